@@ -1,0 +1,227 @@
+"""The claim model: plain value objects for claims, statements, checks' results and verdicts.
+
+A claim holds a statement *as written* in its note; checks decide whether it holds. Nothing in this
+module decides anything: verdicts are computed from check results in :mod:`verify.verdict`.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
+
+import numpy as np
+import sympy as sp
+
+
+class Verdict(str, enum.Enum):
+    PROVED = "proved"              # a symbolic derivation closes
+    SUPPORTED = "supported"        # numeric evidence only, no counterexample at the stated confidence
+    REFUTED = "refuted"            # counterexample or symbolic disproof of the statement as written
+    GAP = "gap"                    # the written proof does not deliver the statement
+    LOOSE = "loose"                # true, but the derivation gives a strictly better constant or rate
+    INCONCLUSIVE = "inconclusive"
+    ERROR = "error"
+
+
+class Outcome(str, enum.Enum):
+    """What one check says about one statement."""
+    HOLDS = "holds"
+    FAILS = "fails"          # the statement is false (counterexample or disproof)
+    GAP = "gap"              # the derivation does not deliver the statement
+    LOOSE = "loose"          # the derivation delivers strictly more than the statement
+    UNDECIDED = "undecided"
+    ERROR = "error"
+
+
+SYMBOLIC = "symbolic"
+NUMERIC = "numeric"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a statement stands: the note's file name, its section, and a verbatim quote."""
+    file: str
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement as data: a SymPy relation (the conclusion), its hypotheses and definitions.
+
+    ``where`` maps defined symbols to their definitions (for instance kappa -> nu/mu); checks
+    substitute them. ``latex`` overrides SymPy's rendering when the note's own form reads better.
+    """
+    relation: Any
+    assuming: tuple = ()
+    where: Mapping = field(default_factory=dict)
+    latex: str | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "assuming", tuple(self.assuming))
+        object.__setattr__(self, "where", dict(self.where))
+
+    def expanded(self, expr):
+        """``expr`` with the definitions substituted (repeatedly, so definitions may nest)."""
+        for _ in range(5):
+            new = sp.sympify(expr).subs(self.where) if self.where else sp.sympify(expr)
+            if new == expr:
+                break
+            expr = new
+        return expr
+
+    @property
+    def conclusion(self):
+        return self.expanded(self.relation)
+
+    @property
+    def hypotheses(self) -> tuple:
+        return tuple(self.expanded(a) for a in self.assuming)
+
+    def to_latex(self) -> str:
+        if self.latex:
+            return self.latex
+        text = sp.latex(self.relation)
+        if self.assuming:
+            text = r"\left(" + r",\ ".join(sp.latex(a) for a in self.assuming) + r"\right) \Rightarrow " + text
+        return text
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Sample sizes and confidence for numeric checks."""
+    name: str
+    samples: int          # seeds / random instances per numeric check
+    trials: int           # Monte Carlo trials for probability statements
+    examples: int         # Hypothesis examples per counterexample search
+    confidence: float     # confidence level of intervals used to refute or support
+    points: int           # random points for numeric identity checks
+
+    @staticmethod
+    def named(name: str) -> "Budget":
+        try:
+            return BUDGETS[name]
+        except KeyError:
+            raise ValueError(f"unknown budget {name!r}; choose one of {', '.join(BUDGETS)}") from None
+
+
+BUDGETS = {
+    "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6),
+    "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12),
+    "thorough": Budget("thorough", samples=128, trials=10000, examples=2000, confidence=0.9999, points=30),
+}
+
+
+def stable_hash(*parts: str) -> int:
+    """A hash that is the same in every process (Python's ``hash`` of str is salted)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
+    return int.from_bytes(digest[:8], "little")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check needs to run reproducibly: the seed, the budget, and whom it runs for."""
+    seed: int = 0
+    budget: Budget = BUDGETS["quick"]
+    claim_id: str = ""
+    check_name: str = ""
+    target: str = "statement"     # "statement" or "correction"
+
+    def rng(self, *salt: str) -> np.random.Generator:
+        """A generator seeded from the run seed, the claim, the check and ``salt``."""
+        return np.random.default_rng([self.seed, stable_hash(self.claim_id, self.check_name, self.target, *salt)])
+
+    def int_seed(self, *salt: str) -> int:
+        return stable_hash(str(self.seed), self.claim_id, self.check_name, self.target, *salt) % (2**32)
+
+
+@dataclass
+class CheckResult:
+    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it."""
+    check: str
+    kind: str
+    outcome: Outcome
+    summary: str
+    evidence: dict = field(default_factory=dict)
+    plot: dict | None = None
+
+    def to_json(self) -> dict:
+        out = {"check": self.check, "kind": self.kind, "outcome": self.outcome.value,
+               "summary": self.summary, "evidence": self.evidence}
+        if self.plot is not None:
+            out["plot"] = self.plot
+        return out
+
+
+@runtime_checkable
+class Check(Protocol):
+    """A check decides a statement. ``run`` receives the statement, so the same check serves a
+    claim's statement, its correction, and any mutant of either."""
+    name: str
+    kind: str
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult: ...
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A corrected statement, why it differs, and the checks it must pass (the claim's by default)."""
+    statement: Statement
+    why: str
+    checks: tuple | None = None
+    expected: Verdict | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement of a note."""
+    id: str
+    title: str
+    source: Source
+    statement: Statement
+    checks: tuple
+    depends_on: tuple = ()
+    correction: Correction | None = None
+    expected: Verdict | None = None      # test oracle only; never used to compute the verdict
+
+    def __post_init__(self):
+        object.__setattr__(self, "checks", tuple(self.checks))
+        object.__setattr__(self, "depends_on", tuple(self.depends_on))
+
+    @property
+    def note(self) -> str:
+        return self.source.file
+
+
+@dataclass
+class Evaluation:
+    """Verdict and check results for one statement (as written, or corrected)."""
+    verdict: Verdict
+    checks: list[CheckResult]
+    findings: list[str]
+
+    def to_json(self) -> dict:
+        return {"verdict": self.verdict.value, "findings": self.findings,
+                "checks": [c.to_json() for c in self.checks]}
+
+
+@dataclass
+class ClaimResult:
+    claim: Claim
+    statement: Evaluation
+    correction: Evaluation | None = None
+    error: str | None = None
+    plugin: str = ""
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.statement.verdict
+
+    @property
+    def matches_expected(self) -> bool:
+        ok = self.claim.expected is None or self.claim.expected == self.verdict
+        c = self.claim.correction
+        if ok and c is not None and c.expected is not None and self.correction is not None:
+            ok = c.expected == self.correction.verdict
+        return ok

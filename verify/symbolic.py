@@ -1,0 +1,367 @@
+"""Symbolic checks (SymPy, with mpmath for high-precision evaluation).
+
+Every check reads the statement it is given, so the same check object decides a claim's statement,
+its correction and any mutant. A check closes symbolically when SymPy decides; when SymPy cannot, it
+falls back to evaluation at random points or to a counterexample search and says the evidence is weaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from .search import (DIGITS, Domain, confirmed_negative, domains_for, find_counterexample,
+                     high_precision, replay_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------
+
+def _s(expr) -> str:
+    return sp.sstr(expr)
+
+
+def _evaluate(expr):
+    """Carry out unevaluated derivatives, integrals, limits and sums."""
+    return sp.sympify(expr).doit() if isinstance(expr, sp.Basic) else expr
+
+
+def _freeze(expr):
+    """Replace applied undefined functions and their derivatives by symbols with the same assumptions,
+    so the expression can be evaluated at points. Returns (expr, {symbol: original})."""
+    atoms = sorted(expr.atoms(sp.Derivative, sp.Subs), key=sp.default_sort_key)
+    atoms += sorted(expr.atoms(AppliedUndef), key=sp.default_sort_key)
+    mapping = {}
+    for i, a in enumerate(atoms):
+        if a in mapping or not expr.has(a):
+            continue
+        assumptions = {k: True for k in ("positive", "nonnegative") if getattr(a, f"is_{k}")}
+        mapping[a] = sp.Symbol(f"{_s(a)}", real=True, **assumptions)
+        expr = expr.xreplace({a: mapping[a]})
+    return expr, {v: k for k, v in mapping.items()}
+
+
+def _reparametrize(expr, domains: Mapping):
+    """Substitute x = lo + (hi - lo)/(1 + s), s > 0, for symbols declared on a finite interval,
+    so SymPy's sign inference sees the interval."""
+    subs = {}
+    for sym, dom in domains.items():
+        if dom is not None and not dom.integer and sym in expr.free_symbols and dom.hi < float("inf"):
+            s = sp.Symbol(f"_s_{sym}", positive=True)
+            lo, hi = sp.nsimplify(dom.lo), sp.nsimplify(dom.hi)
+            subs[sym] = lo + (hi - lo) / (1 + s)
+    return expr.subs(subs) if subs else expr
+
+
+def sign_nonnegative(expr, declared: Mapping | None = None):
+    """True if SymPy proves ``expr >= 0``, False if it proves ``expr < 0`` everywhere, else None."""
+    candidates = [expr]
+    try:
+        simp = sp.simplify(expr)
+        candidates += [simp, sp.factor(simp), sp.expand_log(simp, force=True)]
+    except Exception:
+        pass
+    if declared:
+        candidates += [_reparametrize(c, declared) for c in list(candidates)]
+        candidates += [sp.factor(sp.simplify(c)) for c in candidates[-2:]]
+    for c in candidates:
+        if c.is_nonnegative:
+            return True
+        if c.is_negative:
+            return False
+    return None
+
+
+def _margin(rel):
+    """``(big, small)`` of an inequality: the relation says big >= small."""
+    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
+        return rel.rhs, rel.lhs
+    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
+        return rel.lhs, rel.rhs
+    raise TypeError(f"expected an inequality, got {type(rel).__name__}: {_s(rel)}")
+
+
+def _result(check, outcome, kind, summary, **evidence) -> CheckResult:
+    return CheckResult(check=check.name, kind=kind, outcome=outcome, summary=summary, evidence=evidence)
+
+
+def _search(check, ctx: Context, expr, hypotheses, domains, what: str):
+    """Counterexample search for ``expr < 0`` under the hypotheses; returns (values, evidence)."""
+    frozen, _ = _freeze(expr)
+    hyps = [_freeze(h)[0] for h in hypotheses]
+    symbols = frozen.free_symbols.union(*[h.free_symbols for h in hyps])
+    doms = domains_for(symbols, domains)
+    seed = ctx.int_seed("search")
+    values = find_counterexample(symbols, doms, confirmed_negative(frozen, hyps), seed, ctx.budget.examples)
+    evidence = {"search": "hypothesis", "examples": ctx.budget.examples, "search_seed": seed,
+                "domains": {str(s): [d.lo, d.hi] for s, d in sorted(doms.items(), key=lambda kv: str(kv[0]))},
+                "searched_for": what}
+    if values is not None:
+        exact = high_precision(frozen, values, digits=80)
+        evidence.update(counterexample={str(k): float(v) for k, v in sorted(values.items(), key=lambda kv: str(kv[0]))},
+                        value_at_80_digits=sp.sstr(sp.N(exact, 15)) if exact is not None else None,
+                        replay=replay_text(ctx.claim_id, ctx.seed, values))
+    return values, evidence
+
+
+def _points(ctx: Context, symbols, domains, hypotheses, count: int):
+    """Random points (exact rationals) in the symbols' domains at which every hypothesis holds."""
+    doms = domains_for(symbols, domains)
+    rng = ctx.rng("points")
+    out, tries = [], 0
+    symbols = sorted(symbols, key=str)
+    while len(out) < count and tries < 50 * count:
+        tries += 1
+        values = {s: float(doms[s].sample(rng, 1)[0]) for s in symbols}
+        if all(high_precision(h, values) is True for h in hypotheses):
+            out.append(values)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# checks
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Identity:
+    """``lhs = rhs``: derivatives, integrals, limits and sums are carried out first; an ``O(x^k)`` on
+    the right-hand side makes it a series check. SymPy simplification to zero proves it; a nonzero
+    number disproves it. Otherwise the difference is evaluated at random points at 50 digits, with
+    ``instances`` (concrete functions for undefined ones) substituted: a nonzero value is a
+    counterexample, agreement at every point is reported as weaker, numeric evidence.
+
+    ``flow`` maps a function of time to its time derivative (a differential equation to differentiate
+    along).
+    """
+    name: str = "identity"
+    instances: Mapping = field(default_factory=dict)
+    flow: Mapping = field(default_factory=dict)
+    domains: Mapping = field(default_factory=dict)
+    kind: str = SYMBOLIC
+
+    def difference(self, statement: Statement):
+        rel = statement.conclusion
+        if not isinstance(rel, sp.Equality):
+            raise TypeError(f"identity check needs an equation, got {type(rel).__name__}")
+        lhs, rhs = _evaluate(rel.lhs), rel.rhs
+        order = rhs.getO() if isinstance(rhs, sp.Expr) else None
+        if order is not None:
+            rhs = rhs.removeO()
+        rhs = _evaluate(rhs)
+        for fn, deriv in self.flow.items():
+            t = fn.args[0]
+            lhs = lhs.subs(sp.Derivative(fn, t), deriv)
+            rhs = rhs.subs(sp.Derivative(fn, t), deriv)
+        diff = sp.Matrix(lhs) - sp.Matrix(rhs) if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase) else lhs - rhs
+        if order is not None:
+            x, x0 = order.variables[0], order.point[0]
+            n = sp.degree(order.expr, x) if x0 == 0 else None
+            series = sp.series(diff, x, x0, n) if n is not None else sp.series(diff, x, x0)
+            diff = series.removeO()
+        return diff
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        diff = self.difference(statement)
+        entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
+        simplified = [sp.simplify(e) for e in entries]
+        if all(e == 0 for e in simplified):
+            return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
+                           difference="0")
+        for e in simplified:
+            if e.is_number and e != 0 and not e.has(sp.nan):
+                return _result(self, Outcome.FAILS, SYMBOLIC,
+                               f"lhs - rhs simplifies to the nonzero constant {_s(e)}", difference=_s(e))
+        return self._numeric(statement, ctx, simplified)
+
+    def _numeric(self, statement, ctx, entries) -> CheckResult:
+        concrete = []
+        for e in entries:
+            for fn, inst in self.instances.items():
+                e = e.subs(fn, inst)
+            e, _ = _freeze(_evaluate(e))
+            concrete.append(e)
+        hyps = [_freeze(h)[0] for h in statement.hypotheses]
+        symbols = set().union(*[e.free_symbols for e in concrete])
+        points = _points(ctx, symbols, self.domains, hyps, ctx.budget.points)
+        evidence = {"difference": [_s(e) for e in entries][:4], "points": len(points), "digits": DIGITS,
+                    "instances": {str(k): _s(v) for k, v in self.instances.items()}}
+        if not points:
+            return _result(self, Outcome.UNDECIDED, NUMERIC,
+                           "SymPy could not simplify lhs - rhs and no point satisfied the hypotheses", **evidence)
+        for values in points:
+            for e in concrete:
+                v = high_precision(e, values)
+                if v is None:
+                    continue
+                scale = max([abs(float(high_precision(t, values) or 0)) for t in sp.Add.make_args(e)] + [1.0])
+                if abs(v) > sp.Float(10) ** (-(DIGITS - 15)) * scale:
+                    again = high_precision(e, values, digits=80)
+                    if again is not None and abs(again) > sp.Float(10) ** (-(DIGITS - 15)) * scale:
+                        shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
+                        return _result(self, Outcome.FAILS, NUMERIC,
+                                       f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
+                                       counterexample=shown, value=sp.sstr(sp.N(again, 15)),
+                                       replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
+        return _result(self, Outcome.HOLDS, NUMERIC,
+                       f"SymPy could not simplify lhs - rhs to 0; it vanishes at {len(points)} random points "
+                       f"to {DIGITS} digits (weaker evidence)", **evidence)
+
+
+@dataclass
+class Inequality:
+    """``lhs <= rhs`` (or ``>=``) under the statement's hypotheses, for all values in the symbols'
+    domains. SymPy's sign inference proves it; otherwise a Hypothesis counterexample search, each
+    candidate confirmed at 50 digits, refutes it or supports it."""
+    name: str = "inequality"
+    domains: Mapping = field(default_factory=dict)
+    kind: str = SYMBOLIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        big, small = _margin(statement.conclusion)
+        margin = sp.simplify(_evaluate(big) - _evaluate(small))
+        declared = domains_for(margin.free_symbols, self.domains) if self.domains else {}
+        declared = {s: d for s, d in declared.items() if str(s) in {str(k) for k in self.domains}}
+        if not statement.hypotheses:
+            sign = sign_nonnegative(margin, declared)
+            if sign is True:
+                return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} >= 0", margin=_s(margin))
+            if sign is False:
+                return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} < 0", margin=_s(margin))
+        values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains, "big - small < 0")
+        evidence["margin"] = _s(margin)
+        if values is not None:
+            return _result(self, Outcome.FAILS, NUMERIC,
+                           f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
+                           **evidence)
+        return _result(self, Outcome.HOLDS, NUMERIC,
+                       f"no counterexample in {ctx.budget.examples} Hypothesis examples (SymPy could not decide the sign)",
+                       **evidence)
+
+
+def _common_side(stated, derived):
+    """Rewrite two inequalities with a common side X as ('upper'|'lower', X, a_stated, a_derived),
+    meaning X <= a or X >= a; None when they share no side."""
+    def norm(rel):
+        if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
+            return [("upper", rel.lhs, rel.rhs), ("lower", rel.rhs, rel.lhs)]
+        if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
+            return [("lower", rel.lhs, rel.rhs), ("upper", rel.rhs, rel.lhs)]
+        raise TypeError(f"expected an inequality, got {_s(rel)}")
+    for kind_s, x_s, a_s in norm(stated):
+        for kind_d, x_d, a_d in norm(derived):
+            if kind_s == kind_d and sp.simplify(x_s - x_d) == 0:
+                return kind_s, x_s, a_s, a_d
+    return None
+
+
+@dataclass
+class Derivation:
+    """Compares the statement with what its proof derives (a relation ``derived`` sharing one side
+    with the statement, computed from the proof's steps).
+
+    ``sense="conclusion"``: the derived bound must imply the stated one; ``sense="hypothesis"``: the
+    stated hypothesis must imply the condition the proof needs. Equal: holds (symbolic). Implied with
+    room to spare: loose, and the finding states the better bound. Not implied somewhere: gap, with the
+    values where it breaks. ``constants`` are the unnamed constants of an O/Omega statement: it holds
+    when a constant value makes the two equal.
+    """
+    derived: object = None
+    sense: str = "conclusion"
+    constants: tuple = ()
+    domains: Mapping = field(default_factory=dict)
+    name: str = "derivation"
+    kind: str = SYMBOLIC
+
+    def derived_relation(self, statement: Statement):
+        return statement.expanded(self.derived)
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        stated = statement.conclusion
+        derived = self.derived_relation(statement)
+        return compare_relations(self, ctx, stated, derived, statement.hypotheses, self.sense, self.constants,
+                                 self.domains)
+
+
+def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=(), domains=None):
+    domains = domains or {}
+    evidence = {"stated": _s(stated), "derived": _s(derived), "sense": sense}
+    shared = _common_side(stated, derived)
+    if shared is None:
+        # no common side: search for a point where the implication breaks
+        premise, goal = (derived, stated) if sense == "conclusion" else (stated, derived)
+        big, small = _margin(goal)
+        values, ev = _search(check, ctx, big - small, list(hypotheses) + [premise], domains,
+                             f"{_s(premise)} true but {_s(goal)} false")
+        evidence.update(ev)
+        if values is not None:
+            return _result(check, Outcome.GAP, NUMERIC,
+                           f"{_s(premise)} does not imply {_s(goal)}: counterexample {ev['counterexample']}", **evidence)
+        return _result(check, Outcome.HOLDS, NUMERIC,
+                       f"{_s(premise)} implies {_s(goal)} at every one of {ctx.budget.examples} searched points",
+                       **evidence)
+    kind, x, a_s, a_d = shared
+    # P => Q for X <= a: a_P <= a_Q; for X >= a: a_P >= a_Q
+    a_p, a_q = (a_d, a_s) if sense == "conclusion" else (a_s, a_d)
+    need = sp.simplify(_evaluate(a_q - a_p) if kind == "upper" else _evaluate(a_p - a_q))
+    evidence["required_nonnegative"] = _s(need)
+    if constants:
+        sol = sp.solve(sp.Eq(a_s, a_d), list(constants), dict=True)
+        good = [s for s in sol if all(not v.free_symbols and v.is_positive for v in s.values())]
+        if good:
+            shown = {str(k): _s(v) for k, v in good[0].items()}
+            return _result(check, Outcome.HOLDS, SYMBOLIC, f"the derivation gives the stated form with {shown}",
+                           constants=shown, **evidence)
+        return _result(check, Outcome.GAP, SYMBOLIC,
+                       f"no constant makes {_s(a_s)} match the derived {_s(a_d)}", **evidence)
+    if need == 0:
+        return _result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
+    declared = {s: d for s, d in domains_for(need.free_symbols, domains).items() if str(s) in {str(k) for k in domains}}
+    frozen, _ = _freeze(need)
+    sign = sign_nonnegative(frozen, declared) if not hypotheses else None
+    better = f"the derivation gives {_s(x)} {'<=' if kind == 'upper' else '>='} {_s(a_d)}"
+    if sign is True:
+        what = "stronger than needed" if sense == "hypothesis" else "weaker than derived"
+        return _result(check, Outcome.LOOSE, SYMBOLIC, f"stated relation is {what}: {better}", **evidence)
+    if sign is False:
+        return _result(check, Outcome.GAP, SYMBOLIC, f"the proof does not deliver the statement: {better}", **evidence)
+    values, ev = _search(check, ctx, need, hypotheses, domains, "derived relation fails to imply the stated one")
+    evidence.update(ev)
+    if values is not None:
+        return _result(check, Outcome.GAP, NUMERIC,
+                       f"the proof does not deliver the statement at {ev['counterexample']}: {better}", **evidence)
+    return _result(check, Outcome.LOOSE, NUMERIC,
+                   f"no point where the derived relation fails to imply the stated one; {better}", **evidence)
+
+
+@dataclass
+class Gronwall:
+    """Grönwall comparison: the statement bounds ``y(t)``; its hypotheses contain the differential
+    inequality ``y'(t) <= F(t, y)``. The comparison ODE ``Y' = F(t, Y)``, ``Y(0) = y(0)`` is solved with
+    ``dsolve`` and its solution compared with the stated bound as a :class:`Derivation`."""
+    name: str = "gronwall"
+    domains: Mapping = field(default_factory=dict)
+    kind: str = SYMBOLIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        stated = statement.conclusion
+        ineqs = [h for h in statement.hypotheses if h.has(sp.Derivative)]
+        if not ineqs:
+            raise ValueError("Grönwall check needs a differential inequality among the statement's hypotheses")
+        h = ineqs[0]
+        big, small = _margin(h)
+        deriv = small if isinstance(small, sp.Derivative) else big
+        rhs = big if deriv is small else small
+        y = deriv.expr
+        t = deriv.variables[0]
+        y0 = sp.Dummy("y0")
+        sol = sp.dsolve(sp.Eq(deriv, rhs), y, ics={y.subs(t, 0): y0})
+        comparison = sol.rhs.subs(y0, y.subs(t, 0))
+        derived = sp.Le(y, comparison) if deriv is small else sp.Ge(y, comparison)
+        others = [x for x in statement.hypotheses if x is not h]
+        res = compare_relations(self, ctx, stated, derived, others, "conclusion", (), self.domains)
+        res.evidence["comparison_solution"] = _s(comparison)
+        return res

@@ -1,0 +1,38 @@
+"""Turning check results into a verdict. The only place where verdicts are made."""
+from __future__ import annotations
+
+from .model import SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
+
+
+def verdict_of(results: list[CheckResult]) -> Verdict:
+    """Combine the outcomes of all checks of one statement.
+
+    Precedence: a check that did not run makes the verdict ``error`` (a claim whose checks did not all
+    run is never proved or supported); then a disproof; then a proof gap; then an undecided check; then
+    looseness. ``proved`` needs every check to close symbolically.
+    """
+    if not results:
+        return Verdict.INCONCLUSIVE
+    outcomes = [r.outcome for r in results]
+    if Outcome.ERROR in outcomes:
+        return Verdict.ERROR
+    if Outcome.FAILS in outcomes:
+        return Verdict.REFUTED
+    if Outcome.GAP in outcomes:
+        return Verdict.GAP
+    if Outcome.UNDECIDED in outcomes:
+        return Verdict.INCONCLUSIVE
+    if Outcome.LOOSE in outcomes:
+        return Verdict.LOOSE
+    if all(r.kind == SYMBOLIC for r in results):
+        return Verdict.PROVED
+    return Verdict.SUPPORTED
+
+
+_FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.LOOSE, Outcome.UNDECIDED]
+
+
+def evaluation(results: list[CheckResult]) -> Evaluation:
+    """The verdict, with findings: the summaries of the checks that flagged something, worst first."""
+    findings = [f"{r.check}: {r.summary}" for o in _FINDING_ORDER for r in results if r.outcome == o]
+    return Evaluation(verdict_of(results), results, findings)
