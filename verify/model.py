@@ -59,6 +59,9 @@ class Statement:
     latex: str | None = None
 
     def __post_init__(self):
+        if isinstance(self.relation, (bool, sp.logic.boolalg.BooleanAtom)):
+            raise TypeError(f"the relation evaluated to {self.relation} before any check ran; "
+                            "build equations with sp.Eq(lhs, rhs, evaluate=False)")
         object.__setattr__(self, "assuming", tuple(self.assuming))
         object.__setattr__(self, "where", dict(self.where))
 

@@ -17,6 +17,11 @@ class Norm(sp.Function):
     is_nonnegative = True
     is_real = True
 
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:          # a scalar: the one-dimensional case
+            return sp.Abs(x)
+
     def _latex(self, printer):
         return r"\left\|%s\right\|_2" % printer._print(self.args[0])
 
@@ -26,6 +31,11 @@ class OpNorm(sp.Function):
     nargs = 1
     is_nonnegative = True
     is_real = True
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:          # a scalar: the one-dimensional case
+            return sp.Abs(x)
 
     def _latex(self, printer):
         return r"\left\|%s\right\|_2" % printer._print(self.args[0])
@@ -37,6 +47,11 @@ class FrobNorm(sp.Function):
     is_nonnegative = True
     is_real = True
 
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:          # a scalar: the one-dimensional case
+            return sp.Abs(x)
+
     def _latex(self, printer):
         return r"\left\|%s\right\|_F" % printer._print(self.args[0])
 
@@ -45,6 +60,11 @@ class LambdaMin(sp.Function):
     r"""Smallest eigenvalue of a symmetric matrix."""
     nargs = 1
     is_real = True
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:          # a scalar: the one-dimensional case
+            return x
 
     def _latex(self, printer):
         return r"\lambda_{\min}\left(%s\right)" % printer._print(self.args[0])
@@ -55,8 +75,26 @@ class MaxEntry(sp.Function):
     nargs = 1
     is_real = True
 
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:          # a scalar: the one-dimensional case
+            return x
+
     def _latex(self, printer):
         return r"\max_{i,j}\left[%s\right]_{ij}" % printer._print(self.args[0])
+
+
+class MatVec(sp.Function):
+    r"""A matrix applied to a vector, J w."""
+    nargs = 2
+
+    @classmethod
+    def eval(cls, J, w):
+        if J.is_number and w.is_number:
+            return J * w
+
+    def _latex(self, printer):
+        return "%s %s" % (printer._print(self.args[0]), printer._print(self.args[1]))
 
 
 class Prob(sp.Function):
@@ -77,6 +115,8 @@ NUMPY = {
     "FrobNorm": lambda a: _keep(np.linalg.norm(a, ord="fro", axis=(-2, -1)), (-2, -1)),
     "LambdaMin": lambda a: _keep(np.linalg.eigvalsh(a)[..., 0], (-2, -1)),
     "MaxEntry": lambda a: np.max(a, axis=(-2, -1), keepdims=True),
+    # J of shape (..., n, p) applied to w of shape (..., 1, p): the result keeps the rank, (..., 1, n)
+    "MatVec": lambda J, w: np.einsum("...ij,...kj->...ki", J, w),
 }
 
 
@@ -90,4 +130,10 @@ MPMATH = {
     "FrobNorm": lambda a: mp.mnorm(a, "f"),
     "LambdaMin": lambda a: min(mp.eigsy(a)[0]),
     "MaxEntry": lambda a: max(a[i, j] for i in range(a.rows) for j in range(a.cols)),
+    "MatVec": lambda J, w: J * _mp_vec(w),
 }
+
+
+# Symbolic checks treat vector- and matrix-valued symbols as scalars (the one-dimensional case):
+SCALAR_NUMPY = {"Norm": np.abs, "OpNorm": np.abs, "FrobNorm": np.abs, "LambdaMin": lambda a: a,
+                "MaxEntry": lambda a: a, "MatVec": lambda J, w: J * w}

@@ -17,6 +17,8 @@ import sympy as sp
 from hypothesis import HealthCheck, Phase, find, settings, strategies as st
 from hypothesis.errors import NoSuchExample
 
+from .notation import MPMATH, SCALAR_NUMPY
+
 DIGITS = 50
 
 
@@ -62,7 +64,10 @@ def domains_for(symbols, given: Mapping | None = None) -> dict:
 def high_precision(expr, values: Mapping, digits: int = DIGITS):
     """``expr`` at ``values`` (floats taken exactly) to ``digits`` significant digits; None if not real."""
     subs = {s: sp.Float(v, digits + 10) if not float(v).is_integer() else sp.Integer(int(v)) for s, v in values.items()}
-    val = sp.sympify(expr).xreplace(subs).doit().evalf(digits)
+    val = sp.sympify(expr).xreplace(subs)
+    if val.is_Boolean:
+        return bool(val)
+    val = val.doit().evalf(digits)
     if val.is_Boolean:
         return bool(val)
     if not val.is_number or val.has(sp.I) or val in (sp.nan, sp.zoo, sp.oo, -sp.oo):
@@ -72,40 +77,102 @@ def high_precision(expr, values: Mapping, digits: int = DIGITS):
 
 def find_counterexample(symbols, domains: Mapping, violated: Callable[[dict], bool], seed: int,
                         examples: int) -> dict | None:
-    """Search for values with ``violated(values)`` true; shrunk with Hypothesis. None when none is found.
+    """Search for values with ``violated(values)`` true; None when none is found.
 
+    A vectorized random sweep (when ``violated`` offers ``batch``) looks at many points at once; then
+    Hypothesis searches the edges of the domains. The example found is shrunk to simple values.
     ``violated`` must itself confirm a candidate at high precision (see :func:`confirmed_negative`).
     """
     symbols = sorted(symbols, key=str)
     if not symbols:
         return {} if violated({}) else None
+    found = _sweep(symbols, domains, violated, seed, examples) if hasattr(violated, "batch") else None
+    if found is None:
+        found = _hypothesis(symbols, domains, violated, seed, examples)
+    return None if found is None else shrink(found, domains, violated)
+
+
+def _safe(violated, values) -> bool:
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return bool(violated(values))
+    except (ZeroDivisionError, OverflowError, ValueError, TypeError, ArithmeticError):
+        return False
+
+
+def _sweep(symbols, domains, violated, seed, examples, confirm: int = 20):
+    rng = np.random.default_rng(seed)
+    size = 100 * examples
+    arrays = {s: domains[s].sample(rng, size) for s in symbols}
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        candidates = np.flatnonzero(violated.batch(arrays))
+    for i in candidates[:confirm]:
+        values = {s: float(arrays[s][i]) for s in symbols}
+        if _safe(violated, values):
+            return values
+    return None
+
+
+def _hypothesis(symbols, domains, violated, seed, examples):
     strategy = st.fixed_dictionaries({str(s): domains[s].strategy() for s in symbols})
     by_name = {str(s): s for s in symbols}
-
-    def condition(drawn):
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return bool(violated({by_name[k]: v for k, v in drawn.items()}))
-        except (ZeroDivisionError, OverflowError, ValueError, TypeError, ArithmeticError):
-            return False
-
     try:
-        found = find(strategy, condition, random=random.Random(seed),
-                     settings=settings(max_examples=examples, database=None, deadline=None, phases=[Phase.generate, Phase.shrink],
+        found = find(strategy, lambda drawn: _safe(violated, {by_name[k]: v for k, v in drawn.items()}),
+                     random=random.Random(seed),
+                     settings=settings(max_examples=examples, database=None, deadline=None,
+                                       phases=[Phase.generate, Phase.shrink],
                                        suppress_health_check=list(HealthCheck)))
     except NoSuchExample:
         return None
     return {by_name[k]: v for k, v in found.items()}
 
 
+def _simpler(v: float, dom: Domain):
+    """Candidate replacements for v, simplest first: integers, one to three significant digits."""
+    out = []
+    if v != 0:
+        exp10 = math.floor(math.log10(abs(v)))
+        out += [float(round(v))] + [float(f"{v:.{k}g}") for k in (1, 2, 3)] + [math.copysign(10.0**exp10, v)]
+    return [c for c in dict.fromkeys(out) if c != v and dom.lo <= c <= dom.hi and (not dom.integer or c.is_integer())]
+
+
+def shrink(values: dict, domains: Mapping, violated) -> dict:
+    """Greedy, deterministic shrinking: replace each value by a simpler one while still violated."""
+    values = dict(values)
+    for _ in range(3):
+        changed = False
+        for s in sorted(values, key=str):
+            for c in _simpler(values[s], domains[s]):
+                trial = {**values, s: c}
+                if _safe(violated, trial):
+                    values, changed = trial, True
+                    break
+        if not changed:
+            break
+    return values
+
+
 def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9):
     """A predicate on values: ``expr < 0`` beyond round-off, with every hypothesis true, confirmed at
     50 digits. Floating point is used only to skip hopeless candidates quickly."""
     symbols = sorted(sp.sympify(expr).free_symbols | set().union(*[h.free_symbols for h in hypotheses]), key=str)
-    fast = sp.lambdify(symbols, expr, modules="mpmath")
-    hyp_fast = [sp.lambdify(symbols, h, modules="mpmath") for h in hypotheses]
-    terms = sp.lambdify(symbols, [sp.Abs(t) for t in sp.Add.make_args(sp.sympify(expr))], modules="mpmath")
+    modules = [MPMATH, "mpmath"]
+    fast = sp.lambdify(symbols, expr, modules=modules)
+    hyp_fast = [sp.lambdify(symbols, h, modules=modules) for h in hypotheses]
+    terms = sp.lambdify(symbols, [sp.Abs(t) for t in sp.Add.make_args(sp.sympify(expr))], modules=modules)
+
+    vector = sp.lambdify(symbols, [expr, *hypotheses], modules=[SCALAR_NUMPY, "numpy"])
+
+    def batch(arrays: dict) -> np.ndarray:
+        """Float screening of many points at once: candidates only, to be confirmed one by one."""
+        out = vector(*[arrays[s] for s in symbols])
+        value, hyps = np.asarray(out[0], float), out[1:]
+        ok = value < 0
+        for h in hyps:
+            ok = ok & np.asarray(h, bool)
+        return np.broadcast_to(ok, next(iter(arrays.values())).shape)
 
     def violated(values: dict) -> bool:
         args = [values[s] for s in symbols]
@@ -119,6 +186,7 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9):
             return False
         return all(high_precision(h, values) is True for h in hypotheses)
 
+    violated.batch = batch
     return violated
 
 

@@ -57,8 +57,28 @@ def _reparametrize(expr, domains: Mapping):
     return expr.subs(subs) if subs else expr
 
 
-def sign_nonnegative(expr, declared: Mapping | None = None):
-    """True if SymPy proves ``expr >= 0``, False if it proves ``expr < 0`` everywhere, else None."""
+def _use_bounds(expr, hypotheses):
+    """Substitute ``x = b + s`` (s >= 0) for hypotheses ``x >= b`` (``x = b - s`` for ``x <= b``) on a
+    symbol x, so that sign inference can use them. None when a hypothesis has another form."""
+    for h in hypotheses:
+        if not isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
+            return None
+        x, b = (h.lhs, h.rhs) if isinstance(h.lhs, sp.Symbol) else (h.rhs, h.lhs)
+        if not isinstance(x, sp.Symbol) or x in b.free_symbols:
+            return None
+        upper = isinstance(h, (sp.LessThan, sp.StrictLessThan)) == (x is h.lhs)
+        gap = sp.Dummy(f"gap_{x}", nonnegative=True)
+        expr = expr.subs(x, b - gap if upper else b + gap)
+    return expr
+
+
+def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=()):
+    """True if SymPy proves ``expr >= 0`` (under simple bound hypotheses), False if it proves
+    ``expr < 0`` everywhere, else None."""
+    if hypotheses:
+        expr = _use_bounds(expr, hypotheses)
+        if expr is None:
+            return None
     candidates = [expr]
     try:
         simp = sp.simplify(expr)
@@ -172,9 +192,9 @@ class Identity:
             return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
         for e in simplified:
-            if e.is_number and e != 0 and not e.has(sp.nan):
+            if (e.is_number and e != 0 and not e.has(sp.nan)) or e.is_zero is False:
                 return _result(self, Outcome.FAILS, SYMBOLIC,
-                               f"lhs - rhs simplifies to the nonzero constant {_s(e)}", difference=_s(e))
+                               f"lhs - rhs simplifies to {_s(e)}, which is nonzero", difference=_s(e))
         return self._numeric(statement, ctx, simplified)
 
     def _numeric(self, statement, ctx, entries) -> CheckResult:
@@ -225,12 +245,11 @@ class Inequality:
         margin = sp.simplify(_evaluate(big) - _evaluate(small))
         declared = domains_for(margin.free_symbols, self.domains) if self.domains else {}
         declared = {s: d for s, d in declared.items() if str(s) in {str(k) for k in self.domains}}
-        if not statement.hypotheses:
-            sign = sign_nonnegative(margin, declared)
-            if sign is True:
-                return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} >= 0", margin=_s(margin))
-            if sign is False:
-                return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} < 0", margin=_s(margin))
+        sign = sign_nonnegative(margin, declared, statement.hypotheses)
+        if sign is True:
+            return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} >= 0", margin=_s(margin))
+        if sign is False:
+            return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} < 0", margin=_s(margin))
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains, "big - small < 0")
         evidence["margin"] = _s(margin)
         if values is not None:
@@ -286,9 +305,19 @@ class Derivation:
                                  self.domains)
 
 
+def _unwrap_probability(stated, derived):
+    """Pr[A] >= p against Pr[B] >= p (the same level p) compares the events A and B."""
+    from .notation import Prob
+    both = [isinstance(r, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(r.lhs, Prob) for r in (stated, derived)]
+    if all(both) and sp.simplify(stated.rhs - derived.rhs) == 0:
+        return stated.lhs.args[0], derived.lhs.args[0]
+    return stated, derived
+
+
 def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=(), domains=None):
     domains = domains or {}
     evidence = {"stated": _s(stated), "derived": _s(derived), "sense": sense}
+    stated, derived = _unwrap_probability(stated, derived)
     shared = _common_side(stated, derived)
     if shared is None:
         # no common side: search for a point where the implication breaks
@@ -321,7 +350,7 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         return _result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
     declared = {s: d for s, d in domains_for(need.free_symbols, domains).items() if str(s) in {str(k) for k in domains}}
     frozen, _ = _freeze(need)
-    sign = sign_nonnegative(frozen, declared) if not hypotheses else None
+    sign = sign_nonnegative(frozen, declared, [_freeze(h)[0] for h in hypotheses])
     better = f"the derivation gives {_s(x)} {'<=' if kind == 'upper' else '>='} {_s(a_d)}"
     if sign is True:
         what = "stronger than needed" if sense == "hypothesis" else "weaker than derived"

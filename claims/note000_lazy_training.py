@@ -1,0 +1,656 @@
+"""Note 000: "Convergence of gradient flow under overparameterization" (lazy training).
+
+One claim per checkable statement, in the note's order and with its symbols, each encoded as written.
+The note writes the condition number kappa = nu/mu where the scale alpha belongs in several places and
+n (samples) where m (width) belongs in the Gram-matrix remark and Lemma 3; the checks below find this
+(the encodings keep the note's symbols), and each flagged claim carries a checked correction.
+
+Conventions where the note is silent, stated once:
+- Numeric instances of the theorem use f(w) = A w + (beta/2)(B w)^2 (a smooth model whose Jacobian is
+  Lipschitz with a computable L, f(0) = 0 as under the symmetric initialisation) and the quadratic loss
+  g(z) = 1/2 (z - f*)^T H (z - f*) whose Hessian H has extreme eigenvalues mu and nu.
+- The Gram-matrix remark writes [J J^T]_ij = x_i.x_j sum_k sigma'(.)sigma'(.) with no c_k: that is the
+  two-layer ReLU network with c_k = +-1, which we use (symmetric initialisation: neurons in pairs).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from verify.model import Claim, Correction, Source, Statement, Verdict
+from verify.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
+                           preconditioned_flow, relu_gram, relu_ntk_kernel, sigma_min, spd_with_spectrum)
+from verify.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
+from verify.search import Domain
+from verify.symbolic import Derivation, Gronwall, Identity, Inequality
+
+NOTE = "000_5baba0c4d7f98ba5.txt"
+
+
+def src(section: str, quote: str) -> Source:
+    return Source(NOTE, section, quote)
+
+
+# ---------------------------------------------------------------------------------------------
+# symbols (scalars are positive unless the note says otherwise)
+# ---------------------------------------------------------------------------------------------
+alpha, kappa, mu, nu, sigma, L, J0, lam = sp.symbols("alpha kappa mu nu sigma_min L J0 lambda", positive=True)
+M, tau0, r0 = sp.symbols("M tau_0 r_0", positive=True)
+t, s = sp.symbols("t s", nonnegative=True)
+n, m, d = sp.symbols("n m d", positive=True, integer=True)
+delta, lam0, C = sp.symbols("delta lambda_0 C", positive=True)
+# vector- and matrix-valued quantities of the simulations (values come from arrays)
+f_t, f_0, f_star, w_t, w_0, wdot = sp.symbols("f_t f_0 f_star w_t w_0 wdot", real=True)
+z_t, z_0, z_star, z, grad_g, gbar_z = sp.symbols("z_t z_0 z_star z grad_g gbar_z", real=True)
+s_w, w, JJt_w, J_0 = sp.symbols("s_w w JJt_w J_0", real=True)
+G, K = sp.symbols("G K", real=True)
+
+KAPPA = {kappa: nu / mu}                       # the theorem's definition kappa = nu / mu
+M_STATED = sigma**2 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
+TAU0 = sigma / (2 * L)
+
+# ---------------------------------------------------------------------------------------------
+# simulations
+# ---------------------------------------------------------------------------------------------
+N_OUT, P_PARAM = 3, 12
+
+
+def _scalar(a, rank=3):
+    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
+
+
+def _theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=0.1, aligned=None):
+    """Random instances; where ``aligned``, f* lies along a common eigenvector of A A^T and H, so the
+    path of the predictions is (nearly) straight: the instances where a misplaced kappa shows most."""
+    model = QuadraticModel.random(rng, batch, N_OUT, P_PARAM, beta)
+    H = spd_with_spectrum(rng, np.ones(batch), np.asarray(kappa_values, float), N_OUT)
+    direction = rng.standard_normal((batch, N_OUT))
+    if aligned is not None and np.any(aligned):
+        A = model.A.copy()
+        _, sv, Vt = np.linalg.svd(A[aligned], full_matrices=False)
+        A[aligned] = sv[..., None] * Vt                                   # A A^T diagonal
+        H[aligned] = np.eye(N_OUT) * np.linalg.eigvalsh(H[aligned])[:, None, :]   # H diagonal
+        direction[aligned] = np.eye(N_OUT)[rng.integers(0, N_OUT, int(np.sum(aligned)))]
+        model = QuadraticModel(A, model.B, model.beta)
+    fstar = fstar_norm * direction / np.linalg.norm(direction, axis=1, keepdims=True)
+    return model, QuadraticLoss(H, fstar), np.asarray(alpha_values, float)
+
+
+def _time_grid(model, loss, points=160, decay=14.0):
+    """Uniform to the slowest instance's decay time, refined over its first tenth."""
+    horizon = decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()
+    return np.unique(np.concatenate([np.linspace(0.0, horizon, points), np.linspace(0.0, horizon / 10, points)]))
+
+
+def theorem_flow(ctx, precise):
+    """Gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0 for random instances (kappa, alpha mixed;
+    every other instance aligned)."""
+    rng = ctx.rng("instances")
+    S = ctx.budget.samples
+    model, loss, a = _theorem_setup(rng, S, rng.choice([0.5, 2.0, 8.0], S), rng.choice([1.5, 3.0, 6.0], S),
+                                    aligned=np.arange(S) % 2 == 0)
+    tt = _time_grid(model, loss)
+    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
+    F = model.f(W)
+    return {
+        "alpha": _scalar(a), "kappa": _scalar(loss.nu / loss.mu), "mu": _scalar(loss.mu), "nu": _scalar(loss.nu),
+        "sigma_min": _scalar(sigma_min(model.A)), "J0": _scalar(np.linalg.norm(model.A, ord=2, axis=(-2, -1))),
+        "L": _scalar(model.lipschitz()), "t": tt.reshape(1, -1, 1),
+        "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
+        "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
+    }
+
+
+def displacement(ctx, variable, precise):
+    """sup_t ||w(t) - w(0)|| as one of kappa or alpha grows, the other held fixed; the same random
+    instances at every grid value (common random numbers), so the fitted slope is the scaling alone."""
+    if variable not in ("kappa", "alpha"):
+        raise ValueError(f"displacement is simulated in kappa or alpha, not {variable}")
+    S = max(ctx.budget.samples // 2, 3)
+    grid = np.array([2.0, 4.0, 8.0, 16.0, 32.0])
+    setups = [_theorem_setup(ctx.rng("displacement"), S, *((np.ones(S), np.full(S, v)) if variable == "kappa"
+                                                           else (np.full(S, v), np.full(S, 2.0)))) for v in grid]
+    model = QuadraticModel(*(np.concatenate([getattr(st[0], k) for st in setups]) for k in ("A", "B", "beta")))
+    loss = QuadraticLoss(np.concatenate([st[1].H for st in setups]), np.concatenate([st[1].zstar for st in setups]))
+    a = np.concatenate([st[2] for st in setups])
+    tt = _time_grid(model, loss, points=80)
+    W = model_gradient_flow(model, loss, a, np.zeros((len(a), P_PARAM)), tt, precise)
+    sup = np.linalg.norm(W - W[:, :1], axis=-1).max(axis=1)
+    return grid, sup.reshape(len(grid), S)
+
+
+def lemma1_samples(ctx, precise, matrices=False):
+    """Points w with ||w - w(0)|| <= r_0 = sigma_min / (2L) around w(0) = 0, for random smooth models."""
+    rng = ctx.rng("lemma1")
+    S, k = ctx.budget.samples, 64
+    model = QuadraticModel.random(rng, S, N_OUT, P_PARAM, beta=0.5)
+    sig, Lip = sigma_min(model.A), model.lipschitz()
+    radius = (sig / (2 * Lip))[:, None] * rng.uniform(0, 1, (S, k)) ** (1 / 4)
+    u = rng.standard_normal((S, k, P_PARAM))
+    pts = radius[..., None] * u / np.linalg.norm(u, axis=-1, keepdims=True)
+    J = model.jac(pts)
+    if matrices:
+        return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": pts[:, :, None, :], "w_0": np.zeros((S, 1, 1, P_PARAM)),
+                "sigma_min": _scalar(sig, 4), "L": _scalar(Lip, 4)}
+    return {"s_w": sigma_min(J)[..., None], "w": pts, "w_0": np.zeros((S, 1, P_PARAM)),
+            "sigma_min": _scalar(sig), "L": _scalar(Lip)}
+
+
+def lemma2_flow(ctx, precise):
+    """z' = -Q(t) grad g(z) with g quadratic (extreme eigenvalues mu, nu) and lambda_min(Q(t)) >= lambda."""
+    rng = ctx.rng("lemma2")
+    S, dim = ctx.budget.samples, 4
+    nu_v = rng.choice([2.0, 5.0, 20.0], S)
+    lam_v = rng.choice([0.5, 1.0], S)
+    loss = QuadraticLoss(spd_with_spectrum(rng, np.ones(S), nu_v, dim), rng.standard_normal((S, dim)))
+    R0, R1 = rng.standard_normal((2, S, dim, dim))
+
+    def Q(time):
+        R = R0 * np.cos(3 * time) + R1 * np.sin(3 * time)
+        return lam_v[:, None, None] * np.eye(dim) + R @ np.swapaxes(R, -1, -2)
+
+    tt = np.linspace(0.0, 8.0, 120)
+    Z = preconditioned_flow(Q, loss, rng.standard_normal((S, dim)) * 3, tt, precise)
+    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": _scalar(loss.mu),
+            "nu": _scalar(loss.nu), "lambda": _scalar(lam_v), "t": tt.reshape(1, -1, 1)}
+
+
+def logcosh_losses(ctx, precise):
+    """g(z) = mu/2 ||z||^2 + sum_k c_k log cosh(a_k . z): mu-strongly convex, nu-smooth with
+    nu = mu + lambda_max(sum_k c_k a_k a_k^T), minimiser z* = 0 and g(z*) = 0; evaluated at random z."""
+    rng = ctx.rng("logcosh")
+    S, k, dim, terms = ctx.budget.samples, 64, 4, 6
+    mu_v = rng.choice([0.1, 1.0, 3.0], S)
+    A = rng.standard_normal((S, terms, dim))
+    c = rng.uniform(0, 2, (S, terms))
+    nu_v = mu_v + np.linalg.eigvalsh(np.einsum("bk,bki,bkj->bij", c, A, A))[:, -1]
+    u = rng.standard_normal((S, k, dim))
+    zz = u / np.linalg.norm(u, axis=-1, keepdims=True) * 10.0 ** rng.uniform(-3, 2, (S, k, 1))
+    proj = np.einsum("bki,bji->bjk", A, zz)                                  # (S, k points, terms)
+    logcosh = np.logaddexp(proj, -proj) - np.log(2.0)
+    g = 0.5 * mu_v[:, None] * (zz**2).sum(-1) + (c[:, None, :] * logcosh).sum(-1)
+    grad = mu_v[:, None, None] * zz + np.einsum("bjk,bki->bji", c[:, None, :] * np.tanh(proj), A)
+    return {"z": zz, "z_star": np.zeros((S, 1, dim)), "gbar_z": g[..., None], "grad_g": grad,
+            "mu": _scalar(mu_v), "nu": _scalar(nu_v)}
+
+
+def relu_init(ctx, precise):
+    """Two-layer ReLU networks at the symmetric initialisation (c = +-1, neurons in pairs)."""
+    rng = ctx.rng("relu")
+    S, width, dim, npts = ctx.budget.samples, 64, 5, 7
+    X = rng.standard_normal((npts, dim))
+    net = TwoLayerReLU.symmetric(rng, S, width, X)
+    w0 = net.W.reshape(S, 1, -1)
+    J = net.jac()
+    return {"J_0": J, "w_0": w0, "f_0": net.f()[:, None, :],
+            "scale": (np.linalg.norm(J, ord=2, axis=(-2, -1)) * np.linalg.norm(w0, axis=(-2, -1)))[:, None, None]}
+
+
+# Lemma 3: three orthonormal inputs (so K = I/2 and lambda_0 = 1/2), delta = 0.1, and the width the
+# proof derives, m = 128 n^2 log(n/delta) / lambda_0^2.
+L3_N, L3_D, L3_DELTA = 3, 3, 0.1
+
+
+def lemma3_data(rng):
+    q, _ = np.linalg.qr(rng.standard_normal((L3_D, L3_D)))
+    X = q[:L3_N]
+    K_ = relu_ntk_kernel(X)
+    lam0_ = np.linalg.eigvalsh(K_)[0]
+    needed = float(M_NEEDED.subs({n: L3_N, delta: L3_DELTA, lam0: lam0_}))
+    width = 2 * math.ceil(needed / 2)
+    return X, K_, lam0_, width
+
+
+def lemma3_draws(ctx, trials, precise):
+    """Gram matrices G = J J^T of symmetric two-layer ReLU networks (c = +-1) at the proof's width."""
+    rng = ctx.rng("lemma3")
+    X, K_, lam0_, width = lemma3_data(rng)
+    draws = rng.standard_normal((trials, width // 2, L3_D))
+    G_ = 2.0 * relu_gram(draws, X)          # neurons come in identical pairs
+    one = np.ones((1, 1, 1))
+    return {"G": G_, "K": K_[None], "n": L3_N * one, "m": width * one, "delta": L3_DELTA * one,
+            "lambda_0": lam0_ * one}
+
+
+def gram_average(ctx, draws, precise):
+    """(1/m) J J^T for many independent symmetric networks of width m = 512, against K."""
+    rng = ctx.rng("gram", str(precise))
+    X = np.eye(3)[:2] @ np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]])
+    X = np.vstack([X, [0.0, 0.6, 0.8]])
+    width = 512
+    G_ = 2.0 * relu_gram(rng.standard_normal((draws, width // 2, 3)), X)
+    one = np.ones((1, 1, 1))
+    return {"G": G_, "K": relu_ntk_kernel(X)[None], "m": width * one, "n": X.shape[0] * one}
+
+
+# ---------------------------------------------------------------------------------------------
+# proof steps computed from the note's own lines (never typed-in results)
+# ---------------------------------------------------------------------------------------------
+# "Sufficiently large alpha": the alpha at which 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) reaches tau_0
+FSTAR = Norm(f_star)
+_DISPLACEMENT_BOUND = 8 * kappa**sp.Rational(3, 2) / (alpha * sigma**2) * J0 * FSTAR
+ALPHA_NEEDED = sp.solve(sp.Eq(_DISPLACEMENT_BOUND, TAU0), alpha)[0]
+
+# Lemma 2's last step: solve mu/2 X^2 = e^{-2 mu lambda t} nu/2 X0^2 for X = ||z(t) - z*||
+_X, _X0 = sp.symbols("X X0", positive=True)
+LEMMA2_FACTOR = sp.solve(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 2 * _X0**2), _X)[0] / _X0
+
+# Lemma 3: the width at which the Frobenius bound reaches (lambda_0/4)^2
+FROB_BOUND = 8 * sp.log(n / delta) * n**2 / m
+M_NEEDED = sp.solve(sp.Eq(FROB_BOUND, (lam0 / 4) ** 2), m)[0]
+ENTRY_BOUND = 2 * sp.sqrt(sp.log(n**2 / delta)) / sp.sqrt(m)
+# Hoeffding for one entry (m terms in [-1, 1]) and a union bound over n^2 entries
+HOEFFDING = sp.sqrt(2 * sp.log(2 * n**2 / delta) / m)
+
+# scalar stand-ins for the flow of the function-space step (n = md = 1, undefined f and g)
+_tt = sp.Symbol("t", real=True)
+_w = sp.Function("omega")(_tt)
+_f, _g, _x = sp.Function("f"), sp.Function("g"), sp.Symbol("x")
+_fp = _f(_x).diff(_x).subs(_x, _w)
+
+
+def _gp(arg):
+    return _g(_x).diff(_x).subs(_x, arg)
+
+
+GRADIENT_FLOW = {_w: -(1 / alpha) * _fp * _gp(alpha * _f(_w))}
+INSTANCES = {_f: sp.Lambda(_x, sp.sin(_x) + 2 * _x), _g: sp.Lambda(_x, sp.cosh(_x) + _x**2 / 2)}
+
+# ---------------------------------------------------------------------------------------------
+# claims, in the note's order
+# ---------------------------------------------------------------------------------------------
+_v = sp.Matrix(sp.symbols("v1:4", real=True))
+_z = sp.Matrix(sp.symbols("z1:4", real=True))
+_sq = ((_v - _z).T * (_v - _z))[0]
+
+_Jm = sp.Matrix(2, 3, sp.symbols("J11 J12 J13 J21 J22 J23", real=True))
+_om = sp.Matrix(sp.symbols("omega1:4", real=True))
+_y0 = sp.Matrix(sp.symbols("y1:3", real=True))
+_obj = (((_Jm * _om - _y0).T * (_Jm * _om - _y0))[0]) / 2
+
+_a = sp.Matrix(sp.symbols("a1:4", real=True))
+_b = sp.Matrix(sp.symbols("b1:4", real=True))
+
+_zz = [sp.Function("z1")(_tt), sp.Function("z2")(_tt)]
+_q11, _q12, _q22 = sp.symbols("q11 q12 q22", real=True)
+_Q = sp.Matrix([[_q11, _q12], [_q12, _q22]])
+_gz = sp.Function("g")(*_zz)
+_grad = sp.Matrix([_gz.diff(v) for v in _zz])
+_zflow = dict(zip(_zz, list(-_Q * _grad)))
+
+gbar = sp.Function("gbar", nonnegative=True)
+G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
+xij, S_sum = sp.symbols("x_ij S", positive=True)
+
+CLAIMS = [
+    Claim(
+        id="lazy.exercise.squared_distance",
+        title="v -> ||v - z||^2 is strongly convex and smooth (Hessian 2I: mu = nu = 2)",
+        source=src("Exercise", r"Verify that $\nu \mapsto \|\nu - z\|_2^2$ satisfies sc and smoothness assumptions"),
+        statement=Statement(sp.Eq(sp.hessian(_sq, list(_v)), 2 * sp.eye(3), evaluate=False),
+                            latex=r"\nabla^2_\nu \|\nu - z\|_2^2 = 2 I \quad (\mu = \nu = 2)"),
+        checks=(Identity(name="hessian"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.theorem.bound",
+        title="Main theorem: linear convergence of the scaled predictions",
+        source=src("Theorem", r"\|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 \cdot e^{-\mu \sigma_{\min}^2 t/4}"),
+        statement=Statement(
+            sp.Le(Norm(kappa * f_t - f_star), sp.sqrt(kappa) * Norm(kappa * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
+            assuming=[sp.Gt(kappa, FSTAR / M)], where={**KAPPA, M: M_STATED},
+            latex=r"\kappa > \frac{\|f^*\|}{M} \Rightarrow \|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
+        checks=(
+            Simulation(theorem_flow, name="gradient flow"),
+            Derivation(name="rate from Lemma 2 (lambda = sigma_min^2/4)",
+                       derived=sp.Le(Norm(alpha * f_t - f_star),
+                                     LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))),
+        ),
+        depends_on=("lazy.lemma1", "lazy.lemma2"),
+        correction=Correction(
+            Statement(sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
+                      assuming=[sp.Gt(alpha, FSTAR / M)], where={**KAPPA, M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
+                      latex=r"\alpha > \frac{\|f^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2}\|J_{\omega(0)}\|_2 L} \Rightarrow \|\alpha f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\alpha f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
+            why="The flow is that of g(alpha f)/alpha^2, so alpha f(w(t)) is what converges to f*; the threshold "
+                "is on alpha, with M as the proof derives it (see lazy.theorem.threshold).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.theorem.threshold",
+        title="Main theorem: the threshold kappa > ||f*||/M suffices for the proof",
+        source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
+        statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED},
+                            latex=r"\kappa > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
+        checks=(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),),
+        depends_on=("lazy.proof.large_alpha",),
+        correction=Correction(
+            Statement(sp.Gt(alpha, FSTAR / M), where={M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
+                      latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
+            why="The proof needs 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0 = sigma/(2L): a condition on "
+                "alpha, with sigma_min cubed and the constant 16. Replacing kappa by alpha alone keeps a gap for sigma_min < 1/2.",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="lazy.theorem.displacement",
+        title="Main theorem: sup_t ||w(t) - w(0)|| = O(1/kappa) as kappa -> oo",
+        source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
+        statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / kappa, (kappa, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa),\ \kappa \to \infty"),
+        checks=(OrderFit(displacement, name="displacement order"),),
+        depends_on=("lazy.proof.integral",),
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
+                      latex=r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\alpha),\ \alpha \to \infty"),
+            why="The displacement bound 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) decays in alpha, not kappa.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.theorem.width_log_n",
+        title="Remark: m = O(log n) neurons suffice for the full-rank assumption",
+        source=src("Theorem (notes)", r"But, we just required $m = O(\log(n))$ neurons rather than $\tilde{O}(n^2)$."),
+        statement=Statement(sp.Ge(m, C * sp.log(n)), latex=r"m = O(\log n) \text{ neurons give } \operatorname{rank}(J_{\omega(0)}) = n"),
+        checks=(Derivation(name="rank(J) <= m d needs m >= n/d", derived=sp.Ge(m, n / d), sense="hypothesis",
+                           constants=(C,)),),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="lazy.proof.function_space",
+        title="Proof: trajectory in function space",
+        source=src("Proof", r"\frac{d}{dt} \kappa f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla_g(\kappa f(\omega(t)))"),
+        statement=Statement(sp.Eq(sp.Derivative(kappa * _f(_w), _tt), -_fp**2 * _gp(kappa * _f(_w)), evaluate=False),
+                            latex=r"\frac{d}{dt} \kappa f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla g(\kappa f(\omega(t)))"),
+        checks=(Identity(name="chain rule along the gradient flow", flow=GRADIENT_FLOW, instances=INSTANCES),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Derivative(alpha * _f(_w), _tt), -_fp**2 * _gp(alpha * _f(_w)), evaluate=False),
+                      latex=r"\frac{d}{dt} \alpha f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla g(\alpha f(\omega(t)))"),
+            why="Differentiating alpha f(w(t)) along w' = -(1/alpha) J^T grad g(alpha f) cancels the 1/alpha.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.proof.tau0",
+        title="Proof: ||w - w(0)|| < tau_0 implies J J^T >= sigma_min^2/4 I (Lemma 1's use)",
+        source=src("Proof", r"\|\omega - \omega(0)\|_2 < \tau_0 \Rightarrow J_{\omega} J_{\omega}^T \geq \frac{\sigma_{\min}^2}{4} I"),
+        statement=Statement(sp.Ge(LambdaMin(JJt_w), sigma**2 / 4), assuming=[sp.Lt(Norm(w - w_0), tau0)],
+                            where={tau0: TAU0}),
+        checks=(Simulation(lambda ctx, precise: lemma1_samples(ctx, precise, matrices=True), name="random smooth models"),),
+        depends_on=("lazy.lemma1",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.proof.velocity",
+        title="Proof: velocity bound ||w'|| <= (2 nu/alpha) ||J(0)|| ||kappa f - f*||",
+        source=src("Proof", r"&\leq \frac{2\nu}{\alpha} \|J_{\omega(0)}\|_2 \cdot \|\kappa f(\omega(t)) - f^*\|_2"),
+        statement=Statement(sp.Le(Norm(wdot), 2 * nu / alpha * J0 * Norm(kappa * f_t - f_star)),
+                            assuming=[sp.Le(Norm(w_t - w_0), tau0)], where={tau0: TAU0, **KAPPA}),
+        checks=(
+            Simulation(theorem_flow, name="gradient flow"),
+            Derivation(name="||J(t)|| <= ||J(0)|| + L tau_0 and nu-smoothness",
+                       derived=sp.Le(Norm(wdot), nu / alpha * (J0 + L * TAU0) * Norm(alpha * f_t - f_star))),
+        ),
+        correction=Correction(
+            Statement(sp.Le(Norm(wdot), 2 * nu / alpha * J0 * Norm(alpha * f_t - f_star)),
+                      assuming=[sp.Le(Norm(w_t - w_0), tau0), sp.Le(sigma, J0)], where={tau0: TAU0, **KAPPA}),
+            why="The gradient flow evaluates grad g at alpha f(w(t)), and grad g(f*) = 0.",
+            expected=Verdict.LOOSE),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.proof.integral",
+        title="Proof: integrating the velocity bound gives 8 kappa^{3/2} ||J|| ||.|| / (alpha sigma^2)",
+        source=src("Proof", r"&\leq \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \cdot \|\kappa f(\omega(0)) - f^*\|_2"),
+        statement=Statement(
+            sp.Le(sp.Integral(2 * nu / alpha * J0 * sp.sqrt(nu / mu) * sp.Symbol("D_0", positive=True)
+                              * sp.exp(-mu * sigma**2 / 4 * s), (s, 0, t)),
+                  8 * kappa**sp.Rational(3, 2) / (alpha * sigma**2) * J0 * sp.Symbol("D_0", positive=True)),
+            where=KAPPA,
+            latex=r"\frac{2\nu}{\alpha} \|J_{\omega(0)}\| \int_0^t \sqrt{\frac{\nu}{\mu}} D_0 e^{-\frac{\mu \sigma_{\min}^2}{4}s} ds \leq \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| D_0"),
+        checks=(Inequality(name="integral bound"),),
+        depends_on=("lazy.proof.velocity", "lazy.lemma2"),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.proof.large_alpha",
+        title="Proof: for sufficiently large alpha the displacement stays below tau_0",
+        source=src("Proof", r"\text{Sufficiently large } \alpha \Rightarrow \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \cdot \|f^*\| < \tau_0"),
+        statement=Statement(sp.Lt(sp.Limit(_DISPLACEMENT_BOUND.subs(FSTAR, sp.Symbol("F", positive=True)), alpha, sp.oo), tau0),
+                            where={tau0: TAU0},
+                            latex=r"\lim_{\alpha\to\infty} \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \|f^*\| < \tau_0"),
+        checks=(Inequality(name="limit in alpha"),),
+        depends_on=("lazy.proof.integral",),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.lemma1",
+        title="Lemma 1: sigma_min(J_w) >= sigma_min(J_0) - L ||w - w(0)|| >= sigma_min/2",
+        source=src("Lemma 1", r"\sigma_{\min}(J_\omega) \geq \sigma_{\min}(J_0) - L \cdot \|\omega - \omega(0)\| \geq \frac{\sigma_{\min}}{2}"),
+        statement=Statement(sp.And(sp.Ge(s_w, sigma - L * Norm(w - w_0)), sp.Ge(sigma - L * Norm(w - w_0), sigma / 2)),
+                            assuming=[sp.Le(Norm(w - w_0), r0)], where={r0: TAU0},
+                            latex=r"\|\omega - \omega(0)\| \leq r_0 = \frac{\sigma_{\min}}{2L} \Rightarrow \sigma_{\min}(J_\omega) \geq \sigma_{\min}(J_0) - L \|\omega - \omega(0)\| \geq \frac{\sigma_{\min}}{2}"),
+        checks=(Simulation(lemma1_samples, name="random smooth models"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.lemma1.expansion",
+        title="Lemma 1 proof: ||(A + B)u||^2 = ||Au||^2 + 2 Au.Bu + ||Bu||^2",
+        source=src("Lemma 1 (proof)", r"= \min_u \|Au\|^2 + 2Au^T Bu + \|Bu\|_2^2"),
+        statement=Statement(sp.Eq(((_a + _b).T * (_a + _b))[0], (_a.T * _a)[0] + 2 * (_a.T * _b)[0] + (_b.T * _b)[0], evaluate=False),
+                            latex=r"\|Au + Bu\|^2 = \|Au\|^2 + 2 (Au)^T Bu + \|Bu\|_2^2"),
+        checks=(Identity(name="expansion"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.lemma1.cauchy_schwarz",
+        title="Lemma 1 proof: Cauchy-Schwarz step",
+        source=src("Lemma 1 (proof)", r"\stackrel{\text{C.S.}}{\geq} \min_u \|Au\|^2 - 2\|Au\| \cdot \|Bu\| + \|Bu\|^2"),
+        statement=Statement(sp.Ge((_a.T * _b)[0], -sp.sqrt((_a.T * _a)[0]) * sp.sqrt((_b.T * _b)[0])),
+                            latex=r"(Au)^T Bu \geq -\|Au\| \|Bu\|"),
+        checks=(Inequality(name="Cauchy-Schwarz", domains={str(v): Domain(-10, 10) for v in list(_a) + list(_b)}),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.lemma1.final",
+        title="Lemma 1 proof: min_u (sigma_min - beta L)^2 ||u||^2 = sigma_min^2/4",
+        source=src("Lemma 1 (proof)", r"\geq \min_u (\sigma_{\min} - \beta L)^2 \|u\|^2 \\ &= \frac{\sigma_{\min}^2}{4}"),
+        statement=Statement(sp.Eq((sigma - beta_ * L) ** 2, sigma**2 / 4, evaluate=False), assuming=[sp.Le(beta_, sigma / (2 * L))],
+                            latex=r"\beta = \|\omega - \omega(0)\| \leq \frac{\sigma_{\min}}{2L} \Rightarrow (\sigma_{\min} - \beta L)^2 = \frac{\sigma_{\min}^2}{4}"),
+        checks=(Identity(name="last equality"),),
+        correction=Correction(
+            Statement(sp.Ge((sigma - beta_ * L) ** 2, sigma**2 / 4), assuming=[sp.Le(beta_, sigma / (2 * L))]),
+            checks=(Inequality(name="last inequality"),),
+            why="With beta = ||w - w(0)|| <= sigma_min/(2L) the last step is an inequality; equality holds only at beta = r_0.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma2",
+        title="Lemma 2: ||z(t) - z*|| <= (nu/mu) ||z(0) - z*|| e^{-mu lambda t}",
+        source=src("Lemma 2", r"\|z(t) - z^*\| \leq \frac{\nu}{\mu} \cdot \|z(0) - z^*\| \cdot e^{-\mu \lambda t}"),
+        statement=Statement(sp.Le(Norm(z_t - z_star), nu / mu * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
+                            assuming=[sp.Ge(nu, mu)]),
+        checks=(
+            Simulation(lemma2_flow, name="preconditioned gradient flow"),
+            Derivation(name="the proof's last step", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),
+        ),
+        correction=Correction(
+            Statement(sp.Le(Norm(z_t - z_star), sp.sqrt(nu / mu) * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
+                      assuming=[sp.Ge(nu, mu)]),
+            why="Taking square roots in mu/2 ||z - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2 gives sqrt(nu/mu); "
+                "the theorem's proof uses this sqrt(kappa).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="lazy.lemma2.lojasiewicz",
+        title="Lemma 2 proof: Lojasiewicz inequality g - g* <= ||grad g||^2 / (2 mu)",
+        source=src("Lemma 2 (proof)", r"\bar{g}(z) := g(z) - g(z^*) \leq \frac{1}{2\mu} \cdot \|\nabla g(z)\|^2"),
+        statement=Statement(sp.Le(gbar_z, Norm(grad_g) ** 2 / (2 * mu))),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.lemma2.chain_rule",
+        title="Lemma 2 proof: d/dt g(z(t)) = -grad g^T Q grad g",
+        source=src("Lemma 2 (proof)", r"\frac{d}{dt} \bar{g}(z(t)) &\stackrel{\text{chain rule}}{=} -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
+        statement=Statement(sp.Eq(sp.Derivative(_gz, _tt), -(_grad.T * _Q * _grad)[0], evaluate=False),
+                            latex=r"\frac{d}{dt} \bar{g}(z(t)) = -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
+        checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.lemma2.descent",
+        title="Lemma 2 proof: -2 mu lambda [g - g*] = -gbar",
+        source=src("Lemma 2 (proof)", r"&\leq -2\mu\lambda \cdot [g(z(t)) - g(z^*)] = -\bar{g}(z(t))"),
+        statement=Statement(sp.Eq(-2 * mu * lam * sp.Symbol("gbar", positive=True), -sp.Symbol("gbar", positive=True), evaluate=False),
+                            latex=r"-2\mu\lambda \cdot [g(z(t)) - g(z^*)] = -\bar{g}(z(t))"),
+        checks=(Identity(name="last equality"),),
+        correction=Correction(
+            Statement(sp.Le(-lam * G2, -2 * mu * lam * sp.Symbol("gbar", positive=True)),
+                      assuming=[sp.Le(sp.Symbol("gbar", positive=True), G2 / (2 * mu))],
+                      latex=r"-\lambda \|\nabla g\|^2 \leq -2\mu\lambda\, \bar{g}(z(t))"),
+            checks=(Inequality(name="descent step"),),
+            why="The chain ends at -2 mu lambda gbar, which is what the Gronwall step uses; '= -gbar' holds only when 2 mu lambda = 1.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma2.gronwall",
+        title="Lemma 2 proof: Gronwall gives gbar(z(t)) <= gbar(z(0)) e^{-2 mu lambda t}",
+        source=src("Lemma 2 (proof)", r"\bar{g}(z(t)) \leq \bar{g}(z(0)) \cdot e^{-2\mu\lambda t}"),
+        statement=Statement(sp.Le(gbar(t), gbar(0) * sp.exp(-2 * mu * lam * t)),
+                            assuming=[sp.Le(sp.Derivative(gbar(t), t), -2 * mu * lam * gbar(t))]),
+        checks=(Gronwall(name="comparison ODE"),),
+        depends_on=("lazy.lemma2.descent",),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.lemma2.sandwich",
+        title="Lemma 2 proof: mu/2 ||z - z*||^2 <= gbar(z) <= nu/2 ||z - z*||^2",
+        source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z - z^*\|_2^2 \leq \bar{g}(z) \leq \frac{\nu}{2} \|z - z^*\|_2^2"),
+        statement=Statement(sp.And(sp.Le(mu / 2 * Norm(z - z_star) ** 2, gbar_z), sp.Le(gbar_z, nu / 2 * Norm(z - z_star) ** 2))),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.lemma2.final",
+        title="Lemma 2 proof: the final bound with factor nu/mu",
+        source=src("Lemma 2 (proof)", r"\Rightarrow \|z(t) - z^*\| \leq e^{-\mu\lambda t} \cdot \frac{\nu}{\mu} \cdot \|z(0) - z^*\|"),
+        statement=Statement(sp.Le(Norm(z_t - z_star), sp.exp(-mu * lam * t) * nu / mu * Norm(z_0 - z_star)),
+                            assuming=[sp.Ge(nu, mu)]),
+        checks=(Derivation(name="square root of the sandwich", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),),
+        depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
+        correction=Correction(
+            Statement(sp.Le(Norm(z_t - z_star), sp.exp(-mu * lam * t) * sp.sqrt(nu / mu) * Norm(z_0 - z_star)),
+                      assuming=[sp.Ge(nu, mu)]),
+            why="The square root of nu/mu, as the previous line gives.",
+            expected=Verdict.PROVED),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="lazy.remark1.normal_equations",
+        title="Full-rank remark: the normal equations (+)",
+        source=src("Remark (full rank)", r"J_{\omega(0)}^T J_{\omega(0)} \omega = J_{\omega(0)}^T y_0. \quad (+)"),
+        statement=Statement(sp.Eq(sp.Matrix([_obj.diff(v) for v in _om]), _Jm.T * _Jm * _om - _Jm.T * _y0, evaluate=False),
+                            latex=r"\nabla_\omega \tfrac12 \|J_{\omega(0)} \omega - y_0\|_2^2 = J_{\omega(0)}^T J_{\omega(0)} \omega - J_{\omega(0)}^T y_0 \quad (n = 2,\ md = 3)"),
+        checks=(Identity(name="gradient of the least-squares objective"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.remark1.pseudo_inverse",
+        title="Full-rank remark: the pseudo-inverse interpolates, J J^+ y_0 = y_0",
+        source=src("Remark (full rank)", r"\text{Choose } \hat{\omega} = J_{\omega(0)}^+ y_0. \text{ Then, } J_{\omega(0)} \hat{\omega} = \sum_i u_i u_i^T y_0 = y_0."),
+        statement=Statement(sp.Eq(_Jm * _Jm.T * (_Jm * _Jm.T).inv() * _y0, _y0, evaluate=False),
+                            latex=r"J_{\omega(0)} J_{\omega(0)}^+ y_0 = y_0,\ J^+ = J^T (J J^T)^{-1} \quad (n = 2,\ md = 3)"),
+        checks=(Identity(name="full row rank pseudo-inverse"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.remark1.relu_zero",
+        title="Full-rank remark: J_{w(0)} w(0) = 0 for ReLU (symmetric initialisation)",
+        source=src("Remark (full rank)", r"y_0 = y + \underbrace{J_{\omega(0)} \omega(0)}_{=0 \text{ for ReLU}}"),
+        statement=Statement(sp.Eq(Norm(MatVec(J_0, w_0)), 0, evaluate=False), latex=r"J_{\omega(0)} \omega(0) = 0"),
+        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.remark2.limit",
+        title="Overparameterization remark: (1/n) [J J^T]_ij -> K_ij as n -> oo",
+        source=src("Remark (overparameterization)", r"&\xrightarrow{n \rightarrow \infty} x_i^T x_j \mathbb{E}_{\omega_0 \sim N(0, I_d)} [\sigma'(\omega_0^T x_i) \sigma'(\omega_0^T x_j)]"),
+        statement=Statement(sp.Eq(sp.Limit(xij * S_sum / n, n, sp.oo), sp.Symbol("K_ij", positive=True), evaluate=False),
+                            latex=r"\lim_{n \to \infty} \frac{1}{n} x_i^T x_j \sum_{k=1}^m \sigma'(\omega_k^T x_i) \sigma'(\omega_k^T x_j) = K_{ij}"),
+        checks=(Identity(name="limit"),),
+        correction=Correction(
+            Statement(sp.Eq(G / m, K, evaluate=False), latex=r"\mathbb{E}\left[\frac{1}{m} J_{\omega(0)} J_{\omega(0)}^T\right] = K \text{ (so } \tfrac{1}{m} J J^T \to K \text{ as } m \to \infty)"),
+            checks=(MonteCarlo(gram_average, name="Gram matrix against the arccos kernel"),),
+            why="The sum runs over the m neurons, so the average is over m and the limit is m -> oo (law of large numbers); "
+                "with 1/n and n -> oo the expression tends to 0.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma3.entrywise",
+        title="Lemma 3 proof: entrywise concentration, simultaneously w.p. >= 1 - delta",
+        source=src("Lemma 3 (proof)", r"\left| \frac{1}{n} [\mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T]_{i,j} - K_{ij} \right| \leq \frac{2\sqrt{\log(n^2/\delta)}}{\sqrt{m}}"),
+        statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / n - K)), ENTRY_BOUND)), 1 - delta)),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), ENTRY_BOUND)), 1 - delta)),
+            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),
+                    Derivation(name="Hoeffding and a union bound",
+                               derived=sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), HOEFFDING)), 1 - delta),
+                               domains={"delta": Domain(0, 1), "n": Domain(2, 50, integer=True)})),
+            why="[J J^T]_ij is a sum over the m neurons: normalise by m. Hoeffding with a union bound over the n^2 "
+                "entries then gives sqrt(2 log(2n^2/delta)/m), within the stated bound when n^2/delta >= 2.",
+            expected=Verdict.LOOSE),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma3.frobenius",
+        title="Lemma 3 proof: ||.||_F^2 <= 8 log(n/delta) n^2 / m",
+        source=src("Lemma 3 (proof)", r"\leq \frac{8 \log(n/\delta) n^2}{m}"),
+        statement=Statement(sp.Le(sp.Symbol("F2", nonnegative=True), FROB_BOUND),
+                            latex=r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_F^2 \leq \frac{8 \log(n/\delta) n^2}{m}"),
+        checks=(Derivation(name="n^2 entries, each within the entrywise bound",
+                           derived=sp.Le(sp.Symbol("F2", nonnegative=True), n**2 * ENTRY_BOUND**2),
+                           domains={"delta": Domain(0, 1)}),),
+        depends_on=("lazy.lemma3.entrywise",),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="lazy.lemma3.width",
+        title="Lemma 3: m = Omega(n^2/lambda_0^2 log(n/delta)) gives ||.||_2 <= lambda_0/4",
+        source=src("Lemma 3", r"\text{if } m = \Omega\left(\frac{n^2}{\lambda_0^2} \log\left(\frac{n}{\delta}\right)\right)"),
+        statement=Statement(sp.Ge(m, C * n**2 / lam0**2 * sp.log(n / delta))),
+        checks=(Derivation(name="Frobenius bound <= (lambda_0/4)^2", derived=sp.Ge(m, M_NEEDED), constants=(C,)),),
+        depends_on=("lazy.lemma3.frobenius",),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.lemma3.spectral",
+        title="Lemma 3: ||(1/n) J J^T - K||_2 <= lambda_0/4 w.p. >= 1 - delta",
+        source=src("Lemma 3", r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_2 \leq \frac{\lambda_0}{4}"),
+        statement=Statement(sp.Ge(Prob(sp.Le(OpNorm(G / n - K), lam0 / 4)), 1 - delta)),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        depends_on=("lazy.lemma3.width",),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Le(OpNorm(G / m - K), lam0 / 4)), 1 - delta)),
+            why="Normalise the Gram matrix by the width m, not the sample size n.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma3.eigenvalue",
+        title="Lemma 3: lambda_min((1/n) J J^T) >= 3 lambda_0/4 w.p. >= 1 - delta",
+        source=src("Lemma 3", r"\lambda_{\min}\left(\frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T\right) \geq \frac{3\lambda_0}{4}"),
+        statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G / n), 3 * lam0 / 4)), 1 - delta)),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        depends_on=("lazy.lemma3.spectral",),
+        expected=Verdict.SUPPORTED,
+    ),
+]

@@ -1,0 +1,191 @@
+"""Reusable mathematics for claims: models, losses, kernels and batched gradient flows.
+
+Everything is batched over a leading axis of independent instances (seeds), so a check simulates all
+its instances in one array computation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.integrate import solve_ivp
+
+
+# ---------------------------------------------------------------------------------------------
+# losses
+# ---------------------------------------------------------------------------------------------
+
+def random_orthogonal(rng: np.random.Generator, batch: int, n: int) -> np.ndarray:
+    q, r = np.linalg.qr(rng.standard_normal((batch, n, n)))
+    return q * np.sign(np.diagonal(r, axis1=-2, axis2=-1))[:, None, :]
+
+
+def spd_with_spectrum(rng: np.random.Generator, lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
+    """Random symmetric matrices whose extreme eigenvalues are exactly ``lo`` and ``hi`` (per batch)."""
+    lo, hi = np.asarray(lo, float), np.asarray(hi, float)
+    batch = lo.shape[0]
+    inner = rng.uniform(size=(batch, n))
+    inner[:, 0], inner[:, -1] = 0.0, 1.0
+    eig = lo[:, None] + (hi - lo)[:, None] * inner
+    q = random_orthogonal(rng, batch, n)
+    return np.einsum("bij,bj,bkj->bik", q, eig, q)
+
+
+@dataclass(frozen=True)
+class QuadraticLoss:
+    """g(z) = 1/2 (z - z*)^T H (z - z*): mu-strongly convex and nu-smooth with mu, nu = extreme eigenvalues of H."""
+    H: np.ndarray        # (S, n, n)
+    zstar: np.ndarray    # (S, n)
+
+    def grad(self, z: np.ndarray) -> np.ndarray:
+        return np.einsum("bij,b...j->b...i", self.H, z - self._star(z))
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        d = z - self._star(z)
+        return 0.5 * np.einsum("b...i,bij,b...j->b...", d, self.H, d)
+
+    def _star(self, z):
+        return self.zstar.reshape(self.zstar.shape[:1] + (1,) * (z.ndim - 2) + self.zstar.shape[1:])
+
+    @property
+    def mu(self) -> np.ndarray:
+        return np.linalg.eigvalsh(self.H)[:, 0]
+
+    @property
+    def nu(self) -> np.ndarray:
+        return np.linalg.eigvalsh(self.H)[:, -1]
+
+
+# ---------------------------------------------------------------------------------------------
+# models with Jacobians
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QuadraticModel:
+    """f_j(w) = a_j . w + (beta/2) (b_j . w)^2: a smooth model whose Jacobian is Lipschitz with a
+    computable constant, f(0) = 0 and J_0 = A. Batched: A, B of shape (S, n, p), beta of shape (S,)."""
+    A: np.ndarray
+    B: np.ndarray
+    beta: np.ndarray
+
+    @staticmethod
+    def random(rng: np.random.Generator, batch: int, n: int, p: int, beta) -> "QuadraticModel":
+        A = rng.standard_normal((batch, n, p)) / np.sqrt(p)
+        B = rng.standard_normal((batch, n, p)) / np.sqrt(p)
+        return QuadraticModel(A, B, np.broadcast_to(np.asarray(beta, float), (batch,)).copy())
+
+    def f(self, w: np.ndarray) -> np.ndarray:
+        """w of shape (S, ..., p) -> (S, ..., n)."""
+        beta = _per_batch(self.beta, w.ndim)
+        return np.einsum("bij,b...j->b...i", self.A, w) + 0.5 * beta * np.einsum("bij,b...j->b...i", self.B, w) ** 2
+
+    def jac(self, w: np.ndarray) -> np.ndarray:
+        """(S, ..., p) -> (S, ..., n, p)."""
+        beta = _per_batch(self.beta, w.ndim)
+        quad = beta * np.einsum("bij,b...j->b...i", self.B, w)
+        middle = (1,) * (w.ndim - 2)
+        A = self.A.reshape(self.A.shape[:1] + middle + self.A.shape[1:])
+        B = self.B.reshape(self.B.shape[:1] + middle + self.B.shape[1:])
+        return A + quad[..., None] * B
+
+    def lipschitz(self) -> np.ndarray:
+        """L with ||J_w - J_v||_2 <= L ||w - v||: beta * max_j ||b_j|| * ||B||_2."""
+        rows = np.linalg.norm(self.B, axis=-1).max(axis=-1)
+        return self.beta * rows * np.linalg.norm(self.B, ord=2, axis=(-2, -1))
+
+
+def _per_batch(a: np.ndarray, ndim: int) -> np.ndarray:
+    """A per-instance scalar of shape (S,) reshaped to broadcast against arrays of ``ndim`` axes."""
+    return np.asarray(a, float).reshape((-1,) + (1,) * (ndim - 1))
+
+
+def sigma_min(J: np.ndarray) -> np.ndarray:
+    """sqrt(lambda_min(J J^T)) over the leading axes."""
+    return np.sqrt(np.clip(np.linalg.eigvalsh(J @ np.swapaxes(J, -1, -2))[..., 0], 0, None))
+
+
+def relu(z):
+    return np.maximum(z, 0.0)
+
+
+def relu_prime(z):
+    return (z > 0).astype(float)
+
+
+@dataclass(frozen=True)
+class TwoLayerReLU:
+    """f(x; w, c) = sum_k c_k relu(w_k . x), batched: W (S, m, d), c (S, m), data X (n, d)."""
+    W: np.ndarray
+    c: np.ndarray
+    X: np.ndarray
+
+    @staticmethod
+    def symmetric(rng: np.random.Generator, batch: int, m: int, X: np.ndarray, scale: float = 1.0) -> "TwoLayerReLU":
+        """Symmetric initialisation: neurons in pairs with equal w and opposite c, so f(w(0)) = 0."""
+        half = rng.standard_normal((batch, m // 2, X.shape[1]))
+        c = scale * rng.choice([-1.0, 1.0], size=(batch, m // 2))
+        return TwoLayerReLU(np.concatenate([half, half], axis=1), np.concatenate([c, -c], axis=1), X)
+
+    def f(self) -> np.ndarray:
+        return np.einsum("bk,bkn->bn", self.c, relu(self.W @ self.X.T))
+
+    def jac(self) -> np.ndarray:
+        """(S, n, m*d): d f(x_i) / d w_k = c_k relu'(w_k . x_i) x_i."""
+        act = relu_prime(self.W @ self.X.T)                       # (S, m, n)
+        J = np.einsum("bk,bkn,nd->bnkd", self.c, act, self.X)
+        return J.reshape(J.shape[0], J.shape[1], -1)
+
+
+def relu_gram(W: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """[J J^T]_ij / c^2 = x_i . x_j * sum_k relu'(w_k . x_i) relu'(w_k . x_j) for W of shape (..., m, d)."""
+    act = relu_prime(W @ X.T)
+    return (X @ X.T) * np.einsum("...ki,...kj->...ij", act, act)
+
+
+def relu_ntk_kernel(X: np.ndarray) -> np.ndarray:
+    """K_ij = x_i . x_j E_{w ~ N(0, I)}[relu'(w.x_i) relu'(w.x_j)] = x_i . x_j (pi - theta_ij) / (2 pi)."""
+    G = X @ X.T
+    norms = np.sqrt(np.diag(G))
+    cos = np.clip(G / np.outer(norms, norms), -1.0, 1.0)
+    return G * (np.pi - np.arccos(cos)) / (2 * np.pi)
+
+
+def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
+    X = rng.standard_normal((n, d))
+    return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# flows
+# ---------------------------------------------------------------------------------------------
+
+def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False) -> np.ndarray:
+    """Integrate y' = rhs(t, y) for a batch y0 of shape (S, p) in one ODE solve; returns (S, T, p).
+
+    Fast mode: RK45 at rtol 1e-9. Precise mode (used to replay a violation): DOP853 at rtol 1e-12.
+    """
+    shape = y0.shape
+    method, rtol, atol = ("DOP853", 1e-12, 1e-14) if precise else ("RK45", 1e-9, 1e-12)
+    sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
+                    t_eval=t, method=method, rtol=rtol, atol=atol)
+    if not sol.success:
+        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
+    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
+
+
+def model_gradient_flow(model: QuadraticModel, loss: QuadraticLoss, alpha: np.ndarray, w0: np.ndarray,
+                        t: np.ndarray, precise: bool = False) -> np.ndarray:
+    """w' = -(1/alpha) J_w^T grad g(alpha f(w)): the scaled objective g(alpha f(w)) / alpha^2."""
+    return batched_flow(lambda _, w: flow_velocity(model, loss, alpha, w), w0, t, precise)
+
+
+def flow_velocity(model: QuadraticModel, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """The gradient-flow velocity at w of shape (S, ..., p)."""
+    a = _per_batch(alpha, w.ndim)
+    g = loss.grad(a * model.f(w))
+    return -np.einsum("b...ip,b...i->b...p", model.jac(w), g) / a
+
+
+def preconditioned_flow(Q, loss: QuadraticLoss, z0: np.ndarray, t: np.ndarray, precise: bool = False) -> np.ndarray:
+    """z' = -Q(t) grad g(z) with Q(t) a callable returning (S, n, n)."""
+    return batched_flow(lambda s, z: -np.einsum("bij,bj->bi", Q(s), loss.grad(z)), z0, t, precise)

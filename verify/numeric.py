@@ -1,0 +1,364 @@
+"""Numeric checks: statements evaluated on vectorized simulations and random draws.
+
+A numeric check gets arrays from a simulator (an *environment*: symbol name -> array, all arrays of
+one rank so they broadcast; vectors in the last axis) and evaluates the statement's SymPy relation on
+them. A violation is never reported from one floating-point run: the simulator is replayed with the
+same seed in its precise mode and the flagged instance is re-evaluated with mpmath at 50 digits.
+Probability statements are decided with exact (Clopper-Pearson) intervals at the budget's confidence.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+import mpmath as mp
+import numpy as np
+import sympy as sp
+from scipy import stats
+
+from .model import NUMERIC, CheckResult, Context, Outcome, Statement
+from .notation import MPMATH, NUMPY, Prob
+
+DIGITS = 50
+
+
+# ---------------------------------------------------------------------------------------------
+# evaluating relations on environments
+# ---------------------------------------------------------------------------------------------
+
+def _sides(rel):
+    """(big, small, equality) of a relation: it says big >= small (or big == small)."""
+    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
+        return rel.rhs, rel.lhs, False
+    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
+        return rel.lhs, rel.rhs, False
+    if isinstance(rel, sp.Equality):
+        return rel.lhs, rel.rhs, True
+    raise TypeError(f"cannot evaluate {type(rel).__name__} numerically: {sp.sstr(rel)}")
+
+
+def _relations(rel):
+    return list(rel.args) if isinstance(rel, sp.And) else [rel]
+
+
+def _symbols(expr) -> list:
+    return sorted(expr.free_symbols, key=str)
+
+
+def _missing(expr, env):
+    names = [str(s) for s in _symbols(expr) if str(s) not in env]
+    if names:
+        raise KeyError(f"the simulation provides no value for {', '.join(names)}")
+
+
+def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
+    """``expr`` evaluated on the environment's arrays (float64)."""
+    expr = sp.sympify(expr)
+    _missing(expr, env)
+    syms = _symbols(expr)
+    f = sp.lambdify(syms, expr, modules=[NUMPY, "numpy"])
+    with np.errstate(all="ignore"):
+        return np.asarray(f(*[np.asarray(env[str(s)], dtype=float) for s in syms]), dtype=float)
+
+
+ROUNDOFF = 1e-9   # values below this fraction of an instance's largest value are round-off
+
+
+def relative_margin(rel, env, floor=None) -> np.ndarray:
+    """How much the relation holds by, relative to the size of its sides: >= 0 where it holds (for an
+    equation, minus the relative difference). Sizes are floored at ``ROUNDOFF`` times the largest size
+    the instance (axis 0) reaches, so quantities decayed into round-off never decide anything; ``floor``
+    gives the quantities' natural magnitude where the sides alone cannot (``x = 0``)."""
+    margins = []
+    for r in _relations(rel):
+        big, small, eq = _sides(r)
+        b, s = array_value(big, env), array_value(small, env)
+        size = np.abs(b) + np.abs(s)
+        size, b, s = np.broadcast_arrays(size, b, s)
+        own = ROUNDOFF * size.reshape(size.shape[0], -1).max(axis=1).reshape((-1,) + (1,) * (size.ndim - 1))
+        scale = np.maximum(np.maximum(size, own), 1e-300 if floor is None else floor)
+        margins.append(-np.abs(b - s) / scale if eq else (b - s) / scale)
+    return np.minimum.reduce(np.broadcast_arrays(*margins)) if len(margins) > 1 else margins[0]
+
+
+def holds_where(rel, env, rtol: float, atol_rel: float = 0.0) -> np.ndarray:
+    """Boolean array: the relation holds up to ``rtol`` (relative to its sides' size)."""
+    return relative_margin(rel, env) >= -rtol - atol_rel
+
+
+def _hypotheses_hold(statement: Statement, env, shape) -> np.ndarray:
+    ok = np.ones(shape, dtype=bool)
+    for h in statement.hypotheses:
+        ok = ok & np.broadcast_to(relative_margin(h, env) >= 0, shape)
+    return ok
+
+
+def _pick(a: np.ndarray, index: tuple, shape: tuple):
+    """The part of ``a`` that enters the relation at ``index`` of the margin array (of ``shape``):
+    one entry along axes the relation keeps, the whole axis along axes it reduces (a norm's vector, a
+    matrix), as mpmath values."""
+    a = np.asarray(a, dtype=float)
+    sel = tuple(slice(None) if (shape[d] == 1 and a.shape[d] > 1) else (i if a.shape[d] > 1 else 0)
+                for d, i in enumerate(index))
+    part = a[sel]
+    if part.ndim == 0:
+        return mp.mpf(float(part))
+    if part.ndim == 1:
+        return mp.matrix([mp.mpf(float(v)) for v in part])
+    return mp.matrix([[mp.mpf(float(v)) for v in row] for row in part.reshape(part.shape[0], -1)])
+
+
+def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
+    """The relation's margin at one instance, evaluated with mpmath at 50 digits (sizes floored as in
+    :func:`relative_margin`)."""
+    with mp.workdps(DIGITS):
+        worst = None
+        for r in _relations(rel):
+            big, small, eq = _sides(r)
+            size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
+            own = ROUNDOFF * float(np.max(size[min(index[0], size.shape[0] - 1)]))
+            syms = _symbols(big - small)
+            f = sp.lambdify(syms, [big, small], modules=[MPMATH, "mpmath"])
+            b, s = f(*[_pick(env[str(x)], index, shape) for x in syms])
+            scale = max(abs(b) + abs(s), own, mp.mpf(10) ** -300 if floor is None else _pick(floor, index, shape))
+            m = -abs(b - s) / scale if eq else (b - s) / scale
+            worst = m if worst is None else min(worst, m)
+        return float(worst)
+
+
+def _describe(env, index, shape, limit: int = 8) -> dict:
+    """Scalar parameters of the flagged instance, for the report."""
+    out = {}
+    for k in sorted(env):
+        a = np.asarray(env[k], dtype=float)
+        if a.ndim != len(index):
+            continue
+        v = _pick(a, index, shape)
+        if isinstance(v, mp.matrix):
+            if v.rows * v.cols <= limit:
+                out[k] = [float(x) for x in v]
+        else:
+            out[k] = float(v)
+    return out
+
+
+def _result(check, outcome, summary, **evidence) -> CheckResult:
+    return CheckResult(check=check.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
+
+
+def _replay(ctx: Context) -> str:
+    return f"python -m verify run {ctx.claim_id} --seed {ctx.seed} --budget {ctx.budget.name}"
+
+
+# ---------------------------------------------------------------------------------------------
+# checks
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Simulation:
+    """The statement must hold at every simulated instance (every seed, sample and time) where its
+    hypotheses hold. ``simulate(ctx, precise)`` returns the environment; ``precise=True`` asks for
+    the same instances computed more accurately (tighter ODE tolerances), used to replay a violation.
+    """
+    simulate: Callable[[Context, bool], Mapping[str, np.ndarray]]
+    name: str = "simulation"
+    rtol: float = 1e-6
+    scale: str | None = None     # an environment entry giving the quantities' natural magnitude
+    kind: str = NUMERIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        rel = statement.conclusion
+        env = self.simulate(ctx, False)
+        margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
+        valid = _hypotheses_hold(statement, env, margin.shape)
+        evidence = {"instances": int(valid.size), "hypotheses_held": int(valid.sum()),
+                    "rtol": self.rtol, "replay": _replay(ctx)}
+        if not valid.any():
+            return _result(self, Outcome.UNDECIDED,
+                           f"the hypotheses held at none of the {valid.size} simulated instances", **evidence)
+        bad = valid & (margin < -self.rtol)
+        evidence["min_relative_margin"] = float(np.min(np.where(valid, margin, np.inf)))
+        if not bad.any():
+            return _result(self, Outcome.HOLDS,
+                           f"holds at all {int(valid.sum())} simulated instances "
+                           f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence)
+        index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
+        precise_env = self.simulate(ctx, True)
+        again = precise_margin(rel, precise_env, index, margin.shape,
+                               None if self.scale is None else precise_env[self.scale])
+        still = _hypotheses_hold(statement, precise_env, margin.shape)[index]
+        evidence.update(violations=int(bad.sum()), index=[int(i) for i in index],
+                        relative_margin=float(margin[index]), relative_margin_precise=again,
+                        instance=_describe(precise_env, index, margin.shape))
+        if still and again < -self.rtol:
+            return _result(self, Outcome.FAILS,
+                           f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst at index "
+                           f"{evidence['index']}: relative margin {again:.3g} (replayed precisely, 50 digits)",
+                           **evidence)
+        return _result(self, Outcome.UNDECIDED,
+                       f"a violation at {evidence['index']} did not survive the precise replay "
+                       f"(margin {again:.3g}): round-off, not a counterexample", **evidence)
+
+
+def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float):
+    """Slope of log y against log x with one intercept per seed (column of y: the same instance at
+    every x), and its two-sided t-interval at ``confidence``. Returns (slope, low, high)."""
+    lx = np.log(np.asarray(x, dtype=float))[:, None]
+    ly = np.log(np.asarray(y, dtype=float).reshape(len(lx), -1))
+    dx = np.broadcast_to(lx - lx.mean(), ly.shape)
+    dy = ly - ly.mean(axis=0, keepdims=True)
+    slope = float((dx * dy).sum() / (dx**2).sum())
+    dof = max(ly.size - ly.shape[1] - 1, 1)
+    resid = dy - slope * dx
+    stderr = float(np.sqrt((resid**2).sum() / dof / (dx**2).sum()))
+    half = float(stats.t.ppf(0.5 + confidence / 2, dof)) * stderr
+    return slope, slope - half, slope + half
+
+
+@dataclass
+class OrderFit:
+    """``Q = O(g(x))`` as ``x -> oo`` (or ``-> 0``): the log-log slope of simulated Q against x, with its
+    confidence interval, compared with g's exponent. ``simulate(ctx, variable, precise)`` varies the
+    statement's own variable and returns ``(x, Q)`` with Q of shape (len(x), seeds)."""
+    simulate: Callable[[Context, str, bool], tuple]
+    name: str = "order fit"
+    slack: float = 0.15
+    kind: str = NUMERIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        rel = statement.conclusion
+        order = rel.rhs if isinstance(rel.rhs, sp.Order) else rel.rhs.getO()
+        if order is None:
+            raise TypeError("order fit needs a statement of the form Q = O(g(x))")
+        x, point = order.variables[0], order.point[0]
+        claimed = float(sp.limit(sp.log(order.expr) / sp.log(x), x, point))
+        outcome, evidence = self._fit(ctx, str(x), point, claimed, precise=False)
+        if outcome is Outcome.FAILS:
+            outcome, evidence = self._fit(ctx, str(x), point, claimed, precise=True)
+            evidence["replayed_precisely"] = True
+            if outcome is not Outcome.FAILS:
+                outcome = Outcome.UNDECIDED
+        lo, hi = evidence["slope_interval"]
+        towards = "oo" if point == sp.oo else str(point)
+        summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
+                   f"claimed {claimed:g}")
+        return _result(self, outcome, summary, **evidence)
+
+    def _fit(self, ctx, var, point, claimed, precise):
+        xs, ys = self.simulate(ctx, var, precise)
+        slope, lo, hi = loglog_fit(xs, ys, ctx.budget.confidence)
+        if point == sp.oo:        # Q <= C x^p for large x: slope <= p
+            outcome = Outcome.FAILS if lo > claimed + self.slack else (
+                Outcome.HOLDS if hi <= claimed + self.slack else Outcome.UNDECIDED)
+        else:                     # Q <= C x^p for small x: slope >= p
+            outcome = Outcome.FAILS if hi < claimed - self.slack else (
+                Outcome.HOLDS if lo >= claimed - self.slack else Outcome.UNDECIDED)
+        ys = np.asarray(ys, dtype=float).reshape(len(xs), -1)
+        evidence = {"variable": var, "x": [float(v) for v in xs], "mean_quantity": [float(v) for v in ys.mean(axis=1)],
+                    "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
+                    "claimed_exponent": claimed, "slack": self.slack, "confidence": ctx.budget.confidence,
+                    "replay": _replay(ctx)}
+        return outcome, evidence
+
+
+def clopper_pearson(k: int, n: int, confidence: float) -> tuple[float, float]:
+    """Exact two-sided binomial interval for a success probability."""
+    a = 1 - confidence
+    lo = 0.0 if k == 0 else float(stats.beta.ppf(a / 2, k, n - k + 1))
+    hi = 1.0 if k == n else float(stats.beta.ppf(1 - a / 2, k + 1, n - k))
+    return lo, hi
+
+
+@dataclass
+class Probability:
+    """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``): the event is evaluated on ``trials``
+    independent draws (axis 0 of every array; an event over several entries must hold at all of them).
+    Refuted only when the Clopper-Pearson upper bound at the budget's confidence is below ``p`` after a
+    precise replay in which near-ties count for the statement; supported when the lower bound is above."""
+    simulate: Callable[[Context, int, bool], Mapping[str, np.ndarray]]
+    name: str = "probability"
+    rtol: float = 1e-9
+    kind: str = NUMERIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        rel = statement.conclusion
+        if not (isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(rel.lhs, Prob)):
+            raise TypeError("probability check needs a statement Pr[event] >= p")
+        event, level = rel.lhs.args[0], rel.rhs
+        trials = ctx.budget.trials
+        k, n, p = self._count(statement, event, level, ctx, trials, precise=False, tie=-self.rtol)
+        lo, hi = clopper_pearson(k, n, ctx.budget.confidence)
+        evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
+                    "confidence": ctx.budget.confidence, "replay": _replay(ctx)}
+        if n == 0:
+            return _result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
+        if hi < p:
+            k2, n2, _ = self._count(statement, event, level, ctx, trials, precise=True, tie=-1e-6)
+            lo2, hi2 = clopper_pearson(k2, n2, ctx.budget.confidence)
+            evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
+            if hi2 < p:
+                return _result(self, Outcome.FAILS,
+                               f"event held in {k2}/{n2} trials: Pr <= {hi2:.4g} < {p:.4g} "
+                               f"at confidence {ctx.budget.confidence}", **evidence)
+            return _result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
+        if lo >= p:
+            return _result(self, Outcome.HOLDS,
+                           f"event held in {k}/{n} trials: Pr >= {lo:.4g} >= {p:.4g} at confidence "
+                           f"{ctx.budget.confidence}", **evidence)
+        return _result(self, Outcome.UNDECIDED,
+                       f"event held in {k}/{n} trials: interval [{lo:.4g}, {hi:.4g}] contains {p:.4g}", **evidence)
+
+    def _count(self, statement, event, level, ctx, trials, precise, tie):
+        env = self.simulate(ctx, trials, precise)
+        margin = relative_margin(event, env)
+        holds = (margin >= tie).reshape(margin.shape[0], -1).all(axis=1)
+        valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
+        p = np.unique(array_value(level, env))
+        if p.size != 1:
+            raise ValueError("the required probability must be the same in every trial")
+        return int((holds & valid).sum()), int(valid.sum()), float(p[0])
+
+
+@dataclass
+class MonteCarlo:
+    """``E = value``: the mean of sampled ``E`` (axis 0) must agree with the statement's right-hand side
+    within a confidence interval (Bonferroni over entries). A disagreement is replayed with fresh,
+    four times as many draws before it refutes."""
+    sample: Callable[[Context, int, bool], Mapping[str, np.ndarray]]
+    name: str = "monte carlo"
+    kind: str = NUMERIC
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        rel = statement.conclusion
+        if not isinstance(rel, sp.Equality):
+            raise TypeError("Monte Carlo check needs an equation E = value")
+        ok, evidence = self._compare(rel, ctx, ctx.budget.trials, False)
+        if ok:
+            return _result(self, Outcome.HOLDS,
+                           f"estimate {evidence['estimate'][:3]} agrees with {evidence['target'][:3]} "
+                           f"(max |z| = {evidence['max_abs_z']:.2f})", **evidence)
+        ok2, ev2 = self._compare(rel, ctx, 4 * ctx.budget.trials, True)
+        evidence["replay_with_4x_draws"] = ev2
+        if ok2:
+            return _result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
+                           **evidence)
+        return _result(self, Outcome.FAILS,
+                       f"estimate {ev2['estimate'][:3]} differs from {ev2['target'][:3]} "
+                       f"(max |z| = {ev2['max_abs_z']:.1f} > {ev2['critical_z']:.2f})", **evidence)
+
+    def _compare(self, rel, ctx, draws, replay):
+        env = self.sample(ctx, draws, replay)
+        samples = array_value(rel.lhs, env)
+        target = np.broadcast_to(array_value(rel.rhs, env), samples.shape)[0]
+        mean = samples.mean(axis=0)
+        se = samples.std(axis=0, ddof=1) / np.sqrt(samples.shape[0])
+        entries = max(mean.size, 1)
+        z_crit = float(stats.norm.ppf(1 - (1 - ctx.budget.confidence) / (2 * entries)))
+        with np.errstate(all="ignore"):
+            z = np.where(se > 0, np.abs(mean - target) / np.where(se > 0, se, 1), np.where(np.isclose(mean, target), 0, np.inf))
+        evidence = {"draws": int(samples.shape[0]), "estimate": [float(v) for v in np.ravel(mean)],
+                    "standard_error": [float(v) for v in np.ravel(se)],
+                    "target": [float(v) for v in np.ravel(target)], "max_abs_z": float(np.max(z)),
+                    "critical_z": z_crit, "confidence": ctx.budget.confidence, "replay": _replay(ctx)}
+        return bool(np.all(z <= z_crit)), evidence

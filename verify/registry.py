@@ -1,0 +1,348 @@
+"""Finding and validating claims: built-in notes, installed plugins and plugin files.
+
+Claims come from three places, in this order:
+
+* the built-in package :mod:`claims` — every module in it (sorted by name; names starting with ``_``
+  are private helpers and skipped), each defining ``CLAIMS``;
+* installed packages declaring entry points in the group ``verify.claims`` (sorted by entry-point
+  name); an entry point names a module with ``CLAIMS``, a list of claims, or a callable returning one;
+* ``--plugin PATH``: a ``.py`` file, or a folder whose ``.py`` files (sorted; ``_``-prefixed skipped)
+  are each a plugin, imported under a unique module name.
+
+A plugin that cannot be imported, or a claim that is malformed, becomes a :class:`PluginError` naming
+the plugin, the claim and the field; every other claim still loads. Like pytest's collection errors,
+a broken plugin is reported and never stops the run.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import importlib.util
+import pkgutil
+import re
+import sys
+import traceback
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import sympy as sp
+
+from .model import Claim, Correction, Source, Statement, Verdict
+
+ENTRY_POINT_GROUP = "verify.claims"
+BUILTIN_PACKAGE = "claims"
+ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+ENTRY_POINT_PREFIX = "entry point "
+
+
+@dataclass(frozen=True)
+class PluginError:
+    """Why a plugin, or one claim of it, was not loaded. ``claim`` and ``field`` are None when the
+    whole plugin failed."""
+    plugin: str
+    claim: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.plugin
+        if self.claim is not None:
+            where += f": claim {self.claim}"
+        if self.field is not None:
+            where += f", field {self.field}"
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"plugin": self.plugin, "claim": self.claim, "field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """A source of claims: its display name, and how to get its claims (which may raise)."""
+    name: str
+    load: Callable[[], object]
+
+
+@dataclass
+class Registry:
+    """The valid claims in discovery order, the plugin each came from, and everything that failed."""
+    claims: list[Claim] = field(default_factory=list)
+    plugin_of: dict[str, str] = field(default_factory=dict)
+    errors: list[PluginError] = field(default_factory=list)
+
+    def select(self, patterns: Sequence[str]) -> tuple[list[Claim], list[str]]:
+        """Claims whose id matches any of the fnmatch ``patterns`` (in discovery order), and the
+        patterns that matched nothing."""
+        from fnmatch import fnmatchcase
+        chosen = [c for c in self.claims if any(fnmatchcase(c.id, p) for p in patterns)]
+        unmatched = [p for p in patterns if not any(fnmatchcase(c.id, p) for c in self.claims)]
+        return chosen, unmatched
+
+
+# ---------------------------------------------------------------------------------------------
+# discovery
+# ---------------------------------------------------------------------------------------------
+
+def builtin_plugins(package: str = BUILTIN_PACKAGE) -> list[Plugin]:
+    """One plugin per module of the built-in claims package, sorted by module name."""
+    try:
+        pkg = importlib.import_module(package)
+    except Exception as exc:  # the package itself is broken: report it as one plugin
+        return [Plugin(package, _raiser(exc))]
+    names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
+    return [Plugin(f"{package}.{n}", _module_claims(lambda n=n: importlib.import_module(f"{package}.{n}")))
+            for n in names]
+
+
+def entry_point_plugins(group: str = ENTRY_POINT_GROUP) -> list[Plugin]:
+    """One plugin per installed entry point of ``group``, sorted by name."""
+    eps = sorted(_entry_points(group), key=lambda ep: (ep.name, ep.value))
+    return [Plugin(f"{ENTRY_POINT_PREFIX}{ep.name} = {ep.value}", lambda ep=ep: _claims_of(ep.load()))
+            for ep in eps]
+
+
+def path_plugins(path: str | Path) -> list[Plugin]:
+    """One plugin for a ``.py`` file; one per ``.py`` file of a folder (sorted)."""
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir() if f.suffix == ".py" and f.is_file() and not f.name.startswith("_"))
+        if not files:
+            return [Plugin(str(p), _raiser(FileNotFoundError(f"no .py files in folder {p}")))]
+        return [Plugin(str(f), _module_claims(lambda f=f: import_file(f))) for f in files]
+    if p.suffix != ".py" or not p.is_file():
+        return [Plugin(str(p), _raiser(FileNotFoundError(f"not a .py file or a folder: {p}")))]
+    return [Plugin(str(p), _module_claims(lambda: import_file(p)))]
+
+
+def import_file(path: Path) -> types.ModuleType:
+    """Import a plugin file afresh under a module name unique to its absolute path."""
+    path = Path(path).resolve()
+    digest = hashlib.sha256(str(path).encode()).hexdigest()[:12]
+    name = f"verify_plugin_{digest}_{re.sub(r'[^0-9a-zA-Z_]', '_', path.stem)}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module       # dataclasses and pickling look the module up while it executes
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def plugin_replay_args(plugin: str) -> list[str]:
+    """Command-line arguments that load ``plugin`` again: ``--plugin PATH`` for a plugin file,
+    nothing for built-in and installed plugins (they are always loaded)."""
+    if plugin.startswith(ENTRY_POINT_PREFIX) or plugin.startswith(BUILTIN_PACKAGE + ".") or not plugin:
+        return []
+    return ["--plugin", plugin]
+
+
+def _entry_points(group: str):
+    return importlib.metadata.entry_points(group=group)
+
+
+class MissingClaims(LookupError):
+    """A plugin module without ``CLAIMS``."""
+
+
+def _raiser(exc: BaseException) -> Callable[[], object]:
+    def load():
+        raise exc
+    return load
+
+
+def _module_claims(importer: Callable[[], types.ModuleType]) -> Callable[[], object]:
+    def load():
+        return _claims_of(importer())
+    return load
+
+
+def _claims_of(obj) -> object:
+    """The claims an entry point or plugin module provides."""
+    if isinstance(obj, types.ModuleType):
+        if not hasattr(obj, "CLAIMS"):
+            raise MissingClaims("the module defines no CLAIMS list")
+        return obj.CLAIMS
+    if isinstance(obj, (list, tuple)):
+        return obj
+    if callable(obj):
+        return obj()
+    raise TypeError(f"expected a module, a list of claims or a callable returning one, got {type(obj).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------
+# loading and validation
+# ---------------------------------------------------------------------------------------------
+
+def discover(builtin: bool = True, entry_points: bool = True, paths: Iterable[str | Path] = ()) -> list[Plugin]:
+    """All plugins to load, in order: built-in, installed, then the given paths."""
+    plugins = builtin_plugins() if builtin else []
+    if entry_points:
+        plugins += entry_point_plugins()
+    for p in paths:
+        plugins += path_plugins(p)
+    return plugins
+
+
+def load(builtin: bool = True, entry_points: bool = True, paths: Iterable[str | Path] = ()) -> Registry:
+    """Discover, import and validate every claim. Never raises for a broken plugin."""
+    return load_plugins(discover(builtin, entry_points, paths))
+
+
+def load_plugins(plugins: Sequence[Plugin]) -> Registry:
+    """Import each plugin, validate each claim, then check ids for duplicates and dependencies."""
+    reg = Registry()
+    candidates: list[tuple[Claim, str]] = []
+    for plugin in plugins:
+        try:
+            claims = plugin.load()
+        except MissingClaims as exc:
+            reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
+            continue
+        except BaseException as exc:  # SyntaxError, ImportError, SystemExit... a plugin must not stop us
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            reg.errors.append(PluginError(plugin.name, None, None, f"failed to load: {_describe(exc)}"))
+            continue
+        if not isinstance(claims, (list, tuple)):
+            reg.errors.append(PluginError(plugin.name, None, "CLAIMS",
+                                          f"CLAIMS must be a list of Claim, got {type(claims).__name__}"))
+            continue
+        for i, claim in enumerate(claims):
+            errors = validate_claim(claim, plugin.name, index=i)
+            reg.errors += errors
+            if not errors:
+                candidates.append((claim, plugin.name))
+    unique: list[tuple[Claim, str]] = []
+    first: dict[str, str] = {}
+    for claim, plugin in candidates:
+        if claim.id in first:
+            reg.errors.append(PluginError(plugin, claim.id, "id",
+                                          f"duplicate id: already defined by {first[claim.id]}"))
+            continue
+        first[claim.id] = plugin
+        unique.append((claim, plugin))
+    unique = _with_dependencies(unique, reg.errors)
+    reg.claims = [c for c, _ in unique]
+    reg.plugin_of = {c.id: p for c, p in unique}
+    return reg
+
+
+def _with_dependencies(loaded: list[tuple[Claim, str]], errors: list[PluginError]) -> list[tuple[Claim, str]]:
+    """Drop claims depending on ids that are not loaded, until none is left to drop (a claim whose
+    dependency was dropped is dropped too)."""
+    while True:
+        ids = {c.id for c, _ in loaded}
+        keep = []
+        for claim, plugin in loaded:
+            missing = [d for d in claim.depends_on if d not in ids]
+            if missing:
+                errors.append(PluginError(plugin, claim.id, "depends_on",
+                                          f"unknown claim id(s) {', '.join(map(repr, missing))} "
+                                          "(not among the valid loaded claims)"))
+            else:
+                keep.append((claim, plugin))
+        if len(keep) == len(loaded):
+            return keep
+        loaded = keep
+
+
+def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
+    """Every problem of one claim, each naming the plugin, the claim and the field."""
+    if not isinstance(claim, Claim):
+        return [PluginError(plugin, f"CLAIMS[{index}]", None, f"not a Claim: {type(claim).__name__}")]
+    cid = claim.id if isinstance(claim.id, str) and claim.id else f"CLAIMS[{index}]"
+    problems: list[tuple[str, str]] = []
+    if not isinstance(claim.id, str) or not ID_PATTERN.match(claim.id):
+        problems.append(("id", f"{claim.id!r} is not a dotted lowercase identifier ({ID_PATTERN.pattern})"))
+    if not _text(claim.title):
+        problems.append(("title", "must be a non-empty string"))
+    if not isinstance(claim.source, Source):
+        problems.append(("source", f"must be a Source, got {type(claim.source).__name__}"))
+    else:
+        for name in ("file", "section", "quote"):
+            if not _text(getattr(claim.source, name)):
+                problems.append((f"source.{name}", "must be a non-empty string"))
+    problems += _statement_problems(claim.statement, "statement")
+    problems += _checks_problems(claim.checks, "checks", allow_none=False)
+    for i, dep in enumerate(claim.depends_on):
+        if not isinstance(dep, str) or not ID_PATTERN.match(dep):
+            problems.append((f"depends_on[{i}]", f"{dep!r} is not a claim id"))
+    if claim.correction is not None:
+        c = claim.correction
+        if not isinstance(c, Correction):
+            problems.append(("correction", f"must be a Correction or None, got {type(c).__name__}"))
+        else:
+            problems += _statement_problems(c.statement, "correction.statement")
+            if not _text(c.why):
+                problems.append(("correction.why", "must be a non-empty string"))
+            problems += _checks_problems(c.checks, "correction.checks", allow_none=True)
+            if c.expected is not None and not isinstance(c.expected, Verdict):
+                problems.append(("correction.expected", f"must be a Verdict or None, got {c.expected!r}"))
+    if claim.expected is not None and not isinstance(claim.expected, Verdict):
+        problems.append(("expected", f"must be a Verdict or None, got {claim.expected!r}"))
+    return [PluginError(plugin, cid, f, m) for f, m in problems]
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _statement_problems(statement, where: str) -> list[tuple[str, str]]:
+    if not isinstance(statement, Statement):
+        return [(where, f"must be a Statement, got {type(statement).__name__}")]
+    if not isinstance(statement.relation, sp.Basic):
+        return [(f"{where}.relation", f"must be a SymPy expression or relation, got {type(statement.relation).__name__}")]
+    return _latex_problems(statement, where)
+
+
+def _latex_problems(statement: Statement, where: str) -> list[tuple[str, str]]:
+    """Reports show the statement in LaTeX: a statement that cannot be rendered is caught here, at
+    load time, rather than failing the report after every claim has run."""
+    parts = [("", statement.to_latex)]
+    parts += [(f".assuming[{i}]", lambda a=a: sp.latex(a)) for i, a in enumerate(statement.assuming)]
+    parts += [(f".where[{k}]", lambda k=k, v=v: sp.latex(k) + sp.latex(v)) for k, v in statement.where.items()]
+    problems = []
+    for suffix, render in parts:
+        try:
+            render()
+        except Exception as exc:
+            problems.append((where + suffix, f"cannot be rendered in LaTeX: {_describe(exc)}"))
+    return problems
+
+
+def _checks_problems(checks, where: str, allow_none: bool) -> list[tuple[str, str]]:
+    if checks is None and allow_none:
+        return []
+    if not isinstance(checks, (list, tuple)) or not checks:
+        return [(where, "must be a non-empty tuple of checks")]
+    problems = []
+    for i, check in enumerate(checks):
+        name = getattr(check, "name", None)
+        if not _text(name):
+            problems.append((f"{where}[{i}].name", "a check needs a non-empty string name"))
+        if not _text(getattr(check, "kind", None)):
+            problems.append((f"{where}[{i}].kind", "a check needs a non-empty string kind"))
+        if not callable(getattr(check, "run", None)):
+            problems.append((f"{where}[{i}].run", "a check needs a callable run(statement, ctx)"))
+    return problems
+
+
+def _describe(exc: BaseException) -> str:
+    """``ExcType: message`` and where it happened (file name and line only, so that reports do not
+    depend on the machine's paths)."""
+    if isinstance(exc, SyntaxError):
+        return f"{type(exc).__name__}: {exc.msg} ({Path(exc.filename or '?').name}, line {exc.lineno})"
+    text = f"{type(exc).__name__}: {exc}"
+    machinery = (importlib.__file__.rsplit("/", 1)[0], __file__)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if not f.filename.startswith("<") and not f.filename.startswith(machinery)]
+    if frames:
+        text += f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})"
+    return text
