@@ -296,6 +296,22 @@ CLAIMS = [
         expected=Verdict.PROVED,
     ),
     Claim(
+        id="lazy.theorem.threshold",
+        title="Main theorem: the threshold kappa > ||f*||/M suffices for the proof",
+        source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
+        statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED},
+                            latex=r"\kappa > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
+        checks=(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),),
+        depends_on=("lazy.proof.large_alpha",),
+        correction=Correction(
+            Statement(sp.Gt(alpha, FSTAR / M), where={M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
+                      latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
+            why="The proof needs 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0 = sigma/(2L): a condition on "
+                "alpha, with sigma_min cubed and the constant 16. Replacing kappa by alpha alone keeps a gap for sigma_min < 1/2.",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
         id="lazy.theorem.bound",
         title="Main theorem: linear convergence of the scaled predictions",
         source=src("Theorem", r"\|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 \cdot e^{-\mu \sigma_{\min}^2 t/4}"),
@@ -320,22 +336,6 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
     Claim(
-        id="lazy.theorem.threshold",
-        title="Main theorem: the threshold kappa > ||f*||/M suffices for the proof",
-        source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
-        statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED},
-                            latex=r"\kappa > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
-        checks=(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),),
-        depends_on=("lazy.proof.large_alpha",),
-        correction=Correction(
-            Statement(sp.Gt(alpha, FSTAR / M), where={M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
-                      latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
-            why="The proof needs 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0 = sigma/(2L): a condition on "
-                "alpha, with sigma_min cubed and the constant 16. Replacing kappa by alpha alone keeps a gap for sigma_min < 1/2.",
-            expected=Verdict.PROVED),
-        expected=Verdict.GAP,
-    ),
-    Claim(
         id="lazy.theorem.displacement",
         title="Main theorem: sup_t ||w(t) - w(0)|| = O(1/kappa) as kappa -> oo",
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
@@ -357,6 +357,11 @@ CLAIMS = [
         statement=Statement(sp.Ge(m, C * sp.log(n)), latex=r"m = O(\log n) \text{ neurons give } \operatorname{rank}(J_{\omega(0)}) = n"),
         checks=(Derivation(name="rank(J) <= m d needs m >= n/d", derived=sp.Ge(m, n / d), sense="hypothesis",
                            constants=(C,)),),
+        correction=Correction(
+            Statement(sp.Ge(m, C * n / d), latex=r"\operatorname{rank}(J_{\omega(0)}) = n \text{ needs } m \geq n/d"),
+            why="J_{w(0)} is n x md, so full row rank needs md >= n: the width grows linearly in n, not like log n "
+                "(and Lemma 3 asks for m of order n^2 log n to control sigma_min).",
+            expected=Verdict.PROVED),
         expected=Verdict.GAP,
     ),
     Claim(
@@ -553,6 +558,14 @@ CLAIMS = [
         expected=Verdict.LOOSE,
     ),
     Claim(
+        id="lazy.remark1.relu_zero",
+        title="Full-rank remark: J_{w(0)} w(0) = 0 for ReLU (symmetric initialisation)",
+        source=src("Remark (full rank)", r"y_0 = y + \underbrace{J_{\omega(0)} \omega(0)}_{=0 \text{ for ReLU}}"),
+        statement=Statement(sp.Eq(Norm(MatVec(J_0, w_0)), 0, evaluate=False), latex=r"J_{\omega(0)} \omega(0) = 0"),
+        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="lazy.remark1.normal_equations",
         title="Full-rank remark: the normal equations (+)",
         source=src("Remark (full rank)", r"J_{\omega(0)}^T J_{\omega(0)} \omega = J_{\omega(0)}^T y_0. \quad (+)"),
@@ -571,14 +584,6 @@ CLAIMS = [
         expected=Verdict.PROVED,
     ),
     Claim(
-        id="lazy.remark1.relu_zero",
-        title="Full-rank remark: J_{w(0)} w(0) = 0 for ReLU (symmetric initialisation)",
-        source=src("Remark (full rank)", r"y_0 = y + \underbrace{J_{\omega(0)} \omega(0)}_{=0 \text{ for ReLU}}"),
-        statement=Statement(sp.Eq(Norm(MatVec(J_0, w_0)), 0, evaluate=False), latex=r"J_{\omega(0)} \omega(0) = 0"),
-        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale"),),
-        expected=Verdict.SUPPORTED,
-    ),
-    Claim(
         id="lazy.remark2.limit",
         title="Overparameterization remark: (1/n) [J J^T]_ij -> K_ij as n -> oo",
         source=src("Remark (overparameterization)", r"&\xrightarrow{n \rightarrow \infty} x_i^T x_j \mathbb{E}_{\omega_0 \sim N(0, I_d)} [\sigma'(\omega_0^T x_i) \sigma'(\omega_0^T x_j)]"),
@@ -592,35 +597,6 @@ CLAIMS = [
                 "with 1/n and n -> oo the expression tends to 0.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
-    ),
-    Claim(
-        id="lazy.lemma3.entrywise",
-        title="Lemma 3 proof: entrywise concentration, simultaneously w.p. >= 1 - delta",
-        source=src("Lemma 3 (proof)", r"\left| \frac{1}{n} [\mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T]_{i,j} - K_{ij} \right| \leq \frac{2\sqrt{\log(n^2/\delta)}}{\sqrt{m}}"),
-        statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / n - K)), ENTRY_BOUND)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
-        correction=Correction(
-            Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), ENTRY_BOUND)), 1 - delta)),
-            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),
-                    Derivation(name="Hoeffding and a union bound",
-                               derived=sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), HOEFFDING)), 1 - delta),
-                               domains={"delta": Domain(0, 1), "n": Domain(2, 50, integer=True)})),
-            why="[J J^T]_ij is a sum over the m neurons: normalise by m. Hoeffding with a union bound over the n^2 "
-                "entries then gives sqrt(2 log(2n^2/delta)/m), within the stated bound when n^2/delta >= 2.",
-            expected=Verdict.LOOSE),
-        expected=Verdict.REFUTED,
-    ),
-    Claim(
-        id="lazy.lemma3.frobenius",
-        title="Lemma 3 proof: ||.||_F^2 <= 8 log(n/delta) n^2 / m",
-        source=src("Lemma 3 (proof)", r"\leq \frac{8 \log(n/\delta) n^2}{m}"),
-        statement=Statement(sp.Le(sp.Symbol("F2", nonnegative=True), FROB_BOUND),
-                            latex=r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_F^2 \leq \frac{8 \log(n/\delta) n^2}{m}"),
-        checks=(Derivation(name="n^2 entries, each within the entrywise bound",
-                           derived=sp.Le(sp.Symbol("F2", nonnegative=True), n**2 * ENTRY_BOUND**2),
-                           domains={"delta": Domain(0, 1)}),),
-        depends_on=("lazy.lemma3.entrywise",),
-        expected=Verdict.LOOSE,
     ),
     Claim(
         id="lazy.lemma3.width",
@@ -652,5 +628,40 @@ CLAIMS = [
         checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
         depends_on=("lazy.lemma3.spectral",),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="lazy.lemma3.entrywise",
+        title="Lemma 3 proof: entrywise concentration, simultaneously w.p. >= 1 - delta",
+        source=src("Lemma 3 (proof)", r"\left| \frac{1}{n} [\mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T]_{i,j} - K_{ij} \right| \leq \frac{2\sqrt{\log(n^2/\delta)}}{\sqrt{m}}"),
+        statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / n - K)), ENTRY_BOUND)), 1 - delta)),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), ENTRY_BOUND)), 1 - delta)),
+            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),
+                    Derivation(name="Hoeffding and a union bound",
+                               derived=sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), HOEFFDING)), 1 - delta),
+                               domains={"delta": Domain(0, 1), "n": Domain(2, 50, integer=True)})),
+            why="[J J^T]_ij is a sum over the m neurons: normalise by m. Hoeffding with a union bound over the n^2 "
+                "entries then gives sqrt(2 log(2n^2/delta)/m), within the stated bound when n^2/delta >= 2.",
+            expected=Verdict.LOOSE),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="lazy.lemma3.frobenius",
+        title="Lemma 3 proof: ||.||_F^2 <= 8 log(n/delta) n^2 / m",
+        source=src("Lemma 3 (proof)", r"\leq \frac{8 \log(n/\delta) n^2}{m}"),
+        statement=Statement(sp.Le(sp.Symbol("F2", nonnegative=True), FROB_BOUND),
+                            latex=r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_F^2 \leq \frac{8 \log(n/\delta) n^2}{m}"),
+        checks=(Derivation(name="n^2 entries, each within the entrywise bound",
+                           derived=sp.Le(sp.Symbol("F2", nonnegative=True), n**2 * ENTRY_BOUND**2),
+                           domains={"delta": Domain(0, 1)}),),
+        depends_on=("lazy.lemma3.entrywise",),
+        correction=Correction(
+            Statement(sp.Le(sp.Symbol("F2", nonnegative=True), 4 * n**2 * sp.log(n**2 / delta) / m),
+                      latex=r"\left\| \frac{1}{m} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_F^2 \leq \frac{4 \log(n^2/\delta) n^2}{m}"),
+            why="n^2 entries each at most 2 sqrt(log(n^2/delta)/m) give 4 n^2 log(n^2/delta)/m, which is at most "
+                "8 n^2 log(n/delta)/m for delta <= 1 (and the Gram matrix is normalised by m).",
+            expected=Verdict.PROVED),
+        expected=Verdict.LOOSE,
     ),
 ]

@@ -11,6 +11,11 @@ import numpy as np
 import sympy as sp
 
 
+def _power(text: str, exp) -> str:
+    """SymPy passes ``exp`` when the function is raised to a power."""
+    return text if exp is None else r"\left(%s\right)^{%s}" % (text, exp)
+
+
 class Norm(sp.Function):
     r"""Euclidean norm of a vector \|v\|_2 (absolute value of a scalar)."""
     nargs = 1
@@ -22,8 +27,8 @@ class Norm(sp.Function):
         if x.is_number:          # a scalar: the one-dimensional case
             return sp.Abs(x)
 
-    def _latex(self, printer):
-        return r"\left\|%s\right\|_2" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\left\|%s\right\|_2" % printer._print(self.args[0]), exp)
 
 
 class OpNorm(sp.Function):
@@ -37,8 +42,8 @@ class OpNorm(sp.Function):
         if x.is_number:          # a scalar: the one-dimensional case
             return sp.Abs(x)
 
-    def _latex(self, printer):
-        return r"\left\|%s\right\|_2" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\left\|%s\right\|_2" % printer._print(self.args[0]), exp)
 
 
 class FrobNorm(sp.Function):
@@ -52,8 +57,8 @@ class FrobNorm(sp.Function):
         if x.is_number:          # a scalar: the one-dimensional case
             return sp.Abs(x)
 
-    def _latex(self, printer):
-        return r"\left\|%s\right\|_F" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\left\|%s\right\|_F" % printer._print(self.args[0]), exp)
 
 
 class LambdaMin(sp.Function):
@@ -66,8 +71,8 @@ class LambdaMin(sp.Function):
         if x.is_number:          # a scalar: the one-dimensional case
             return x
 
-    def _latex(self, printer):
-        return r"\lambda_{\min}\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\lambda_{\min}\left(%s\right)" % printer._print(self.args[0]), exp)
 
 
 class MaxEntry(sp.Function):
@@ -80,8 +85,8 @@ class MaxEntry(sp.Function):
         if x.is_number:          # a scalar: the one-dimensional case
             return x
 
-    def _latex(self, printer):
-        return r"\max_{i,j}\left[%s\right]_{ij}" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\max_{i,j}\left[%s\right]_{ij}" % printer._print(self.args[0]), exp)
 
 
 class MatVec(sp.Function):
@@ -93,16 +98,16 @@ class MatVec(sp.Function):
         if J.is_number and w.is_number:
             return J * w
 
-    def _latex(self, printer):
-        return "%s %s" % (printer._print(self.args[0]), printer._print(self.args[1]))
+    def _latex(self, printer, exp=None):
+        return _power("%s %s" % (printer._print(self.args[0]), printer._print(self.args[1])), exp)
 
 
 class Prob(sp.Function):
     r"""Probability of an event (a relation over random quantities)."""
     nargs = 1
 
-    def _latex(self, printer):
-        return r"\Pr\left[%s\right]" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\Pr\left[%s\right]" % printer._print(self.args[0]), exp)
 
 
 def _keep(a, axes):

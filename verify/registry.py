@@ -25,6 +25,7 @@ import sys
 import traceback
 import types
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -76,7 +77,6 @@ class Registry:
     def select(self, patterns: Sequence[str]) -> tuple[list[Claim], list[str]]:
         """Claims whose id matches any of the fnmatch ``patterns`` (in discovery order), and the
         patterns that matched nothing."""
-        from fnmatch import fnmatchcase
         chosen = [c for c in self.claims if any(fnmatchcase(c.id, p) for p in patterns)]
         unmatched = [p for p in patterns if not any(fnmatchcase(c.id, p) for c in self.claims)]
         return chosen, unmatched

@@ -50,7 +50,7 @@ def _reparametrize(expr, domains: Mapping):
     so SymPy's sign inference sees the interval."""
     subs = {}
     for sym, dom in domains.items():
-        if dom is not None and not dom.integer and sym in expr.free_symbols and dom.hi < float("inf"):
+        if dom is not None and not dom.integer and sym in expr.free_symbols and 0 <= dom.lo and dom.hi < float("inf"):
             s = sp.Symbol(f"_s_{sym}", positive=True)
             lo, hi = sp.nsimplify(dom.lo), sp.nsimplify(dom.hi)
             subs[sym] = lo + (hi - lo) / (1 + s)
@@ -80,6 +80,8 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=()):
         if expr is None:
             return None
     candidates = [expr]
+    if sp.count_ops(expr) > 80:          # simplification of large expressions costs more than it finds
+        return expr.is_nonnegative or (False if expr.is_negative else None)
     try:
         simp = sp.simplify(expr)
         candidates += [simp, sp.factor(simp), sp.expand_log(simp, force=True)]

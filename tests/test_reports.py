@@ -1,0 +1,216 @@
+"""Reports: content, results.json schema, determinism and atomic writes."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from verify import reports
+from verify.model import CheckResult, ClaimResult, Outcome
+from verify.registry import PluginError, load
+from verify.reports import replay_command, write_reports
+from verify.runner import run_claim
+from verify.verdict import evaluation
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+GOOD = FIXTURES / "good"
+ERRORS = [PluginError("plugins/bad.py", "bad.claim", "title", "must be a non-empty string"),
+          PluginError("plugins/worse.py", None, None, "failed to load: SyntaxError: oops (worse.py, line 1)")]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[ClaimResult]:
+    reg = load(builtin=False, entry_points=False, paths=[GOOD])
+    return [ClaimResult(c, *run_claim(c, 0, "quick"), plugin=reg.plugin_of[c.id]) for c in reg.claims]
+
+
+def report_files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def strict_json(text: str):
+    def refuse(constant):
+        raise ValueError(f"non-standard JSON constant {constant}")
+    return json.loads(text, parse_constant=refuse)
+
+
+# ---------------------------------------------------------------------------------------------
+# results.json
+# ---------------------------------------------------------------------------------------------
+
+def test_results_json_schema(tmp_path, results):
+    write_reports(results, tmp_path, seed=0, budget="quick", plugin_errors=ERRORS)
+    text = (tmp_path / "results.json").read_text()
+    data = strict_json(text)
+    assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors"}
+    assert (data["schema"], data["seed"], data["budget"]) == (1, 0, "quick")
+    assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]
+    claim_keys = {"id", "title", "note", "source", "statement", "depends_on", "verdict", "expected", "findings",
+                  "checks", "correction"}
+    assert all(set(c) == claim_keys for c in data["claims"])
+    trig, square, amgm = data["claims"]
+    assert trig["source"] == {"file": "fixture_algebra.md", "section": "§1",
+                              "quote": "For all real x, sin^2 x + cos^2 x = 1."}
+    assert trig["statement"] == r"\sin^{2}{\left(x \right)} + \cos^{2}{\left(x \right)} = 1"
+    assert (trig["verdict"], trig["expected"], trig["findings"], trig["correction"]) == ("proved", "proved", [], None)
+    assert trig["checks"] == [{"check": "identity", "kind": "symbolic", "outcome": "holds",
+                               "summary": "SymPy simplifies lhs - rhs to 0", "evidence": {"difference": "0"}}]
+    assert amgm["depends_on"] == ["fx.square"]
+    assert square["verdict"] == "refuted" and square["findings"][0].startswith("identity: lhs - rhs =")
+    assert set(square["correction"]) == {"statement", "why", "verdict", "expected", "findings", "checks"}
+    assert square["correction"]["verdict"] == square["correction"]["expected"] == "proved"
+    assert square["correction"]["statement"] == "\\left(x + y\\right)^{2} = x^{2} + 2 x y + y^{2}"
+    assert data["plugin_errors"] == [e.to_json() for e in ERRORS]
+
+
+def test_evidence_is_made_json_safe(tmp_path, results):
+    odd = CheckResult("odd", "numeric", Outcome.HOLDS, "odd evidence",
+                      evidence={"nan": float("nan"), "minf": -np.inf, "x": 0.1, "np": np.float32(0.5),
+                                "sym": sp.Rational(1, 3), "arr": np.arange(3), 7: {"nested": {2, 1}}})
+    claim = results[0].claim
+    write_reports([ClaimResult(claim, evaluation([odd]))], tmp_path, seed=1, budget="thorough")
+    data = strict_json((tmp_path / "results.json").read_text())
+    assert data["claims"][0]["checks"][0]["evidence"] == {
+        "nan": "nan", "minf": "-inf", "x": 0.1, "np": 0.5, "sym": "1/3", "arr": [0, 1, 2], "7": {"nested": [1, 2]}}
+    assert data["claims"][0]["verdict"] == "supported"
+    assert (data["seed"], data["budget"]) == (1, "thorough")
+
+
+# ---------------------------------------------------------------------------------------------
+# markdown
+# ---------------------------------------------------------------------------------------------
+
+def test_index_groups_by_note_and_counts_verdicts(tmp_path, results):
+    write_reports(results, tmp_path, seed=0, budget="quick", plugin_errors=ERRORS)
+    index = (tmp_path / "index.md").read_text()
+    assert "| proved | 1 | 2 |" in index          # statements, corrections
+    assert "| refuted | 2 | 0 |" in index
+    assert "## fixture_algebra.md" in index
+    assert "| [fx.trig](claims/fx.trig.md) | §1 | proved | — |" in index
+    [row] = [ln for ln in index.splitlines() if ln.startswith("| [fx.amgm]")]
+    assert "| §3 | refuted → corrected: proved | inequality: counterexample" in row
+    assert "## Plugin errors" in index
+    assert "plugins/bad.py: claim bad.claim, field title: must be a non-empty string" in index
+    assert "Recorded expectations met: 3 of 3." in index
+
+
+def test_index_marks_verdicts_that_differ_from_the_expected_one(tmp_path, results):
+    trig = results[0]
+    wrong = ClaimResult(trig.claim, evaluation([CheckResult("identity", "symbolic", Outcome.FAILS, "no | way")]))
+    write_reports([wrong], tmp_path, seed=0, budget="quick")
+    index = (tmp_path / "index.md").read_text()
+    assert r"| refuted (expected proved) | identity: no \| way |" in index
+    assert "Recorded expectations met: 0 of 1." in index
+
+
+def test_claim_page_shows_source_statement_checks_correction_and_replay(tmp_path, results):
+    write_reports(results, tmp_path, seed=5, budget="standard")
+    page = (tmp_path / "claims" / "fx.amgm.md").read_text()
+    assert page.startswith("# fx.amgm — Two-term AM-GM\n")
+    assert "**Source:** `fixture_algebra.md`, §3" in page
+    assert "> x^2 + y^2 >= 3xy for all real x, y." in page
+    assert "$$\nx^{2} + y^{2} \\geq 3 x y\n$$" in page
+    assert "**Hypotheses:** none" in page
+    assert "**Depends on:** [fx.square](fx.square.md)" in page
+    assert "**Verdict:** refuted (expected: refuted) ✓" in page
+    assert "## Correction" in page and "$$\nx^{2} + y^{2} \\geq 2 x y\n$$" in page
+    assert "**Why:** the constant is 2, from (x - y)^2 >= 0" in page
+    assert "**Verdict:** proved (expected: proved) ✓" in page
+    evidence = page.split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(evidence)["margin"] == "x**2 - 3*x*y + y**2"
+    plugin = results[2].plugin
+    assert f"python -m verify run fx.amgm --seed 5 --budget standard --plugin {plugin}" in page
+    assert page.index("## Verdict") < page.index("## Correction") < page.index("## Replay")
+
+
+def test_replay_command():
+    assert replay_command("a.b", 3, "quick", "claims.note000") == "python -m verify run a.b --seed 3 --budget quick"
+    assert replay_command("a.b", 0, "thorough", "entry point x = m") == "python -m verify run a.b --seed 0 --budget thorough"
+    assert replay_command("a.b", 0, "quick", "my plugins/p.py") == \
+        "python -m verify run a.b --seed 0 --budget quick --plugin 'my plugins/p.py'"
+
+
+# ---------------------------------------------------------------------------------------------
+# determinism
+# ---------------------------------------------------------------------------------------------
+
+def test_reports_carry_no_timings_and_timings_go_to_their_own_file(tmp_path, results):
+    write_reports(results, tmp_path, seed=0, budget="quick", timings={"fx.trig": 0.123456, "fx.amgm": 1.5})
+    assert strict_json((tmp_path / "timings.json").read_text())["seconds"] == {"fx.trig": 0.123456, "fx.amgm": 1.5}
+    for name, data in report_files(tmp_path).items():
+        if name != "timings.json":
+            assert b"0.123456" not in data and b"seconds" not in data
+
+
+def test_the_same_seed_gives_byte_identical_reports_across_processes(tmp_path):
+    """Two separate CLI runs (each with its own hash randomisation) write identical files."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    env["PYTHONPATH"] = str(REPO)
+    outputs = []
+    for name in ("first", "second"):
+        out = tmp_path / name
+        run = subprocess.run([sys.executable, "-m", "verify", "all", "--no-builtin", "--plugin", str(GOOD),
+                              "--plugin", str(FIXTURES / "raising"), "--jobs", "2", "--seed", "3", "--output", str(out)],
+                             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        assert run.returncode == 1, run.stderr          # fx.raises has verdict error
+        outputs.append(report_files(out))
+    first, second = outputs
+    assert first.pop("timings.json") and second.pop("timings.json")
+    assert set(first) == {"index.md", "results.json", "claims/fx.trig.md", "claims/fx.square.md",
+                          "claims/fx.amgm.md", "claims/fx.raises.md"}
+    assert first == second
+
+
+# ---------------------------------------------------------------------------------------------
+# atomic writes
+# ---------------------------------------------------------------------------------------------
+
+def test_a_failing_render_leaves_the_previous_reports_untouched(tmp_path, results, monkeypatch):
+    out = tmp_path / "reports"
+    write_reports(results, out, seed=0, budget="quick", timings={"fx.trig": 1.0})
+    before = report_files(out)
+    original = reports.render_claim_page
+
+    def failing(result, seed, budget):
+        if result.claim.id == "fx.amgm":
+            raise RuntimeError("render failed")
+        return original(result, seed, budget)
+
+    monkeypatch.setattr(reports, "render_claim_page", failing)
+    with pytest.raises(RuntimeError, match="render failed"):
+        write_reports(results, out, seed=9, budget="thorough", timings={"fx.trig": 2.0})
+    assert report_files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]     # no temporary folder left
+
+
+def test_a_failing_write_leaves_no_temporary_folder(tmp_path, results, monkeypatch):
+    out = tmp_path / "reports"
+    write_reports(results, out, seed=0, budget="quick")
+    before = report_files(out)
+
+    def refuse(src, dst):
+        raise OSError("disk full")
+    monkeypatch.setattr(reports.os, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        write_reports(results, out, seed=1, budget="quick")
+    assert report_files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_pages_of_claims_no_longer_present_are_removed(tmp_path, results):
+    out = tmp_path / "deep" / "reports"            # a folder that does not exist yet
+    write_reports(results, out, seed=0, budget="quick")
+    (out / "claims" / "notes.txt").write_text("not a report page")
+    assert (out / "claims" / "fx.amgm.md").exists()
+    write_reports(results[:2], out, seed=0, budget="quick")
+    assert sorted(p.name for p in (out / "claims").iterdir()) == ["fx.square.md", "fx.trig.md", "notes.txt"]
+    assert "fx.amgm" not in (out / "index.md").read_text()
+    assert [c["id"] for c in strict_json((out / "results.json").read_text())["claims"]] == ["fx.trig", "fx.square"]

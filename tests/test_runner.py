@@ -1,0 +1,183 @@
+"""Running claims: guarded checks, child processes, timeouts, dead children, JSON round trip."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from verify.model import (Budget, CheckResult, Claim, Correction, Outcome, Source, Statement, Verdict)
+from verify.registry import load
+from verify.runner import RUNNER, run_claim, run_claims
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+x = sp.Symbol("x", real=True)
+
+
+def fixture_claims(*folders: str) -> dict[str, Claim]:
+    reg = load(builtin=False, entry_points=False, paths=[FIXTURES / f for f in folders])
+    assert reg.errors == []
+    return {c.id: c for c in reg.claims}
+
+
+@dataclass
+class Recording:
+    """A check that records the contexts it ran with and returns a fixed outcome."""
+    name: str = "recording"
+    kind: str = "symbolic"
+    outcome: Outcome = Outcome.HOLDS
+    seen: list = field(default_factory=list)
+
+    def run(self, statement, ctx):
+        self.seen.append((statement, ctx))
+        return CheckResult(self.name, self.kind, self.outcome, f"recorded {ctx.target}")
+
+
+@dataclass
+class Custom:
+    """A check whose behaviour is a function (a lambda: claims need not be picklable)."""
+    behaviour: object
+    name: str = "custom"
+    kind: str = "numeric"
+
+    def run(self, statement, ctx):
+        return self.behaviour(statement, ctx)
+
+
+def claim_with(*checks, cid="t.claim", correction=None, expected=None) -> Claim:
+    return Claim(id=cid, title="test claim", source=Source("t.md", "§1", "quote"),
+                 statement=Statement(sp.Eq(x, x, evaluate=False)), checks=checks, correction=correction,
+                 expected=expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# one claim, in process
+# ---------------------------------------------------------------------------------------------
+
+def test_each_check_gets_its_own_context():
+    first, second = Recording(name="first"), Recording(name="second")
+    fixed = Statement(sp.Eq(2 * x, x + x, evaluate=False))
+    claim = claim_with(first, second, correction=Correction(fixed, why="because"))
+    statement, correction = run_claim(claim, 7, "standard")
+    assert statement.verdict == correction.verdict == Verdict.PROVED
+    contexts = [(ctx.seed, ctx.budget, ctx.claim_id, ctx.check_name, ctx.target) for _, ctx in first.seen + second.seen]
+    budget = Budget.named("standard")
+    assert contexts == [(7, budget, "t.claim", "first", "statement"), (7, budget, "t.claim", "first", "correction"),
+                        (7, budget, "t.claim", "second", "statement"), (7, budget, "t.claim", "second", "correction")]
+    assert first.seen[0][0] is claim.statement and first.seen[1][0] is fixed
+
+
+def test_a_correction_with_its_own_checks_uses_only_those():
+    claim_check, own = Recording(name="claim_check"), Recording(name="own", outcome=Outcome.LOOSE)
+    claim = claim_with(claim_check, correction=Correction(Statement(x > 0), why="w", checks=(own,)))
+    statement, correction = run_claim(claim, 0, "quick")
+    assert [ctx.target for _, ctx in claim_check.seen] == ["statement"]
+    assert [ctx.target for _, ctx in own.seen] == ["correction"]
+    assert correction.verdict == Verdict.LOOSE
+
+
+def test_a_raising_check_becomes_an_error_result_and_the_others_still_run():
+    claims = fixture_claims("raising")
+    statement, correction = run_claim(claims["fx.raises"], 0, "quick")
+    assert correction is None
+    assert statement.verdict == Verdict.ERROR
+    identity, raises = statement.checks
+    assert identity.outcome == Outcome.HOLDS
+    assert raises.outcome == Outcome.ERROR and raises.kind == "symbolic" and raises.check == "raises"
+    assert raises.summary == "ZeroDivisionError: deliberate failure in a fixture check"
+    assert statement.findings == ["raises: ZeroDivisionError: deliberate failure in a fixture check"]
+
+
+def test_a_check_returning_something_else_is_an_error():
+    statement, _ = run_claim(claim_with(Custom(lambda s, c: "holds")), 0, "quick")
+    assert statement.verdict == Verdict.ERROR
+    assert statement.checks[0].summary.startswith("TypeError: Custom.run returned str")
+
+
+# ---------------------------------------------------------------------------------------------
+# many claims, in child processes
+# ---------------------------------------------------------------------------------------------
+
+def test_children_give_the_same_results_as_in_process_in_claim_order():
+    claims = list(fixture_claims("good").values())
+    events = []
+    results = run_claims(claims, seed=0, budget="quick", jobs=2, timeout=60, progress=events.append,
+                         plugin_of={"fx.trig": "somewhere"})
+    assert [r.claim.id for r in results] == ["fx.trig", "fx.square", "fx.amgm"]
+    assert [r.verdict for r in results] == [Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]
+    assert [r.correction.verdict if r.correction else None for r in results] == [None, Verdict.PROVED, Verdict.PROVED]
+    assert all(r.matches_expected and r.error is None for r in results)
+    assert results[0].plugin == "somewhere" and results[1].plugin == ""
+    for r in results:
+        statement, correction = run_claim(r.claim, 0, "quick")
+        assert [c.to_json() for c in r.statement.checks] == json.loads(json.dumps([c.to_json() for c in statement.checks]))
+        assert r.statement.findings == statement.findings
+    assert sorted(e.done for e in events) == [1, 2, 3]
+    assert {e.claim_id for e in events} == {"fx.trig", "fx.square", "fx.amgm"}
+    assert all(e.total == 3 for e in events)
+    assert set(results.timings) == {"fx.trig", "fx.square", "fx.amgm"}
+    assert all(t >= 0 for t in results.timings.values())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_hanging_claim_times_out_and_the_rest_finish(jobs):
+    claims = fixture_claims("hang", "good")
+    started = time.monotonic()
+    results = run_claims(list(claims.values()), seed=0, budget="quick", jobs=jobs, timeout=1)
+    assert time.monotonic() - started < 20
+    by_id = {r.claim.id: r for r in results}
+    hang = by_id.pop("fx.hang")
+    assert hang.verdict == Verdict.ERROR
+    assert hang.error == "timed out after 1 s"
+    assert hang.statement.findings == [f"{RUNNER}: timed out after 1 s"]
+    assert hang.statement.checks[0].outcome == Outcome.ERROR
+    assert all(r.verdict != Verdict.ERROR for r in by_id.values())
+    assert by_id["fx.quick"].verdict == Verdict.PROVED
+
+
+def test_a_child_that_dies_becomes_an_error_with_the_reason():
+    exits = claim_with(Custom(lambda s, c: os._exit(3)), cid="t.exits",
+                       correction=Correction(Statement(x > 0), why="w"))
+    killed = claim_with(Custom(lambda s, c: os.kill(os.getpid(), signal.SIGKILL)), cid="t.killed")
+    fine = claim_with(Recording(), cid="t.fine")
+    results = run_claims([exits, killed, fine], jobs=3, timeout=30)
+    assert [r.verdict for r in results] == [Verdict.ERROR, Verdict.ERROR, Verdict.PROVED]
+    assert results[0].error == "child process exited with code 3 without sending results"
+    assert results[0].correction.verdict == Verdict.ERROR     # the correction did not run either
+    assert results[1].error == "child process killed by SIGKILL"
+    assert results[2].error is None
+
+
+def test_an_exception_outside_the_checks_becomes_an_error():
+    def explode(statement, ctx):
+        raise SystemExit("check called exit")    # not an Exception: escapes the check guard
+    results = run_claims([claim_with(Custom(explode), cid="t.exit")], timeout=30)
+    assert results[0].verdict == Verdict.ERROR
+    assert results[0].error == "SystemExit: check called exit"
+
+
+def test_evidence_comes_back_as_plain_json():
+    evidence = {"nan": float("nan"), "inf": float("inf"), "half": 0.5, "n": np.int64(3), "f": np.float64(0.25),
+                "arr": np.array([1.0, 2.0]), "sym": sp.sqrt(2), "set": {"b", "a"}, "tuple": (1, 2)}
+    check = Custom(lambda s, c: CheckResult("custom", "numeric", Outcome.HOLDS, "ok", evidence=evidence))
+    [result] = run_claims([claim_with(check)], timeout=30)
+    assert result.statement.checks[0].evidence == {
+        "nan": "nan", "inf": "inf", "half": 0.5, "n": 3, "f": 0.25, "arr": [1.0, 2.0], "sym": "sqrt(2)",
+        "set": ["a", "b"], "tuple": [1, 2]}
+    assert result.verdict == Verdict.SUPPORTED
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ValueError, match="jobs"):
+        run_claims([], jobs=0)
+
+
+def test_no_claims_is_an_empty_run():
+    results = run_claims([], jobs=2)
+    assert list(results) == [] and results.timings == {}
