@@ -136,6 +136,8 @@ MPMATH = {
     "LambdaMin": lambda a: min(mp.eigsy(a)[0]),
     "MaxEntry": lambda a: max(a[i, j] for i in range(a.rows) for j in range(a.cols)),
     "MatVec": lambda J, w: J * _mp_vec(w),
+    # lambdify prints Abs as the builtin abs, which mpmath matrices lack: make it elementwise
+    "abs": lambda a: a.apply(abs) if isinstance(a, mp.matrix) else abs(a),
 }
 
 

@@ -76,7 +76,8 @@ def relative_margin(rel, env, floor=None) -> np.ndarray:
         b, s = array_value(big, env), array_value(small, env)
         size = np.abs(b) + np.abs(s)
         size, b, s = np.broadcast_arrays(size, b, s)
-        own = ROUNDOFF * size.reshape(size.shape[0], -1).max(axis=1).reshape((-1,) + (1,) * (size.ndim - 1))
+        finite = np.where(np.isfinite(size), size, 0.0)
+        own = ROUNDOFF * finite.reshape(size.shape[0], -1).max(axis=1).reshape((-1,) + (1,) * (size.ndim - 1))
         scale = np.maximum(np.maximum(size, own), 1e-300 if floor is None else floor)
         margins.append(-np.abs(b - s) / scale if eq else (b - s) / scale)
     return np.minimum.reduce(np.broadcast_arrays(*margins)) if len(margins) > 1 else margins[0]
@@ -117,7 +118,8 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
         for r in _relations(rel):
             big, small, eq = _sides(r)
             size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
-            own = ROUNDOFF * float(np.max(size[min(index[0], size.shape[0] - 1)]))
+            row = size[min(index[0], size.shape[0] - 1)]
+            own = ROUNDOFF * float(np.max(np.where(np.isfinite(row), row, 0.0)))
             syms = _symbols(big - small)
             f = sp.lambdify(syms, [big, small], modules=[MPMATH, "mpmath"])
             b, s = f(*[_pick(env[str(x)], index, shape) for x in syms])
@@ -178,7 +180,12 @@ class Simulation:
             return _result(self, Outcome.UNDECIDED,
                            f"the hypotheses held at none of the {valid.size} simulated instances", **evidence)
         bad = valid & (margin < -self.rtol)
-        evidence["min_relative_margin"] = float(np.min(np.where(valid, margin, np.inf)))
+        undecidable = valid & ~np.isfinite(margin)
+        evidence["min_relative_margin"] = float(np.min(np.where(valid & ~undecidable, margin, np.inf)))
+        if undecidable.any() and not bad.any():
+            return _result(self, Outcome.UNDECIDED,
+                           f"the simulation produced non-finite values at {int(undecidable.sum())} instances",
+                           non_finite=int(undecidable.sum()), **evidence)
         if not bad.any():
             return _result(self, Outcome.HOLDS,
                            f"holds at all {int(valid.sum())} simulated instances "
@@ -192,10 +199,10 @@ class Simulation:
                         relative_margin=float(margin[index]), relative_margin_precise=again,
                         instance=_describe(precise_env, index, margin.shape))
         if still and again < -self.rtol:
+            shown = ", ".join(f"{k}={v:.4g}" for k, v in evidence["instance"].items() if isinstance(v, float))
             return _result(self, Outcome.FAILS,
-                           f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst at index "
-                           f"{evidence['index']}: relative margin {again:.3g} (replayed precisely, 50 digits)",
-                           **evidence)
+                           f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst ({shown}): "
+                           f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence)
         return _result(self, Outcome.UNDECIDED,
                        f"a violation at {evidence['index']} did not survive the precise replay "
                        f"(margin {again:.3g}): round-off, not a counterexample", **evidence)

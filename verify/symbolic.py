@@ -14,7 +14,7 @@ from sympy.core.function import AppliedUndef
 
 from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
 from .search import (DIGITS, Domain, confirmed_negative, domains_for, find_counterexample,
-                     high_precision, replay_text)
+                     high_precision, replay_text, shrink)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,6 +130,20 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str):
     return values, evidence
 
 
+def _nonzero(expr, values) -> bool:
+    """``expr`` differs from 0 at ``values`` beyond round-off, at 50 and again at 80 digits."""
+    floor = sp.Float(10) ** (-(DIGITS - 15))
+    for digits in (DIGITS, 80):
+        v = high_precision(expr, values, digits=digits)
+        if v is None:
+            return False
+        terms = [high_precision(t, values, digits=digits) for t in sp.Add.make_args(expr)]
+        scale = max([abs(float(t)) for t in terms if t is not None and t is not True and t is not False] + [1.0])
+        if not abs(v) > floor * scale:
+            return False
+    return True
+
+
 def _points(ctx: Context, symbols, domains, hypotheses, count: int):
     """Random points (exact rationals) in the symbols' domains at which every hypothesis holds."""
     doms = domains_for(symbols, domains)
@@ -214,20 +228,19 @@ class Identity:
         if not points:
             return _result(self, Outcome.UNDECIDED, NUMERIC,
                            "SymPy could not simplify lhs - rhs and no point satisfied the hypotheses", **evidence)
+        doms = domains_for(symbols, self.domains)
         for values in points:
             for e in concrete:
-                v = high_precision(e, values)
-                if v is None:
+                if not _nonzero(e, values):
                     continue
-                scale = max([abs(float(high_precision(t, values) or 0)) for t in sp.Add.make_args(e)] + [1.0])
-                if abs(v) > sp.Float(10) ** (-(DIGITS - 15)) * scale:
-                    again = high_precision(e, values, digits=80)
-                    if again is not None and abs(again) > sp.Float(10) ** (-(DIGITS - 15)) * scale:
-                        shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
-                        return _result(self, Outcome.FAILS, NUMERIC,
-                                       f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
-                                       counterexample=shown, value=sp.sstr(sp.N(again, 15)),
-                                       replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
+                # shrink to simple values that still show the difference, under the hypotheses
+                values = shrink(values, doms, lambda v: _nonzero(e, v) and all(high_precision(h, v) is True for h in hyps))
+                again = high_precision(e, values, digits=80)
+                shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
+                return _result(self, Outcome.FAILS, NUMERIC,
+                               f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
+                               counterexample=shown, value=sp.sstr(sp.N(again, 15)),
+                               replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
         return _result(self, Outcome.HOLDS, NUMERIC,
                        f"SymPy could not simplify lhs - rhs to 0; it vanishes at {len(points)} random points "
                        f"to {DIGITS} digits (weaker evidence)", **evidence)
