@@ -625,3 +625,9 @@ class TestMonteCarlo:
     def test_inequality_is_rejected(self, ctx):
         with pytest.raises(TypeError):
             MonteCarlo(normal_samples).run(Statement(sp.Le(X**2, 1)), ctx)
+
+
+def test_untestable_is_undecided_with_its_reason():
+    from verify.untestable import Untestable
+    r = Untestable("a cryptographic hardness assumption").run(Statement(sp.Le(q, 2)), Context(claim_id="t"))
+    assert r.outcome is Outcome.UNDECIDED and "cryptographic" in r.summary

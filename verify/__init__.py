@@ -16,7 +16,7 @@ _EXPORTS = {
     "Claim": "model", "Statement": "model", "Source": "model", "Correction": "model", "Verdict": "model",
     "Outcome": "model", "CheckResult": "model", "Context": "model", "Budget": "model",
 }
-_MODULES = ("symbolic", "search")
+_MODULES = ("symbolic", "search", "numeric", "models", "notation", "untestable")
 
 __all__ = [*_EXPORTS, *_MODULES]
 
