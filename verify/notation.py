@@ -16,77 +16,51 @@ def _power(text: str, exp) -> str:
     return text if exp is None else r"\left(%s\right)^{%s}" % (text, exp)
 
 
-class Norm(sp.Function):
+class _Reduction(sp.Function):
+    """A one-argument function of a vector or matrix; on a plain number it is its one-dimensional case."""
+    nargs = 1
+    template = "%s"
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:
+            return cls.scalar(x)
+
+    @staticmethod
+    def scalar(x):
+        return x
+
+    def _latex(self, printer, exp=None):
+        return _power(self.template % printer._print(self.args[0]), exp)
+
+
+class Norm(_Reduction):
     r"""Euclidean norm of a vector \|v\|_2 (absolute value of a scalar)."""
-    nargs = 1
     is_nonnegative = True
     is_real = True
-
-    @classmethod
-    def eval(cls, x):
-        if x.is_number:          # a scalar: the one-dimensional case
-            return sp.Abs(x)
-
-    def _latex(self, printer, exp=None):
-        return _power(r"\left\|%s\right\|_2" % printer._print(self.args[0]), exp)
+    template = r"\left\|%s\right\|_2"
+    scalar = staticmethod(sp.Abs)
 
 
-class OpNorm(sp.Function):
+class OpNorm(Norm):
     r"""Spectral norm \|A\|_2 of a matrix."""
-    nargs = 1
-    is_nonnegative = True
-    is_real = True
-
-    @classmethod
-    def eval(cls, x):
-        if x.is_number:          # a scalar: the one-dimensional case
-            return sp.Abs(x)
-
-    def _latex(self, printer, exp=None):
-        return _power(r"\left\|%s\right\|_2" % printer._print(self.args[0]), exp)
 
 
-class FrobNorm(sp.Function):
+class FrobNorm(Norm):
     r"""Frobenius norm \|A\|_F of a matrix."""
-    nargs = 1
-    is_nonnegative = True
-    is_real = True
-
-    @classmethod
-    def eval(cls, x):
-        if x.is_number:          # a scalar: the one-dimensional case
-            return sp.Abs(x)
-
-    def _latex(self, printer, exp=None):
-        return _power(r"\left\|%s\right\|_F" % printer._print(self.args[0]), exp)
+    template = r"\left\|%s\right\|_F"
 
 
-class LambdaMin(sp.Function):
+class LambdaMin(_Reduction):
     r"""Smallest eigenvalue of a symmetric matrix."""
-    nargs = 1
     is_real = True
-
-    @classmethod
-    def eval(cls, x):
-        if x.is_number:          # a scalar: the one-dimensional case
-            return x
-
-    def _latex(self, printer, exp=None):
-        return _power(r"\lambda_{\min}\left(%s\right)" % printer._print(self.args[0]), exp)
+    template = r"\lambda_{\min}\left(%s\right)"
 
 
-class MaxEntry(sp.Function):
+class MaxEntry(_Reduction):
     r"""max_{i,j} of a matrix's entries: "simultaneously for all i, j"."""
-    nargs = 1
     is_real = True
-
-    @classmethod
-    def eval(cls, x):
-        if x.is_number:          # a scalar: the one-dimensional case
-            return x
-
-    def _latex(self, printer, exp=None):
-        return _power(r"\max_{i,j}\left[%s\right]_{ij}" % printer._print(self.args[0]), exp)
+    template = r"\max_{i,j}\left[%s\right]_{ij}"
 
 
 class MatVec(sp.Function):
