@@ -118,10 +118,6 @@ class TestEvaluation:
         assert out["verdict"] == "loose"
         assert out["findings"] == ["derivation: better bound"]
         assert out["checks"][0]["outcome"] == "loose"
-
-    @pytest.mark.xfail(strict=True, reason="BUG: findings are ordered ERROR, FAILS, GAP, LOOSE, UNDECIDED but "
-                       "verdict_of ranks UNDECIDED above LOOSE, so with both present the first ('worst') finding "
-                       "is the loose one while the verdict is inconclusive")
     def test_first_finding_explains_the_verdict(self):
         ev = evaluation([res(Outcome.LOOSE, name="l"), res(Outcome.UNDECIDED, name="u")])
         assert ev.verdict is Verdict.INCONCLUSIVE

@@ -34,14 +34,15 @@ class Domain:
         if self.integer:
             return st.integers(int(self.lo), int(self.hi))
         if self.log:
-            return st.floats(math.log10(self.lo), math.log10(self.hi)).map(lambda e: float(10.0**e))
+            lo, hi = self.lo, self.hi
+            return st.floats(math.log10(lo), math.log10(hi)).map(lambda e: min(max(float(10.0**e), lo), hi))
         return st.floats(self.lo, self.hi, allow_nan=False, allow_infinity=False)
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         if self.integer:
             return rng.integers(int(self.lo), int(self.hi) + 1, size=size).astype(float)
         if self.log:
-            return 10.0 ** rng.uniform(math.log10(self.lo), math.log10(self.hi), size=size)
+            return np.clip(10.0 ** rng.uniform(math.log10(self.lo), math.log10(self.hi), size=size), self.lo, self.hi)
         return rng.uniform(self.lo, self.hi, size=size)
 
 
@@ -154,9 +155,10 @@ def shrink(values: dict, domains: Mapping, violated) -> dict:
     return values
 
 
-def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9):
-    """A predicate on values: ``expr < 0`` beyond round-off, with every hypothesis true, confirmed at
-    50 digits. Floating point is used only to skip hopeless candidates quickly."""
+def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = False):
+    """A predicate on values: ``expr < 0`` beyond round-off (``expr <= 0`` when ``strict``: a strict
+    inequality also fails where its two sides are equal), with every hypothesis true, confirmed at 50
+    digits. Tolerances are relative to the size of expr's terms; floating point only screens."""
     symbols = sorted(sp.sympify(expr).free_symbols | set().union(*[h.free_symbols for h in hypotheses]), key=str)
     modules = [MPMATH, "mpmath"]
     fast = sp.lambdify(symbols, expr, modules=modules)
@@ -169,7 +171,7 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9):
         """Float screening of many points at once: candidates only, to be confirmed one by one."""
         out = vector(*[arrays[s] for s in symbols])
         value, hyps = np.asarray(out[0], float), out[1:]
-        ok = value < 0
+        ok = value <= 0 if strict else value < 0
         for h in hyps:
             ok = ok & np.asarray(h, bool)
         return np.broadcast_to(ok, next(iter(arrays.values())).shape)
@@ -177,12 +179,17 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9):
     def violated(values: dict) -> bool:
         args = [values[s] for s in symbols]
         v = fast(*args)
-        if not _real(v) or v >= -tol * max([1.0] + [float(t) for t in terms(*args) if _real(t)]):
+        size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
+        if not _real(v) or v >= (tol * size if strict else -tol * size):
             return False
         if not all(bool(h(*args)) for h in hyp_fast):
             return False
         exact = high_precision(expr, values)
-        if exact is None or not exact < 0:
+        if exact is None:
+            return False
+        exact_size = max([abs(high_precision(t, values) or 0) for t in sp.Add.make_args(sp.sympify(expr))] + [abs(exact)])
+        floor = sp.Float(10) ** (-(DIGITS - 15)) * exact_size
+        if not (exact <= floor if strict else exact < -floor):
             return False
         return all(high_precision(h, values) is True for h in hypotheses)
 

@@ -33,8 +33,10 @@ def _evaluate(expr):
 def _freeze(expr):
     """Replace applied undefined functions and their derivatives by symbols with the same assumptions,
     so the expression can be evaluated at points. Returns (expr, {symbol: original})."""
-    atoms = sorted(expr.atoms(sp.Derivative, sp.Subs), key=sp.default_sort_key)
-    atoms += sorted(expr.atoms(AppliedUndef), key=sp.default_sort_key)
+    # outermost first: g'(2a) is Subs(Derivative(g(x), x), x, 2a), and replacing the inner derivative
+    # first would make g'(2a) and g'(3a) one symbol
+    atoms = sorted(expr.atoms(sp.Derivative, sp.Subs, AppliedUndef),
+                   key=lambda a: (-sp.count_ops(a) - len(a.atoms()), sp.default_sort_key(a)))
     mapping = {}
     for i, a in enumerate(atoms):
         if a in mapping or not expr.has(a):
@@ -72,16 +74,17 @@ def _use_bounds(expr, hypotheses):
     return expr
 
 
-def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=()):
-    """True if SymPy proves ``expr >= 0`` (under simple bound hypotheses), False if it proves
-    ``expr < 0`` everywhere, else None."""
+def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), strict: bool = False):
+    """True if SymPy proves ``expr >= 0`` (``> 0`` when ``strict``) under simple bound hypotheses,
+    False if it proves the opposite everywhere, else None."""
     if hypotheses:
         expr = _use_bounds(expr, hypotheses)
         if expr is None:
             return None
     candidates = [expr]
+    yes, no = ("is_positive", "is_nonpositive") if strict else ("is_nonnegative", "is_negative")
     if sp.count_ops(expr) > 80:          # simplification of large expressions costs more than it finds
-        return expr.is_nonnegative or (False if expr.is_negative else None)
+        return True if getattr(expr, yes) else (False if getattr(expr, no) else None)
     try:
         simp = sp.simplify(expr)
         candidates += [simp, sp.factor(simp), sp.expand_log(simp, force=True)]
@@ -91,9 +94,9 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=()):
         candidates += [_reparametrize(c, declared) for c in list(candidates)]
         candidates += [sp.factor(sp.simplify(c)) for c in candidates[-2:]]
     for c in candidates:
-        if c.is_nonnegative:
+        if getattr(c, yes):
             return True
-        if c.is_negative:
+        if getattr(c, no):
             return False
     return None
 
@@ -111,14 +114,16 @@ def _result(check, outcome, kind, summary, **evidence) -> CheckResult:
     return CheckResult(check=check.name, kind=kind, outcome=outcome, summary=summary, evidence=evidence)
 
 
-def _search(check, ctx: Context, expr, hypotheses, domains, what: str):
-    """Counterexample search for ``expr < 0`` under the hypotheses; returns (values, evidence)."""
+def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: bool = False):
+    """Counterexample search for ``expr < 0`` (``<= 0`` when ``strict``) under the hypotheses;
+    returns (values, evidence)."""
     frozen, _ = _freeze(expr)
     hyps = [_freeze(h)[0] for h in hypotheses]
     symbols = frozen.free_symbols.union(*[h.free_symbols for h in hyps])
     doms = domains_for(symbols, domains)
     seed = ctx.int_seed("search")
-    values = find_counterexample(symbols, doms, confirmed_negative(frozen, hyps), seed, ctx.budget.examples)
+    values = find_counterexample(symbols, doms, confirmed_negative(frozen, hyps, strict=strict), seed,
+                                 ctx.budget.examples)
     evidence = {"search": "hypothesis", "examples": ctx.budget.examples, "search_seed": seed,
                 "domains": {str(s): [d.lo, d.hi] for s, d in sorted(doms.items(), key=lambda kv: str(kv[0]))},
                 "searched_for": what}
@@ -138,7 +143,7 @@ def _nonzero(expr, values) -> bool:
         if v is None:
             return False
         terms = [high_precision(t, values, digits=digits) for t in sp.Add.make_args(expr)]
-        scale = max([abs(float(t)) for t in terms if t is not None and t is not True and t is not False] + [1.0])
+        scale = max([abs(t) for t in terms if t is not None and t is not True and t is not False] + [abs(v)])
         if not abs(v) > floor * scale:
             return False
     return True
@@ -161,6 +166,14 @@ def _points(ctx: Context, symbols, domains, hypotheses, count: int):
 # ---------------------------------------------------------------------------------------------
 # checks
 # ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _NotOrder:
+    """lhs - rhs (its leading term) is not O(order): (lhs - rhs)/order tends to ``ratio``."""
+    leading: object
+    order: object
+    ratio: object
+
 
 @dataclass
 class Identity:
@@ -194,21 +207,29 @@ class Identity:
             rhs = rhs.subs(sp.Derivative(fn, t), deriv)
         diff = sp.Matrix(lhs) - sp.Matrix(rhs) if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase) else lhs - rhs
         if order is not None:
+            # lhs - rhs = O(g) as x -> x0: the ratio (lhs - rhs)/g has a finite limit. Returned as 0
+            # when it does, else as that (infinite or undefined) limit, which the check reports.
             x, x0 = order.variables[0], order.point[0]
-            n = sp.degree(order.expr, x) if x0 == 0 else None
-            series = sp.series(diff, x, x0, n) if n is not None else sp.series(diff, x, x0)
-            diff = series.removeO()
+            ratio = sp.limit(sp.simplify(diff / order.expr), x, x0)
+            if ratio.is_finite:
+                return sp.Integer(0)
+            leading = sp.simplify(diff).as_leading_term(x) if x0 == 0 else sp.simplify(diff)
+            return _NotOrder(leading, order.expr, ratio)
         return diff
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         diff = self.difference(statement)
+        if isinstance(diff, _NotOrder):
+            return _result(self, Outcome.FAILS, SYMBOLIC,
+                           f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
+                           difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         simplified = [sp.simplify(e) for e in entries]
         if all(e == 0 for e in simplified):
             return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
         for e in simplified:
-            if (e.is_number and e != 0 and not e.has(sp.nan)) or e.is_zero is False:
+            if (e.is_number and e != 0) or e.is_zero is False:
                 return _result(self, Outcome.FAILS, SYMBOLIC,
                                f"lhs - rhs simplifies to {_s(e)}, which is nonzero", difference=_s(e))
         return self._numeric(statement, ctx, simplified)
@@ -229,7 +250,11 @@ class Identity:
             return _result(self, Outcome.UNDECIDED, NUMERIC,
                            "SymPy could not simplify lhs - rhs and no point satisfied the hypotheses", **evidence)
         doms = domains_for(symbols, self.domains)
+        real_points = 0
         for values in points:
+            if any(high_precision(e, values) is None for e in concrete):
+                continue
+            real_points += 1
             for e in concrete:
                 if not _nonzero(e, values):
                     continue
@@ -241,8 +266,12 @@ class Identity:
                                f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
                                counterexample=shown, value=sp.sstr(sp.N(again, 15)),
                                replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
+        if not real_points:
+            return _result(self, Outcome.UNDECIDED, NUMERIC,
+                           "SymPy could not simplify lhs - rhs and it is not real at any sampled point", **evidence)
+        evidence["points"] = real_points
         return _result(self, Outcome.HOLDS, NUMERIC,
-                       f"SymPy could not simplify lhs - rhs to 0; it vanishes at {len(points)} random points "
+                       f"SymPy could not simplify lhs - rhs to 0; it vanishes at {real_points} random points "
                        f"to {DIGITS} digits (weaker evidence)", **evidence)
 
 
@@ -256,16 +285,21 @@ class Inequality:
     kind: str = SYMBOLIC
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        big, small = _margin(statement.conclusion)
+        rel = statement.conclusion
+        strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
+        big, small = _margin(rel)
         margin = sp.simplify(_evaluate(big) - _evaluate(small))
         declared = domains_for(margin.free_symbols, self.domains) if self.domains else {}
         declared = {s: d for s, d in declared.items() if str(s) in {str(k) for k in self.domains}}
-        sign = sign_nonnegative(margin, declared, statement.hypotheses)
+        sign = sign_nonnegative(margin, declared, statement.hypotheses, strict)
+        op = ">" if strict else ">="
         if sign is True:
-            return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} >= 0", margin=_s(margin))
+            return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0", margin=_s(margin))
         if sign is False:
-            return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} < 0", margin=_s(margin))
-        values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains, "big - small < 0")
+            return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0 false everywhere",
+                           margin=_s(margin))
+        values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
+                                   f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
         if values is not None:
             return _result(self, Outcome.FAILS, NUMERIC,

@@ -29,7 +29,7 @@ def verdict_of(results: list[CheckResult]) -> Verdict:
     return Verdict.SUPPORTED
 
 
-_FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.LOOSE, Outcome.UNDECIDED]
+_FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.UNDECIDED, Outcome.LOOSE]   # as verdict_of ranks them
 
 
 def evaluation(results: list[CheckResult]) -> Evaluation:
