@@ -432,3 +432,29 @@ class TestFlows:
             for i, ti in enumerate(tt):
                 exact = loss.zstar[s] + expm(-loss.H[s] * ti) @ (z0[s] - loss.zstar[s])
                 np.testing.assert_allclose(Z[s, i], exact, rtol=1e-7, atol=1e-9)
+
+
+class TestReluGradientFlow:
+    """The batched gradient flow also runs two-layer ReLU networks from the symmetric initialisation."""
+
+    def test_parameters_as_argument_match_the_network(self):
+        rng = np.random.default_rng(3)
+        net = TwoLayerReLU.symmetric(rng, 3, 8, rng.standard_normal((4, 2)))
+        np.testing.assert_array_equal(net.f(net.w0), net.f())
+        np.testing.assert_array_equal(net.jac(net.w0), net.jac())
+        stacked = np.stack([net.w0, 2 * net.w0], axis=1)                      # (S, 2, p)
+        np.testing.assert_allclose(net.f(stacked)[:, 1], 2 * net.f(), atol=1e-12)   # ReLU is 1-homogeneous
+
+    def test_flow_fits_the_data_from_f_zero(self):
+        rng = np.random.default_rng(4)
+        X = rng.standard_normal((3, 4))
+        net = TwoLayerReLU.symmetric(rng, 2, 16, X, scale=1 / 4)
+        loss = QuadraticLoss(np.broadcast_to(np.eye(3), (2, 3, 3)).copy(), rng.standard_normal((2, 3)))
+        t = np.linspace(0, 8, 5)
+        W = model_gradient_flow(net, loss, np.ones(2), net.w0, t, tolerances=(1e-6, 1e-9))
+        residual = np.linalg.norm(net.f(W) - loss.zstar[:, None], axis=-1)
+        np.testing.assert_allclose(net.f(W[:, 0]), 0, atol=1e-12)
+        assert np.all(np.diff(residual, axis=1) <= 1e-9)        # the loss decreases along the flow
+        assert np.all(residual[:, -1] < 0.5 * residual[:, 0])   # and the network moves towards the data
+        # a wrong claim about the flow must fail: the residual does not stay at its initial value
+        assert not np.allclose(residual[:, -1], residual[:, 0])

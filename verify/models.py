@@ -128,14 +128,29 @@ class TwoLayerReLU:
         c = scale * rng.choice([-1.0, 1.0], size=(batch, m // 2))
         return TwoLayerReLU(np.concatenate([half, half], axis=1), np.concatenate([c, -c], axis=1), X)
 
-    def f(self) -> np.ndarray:
-        return np.einsum("bk,bkn->bn", self.c, relu(self.W @ self.X.T))
+    @property
+    def w0(self) -> np.ndarray:
+        """The parameters flattened, (S, m*d): the state of a gradient flow."""
+        return self.W.reshape(self.W.shape[0], -1)
 
-    def jac(self) -> np.ndarray:
-        """(S, n, m*d): d f(x_i) / d w_k = c_k relu'(w_k . x_i) x_i."""
-        act = relu_prime(self.W @ self.X.T)                       # (S, m, n)
-        J = np.einsum("bk,bkn,nd->bnkd", self.c, act, self.X)
-        return J.reshape(J.shape[0], J.shape[1], -1)
+    def _weights(self, w):
+        """Parameters w of shape (S, ..., m*d) as (S, ..., m, d); the network's own when None."""
+        return self.W if w is None else w.reshape(w.shape[:-1] + self.W.shape[1:])
+
+    def _c(self, ndim):
+        return self.c.reshape(self.c.shape[:1] + (1,) * (ndim - 3) + self.c.shape[1:])
+
+    def f(self, w: np.ndarray | None = None) -> np.ndarray:
+        """Outputs on the data, (S, ..., n), at parameters w (default: the network's)."""
+        W = self._weights(w)
+        return np.einsum("b...k,b...kn->b...n", self._c(W.ndim), relu(W @ self.X.T))
+
+    def jac(self, w: np.ndarray | None = None) -> np.ndarray:
+        """(S, ..., n, m*d): d f(x_i) / d w_k = c_k relu'(w_k . x_i) x_i."""
+        W = self._weights(w)
+        act = relu_prime(W @ self.X.T)                            # (S, ..., m, n)
+        J = np.einsum("b...k,b...kn,nd->b...nkd", self._c(W.ndim), act, self.X)
+        return J.reshape(J.shape[:-2] + (-1,))
 
 
 def relu_gram(W: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -167,16 +182,21 @@ def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
 # flows
 # ---------------------------------------------------------------------------------------------
 
-def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False) -> np.ndarray:
+def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
+                 tolerances: tuple[float, float] | None = None) -> np.ndarray:
     """Integrate y' = rhs(t, y) for a batch y0 of shape (S, p) in one ODE solve; returns (S, T, p).
 
     Fast mode: RK45 at rtol 1e-9. Precise mode (used to replay a violation): DOP853 at rtol 1e-13.
     Absolute tolerances are relative to the size of the initial state, so a flow that decays far below
-    its start stays accurate relative to the round-off floor of the numeric checks.
+    its start stays accurate relative to the round-off floor of the numeric checks. ``tolerances``
+    (rtol, atol relative to that size) overrides the fast mode's: a field with kinks, such as a ReLU
+    network's, makes tight tolerances very costly.
     """
     shape = y0.shape
     size = float(np.max(np.abs(y0))) or 1.0
     method, rtol, atol = ("DOP853", 1e-13, 1e-16 * size) if precise else ("RK45", 1e-9, 1e-13 * size)
+    if tolerances is not None and not precise:
+        rtol, atol = tolerances[0], tolerances[1] * size
     sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
                     t_eval=t, method=method, rtol=rtol, atol=atol)
     if not sol.success:
@@ -184,13 +204,16 @@ def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False) -> n
     return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
 
 
-def model_gradient_flow(model: QuadraticModel, loss: QuadraticLoss, alpha: np.ndarray, w0: np.ndarray,
-                        t: np.ndarray, precise: bool = False) -> np.ndarray:
-    """w' = -(1/alpha) J_w^T grad g(alpha f(w)): the scaled objective g(alpha f(w)) / alpha^2."""
-    return batched_flow(lambda _, w: flow_velocity(model, loss, alpha, w), w0, t, precise)
+def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.ndarray,
+                        t: np.ndarray, precise: bool = False, tolerances=None) -> np.ndarray:
+    """w' = -(1/alpha) J_w^T grad g(alpha f(w)): the scaled objective g(alpha f(w)) / alpha^2.
+
+    ``model`` is any object with batched ``f(w)`` and ``jac(w)`` (a :class:`QuadraticModel`, a
+    :class:`TwoLayerReLU`, or a plugin's own model)."""
+    return batched_flow(lambda _, w: flow_velocity(model, loss, alpha, w), w0, t, precise, tolerances)
 
 
-def flow_velocity(model: QuadraticModel, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
+def flow_velocity(model, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
     """The gradient-flow velocity at w of shape (S, ..., p)."""
     a = _per_batch(alpha, w.ndim)
     g = loss.grad(a * model.f(w))
