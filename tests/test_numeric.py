@@ -631,3 +631,25 @@ def test_untestable_is_undecided_with_its_reason():
     from verify.untestable import Untestable
     r = Untestable("a cryptographic hardness assumption").run(Statement(sp.Le(q, 2)), Context(claim_id="t"))
     assert r.outcome is Outcome.UNDECIDED and "cryptographic" in r.summary
+
+
+def test_lambert_w_evaluates_in_simulations():
+    env = {"x": np.array([0.0, 1.0, np.e]).reshape(1, 3, 1)}
+    assert Simulation(constant(env)).run(Statement(sp.Le(sp.LambertW(sp.Symbol("x", real=True)), 1)), Context(claim_id="t")).outcome is Outcome.HOLDS
+    assert Simulation(constant(env)).run(Statement(sp.Le(sp.LambertW(sp.Symbol("x", real=True)), sp.Rational(1, 2))), Context(claim_id="t")).outcome is Outcome.FAILS
+
+
+def test_hypotheses_known_true_are_dropped_and_false_ones_rejected():
+    mu = sp.Symbol("mu", positive=True)
+    st = Statement(sp.Le(q, 2), assuming=[sp.Gt(mu, 0)])
+    assert st.hypotheses == ()
+    with pytest.raises(ValueError, match="false"):
+        Statement(sp.Le(q, 2), assuming=[sp.Lt(mu, 0)]).hypotheses
+
+
+def test_hypothesis_holding_with_equality_is_kept():
+    env = {"q": np.array([1.0, 3.0]).reshape(1, 2, 1), "p": np.array([0.1 + 0.2, 0.3]).reshape(1, 2, 1)}
+    p = sp.Symbol("p", real=True)
+    # p <= 0.3 holds with equality up to round-off at both points: both instances count, and q <= 2 fails at the second
+    r = Simulation(constant(env)).run(Statement(sp.Le(q, 2), assuming=[sp.Le(p, sp.Float(0.3))]), Context(claim_id="t"))
+    assert r.evidence["hypotheses_held"] == 2 and r.outcome is Outcome.FAILS

@@ -80,7 +80,16 @@ class Statement:
 
     @property
     def hypotheses(self) -> tuple:
-        return tuple(self.expanded(a) for a in self.assuming)
+        """The hypotheses with definitions substituted; those SymPy already knows to be true (from the
+        symbols' assumptions) are dropped, a hypothesis known to be false is an error."""
+        out = []
+        for a in self.assuming:
+            h = self.expanded(a)
+            if h is sp.false or h is False:
+                raise ValueError(f"hypothesis {sp.sstr(a)} is false under the symbols' assumptions")
+            if h is not sp.true and h is not True:
+                out.append(h)
+        return tuple(out)
 
     def to_latex(self) -> str:
         if self.latex:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import mpmath as mp
 import numpy as np
 import sympy as sp
+from scipy.special import lambertw
 
 
 def _power(text: str, exp) -> str:
@@ -96,6 +97,7 @@ NUMPY = {
     "MaxEntry": lambda a: np.max(a, axis=(-2, -1), keepdims=True),
     # J of shape (..., n, p) applied to w of shape (..., 1, p): the result keeps the rank, (..., 1, n)
     "MatVec": lambda J, w: np.einsum("...ij,...kj->...ki", J, w),
+    "LambertW": lambda x: np.real(lambertw(x)),
 }
 
 
@@ -117,4 +119,4 @@ MPMATH = {
 
 # Symbolic checks treat vector- and matrix-valued symbols as scalars (the one-dimensional case):
 SCALAR_NUMPY = {"Norm": np.abs, "OpNorm": np.abs, "FrobNorm": np.abs, "LambdaMin": lambda a: a,
-                "MaxEntry": lambda a: a, "MatVec": lambda J, w: J * w}
+                "MaxEntry": lambda a: a, "MatVec": lambda J, w: J * w, "LambertW": NUMPY["LambertW"]}

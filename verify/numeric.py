@@ -88,10 +88,11 @@ def holds_where(rel, env, rtol: float, atol_rel: float = 0.0) -> np.ndarray:
     return relative_margin(rel, env) >= -rtol - atol_rel
 
 
-def _hypotheses_hold(statement: Statement, env, shape) -> np.ndarray:
+def _hypotheses_hold(statement: Statement, env, shape, rtol: float = 1e-9) -> np.ndarray:
+    """Where every hypothesis holds; one that holds with equality is not lost to round-off."""
     ok = np.ones(shape, dtype=bool)
     for h in statement.hypotheses:
-        ok = ok & np.broadcast_to(relative_margin(h, env) >= 0, shape)
+        ok = ok & np.broadcast_to(relative_margin(h, env) >= -rtol, shape)
     return ok
 
 

@@ -91,8 +91,9 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
     except Exception:
         pass
     if declared:
-        candidates += [_reparametrize(c, declared) for c in list(candidates)]
-        candidates += [sp.factor(sp.simplify(c)) for c in candidates[-2:]]
+        reparametrized = [_reparametrize(c, declared) for c in list(candidates)]
+        candidates += reparametrized
+        candidates += [sp.factor(sp.simplify(c)) for c in reparametrized[-2:] if sp.count_ops(c) <= 80]
     for c in candidates:
         if getattr(c, yes):
             return True

@@ -1,0 +1,314 @@
+"""Note 003 encoded end to end (quotes verbatim and in the note's order, every computed verdict equal to its
+oracle, the note's errors found by the checks), and unit tests of verify/losses.py, each formula with a case
+where a wrong version must fail."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import mpmath as mp
+import numpy as np
+import pytest
+import sympy as sp
+
+import claims.note003_rayleigh_kl as note
+from verify.losses import (PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+                           cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
+                           multiclass_margin, power_desingularizer, separable_data, softargmax)
+from verify.model import Context, Outcome, Statement, Verdict
+from verify.models import QuadraticModel
+from verify.notation import LambdaMin, Norm
+from verify.numeric import Simulation, array_value, precise_margin
+from verify.runner import run_checks, run_claim
+from verify.symbolic import Identity
+
+SEEDS = Path(os.environ.get("VERIFY_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
+BY_ID = {c.id: c for c in note.CLAIMS}
+
+
+def note_text() -> str:
+    path = SEEDS / note.NOTE
+    assert path.is_file(), f"note {note.NOTE} not found under {SEEDS} (set VERIFY_SEEDS)"
+    return path.read_text()
+
+
+def ctx(name="test") -> Context:
+    return Context(seed=0, claim_id=name, check_name=name)
+
+
+def check(claim_id, statement, checks=None, target="statement"):
+    """Run a claim's checks (or ``checks``) on another statement, as the runner does."""
+    claim = BY_ID[claim_id]
+    return run_checks(statement, checks or claim.checks, 0, "quick", claim.id, target)
+
+
+# ---------------------------------------------------------------------------------------------
+# the note's claims
+# ---------------------------------------------------------------------------------------------
+
+def test_quotes_are_verbatim_and_in_the_notes_order():
+    text, position = note_text(), 0
+    for claim in note.CLAIMS:
+        assert claim.source.file == note.NOTE
+        assert text.find(claim.source.quote) >= 0, f"{claim.id}: quote not found verbatim: {claim.source.quote!r}"
+        later = text.find(claim.source.quote, position)
+        assert later >= 0, f"{claim.id} is out of the note's order"
+        position = later
+
+
+def test_every_claim_has_an_oracle_checks_and_a_prefixed_id():
+    for claim in note.CLAIMS:
+        assert claim.id.startswith("rq."), claim.id
+        assert claim.expected is not None, claim.id
+        assert claim.checks, claim.id
+        if claim.expected not in (Verdict.PROVED, Verdict.SUPPORTED):
+            assert claim.correction is not None and claim.correction.expected is not None, claim.id
+        for dep in claim.depends_on:
+            assert dep in BY_ID, (claim.id, dep)
+
+
+@pytest.mark.parametrize("claim_id", list(BY_ID))
+def test_computed_verdict_matches_oracle(claim_id):
+    claim = BY_ID[claim_id]
+    statement, correction = run_claim(claim, seed=0, budget="quick")
+    assert statement.verdict == claim.expected, statement.findings
+    if claim.correction is not None:
+        assert correction is not None
+        assert correction.verdict == claim.correction.expected, correction.findings
+
+
+def test_simulated_hypotheses_hold_where_the_math_says_they_do():
+    """The simulators build instances satisfying the hypotheses everywhere (equality cases included):
+    a masked instance would hide a violation."""
+    for claim_id, fully in [("rq.prop.rate", True), ("rq.kl.theorem", True), ("rq.kl.example_log", True),
+                            ("rq.kl.example_recip", True), ("rq.rayleigh.strictly", True)]:
+        flow = run_claim(BY_ID[claim_id], 0, "quick")[0].checks[0]
+        assert flow.evidence["hypotheses_held"] == flow.evidence["instances"], claim_id
+    logistic = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")[1].checks[0]
+    assert logistic.evidence["hypotheses_held"] == logistic.evidence["instances"]
+
+
+def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entropy():
+    statement, correction = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")
+    flow, rng_check, derivation = statement.checks
+    assert flow.outcome is Outcome.FAILS and flow.evidence["relative_margin_precise"] < -0.5
+    inst = flow.evidence["instance"]      # the replayed instance lies past kappa^2 eps^2 t = 1 + C
+    assert inst["kappa"] ** 2 * inst["epsilon"] ** 2 * inst["t"] > 1 + inst["C"] and inst["H_t"] > 0
+    assert rng_check.outcome is Outcome.FAILS and rng_check.evidence["counterexample"]["H_t"] == 0.0
+    assert derivation.outcome is Outcome.GAP
+    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS] * 3
+    # the corrected bound is attained (two classes, one point): its margin is round-off of the ODE
+    assert abs(correction.checks[0].evidence["min_relative_margin"]) < 1e-6
+
+
+def test_corrected_lambert_bound_with_a_smaller_constant_fails():
+    """A bound 0.1% below log(1 + 1/W_0) fails on the instances where the KL bound is attained."""
+    wrong = Statement(sp.Le(note.H_t, sp.log(1 + sp.Rational(999, 1000) / W0(sp.exp(note.kappa**2 * note.eps**2 * note.t - note.C)))))
+    sim = BY_ID["rq.logistic.bound"].correction.checks[0]
+    result = check("rq.logistic.bound", wrong, (sim,), "correction").checks[0]
+    assert result.outcome is Outcome.FAILS and result.evidence["relative_margin_precise"] < -1e-6
+
+
+def test_pl_step_gap_is_kappa_above_4mu_and_kappa_4mu_closes_it():
+    statement, correction = run_claim(BY_ID["rq.prop.pl"], 0, "quick")
+    ce = statement.checks[0].evidence["counterexample"]
+    assert ce["kappa"] > 4 * ce["mu"]
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def test_cross_entropy_counterexample_has_a_prediction_above_one():
+    statement, _ = run_claim(BY_ID["rq.setup.cross_entropy_range"], 0, "quick")
+    ce = statement.checks[0].evidence["counterexample"]
+    assert max(ce["f1"], ce["f2"]) > 1
+
+
+@pytest.mark.parametrize("claim_id, wrong", [
+    # the rate with kappa doubled fails on the linear instances where L = L_0 e^{-4 mu t}
+    ("rq.prop.rate", lambda s: replace(s, relation=sp.Le(note.L_t, note.L_0 * sp.exp(-2 * note.kappa * note.t)))),
+    # the KL theorem with 2 mu fails where the bound is attained (replayed through the mpmath Piecewise)
+    ("rq.kl.theorem", lambda s: replace(s, relation=s.relation.subs(note.mu, 2 * note.mu))),
+    ("rq.kl.example_log", lambda s: replace(s, relation=sp.Le(note.L_t, note.L_0 * sp.exp(-2 * note.t)))),
+    ("rq.kl.example_recip", lambda s: replace(s, relation=sp.Le(note.L_t, 1 / (1 / note.L_0 + 2 * note.t)))),
+    ("rq.prop.definite_bound", lambda s: replace(s, relation=sp.Ge(s.relation.lhs, 1.01 * s.relation.rhs))),
+    ("rq.rayleigh.weaker", lambda s: replace(s, relation=sp.Ge(s.relation.lhs, 1.01 * note.mu))),
+    ("rq.rayleigh.strictly", lambda s: replace(s, relation=sp.Ge(Rayleigh(note.K, note.g, note.g), 1.01 * note.mu_sim))),
+    ("rq.composition.theorem", lambda s: replace(s, relation=sp.Ge(s.relation.lhs, 1.01 * note.mu))),
+    ("rq.ntk.rank", lambda s: replace(s, relation=sp.Le(Rank(note.K), note.m - 1))),
+    ("rq.ntk.definite_needs_overparam", lambda s: replace(s, relation=sp.Ge(note.m, note.n + 1))),
+    # the Gram matrix on 40 inputs is not of full rank 40 (no definite NTK)
+    ("rq.two_layer.underparameterized", lambda s: replace(s, relation=sp.Ge(Rank(note.K), 40))),
+    ("rq.rayleigh.convex_combination", lambda s: replace(s, relation=sp.Ge(Rayleigh(note.A, note.x, note.x), -LambdaMin(-note.A)))),
+])
+def test_a_wrong_constant_or_rate_fails_in_simulation(claim_id, wrong):
+    claim = BY_ID[claim_id]
+    sims = tuple(c for c in claim.checks if isinstance(c, Simulation))
+    result = check(claim_id, wrong(claim.statement), sims).checks[0]
+    assert result.outcome is Outcome.FAILS, result.summary
+
+
+def test_wrong_symbolic_steps_fail():
+    stated = BY_ID["rq.prop.ntk_form"].statement
+    twice = replace(stated, relation=sp.Eq(stated.relation.lhs, 2 * stated.relation.rhs, evaluate=False))
+    assert check("rq.prop.ntk_form", twice).verdict is Verdict.REFUTED
+    grad = BY_ID["rq.prop.gradient"].statement
+    half = replace(grad, relation=sp.Eq(grad.relation.lhs, grad.relation.rhs / 2, evaluate=False))
+    assert check("rq.prop.gradient", half).verdict is Verdict.REFUTED
+    rq = BY_ID["rq.rayleigh.eigen_formula"].statement
+    unnormalised = replace(rq, relation=sp.Eq(rq.relation.lhs, rq.relation.rhs * (note._x.T * note._x)[0], evaluate=False))
+    assert check("rq.rayleigh.eigen_formula", unnormalised).verdict is Verdict.REFUTED
+    integ = BY_ID["rq.kl.proof_integrate"].statement
+    fast = replace(integ, relation=sp.Le(integ.relation.lhs, integ.relation.rhs - note.mu * note.t))
+    assert check("rq.kl.proof_integrate", fast).verdict is Verdict.GAP
+
+
+# ---------------------------------------------------------------------------------------------
+# verify/losses.py
+# ---------------------------------------------------------------------------------------------
+
+def test_w0_on_arrays_mpmath_and_evalf():
+    x = np.array([-0.3678794411714, -0.2, 0.0, 1.0, np.e, 1e5, np.inf, -1.0])      # from near -1/e
+    w = array_value(W0(sp.Symbol("x")), {"x": x})
+    assert np.allclose(w[:6] * np.exp(w[:6]), x[:6], rtol=1e-12, atol=1e-15)
+    assert w[4] == pytest.approx(1.0) and np.isinf(w[6]) and np.isnan(w[7])
+    with mp.workdps(50):
+        z = W0._imp_(mp.mpf(3))
+        assert abs(z * mp.exp(z) - 3) < mp.mpf(10) ** -48
+    assert abs(sp.N((W0(sp.Symbol("x")) * sp.exp(W0(sp.Symbol("x")))).subs(sp.Symbol("x"), sp.Float(7, 60)), 50) - 7) < 1e-45
+    assert W0(sp.exp(sp.Symbol("s", real=True))).is_positive and W0(-sp.Symbol("y", positive=True)).is_positive is False
+
+
+def test_w0_identity_check_fails_on_a_wrong_identity():
+    xs = sp.Symbol("x", real=True)
+    right = Statement(sp.Eq(W0(xs) * sp.exp(W0(xs)), xs, evaluate=False))
+    wrong = Statement(sp.Eq(W0(xs) * sp.exp(W0(xs)), xs * (1 + sp.Rational(1, 10**20)), evaluate=False))
+    ident = Identity(domains={"x": note.Domain(0.01, 100)})
+    assert ident.run(right, ctx()).outcome is Outcome.HOLDS
+    assert ident.run(wrong, ctx()).outcome is Outcome.FAILS      # visible only beyond double precision
+
+
+def test_quad_rayleigh_rank_on_arrays_and_at_50_digits():
+    rng = np.random.default_rng(1)
+    B = rng.standard_normal((3, 2, 4, 4))
+    Am = B @ np.swapaxes(B, -1, -2)
+    xv, yv = rng.standard_normal((2, 3, 2, 1, 4))
+    env = {"A": Am, "x": xv, "y": yv}
+    Asym, xs, ys = sp.symbols("A x y")
+    q = array_value(Quad(Asym, xs, ys), env)
+    assert q.shape == (3, 2, 1, 1)
+    assert np.allclose(q[..., 0, 0], np.einsum("sbai,sbij,sbaj->sb", xv, Am, yv))
+    r = array_value(Rayleigh(Asym, xs, xs), env)
+    assert np.allclose(r[..., 0, 0], np.einsum("sbai,sbij,sbaj->sb", xv, Am, xv) / (xv**2).sum(-1)[..., 0])
+    assert np.allclose(array_value(Rayleigh(Asym, 3 * xs, xs), env), r)         # scale invariance
+    low = rng.standard_normal((3, 2, 4, 2)) @ rng.standard_normal((3, 2, 2, 4))
+    assert np.all(array_value(Rank(Asym), {"A": low}) == 2) and np.all(array_value(Rank(Asym), env) == 4)
+    # 50-digit replay values agree with the float ones
+    idx, shape = (1, 0, 0, 0), (3, 2, 1, 1)
+    assert precise_margin(sp.Eq(Quad(Asym, xs, ys), sp.Symbol("c"), evaluate=False), {**env, "c": q}, idx, shape) > -1e-12
+    assert precise_margin(sp.Le(Rank(Asym), 2), {"A": low}, idx, shape) == 0.0
+    assert precise_margin(sp.Le(Rank(Asym), 1), {"A": low}, idx, shape) < 0            # must fail
+
+
+def test_power_desingularizer_inverse_and_derivative():
+    u, p = sp.Symbol("u", positive=True), sp.Symbol("p", nonpositive=True)
+    phi, inv = power_desingularizer(u, p)
+    env = {"u": np.array([0.3, 2.0, 5.0]), "p": np.array([0.0, -0.5, -1.0])}
+    assert np.allclose(array_value(inv(phi), env), env["u"])
+    assert np.allclose(array_value(sp.diff(phi, u), env), env["u"] ** (env["p"] - 1))
+    assert sp.simplify(phi.subs(p, -1) + 1 / u) == 0
+    # must fail: a wrong inverse (exp(v) for every p) does not invert phi_{-1}
+    assert not np.allclose(array_value(sp.exp(phi), env), env["u"])
+
+
+def test_cross_entropy_desingularizer():
+    u = sp.Symbol("u", positive=True)
+    phi = cross_entropy_desingularizer(u)
+    assert sp.simplify(sp.diff(phi, u) - 1 / (1 - sp.exp(-u)) ** 2) == 0
+    assert sp.simplify(sp.diff(phi, u) - 1 / (1 - sp.exp(-u))) != 0                    # must fail
+    us = np.array([0.1, 1.0, 1.0986, 3.0])
+    assert np.allclose(cross_entropy_phi_numeric(us), [float(phi.subs(u, v)) for v in us], rtol=1e-12)
+    assert cross_entropy_phi_numeric(np.log(3.0)) > 0 > cross_entropy_phi_numeric(np.log(2.0))
+
+
+def _fd_grad(f, th, h=1e-6):
+    """Central finite differences of a batched scalar function over the trailing axes of th."""
+    flat = th.reshape(th.shape[0], -1)
+    out = np.zeros_like(flat)
+    for j in range(flat.shape[1]):            # a test-only loop over coordinates
+        e = np.zeros_like(flat)
+        e[:, j] = h
+        out[:, j] = (f((flat + e).reshape(th.shape)) - f((flat - e).reshape(th.shape))) / (2 * h)
+    return out.reshape(th.shape)
+
+
+def test_linear_softmax_gradient_margin_and_kl_inequality():
+    rng = np.random.default_rng(2)
+    data, star, eps_v = separable_data(rng, 4, 5, 3, 3, margin_floor=0.5)
+    assert np.allclose(multiclass_margin(star, data), eps_v) and np.all(eps_v >= 0.5)
+    th = rng.standard_normal((4, 3, 3))
+    assert np.allclose(data.grad(th), _fd_grad(data.loss, th), atol=1e-7)
+    assert np.allclose(softargmax(data.logits(th)).sum(-1), 1.0)
+    thetas = rng.standard_normal((4, 50, 3, 3)) * 3
+    H, G = data.loss(thetas), (data.grad(thetas) ** 2).sum(axis=(-2, -1))
+    kl = (eps_v[:, None] / 5) ** 2 * (1 - np.exp(-H)) ** 2
+    assert np.all(G >= kl)
+    # the two-class single-point datasets attain it: a constant 1% larger fails
+    data2, th0, eps2 = note._two_class_single_point(rng, 3)
+    H2, G2 = data2.loss(th0), (data2.grad(th0) ** 2).sum(axis=(-2, -1))
+    assert np.allclose(G2, eps2**2 * (1 - np.exp(-H2)) ** 2)
+    assert np.all(G2 < 1.01 * eps2**2 * (1 - np.exp(-H2)) ** 2)
+
+
+def test_kl_losses_gradients_and_constants():
+    rng = np.random.default_rng(3)
+    H = np.einsum("sij,skj->sik", *(2 * [rng.standard_normal((2, 3, 3))])) + np.eye(3)
+    for q in (2.0, 4.0):
+        loss = PowerLoss(H, np.full(2, q))
+        th = rng.standard_normal((2, 3))
+        assert np.allclose(loss.grad(th), _fd_grad(loss.value, th), rtol=1e-6)
+        pts = rng.standard_normal((2, 40, 3))
+        ratio = loss.value(pts) ** (loss.p[:, None] - 1) * (loss.grad(pts) ** 2).sum(-1)
+        assert np.all(ratio >= loss.kl_constant[:, None] * (1 - 1e-12))
+        bottom = np.linalg.eigh(H)[1][..., 0][:, None, :]
+        tight = loss.value(bottom) ** (loss.p[:, None] - 1) * (loss.grad(bottom) ** 2).sum(-1)
+        assert np.allclose(tight, loss.kl_constant[:, None])
+        assert not np.all(tight >= 1.01 * loss.kl_constant[:, None])   # a larger constant must fail
+    expo, th0, gam = note._exponential_instances(rng, 4, 3, np.full(4, 0.7))
+    assert np.allclose(expo.grad(th0), _fd_grad(expo.value, th0), rtol=1e-6)
+    pts = rng.standard_normal((4, 40, 3))
+    assert np.all((expo.grad(pts) ** 2).sum(-1) >= gam[:, None] ** 2 * expo.value(pts) ** 2 * (1 - 1e-12))
+    on_line = (expo.grad(th0) ** 2).sum(-1) / expo.value(th0) ** 2
+    assert np.allclose(on_line[1::2], gam[1::2] ** 2)
+
+
+def test_least_squares_gradient_and_two_layer_network():
+    rng = np.random.default_rng(4)
+    model = QuadraticModel.random(rng, 2, 3, 5, beta=0.3)
+    fstar = rng.standard_normal((2, 3))
+    th = rng.standard_normal((2, 5))
+    fd = _fd_grad(lambda w: ((model.f(w) - fstar) ** 2).sum(-1), th)
+    assert np.allclose(least_squares_grad(model, fstar)(th), fd, rtol=1e-6)
+    assert not np.allclose(least_squares_grad(model, fstar)(th) / 2, fd, rtol=1e-3)      # DF^T r alone fails
+    net = TwoLayerTanh.on(lambda s: np.sin(np.pi * s), nodes=12)
+    theta = note._two_layer_init(rng, 3)
+    assert np.allclose(net.grad(theta), _fd_grad(net.loss, theta), atol=1e-7)
+    J = net.jacobian(theta)
+    col = np.zeros_like(theta)
+    col[:, 2, 0] = 1e-6
+    assert np.allclose(J[:, :, 6], (net.predict(theta + col) - net.predict(theta - col)) / 2e-6, atol=1e-8)
+    # the quadrature is the expectation over s ~ U[-1, 1]: more nodes change nothing
+    finer = TwoLayerTanh.on(lambda s: np.sin(np.pi * s), nodes=40)
+    assert np.allclose(net.loss(theta), finer.loss(theta), rtol=1e-9)
+    assert abs(TwoLayerTanh.on(lambda s: np.sin(np.pi * s), nodes=2).loss(theta) - finer.loss(theta)).max() > 1e-3
+
+
+def test_underparameterized_flow_keeps_the_gradient_in_the_range():
+    env = note.underparameterized_flow(ctx("rq.rayleigh.strictly"), False)
+    K, g = env["K"], env["g"]
+    lam, U = np.linalg.eigh(K[:, 0])
+    null = U[:, :, :3]                                       # n - m = 3 null directions
+    assert np.allclose(lam[:, :3], 0, atol=1e-10)
+    assert np.abs(np.einsum("snk,stan->stk", null, g)).max() < 1e-12 * np.abs(g).max()
+    r = array_value(Rayleigh(sp.Symbol("K"), sp.Symbol("g"), sp.Symbol("g")), env)
+    assert np.all(r >= env["mu"] * (1 - 1e-12))
+    assert np.all(array_value(Norm(sp.Symbol("g")), env) > 0)
