@@ -480,3 +480,13 @@ class TestGronwall:
     def test_needs_a_differential_inequality(self, ctx):
         with pytest.raises(ValueError):
             Gronwall().run(Statement(sp.Le(self.gbar(self.t), 1)), ctx)
+
+
+def test_special_functions_in_searches():
+    """erf has no NumPy ufunc: the vectorized sweep uses SciPy's (and falls back to Hypothesis if need be)."""
+    R = sp.Symbol("R", positive=True)
+    ctx = Context(seed=0, claim_id="test")
+    holds = Inequality().run(Statement(sp.Le(sp.erf(R / sp.sqrt(2)), 2 * R / sp.sqrt(2 * sp.pi))), ctx)
+    assert holds.outcome is Outcome.HOLDS
+    fails = Inequality().run(Statement(sp.Le(sp.erf(R / sp.sqrt(2)), R / sp.sqrt(2 * sp.pi))), ctx)
+    assert fails.outcome is Outcome.FAILS

@@ -57,7 +57,7 @@ def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
     expr = sp.sympify(expr)
     _missing(expr, env)
     syms = _symbols(expr)
-    f = sp.lambdify(syms, expr, modules=[NUMPY, "numpy"])
+    f = sp.lambdify(syms, expr, modules=[NUMPY, "scipy", "numpy"])
     with np.errstate(all="ignore"):
         return np.asarray(f(*[np.asarray(env[str(s)], dtype=float) for s in syms]), dtype=float)
 

@@ -106,9 +106,12 @@ def _sweep(symbols, domains, violated, seed, examples, confirm: int = 20):
     rng = np.random.default_rng(seed)
     size = 100 * examples
     arrays = {s: domains[s].sample(rng, size) for s in symbols}
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        candidates = np.flatnonzero(violated.batch(arrays))
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            candidates = np.flatnonzero(violated.batch(arrays))
+    except Exception:          # a function NumPy cannot vectorize: Hypothesis searches point by point
+        return None
     for i in candidates[:confirm]:
         values = {s: float(arrays[s][i]) for s in symbols}
         if _safe(violated, values):
@@ -165,7 +168,7 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
     hyp_fast = [sp.lambdify(symbols, h, modules=modules) for h in hypotheses]
     terms = sp.lambdify(symbols, [sp.Abs(t) for t in sp.Add.make_args(sp.sympify(expr))], modules=modules)
 
-    vector = sp.lambdify(symbols, [expr, *hypotheses], modules=[SCALAR_NUMPY, "numpy"])
+    vector = sp.lambdify(symbols, [expr, *hypotheses], modules=[SCALAR_NUMPY, "scipy", "numpy"])
 
     def batch(arrays: dict) -> np.ndarray:
         """Float screening of many points at once: candidates only, to be confirmed one by one."""

@@ -1,0 +1,171 @@
+"""Kernel mathematics of two-layer ReLU networks in the NTK scaling, reusable by claims of any note.
+
+* The neural tangent kernel of f(x) = (1/sqrt m) sum_r a_r relu(w_r . x) with a_r = +-1 and only the
+  first layer trained, H*(x, x') = x . x' Pr_{w ~ N(0, I)}[w . x >= 0, w . x' >= 0]: its derivation
+  as a polar-coordinate integral (so a symbolic check can carry it out), its closed form, and the
+  closed form between two point sets (test against training points).
+* Finite-width Gram matrices H(W) = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0}.
+* :class:`WidthBatch`: many such networks of several widths, trained together by gradient flow on
+  (1/2n) sum_i (u_i - y_i)^2 in one ODE solve, so an order-in-m fit needs one integration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from scipy.integrate import solve_ivp
+
+
+# ---------------------------------------------------------------------------------------------
+# the kernel, symbolically
+# ---------------------------------------------------------------------------------------------
+
+def orthant_probability_integral(rho):
+    """Pr_{w ~ N(0, I_d)}[w . x >= 0, w . x' >= 0] for unit x, x' with x . x' = rho, unevaluated.
+
+    Why this form: w enters only through (w . x, w . x'), so by rotational invariance w may be taken
+    in the plane of x = (1, 0) and x' = (cos theta, sin theta), theta = arccos rho in [0, pi]. In polar
+    coordinates w = r (cos phi, sin phi) the event is cos phi >= 0 and cos(phi - theta) >= 0, i.e.
+    phi in [theta - pi/2, pi/2] (an arc of length pi - theta), and the density is r e^{-r^2/2} / (2 pi).
+    Carrying out the integral (``.doit()``) derives the closed form instead of assuming it.
+    """
+    r = sp.Symbol("r", positive=True)
+    phi = sp.Symbol("phi", real=True)
+    theta = sp.acos(rho)
+    density = r * sp.exp(-r**2 / 2) / (2 * sp.pi)
+    return sp.Integral(density, (r, 0, sp.oo), (phi, theta - sp.pi / 2, sp.pi / 2))
+
+
+def relu_ntk_entry(rho):
+    """The closed form x . x' (pi - arccos(x . x')) / (2 pi) for unit inputs (SymPy)."""
+    return rho * (sp.pi - sp.acos(rho)) / (2 * sp.pi)
+
+
+# ---------------------------------------------------------------------------------------------
+# the kernel, numerically
+# ---------------------------------------------------------------------------------------------
+
+def _angles(A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """Angles between the rows of A and of B as 2 atan2(|u - v|, |u + v|) of the unit vectors:
+    accurate also for (nearly) parallel inputs, where arccos of the cosine is not."""
+    U = A / np.linalg.norm(A, axis=-1, keepdims=True)
+    V = B / np.linalg.norm(B, axis=-1, keepdims=True)
+    minus = np.linalg.norm(U[:, None, :] - V[None, :, :], axis=-1)
+    plus = np.linalg.norm(U[:, None, :] + V[None, :, :], axis=-1)
+    return 2 * np.arctan2(minus, plus)
+
+
+def relu_ntk_cross(A: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """K(a, b) = a . b (pi - angle(a, b)) / (2 pi) for every row a of A and b of B (nonzero rows):
+    the NTK between test and training points, K_te in a kernel predictor K_te H*^{-1} y."""
+    return (A @ B.T) * (np.pi - _angles(A, B)) / (2 * np.pi)
+
+
+def active(W: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """The activation pattern 1{w_r . x_i >= 0} (the convention of relu'(0) = 1), shape (..., m, n)."""
+    return (W @ X.T >= 0).astype(float)
+
+
+def finite_width_gram(W: np.ndarray, X: np.ndarray, a: np.ndarray | None = None) -> np.ndarray:
+    """H_ij = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0} for W of shape
+    (..., m, d): the Gram matrix of the gradients of f = (1/sqrt m) sum_r a_r relu(w_r . x) in w."""
+    act = active(W, X)
+    if a is not None:
+        act = act * np.abs(a)[..., None]
+    return (X @ X.T) * np.einsum("...ri,...rj->...ij", act, act) / W.shape[-2]
+
+
+# ---------------------------------------------------------------------------------------------
+# many two-layer networks of several widths, trained in one ODE solve
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WidthBatch:
+    """Instances k = 0..I-1 of f_k(x) = (1/sqrt m_k) sum_r a_r relu(w_r . x), first layer trained on
+    (X, y_k) by the gradient flow of (1/2n) sum_i (u_i - y_i)^2, i.e. du/dt = -(1/n) H(t) (u - y).
+
+    All neurons of all instances are stacked in one array W of shape (N, d) (instance k owns the rows
+    ``starts[k] : starts[k] + sizes[k]``), so instances of different widths share one integration.
+    """
+    W0: np.ndarray       # (N, d) initial first-layer weights
+    a: np.ndarray        # (N,) fixed output weights
+    sizes: np.ndarray    # (I,) widths
+    X: np.ndarray        # (n, d) training inputs
+    y: np.ndarray        # (I, n) labels per instance
+
+    @staticmethod
+    def coupled(rng: np.random.Generator, widths, seeds: int, X: np.ndarray) -> "WidthBatch":
+        """Instances for every (seed, width), seed-major, at the note's initialisation w ~ N(0, I),
+        a ~ Unif{-1, 1}. Common random numbers: width m of a seed uses the first m neurons of one draw
+        of the largest width, so a fit across widths sees the width alone. Labels are 0 until set."""
+        widths = np.asarray(widths, int)
+        top = int(widths.max())
+        base_w = rng.standard_normal((seeds, top, X.shape[1]))
+        base_a = rng.choice([-1.0, 1.0], size=(seeds, top))
+        prefix = np.concatenate([np.arange(m) for m in widths])         # neurons of every width of a seed
+        W0 = base_w[:, prefix].reshape(-1, X.shape[1])
+        a = base_a[:, prefix].reshape(-1)
+        sizes = np.tile(widths, seeds)
+        return WidthBatch(W0, a, sizes, X, np.zeros((len(sizes), X.shape[0])))
+
+    def with_labels(self, y: np.ndarray) -> "WidthBatch":
+        return WidthBatch(self.W0, self.a, self.sizes, self.X, np.broadcast_to(y, self.y.shape).copy())
+
+    # -- bookkeeping ------------------------------------------------------------------------------
+    @property
+    def starts(self) -> np.ndarray:
+        return np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(int)
+
+    @property
+    def owner(self) -> np.ndarray:
+        """The instance of every neuron, shape (N,)."""
+        return np.repeat(np.arange(len(self.sizes)), self.sizes)
+
+    @property
+    def weight(self) -> np.ndarray:
+        """a_r / sqrt(m) per neuron."""
+        return self.a / np.sqrt(self.sizes[self.owner])
+
+    def per_instance(self, values: np.ndarray, axis: int = -2, reduce=np.add) -> np.ndarray:
+        """Reduce per-neuron values over each instance's neurons; ``axis`` is the neuron axis."""
+        return reduce.reduceat(values, self.starts, axis=axis)
+
+    # -- the network ------------------------------------------------------------------------------
+    def outputs(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
+        """u_k(x) for W of shape (..., N, d): shape (..., I, n) (inputs X, by default the training set)."""
+        X = self.X if X is None else X
+        return self.per_instance(self.weight[:, None] * np.maximum(W @ X.T, 0.0))
+
+    def velocity(self, W: np.ndarray) -> np.ndarray:
+        """dw_r/dt = -(1/n) (a_r / sqrt m) sum_i (u_i - y_i) 1{w_r . x_i >= 0} x_i for W of shape
+        (..., N, d) (leading axes: times, say); same shape."""
+        z = W @ self.X.T
+        residual = (self.per_instance(self.weight[:, None] * np.maximum(z, 0.0)) - self.y)[..., self.owner, :]
+        coef = -(self.weight[:, None] * residual * (z >= 0)) / self.X.shape[0]
+        return coef @ self.X
+
+    def gram(self, W: np.ndarray) -> np.ndarray:
+        """H(W) per instance, shape (..., I, n, n)."""
+        act = active(W, self.X) * np.abs(self.a)[:, None]
+        outer = act[..., :, None] * act[..., None, :]
+        counts = self.per_instance(outer.reshape(outer.shape[:-2] + (-1,)))
+        n = self.X.shape[0]
+        return (self.X @ self.X.T) * counts.reshape(counts.shape[:-1] + (n, n)) / self.sizes[:, None, None]
+
+    def flow(self, t: np.ndarray, precise: bool = False, rtol: float = 1e-3) -> np.ndarray:
+        """The gradient flow at the times ``t``: W of shape (T, N, d).
+
+        The state integrated is the displacement W - W0 (it starts at 0), so the tolerances are
+        relative to how far the weights move, the small quantity the checks measure. The velocity
+        jumps where a neuron's activation pattern changes, and an adaptive step shrinks at every such
+        kink; tolerances are therefore set for the accuracy a check needs (RK45 at ``rtol``, ten times
+        tighter when ``precise``), not at round-off, which would cost thousands of steps per change.
+        """
+        N, d = self.W0.shape
+        rtol = rtol / 10 if precise else rtol
+        sol = solve_ivp(lambda _, s: self.velocity(self.W0 + s.reshape(N, d)).ravel(), (float(t[0]), float(t[-1])),
+                        np.zeros(N * d), t_eval=t, method="RK45", rtol=rtol, atol=rtol * 1e-3)
+        if not sol.success:
+            raise RuntimeError(f"two-layer network flow failed: {sol.message}")
+        return self.W0 + sol.y.T.reshape(len(t), N, d)
