@@ -1,0 +1,1320 @@
+"""Note 002: "Training neural networks: Dynamics and convergence" (Lei Wu, PKU Summer School 2021 slides).
+
+One claim per checkable statement, in the note's order and with its symbols, each encoded as written;
+every flagged claim carries a checked correction. The slides repeat some frames; a quote is taken from
+the first occurrence that keeps the claims in order.
+
+Conventions where the note is silent, stated once:
+- The text lost some minus signs in extraction ("c(x) = w^T x b 1/2", "||theta theta_0||"); they are
+  read from the definitions around them (Theorem 4 uses sigma_step(w^T x - b - 1/2)).
+- Theorem 1 is encoded as written: its minimum runs over theta in [0, t], which leaves the time s of
+  ||grad R(theta_s)|| free in [0, t]; the minimum over s is the correction.
+- N contains 0 (so S_d contains cos(0) = 1 and sum_i w_i <= d has binomial(2d, d) solutions).
+- <f, g> = E_x[f g]; a squared vector, as in "(grad R^f - g)^2", is its squared Euclidean norm.
+- Statements over {0,1}^d or {-1,1}^d are enumerated exactly (all 2^d points at once) at small d
+  (listed in each check); the integer parameters w in N^d, b in N are enumerated over small ranges.
+- Theorem 7 uses the risk exactly as defined, R^f = E_x (h - f)^2 (no factor 1/2); the models are
+  two-layer tanh networks on {0,1}^4 and the orthonormal classes are parities (all of them, or half).
+- Theorem 8 instances: h(x; theta) = (1/m) sum_j sin(theta_j . (x, 1)) (|h| <= 1, gradient Lipschitz in mean square
+  with L = E||(x,1)||^4), hinge loss, all 2^3 parities on {0,1}^3, GD flows for every target at once.
+- Kernel regime: the flow (0.20) as written (no 1/n) is the one simulated -- (0.22), Lemma 12 and
+  Lemma 14 follow from it; that (0.20) is not the gradient flow of R_n itself is its own claim.
+  Data: n = 3 orthonormal inputs in d = 3 (lambda_n(K) = (1 - 1/pi)/6), labels y = (1, -1, 1/2).
+- "a <~ b" in a proof line is read as a <= b with the constant 1 when a later line is derived from it;
+  a statement "a <~ b" carries an unnamed constant C that Derivation matches.
+- Theorem 13's sup over x in S^{d-1} is taken over 64 random points of the sphere; its width and
+  probability level are not simulated: its m-dependence (the issue's "how the gap scales with m") is
+  fitted instead. Theorem 10 is checked against its proof only: at its width condition the data above
+  need m of about 12000 neurons per trial, beyond this note's time budget.
+- Step (0.9) is an identity of the uniform P (E_{f ~ P} = (1/|F|) sum_f) and is checked as such;
+  simulating it would compare an array with itself.
+- In the kernel regime, the simulations that fit scalings in m (Theorem 13, the remarks, lazy training)
+  integrate at rtol 1e-7 (the fitted quantities are >= 1e-5 of the outputs); Lemma 14, an equation,
+  uses the engine's rtol 1e-9.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from verify.enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
+from verify.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
+                             balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
+                             gram, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
+                             step_sym, torus_cosine_gram, cube)
+from verify.model import Claim, Correction, Source, Statement, Verdict
+from verify.models import batched_flow, relu
+from verify.notation import FrobNorm, LambdaMin, Prob
+from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
+from verify.search import Domain
+from verify.symbolic import Derivation, Gronwall, Identity, Inequality
+from verify.untestable import Untestable
+
+NOTE = "002_8640b94a4c5a7cfa.txt"
+
+
+def src(section: str, quote: str) -> Source:
+    return Source(NOTE, section, quote)
+
+
+# ---------------------------------------------------------------------------------------------
+# symbols (scalars positive unless the note says otherwise)
+# ---------------------------------------------------------------------------------------------
+t, s = sp.symbols("t s", nonnegative=True)
+C, L, G0, lam, delta, eps = sp.symbols("C L G_0 lambda delta epsilon", positive=True)
+m, n, d, k = sp.symbols("m n d k", positive=True, integer=True)
+i, j = sp.symbols("i j", integer=True)
+# quantities the simulations provide (names = environment keys)
+g_s, g_min, R_0, R_inf, gap, dist0 = sp.symbols("g_s g_min R_0 R_inf gap dist0", real=True)
+D_t, D_0, gnorm = sp.symbols("D_t D_0 gnorm", real=True)
+V, M2, S_F, B_x, F_size = sp.symbols("V M2 S_F B F_size", positive=True)
+H2, G_theta = sp.symbols("H2 G_theta", positive=True)
+lhs14, delta2, EG, G_t, dist2 = sp.symbols("lhs14 delta2 EG G_t dist2", real=True)
+G, K, Kh, Kh0 = sp.symbols("G K Kh Kh0", real=True)
+D_dev, gradsq, thetasq, R_theta = sp.symbols("D_dev gradsq thetasq R_theta", real=True)
+f_nn, f_rfm, f_rep, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4 = sp.symbols("f_nn f_rfm f_rep sk_lhs sk_r1 sk_r2 sk_r3 sk_r4",
+                                                                     real=True)
+Q = sp.Symbol("Q", positive=True)
+
+x, v, vp, w = (sp.IndexedBase(name) for name in ("x", "v", "vp", "w"))
+b_ = sp.IndexedBase("b")
+
+
+def _scalar(a, rank=2):
+    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Classical results: Theorems 1-3
+# ---------------------------------------------------------------------------------------------
+P_DIM, K_TERMS = 3, 4
+
+
+def nonconvex_flow(ctx, precise):
+    """Gradient flow on R = sum_k c_k (1 - cos(a_k.theta)) (inf R = 0) from random starts; the gradient
+    norm at every time s (axis 2) against every horizon t (axis 1), and its running minimum."""
+    rng = ctx.rng("nonconvex")
+    S = ctx.budget.samples
+    R = CosineLandscape(rng.standard_normal((S, K_TERMS, P_DIM)), rng.uniform(0.5, 2.0, (S, K_TERMS)))
+    tt = np.concatenate([[0.0], np.geomspace(1e-2, 40.0, 60)])
+    TH = gradient_flow(R, 1.5 * rng.standard_normal((S, P_DIM)), tt, precise)
+    gn = np.linalg.norm(R.grad(TH), axis=-1)                                  # (S, T)
+    return {"t": tt[1:].reshape(1, -1, 1), "s": tt.reshape(1, 1, -1), "g_s": gn[:, None, :],
+            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": _scalar(R.value(TH[:, 0]), 3),
+            "R_inf": np.zeros((1, 1, 1))}
+
+
+def convex_flow(ctx, precise):
+    """Gradient flow on convex log-cosh objectives with a known minimiser theta*."""
+    rng = ctx.rng("convex")
+    S = ctx.budget.samples
+    R = LogCoshConvex(rng.standard_normal((S, 5, P_DIM)), rng.uniform(0.2, 3.0, (S, 5)), rng.standard_normal((S, P_DIM)))
+    th0 = R.star + 4 * rng.standard_normal((S, P_DIM))
+    tt = np.geomspace(1e-3, 100.0, 80)
+    TH = gradient_flow(R, th0, np.concatenate([[0.0], tt]), precise)[:, 1:]
+    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": _scalar(np.sum((R.star - th0) ** 2, axis=1))}
+
+
+def pl_flow(ctx, precise, squared=False):
+    """Gradient flow on cosh wells R = sum_i a_i (cosh(c_i theta_i) - 1): C is the constant of the PL
+    condition as the slide defines it (norm not squared) or, with ``squared``, of the usual one."""
+    rng = ctx.rng("pl")
+    S = ctx.budget.samples
+    R = CoshWell(rng.choice([0.05, 0.1, 0.3], (S, P_DIM)), rng.uniform(0.5, 2.0, (S, P_DIM)))
+    tt = np.linspace(0.0, 40.0, 161)
+    TH = gradient_flow(R, rng.uniform(-2, 2, (S, P_DIM)), tt, precise)
+    val = R.value(TH)
+    const = R.pl_squared_constant if squared else R.pl_norm_constant
+    return {"t": tt.reshape(1, -1), "D_t": val, "D_0": val[:, :1], "gnorm": np.linalg.norm(R.grad(TH), axis=-1),
+            "C": _scalar(const)}
+
+
+R_fn = sp.Function("R", nonnegative=True)          # R_n(theta_t) - inf R_n along the flow
+PL_SLIDE = sp.Ge(gnorm, C * D_t)
+PL_SQUARED = sp.Ge(gnorm**2, C * D_t)
+
+# ---------------------------------------------------------------------------------------------
+# Hardness: the ReLU network g that simulates an intersection of halfspaces
+# ---------------------------------------------------------------------------------------------
+_a = sp.Symbol("a", positive=True)
+_tau = sp.Symbol("t", real=True)
+_tp = sp.Symbol("t_+", positive=True)
+_z = sp.Symbol("z", real=True)
+_sz = sp.Symbol("s", nonnegative=True)
+STEP_LIMIT = sp.Limit(relu_abs(_a * _tau) - relu_abs(_a * _tau - 1), _a, sp.oo)
+
+
+def c_lin(idx=None):
+    """c_i(x) = w_i^T x - b_i - 1/2 with x in {-1, 1}^d."""
+    if idx is None:
+        return sp.Sum(w[j] * x[j], (j, 1, d)) - b_[1] - sp.Rational(1, 2)
+    return sp.Sum(w[idx, j] * x[j], (j, 1, d)) - b_[idx] - sp.Rational(1, 2)
+
+
+G_NET = (sp.Sum(ReLU(2 * c_lin(i)) - ReLU(2 * c_lin(i) - 1), (i, 1, k)) - k + sp.Rational(1, 3)) / (2 * k)
+AND_H = sp.Product(step_sym(c_lin(i)), (i, 1, k))      # h_1 ∧ ... ∧ h_k of {0,1}-valued h_i
+
+# path norm of g, from its neurons: relu(2 c_i) = relu(2 w_i.x - 2 b_i - 1), relu(2 c_i - 1), output bias
+W1, B1, SW, SB = sp.symbols("W_i B_i S_W S_B", nonnegative=True)    # ||w_i||_1, |b_i| and their sums over i
+_pair = path_norm([(1 / (2 * k), 2 * W1, -2 * B1 - 1), (-1 / (2 * k), 2 * W1, -2 * B1 - 2)])
+_slope_w, _slope_b = sp.diff(_pair, W1), sp.diff(_pair, B1)
+_const = sp.expand(_pair - _slope_w * W1 - _slope_b * B1)
+PATH_NORM_G = sp.simplify(_slope_w * SW + _slope_b * SB + k * _const
+                          + path_norm([], output_bias=(-k + sp.Rational(1, 3)) / (2 * k)))
+# the note's bound, summed over i: sum_i (2(2||w_i||_1 + |b_i| + 1/2) + 1) = 2(2 S_W + S_B + k/2) + k
+NOTE_PATH_BOUND = (k + sp.Rational(1, 3) + (2 * (2 * SW + SB + k / 2) + k)) / (2 * k)
+P_g = sp.Symbol("P_g", nonnegative=True)
+
+# ---------------------------------------------------------------------------------------------
+# Parities, the hat-function network and S_d
+# ---------------------------------------------------------------------------------------------
+VX = sp.Sum(v[i] * x[i], (i, 1, d))
+HAT_NET = sp.Sum((-1) ** j * hat_sym(VX - j), (j, 0, d))
+# its path norm, neuron by neuron (inner weights 2v with ||2v||_1 = 2d at worst, biases 1 - 2i, -2i, -1 - 2i)
+_ip = sp.Symbol("i", positive=True, integer=True)
+
+
+def _hat_path_norm(idx):
+    return path_norm([(1, 2 * d, 1 - 2 * idx), (2, 2 * d, -2 * idx), (1, 2 * d, -1 - 2 * idx)])
+
+
+PATH_NORM_PARITY = sp.simplify(_hat_path_norm(0) + sp.summation(_hat_path_norm(_ip), (_ip, 1, d)))
+C_PARITY = PATH_NORM_PARITY.subs(d, 1)          # the constant exhibited for "C d^2": the value at d = 1
+P_par = sp.Symbol("P_par", positive=True)
+_sw = sp.Symbol("s", integer=True, nonnegative=True)
+S_D_SIZE = sp.simplify(sp.summation(sp.binomial(_sw + d - 1, d - 1), (_sw, 0, d)))   # #{w in N^d: sum w <= d}
+S_size = sp.Symbol("S_d_size", positive=True)
+
+
+def sd_gram(ctx, precise, normalised=False):
+    """Gram matrix of S_d = {cos(w.x): w in N^d, sum w <= d} under Unif([0, 2 pi]^d), d = 3 (exact grid
+    quadrature); ``normalised``: sqrt(2) cos(w.x) for w != 0."""
+    W = compositions_up_to(3, 3)
+    if normalised:
+        W = W[W.sum(axis=1) > 0]
+    Gm = torus_cosine_gram(W) * (2.0 if normalised else 1.0)
+    return {"G": Gm[None], "I": np.eye(len(W))[None], "unit": np.ones((1, 1, 1))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 7: gradients for an orthonormal class
+# ---------------------------------------------------------------------------------------------
+T7_D, T7_WIDTH = 4, 3
+
+
+def orthonormal_gradients(ctx, precise):
+    """Square-loss gradients grad R^f = 2 E_x[(h - f) grad h] of random tanh networks on {0,1}^4 for
+    every parity f; even instances take the whole parity class, odd ones a random half of it."""
+    rng = ctx.rng("t7")
+    S = ctx.budget.samples
+    X = cube(T7_D).astype(float)
+    P = parity_matrix(T7_D)                                                   # (F, N)
+    net = TanhNet.random(rng, S, T7_WIDTH, T7_D)
+    h, gh = net.value(X), net.grad(X)                                         # (S, N), (S, N, p)
+    member = np.ones((S, P.shape[0]))
+    half = np.argsort(rng.uniform(size=(S, P.shape[0])), axis=1) < P.shape[0] // 2
+    member[1::2] = half[1::2]
+    size = member.sum(axis=1)
+    inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]                      # <f, grad h>
+    C_theta = np.einsum("sn,snp->sp", h, gh) / X.shape[0]
+    grads = 2 * (C_theta[:, None, :] - inner)                                 # grad R^f, all f
+    g_mean = np.einsum("sf,sfp->sp", member, grads) / size[:, None]
+    var = np.einsum("sf,sf->s", member, np.sum((grads - g_mean[:, None]) ** 2, axis=-1)) / size
+    second = np.einsum("sf,sf->s", member, np.sum(inner**2, axis=-1)) / size
+    bound = np.mean(np.sum(gh**2, axis=-1), axis=1)
+    return {"V": _scalar(var), "M2": _scalar(second), "S_F": _scalar(second), "B": _scalar(bound),
+            "F_size": _scalar(size)}
+
+
+def hinge_gradients(ctx, precise):
+    """Hinge-loss gradients of h = tanh(net) (|h| < 1) for all 2^d parities on {0,1}^4."""
+    rng = ctx.rng("hinge")
+    S = ctx.budget.samples
+    X = cube(T7_D).astype(float)
+    P = parity_matrix(T7_D)
+    net = TanhNet.random(rng, S, T7_WIDTH, T7_D, scale=2.0)
+    u = net.value(X)
+    h = np.tanh(u)
+    gh = (1 - h**2)[..., None] * net.grad(X)
+    active = (1 - h[:, None, :] * P[None]) > 0                               # hinge is active
+    grads = -np.einsum("fn,sfn,snp->sfp", P, active, gh) / X.shape[0]
+    inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]
+    return {"H2": _scalar(np.mean(np.sum(grads**2, axis=-1), axis=1)),
+            "S_F": _scalar(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0]),
+            "G_theta": _scalar(np.mean(np.sum(gh**2, axis=-1), axis=1)), "d": np.full((1, 1), float(T7_D))}
+
+
+# (0.9): the expectation under the uniform P on a class of |F| = N functions
+_NF = sp.Symbol("N_F", positive=True, integer=True)
+_fi = sp.Symbol("f", integer=True, positive=True)
+_XF = sp.IndexedBase("X")
+_PU = sp.Symbol("P_f", positive=True)
+
+_h = sp.Function("h")
+_f = sp.Function("f")
+_th = sp.Symbol("theta", real=True)
+RISK_F = cube_mean((_h(x[1], _th) - _f(x[1])) ** 2, x, 1)
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 8: GD on the hinge loss for every parity at once
+# ---------------------------------------------------------------------------------------------
+T8_D, T8_WIDTH = 3, 1
+
+
+def parity_flows(ctx, precise):
+    """GD flows theta^f(t) of the hinge risk for every parity f on {0,1}^3 from a common theta_0, for
+    h = sin(theta.(x, 1)); the terms of (0.14)-(0.16) and Theorem 8 along the flows."""
+    rng = ctx.rng("t8")
+    S = ctx.budget.samples
+    X = cube(T8_D).astype(float)
+    P = parity_matrix(T8_D)
+    F = P.shape[0]
+    model = SineModel(T8_WIDTH, X)
+    theta0 = rng.standard_normal((S, T8_WIDTH, T8_D + 1))
+    shape = (S, F, T8_WIDTH, T8_D + 1)
+
+    def rhs(_, z):
+        return (-model.hinge_gradient(z.reshape(shape), P[None])).reshape(S, -1)
+
+    tt = np.linspace(0.0, 4.0, 81)
+    z0 = np.broadcast_to(theta0[:, None], shape).reshape(S, -1).copy()
+    Z = batched_flow(rhs, z0, tt, precise).reshape((S, len(tt)) + shape[1:])
+    D = Z - theta0[:, None, None]
+    grad = model.hinge_gradient(Z, P[None, None])
+    return {"t": tt.reshape(1, -1), "lhs14": 2 * np.mean(np.sum(D * -grad, axis=(-1, -2)), axis=-1),
+            "delta2": np.mean(np.sum(D**2, axis=(-1, -2)), axis=-1), "EG": model.G(Z).mean(axis=-1),
+            "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
+
+
+def gradient_growth(ctx, precise):
+    """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of 2 sines)."""
+    rng = ctx.rng("g013")
+    S, Kp = ctx.budget.samples, 48
+    model = SineModel(2, cube(T8_D).astype(float))
+    theta0 = rng.standard_normal((S, 2, T8_D + 1))
+    u = rng.standard_normal((S, Kp, 2, T8_D + 1))
+    u /= np.linalg.norm(u, axis=(-1, -2), keepdims=True)
+    r = 10.0 ** rng.uniform(-3, 0.5, (S, Kp))
+    theta = theta0[:, None] + r[..., None, None] * u
+    return {"G_t": model.G(theta), "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz),
+            "dist2": r**2}
+
+
+# the note's Gronwall line, and what the theorem's constants are when it is squared:
+# delta_t^2 <= (G0/2L)(e^u - 1)^2 <= (G0/2L)(e^{2u} - 1), u = 2^{2-d/2} sqrt(L) t
+C1_s, C2_s = sp.symbols("C_1 C_2", positive=True)
+_u = 2 ** (2 - d / 2) * sp.sqrt(L) * t
+GRONWALL_NOTE = sp.sqrt(G0 / (2 * L)) * (sp.exp(_u) - 1)
+C1_PROOF = sp.simplify((GRONWALL_NOTE / (sp.exp(_u) - 1)) ** 2)
+C2_PROOF = sp.simplify(2 * _u * 2 ** (d / 2) / t)
+
+# Corollary 9: min_f ||theta_T^f - theta_0|| <= sqrt(E_f ||.||^2), Theorem 8's bound at T = d^q
+DISP = sp.Symbol("D_min", positive=True)
+P_DEG, Q_DEG = sp.symbols("p q", nonnegative=True, integer=True)
+T_DEG_EXPR = d**Q_DEG
+THEOREM8_BOUND = C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)
+COR9_DERIVED = sp.sqrt(THEOREM8_BOUND.subs(t, T_DEG_EXPR))
+
+# (0.17) from (0.16): d(delta^2)/dt = 2 delta delta' <= 2^{1-d/2} delta sqrt(G0 + 2 L delta^2)
+dl = sp.Function("delta", nonnegative=True)
+_dd = sp.Symbol("ddelta", real=True)
+_RHS16 = 2 ** (1 - d / 2) * dl(t) * sp.sqrt(G0 + 2 * L * dl(t) ** 2)
+DDELTA_016 = sp.solve(sp.Eq(2 * dl(t) * _dd, _RHS16), _dd)[0]
+# ... and the root split as (0.17) writes it, sqrt(a + b) <= sqrt(a) + sqrt(b)
+DDELTA_SPLIT = DDELTA_016.replace(lambda e: e.is_Pow and e.exp == sp.Rational(1, 2) and e.base.is_Add,
+                                  lambda e: sp.Add(*[sp.sqrt(term) for term in e.base.args])).xreplace({sp.Abs(dl(t)): dl(t)})
+# (delta_t is a square root, so |delta_t| = delta_t; SymPy keeps the Abs for applied functions)
+
+# scalar stand-ins for (0.14): two targets f1, f2, their flows theta'(t) = -R_f'(theta)
+_t = sp.Symbol("t", real=True)
+_th1, _th2 = sp.Function("theta_1")(_t), sp.Function("theta_2")(_t)
+_R1, _R2, _y = sp.Function("R_1"), sp.Function("R_2"), sp.Symbol("y")
+_th0 = sp.Symbol("theta_0", real=True)
+
+
+def _Rp(Rf, arg):
+    return Rf(_y).diff(_y).subs(_y, arg)
+
+
+FLOW_014 = {_th1: -_Rp(_R1, _th1), _th2: -_Rp(_R2, _th2)}
+INSTANCES_014 = {_R1: sp.Lambda(_y, sp.cos(_y) + _y**2), _R2: sp.Lambda(_y, sp.log(1 + _y**2) + 3 * _y)}
+
+# ---------------------------------------------------------------------------------------------
+# Kernel regime: a two-layer ReLU network f = sum_j a_j relu(b_j.x) on n = 3 orthonormal inputs
+# ---------------------------------------------------------------------------------------------
+X3 = np.eye(3)
+Y3 = np.array([1.0, -1.0, 0.5])
+LAM3 = float(np.linalg.eigvalsh(relu_kernel_sphere(X3))[0])          # (1 - 1/pi)/6
+
+
+def init_kernels(ctx, draws, precise):
+    """K_hat(theta_0) = (1/m) sum_j relu(b_j.x_i) relu(b_j.x_i') at the initialisation a = 0,
+    b_j ~ Unif(S^2), m = 32, against the closed-form kernel (0.25)."""
+    rng = ctx.rng("kernel", str(precise))
+    B = sphere_points(rng, (draws, 32), 3)
+    return {"Kh": empirical_kernel(B, X3), "K": relu_kernel_sphere(X3)[None]}
+
+
+def balanced_grams(ctx, draws, precise):
+    """Gram matrices under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d)), m = 32, against the stated limit."""
+    rng = ctx.rng("balanced", str(precise))
+    width = 32
+    a = rng.standard_normal((draws, width)) / np.sqrt(width)
+    B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
+    return {"G": gram(a, B, X3), "K": balanced_ntk_kernel(X3)[None]}
+
+
+L11_DELTA = 0.1
+L11_WIDTH = math.ceil(math.log(3**2 / L11_DELTA) / (2 * LAM3**2))
+
+
+def lemma11_draws(ctx, trials, precise):
+    """G(theta_0) = m K_hat(theta_0) (a = 0) at the width Lemma 11 states, delta = 0.1."""
+    rng = ctx.rng("lemma11")
+    B = sphere_points(rng, (trials, L11_WIDTH), 3)
+    one = np.ones((1, 1, 1))
+    return {"G": L11_WIDTH * empirical_kernel(B, X3), "lambda": LAM3 * one, "m": L11_WIDTH * one,
+            "delta": L11_DELTA * one}
+
+
+HF_WIDTH, HF_EPS = 1, 0.45
+
+
+def hoeffding_draws(ctx, trials, precise):
+    """d = 1, x_i = x_j = 1, m = 1, epsilon = 0.45: K_hat_ii = relu(b)^2 with b = +-1 (so |K_hat - K| = 1/2)."""
+    rng = ctx.rng("hoeffding")
+    B = sphere_points(rng, (trials, HF_WIDTH), 1)
+    Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
+    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+            "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
+
+
+UB_N, UB_WIDTH = 8, 100
+
+
+def union_draws(ctx, trials, precise):
+    """n = 8 points on the circle, m = 100, epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9."""
+    data_rng = ctx.rng("union-data")
+    Xc = sphere_points(data_rng, (UB_N,), 2)
+    rng = ctx.rng("union", str(precise))
+    B = sphere_points(rng, (trials, UB_WIDTH), 2)
+    e_ = math.sqrt(math.log(10 * UB_N**2) / (2 * UB_WIDTH))
+    one = np.ones((1, 1, 1))
+    return {"Kh": empirical_kernel(B, Xc), "K": relu_kernel_sphere(Xc)[None], "epsilon": e_ * one,
+            "n": UB_N * one, "m": UB_WIDTH * one}
+
+
+def weyl_samples(ctx, precise):
+    """Empirical kernels at widths 2..64 (large deviations included) against K."""
+    rng = ctx.rng("weyl")
+    S = ctx.budget.samples
+    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X3) for wd in (2, 4, 8, 16, 64)], axis=1)
+    return {"Kh": Kh_, "K": relu_kernel_sphere(X3)[None, None]}
+
+
+def neighbourhood_samples(ctx, precise):
+    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 (m = 200)."""
+    rng = ctx.rng("neighbourhood")
+    S, Kp, width = ctx.budget.samples, 24, 200
+    B0 = sphere_points(rng, (S, width), 3)
+    r = 10.0 ** rng.uniform(-3, 0, (S, Kp))
+    B = B0[:, None] + r[..., None, None] * rng.standard_normal((S, Kp, width, 3)) / np.sqrt(width)
+    Kh_ = np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width
+    return {"Kh": Kh_, "Kh0": empirical_kernel(B0, X3)[:, None], "lambda": np.full((1, 1, 1, 1), LAM3)}
+
+
+def risk_gradients(ctx, precise):
+    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B); every other instance has a single
+    sample point (n = 1, stored twice) with the b_j positively aligned with it."""
+    rng = ctx.rng("gradient-bound")
+    S, Kp, width = ctx.budget.samples, 16, 4
+    Xs = sphere_points(rng, (S, 2), 3)
+    Xs[::2, 1] = Xs[::2, 0]
+    ys = rng.uniform(-2, 2, (S, 2))
+    ys[::2, 1] = ys[::2, 0]
+    a = rng.standard_normal((S, Kp, width))
+    B = rng.standard_normal((S, Kp, width, 3))
+    B[::2] = np.abs(rng.standard_normal((S // 2 + S % 2, Kp, width, 1))) * Xs[::2, None, None, 0, :]
+    pre = np.einsum("skmd,snd->skmn", B, Xs)
+    e = np.einsum("skm,skmn->skn", a, relu(pre)) - ys[:, None]
+    nn = Xs.shape[1]
+    ga = np.einsum("skmn,skn->skm", relu(pre), e) / nn
+    gb = a[..., None] * np.einsum("skmn,skn,snd->skmd", (pre > 0).astype(float), e, Xs) / nn
+    return {"gradsq": np.sum(ga**2, axis=-1) + np.sum(gb**2, axis=(-1, -2)),
+            "thetasq": np.sum(a**2, axis=-1) + np.sum(B**2, axis=(-1, -2)),
+            "R_theta": np.sum(e**2, axis=-1) / (2 * nn)}
+
+
+# ||theta_0||: the initialisation (0.21) has a_s(0) = 0 and ||b_s(0)|| = 1
+_s = sp.Symbol("s", integer=True, positive=True)
+A0_S, NB0_S = sp.Integer(0), sp.Integer(1)          # a_s(0) and ||b_s(0)|| for every s
+
+LAZY_WIDTHS = np.array([32, 64, 128, 256, 512])
+_TEST_POINTS = 64
+
+
+def _lazy_flows(ctx, precise, widths, seeds, points=40):
+    """Flow (0.20) of the network and of its random-feature model (B frozen) from a = 0, b_j ~ Unif(S^2),
+    for each width (common random numbers: the first m rows of one draw); horizon 12/(m lambda)."""
+    rng = ctx.rng("lazy")
+    Bfull = sphere_points(rng, (seeds, int(max(widths))), 3)
+    Xt = sphere_points(ctx.rng("lazy-test"), (_TEST_POINTS,), 3)
+    out = []
+    for wd in widths:                      # one batched solve per width (the state sizes differ)
+        B0 = Bfull[:, :wd]
+        tt = np.linspace(0.0, 12.0 / (wd * LAM3), points)
+        # fast mode at rtol 1e-7: the fitted quantities (>= 1e-5 of the outputs' size) are far above it
+        a, B, _ = flow_020(np.zeros((seeds, wd)), B0, X3, Y3, tt, precise, rtol=1e-7)
+        ar, _, _ = flow_020(np.zeros((seeds, wd)), B0, X3, Y3, tt, precise, random_features=True, rtol=1e-7)
+        out.append((B0, a, B, ar, tt, Xt))
+    return out
+
+
+def lazy_quantity(what):
+    def simulate(ctx, variable, precise):
+        if variable != "m":
+            raise ValueError(f"the lazy-training quantities are simulated in m, not {variable}")
+        seeds = max(ctx.budget.samples // 2, 3)
+        rows = []
+        for B0, a, B, ar, tt, Xt in _lazy_flows(ctx, precise, LAZY_WIDTHS, seeds):
+            if what == "gap":
+                fn = np.einsum("stm,stmp->stp", a, relu(B @ Xt.T))
+                fr = np.einsum("stm,smp->stp", ar, relu(B0 @ Xt.T))
+                rows.append(np.abs(fn - fr).max(axis=(1, 2)))
+            elif what == "b":
+                rows.append(np.linalg.norm(B - B0[:, None], axis=-1).max(axis=(1, 2)))
+            else:
+                sq = np.sum(a**2, axis=-1) + np.sum((B - B0[:, None]) ** 2, axis=(-1, -2))
+                rows.append(np.sqrt(sq).max(axis=1) if what == "theta" else 0.5 * sq.max(axis=1))
+        return LAZY_WIDTHS.astype(float), np.array(rows)
+    simulate.__name__ = f"lazy_{what}"
+    return simulate
+
+
+def sketch_terms(ctx, precise, absolute=False):
+    """The terms of Theorem 13's proof sketch along the flow (0.20), m = 64, at 64 test points."""
+    (B0, a, B, _, _, Xt), = _lazy_flows(ctx, precise, [64], ctx.budget.samples, points=30)
+    dB = B - B0[:, None]
+    act_t, act_0 = relu(B @ Xt.T), relu(B0 @ Xt.T)[:, None]
+    coef = np.abs(a) if absolute else a
+    half = 0.5 * (np.sum(a**2, axis=-1) + np.sum(dB**2, axis=(-1, -2)))
+    return {"sk_lhs": np.abs(np.einsum("stm,stmp->stp", a, act_t - act_0)),
+            "sk_r1": np.einsum("stm,stmp->stp", coef, np.abs(act_t - act_0)),
+            "sk_r2": np.einsum("stm,stm->st", coef, np.linalg.norm(dB, axis=-1))[..., None],
+            "sk_r3": half[..., None], "sk_r4": half[..., None]}
+
+
+def representer(ctx, precise):
+    """The random-feature model's flow from a = 0 (m = 64) with w_i(t) = -m int_0^t e_i: its predictions
+    f(x; a(t), B_0) and sum_i w_i(t) k_m(x_i, x) at test points."""
+    rng = ctx.rng("lemma14")
+    S, width = ctx.budget.samples, 64
+    B0 = sphere_points(rng, (S, width), 3)
+    Xt = sphere_points(ctx.rng("lemma14-test"), (32,), 3)
+    tt = np.linspace(0.0, 12.0 / (width * LAM3), 30)
+    a, _, E = flow_020(np.zeros((S, width)), B0, X3, Y3, tt, precise, random_features=True, integrals=True)
+    km = empirical_kernel(B0, X3, Xt)                                       # (S, n, P)
+    return {"f_rfm": np.einsum("stm,smp->stp", a, relu(B0 @ Xt.T)),
+            "f_rep": np.einsum("sti,sip->stp", -width * E, km)}
+
+
+# symbolic stand-ins of the network: n = 2 samples, one neuron (a; b in R^2)
+_av, _b1, _b2 = sp.symbols("a b_1 b_2", real=True)
+_xs = sp.Matrix(2, 2, sp.symbols("x_11 x_12 x_21 x_22", real=True))
+_ys = sp.symbols("y_1 y_2", real=True)
+_pre = [_b1 * _xs[r, 0] + _b2 * _xs[r, 1] for r in range(2)]
+_fs = [_av * ReLU(p) for p in _pre]
+_es = [_fs[r] - _ys[r] for r in range(2)]
+_RISK = sum(e**2 for e in _es) / (2 * 2)
+_PARAMS = [_av, _b1, _b2]
+_FLOW_020 = sp.Matrix([-sum(_es[r] * ReLU(_pre[r]) for r in range(2))]
+                      + [-sum(_es[r] * _av * sp.Heaviside(_pre[r]) * _xs[r, c] for r in range(2)) for c in range(2)])
+_NEG_GRAD = -sp.Matrix([sp.diff(_RISK, p) for p in _PARAMS])
+
+# a generic model theta = (theta_1(t), theta_2(t)), two samples f_i = F_i(theta), the flow theta' = -grad R_n
+_T1, _T2 = sp.Function("theta_1")(_t), sp.Function("theta_2")(_t)
+_F1, _F2 = sp.Function("F_1"), sp.Function("F_2")
+_u1, _u2 = sp.symbols("u_1 u_2", real=True)
+
+
+_FV = [_F1(_T1, _T2), _F2(_T1, _T2)]
+_EV = [_FV[0] - _ys[0], _FV[1] - _ys[1]]
+# grad F_i(theta(t)) in the form SymPy's chain rule produces: the coefficients of theta_k'(t) in dF_i/dt
+_GR = [[sp.diff(F, _t).coeff(sp.Derivative(T, _t)) for T in (_T1, _T2)] for F in _FV]
+_FLOW_THETA = {_T1: -sp.Rational(1, 2) * sum(_EV[r] * _GR[r][0] for r in range(2)),
+               _T2: -sp.Rational(1, 2) * sum(_EV[r] * _GR[r][1] for r in range(2))}
+_GRAM_GEN = [[sum(_GR[r][c] * _GR[q][c] for c in range(2)) for q in range(2)] for r in range(2)]
+_INSTANCES_F = {_F1: sp.Lambda((_u1, _u2), sp.sin(_u1) * _u2 + _u1**2), _F2: sp.Lambda((_u1, _u2), sp.exp(_u2 / 3) - _u1 * _u2)}
+
+# error dynamics e' = -G e for n = 2
+_E1, _E2 = sp.Function("e_1")(_t), sp.Function("e_2")(_t)
+_g11, _g12, _g22, _mm, _nn = sp.symbols("G_11 G_12 G_22 m n_", positive=True)
+_GM = sp.Matrix([[_g11, _g12], [_g12, _g22]])
+_EVEC = sp.Matrix([_E1, _E2])
+_FLOW_E = dict(zip([_E1, _E2], list(-_GM * _EVEC)))
+_FLOW_EK = dict(zip([_E1, _E2], list(-_mm * _GM * _EVEC)))      # e' = -m K_hat e (K_hat has entries G_ij here)
+
+# Gram matrix of f = sum_j a_j relu(b_j.x), m = 2 neurons, n = 2 inputs in R^2
+_a2 = sp.symbols("a_1 a_2", real=True)
+_B2 = sp.Matrix(2, 2, sp.symbols("b_11 b_12 b_21 b_22", real=True))
+_pre2 = [[_B2[jj, 0] * _xs[ii, 0] + _B2[jj, 1] * _xs[ii, 1] for jj in range(2)] for ii in range(2)]
+_f2 = [sum(_a2[jj] * ReLU(_pre2[ii][jj]) for jj in range(2)) for ii in range(2)]
+_P2 = list(_a2) + list(_B2)
+_J2 = sp.Matrix([[sp.diff(_f2[ii], p) for p in _P2] for ii in range(2)])
+_KHAT2 = sp.Matrix(2, 2, lambda ii, qq: sp.Rational(1, 2) * sum(
+    ReLU(_pre2[ii][jj]) * ReLU(_pre2[qq][jj]) + _a2[jj] ** 2 * sp.Heaviside(_pre2[ii][jj]) * sp.Heaviside(_pre2[qq][jj])
+    * (_xs[ii, 0] * _xs[qq, 0] + _xs[ii, 1] * _xs[qq, 1]) for jj in range(2)))
+
+# Lemma 11's width: epsilon = lambda/2 and n^2 e^{-2 m eps^2} = delta
+L11_NEEDED = sp.expand_log(sp.solve(sp.Eq(n**2 * sp.exp(-2 * m * (lam / 2) ** 2), delta), m)[0], force=True)
+
+# Lemma 12: dR/dt = (1/2n) d||e||^2/dt = -(m/n) e^T K_hat e <= -(m/n)(lambda/4)||e||^2 with ||e||^2 = 2n R
+Rt = sp.Function("R", nonnegative=True)
+LEMMA12_RATE = sp.simplify(-(m / n) * (lam / 4) * (2 * n))                 # dR/dt <= LEMMA12_RATE * R
+LEMMA12_DERIVED = sp.dsolve(sp.Eq(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t)), Rt(t), ics={Rt(0): Rt(0)}).rhs
+
+# Theorem 10's proof: gamma <= (gamma + sqrt m)/(m lambda), solved for gamma, leading order in m
+gam = sp.Symbol("gamma", positive=True)
+_GAMMA_SOL = sp.solve(sp.Eq(gam, (gam + sp.sqrt(m)) / (m * lam)), gam)[0]
+GAMMA_DERIVED = sp.limit(_GAMMA_SOL * sp.sqrt(m), m, sp.oo) / sp.sqrt(m)
+# kernel perturbation from 1-Lipschitz sigma: |relu(b'.x)relu(b'.y) - relu(b.x)relu(b.y)| <= D(2 + D), D = ||b'-b||,
+# sum_s D_s <= sqrt(m) Gamma, sum_s D_s^2 <= Gamma^2 (Gamma = ||theta(t) - theta_0||); n^2 entries
+Gam, Dn = sp.symbols("Gamma D", nonnegative=True)
+_PER_NEURON = sp.expand(Dn * (2 + Dn))
+_ENTRY = (_PER_NEURON.coeff(Dn, 1) * sp.sqrt(m) * Gam + _PER_NEURON.coeff(Dn, 2) * Gam**2) / m
+KERNEL_DERIVED = n**2 * _ENTRY**2
+F2K = sp.Symbol("F2_K", nonnegative=True)           # ||K_hat(theta(t)) - K_hat(theta_0)||_F^2
+# the width the note's own bound needs: (n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1
+WIDTH_NEEDED = [r for r in sp.solve(sp.Eq(n**2 / m**2 * (1 + 1), (lam / 8) ** 2), m) if r.is_positive][0]
+
+# ---------------------------------------------------------------------------------------------
+# claims, in the note's order
+# ---------------------------------------------------------------------------------------------
+CLAIMS = [
+    # ------------------------------------------------------------------ classical results
+    Claim(
+        id="dyn.theorem1",
+        title="Theorem 1 (non-convex): min over [0, t] of ||grad R(theta_s)|| <= sqrt((R(theta_0) - inf R)/t)",
+        source=src("Theorem 1 (Non-convex)", r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta)}{t}}"),
+        statement=Statement(sp.Le(g_s, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Le(s, t), sp.Gt(t, 0)],
+                            latex=r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf \hat{\mathcal{R}}_n}{t}} \quad \text{(the minimum runs over } \theta\text{; } s \in [0, t] \text{ is free)}"),
+        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes"),),
+        correction=Correction(
+            Statement(sp.Le(g_min, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Gt(t, 0)],
+                      latex=r"\min_{s \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf \hat{\mathcal{R}}_n}{t}}"),
+            why="The minimum is over the time s in [0, t] (the gradient is evaluated at theta_s); as written, with the "
+                "minimum over theta, the bound is claimed at every s <= t and fails at s = 0 once t is large.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem2",
+        title="Theorem 2 (convex): R(theta_t) - R(theta*) <= ||theta* - theta_0||^2 / (2t)",
+        source=src("Theorem 2", r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}"),
+        statement=Statement(sp.Le(gap, dist0 / (2 * t)), assuming=[sp.Gt(t, 0)],
+                            latex=r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}"),
+        checks=(Simulation(convex_flow, name="gradient flow on convex log-cosh objectives"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.pl.rate",
+        title="PL condition as defined (norm not squared) gives only d(R - inf)/dt <= -C^2 (R - inf)^2",
+        source=src("Convergence of GD (Cont'd)", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|_2 \ge C(\hat{\mathcal{R}}_n(\theta) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
+        statement=Statement(sp.Le(R_fn(t), sp.exp(-C * t) * R_fn(0)),
+                            assuming=[sp.Le(sp.Derivative(R_fn(t), t), -(C * R_fn(t)) ** 2)],
+                            latex=r"\frac{d}{dt}(\hat{\mathcal{R}}_n - \inf) = -\|\nabla \hat{\mathcal{R}}_n\|_2^2 \le -C^2 (\hat{\mathcal{R}}_n - \inf)^2 \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+        checks=(Gronwall(name="comparison ODE from the slide's PL condition"),),
+        correction=Correction(
+            Statement(sp.Le(R_fn(t), sp.exp(-C * t) * R_fn(0)), assuming=[sp.Le(sp.Derivative(R_fn(t), t), -C * R_fn(t))],
+                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct}(\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+            why="With the norm not squared the flow only gives D' <= -C^2 D^2, i.e. D(t) <= D(0)/(1 + C^2 D(0) t) "
+                "(algebraic decay). The Polyak-Lojasiewicz condition squares the gradient norm: "
+                "||grad R||^2 >= C (R - inf R) gives D' <= -C D and the exponential rate.",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.theorem3",
+        title="Theorem 3: under the PL condition (as defined), R(theta_t) - inf R <= e^{-Ct} (R(theta_0) - inf R)",
+        source=src("Theorem 3", r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
+        statement=Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SLIDE],
+                            latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+        checks=(Simulation(pl_flow, name="gradient flow on cosh wells"),),
+        depends_on=("dyn.pl.rate",),
+        correction=Correction(
+            Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SQUARED],
+                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+            checks=(Simulation(lambda ctx, precise: pl_flow(ctx, precise, squared=True), name="gradient flow on cosh wells"),),
+            why="R = a(cosh(c theta) - 1) with small a meets the slide's condition with C = c/sqrt(p) but its flow decays "
+                "like e^{-2 a c^2 t}: the condition is not scale-invariant. With the squared norm (the PL condition) the "
+                "bound holds.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    # ------------------------------------------------------------------ hardness
+    Claim(
+        id="dyn.theorem4",
+        title="Theorem 4 (Kalai-Klivans): intersections of K >= d^rho halfspaces are not efficiently learnable",
+        source=src("Theorem 4 (Theorem 1.2, Kalai, Klivans, 2008)", r"under a certain **cryptographic** assumption,  $\mathcal{H}_K$  is not efficiently learnable"),
+        statement=Statement(sp.Symbol("H_K_not_efficiently_learnable"), latex=r"\mathcal{H}_K \text{ is not efficiently learnable (under a cryptographic assumption)}"),
+        checks=(Untestable("a hardness result over all algorithms under a cryptographic assumption"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="dyn.theorem5",
+        title="Theorem 5 (Livni et al.): {f in B: ||f||_B <= poly(d)} on {-1,1}^d is not efficiently learnable",
+        source=src("Theorem 5 (Livni, et al, 2014)", r"Then,  $\mathcal{G}$  is not efficiently learnable."),
+        statement=Statement(sp.Symbol("G_not_efficiently_learnable"), latex=r"\mathcal{G} = \{f \in \mathcal{B} : \|f\|_{\mathcal{B}} \le \mathrm{poly}(d)\} \text{ is not efficiently learnable}"),
+        checks=(Untestable("a hardness result over all algorithms, reduced to Theorem 4's cryptographic assumption; "
+                           "its constructive steps are the claims dyn.hardness.*"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="dyn.hardness.step_limit",
+        title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
+        source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
+        statement=Statement(sp.Eq(step_sym(_tau), STEP_LIMIT, evaluate=False),
+                            latex=r"\mathbb{1}(t \ge 0) = \lim_{a \to \infty} \mathrm{ReLU}(at) - \mathrm{ReLU}(at-1)"),
+        checks=(CaseSplit(_tau, [_tp, 0, -_tp], Identity(name="limit"), name="cases t > 0, t = 0, t < 0"),),
+        correction=Correction(
+            Statement(sp.Eq(step_sym(_tau, 0), STEP_LIMIT, evaluate=False),
+                      latex=r"\mathbb{1}(t > 0) = \lim_{a \to \infty} \mathrm{ReLU}(at) - \mathrm{ReLU}(at-1)"),
+            why="At t = 0 the difference is ReLU(0) - ReLU(-1) = 0 for every a, while sigma_step(0) = 1: the limit is "
+                "1(t > 0). (The construction only uses |z| >= 1/2, where the two agree.)",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.hardness.margin",
+        title="|c(x)| >= 1/2 for c(x) = w^T x - b - 1/2, w in N^d, b in N, x in {-1,1}^d",
+        source=src("Hardness of learning two-layer neural networks (proof)", r"we have  $|c(x)| \ge 1/2$"),
+        statement=Statement(sp.Ge(sp.Abs(c_lin()), sp.Rational(1, 2)),
+                            latex=r"|w^T x - b - 1/2| \ge 1/2 \quad (w \in \mathbb{N}^d, b \in \mathbb{N}, x \in \{-1,1\}^d)"),
+        checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
+                            name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.hardness.path_norm",
+        title="Path norm of g bounded by (1/2k)(k + 1/3 + sum_i (2(2||w_i||_1 + |b_i| + 1/2) + 1))",
+        source=src("Hardness of learning two-layer neural networks (proof)", r"\frac{1}{2k}\left(k+\frac{1}{3}+\sum_{i=1}^{k}(2(2||w_i||_1+|b_i|+1/2)+1\right)=\operatorname{poly}(d)"),
+        statement=Statement(sp.Le(P_g, NOTE_PATH_BOUND), where={P_g: PATH_NORM_G},
+                            latex=r"\|g\|_{P} \le \frac{1}{2k}\left(k+\frac{1}{3}+\sum_{i=1}^{k}(2(2\|w_i\|_1+|b_i|+1/2)+1)\right)"),
+        checks=(Inequality(name="path norm from g's neurons"),),
+        correction=Correction(
+            Statement(sp.Le(P_g, (4 * SW + 4 * SB + 4 * k - sp.Rational(1, 3)) / (2 * k)), where={P_g: PATH_NORM_G},
+                      latex=r"\|g\|_{P} \le \frac{1}{2k}\left(k - \frac{1}{3} + \sum_{i=1}^{k}(4\|w_i\|_1 + 4|b_i| + 3)\right) = \mathrm{poly}(d)"),
+            why="The neurons ReLU(2 w_i.x - 2 b_i - 1) and ReLU(2 w_i.x - 2 b_i - 2) have l1 weights 2||w_i||_1 + 2|b_i| + 1 "
+                "and 2||w_i||_1 + 2|b_i| + 2 (the bias is doubled too), and the output bias is (1/3 - k)/(2k); the "
+                "bound is still poly(d) when ||w_i||_1 + |b_i| <= poly(d).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.hardness.step_identity",
+        title="sigma_step(z) = ReLU(2z) - ReLU(2z - 1) for |z| >= 1/2",
+        source=src("Hardness of learning two-layer neural networks (proof)", r"\sigma_{step}(z) = \text{ReLU}(2z) - \text{ReLU}(2z-1)"),
+        statement=Statement(sp.Eq(step_sym(_z), ReLU(2 * _z) - ReLU(2 * _z - 1), evaluate=False),
+                            assuming=[sp.Ge(sp.Abs(_z), sp.Rational(1, 2))]),
+        checks=(CaseSplit(_z, [sp.Rational(1, 2) + _sz, -sp.Rational(1, 2) - _sz], Identity(name="identity"),
+                          name="cases z = 1/2 + s, z = -1/2 - s (s >= 0)"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.hardness.sign_g",
+        title="sign(g(x)) = h_1(x) ∧ ... ∧ h_k(x) for all x in {-1,1}^d",
+        source=src("Hardness of learning two-layer neural networks (proof)", r"\operatorname{sign}(g(x)) = h_1(x) \wedge h_2(x) \wedge \dots \wedge h_k(x), \ \forall x \in \{-1, 1\}^d."),
+        statement=Statement(sp.Eq(sp.sign(G_NET), AND_H, evaluate=False),
+                            latex=r"\operatorname{sign}(g(x)) = h_1(x) \wedge \dots \wedge h_k(x),\ h_i = \sigma_{\rm step}(c_i) \in \{0, 1\}"),
+        checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 3), "b": range(0, 2)}, dims={"d": (2, 3), "k": (1, 2)},
+                            name="all x in {-1,1}^d, w_i in {0,1,2}^d, b_i in {0,1}"),),
+        depends_on=("dyn.hardness.step_identity", "dyn.hardness.margin"),
+        correction=Correction(
+            Statement(sp.Eq(sp.sign(G_NET), 2 * AND_H - 1, evaluate=False),
+                      latex=r"\operatorname{sign}(g(x)) = 2\,(h_1(x) \wedge \dots \wedge h_k(x)) - 1"),
+            why="g = (#{i: h_i = 1} - k + 1/3)/(2k) is 1/(6k) > 0 when every h_i = 1 and at most -1/(3k) < 0 otherwise, "
+                "so sign(g) is the intersection as a {-1, 1} label; the h_i, and their conjunction, are {0, 1}-valued "
+                "(sigma_step = 1(t >= 0)).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    # ------------------------------------------------------------------ orthonormal classes
+    Claim(
+        id="dyn.parity.orthonormal",
+        title="(0.1)-(0.2): <f_v, f_v'> = E[(-1)^{(v+v')^T x}] = prod_i E[(-1)^{(v_i+v'_i) x_i}] = delta_{v,v'}",
+        source=src("Orthonormal class", r"= \prod_{i=1}^{d} \mathbb{E}_{x_{i}}[(-1)^{(v_{i}+v'_{i})x_{i}}] = \delta_{v,v'}."),
+        statement=Statement(sp.And(
+            sp.Eq(cube_mean((-1) ** VX * (-1) ** sp.Sum(vp[i] * x[i], (i, 1, d)), x, d),
+                  cube_mean((-1) ** sp.Sum((v[i] + vp[i]) * x[i], (i, 1, d)), x, d), evaluate=False),
+            sp.Eq(cube_mean((-1) ** sp.Sum((v[i] + vp[i]) * x[i], (i, 1, d)), x, d),
+                  cube_mean(sp.Product((-1) ** ((v[i] + vp[i]) * x[i]), (i, 1, d)), x, d), evaluate=False),
+            sp.Eq(cube_mean(sp.Product((-1) ** ((v[i] + vp[i]) * x[i]), (i, 1, d)), x, d),
+                  sp.Product(cube_mean((-1) ** ((v[i] + vp[i]) * sp.IndexedBase("y")[1]), sp.IndexedBase("y"), 1), (i, 1, d)),
+                  evaluate=False),
+            sp.Eq(sp.Product(cube_mean((-1) ** ((v[i] + vp[i]) * sp.IndexedBase("y")[1]), sp.IndexedBase("y"), 1), (i, 1, d)),
+                  sp.Product(sp.KroneckerDelta(v[i], vp[i]), (i, 1, d)), evaluate=False)),
+            latex=r"\langle f_v, f_{v'} \rangle = \mathbb{E}_x[(-1)^{(v+v')^T x}] = \mathbb{E}_x\left[\prod_{i=1}^d (-1)^{(v_i+v'_i)x_i}\right] = \prod_{i=1}^d \mathbb{E}_{x_i}[(-1)^{(v_i+v'_i)x_i}] = \delta_{v,v'}"),
+        checks=(Enumeration(cubes={"x": "01", "v": "01", "vp": "01"}, dims={"d": (1, 2, 3, 4)},
+                            name="all v, v' in {0,1}^d, mean over all x"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.parity.hat",
+        title="(0.3)-(0.4): (-1)^{v^T x} = sum_{i=0}^d (-1)^i (sigma(2v^T x - 2i + 1) - 2 sigma(2v^T x - 2i) + sigma(2v^T x - 2i - 1))",
+        source=src("Parity functions as two-layer neural networks", r"= \sum_{i=0}^d (-1)^i \left( \sigma(2v^T x - 2i + 1) - 2\sigma(2v^T x - 2i) + \sigma(2v^T x - 2i - 1) \right)"),
+        statement=Statement(sp.Eq((-1) ** VX, HAT_NET, evaluate=False),
+                            latex=r"(-1)^{v^T x} = \sum_{i=0}^d (-1)^i \left( \sigma(2v^T x - 2i + 1) - 2\sigma(2v^T x - 2i) + \sigma(2v^T x - 2i - 1) \right)"),
+        checks=(Enumeration(cubes={"x": "01", "v": "01"}, dims={"d": (1, 2, 3, 4, 5)}, name="all v, x in {0,1}^d"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.parity.path_norm",
+        title="The path norm of the network (0.4) is bounded by C d^2",
+        source=src("Parity functions as two-layer neural networks", r"It is easy to show that the path norm of this network is bounded by Cd<sup>2</sup>."),
+        statement=Statement(sp.Le(P_par, C * d**2), where={P_par: PATH_NORM_PARITY, C: C_PARITY},
+                            latex=r"\|\text{(0.4)}\|_P = " + sp.latex(PATH_NORM_PARITY) + r" \le C d^2,\ C = " + sp.latex(C_PARITY)),
+        checks=(Inequality(name="path norm of (0.4), worst case ||v||_1 = d, against C d^2"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.sd.size",
+        title="(0.5): |S_d| >~ 2^d / sqrt(d) for S_d = {cos(w^T x): w in N^d, sum_i w_i <= d}",
+        source=src("Orthonormal class (continuous case)", r"|S_d| \gtrsim \frac{2^d}{\sqrt{d}} \tag{0.5}"),
+        statement=Statement(sp.Ge(S_size, 2**d / sp.sqrt(d)), where={S_size: S_D_SIZE},
+                            latex=r"|S_d| = \#\{w \in \mathbb{N}^d : \textstyle\sum_i w_i \le d\} = \binom{2d}{d} \ge \frac{2^d}{\sqrt{d}}"),
+        checks=(Enumeration(dims={"d": tuple(range(1, 41))}, name="binomial(2d, d) against 2^d/sqrt(d), d = 1..40"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.sd.orthonormal",
+        title="S_d is an orthonormal set under Unif([0, 2 pi]^d) (B_d contains exponentially many orthonormal functions)",
+        source=src("Orthonormal class (continuous case)", r"Hence, for this continuous case,  $\mathcal{B}_d$  contains exponential many orthonormal functions."),
+        statement=Statement(sp.Eq(G, sp.Symbol("I"), evaluate=False),
+                            latex=r"\langle \cos(w^T x), \cos(w'^T x) \rangle_{\mathrm{Unif}([0, 2\pi]^d)} = \delta_{w, w'} \quad (w, w' \in S_d,\ d = 3)"),
+        checks=(Simulation(sd_gram, name="Gram matrix of S_3 (exact grid quadrature)", scale="unit"),),
+        depends_on=("dyn.sd.size",),
+        correction=Correction(
+            Statement(sp.Eq(G, sp.Symbol("I"), evaluate=False),
+                      latex=r"\langle \sqrt{2}\cos(w^T x), \sqrt{2}\cos(w'^T x) \rangle = \delta_{w, w'} \quad (w \ne 0)"),
+            checks=(Simulation(lambda ctx, precise: sd_gram(ctx, precise, normalised=True), name="Gram matrix of S_3 (exact grid quadrature)",
+                               scale="unit"),),
+            why="E[cos(w.x) cos(w'.x)] = (delta_{w,w'} + delta_{w,-w'})/2: the functions are orthogonal with norm "
+                "1/sqrt(2) (except w = 0); sqrt(2) cos(w.x), w != 0, are orthonormal, still binomial(2d, d) - 1 of them.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.shamir",
+        title="Shamir (2017): for periodic phi, {phi(w^T x): ||w|| = sqrt(d)} under N(0, I_d) has exp(d) orthonormal members",
+        source=src("Orthonormal class (continuous case)", r"[Shamir, 2017] shows that as long as  $\phi$  is periodic, under some mild condition,  $\mathcal{F}_{\phi}$  contains an orthonormal subset"),
+        statement=Statement(sp.Symbol("F_phi_has_exp_d_orthonormal_subset"),
+                            latex=r"\mathcal{F}_{\phi} \text{ contains an orthonormal subset of size } \exp(d) \text{ (periodic } \phi\text{, mild conditions)}"),
+        checks=(Untestable("an existence result for a family of activations under unstated 'mild conditions'; no "
+                           "instance is specified that a computation could test"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    # ------------------------------------------------------------------ Theorem 7
+    Claim(
+        id="dyn.theorem7",
+        title="Theorem 7 (0.7): E_f ||grad R^f - g||^2 <= E_x ||grad h||^2 / |F| for an orthonormal class",
+        source=src("Theorem 7", r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}."),
+        statement=Statement(sp.Le(V, B_x / F_size),
+                            latex=r"\mathbb{E}_{f\sim P}[\|\nabla R^{f}(\theta) - g(\theta)\|^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|},\ R^f = \mathbb{E}_x[(h - f)^2]"),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        depends_on=("dyn.parity.orthonormal",),
+        correction=Correction(
+            Statement(sp.Le(V, 4 * B_x / F_size),
+                      latex=r"\mathbb{E}_{f\sim P}[\|\nabla R^{f} - g\|^{2}] \leq \frac{4\,\mathbb{E}_{x}[\|\nabla_{\theta}h\|^{2}]}{|\mathcal{F}|}"),
+            why="For R^f = E(h - f)^2 the gradient is 2 E[(h - f) grad h] (see dyn.theorem7.gradient), so the variance is "
+                "4 Var_f <f, grad h>; for a complete orthonormal class (all parities) Parseval makes the slide's "
+                "bound fail. Either the factor 4 or the risk (1/2) E(h - f)^2.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem7.gradient",
+        title="Proof of Theorem 7: grad R^f = E_x[(h - f) grad h] for R^f = E_x (h - f)^2",
+        source=src("Theorem 7 (proof)", r"\nabla_{\theta} R^{f} = \mathbb{E}_{x}[(h(x;\theta) - f)\nabla_{\theta} h(x;\theta)] = C_{\theta} - \langle f, \nabla_{\theta} h(x;\theta) \rangle"),
+        statement=Statement(sp.Eq(sp.Derivative(RISK_F, _th), cube_mean((_h(x[1], _th) - _f(x[1])) * sp.Derivative(_h(x[1], _th), _th), x, 1), evaluate=False),
+                            latex=r"\nabla_\theta \mathbb{E}_x[(h(x;\theta) - f(x))^2] = \mathbb{E}_x[(h(x;\theta) - f)\nabla_{\theta} h(x;\theta)] \quad (x \sim \mathrm{Unif}\{0,1\})"),
+        checks=(Identity(name="gradient of the risk"),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Derivative(RISK_F, _th), 2 * cube_mean((_h(x[1], _th) - _f(x[1])) * sp.Derivative(_h(x[1], _th), _th), x, 1), evaluate=False),
+                      latex=r"\nabla_\theta \mathbb{E}_x[(h - f)^2] = 2\,\mathbb{E}_x[(h - f)\nabla_{\theta} h]"),
+            why="Differentiating the square gives the factor 2 (the line holds for the risk (1/2) E(h - f)^2).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem7.step_08",
+        title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
+        source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
+        statement=Statement(sp.Le(V, M2), latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f - g(\theta)\|^2] \le \mathbb{E}_f[\|\langle f, \nabla_{\theta} h \rangle\|^2]"),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        depends_on=("dyn.theorem7.gradient",),
+        correction=Correction(
+            Statement(sp.Le(V, 4 * M2), latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f - g\|^2] \le 4\,\mathbb{E}_f[\|\langle f, \nabla_{\theta} h \rangle\|^2]"),
+            why="grad R^f - g = -2(<f, grad h> - E_f <f, grad h>), and a variance is at most the second moment.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem7.step_09",
+        title="(0.9): E_f <f, grad h>^2 <= (1/|F|) sum_f <f, grad h>^2 (equality: P is uniform on F)",
+        source=src("Theorem 7 (proof)", r"\leq \frac{1}{|\mathcal{F}|} \sum_{f} \langle f, \nabla_{\theta} h(x; \theta) \rangle^2"),
+        statement=Statement(sp.Le(sp.Sum(_PU * _XF[_fi], (_fi, 1, _NF)), sp.Sum(_XF[_fi], (_fi, 1, _NF)) / _NF),
+                            where={_PU: 1 / _NF},
+                            latex=r"\mathbb{E}_{f \sim P}[\|\langle f, \nabla_{\theta} h \rangle\|^2] = \sum_{f} P(f) \|\langle f, \nabla_{\theta} h \rangle\|^2 \le \frac{1}{|\mathcal{F}|} \sum_{f} \|\langle f, \nabla_{\theta} h \rangle\|^2,\ P(f) = 1/|\mathcal{F}|"),
+        checks=(Inequality(name="expectation under the uniform P"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.theorem7.step_10",
+        title="(0.10): (1/|F|) sum_f <f, grad h>^2 <= E_x ||grad h||^2 / |F| (Bessel)",
+        source=src("Theorem 7 (proof)", r"\leq \frac{\mathbb{E}_x[\|\nabla_\theta h(x;\theta)\|^2]}{|\mathcal{F}|}."),
+        statement=Statement(sp.Le(S_F, B_x / F_size), latex=r"\frac{1}{|\mathcal{F}|} \sum_{f} \|\langle f, \nabla_{\theta} h \rangle\|^2 \le \frac{\mathbb{E}_x[\|\nabla_\theta h\|^2]}{|\mathcal{F}|}"),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.hinge.variance",
+        title="Hinge loss, |h|, |f| <= 1: E_f ||grad R^f||^2 = (1/|F|) sum_i <f_i, grad h>^2 <= G_theta / 2^d",
+        source=src("Hardness of learning with GD: Setup", r"= \frac{1}{|\mathcal{F}|} \sum_i \langle f_i, \nabla h(\cdot;\theta) \rangle^2 \le \frac{\|\nabla_{\theta} h\|^2}{|\mathcal{F}|} \le \frac{G_{\theta}}{2^d}."),
+        statement=Statement(sp.And(sp.Eq(H2, S_F, evaluate=False), sp.Le(S_F, G_theta / 2**d)),
+                            latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f\|^2] = \mathbb{E}_f \|\mathbb{E}_x[f\nabla_{\theta} h]\|^2 = \frac{1}{|\mathcal{F}|} \sum_i \|\langle f_i, \nabla h \rangle\|^2 \le \frac{G_{\theta}}{2^d}"),
+        checks=(Simulation(hinge_gradients, name="bounded tanh networks, all parities on {0,1}^4", rtol=1e-9),),
+        expected=Verdict.SUPPORTED,
+    ),
+    # ------------------------------------------------------------------ Theorem 8
+    Claim(
+        id="dyn.theorem8",
+        title="Theorem 8: E_f ||theta_t^f - theta_0||^2 <= C_1 (e^{C_2 t / 2^{d/2}} - 1), with the constants of its proof",
+        source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
+        statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF},
+                            latex=r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_1(e^{\frac{C_2t}{2^{d/2}}} - 1),\ C_1 = " + sp.latex(C1_PROOF) + ",\\ C_2 = " + sp.latex(C2_PROOF)),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        depends_on=("dyn.theorem8.gronwall",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.corollary9",
+        title="Corollary 9: for T = poly(d) some f has ||theta_t^f - theta_0|| <= C poly(d)/2^d on [0, T] (from Theorem 8)",
+        source=src("Corollary 9", r"\|\theta_t^f - \theta_0\| \le C \frac{poly(d)}{2^d}, \ \forall t \in [0, T]"),
+        statement=Statement(sp.Le(DISP, C * d**P_DEG / 2**d),
+                            latex=r"\min_f \|\theta_T^f - \theta_0\| \le C \frac{d^p}{2^d},\ T = d^q"),
+        checks=(Derivation(name="min over f <= root of Theorem 8's mean at T = d^q", derived=sp.Le(DISP, COR9_DERIVED),
+                           domains={"d": Domain(1, 60, integer=True), "p": Domain(0, 4, integer=True),
+                                    "q": Domain(1, 3, integer=True)}),),
+        depends_on=("dyn.theorem8",),
+        correction=Correction(
+            Statement(sp.Le(DISP, sp.sqrt(C1_s * (sp.exp(C2_s * T_DEG_EXPR / 2 ** (d / 2)) - 1))),
+                      latex=r"\min_f \|\theta_T^f - \theta_0\| \le \sqrt{C_1 (e^{C_2 T / 2^{d/2}} - 1)} \le \sqrt{C_1 C_2 T\, e^{C_2 T / 2^{d/2}}}\; 2^{-d/4} = \mathrm{poly}(d)\, 2^{-d/4}"),
+            why="Theorem 8 bounds the mean of ||theta_T^f - theta_0||^2 by C_1(e^{C_2 T/2^{d/2}} - 1) ~ C_1 C_2 T 2^{-d/2}, so "
+                "the smallest displacement is only poly(d) 2^{-d/4} (e^u - 1 <= u e^u); 2^{-d} does not follow. (The "
+                "same f for every t in [0, T] also needs the sup over t inside the mean.)",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.theorem8.step_013",
+        title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
+        source=src("Hardness of learning with GD (proof)", r"G(\theta) \le G(\theta_0) + 2L \|\theta - \theta_0\|^2."),
+        statement=Statement(sp.Le(G_t, G0 + 2 * L * dist2)),
+        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0"),),
+        correction=Correction(
+            Statement(sp.Le(G_t, 2 * G0 + 2 * L * dist2)),
+            why="E||grad h(theta)||^2 <= (sqrt(G(theta_0)) + sqrt(L)||theta - theta_0||)^2 grows linearly at first; "
+                "||a + b||^2 <= 2||a||^2 + 2||b||^2 gives the factor 2 on G(theta_0).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem8.step_014",
+        title="(0.14): d/dt E_f ||theta_t^f - theta_0||^2 = 2 E_f <theta_t^f - theta_0, -grad R^f(theta_t^f)>",
+        source=src("Hardness of learning with GD (proof)", r"\frac{d\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2]}{dt} = 2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla_\theta R^f(\theta_t^f)\rangle]"),
+        statement=Statement(sp.Eq(sp.Derivative(((_th1 - _th0) ** 2 + (_th2 - _th0) ** 2) / 2, _t),
+                                  2 * ((_th1 - _th0) * -_Rp(_R1, _th1) + (_th2 - _th0) * -_Rp(_R2, _th2)) / 2, evaluate=False),
+                            latex=r"\frac{d}{dt}\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] = 2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla_\theta R^f(\theta_t^f)\rangle] \quad (\text{two targets, scalar } \theta)"),
+        checks=(Identity(name="chain rule along the flows", flow=FLOW_014, instances=INSTANCES_014),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.theorem8.step_015",
+        title="(0.15): 2 E_f <theta^f - theta_0, -grad R^f(theta^f)> <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f G(theta^f))",
+        source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
+        statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * EG)),
+                            latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        depends_on=("dyn.hinge.variance",),
+        correction=Correction(
+            Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2)),
+                      latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \le 2\sqrt{\mathbb{E}_f\|\theta_t^f - \theta_0\|^2}\sqrt{\frac{2G(\theta_0)}{2^d} + 2L\,\mathbb{E}_f\|\theta_t^f - \theta_0\|^2}"),
+            why="The 2^{-d} bound on E_f ||grad R^f(theta)||^2 (Bessel) needs one theta for every f; here theta_t^f depends "
+                "on f. Splitting grad R^f(theta^f) = grad R^f(theta_0) + (grad R^f(theta^f) - grad R^f(theta_0)) and the "
+                "Lipschitz assumption give this bound, whose growth rate sqrt(2L) is not divided by 2^{d/2}.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem8.step_016",
+        title="(0.16): ... <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f[G(theta_0) + 2L||theta^f - theta_0||^2])",
+        source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
+        statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * (G0 + 2 * L * delta2))),
+                            latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}"),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        depends_on=("dyn.theorem8.step_013", "dyn.theorem8.step_015"),
+        correction=Correction(
+            Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2)),
+                      latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \le 2\sqrt{\mathbb{E}_f\|\theta_t^f - \theta_0\|^2}\sqrt{\frac{2G(\theta_0)}{2^d} + 2L\,\mathbb{E}_f\|\theta_t^f - \theta_0\|^2}"),
+            why="It inherits (0.15)'s gap (theta_t^f depends on f) and (0.13)'s missing factor 2; the corrected "
+                "(0.15) already has the form of this line.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem8.step_017",
+        title="(0.17): delta_t' <= 2^{2-d/2} (sqrt(2L) delta_t + sqrt(G(theta_0))) from (0.16)",
+        source=src("Hardness of learning with GD (proof)", r"\dot{\delta}_t \le 2^{2-\frac{d}{2}} (\sqrt{2L} \delta_t + \sqrt{G(\theta_0)}). \tag{0.17}"),
+        statement=Statement(sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0)))),
+        checks=(Derivation(name="(0.16) divided by 2 delta_t, root split", derived=sp.Le(sp.Derivative(dl(t), t), DDELTA_SPLIT)),),
+        depends_on=("dyn.theorem8.step_016",),
+        correction=Correction(
+            Statement(sp.Le(sp.Derivative(dl(t), t), 2 ** (-d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0)))),
+            why="d(delta^2)/dt = 2 delta delta' and (0.16) give delta' <= 2^{-d/2} sqrt(G(theta_0) + 2L delta^2) "
+                "<= 2^{-d/2}(sqrt(G(theta_0)) + sqrt(2L) delta): the constant is 2^{-d/2}, four times smaller.",
+            expected=Verdict.PROVED),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="dyn.theorem8.gronwall",
+        title="Gronwall: delta_t <= sqrt(G(theta_0)/2L) (e^{2^{2-d/2} sqrt(L) t} - 1) from (0.17)",
+        source=src("Hardness of learning with GD (proof)", r"\delta_t \le \sqrt{\frac{G(\theta_0)}{2L}} (e^{2^{2-\frac{d}{2}}\sqrt{L}t} - 1)."),
+        statement=Statement(sp.Le(dl(t), GRONWALL_NOTE),
+                            assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
+                                      sp.Eq(dl(0), 0)]),
+        checks=(InitialValueGronwall(name="comparison ODE from (0.17), delta_0 = 0"),),
+        depends_on=("dyn.theorem8.step_017",),
+        correction=Correction(
+            Statement(sp.Le(dl(t), sp.sqrt(G0 / (2 * L)) * (sp.exp(2 ** (2 - d / 2) * sp.sqrt(2 * L) * t) - 1)),
+                      assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
+                                sp.Eq(dl(0), 0)]),
+            why="The comparison ODE Y' = a(sqrt(2L) Y + sqrt(G)), Y(0) = 0 has the rate a sqrt(2L), not a sqrt(L).",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    # ------------------------------------------------------------------ kernel regime
+    Claim(
+        id="dyn.kernel.gd_flow",
+        title="(0.20) is the GD flow of R_n = (1/2n) sum_i (f(x_i) - y_i)^2",
+        source=src("Convergence of GD in the kernel regime: Setup", r"\dot{a}_{j} = -\sum_{i=1}^{n} e_{i}\sigma(b_{j}^{T}x_{i})"),
+        statement=Statement(sp.Eq(_FLOW_020, _NEG_GRAD, evaluate=False),
+                            latex=r"\left(-\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ -\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}\right) = -\nabla_{(a_j, b_j)} \hat{\mathcal{R}}_n \quad (n = 2,\ m = 1,\ d = 2)"),
+        checks=(Identity(name="gradient of the empirical risk"),),
+        correction=Correction(
+            Statement(sp.Eq(_FLOW_020 / 2, _NEG_GRAD, evaluate=False),
+                      latex=r"\dot{a}_{j} = -\frac{1}{n}\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ \dot{b}_{j} = -\frac{1}{n}\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}"),
+            why="R_n has the factor 1/(2n): its gradient flow has 1/n. (0.20) as written is the flow of n R_n (time "
+                "runs n times faster); (0.22), Lemma 12 and Lemma 14 are consistent with (0.20), not with the 1/n flow "
+                "written in the 'general observation'.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem10",
+        title="Theorem 10: R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) (rate against Lemma 12's proof)",
+        source=src("Theorem 10", r"$\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0).$"),
+        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
+        checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
+        depends_on=("dyn.lemma12",),
+        correction=Correction(
+            Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0))),
+            why="The proof shows t_0 = oo in Lemma 12, which gives the rate m lambda_n(K)/2: on I(theta_0) only "
+                "lambda_n(K_hat) >= lambda_n(K)/4 is known, and d R/dt <= -(m/n)(lambda/4)||e||^2 = -(m lambda/2) R.",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.kernel.error_dynamics",
+        title="de_i/dt = <grad f(x_i), theta'> = -sum_i' <grad f(x_i), grad f(x_i')> e_i' along theta' = -(1/n) sum_i e_i grad f(x_i)",
+        source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
+        statement=Statement(sp.Eq(sp.Derivative(_EV[0], _t), -sum(_GRAM_GEN[0][q] * _EV[q] for q in range(2)), evaluate=False),
+                            latex=r"\frac{de_1}{dt} = -\sum_{i'=1}^2 \langle \nabla f(x_1; \theta), \nabla f(x_{i'}; \theta) \rangle e_{i'} \text{ along } \dot\theta = -\frac{1}{2}\sum_{i=1}^2 e_i \nabla f(x_i;\theta)"),
+        checks=(Identity(name="chain rule along the flow (n = 2, two parameters)", flow=_FLOW_THETA, instances=_INSTANCES_F),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Derivative(_EV[0], _t), -sp.Rational(1, 2) * sum(_GRAM_GEN[0][q] * _EV[q] for q in range(2)), evaluate=False),
+                      latex=r"\frac{de_i}{dt} = -\frac{1}{n}\sum_{i'=1}^n \langle \nabla f(x_i), \nabla f(x_{i'}) \rangle e_{i'}"),
+            why="The flow on the line above carries 1/n, so de/dt = -(1/n) G e; de/dt = -G e holds for the flow (0.20).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.kernel.energy",
+        title="(0.23): d||e||^2/dt = -2 e^T G e along de/dt = -G e",
+        source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
+        statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t), -2 * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
+                            latex=r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G e(t) \quad (n = 2)"),
+        checks=(Identity(name="chain rule along (0.22)", flow=_FLOW_E),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.kernel.gram",
+        title="G = m K_hat with K_hat_ii' = (1/m) sum_j relu relu + a_j^2 relu' relu' x_i.x_i'",
+        source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
+        statement=Statement(sp.Eq(_J2 * _J2.T, 2 * _KHAT2, evaluate=False),
+                            latex=r"\left(\langle \nabla f(x_i), \nabla f(x_{i'}) \rangle\right)_{i,i'} = m \hat{K}(\theta) \quad (m = n = d = 2)"),
+        checks=(Identity(name="Jacobian product"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.kernel.limit",
+        title="(0.24)-(0.25): K_hat -> k(x, x') = E_{b ~ pi_0}[relu(b.x) relu(b.x')] at the initialisation a = 0",
+        source=src("The Gram matrix for a 2LNN", r"k(x, x') = \mathbb{E}_{b \sim \pi_0}[\sigma(b^T x)\sigma(b^T x')].$$"),
+        statement=Statement(sp.Eq(Kh, K, evaluate=False),
+                            latex=r"\mathbb{E}[\hat{K}(\theta_0)] = \left(\mathbb{E}_{b \sim \mathrm{Unif}(\mathbb{S}^{2})}[\sigma(b^T x_i)\sigma(b^T x_{i'})]\right)_{i,i'} = \left(\tfrac{\|x\|\|x'\|}{2\pi d}(\sin\phi + (\pi - \phi)\cos\phi)\right)"),
+        checks=(MonteCarlo(init_kernels, name="empirical kernels against the arc-cosine kernel on the sphere"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lemma11",
+        title="Lemma 11: at the stated width, lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta",
+        source=src("Lemma 11", r"\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)."),
+        statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta),
+                            latex=r"m = \left\lceil \frac{\log(n^2/\delta)}{2\lambda_n^2(K)} \right\rceil \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta \quad (n = 3,\ \delta = 0.1)"),
+        checks=(Probability(lemma11_draws, name="Gram matrices at initialisation"),),
+        depends_on=("dyn.lemma11.width",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lemma11.hoeffding",
+        title="Proof of Lemma 11: P{|K_hat_ij - K_ij| >= eps} <= e^{-2 m eps^2} (Hoeffding)",
+        source=src("Positivity of the Gram matrix at initialization (proof)", r"\right| \ge \varepsilon \right\} \le e^{-2m\varepsilon^2}."),
+        statement=Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - sp.exp(-2 * m * eps**2)),
+                            latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le e^{-2m\varepsilon^2} \quad (d = 1,\ m = 1,\ \varepsilon = 0.45)"),
+        checks=(Probability(hoeffding_draws, name="one kernel entry, d = 1, m = 1"),),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - 2 * sp.exp(-2 * m * eps**2)),
+                      latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le 2e^{-2m\varepsilon^2}"),
+            why="Hoeffding's inequality bounds each tail by e^{-2m eps^2}; the two-sided event |.| >= eps needs the factor 2 "
+                "(d = 1, m = 1: relu(b)^2 is 0 or 1 with probability 1/2 each, so the deviation from K = 1/2 is always 1/2, "
+                "while e^{-2 m eps^2} = e^{-0.405} < 1 at eps = 0.45).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.lemma11.union_bound",
+        title="Proof of Lemma 11: P{||K_hat - K||_F <= eps} >= 1 - sum_ij P{|K_hat_ij - K_ij| >= eps} >= 1 - n^2 e^{-2 m eps^2}",
+        source=src("Positivity of the Gram matrix at initialization (proof)", r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - \sum_{i,j=1}^n \mathbb{P}\{|\hat{K}_{i,j}-K_{i,j}| \ge \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2}."),
+        statement=Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), eps)), 1 - n**2 * sp.exp(-2 * m * eps**2)),
+                            latex=r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2} \quad (n = 8 \text{ points on } \mathbb{S}^1,\ m = 100)"),
+        checks=(Probability(union_draws, name="empirical kernels of 8 points on the circle"),),
+        depends_on=("dyn.lemma11.hoeffding",),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), n * eps)), 1 - 2 * n**2 * sp.exp(-2 * m * eps**2)),
+                      latex=r"\mathbb{P}\{\|\hat{K}-K\|_F \le n\varepsilon\} \ge 1 - 2n^2 e^{-2m\varepsilon^2}"),
+            why="The union bound controls max_ij |K_hat_ij - K_ij| < eps, and ||.||_F can be n times the largest entry; "
+                "with the two-sided Hoeffding bound the event ||.||_F <= n eps has probability >= 1 - 2n^2 e^{-2m eps^2}.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.lemma11.weyl",
+        title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
+        source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
+        statement=Statement(sp.Ge(LambdaMin(Kh), LambdaMin(K) - FrobNorm(Kh - K))),
+        checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lemma11.width",
+        title="Proof of Lemma 11: eps = lambda/2 and n^2 e^{-2 m eps^2} <= delta lead to m >= log(n^2/delta)/(2 lambda^2)",
+        source=src("Positivity of the Gram matrix at initialization (proof)", r"This leads to  $m \geq \frac{\log(n^2/\delta)}{2\lambda_n^2(K)}$"),
+        statement=Statement(sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2)), assuming=[sp.Lt(delta, 1)]),
+        checks=(Derivation(name="solve n^2 e^{-2m(lambda/2)^2} = delta", derived=sp.Ge(m, L11_NEEDED), sense="hypothesis",
+                           domains={"delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
+        correction=Correction(
+            Statement(sp.Ge(m, 2 * sp.log(n**2 / delta) / lam**2), assuming=[sp.Lt(delta, 1)]),
+            why="2 m (lambda/2)^2 = m lambda^2/2, so n^2 e^{-m lambda^2/2} <= delta needs m >= 2 log(n^2/delta)/lambda^2: "
+                "four times the stated width. (With the union bound repaired -- see dyn.lemma11.union_bound -- the "
+                "argument needs m >= 2 n^2 log(2n^2/delta)/lambda^2.)",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.neighbourhood",
+        title="On I(theta_0): lambda_n(K_hat(theta)) >= lambda_n(K_hat(theta_0)) - ||K_hat(theta_0) - K_hat(theta)||_F >= lambda/4",
+        source=src("Gradient descent near the initialization", r"\lambda_n(\hat{K}(\theta)) \ge \lambda_n(\hat{K}(\theta_0)) - \|\hat{K}(\theta_0) - \hat{K}(\theta)\|_F \ge \frac{\lambda_n(K)}{2} - \frac{\lambda_n(K)}{4} = \frac{\lambda_n(K)}{4}"),
+        statement=Statement(sp.And(sp.Ge(LambdaMin(Kh), LambdaMin(Kh0) - FrobNorm(Kh0 - Kh)),
+                                   sp.Ge(LambdaMin(Kh0) - FrobNorm(Kh0 - Kh), lam / 4)),
+                            assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)]),
+        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200)"),),
+        depends_on=("dyn.lemma11",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lemma12",
+        title="Lemma 12: R_n(theta(t)) <= e^{-m lambda_n(K) t/2} R_n(theta_0) for t in [0, t_0]",
+        source=src("Lemma 12", r"\hat{\mathcal{R}}_n(\theta(t)) \le e^{-\frac{m\lambda_n(K)}{2}t} \hat{\mathcal{R}}_n(\theta_0)."),
+        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0)),
+                            assuming=[sp.Le(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t))],
+                            latex=r"\frac{d}{dt}\hat{\mathcal{R}}_n \le -\frac{m}{n}\frac{\lambda_n(K)}{4}\|e\|^2 = " + sp.latex(LEMMA12_RATE) + r"\hat{\mathcal{R}}_n \Rightarrow \hat{\mathcal{R}}_n(\theta(t)) \le e^{-\frac{m\lambda_n(K)}{2}t} \hat{\mathcal{R}}_n(\theta_0)"),
+        checks=(Gronwall(name="comparison ODE from the proof's chain"),),
+        depends_on=("dyn.lemma12.chain", "dyn.neighbourhood"),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.lemma12.chain",
+        title="Proof of Lemma 12: (1/2n) d||e||^2/dt = -(m/n) e^T K_hat e along de/dt = -m K_hat e",
+        source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
+        statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t) / (2 * _nn), -(_mm / _nn) * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
+                            latex=r"\frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e \text{ along } \dot e = -m\hat{K}e \quad (n = 2 \text{ entries})"),
+        checks=(Identity(name="chain rule along (0.22) with G = m K_hat", flow=_FLOW_EK),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.theorem10.gradient_bound",
+        title="Proof of Theorem 10: ||grad R_n(theta)||^2 <= ||theta||^2 R_n(theta)",
+        source=src("Proof of Theorem 10", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|^2 \le \|\theta\|^2 \hat{\mathcal{R}}_n(\theta)."),
+        statement=Statement(sp.Le(gradsq, thetasq * R_theta)),
+        checks=(Simulation(risk_gradients, name="random two-layer networks (aligned single-sample instances included)"),),
+        correction=Correction(
+            Statement(sp.Le(gradsq, 2 * thetasq * R_theta)),
+            why="|relu(b_j.x_i)| <= ||b_j|| and (1/n sum_i |e_i|)^2 <= (1/n) sum_i e_i^2 = 2 R_n give "
+                "||grad R_n||^2 <= 2 ||theta||^2 R_n, with equality for one sample and b_j aligned with it.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem10.theta0_norm",
+        title="Proof of Theorem 10: ||theta_0|| = sqrt(sum_s ||b_s(0)||^2) = sqrt(m)",
+        source=src("Proof of Theorem 10", r"\|\theta_0\| = \sqrt{\sum_{s=1}^m \|b_s(0)\|^2} = \sqrt{m}"),
+        statement=Statement(sp.Eq(sp.sqrt(sp.Sum(A0_S**2 + NB0_S**2, (_s, 1, m))), sp.sqrt(m), evaluate=False),
+                            latex=r"\|\theta_0\| = \sqrt{\sum_{s=1}^m a_s(0)^2 + \|b_s(0)\|^2} = \sqrt{m} \quad (a_s(0) = 0,\ \|b_s(0)\| = 1)"),
+        checks=(Identity(name="norm of the initialisation (0.21)"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="dyn.theorem10.gamma",
+        title="Proof of Theorem 10: gamma <~ (gamma + sqrt m)/(m lambda) leads to gamma <~ 1/sqrt(m lambda)",
+        source=src("Proof of Theorem 10", r"\gamma \lesssim \frac{1}{\sqrt{m\lambda_n(K)}}."),
+        statement=Statement(sp.Le(gam, C / sp.sqrt(m * lam))),
+        checks=(Derivation(name="solve gamma = (gamma + sqrt m)/(m lambda), leading order in m", derived=sp.Le(gam, GAMMA_DERIVED),
+                           constants=(C,)),),
+        depends_on=("dyn.theorem10.theta0_norm", "dyn.theorem10.gradient_bound"),
+        correction=Correction(
+            Statement(sp.Le(gam, C / (lam * sp.sqrt(m)))),
+            why="gamma (1 - 1/(m lambda)) <= sqrt(m)/(m lambda) gives gamma <~ 1/(lambda sqrt m): the factor is 1/lambda, "
+                "not 1/sqrt(lambda) (the proof sketch of Theorem 13 uses gamma^2 <~ 1/(m lambda^2), consistent with this).",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.theorem10.kernel_perturbation",
+        title="Proof of Theorem 10: ||K_hat(theta(t)) - K_hat(theta_0)||_F^2 <~ (n^2/m^2)(||theta - theta_0|| + ||theta - theta_0||^2)",
+        source=src("Proof of Theorem 10", r"&\lesssim \frac{n^2}{m^2} (\|\theta(t) - \theta_0\| + \|\theta(t) - \theta_0\|^2)"),
+        statement=Statement(sp.Le(F2K, C * n**2 / m**2 * (Gam + Gam**2))),
+        checks=(Derivation(name="1-Lipschitz sigma, ||b_s(0)|| = 1, Cauchy-Schwarz over s", derived=sp.Le(F2K, KERNEL_DERIVED),
+                           constants=(C,)),),
+        correction=Correction(
+            Statement(sp.Le(F2K, C * n**2 / m**2 * (2 * sp.sqrt(m) * Gam + Gam**2) ** 2)),
+            why="Each entry moves by at most (1/m) sum_s ||Delta b_s||(2 + ||Delta b_s||) <= (2 sqrt(m) Gamma + Gamma^2)/m; "
+                "squared and summed over n^2 entries this is (n^2/m^2)(2 sqrt(m) Gamma + Gamma^2)^2 ~ 4 n^2 Gamma^2/m, not "
+                "(n^2/m^2)(Gamma + Gamma^2). With gamma ~ 1/(lambda sqrt m) the width must then grow like n/lambda^2.",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.theorem10.width",
+        title="Proof of Theorem 10: gamma <= 1 and m >= 20n/lambda lead to ||K_hat(theta(t)) - K_hat(theta_0)||_F <= lambda/8",
+        source=src("Proof of Theorem 10", r"Hence,  $m \geq 20n/\lambda_n(K)$  leads to"),
+        statement=Statement(sp.Ge(m, 20 * n / lam)),
+        checks=(Derivation(name="(n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1", derived=sp.Ge(m, WIDTH_NEEDED),
+                           sense="hypothesis"),),
+        depends_on=("dyn.theorem10.kernel_perturbation",),
+        correction=Correction(
+            Statement(sp.Ge(m, 8 * sp.sqrt(2) * n / lam)),
+            why="From the line above, 2n^2/m^2 <= lambda^2/64 needs only m >= 8 sqrt(2) n/lambda (about 11.3 n/lambda); "
+                "with the repaired perturbation bound (dyn.theorem10.kernel_perturbation) the width must grow like n/lambda^2.",
+            expected=Verdict.PROVED),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="dyn.remark.b_displacement",
+        title="Remark: b_j(t) - b_j(0) ~ 1/m (sup_t max_j ||b_j(t) - b_j(0)|| = O(1/m))",
+        source=src("Remarks", r"The key observation is that b<sub>j</sub>(t) − b<sub>j</sub>(0) ∼ 1/m."),
+        statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t} \max_j \|b_j(t) - b_j(0)\| = O(1/m),\ m \to \infty"),
+        checks=(OrderFit(lazy_quantity("b"), name="first-layer displacement against width"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.remark.balanced_kernel",
+        title="Balanced initialisation: G -> E_{b ~ N(0, I/d)}[relu relu + relu' relu' x.x']",
+        source=src("Remarks", r"\to k(x_i, x_{i'}) := \mathbb{E}_{b \sim \mathcal{N}(0, I_d/d)} [\sigma(b^T x_i) \sigma(b^T x_{i'}) + \sigma'(b^T x_i) \sigma'(b^T x_{i'}) x_i^T x_{i'}]"),
+        statement=Statement(sp.Eq(G, K, evaluate=False),
+                            latex=r"\mathbb{E}\left[G_{i,i'}\right] = \mathbb{E}_{b \sim \mathcal{N}(0, I_d/d)} [\sigma(b^T x_i) \sigma(b^T x_{i'}) + \sigma'(b^T x_i) \sigma'(b^T x_{i'}) x_i^T x_{i'}]"),
+        checks=(MonteCarlo(balanced_grams, name="Gram matrices under the balanced initialisation (m = 32)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.theorem13",
+        title="Theorem 13: sup_{t, x} |f_m(x; a(t), B(t)) - f_m(x; a~(t), B_0)| = O(1/sqrt(m)) (the m-dependence of its bound)",
+        source=src("Theorem 13 (E, Ma, Wu, 2019)", r"\le \frac{1 + \sqrt{\log(1/\delta)}}{\lambda_n(K)\sqrt{m}}."),
+        statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \in [0,\infty], x \in \mathbb{S}^{d-1}} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| = O(1/\sqrt{m}),\ m \to \infty"),
+        checks=(OrderFit(lazy_quantity("gap"), name="network against random-feature model"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.theorem13.sketch",
+        title="Proof sketch of Theorem 13: |f(a, B) - f(a, B_0)| <= sum_s a_s |...| <= sum_s a_s ||Db_s|| <= (1/2) sum_s (a_s^2 + ||Db_s||^2) = ||theta - theta_0||^2/2",
+        source=src("Proof sketch", r"\le \sum_{s=1}^m a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)|"),
+        statement=Statement(sp.And(sp.Le(sk_lhs, sk_r1), sp.Le(sk_r1, sk_r2), sp.Le(sk_r2, sk_r3), sp.Eq(sk_r3, sk_r4, evaluate=False)),
+                            latex=r"|f_m(x; a(t), B(t)) - f_m(x; a(t), B_0)| \le \sum_s a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)| \le \sum_s a_s(t) \|b_s(t) - b_s(0)\| \le \frac{1}{2} \sum_s (a_s^2(t) + \|b_s(t) - b_s(0)\|^2) = \frac{1}{2}\|\theta(t) - \theta_0\|^2"),
+        checks=(Simulation(sketch_terms, name="flow (0.20), m = 64, 64 points of the sphere"),),
+        correction=Correction(
+            Statement(sp.And(sp.Le(sk_lhs, sk_r1), sp.Le(sk_r1, sk_r2), sp.Le(sk_r2, sk_r3), sp.Eq(sk_r3, sk_r4, evaluate=False)),
+                      latex=r"|f_m(x; a, B) - f_m(x; a, B_0)| \le \sum_s |a_s| |\sigma(b_s^T x) - \sigma(b_s(0)^T x)| \le \sum_s |a_s| \|b_s - b_s(0)\| \le \frac{1}{2}\|\theta - \theta_0\|^2"),
+            checks=(Simulation(lambda ctx, precise: sketch_terms(ctx, precise, absolute=True), name="flow (0.20), m = 64, 64 points of the sphere"),),
+            why="The output weights a_s(t) take both signs (they start at 0 and fit labels of both signs): the triangle "
+                "inequality needs |a_s(t)|.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.theorem13.sketch_order",
+        title="Proof sketch of Theorem 13: (1/2) ||theta(t) - theta_0||^2 <~ 1/(m lambda^2) (order in m)",
+        source=src("Proof sketch", r"= \frac{1}{2} ||\theta(t) - \theta_0||^2 \lesssim \frac{1}{m\lambda_n^2(K)}"),
+        statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
+                            latex=r"\sup_t \frac{1}{2} \|\theta(t) - \theta_0\|^2 = O(1/m),\ m \to \infty"),
+        checks=(OrderFit(lazy_quantity("half_sq"), name="squared parameter displacement against width"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lemma14",
+        title="Lemma 14: f_m(x; a~(t), B_0) = sum_i w_i(t) k_m(x_i, x) with w_i(t) = -m int_0^t e_i",
+        source=src("Representer theorem of GD solutions", r"here  $w_i(t) = -m \int_0^t e_i(t')dt'.$"),
+        statement=Statement(sp.Eq(f_rfm, f_rep, evaluate=False),
+                            latex=r"f_m(x;\tilde{a}(t),B_0) = \sum_{i=1}^n w_i(t)k_m(x_i,x),\quad w_i(t) = -m \int_0^t e_i(t')dt'"),
+        checks=(Simulation(representer, name="random-feature flow (0.20) with B frozen, m = 64", rtol=1e-6),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.barron_lower_bound",
+        title="Barron (1993): sup_{||f||_B <= 1} inf_{h in span(h_1..h_n)} ||f - h|| >= C/(d n^{1/d})",
+        source=src("Curse of dimensionality", r"\sup_{\|f\|_{\mathcal{B}} \le 1} \inf_{h \in \text{span}(h_1, \dots, h_n)} \|f - h\|_{L^2(X)} \ge \frac{C}{dn^{1/d}}"),
+        statement=Statement(sp.Symbol("Barron_lower_bound"), latex=r"\sup_{\|f\|_{\mathcal{B}} \le 1} \inf_{h \in \mathrm{span}(h_1, \dots, h_n)} \|f - h\|_{L^2} \ge \frac{C}{dn^{1/d}}"),
+        checks=(Untestable("a lower bound over every choice of n functions in L^2 (an inf over all subspaces)"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="dyn.lazy.displacement",
+        title="Lazy training: ||theta - theta_0|| = O(1/sqrt(m))",
+        source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
+        statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
+                            latex=r"\sup_t \|\theta(t) - \theta_0\| = O(1/\sqrt{m}),\ m \to \infty"),
+        checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width"),),
+        expected=Verdict.SUPPORTED,
+    ),
+]
