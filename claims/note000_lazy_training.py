@@ -22,7 +22,7 @@ import sympy as sp
 from verify.model import Claim, Correction, Source, Statement, Verdict
 from verify.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
                            preconditioned_flow, relu_gram, relu_ntk_kernel, sigma_min, spd_with_spectrum)
-from verify.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
 from verify.search import Domain
 from verify.symbolic import Derivation, Gronwall, Identity, Inequality

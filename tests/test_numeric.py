@@ -653,3 +653,18 @@ def test_hypothesis_holding_with_equality_is_kept():
     # p <= 0.3 holds with equality up to round-off at both points: both instances count, and q <= 2 fails at the second
     r = Simulation(constant(env)).run(Statement(sp.Le(q, 2), assuming=[sp.Le(p, sp.Float(0.3))]), Context(claim_id="t"))
     assert r.evidence["hypotheses_held"] == 2 and r.outcome is Outcome.FAILS
+
+
+def test_order_fit_accounts_for_log_factors():
+    """Q = log(x)/x^2 is O(log(x)/x^2) exactly, but not O(1/x^2)."""
+    x = sp.Symbol("x", positive=True)
+
+    def sim(ctx, var, precise):
+        xs = np.array([4.0, 8.0, 16.0, 32.0, 64.0])
+        return xs, (np.log(xs) / xs**2)[:, None] * np.array([1.0, 2.0, 3.0])
+
+    ctx = Context(claim_id="t")
+    with_log = OrderFit(sim).run(Statement(sp.Eq(q, sp.O(sp.log(x) / x**2, (x, sp.oo)))), ctx)
+    assert with_log.outcome is Outcome.HOLDS
+    without = OrderFit(sim).run(Statement(sp.Eq(q, sp.O(1 / x**2, (x, sp.oo)))), ctx)
+    assert without.outcome is not Outcome.HOLDS

@@ -490,3 +490,11 @@ def test_special_functions_in_searches():
     assert holds.outcome is Outcome.HOLDS
     fails = Inequality().run(Statement(sp.Le(sp.erf(R / sp.sqrt(2)), R / sp.sqrt(2 * sp.pi))), ctx)
     assert fails.outcome is Outcome.FAILS
+
+
+def test_order_term_with_an_undecided_limit_is_not_refuted():
+    a, b = sp.symbols("a b", positive=True)
+    g = sp.Function("g")
+    st = Statement(sp.Eq(g(a * b) / sp.log(1 / a), b + sp.O(1 / sp.log(1 / a), (a, 0))))
+    r = Identity().run(st, Context(seed=0, claim_id="test"))
+    assert r.outcome is not Outcome.FAILS

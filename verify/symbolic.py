@@ -13,7 +13,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
-from .search import (DIGITS, Domain, confirmed_negative, domains_for, find_counterexample,
+from .search import (DIGITS, confirmed_negative, domains_for, find_counterexample,
                      high_precision, replay_text, shrink)
 
 
@@ -174,6 +174,7 @@ class _NotOrder:
     leading: object
     order: object
     ratio: object
+    undecided: str = ""      # why SymPy could not decide, when it could not
 
 
 @dataclass
@@ -211,15 +212,25 @@ class Identity:
             # lhs - rhs = O(g) as x -> x0: the ratio (lhs - rhs)/g has a finite limit. Returned as 0
             # when it does, else as that (infinite or undefined) limit, which the check reports.
             x, x0 = order.variables[0], order.point[0]
-            ratio = sp.limit(sp.simplify(diff / order.expr), x, x0)
+            try:
+                ratio = sp.limit(sp.simplify(diff / order.expr), x, x0)
+            except (NotImplementedError, ValueError, TypeError) as exc:
+                return _NotOrder(sp.simplify(diff), order.expr, None, f"SymPy could not take the limit: {exc}")
             if ratio.is_finite:
                 return sp.Integer(0)
-            leading = sp.simplify(diff).as_leading_term(x) if x0 == 0 else sp.simplify(diff)
+            if not ratio.has(sp.oo, -sp.oo, sp.zoo):   # oo * sign(...) is infinite wherever the sign is not 0
+                return _NotOrder(sp.simplify(diff), order.expr, None, f"SymPy left the limit undecided: {_s(ratio)}")
+            try:
+                leading = sp.simplify(diff).as_leading_term(x) if x0 == 0 else sp.simplify(diff)
+            except Exception:
+                leading = sp.simplify(diff)
             return _NotOrder(leading, order.expr, ratio)
         return diff
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         diff = self.difference(statement)
+        if isinstance(diff, _NotOrder) and diff.undecided:
+            return _result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
         if isinstance(diff, _NotOrder):
             return _result(self, Outcome.FAILS, SYMBOLIC,
                            f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",

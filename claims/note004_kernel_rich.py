@@ -1,0 +1,1037 @@
+"""Note 004: "Notes on Kernel and Rich Limits in Neural Network Training" (Woodworth et al. 2020;
+Chizat, Oyallon and Bach 2018; Jacot et al. 2018; Gunasekar et al. 2017; Arora et al. 2019; Barron 1993).
+
+One claim per checkable statement, in the note's order and with its symbols, each encoded as written;
+every flagged claim carries a checked correction. The mathematics (potentials, minimisers, flows) lives in
+:mod:`verify.regimes`; this module only states the note's claims and wires checks to simulations.
+
+Conventions where the note is silent, stated once:
+- Diagonal-network instances: X has N = 4 Gaussian rows in d = 8 dimensions, y = X beta* with a 2-sparse
+  Gaussian beta* (nonnegative problems: a dense positive x*, so that y lies inside the cone A R_+^n and
+  the flow converges linearly). The loss is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2.
+- Limits of flow solutions as alpha -> 0 are computed on the flow's invariant curve: along the flow
+  w_+(t) = alpha w0 exp(-4 X^T s(t)) exactly (s the integrated residual), so a limit that interpolates is
+  the unique interpolant of the form beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (D = 2; alpha^D h_D for depth
+  D; alpha exp for the squared parametrisation), found by Newton's method on the convex dual. Flows
+  themselves are simulated (batched ODE in w) where the theorems equate their limits with minimisers.
+- Symbolic encodings of the diagonal model use d = 2 or 3 coordinates; potentials that are even in beta
+  (q(-z) = q(z)) are expanded for beta > 0, the other sign being the same expression.
+- Chizat et al.'s scaling results are simulated on f(w) = A w + (b/2)(B w)^2 (verify.models.QuadraticModel,
+  h(w0) = 0 at w0 = 0) with the quadratic loss R(y) = 1/2 (y - y*)^T H (y - y*); the kappa formulas are
+  checked on the one-dimensional model (norms of scalars), where norm homogeneity is the whole argument.
+- Theorem 2.4 is compared term by term with note 000's main theorem (same result): the threshold is
+  derived from note 000's own proof lines, extended by the triangle inequality to h(w0) != 0.
+- Jacot et al.'s Theorem 1 is checked at depth L = 2 with ReLU, a, b ~ N(0, 1), NTK parametrisation and no
+  biases, where Theta_oo is the arc-cosine kernel k1 + k0 x.x'.
+- Arora et al.'s Theorem 3 is simulated with l(W) = 1/2 ||W - W*||_F^2, depth N = 3, 3 x 3 factors.
+- Where the note says "polynomially" (R_alpha's approach to ||beta||_1, the D = 3 rich limit), the claim is
+  checked at the polynomial order the potential's own expansion gives (computed with SymPy below).
+- Barron's approximation theorems are existence statements; they are illustrated by the proof's own random
+  construction (Maurey's argument, with step functions as the sigmoid): its average error over draws bounds
+  the best network's. The estimation bound (1993b, Theorem 2) involves quantities no computation here can
+  evaluate and is recorded as untestable.
+"""
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+import claims.note000_lazy_training as note000
+from verify.model import Claim, Correction, Source, Statement, Verdict
+from verify.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
+                           sigma_min, spd_with_spectrum)
+from verify.notation import Norm
+from verify.numeric import OrderFit, Simulation
+from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, diagonal_flow, factorisation_flow, h_depth_expr,
+                            l1_minimiser, l2_minimiser, potential_minimiser, q_expr, r_parametric, r_potential,
+                            two_layer_ntk, two_layer_ntk_limit)
+from verify.symbolic import Derivation, Identity, Inequality
+from verify.untestable import Untestable
+
+NOTE = "004_a0eff2e76da1eda5.txt"
+
+
+def src(section: str, quote: str) -> Source:
+    return Source(NOTE, section, quote)
+
+
+# ---------------------------------------------------------------------------------------------
+# symbols
+# ---------------------------------------------------------------------------------------------
+alpha, c, eps, lam = sp.symbols("alpha c epsilon lambda", positive=True)
+D = sp.Symbol("D", positive=True, integer=True)
+z = sp.Symbol("z", real=True)
+zp = sp.Symbol("z", positive=True)                      # q is even: |z| -> oo is z -> oo
+u = sp.Symbol("u", real=True)
+e = sp.Symbol("e", positive=True)                        # small step w = w(t) + e h
+d_sym = sp.Symbol("d", positive=True)
+# vector-valued quantities of the simulations (values come from arrays)
+beta_inf, beta_Q, beta_l1, beta_l2, x_inf, x_l1 = sp.symbols("beta_inf beta_Q beta_l1 beta_l2 x_inf x_l1", real=True)
+N1_alpha, N1_star, N2sq_alpha, N2_star = sp.symbols("N1_alpha N1_star N2sq_alpha N2_star", positive=True)
+Theta_m, Theta_inf, m_width = sp.symbols("Theta_m Theta_inf m", real=True)
+rho_alpha, rho_bar = sp.symbols("rho_alpha rho_bar", real=True)
+sigma_dot, sigma_r, g_uv, N_depth, imbalance = sp.symbols("sigma_dot sigma_r g_uv N imbalance", real=True)
+# note 000's symbols, shared so that its expressions compare term by term with ours
+kappa, sigma, J0, L, mu, nu, t = note000.kappa, note000.sigma, note000.J0, note000.L, note000.mu, note000.nu, note000.t
+f_t, f_0, f_star = note000.f_t, note000.f_0, note000.f_star
+C0 = sp.Symbol("C_0", positive=True)
+
+# the depth-D diagonal network (d = 2 symbolic coordinates)
+w_p = sp.symbols("w_p1:3", real=True)
+w_m = sp.symbols("w_m1:3", real=True)
+x_v = sp.symbols("x1:3", real=True)
+
+
+def f_diag(wp, wm, x, depth=D):
+    """f(w, x) = <w_+^D - w_-^D, x>."""
+    return sum((a**depth - b**depth) * xi for a, b, xi in zip(wp, wm, x))
+
+
+# ---------------------------------------------------------------------------------------------
+# simulations: diagonal networks
+# ---------------------------------------------------------------------------------------------
+N_OBS, DIM, SPARSITY = 4, 8, 2
+
+
+def regression(rng, batch, positive=False):
+    """X (batch, N, d) Gaussian; y = X beta* with beta* 2-sparse Gaussian (or dense positive)."""
+    X = rng.standard_normal((batch, N_OBS, DIM))
+    if positive:
+        star = rng.uniform(0.2, 1.0, (batch, DIM))
+    else:
+        star = np.zeros((batch, DIM))
+        idx = np.argsort(rng.random((batch, DIM)), axis=1)[:, :SPARSITY]
+        np.put_along_axis(star, idx, rng.standard_normal((batch, SPARSITY)), axis=1)
+    return X, np.einsum("bnd,bd->bn", X, star)
+
+
+def _flow_limit(X, y, alpha_values, depth, w0, precise, horizon):
+    """beta at the end of the simulated flow; raises unless it interpolates (Theorem 1's hypothesis)."""
+    tt = np.array([0.0, horizon / 2, horizon])
+    beta = diagonal_flow(X, y, alpha_values, tt, D=depth, w0=w0, precise=precise)[:, -1]
+    resid = np.linalg.norm(np.einsum("bnd,bd->bn", X, beta) - y, axis=-1) / np.linalg.norm(y, axis=-1)
+    if resid.max() > 1e-8:
+        raise RuntimeError(f"the flow has not converged by t = {horizon} (relative residual {resid.max():.2g})")
+    return beta
+
+
+def kernel_sequence(ctx, precise):
+    """The flow's limit beta_alpha (w0 = 1) for alpha = 1 .. 16 against the minimum-l2 interpolant."""
+    rng = ctx.rng("kernel")
+    S, grid = max(ctx.budget.samples // 2, 3), np.array([1.0, 2.0, 4.0, 8.0, 16.0])
+    X, y = regression(rng, S)
+    K = len(grid)
+    # one batched solve per grid value: instances with the same alpha share a time scale
+    beta = np.stack([_flow_limit(X, y, np.full(S, a), 2, None, precise, 40.0) for a in grid])
+    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta,
+            "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, DIM))}
+
+
+def _rich_sequence(ctx, grid, nonnegative=False, depth=2):
+    """Interpolating limits on the flow's invariant curve as alpha -> 0, and the l1 solution."""
+    rng = ctx.rng("rich", str(depth))
+    S = ctx.budget.samples
+    X, y = regression(rng, S, positive=nonnegative)
+    K = len(grid)
+    XX, yy = np.tile(X, (K, 1, 1)), np.tile(y, (K, 1))
+    # the scale a of the curve beta = a link(X^T nu): alpha^2 (signed, w0 = 1), alpha (x(0) = alpha 1), alpha^D
+    power = 1 if nonnegative else depth
+    log_scale = np.repeat(power * np.log(grid), S)[:, None] * np.ones((1, DIM))
+    beta = potential_minimiser(XX, yy, None, D=depth, log_scale=log_scale, nonnegative=nonnegative)
+    return (grid[:, None, None] * np.ones((1, S, 1)), beta.reshape(K, S, DIM),
+            np.broadcast_to(l1_minimiser(X, y, nonnegative)[None], (K, S, DIM)))
+
+
+def rich_sequence(ctx, precise):
+    a, beta, l1 = _rich_sequence(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32]))
+    return {"alpha": a, "beta_inf": beta, "beta_l1": l1}
+
+
+def theorem1_flow(ctx, precise, general=False):
+    """Flow limits (w0 = 1, or random w0 with no zero entry) against argmin Q_{alpha,w0} s.t. X beta = y."""
+    rng = ctx.rng("theorem1", str(general))
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    a = rng.choice([0.5, 1.0, 2.0], S)
+    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM)) if general else None
+    beta = _flow_limit(X, y, a, 2, w0, precise, 60.0)
+    scale = a[:, None] ** 2 * (np.ones((S, DIM)) if w0 is None else w0**2)
+    return {"beta_inf": beta, "beta_Q": potential_minimiser(X, y, scale), "alpha": a[:, None]}
+
+
+EPS_GRID = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
+
+
+def theorem2_rich(ctx, precise):
+    """At alpha = the stated threshold and at a tenth of it, for eps in (0, d): the l1 norm of
+    beta_alpha = argmin Q_alpha (Theorem 1) against (1 + eps) ||beta_l1||_1."""
+    rng = ctx.rng("theorem2")
+    S = ctx.budget.samples * len(EPS_GRID)
+    X, y = regression(rng, S)
+    e_ = np.tile(EPS_GRID, ctx.budget.samples)
+    n1 = np.abs(l1_minimiser(X, y)).sum(-1)
+    log_thr = np.minimum(-(2 + e_) / (2 * e_) * np.log(2 * (1 + e_) * n1), -DIM / (e_ * n1))
+    log_a = log_thr[:, None] + np.log([1.0 - 1e-9, 0.1])[None]                # (S, 2): at and below it
+    XX, yy = np.repeat(X, 2, axis=0), np.repeat(y, 2, axis=0)
+    beta = potential_minimiser(XX, yy, None, log_scale=np.repeat(2 * log_a.reshape(-1, 1), DIM, axis=1))
+    return {"N1_alpha": np.abs(beta).sum(-1).reshape(S, 2), "N1_star": n1[:, None] * np.ones((1, 2)),
+            "alpha": np.exp(log_a), "epsilon": e_[:, None] * np.ones((1, 2)), "d": np.full((S, 2), float(DIM))}
+
+
+def theorem2_kernel(ctx, precise):
+    """At alpha = the stated threshold and at ten times it: ||beta_alpha||_2^2 against (1 + eps) ||beta_l2||^2."""
+    rng = ctx.rng("theorem2")
+    S = ctx.budget.samples * len(EPS_GRID)
+    X, y = regression(rng, S)
+    e_ = np.tile(EPS_GRID, ctx.budget.samples)
+    n2 = np.linalg.norm(l2_minimiser(X, y), axis=-1)
+    a = np.sqrt(2 * (1 + e_) * (1 + 2 / e_) * n2)[:, None] * np.array([1.0 + 1e-9, 10.0])[None]
+    beta = potential_minimiser(np.repeat(X, 2, axis=0), np.repeat(y, 2, axis=0), np.repeat(a.reshape(-1, 1) ** 2, DIM, axis=1))
+    return {"N2sq_alpha": (beta**2).sum(-1).reshape(S, 2), "N2_star": n2[:, None] * np.ones((1, 2)), "alpha": a,
+            "epsilon": e_[:, None] * np.ones((1, 2)), "d": np.full((S, 2), float(DIM))}
+
+
+def r_gap(ctx, variable, precise):
+    """R_{alpha,1}(beta) - ||beta||_1 for alpha -> 0 (common beta across alpha), R from its definition."""
+    rng = ctx.rng("r_gap")
+    S, grid = ctx.budget.samples, np.array([1e-4, 3e-4, 1e-3, 3e-3, 1e-2])
+    beta = rng.standard_normal((S, 3)) * rng.uniform(0.5, 2.0, (S, 1))
+    R_ = r_potential(np.broadcast_to(beta[None], (len(grid), S, 3)), grid[:, None] * np.ones((1, S)))
+    return grid, np.abs(R_ - np.abs(beta).sum(-1)[None])
+
+
+def linear_model_flow(ctx, precise):
+    """f(w, x) = <w, x>: the gradient flow of L(w) = ||X w - y||^2 from alpha w0 against
+    beta^R = argmin ||w - alpha w0|| s.t. X w = y = alpha w0 + X^+ (y - X alpha w0)."""
+    rng = ctx.rng("linear")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    start = rng.choice([0.5, 1.0, 2.0], S)[:, None] * rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM))
+    rate = np.linalg.eigvalsh(np.einsum("bnd,bmd->bnm", X, X))[:, 0].min()
+    T = 40.0 / rate
+    W = batched_flow(lambda _, w: -2 * np.einsum("bnd,bn->bd", X, np.einsum("bnd,bd->bn", X, w) - y), start,
+                     np.array([0.0, T / 2, T]), precise)[:, -1]
+    projection = start + np.einsum("bdn,bn->bd", np.linalg.pinv(X), y - np.einsum("bnd,bd->bn", X, start))
+    return {"beta_inf": W, "beta_R": projection}
+
+
+def depth3_excess(ctx, variable, precise):
+    """||beta_{alpha,3}||_1 - ||beta_l1||_1 for alpha = 0.3 .. 0.003 (minimisers of Q^3_alpha, Theorem 3)."""
+    rng = ctx.rng("depth3")
+    S, grid = ctx.budget.samples, np.array([0.3, 0.1, 0.03, 0.01, 0.003])
+    X, y = regression(rng, S)
+    K = len(grid)
+    scale = np.repeat(grid**3, S)[:, None] * np.ones((1, DIM))
+    beta = potential_minimiser(np.tile(X, (K, 1, 1)), np.tile(y, (K, 1)), scale, D=3).reshape(K, S, DIM)
+    return grid, np.abs(beta).sum(-1) - np.abs(l1_minimiser(X, y)).sum(-1)[None]
+
+
+def theorem3_flow(ctx, precise):
+    """Depth D = 3 and 4 flows from w_+ = w_- = alpha 1 against argmin Q^D_alpha s.t. X beta = y."""
+    rng = ctx.rng("theorem3")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    a = rng.choice([0.5, 1.0, 2.0], S)
+    half = S // 2
+    betas, mins = [], []
+    for depth, sl in ((3, slice(0, half)), (4, slice(half, S))):        # the two depths, not samples
+        betas.append(_flow_limit(X[sl], y[sl], a[sl], depth, None, precise, 400.0))
+        mins.append(potential_minimiser(X[sl], y[sl], np.repeat(a[sl, None] ** depth, DIM, axis=1), D=depth))
+    return {"beta_inf": np.concatenate(betas), "beta_Q": np.concatenate(mins), "alpha": a[:, None]}
+
+
+def depth_sequence(ctx, grid):
+    """argmin Q^D_alpha (Theorem 3) for D = 3 and 4 along grid, with the l1 and l2 solutions."""
+    rng = ctx.rng("depth")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    K, half = len(grid), S // 2
+    out = []
+    for depth, sl in ((3, slice(0, half)), (4, slice(half, S))):        # the two depths
+        n = sl.stop - sl.start
+        scale = np.repeat(grid**depth, n)[:, None] * np.ones((1, DIM))
+        out.append(potential_minimiser(np.tile(X[sl], (K, 1, 1)), np.tile(y[sl], (K, 1)), scale, D=depth).reshape(K, n, DIM))
+    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": np.concatenate(out, axis=1),
+            "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, DIM)),
+            "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, DIM))}
+
+
+# ---------------------------------------------------------------------------------------------
+# simulations: lazy training (Chizat, Oyallon and Bach)
+# ---------------------------------------------------------------------------------------------
+LAZY_N, LAZY_P = 3, 12
+
+
+def lazy_pairs(ctx, variable, precise, horizon=None):
+    """The flow of F_alpha = R(alpha h)/alpha^2 and of its linearisation (b = 0) for alpha = 4 .. 64 on the
+    same instances (common random numbers). Returns alpha, (||w - w0||, ||w - wbar||, ||alpha h - alpha hbar||)
+    each sup over t, shaped (len(alpha), instances)."""
+    if variable != "alpha":
+        raise ValueError(f"lazy training is simulated in alpha, not {variable}")
+    rng = ctx.rng("lazy")
+    S, grid = max(ctx.budget.samples // 2, 3), np.array([4.0, 8.0, 16.0, 32.0, 64.0])
+    K = len(grid)
+    base = QuadraticModel.random(rng, S, LAZY_N, LAZY_P, 1.0)
+    H = spd_with_spectrum(rng, np.ones(S), np.full(S, 2.0), LAZY_N)
+    ystar = rng.standard_normal((S, LAZY_N))
+    ystar /= np.linalg.norm(ystar, axis=1, keepdims=True)
+    model = QuadraticModel(np.tile(base.A, (2 * K, 1, 1)), np.tile(base.B, (2 * K, 1, 1)),
+                           np.concatenate([np.ones(K * S), np.zeros(K * S)]))
+    loss = QuadraticLoss(np.tile(H, (2 * K, 1, 1)), np.tile(ystar, (2 * K, 1)))
+    a = np.tile(np.repeat(grid, S), 2)
+    T = horizon if horizon is not None else 14.0 / (sigma_min(base.A) ** 2 / 4).min()
+    tt = np.unique(np.concatenate([np.linspace(0.0, T, 160), np.linspace(0.0, T / 10, 80)]))
+    W = model_gradient_flow(model, loss, a, np.zeros((2 * K * S, LAZY_P)), tt, precise)
+    Wn, Wl = W[:K * S], W[K * S:]
+    F = a[:, None, None] * model.f(W)
+    disp = np.linalg.norm(Wn, axis=-1).max(axis=1)
+    par = np.linalg.norm(Wn - Wl, axis=-1).max(axis=1)
+    pred = np.linalg.norm(F[:K * S] - F[K * S:], axis=-1).max(axis=1)
+    return grid, [q.reshape(K, S) for q in (disp, par, pred)]
+
+
+def lazy_quantity(which, horizon=None):
+    index = {"displacement": 0, "parameters": 1, "predictions": 2}[which]
+
+    def simulate(ctx, variable, precise):
+        grid, qs = lazy_pairs(ctx, variable, precise, horizon)
+        return grid, qs[index]
+    simulate.__name__ = f"lazy_{which}"
+    return simulate
+
+
+def theorem24_flow(ctx, precise):
+    """Note 000's gradient-flow instances (the same theorem), kept while the stated bound is above 1e-7
+    of its initial value: beyond seven decades of decay, the flow's values are at the ODE's accuracy
+    (about 1e-14 absolute), which the comparison cannot resolve."""
+    env = note000.theorem_flow(ctx, precise)
+    rate = (env["mu"] * env["sigma_min"] ** 2 / 4).ravel()
+    T = env["t"].shape[1]
+    keep = env["t"].ravel() <= (np.log(1e7) / rate).min()
+    return {k: (v[:, keep] if v.ndim >= 2 and v.shape[1] == T else v) for k, v in env.items()}
+
+
+def underparameterised_rates(ctx, precise):
+    """Theorem 2.5 with rank Dh = p < n (p = 2 parameters, n = 3 outputs): the local rate
+    lambda_min(Hess F_alpha) at the flow's limit, for alpha = 4 .. 4096, against lambda_min(A^T H A)."""
+    rng = ctx.rng("rates")
+    S, n, p = ctx.budget.samples, 3, 2
+    grid = 4.0 ** np.arange(1, 7)
+    K = len(grid)
+    # Dh(w0) = A with singular values in [0.5, 1.5]: every instance converges on a comparable time scale
+    U, V = random_orthogonal(rng, S, n)[:, :, :p], random_orthogonal(rng, S, p)
+    A = np.einsum("bip,bp,bjp->bij", U, rng.uniform(0.5, 1.5, (S, p)), V)
+    base = QuadraticModel(A, rng.standard_normal((S, n, p)) / np.sqrt(p), np.ones(S))
+    H = spd_with_spectrum(rng, np.ones(S), np.full(S, 3.0), n)
+    ystar = rng.standard_normal((S, n))
+    model = QuadraticModel(np.tile(base.A, (K, 1, 1)), np.tile(base.B, (K, 1, 1)), np.ones(K * S))
+    loss = QuadraticLoss(np.tile(H, (K, 1, 1)), np.tile(ystar, (K, 1)))
+    a = np.repeat(grid, S)
+    lin = np.linalg.eigvalsh(np.einsum("bni,bnm,bmj->bij", base.A, H, base.A))[:, 0]
+    T = 40.0 / lin.min()
+    W = model_gradient_flow(model, loss, a, np.zeros((K * S, p)), np.array([0.0, T / 2, T]), precise)[:, -1]
+
+    def grad_hess(W):
+        J = model.jac(W)
+        resid = loss.grad(a[:, None] * model.f(W))                   # H (alpha h - y*)
+        curvature = np.einsum("bn,bnp,bnq->bpq", resid, model.B, model.B)   # sum_k r_k b_k b_k^T (b = 1)
+        return (np.einsum("bnp,bn->bp", J, resid) / a[:, None],
+                np.einsum("bnp,bnm,bmq->bpq", J, loss.H, J) + curvature / a[:, None, None])
+
+    for _ in range(4):            # Newton steps pin down the critical point the flow is converging to
+        grad, hess = grad_hess(W)
+        W = W - np.linalg.solve(hess, grad[..., None])[..., 0]
+    grad, hess = grad_hess(W)
+    if np.max(np.linalg.norm(grad, axis=-1)) > 1e-10:
+        raise RuntimeError("the flow has not reached a critical point of F_alpha")
+    rho = np.linalg.eigvalsh(hess)[:, 0]
+    return {"alpha": grid[:, None] * np.ones((1, S)), "rho_alpha": rho.reshape(K, S),
+            "rho_bar": np.broadcast_to(lin[None], (K, S))}
+
+
+# ---------------------------------------------------------------------------------------------
+# simulations: NTK, matrix factorisation
+# ---------------------------------------------------------------------------------------------
+
+def ntk_widths(ctx, precise):
+    """Empirical NTKs of independent two-layer ReLU networks at widths 16 .. 16384 against Theta_oo."""
+    rng = ctx.rng("ntk")
+    S, dim = ctx.budget.samples, 3
+    X = rng.standard_normal((4, dim))
+    widths = 4 ** np.arange(2, 8)
+    thetas = [two_layer_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
+    return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
+            "Theta_inf": np.broadcast_to(two_layer_ntk_limit(X), (len(widths), S, 4, 4))}
+
+
+def squared_sequence(ctx, precise):
+    """Gunasekar et al.'s Corollary 2: interpolating limits of the flow on ||A x(u) - y||^2, x = u^2,
+    from x(0) = alpha 1, on the flow's invariant curve x = alpha exp(A^T nu), as alpha -> 0."""
+    a, x, l1 = _rich_sequence(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64]), nonnegative=True)
+    return {"alpha": a, "x_inf": x, "x_l1": l1}
+
+
+ARORA_DEPTH, ARORA_DIM = 3, 3
+
+
+def singular_value_dynamics(ctx, precise):
+    """Deep matrix factorisation W = W_3 W_2 W_1 under gradient flow on 1/2 ||W - W*||_F^2, from balanced
+    (first half) and unbalanced (second half) initialisations: d sigma_r/dt from central finite differences
+    of W(t) along the simulated flow, against the theorem's right-hand side at the same times; differences
+    are measured against each instance's largest |d sigma/dt| (a slow singular value is not held to a
+    finer absolute accuracy than the fast ones)."""
+    rng = ctx.rng("arora")
+    S, d, N = ctx.budget.samples, ARORA_DIM, ARORA_DEPTH
+    half = S // 2
+    bal = balanced_factors(rng, half, d, N)
+    unbal = [rng.standard_normal((S - half, d, d)) * 0.8 + np.eye(d) for _ in range(N)]
+    Ws0 = [np.concatenate([b, u_]) for b, u_ in zip(bal, unbal)]
+    W0 = chain(Ws0)
+    target = W0 + 0.7 * rng.standard_normal((S, d, d))
+    times, h = np.linspace(0.05, 0.5, 10), 1e-3
+    tt = np.sort(np.concatenate([[0.0], times - h, times, times + h]))
+    Ws = factorisation_flow(Ws0, lambda W: W - target, tt, precise)
+    W = chain(Ws)                                                     # (S, T, d, d)
+    pos = np.searchsorted(tt, times)
+    Uu, sv, Vt = np.linalg.svd(W[:, pos])
+    # d sigma_r/dt = u_r^T W' v_r with W' by central differences of the simulated product: unlike
+    # differences of sorted singular values, this stays accurate when two singular values come close
+    wdot = (W[:, pos + 1] - W[:, pos - 1]) / (2 * h)
+    grad = W[:, pos] - target[:, None]
+    guv = np.einsum("btir,btij,btrj->btr", Uu, grad, Vt)
+    imb = [np.abs(np.swapaxes(Ws0[j + 1], -1, -2) @ Ws0[j + 1] - Ws0[j] @ np.swapaxes(Ws0[j], -1, -2)).max(axis=(-2, -1))
+           for j in range(N - 1)]
+    sdot = np.einsum("btir,btij,btrj->btr", Uu, wdot, Vt)
+    return {"sigma_dot": sdot, "sigma_r": sv, "g_uv": guv, "scale": np.abs(sdot).max(axis=(1, 2), keepdims=True), "N": np.full((1, 1, 1), float(N)),
+            "imbalance": np.max(imb, axis=0)[:, None, None] * np.ones((1, 1, 1))}
+
+
+def barron_instances(ctx, radius: bool):
+    """f(x) = cos(a x) (C_f = |a|) for a in [1, 30], mu uniform on [-r, r] (r = 1, or r in [0.5, 2]), and
+    network sizes n = 1 .. 256: the average squared error of Barron's random step networks."""
+    rng = ctx.rng("barron", str(radius))
+    S = ctx.budget.samples
+    a = 10 ** rng.uniform(0, 1.5, S)
+    r = 10 ** rng.uniform(-0.3, 0.3, S) if radius else np.ones(S)
+    n = 4 ** np.arange(5)
+    err = barron_cosine_errors(rng, a, r, n, draws=200)
+    return {"err_n": err, "n": np.broadcast_to(n[None].astype(float), err.shape), "C": (a * r)[:, None] * np.ones((1, len(n))),
+            "C_f": a[:, None] * np.ones((1, len(n))), "r": r[:, None] * np.ones((1, len(n)))}
+
+
+# ---------------------------------------------------------------------------------------------
+# proof steps and derived quantities (computed, never typed in)
+# ---------------------------------------------------------------------------------------------
+# Chizat's kappa on the one-dimensional model: kappa_g(w0) = |g(w0) - y*| |g''(w0)| / g'(w0)^2
+_w = sp.Symbol("w", positive=True)
+_ystar = sp.Symbol("y_star", real=True)
+_h = sp.Function("h")
+
+
+def kappa_of(g, at):
+    return sp.Abs(g.subs(_w, at) - _ystar) * sp.Abs(sp.diff(g, _w, 2).subs(_w, at)) / sp.diff(g, _w).subs(_w, at) ** 2
+
+
+_w0 = sp.Symbol("w_0", positive=True)
+_H0, _H1, _H2 = sp.Symbol("h_0", real=True), sp.Symbol("h_1", positive=True), sp.Symbol("h_2", real=True)
+# a generic smooth h near w0 through its value and first two derivatives there
+_h_local = _H0 + _H1 * (_w - _w0) + _H2 / 2 * (_w - _w0) ** 2
+_chom = sp.Symbol("c_h", positive=True)
+_h_hom = _chom * _w**D                                                  # the D-homogeneous one-dimensional model
+
+# Chizat's criterion ||grad F||/F >> ||D^2 h||/||Dh|| with R(y) = 1/2 ||y - y*||^2 (F = r^2/2 at w0) and the
+# note's approximation ||grad F|| ~ ||Dh|| r: the criterion's ratio is a constant multiple of 1/kappa_h
+_D1, _D2, _res0, _Lam = sp.symbols("Dh D2h r_0 Lambda", positive=True)      # ||Dh||, ||D^2 h||, ||h - y*||, the ">>" level
+KAPPA_H = _res0 * _D2 / _D1**2
+_CRIT_RATIO = ((_D1 * _res0) / (_res0**2 / 2)) / (_D2 / _D1)
+KAPPA_CRITERION_DERIVED = sp.Ge(1 / KAPPA_H, _Lam / sp.simplify(_CRIT_RATIO * KAPPA_H))
+
+# Theorem 2.4's C0 from note 000's proof lines: the displacement bound 8 kappa^{3/2} ||J|| ||alpha h(w0) - y*||
+# / (alpha sigma^2) must stay below tau_0 = sigma/(2L); with ||h(w0)|| <= C and ||y*|| < alpha C the triangle
+# inequality gives ||alpha h(w0) - y*|| < 2 alpha C.
+_C = sp.Symbol("C", positive=True)
+C0_NEEDED = sp.solve(sp.Eq(note000._DISPLACEMENT_BOUND.subs(note000.FSTAR, 2 * alpha * _C), note000.TAU0), _C)[0]
+C0_STATED = sigma**3 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
+_N000_THRESHOLD = next(cl for cl in note000.CLAIMS if cl.id == "lazy.theorem.threshold")
+_N000_BOUND = next(cl for cl in note000.CLAIMS if cl.id == "lazy.theorem.bound")
+
+# Theorem 2.4's rate, from note 000's Lemma 2 with lambda = sigma_min^2/4 (its proof's step)
+RATE_DERIVED = sp.Le(Norm(alpha * f_t - f_star), note000.LEMMA2_FACTOR.subs(note000.lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))
+
+# R_{alpha,1} for one coordinate in Lagrange form (lambda in (0, 1) for beta > 0), and Q in the same terms
+_lam, _alpha_r, BETA_R, R_OF_LAMBDA = r_parametric()
+_s = sp.Symbol("s", positive=True)                  # s = 1 - lambda -> 0 is alpha -> 0 at fixed beta > 0
+_S_OF = sp.factor((BETA_R / _alpha_r**2).subs(_lam, 1 - _s))        # beta / alpha^2
+_R_OF = sp.factor((R_OF_LAMBDA / _alpha_r**2).subs(_lam, 1 - _s))   # R / alpha^2
+_S_SMALL = sp.factor(BETA_R / _alpha_r**2)                            # in lambda -> 0 (alpha -> oo)
+_R_SMALL = sp.factor(R_OF_LAMBDA / _alpha_r**2)
+# (arcsinh written as a logarithm for the alpha -> 0 limit, where SymPy's limit is faster in that form)
+Q_OVER_R_RICH = q_expr(_S_OF).rewrite(sp.log) / (_S_OF * sp.factor(_R_OF / _S_OF))
+Q_OVER_R_KERNEL = q_expr(_S_SMALL) / _R_SMALL
+# the order of R - |beta| in alpha as alpha -> 0 (beta = 1): R - |beta| = r/s' - 1 and alpha = s'^(-1/2),
+# s' = beta/alpha^2, both in powers of s -> 0: the ratio of their leading exponents
+R_GAP_EXPONENT = (sp.simplify(1 - _R_OF / _S_OF).as_leading_term(_s).as_coeff_exponent(_s)[1]
+                  / (1 / sp.sqrt(_S_OF)).as_leading_term(_s).as_coeff_exponent(_s)[1])
+
+# The order of Q^3_alpha(beta) - ||beta||_1 as alpha -> 0: q_D(y) - y = y (x - 1) - H_D(x) with y = h_D(x) and
+# x = 1 - eps -> 1; if q_D(y) - y ~ y^(e1/e2) then alpha^D (q_D(beta/alpha^D) - beta/alpha^D) ~ alpha^(D (1 - e1/e2))
+_eps, _v = sp.Symbol("epsilon", positive=True), sp.Symbol("v", real=True)
+_y3 = h_depth_expr(1 - _eps, 3)
+_H3 = sp.integrate(h_depth_expr(_v, 3), (_v, 0, 1 - _eps))             # H_3(x) = int_0^x h_3
+_e1 = sp.simplify(-_eps * _y3 - _H3).as_leading_term(_eps).as_coeff_exponent(_eps)[1]
+_e2 = sp.simplify(_y3).as_leading_term(_eps).as_coeff_exponent(_eps)[1]
+DEPTH3_EXCESS_EXPONENT = 3 * (1 - _e1 / _e2)
+
+# Gunasekar et al.: a 2 x 1 factor U(t) (n = 2, d = 1), one symmetric measurement A_1, r = <A_1, U U^T> - y
+_tt = sp.Symbol("t", real=True)
+_U = sp.Matrix(2, 1, [sp.Function(f"U{i}")(_tt) for i in (1, 2)])
+_a11, _a12, _a22, _y1 = sp.symbols("a11 a12 a22 y1", real=True)
+_A1 = sp.Matrix([[_a11, _a12], [_a12, _a22]])
+_Xu = _U * _U.T
+_res = sum((_A1.multiply_elementwise(_Xu))) - _y1
+_Astar = _res * _A1
+_U_NOTE = _Astar * _U                                                    # the note's U' = A*(r) U
+_U_GF = -_Astar * _U                                                     # descent (time rescaled by 4)
+_Us = sp.Matrix(2, 1, sp.symbols("u1 u2", real=True))
+_f_U = (sum(_A1.multiply_elementwise(_Us * _Us.T)) - _y1) ** 2            # f(U) = ||A(U U^T) - y||^2
+_grad_f = sp.Matrix(2, 1, [sp.diff(_f_U, v) for v in _Us])
+_to_static = dict(zip(list(_U), list(_Us)))
+
+# ---------------------------------------------------------------------------------------------
+# claims, in the note's order
+# ---------------------------------------------------------------------------------------------
+_h_vec = sp.symbols("h_p1:3 h_m1:3", real=True)
+_wt = sp.symbols("wt_p1:3 wt_m1:3", real=True)
+_f2 = lambda w: f_diag(w[:2], w[2:], x_v, 2)                       # noqa: E731  (the D = 2 model)
+_grad_f2_at = lambda w: sp.Matrix([sp.diff(_f2(_wt), v) for v in _wt]).subs(dict(zip(_wt, w)))  # noqa: E731
+_lin = sum(hv * gv for hv, gv in zip(_h_vec, _grad_f2_at(_wt)))
+
+_phi0 = sp.Matrix(sp.symbols("phi1:5", real=True))
+_wv = sp.Matrix(sp.symbols("v1:5", real=True))
+_wv0 = sp.Matrix(sp.symbols("v0_1:5", real=True))
+_f_K = alpha**D * sp.Symbol("f_0", real=True) + (_phi0.T * (_wv - _wv0))[0]
+
+_x3, _xp3 = sp.symbols("x1:4", real=True), sp.symbols("xp1:4", real=True)
+_W3 = sp.symbols("w_p1:4 w_m1:4", real=True)
+
+
+def _grad3(x):
+    f = f_diag(_W3[:3], _W3[3:], x, 2)
+    return sp.Matrix([sp.diff(f, v) for v in _W3]).subs({v: alpha for v in _W3})
+
+
+_beta1 = sp.Symbol("beta", positive=True)
+_w01 = sp.Symbol("w_0", positive=True)
+_Q1 = alpha**2 * _w01**2 * q_expr(_beta1 / (alpha**2 * _w01**2))
+_hD_s = sp.Symbol("s", positive=True)                 # z = (s - 1)/(s + 1) runs over (-1, 1) as s > 0
+
+CLAIMS = [
+    Claim(
+        id="kr.setup.output_input_scaling",
+        title="D-homogeneous models: scaling the output by c equals scaling the input by c^(1/D)",
+        source=src("1.1 Problem Setup", r"scaling the output by a factor of $c > 0$, which is the focus of [3], is equivalent to scaling the input by a factor of $c^{1/D}$"),
+        statement=Statement(sp.Eq(c * f_diag(w_p, w_m, x_v), f_diag(w_p, w_m, [c ** (1 / D) * v for v in x_v]), evaluate=False),
+                            latex=r"c\, f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w}, c^{1/D}\mathbf{x}),\quad f = \langle \mathbf{w}_+^D - \mathbf{w}_-^D, \mathbf{x}\rangle,\ d = 2"),
+        checks=(Identity(name="depth-D diagonal network"),),
+        correction=Correction(
+            Statement(sp.Eq(c * f_diag(w_p, w_m, x_v), f_diag([c ** (1 / D) * v for v in w_p], [c ** (1 / D) * v for v in w_m], x_v), evaluate=False),
+                      latex=r"c\, f(\mathbf{w}, \mathbf{x}) = f(c^{1/D}\mathbf{w}, \mathbf{x})"),
+            why="D-homogeneity is in the parameters, F(c w) = c^D F(w): scaling the output by c is scaling the parameters "
+                "(the initialisation) by c^(1/D). The input enters linearly, so scaling it by c^(1/D) scales the output by c^(1/D) only.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.kernel.first_order",
+        title="Kernel regime: first-order expansion of f around w(t)",
+        source=src("1.2 Kernel Regime", r"f(\mathbf{w} - \mathbf{w}(t), \mathbf{x}) + \langle \mathbf{w} - \mathbf{w}(t), \phi_{\mathbf{w}(t)}(\mathbf{x}) \rangle"),
+        statement=Statement(
+            sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f2([e * b for b in _h_vec]) + e * _lin + sp.O(e**2), evaluate=False),
+            latex=r"f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w} - \mathbf{w}(t), \mathbf{x}) + \langle \mathbf{w} - \mathbf{w}(t), \phi_{\mathbf{w}(t)}(\mathbf{x}) \rangle + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(t)\|^2),\ \mathbf{w} = \mathbf{w}(t) + e\,\mathbf{h}"),
+        checks=(Identity(name="expansion for the diagonal network (d = 2)"),),
+        correction=Correction(
+            Statement(sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f2(_wt) + e * _lin + sp.O(e**2), evaluate=False),
+                      latex=r"f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w}(t), \mathbf{x}) + \langle \mathbf{w} - \mathbf{w}(t), \phi_{\mathbf{w}(t)}(\mathbf{x}) \rangle + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(t)\|^2)"),
+            why="The expansion is around w(t): its zeroth-order term is f(w(t), x), not f(w - w(t), x).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.kernel.affine_tangent_kernel",
+        title="Kernel regime: the affine model's feature map is constant, grad f_K = phi_{w(0)}",
+        source=src("1.2 Kernel Regime", r"\phi_{\mathbf{w}(t)}(\mathbf{x}) = \nabla_{\mathbf{w}(t)} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x})"),
+        statement=Statement(sp.Eq(sp.Matrix([sp.diff(_f_K, v) for v in _wv]), _phi0, evaluate=False),
+                            latex=r"\nabla_{\mathbf{w}} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x}),\ f_K = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle\ (p = 4)"),
+        checks=(Identity(name="gradient of the affine model"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.linreg.tangent_kernel",
+        title="Tangent kernel of the diagonal network at w+ = w- = alpha 1 is 8 alpha^2 <x, x'>",
+        source=src("1.3 Example: Linear Regression", r"K_{\mathbf{w}(0)}(\mathbf{x}, \mathbf{x}') = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle"),
+        statement=Statement(sp.Eq((_grad3(_x3).T * _grad3(_xp3))[0], 8 * alpha**2 * sum(a * b for a, b in zip(_x3, _xp3)), evaluate=False),
+                            latex=r"\langle \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}), \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}') \rangle = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle\ (d = 3)"),
+        checks=(Identity(name="gradients at initialisation"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.linreg.kernel_limit",
+        title="Kernel regime: the flow's solution tends to the minimum-l2 interpolant as alpha -> oo",
+        source=src("1.3 Example: Linear Regression", r"And so in the kernel regime, $\beta_{\alpha, \vec{1}}^\infty$ is equal to the minimum ℓ_2 solution"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_l2, evaluate=False),
+                            latex=r"\lim_{\alpha \to \infty} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_2}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_2"),
+        checks=(Convergence(kernel_sequence, name="simulated flows against the pseudo-inverse", tol=1e-3),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.linreg.rich_limit",
+        title="Rich limit (credited to Gunasekar et al.'s Corollary 2): beta_alpha -> minimum-l1 interpolant as alpha -> 0",
+        source=src("1.3 Example: Linear Regression", r"[4] proves in Corollary 2 that $\lim_{\alpha \rightarrow 0} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_1}^*"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
+                            latex=r"\lim_{\alpha \to 0} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_1}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_1"),
+        checks=(Convergence(rich_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem1.flow_limit",
+        title="Theorem 1 (w0 = 1): the flow's interpolating limit minimises Q_alpha subject to X beta = y",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{\beta} Q_\alpha(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
+        statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
+                            latex=r"X\beta_{\alpha, \vec{1}}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \alpha^2 \sum_i q(\beta_i/\alpha^2)"),
+        checks=(Simulation(lambda ctx, precise: theorem1_flow(ctx, precise), name="simulated flow against the dual solution",
+                           rtol=1e-6),),
+        depends_on=("kr.theorem1.q_closed_form",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem1.q_closed_form",
+        title="Theorem 1: q(z) = int_0^z arcsinh(u/2) du = 2 - sqrt(4 + z^2) + z arcsinh(z/2)",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"q(z) = \int_0^z \operatorname{arcsinh}\left(\frac{u}{2}\right) du = 2 - \sqrt{4 + z^2} + z \operatorname{arcsinh}\left(\frac{z}{2}\right)"),
+        statement=Statement(sp.Eq(sp.Integral(sp.asinh(u / 2), (u, 0, z)), q_expr(z), evaluate=False)),
+        checks=(Identity(name="integral"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.theorem2.rich",
+        title="Theorem 2: alpha below the stated threshold gives ||beta_alpha||_1 <= (1 + eps) ||beta_l1||_1",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"),
+        statement=Statement(sp.Le(N1_alpha, (1 + eps) * N1_star),
+                            assuming=[sp.Lt(eps, d_sym),
+                                      sp.Le(alpha, sp.Min((2 * (1 + eps) * N1_star) ** (-(2 + eps) / (2 * eps)), sp.exp(-d_sym / (eps * N1_star))))],
+                            latex=r"0 < \epsilon < d,\ \alpha \leq \min\left\{(2(1+\epsilon)\|\beta_{\ell_1}^*\|_1)^{-\frac{2+\epsilon}{2\epsilon}}, e^{-d/(\epsilon\|\beta_{\ell_1}^*\|_1)}\right\} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"),
+        checks=(Simulation(theorem2_rich, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
+        depends_on=("kr.theorem1.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2.kernel",
+        title="Theorem 2: alpha above the stated threshold gives ||beta_alpha||_2^2 <= (1 + eps) ||beta_l2||_2^2",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
+        statement=Statement(sp.Le(N2sq_alpha, (1 + eps) * N2_star**2),
+                            assuming=[sp.Lt(eps, d_sym), sp.Ge(alpha, sp.sqrt(2 * (1 + eps) * (1 + 2 / eps) * N2_star))],
+                            latex=r"0 < \epsilon < d,\ \alpha \geq \sqrt{2(1 + \epsilon)(1 + 2/\epsilon) \|\beta_{\ell_2}^*\|_2} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
+        checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
+        depends_on=("kr.theorem1.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem1_general.flow_limit",
+        title="Theorem 1 (any w0 without zero entries): the flow's limit minimises Q_{alpha,w0} subject to X beta = y",
+        source=src("1.6 Reconsidering w0", r"\beta_{\alpha, \mathbf{w}_0}^\infty = \underset{\beta}{\operatorname{argmin}} Q_{\alpha, \mathbf{w}_0}(\beta)"),
+        statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
+                            latex=r"X\beta_{\alpha, \mathbf{w}_0}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha, \mathbf{w}_0}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \sum_i \alpha^2 \mathbf{w}_{0,i}^2 q\left(\frac{\beta_i}{\alpha^2 \mathbf{w}_{0,i}^2}\right)"),
+        checks=(Simulation(lambda ctx, precise: theorem1_flow(ctx, precise, general=True),
+                           name="simulated flow (random w0) against the dual solution", rtol=1e-6),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.q.small_z",
+        title="q(z) = z^2/4 + O(z^4) for small z",
+        source=src("1.6 Reconsidering w0", r"q(z) = \frac{z^2}{4} + \mathcal{O}(z^4)"),
+        statement=Statement(sp.Eq(q_expr(z), z**2 / 4 + sp.O(z**4), evaluate=False)),
+        checks=(Identity(name="series at 0"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.q_alpha.kernel_expansion",
+        title="Q_{alpha,w0}(beta) = sum beta_i^2/(4 alpha^2 w0_i^2) + O(alpha^-6) as alpha -> oo",
+        source=src("1.6 Reconsidering w0", r"Q_{\alpha, \mathbf{w}_0}(\beta) = \sum_{i=1}^d \frac{\beta_i^2}{4\alpha^2 \mathbf{w}_{0,i}^2} + \mathcal{O}(\alpha^{-6})"),
+        statement=Statement(sp.Eq(_Q1, _beta1**2 / (4 * alpha**2 * _w01**2) + sp.O(alpha**-6, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\alpha^2 w_0^2 q\left(\frac{\beta}{\alpha^2 w_0^2}\right) = \frac{\beta^2}{4\alpha^2 w_0^2} + \mathcal{O}(\alpha^{-6}),\ \alpha \to \infty\ \text{(one term of the sum)}"),
+        checks=(Identity(name="expansion at alpha -> oo"),),
+        depends_on=("kr.q.small_z",),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.q.large_z",
+        title="q(z) = |z| log|z| + O(1/|z|) for large |z|",
+        source=src("1.6 Reconsidering w0", r"q(z) = |z| \log |z| + \mathcal{O}(1/|z|)"),
+        statement=Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) + sp.O(1 / zp, (zp, sp.oo)), evaluate=False),
+                            latex=r"q(z) = |z| \log |z| + \mathcal{O}(1/|z|),\ |z| \to \infty"),
+        checks=(Identity(name="expansion at |z| -> oo"),),
+        correction=Correction(
+            Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) - zp + 2 + sp.O(1 / zp, (zp, sp.oo)), evaluate=False),
+                      latex=r"q(z) = |z| \log |z| - |z| + 2 + \mathcal{O}(1/|z|)"),
+            why="z arcsinh(z/2) = z log z + 1/z + ..., sqrt(4 + z^2) = z + 2/z + ...: q(z) = z log z - z + 2 - 1/z + ...; "
+                "the terms -|z| + 2 are missing (the limit below survives: they contribute O(1) to Q/log(1/alpha^2)).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.q_alpha.rich_expansion",
+        title="Q_{alpha,w0}(beta)/log(1/alpha^2) = ||beta||_1 + O(1/log(1/alpha^2)) as alpha -> 0",
+        source=src("1.6 Reconsidering w0", r"\frac{1}{\log(1/\alpha^2)} Q_{\alpha, \mathbf{w}_0}(\beta) = \sum_{i=1}^d |\beta_i| + \mathcal{O}(1/\log(1/\alpha^2))"),
+        statement=Statement(sp.Eq(_Q1 / sp.log(1 / alpha**2), _beta1 + sp.O(1 / sp.log(1 / alpha**2), (alpha, 0)), evaluate=False),
+                            latex=r"\frac{\alpha^2 w_0^2 q(\beta/(\alpha^2 w_0^2))}{\log(1/\alpha^2)} = |\beta| + \mathcal{O}(1/\log(1/\alpha^2)),\ \alpha \to 0\ \text{(one term, } \beta > 0)"),
+        checks=(Identity(name="expansion at alpha -> 0"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.remark_r.linear_model",
+        title="For the linear model f(w, x) = <w, x>, the flow's limit is the interpolant nearest alpha w0 (beta^R)",
+        source=src("1.7 Implicit Bias and Weights", r"for the least-squares model $f(\mathbf{w}, \mathbf{x}) = \langle \mathbf{w}, \mathbf{x} \rangle$, we indeed have $\beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\alpha, \mathbf{w}_0}^R$"),
+        statement=Statement(sp.Eq(beta_inf, sp.Symbol("beta_R", real=True), evaluate=False),
+                            latex=r"f = \langle \mathbf{w}, \mathbf{x} \rangle:\ \beta_{\alpha, \mathbf{w}_0}^\infty = \operatorname{argmin}_{X\mathbf{w} = \mathbf{y}} \|\mathbf{w} - \alpha \mathbf{w}_0\|_2^2"),
+        checks=(Simulation(linear_model_flow, name="gradient flow of the linear model against the projection", rtol=1e-6),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.remark_r.limits",
+        title="Q_{alpha,1}(beta) = R_{alpha,1}(beta) for alpha -> 0 and alpha -> oo",
+        source=src("1.7 Implicit Bias and Weights", r"we have $Q_{\alpha, \vec{1}}(\beta) = R_{\alpha, \vec{1}}(\beta)$ for $\alpha \rightarrow 0$ and $\alpha \rightarrow \infty$"),
+        statement=Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH, _s, 0), sp.Limit(Q_OVER_R_KERNEL, _lam, 0)]), sp.Matrix([1, 1]), evaluate=False),
+                            latex=r"\lim_{\alpha \to 0} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = \lim_{\alpha \to \infty} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = 1\ \text{(one coordinate, } \beta > 0\text{, R in Lagrange form)}"),
+        checks=(Identity(name="limits of Q/R along R's Lagrange parametrisation"),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH / sp.log(_S_OF), _s, 0), sp.Limit(Q_OVER_R_KERNEL, _lam, 0)]), sp.Matrix([1, 2]), evaluate=False),
+                      latex=r"\lim_{\alpha \to 0} \frac{Q_{\alpha,\vec{1}}(\beta)}{\log(1/\alpha^2) R_{\alpha,\vec{1}}(\beta)} = 1,\quad \lim_{\alpha \to \infty} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = 2"),
+            why="Q and R only agree up to a rescaling that depends on the regime: R -> ||beta||_1 while Q ~ log(1/alpha^2) ||beta||_1 "
+                "as alpha -> 0, and Q ~ ||beta||^2/(4 alpha^2) = 2 R as alpha -> oo. Both still select the same limits "
+                "(l1 and l2), which is what the remark means; and the ratio runs from 2 to oo, so they are not rescalings of each other.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.remark_r.polynomial",
+        title="R_{alpha,1}(beta) approaches ||beta||_1 polynomially in alpha",
+        source=src("1.7 Implicit Bias and Weights", r"$R_{\alpha, \vec{1}}(\beta)$ approaches the rich limit $\|\beta\|_1$ polynomially in α"),
+        statement=Statement(sp.Eq(sp.Symbol("R_gap", positive=True), sp.O(alpha**R_GAP_EXPONENT, (alpha, 0)), evaluate=False),
+                            latex=r"|R_{\alpha,\vec{1}}(\beta) - \|\beta\|_1| = \mathcal{O}(\alpha^{p}),\ \alpha \to 0,\ p = %s \text{ (the Lagrange expansion's order)}" % sp.latex(R_GAP_EXPONENT)),
+        checks=(OrderFit(r_gap, name="R from its definition (golden-section search)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem3.flow_limit",
+        title="Theorem 3 (D = 3, 4): the depth-D flow's limit minimises Q^D_alpha subject to X beta = y",
+        source=src("1.8 Higher Order Models", r"\beta_{\alpha,D}^\infty = \operatorname{argmin}_{\beta} Q_\alpha^D(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
+        statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
+                            latex=r"X\beta_{\alpha,D}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha,D}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \alpha^D \sum_i q_D(\beta_i/\alpha^D),\ q_D' = h_D^{-1},\ D \in \{3, 4\}"),
+        checks=(Simulation(theorem3_flow, name="simulated depth-D flows against the dual solution", rtol=1e-6),),
+        depends_on=("kr.theorem3.h_increasing",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem3.h_increasing",
+        title="Theorem 3: h_D is strictly increasing on (-1, 1), so its inverse is unique",
+        source=src("1.8 Higher Order Models", r"the unique inverse of $h_D(z) = (1-z)^{-\frac{D}{D-2}} - (1+z)^{-\frac{D}{D-2}}$ on $[-1, 1]$"),
+        statement=Statement(sp.Gt(sp.diff(h_depth_expr(z, D), z).subs(z, (_hD_s - 1) / (_hD_s + 1)), 0), assuming=[sp.Ge(D, 3)],
+                            latex=r"D \geq 3 \Rightarrow h_D'(z) > 0 \text{ for } z = \frac{s - 1}{s + 1} \in (-1, 1),\ s > 0"),
+        checks=(Inequality(name="sign of h_D'"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.theorem3.rich_limit",
+        title="Theorem 3 (D = 3, 4): beta_{alpha,D} -> minimum-l1 interpolant as alpha -> 0",
+        source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow 0} \beta_{\alpha,D}^\infty = \beta_{\ell_1}^*"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
+                            latex=r"\lim_{\alpha \to 0} \beta_{\alpha,D}^\infty = \beta_{\ell_1}^*,\ D \in \{3, 4\}"),
+        checks=(Convergence(lambda ctx, precise: depth_sequence(ctx, np.array([0.5, 0.25, 0.1, 0.05, 0.025, 0.01])),
+                            name="minimisers of Q^D_alpha against the linear programme", tol=0.05),),
+        depends_on=("kr.theorem3.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem3.kernel_limit",
+        title="Theorem 3 (D = 3, 4): beta_{alpha,D} -> minimum-l2 interpolant as alpha -> oo",
+        source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow \infty} \beta_{\alpha,D}^\infty = \beta_{\ell_2}^*"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_l2, evaluate=False),
+                            latex=r"\lim_{\alpha \to \infty} \beta_{\alpha,D}^\infty = \beta_{\ell_2}^*,\ D \in \{3, 4\}"),
+        checks=(Convergence(lambda ctx, precise: depth_sequence(ctx, np.array([2.0, 4.0, 8.0, 16.0, 32.0])),
+                            name="minimisers of Q^D_alpha against the pseudo-inverse", tol=1e-3),),
+        depends_on=("kr.theorem3.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.depth.polynomial_alpha",
+        title="At D = 3 a polynomially small alpha approximates ||beta_l1||_1: the excess is O(alpha^(D-2))",
+        source=src("1.8 Higher Order Models", r"Even at $D = 3$, the scale of α needed to approximate $\|\beta_{\ell_1}^*\|_1$ is polynomial rather than exponential in the case of $D = 2$"),
+        statement=Statement(sp.Eq(sp.Symbol("excess_l1", positive=True), sp.O(alpha**DEPTH3_EXCESS_EXPONENT, (alpha, 0)), evaluate=False),
+                            latex=r"D = 3:\ \|\beta_{\alpha,3}^\infty\|_1 - \|\beta_{\ell_1}^*\|_1 = \mathcal{O}(\alpha^{%s}),\ \alpha \to 0 \text{ (the order of } Q^3_\alpha - \|\cdot\|_1\text{)}" % sp.latex(DEPTH3_EXCESS_EXPONENT)),
+        checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme"),),
+        depends_on=("kr.theorem3.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.chizat.kappa_criterion",
+        title="Chizat: for the square loss the laziness criterion is kappa_h(w0) << 1",
+        source=src("2.1 Lazy Training", r"\kappa_h(w_0) := \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1"),
+        statement=Statement(sp.Ge(1 / KAPPA_H, sp.Symbol("C", positive=True) * _Lam),
+                            latex=r"\kappa_h(w_0) = \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1:\ \frac{1}{\kappa_h(w_0)} \geq C \Lambda \text{ for the criterion's level } \Lambda"),
+        checks=(Derivation(name="criterion with F = ||h - y*||^2/2 and ||grad F|| ~ ||Dh|| ||h - y*||",
+                           derived=KAPPA_CRITERION_DERIVED, constants=(sp.Symbol("C", positive=True),)),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.chizat.kappa_scaled_output",
+        title="Chizat: kappa_{alpha h}(w0) = (1/alpha) ||alpha h(w0) - y*|| ||D^2 h|| / ||Dh||^2",
+        source=src("2.2 Scaling the Output", r"\kappa_{\alpha h}(w_0) = \frac{1}{\alpha} \|\alpha h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}"),
+        statement=Statement(sp.Eq(kappa_of(alpha * _h_local, _w0),
+                                  sp.Abs(alpha * _H0 - _ystar) / alpha * sp.Abs(_H2) / _H1**2, evaluate=False),
+                            latex=r"\kappa_{\alpha h}(w_0) = \frac{1}{\alpha} \|\alpha h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}\ \text{(one-dimensional } h\text{)}"),
+        checks=(Identity(name="kappa of the scaled model"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.chizat.homogeneous_init",
+        title="Chizat: for D-homogeneous models, scaling w0 by lambda scales the output by lambda^D",
+        source=src("2.2 Scaling the Output", r"For D -homogeneous models, multiplying the initialization w_0 by a factor of λ is equivalent to scaling the output by λ^D"),
+        statement=Statement(sp.Eq(f_diag([lam * v for v in w_p], [lam * v for v in w_m], x_v), lam**D * f_diag(w_p, w_m, x_v), evaluate=False),
+                            latex=r"h(\lambda w_0) = \lambda^D h(w_0)\ \text{(the depth-D diagonal network, } d = 2)"),
+        checks=(Identity(name="depth-D diagonal network"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.chizat.kappa_scaled_init",
+        title="Chizat: for D-homogeneous h, kappa_h(lambda w0) = (1/lambda^D) ||lambda^D h(w0) - y*|| ||D^2 h|| / ||Dh||^2",
+        source=src("2.2 Scaling the Output", r"\kappa_h(\lambda w_0) = \frac{1}{\lambda^D} \|\lambda^D h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}"),
+        statement=Statement(sp.Eq(kappa_of(_h_hom, lam * _w0),
+                                  sp.Abs(lam**D * _h_hom.subs(_w, _w0) - _ystar) / lam**D * sp.Abs(sp.diff(_h_hom, _w, 2).subs(_w, _w0))
+                                  / sp.diff(_h_hom, _w).subs(_w, _w0) ** 2, evaluate=False),
+                            latex=r"\kappa_h(\lambda w_0) = \frac{1}{\lambda^D} \|\lambda^D h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2},\ h(w) = c_h w^D"),
+        checks=(Identity(name="kappa at the scaled initialisation"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.theorem2_2.displacement",
+        title="Theorem 2.2: sup_{t <= T} ||w_alpha(t) - w0|| = O(1/alpha)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
+        statement=Statement(sp.Eq(sp.Symbol("D_T", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
+        checks=(OrderFit(lazy_quantity("displacement", horizon=2.0), name="gradient flows of F_alpha (T = 2)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_2.parameters",
+        title="Theorem 2.2: sup_{t <= T} ||w_alpha(t) - wbar_alpha(t)|| = O(1/alpha^2)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"),
+        statement=Statement(sp.Eq(sp.Symbol("P_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"),
+        checks=(OrderFit(lazy_quantity("parameters", horizon=2.0), name="flows of F_alpha and its linearisation (T = 2)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_2.predictions",
+        title="Theorem 2.2: sup_{t <= T} ||alpha h(w_alpha(t)) - alpha hbar(wbar_alpha(t))|| = O(1/alpha^2)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"),
+        statement=Statement(sp.Eq(sp.Symbol("F_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"),
+        checks=(OrderFit(lazy_quantity("predictions", horizon=2.0), name="flows of F_alpha and its linearisation (T = 2)"),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("F_T", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
+                      latex=r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
+            why="alpha h(w) - alpha hbar(w) is alpha times a second-order Taylor remainder, alpha O(||w - w0||^2) = "
+                "alpha O(1/alpha^2) = O(1/alpha), as in Chizat et al.'s Theorem 2.2 (and note 004's own Theorem 2.4).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.theorem2_4.threshold",
+        title="Theorem 2.4: C0 = sigma_min^3/(32 kappa^{3/2} ||Dh(w0)|| Lip(Dh)) is what the proof needs",
+        source=src("2.3 Lazy Training and the Scaled Model", r"C_0 := \sigma_{\min}^3 / (32\kappa^{3/2} \|Dh(w_0)\| \text{Lip}(Dh))"),
+        statement=Statement(sp.Le(C0, C0_STATED),
+                            latex=r"\|h(w_0)\| \leq C_0,\ \alpha > \|y^*\|/C_0 \text{ keep } \sup_t \|w_\alpha(t) - w_0\| < \frac{\sigma_{\min}}{2\,\mathrm{Lip}(Dh)} \text{ for } C_0 \leq \frac{\sigma_{\min}^3}{32\kappa^{3/2} \|Dh(w_0)\| \mathrm{Lip}(Dh)}"),
+        checks=(Derivation(name="note 000's displacement bound with ||alpha h(w0) - y*|| < 2 alpha C0",
+                           derived=sp.Le(C0, C0_NEEDED), sense="hypothesis"),),
+        depends_on=("lazy.theorem.threshold", "lazy.proof.large_alpha"),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.theorem2_4.threshold_vs_note000",
+        title="Theorem 2.4 against note 000's main theorem: the threshold alpha > ||y*||/C0 when h(w0) = 0",
+        source=src("2.3 Lazy Training and the Scaled Model", r"If $\alpha > \|y^*\| / C_0$"),
+        statement=Statement(sp.Gt(alpha, note000.FSTAR / C0), where={C0: C0_STATED},
+                            latex=r"h(w_0) = 0:\ \alpha > \frac{\|y^*\|}{C_0},\ C_0 = \frac{\sigma_{\min}^3}{32\kappa^{3/2} \|Dh(w_0)\| \mathrm{Lip}(Dh)}"),
+        checks=(Derivation(name="note 000's corrected threshold (lazy.theorem.threshold)",
+                           derived=_N000_THRESHOLD.correction.statement.conclusion, sense="hypothesis"),),
+        depends_on=("lazy.theorem.threshold", "kr.theorem2_4.threshold"),
+        correction=Correction(
+            Statement(sp.Gt(alpha, note000.ALPHA_NEEDED),
+                      latex=r"h(w_0) = 0:\ \alpha > \frac{\|y^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|Dh(w_0)\| \mathrm{Lip}(Dh)}"),
+            why="With h(w0) = 0, ||alpha h(w0) - y*|| = ||y*||, and note 000's proof needs only alpha > 16 kappa^{3/2} ||Dh|| Lip ||y*|| / "
+                "sigma_min^3 (note 000's corrected threshold). Note 004's 32 is what ||h(w0)|| up to C0 costs "
+                "(kr.theorem2_4.threshold), so the notes agree once note 000's kappa/alpha mix-up and sigma_min^2 are corrected; "
+                "note 000 as written (kappa > ||f*||/M with sigma_min^2) is not supported.",
+            expected=Verdict.PROVED),
+        expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="kr.theorem2_4.bound",
+        title="Theorem 2.4: ||alpha h(w_alpha(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| \exp(-m\sigma_{\min}^2 t/4)"),
+        statement=Statement(
+            sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
+            assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, note000.FSTAR / C0)],
+            where={kappa: nu / mu, C0: C0_STATED},
+            latex=r"\|h(w_0)\| \leq C_0,\ \alpha > \frac{\|y^*\|}{C_0} \Rightarrow \|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| e^{-m\sigma_{\min}^2 t/4}\quad (m = \mu,\ M = \nu)"),
+        checks=(
+            Simulation(theorem24_flow, name="gradient flow (note 000's instances)"),
+            Derivation(name="rate from note 000's Lemma 2 (lambda = sigma_min^2/4)", derived=RATE_DERIVED),
+            Derivation(name="note 000's corrected bound (lazy.theorem.bound)", derived=_N000_BOUND.correction.statement.conclusion),
+        ),
+        depends_on=("lazy.theorem.bound", "kr.theorem2_4.threshold"),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_4.displacement",
+        title="Theorem 2.4: sup_{t >= 0} ||w_alpha(t) - w0|| = O(1/alpha)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
+        statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
+        checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha until convergence"),),
+        depends_on=("lazy.theorem.displacement",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_4.predictions",
+        title="Theorem 2.4: sup_{t >= 0} ||alpha h(w_alpha(t)) - alpha hbar(wbar_alpha(t))|| = O(1/alpha)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
+        statement=Statement(sp.Eq(sp.Symbol("F_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
+        checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation until convergence"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_4.parameters",
+        title="Theorem 2.4: sup_{t >= 0} ||w_alpha(t) - wbar_alpha(t)|| = O(log alpha / alpha^2)",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
+        statement=Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(sp.log(alpha) / alpha**2, (alpha, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
+        checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_5.rate",
+        title="Theorem 2.5: for large alpha the flow converges geometrically, at a rate asymptotically independent of alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"the gradient flow converges at a geometric rate (asymptotically independent of α) to a local minimum of F_α"),
+        statement=Statement(sp.Eq(sp.Limit(rho_alpha, alpha, sp.oo), rho_bar, evaluate=False),
+                            latex=r"\lim_{\alpha \to \infty} \lambda_{\min}\left(\nabla^2 F_\alpha(w_\alpha^\infty)\right) = \lambda_{\min}(Dh(w_0)^T H Dh(w_0)) > 0\ (\operatorname{rank} Dh = p < n)"),
+        checks=(Convergence(underparameterised_rates, name="local rates at the flows' limits (p = 2, n = 3)", tol=1e-2),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.ntk.theorem1",
+        title="Jacot et al., Theorem 1: the NTK at initialisation converges to a deterministic kernel as width -> oo",
+        source=src("3.2 Key Results", r"the NTK $\Theta^{(L)}$ converges in probability to a deterministic limiting kernel"),
+        statement=Statement(sp.Eq(sp.Limit(Theta_m, m_width, sp.oo), Theta_inf, evaluate=False),
+                            latex=r"\Theta^{(2)}_m \to \Theta^{(2)}_\infty = k_1(x, x') + k_0(x, x')\, x \cdot x' \text{ as } m \to \infty\ \text{(ReLU, depth 2)}"),
+        checks=(Convergence(ntk_widths, name="empirical NTKs against the arc-cosine kernel", tol=0.05),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.gunasekar.x_dynamics",
+        title="Gunasekar et al.: X' = A*(r) X - X A*(r) along the flow U' = A*(A(U U^T) - y) U",
+        source=src("4.3 Key Findings and Results", r"\dot{X}_t = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t)"),
+        statement=Statement(sp.Eq(sp.Derivative(_Xu, _tt), _Astar * _Xu - _Xu * _Astar, evaluate=False),
+                            latex=r"\frac{d}{dt}(U_t U_t^T) = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = \mathcal{A}^*(r_t) U_t\ (n = 2,\ d = 1,\ m = 1)"),
+        checks=(Identity(name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(_U), list(_U_NOTE)))),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Derivative(_Xu, _tt), -_Astar * _Xu - _Xu * _Astar, evaluate=False),
+                      latex=r"\frac{d}{dt}(U_t U_t^T) = -\mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = -\mathcal{A}^*(r_t) U_t"),
+            checks=(Identity(name="X = U U^T along the descent dynamics", flow=dict(zip(list(_U), list(_U_GF)))),),
+            why="d/dt (U U^T) = U' U^T + U U'^T is an anticommutator, and gradient descent has a minus sign: "
+                "X' = -A*(r) X - X A*(r) along U' = -A*(r) U (the flow of ||A(U U^T) - y||^2 with time rescaled by 4).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.gunasekar.u_dynamics",
+        title="Gunasekar et al.: U' = A*(A(U U^T) - y) U is the gradient flow on U (a descent direction)",
+        source=src("4.3 Key Findings and Results", r"\dot{U}_t = \mathcal{A}^*(\mathcal{A}(U_t U_t^T) - y) U_t"),
+        statement=Statement(sp.Ge(-sum(a * b for a, b in zip(_U_NOTE.subs(_to_static), _grad_f)), 0),
+                            latex=r"\langle \dot{U}, -\nabla_U \|\mathcal{A}(U U^T) - y\|_2^2 \rangle \geq 0 \text{ for } \dot{U} = \mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
+        checks=(Inequality(name="the note's velocity against the negative gradient"),),
+        correction=Correction(
+            Statement(sp.Ge(-sum(a * b for a, b in zip(_U_GF.subs(_to_static), _grad_f)), 0),
+                      latex=r"\langle \dot{U}, -\nabla_U f \rangle \geq 0 \text{ for } \dot{U} = -\mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
+            why="-grad f(U) = -4 A*(r) U: the gradient flow moves against A*(r) U (the note's sign gives gradient ascent).",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.gunasekar.corollary2",
+        title="Gunasekar et al., Corollary 2: lim_{alpha -> 0} x_oo(alpha 1) is the minimum-l1 nonnegative interpolant",
+        source=src("4.3 Key Findings and Results", r"If $\lim_{\alpha \rightarrow 0} x_\infty(\alpha \mathbf{1})$ exists and $A\hat{x} = y$"),
+        statement=Statement(sp.Eq(sp.Limit(x_inf, alpha, 0), x_l1, evaluate=False),
+                            latex=r"\lim_{\alpha \to 0} x_\infty(\alpha \mathbf{1}) = \hat{x} \in \operatorname{argmin}_{x \in \mathbb{R}_+^n,\ Ax = y} \|x\|_1"),
+        checks=(Convergence(squared_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.arora.theorem3",
+        title="Arora et al., Theorem 3: d sigma_r/dt = -N (sigma_r^2)^{1-1/N} <grad l(W), u_r v_r^T>",
+        source=src("5.3 Key Findings and Results", r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \cdot \langle \nabla l(W(t)), u_r(t), v_r^T(t) \rangle"),
+        statement=Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),
+                            latex=r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \langle \nabla l(W(t)), u_r(t) v_r^T(t) \rangle"),
+        checks=(Simulation(singular_value_dynamics, name="finite differences along deep factorisation flows", rtol=1e-4,
+                           scale="scale"),),
+        correction=Correction(
+            Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),
+                      assuming=[sp.Le(imbalance, 0)],
+                      latex=r"W_{j+1}^T(0) W_{j+1}(0) = W_j(0) W_j^T(0) \Rightarrow \dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \langle \nabla l(W(t)), u_r(t) v_r^T(t) \rangle"),
+            why="Arora et al. assume the factors are balanced at initialisation (W_{j+1}^T W_{j+1} = W_j W_j^T, as for "
+                "W_j(0) = alpha I); without it the product's singular values do not follow this formula.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.barron1993a.theorem1",
+        title="Barron (1993), Theorem 1: some n-term sigmoidal network has int_B (f - f_n)^2 dmu <= (2C)^2/n",
+        source=src("7.1 Main Results", r"\int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n}"),
+        statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True), (2 * sp.Symbol("C", positive=True)) ** 2 / sp.Symbol("n", positive=True)),
+                            latex=r"\min_{f_n} \int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n},\ \sum_k |c_k| \leq 2C,\ c_0 = f(0)\ (f = \cos(a x),\ B = [-1, 1],\ C = |a|)"),
+        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=False), name="Barron's random step networks (average over draws)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.barron1993a.theorem4",
+        title="Barron (1993), Theorem 4: on the ball of radius r, the error is at most (2 r C_f)^2/n",
+        source=src("7.1 Main Results", r"\int_{B_r} (f(x) - f_n(x))^2 \mu(dx) \leq (2rC_f)^2/n"),
+        statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True),
+                                  (2 * sp.Symbol("r", positive=True) * sp.Symbol("C_f", positive=True)) ** 2 / sp.Symbol("n", positive=True)),
+                            latex=r"\min_{f_n} \int_{B_r} (f(x) - f_n(x))^2 \mu(dx) \leq (2rC_f)^2/n\ (f = \cos(a x),\ C_f = |a|)"),
+        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=True), name="Barron's random step networks on [-r, r]"),),
+        depends_on=("kr.barron1993a.theorem1",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.barron1993b.theorem1",
+        title="Barron (1993b), Theorem 1: on [-1, 1]^d some n-term network has ||f - f_n|| <= C_f/sqrt(n)",
+        source=src("8.1 Main Results", r"\|f - f_n\| \leq \frac{C_f}{\sqrt{n}}"),
+        statement=Statement(sp.Le(sp.sqrt(sp.Symbol("err_n", nonnegative=True)), sp.Symbol("C_f", positive=True) / sp.sqrt(sp.Symbol("n", positive=True))),
+                            latex=r"\min_{f_n} \|f - f_n\|_{L_2(\mu)} \leq \frac{C_f}{\sqrt{n}}\ (d = 1,\ f = \cos(a x),\ C_f = \int |\omega|_1 |\tilde F(d\omega)| = |a|)"),
+        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=False), name="Barron's random step networks (average over draws)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.barron1993b.theorem2",
+        title="Barron (1993b), Theorem 2: risk bound of the complexity-penalised least-squares network",
+        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_{n,N}\| \leq \gamma R_{n,N}(f) + \frac{2\gamma\lambda}{N}"),
+        statement=Statement(sp.Le(sp.Symbol("risk", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_nN", positive=True)
+                                  + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True)),
+                            latex=r"\mathbb{E}\|f - \hat{f}_{n,N}\| \leq \gamma R_{n,N}(f) + \frac{2\gamma\lambda}{N}"),
+        checks=(Untestable("the bound is on the expected risk of the penalised least-squares estimator over all networks of "
+                           "each size (a global non-convex fit) against the index of resolvability R_{n,N}(f), itself a "
+                           "minimum over all networks; neither side can be computed here, so no simulation can test it"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+]
