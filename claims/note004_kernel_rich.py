@@ -23,6 +23,12 @@ Conventions where the note is silent, stated once:
   derived from note 000's own proof lines, extended by the triangle inequality to h(w0) != 0.
 - Jacot et al.'s Theorem 1 is checked at depth L = 2 with ReLU, a, b ~ N(0, 1), NTK parametrisation and no
   biases, where Theta_oo is the arc-cosine kernel k1 + k0 x.x'.
+- Jacot et al.'s Theorem 2 (Theta(t) -> Theta_oo uniformly on [0, T]) is checked on the part Theorem 1 leaves:
+  sup_t ||Theta_t - Theta_0|| -> 0 with the width, at the O(m^{-1/2}) rate of the usual proofs, for two-layer
+  tanh networks (Lipschitz, bounded second derivative, as the theorem assumes) trained on the square loss.
+- Theorem 2.5's remark ("not in general a global minimiser") is an existence statement: it is shown on a
+  model whose image has two branches through h(w0) = 0 (h(w) = (sin w, sin 2w)) with y* along the branch the
+  flow does not start on.
 - Arora et al.'s Theorem 3 is simulated with l(W) = 1/2 ||W - W*||_F^2, depth N = 3, 3 x 3 factors.
 - Where the note says "polynomially" (R_alpha's approach to ||beta||_1, the D = 3 rich limit), the claim is
   checked at the polynomial order the potential's own expansion gives (computed with SymPy below).
@@ -42,8 +48,9 @@ from verify.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gr
                            sigma_min, spd_with_spectrum)
 from verify.notation import Norm
 from verify.numeric import OrderFit, Simulation
-from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, diagonal_flow, factorisation_flow, h_depth_expr,
-                            l1_minimiser, l2_minimiser, potential_minimiser, q_expr, r_parametric, r_potential,
+from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, diagonal_flow, diagonal_loss_derivatives,
+                            factorisation_flow, h_depth_expr, l1_minimiser, l2_minimiser, ntk_limit_batched,
+                            ntk_training_change, potential_minimiser, q_expr, r_parametric, r_potential,
                             two_layer_ntk, two_layer_ntk_limit)
 from verify.symbolic import Derivation, Identity, Inequality
 from verify.untestable import Untestable
@@ -419,6 +426,106 @@ def barron_instances(ctx, radius: bool):
             "C_f": a[:, None] * np.ones((1, len(n))), "r": r[:, None] * np.ones((1, len(n)))}
 
 
+def not_saddle_at_init(ctx, precise):
+    """The diagonal network's loss at w_+ = w_- = alpha w0 (w0 with no zero entry): the gradient's norm
+    there, against the size of the data (a critical point would have it zero)."""
+    rng = ctx.rng("init_saddle")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM)) * rng.choice([0.01, 1.0, 100.0], (S, 1))
+    grad, _ = diagonal_loss_derivatives(X, y, w0, w0)
+    return {"grad_norm": np.linalg.norm(grad, axis=-1)}
+
+
+def saddle_at_zero(ctx, precise):
+    """The diagonal network's loss at w = 0: gradient norm and extreme Hessian eigenvalues."""
+    rng = ctx.rng("zero_saddle")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    zero = np.zeros((S, DIM))
+    grad, hess = diagonal_loss_derivatives(X, y, zero, zero)
+    ev = np.linalg.eigvalsh(hess)
+    return {"grad_norm": np.linalg.norm(grad, axis=-1), "lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
+
+
+def relative_change_steps(ctx, precise):
+    """Chizat's relative change of the objective for one gradient step w1 = w0 - eta grad F(w0), on
+    F(w) = 1/2 ||h(w) - y*||^2 with h(w) = A w + (1/2)(B w)^2 (n = 3, p = 12) from a random w0 (F(w0) > 0,
+    grad F(w0) != 0), against eta ||grad F(w0)||^2 / F(w0), for eta = 1e-2 .. 1e-6."""
+    rng = ctx.rng("delta_F")
+    S, n, p = ctx.budget.samples, LAZY_N, LAZY_P
+    A = rng.standard_normal((S, n, p)) / np.sqrt(p)
+    B = rng.standard_normal((S, n, p)) / np.sqrt(p)
+    ystar, w0 = rng.standard_normal((S, n)), rng.standard_normal((S, p))
+    h = lambda w: np.einsum("snp,sp->sn", A, w) + 0.5 * np.einsum("snp,sp->sn", B, w) ** 2      # noqa: E731
+    F = lambda w: 0.5 * np.sum((h(w) - ystar) ** 2, axis=-1)                                   # noqa: E731
+    J = A + np.einsum("snp,sp->sn", B, w0)[..., None] * B
+    g = np.einsum("snp,sn->sp", J, h(w0) - ystar)
+    grid = 10.0 ** -np.arange(2.0, 7.0)
+    F0, G2 = F(w0), np.sum(g**2, axis=-1)
+    delta = np.stack([np.abs(F(w0 - e_ * g) - F0) / F0 for e_ in grid])
+    K = len(grid)
+    return {"eta": grid[:, None] * np.ones((1, S)), "Delta_F": delta, "F_0": np.broadcast_to(F0, (K, S)),
+            "G_2": np.broadcast_to(G2, (K, S))}
+
+
+def figure_eight_limits(ctx, precise):
+    """Theorem 2.5's setting with p = 1, n = 2: h(w) = (sin w, sin 2w) (h(0) = 0, Dh(0) = (1, 2) of constant
+    rank), R(y) = 1/2 ||y - y*||^2, y* = c (-1, 2) + noise, which lies along the other branch of the curve
+    through 0 (at w = pi). The flow of F_alpha from w0 = 0 for alpha = 8 .. 128, F_alpha at its limit, and
+    the least F_alpha over a grid of w in [0, 2 pi) (an upper bound on inf F_alpha, attained at a grid point)."""
+    rng = ctx.rng("figure_eight")
+    S, grid = ctx.budget.samples, np.array([8.0, 16.0, 32.0, 64.0, 128.0])
+    K = len(grid)
+    ystar = rng.uniform(0.5, 2.0, (S, 1)) * np.array([-1.0, 2.0]) + 0.1 * rng.standard_normal((S, 2))
+    a = np.repeat(grid, S)
+    ys = np.tile(ystar, (K, 1))
+
+    def h(w):
+        return np.stack([np.sin(w), np.sin(2 * w)], axis=-1)
+
+    def rhs(_, w):
+        dh = np.stack([np.cos(w[:, 0]), 2 * np.cos(2 * w[:, 0])], axis=-1)
+        return -(np.sum(dh * (a[:, None] * h(w[:, 0]) - ys), axis=-1) / a)[:, None]
+
+    W = batched_flow(rhs, np.zeros((K * S, 1)), np.array([0.0, 20.0, 40.0]), precise)[:, :, 0]
+    if np.abs(W[:, -1] - W[:, -2]).max() > 1e-6:
+        raise RuntimeError("the flow has not converged by t = 40")
+    F_alpha = lambda w: 0.5 * np.sum((a[:, None, None] * h(w) - ys[:, None]) ** 2, axis=-1) / a[:, None] ** 2  # noqa: E731
+    lim = F_alpha(W[:, -1:])[:, 0]
+    ws = np.linspace(0.0, 2 * np.pi, 20001)[None] * np.ones((K * S, 1))
+    best = F_alpha(ws).min(axis=1)
+    return {"F_lim": lim.reshape(K, S), "F_min": best.reshape(K, S), "alpha": a.reshape(K, S)}
+
+
+def ntk_training(ctx, variable, precise):
+    """Jacot et al.'s Theorem 2 on two-layer tanh networks (Lipschitz, bounded second derivative) in the
+    NTK parametrisation, a, b ~ N(0, 1): gradient descent with step 0.1 up to T = 5 on 1/2 sum (f(x_i) - y_i)^2
+    (n = 4 inputs on the sphere, y ~ N(0, 1)), for widths m = 64 .. 4096; returns sup_t ||Theta_t - Theta_0||_F,
+    shaped (widths, seeds), the same data for a seed at every width."""
+    if variable != "m":
+        raise ValueError(f"the NTK is simulated in the width m, not {variable}")
+    rng = ctx.rng("ntk_training")
+    S = ctx.budget.samples
+    X = rng.standard_normal((4, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = rng.standard_normal((S, 4))
+    widths = 4 ** np.arange(3, 7)
+    change = [ntk_training_change(rng.standard_normal((S, m, 3)), rng.standard_normal((S, m)), X, y,
+                                  T=5.0, steps=50, every=5) for m in widths]      # one solve per width
+    return widths.astype(float), np.stack(change)
+
+
+def ntk_limit_spectrum(ctx, precise):
+    """Theta_oo (ReLU, depth 2: k1 + k0 x.x') on n = 6 distinct Gaussian inputs in dimension 3: its
+    smallest eigenvalue, against the size of its largest."""
+    rng = ctx.rng("ntk_pd")
+    S = ctx.budget.samples
+    X = rng.standard_normal((S, 6, 3))
+    ev = np.linalg.eigvalsh(ntk_limit_batched(X))
+    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
+
+
 # ---------------------------------------------------------------------------------------------
 # proof steps and derived quantities (computed, never typed in)
 # ---------------------------------------------------------------------------------------------
@@ -525,6 +632,23 @@ _w01 = sp.Symbol("w_0", positive=True)
 _Q1 = alpha**2 * _w01**2 * q_expr(_beta1 / (alpha**2 * _w01**2))
 _hD_s = sp.Symbol("s", positive=True)                 # z = (s - 1)/(s + 1) runs over (-1, 1) as s > 0
 
+# the RKHS norm of g(x) = <beta, x> under K0 (d = 3, w = alpha 1): phi_{w(0)}(x) = G x with G = [grad f(e_1) ...],
+# and the least ||l||_2 with G^T l = beta is sqrt(beta^T (G^T G)^{-1} beta)
+_G3 = sp.Matrix.hstack(*[_grad3([1 if j == i else 0 for j in range(3)]) for i in range(3)])
+_b3 = sp.Matrix(sp.symbols("b1:4", real=True))
+K0_NORM = sp.sqrt(sp.factor((_b3.T * (_G3.T * _G3).inv() * _b3)[0]))
+L2_NORM = sp.sqrt(sum(v**2 for v in _b3))
+_unit1 = {v: (1 if i == 0 else 0) for i, v in enumerate(_b3)}
+
+# the image of F: the preimage w_+ = sqrt(max(beta, 0)), w_- = sqrt(max(-beta, 0)) of any beta (one coordinate)
+_bz = sp.Symbol("beta", real=True)
+_w_plus_of = sp.sqrt((sp.Abs(_bz) + _bz) / 2)
+_w_minus_of = sp.sqrt((sp.Abs(_bz) - _bz) / 2)
+
+grad_norm, lambda_min, lambda_max = sp.symbols("grad_norm lambda_min lambda_max", real=True)
+Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
+F_lim, F_min = sp.symbols("F_lim F_min", real=True)
+
 CLAIMS = [
     Claim(
         id="kr.setup.output_input_scaling",
@@ -566,12 +690,40 @@ CLAIMS = [
         expected=Verdict.PROVED,
     ),
     Claim(
+        id="kr.linreg.init_not_saddle",
+        title="Remark (1): at w_+ = w_- = alpha w0 the model vanishes without this being a saddle point of L",
+        source=src("1.3 Example: Linear Regression", r"the model vanishes at initialization $F(\alpha \mathbf{w}) = 0$ without this being a saddle point of the objective"),
+        statement=Statement(sp.Gt(grad_norm, 0),
+                            latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \|\nabla L(\mathbf{w})\|_2 > 0 \text{ (not a critical point, so not a saddle)}"),
+        checks=(Simulation(not_saddle_at_init, name="gradient of L at w_+ = w_- = alpha w0 (Gaussian data, N = 4, d = 8)"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.linreg.image_all_functionals",
+        title="Remark (2): the image of F(w) = w_+^2 - w_-^2 is all of X* = R^d",
+        source=src("1.3 Example: Linear Regression", r"(2) the image of $F(\mathbf{w})$ is all linear functionals i.e. $\operatorname{img}(F(\mathbf{w})) = \mathcal{X}^*$"),
+        statement=Statement(sp.Eq(_w_plus_of**2 - _w_minus_of**2, _bz, evaluate=False),
+                            latex=r"\forall \beta \in \mathbb{R}:\ \beta_{\mathbf{w}} = \beta \text{ at } w_+ = \sqrt{\max(\beta, 0)},\ w_- = \sqrt{\max(-\beta, 0)} \text{ (each coordinate)}"),
+        checks=(Identity(name="an explicit preimage of every beta"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
         id="kr.linreg.tangent_kernel",
         title="Tangent kernel of the diagonal network at w+ = w- = alpha 1 is 8 alpha^2 <x, x'>",
         source=src("1.3 Example: Linear Regression", r"K_{\mathbf{w}(0)}(\mathbf{x}, \mathbf{x}') = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle"),
         statement=Statement(sp.Eq((_grad3(_x3).T * _grad3(_xp3))[0], 8 * alpha**2 * sum(a * b for a, b in zip(_x3, _xp3)), evaluate=False),
                             latex=r"\langle \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}), \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}') \rangle = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle\ (d = 3)"),
         checks=(Identity(name="gradients at initialisation"),),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.linreg.kernel_norm_l2",
+        title="With K0 = 8 alpha^2 <x, x'>, the RKHS norm of x -> <beta, x> is proportional to ||beta||_2",
+        source=src("1.3 Example: Linear Regression", r"That is, we have $\|\beta\|_{K_0} \propto \|\beta\|_2$"),
+        statement=Statement(sp.Eq(K0_NORM / L2_NORM, (K0_NORM / L2_NORM).subs(_unit1), evaluate=False),
+                            latex=r"\frac{\|\beta\|_{K_0}}{\|\beta\|_2} = \frac{\|e_1\|_{K_0}}{\|e_1\|_2},\ \|\beta\|_{K_0} = \min\{\|\ell\|_2 : \langle \ell, \phi_{\alpha\vec{1}}(\mathbf{x})\rangle = \langle \beta, \mathbf{x}\rangle\ \forall \mathbf{x}\}\ (d = 3)"),
+        checks=(Identity(name="minimum-norm l from the feature map at alpha 1"),),
+        depends_on=("kr.linreg.tangent_kernel",),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -632,6 +784,15 @@ CLAIMS = [
                             latex=r"0 < \epsilon < d,\ \alpha \geq \sqrt{2(1 + \epsilon)(1 + 2/\epsilon) \|\beta_{\ell_2}^*\|_2} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
         checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
         depends_on=("kr.theorem1.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.generalisation.saddle_at_zero",
+        title="As w(0) -> 0 the flow starts at a saddle point of L: zero gradient, Hessian eigenvalues of both signs",
+        source=src("1.5 The Relation of Kernel and Rich Limits to Model Generalization", r"as $w(0) \rightarrow \vec{0}$, we reach a saddle point of the objective function"),
+        statement=Statement(sp.And(sp.Le(grad_norm, 0), sp.Lt(lambda_min, 0), sp.Gt(lambda_max, 0)),
+                            latex=r"\nabla L(0) = 0,\ \lambda_{\min}(\nabla^2 L(0)) < 0 < \lambda_{\max}(\nabla^2 L(0))\ \ (\nabla^2 L(0) = \operatorname{diag}(-4X^T\mathbf{y}, 4X^T\mathbf{y}))"),
+        checks=(Simulation(saddle_at_zero, name="gradient and Hessian of L at w = 0 (Gaussian data, N = 4, d = 8)"),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -769,6 +930,15 @@ CLAIMS = [
                             latex=r"D = 3:\ \|\beta_{\alpha,3}^\infty\|_1 - \|\beta_{\ell_1}^*\|_1 = \mathcal{O}(\alpha^{%s}),\ \alpha \to 0 \text{ (the order of } Q^3_\alpha - \|\cdot\|_1\text{)}" % sp.latex(DEPTH3_EXCESS_EXPONENT)),
         checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme"),),
         depends_on=("kr.theorem3.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.chizat.relative_change",
+        title="Chizat: for a small step, Delta(F) = |F(w1) - F(w0)|/F(w0) ~ eta ||grad F(w0)||^2 / F(w0)",
+        source=src("2.1 Lazy Training", r"\Delta(F) := \frac{|F(w_1) - F(w_0)|}{F(w_0)} \approx \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)}"),
+        statement=Statement(sp.Eq(sp.Limit(Delta_F / (eta * G_2 / F_0), eta, 0), 1, evaluate=False),
+                            latex=r"\lim_{\eta \to 0} \Delta(F) \Big/ \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)} = 1,\ w_1 = w_0 - \eta \nabla F(w_0)"),
+        checks=(Convergence(relative_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = Aw + (Bw)^2/2", tol=1e-3),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -929,6 +1099,16 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="kr.theorem2_5.not_global",
+        title="Theorem 2.5 remark: the flow's limit is in general not a global minimiser of F_alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"It is not in general, though, a global minimizer of F_α because the image of $Dh(w_0)$ need not contain the global minimizer of R"),
+        statement=Statement(sp.Gt(F_lim, F_min),
+                            latex=r"F_\alpha(\lim_{t \to \infty} w_\alpha(t)) > \min_w F_\alpha(w)\ \ (h(w) = (\sin w, \sin 2w),\ w_0 = 0,\ y^* \approx c(-1, 2))"),
+        checks=(Simulation(figure_eight_limits, name="flows of F_alpha on a figure-eight model against a grid search"),),
+        depends_on=("kr.theorem2_5.rate",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="kr.ntk.theorem1",
         title="Jacot et al., Theorem 1: the NTK at initialisation converges to a deterministic kernel as width -> oo",
         source=src("3.2 Key Results", r"the NTK $\Theta^{(L)}$ converges in probability to a deterministic limiting kernel"),
@@ -936,6 +1116,39 @@ CLAIMS = [
                             latex=r"\Theta^{(2)}_m \to \Theta^{(2)}_\infty = k_1(x, x') + k_0(x, x')\, x \cdot x' \text{ as } m \to \infty\ \text{(ReLU, depth 2)}"),
         checks=(Convergence(ntk_widths, name="empirical NTKs against the arc-cosine kernel", tol=0.05),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.ntk.theorem2",
+        title="Jacot et al., Theorem 2: the NTK stays constant during training as the width grows",
+        source=src("3.2 Key Results", r"as $n_1, \dots, n_{L-1} \rightarrow \infty$ we have, uniformly for $t \in [0, T]$"),
+        statement=Statement(sp.Eq(sp.Symbol("Theta_change", positive=True), sp.O(m_width ** sp.Rational(-1, 2), (m_width, sp.oo)), evaluate=False),
+                            latex=r"\sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/2}) \to 0\ \text{(tanh, depth 2, square loss, } T = 5)"),
+        checks=(OrderFit(ntk_training, name="kernel change along gradient descent, widths 64 .. 4096"),),
+        depends_on=("kr.ntk.theorem1",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.ntk.limit_positive_definite",
+        title="Jacot et al.: the limiting NTK Theta_oo is positive definite (on distinct inputs)",
+        source=src("3.2 Key Results", r"the limiting NTK Θ_{∞} is positive definite if the span of the derivatives"),
+        statement=Statement(sp.Gt(lambda_min, 0),
+                            latex=r"\lambda_{\min}\big(\Theta^{(2)}_\infty(x_i, x_j)\big)_{i, j \leq 6} > 0 \text{ for distinct (non-parallel) inputs (ReLU, depth 2)}"),
+        checks=(Simulation(ntk_limit_spectrum, name="spectrum of the arc-cosine NTK on Gaussian inputs", scale="lambda_max"),),
+        depends_on=("kr.ntk.theorem1",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.gunasekar.conjecture",
+        title="Gunasekar et al.'s conjecture: the alpha -> 0 limit of flows from alpha X_init is a minimum-nuclear-norm solution",
+        source=src("4.3 Key Findings and Results", r"For any full rank X_{init} , if $\hat{X} = \lim_{\alpha \rightarrow 0} X_\infty(\alpha X_{\text{init}})$ exists"),
+        statement=Statement(sp.Eq(sp.Symbol("nuclear_hat", nonnegative=True), sp.Symbol("nuclear_min", nonnegative=True)),
+                            latex=r"\hat{X} = \lim_{\alpha \to 0} X_\infty(\alpha X_{\text{init}}),\ \mathcal{A}(\hat{X}) = y \Rightarrow \|\hat{X}\|_* = \min_{X \succeq 0,\ \mathcal{A}(X) = y} \|X\|_*"),
+        checks=(Untestable("the conjecture quantifies over every full-rank X_init and every measurement operator A (non-commuting "
+                           "A_i included) and concerns a double limit, first t -> oo and then alpha -> 0, in which the time "
+                           "to leave the saddle at X = 0 grows like log(1/alpha) without bound; a finite simulation reaches "
+                           "neither limit, so it can neither confirm the conjecture nor, from a finite alpha, refute it "
+                           "(its commuting case is checked as Corollary 2, kr.gunasekar.corollary2)"),),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="kr.gunasekar.x_dynamics",
@@ -992,6 +1205,19 @@ CLAIMS = [
                 "W_j(0) = alpha I); without it the product's singular values do not follow this formula.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.chizat_bach.many_particle_limit",
+        title="Chizat and Bach: lim_{m, t -> oo} J(mu_{m,t}) = J* for suitably initialised particle gradient flows",
+        source=src("6.2 Particle Gradient Descent", r"\lim_{m, t \rightarrow \infty} J(\mu_{m,t}) = J^*"),
+        statement=Statement(sp.Eq(sp.Limit(sp.Symbol("J_mt", real=True), m_width, sp.oo), sp.Symbol("J_star", real=True), evaluate=False),
+                            latex=r"\lim_{m, t \to \infty} J(\mu_{m,t}) = J^* = \min_{\mu \in \mathcal{M}(\Theta)} J(\mu)"),
+        checks=(Untestable("J* is the minimum of J over all signed measures on the parameter space, an infinite-dimensional "
+                           "problem with no closed form for the note's unspecified phi, R and G; and the theorem holds only "
+                           "under hypotheses (homogeneity or boundary conditions on phi, an initialisation whose support "
+                           "separates, convergence of the Wasserstein flow) that a finite-m, finite-t simulation cannot "
+                           "certify, so no computation here can compare J(mu_{m,t}) with J*"),),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="kr.barron1993a.theorem1",

@@ -338,3 +338,81 @@ def test_convergence_refutes_a_wrong_limit_on_a_claims_own_sequence():
     assert R.Convergence(simulate, tol=1e-3).run(to_l2, ctx).outcome is Outcome.HOLDS
     wrong = R.Convergence(simulate, tol=1e-3).run(to_l1, ctx)
     assert wrong.outcome is Outcome.FAILS and wrong.evidence["settled_elsewhere"] > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# the claims added for 1.3, 1.5, 2.1, Theorem 2.5's remark and Jacot et al.'s Theorem 2
+# ---------------------------------------------------------------------------------------------
+
+def test_diagonal_loss_derivatives_match_finite_differences():
+    rng = np.random.default_rng(3)
+    X, y = rng.standard_normal((2, 3, 4)), rng.standard_normal((2, 3))
+    wp, wm = rng.standard_normal((2, 4)), rng.standard_normal((2, 4))
+    grad, hess = R.diagonal_loss_derivatives(X, y, wp, wm)
+
+    def loss(w):
+        beta = w[..., :4] ** 2 - w[..., 4:] ** 2
+        return np.sum((np.einsum("bnd,bd->bn", X, beta) - y) ** 2, axis=-1)
+
+    w, h = np.concatenate([wp, wm], axis=-1), 1e-5
+    for k in range(8):
+        step = np.zeros(8)
+        step[k] = h
+        fd = (loss(w + step) - loss(w - step)) / (2 * h)
+        assert np.allclose(fd, grad[:, k], rtol=1e-6, atol=1e-6)
+        g_plus, _ = R.diagonal_loss_derivatives(X, y, (w + step)[:, :4], (w + step)[:, 4:])
+        g_minus, _ = R.diagonal_loss_derivatives(X, y, (w - step)[:, :4], (w - step)[:, 4:])
+        assert np.allclose((g_plus - g_minus) / (2 * h), hess[:, :, k], rtol=1e-6, atol=1e-6)
+
+
+def test_zero_is_a_critical_point_so_the_not_a_saddle_check_fails_there():
+    # the remark's check must fail where the gradient vanishes (w = 0), and the Hessian there is diag(-4X^Ty, 4X^Ty)
+    rng = np.random.default_rng(4)
+    X, y = rng.standard_normal((1, 4, 8)), rng.standard_normal((1, 4))
+    zero = np.zeros((1, 8))
+    grad, hess = R.diagonal_loss_derivatives(X, y, zero, zero)
+    assert np.all(grad == 0)
+    xty = np.einsum("bnd,bn->bd", X, y)[0]
+    assert np.allclose(np.diag(hess[0]), np.concatenate([-4 * xty, 4 * xty]))
+    assert np.allclose(hess[0], np.diag(np.diag(hess[0])))
+    statement, _ = result("kr.generalisation.saddle_at_zero")
+    assert statement.checks[0].outcome is Outcome.HOLDS
+
+
+def test_kernel_norm_is_proportional_to_l2_but_not_to_l1():
+    assert sp.simplify(note.K0_NORM - note.L2_NORM * sp.sqrt(2) / (4 * note.alpha)) == 0
+    l1 = sum(sp.Abs(v) for v in note._b3)
+    assert sp.simplify(note.K0_NORM / l1 - (note.K0_NORM / l1).subs(note._unit1)) != 0
+    statement, _ = result("kr.linreg.kernel_norm_l2")
+    assert statement.verdict is Verdict.PROVED
+
+
+def test_relative_change_rejects_a_wrong_constant():
+    from verify.regimes import Convergence
+    good, _ = result("kr.chizat.relative_change")
+    assert good.checks[0].outcome is Outcome.HOLDS
+    wrong = Statement(sp.Eq(sp.Limit(note.Delta_F / (2 * note.eta * note.G_2 / note.F_0), note.eta, 0), 1, evaluate=False))
+    ctx = Context(claim_id="kr.chizat.relative_change")
+    assert Convergence(note.relative_change_steps, tol=1e-3).run(wrong, ctx).outcome is Outcome.FAILS
+
+
+def test_flow_limit_on_the_figure_eight_is_a_strictly_worse_local_minimum():
+    statement, _ = result("kr.theorem2_5.not_global")
+    sim = statement.checks[0]
+    assert sim.outcome is Outcome.HOLDS and sim.evidence["min_relative_margin"] > 0.5
+
+
+def test_ntk_change_during_training_shrinks_with_width_and_is_not_o_m_minus_2():
+    statement, _ = result("kr.ntk.theorem2")
+    lo, hi = statement.checks[0].evidence["slope_interval"]
+    assert hi < -0.5 and lo > -2 + 0.15            # at least m^(-1/2), far from m^(-2)
+
+
+def test_limiting_ntk_is_positive_definite_but_singular_on_repeated_inputs():
+    X = np.array([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    assert np.linalg.eigvalsh(R.ntk_limit_batched(X))[0, 0] < 1e-12
+    rng = np.random.default_rng(5)
+    Y = rng.standard_normal((3, 5, 3))
+    assert np.allclose(R.ntk_limit_batched(Y)[1], R.two_layer_ntk_limit(Y[1]))
+    statement, _ = result("kr.ntk.limit_positive_definite")
+    assert statement.checks[0].outcome is Outcome.HOLDS

@@ -629,3 +629,67 @@ class Convergence:
         summary = (f"relative distance to the limit {verb} as {x} -> {towards}: exponent {evidence['decay_exponent']:.3g} "
                    f"[{lo:.3g}, {hi:.3g}], mean last distance {evidence['last_mean_distance']:.3g} (tol {self.tol:g})")
         return CheckResult(check=self.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
+
+
+# ---------------------------------------------------------------------------------------------
+# derivatives of the diagonal network's loss; smooth two-layer networks in training (NTK)
+# ---------------------------------------------------------------------------------------------
+
+def diagonal_loss_derivatives(X, y, w_plus, w_minus):
+    """Gradient and Hessian of L(w) = sum_n (<w_+^2 - w_-^2, x_n> - y_n)^2 in w = (w_+, w_-) (D = 2):
+    grad = 2 sum_n r_n g_n, Hess = 2 sum_n (g_n g_n^T + r_n diag(2 x_n, -2 x_n)), g_n = (2 w_+ x_n, -2 w_- x_n).
+    X (..., N, d), y (..., N), w_plus and w_minus (..., d); returns (..., 2d) and (..., 2d, 2d)."""
+    r = np.einsum("...nd,...d->...n", X, w_plus**2 - w_minus**2) - y
+    g = np.concatenate([2 * w_plus[..., None, :] * X, -2 * w_minus[..., None, :] * X], axis=-1)   # (..., N, 2d)
+    grad = 2 * np.einsum("...n,...nk->...k", r, g)
+    curv = 2 * np.einsum("...n,...nk->...k", r, np.concatenate([2 * X, -2 * X], axis=-1))
+    hess = 2 * np.einsum("...nk,...nl->...kl", g, g) + curv[..., :, None] * np.eye(curv.shape[-1])
+    return grad, hess
+
+
+def smooth_ntk(A, b, X, act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
+    """Empirical NTK of f(x) = m^{-1/2} sum_j b_j act(a_j . x) (NTK parametrisation, no biases).
+    A (..., m, d), b (..., m), X (n, d); returns (..., n, n)."""
+    pre = A @ np.asarray(X, float).T
+    m = A.shape[-2]
+    first = np.einsum("...jn,...jk->...nk", act(pre), act(pre))
+    dd = der(pre)
+    second = np.einsum("...j,...jn,...jk->...nk", b**2, dd, dd) * (X @ X.T)
+    return (first + second) / m
+
+
+def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
+                        act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
+    """Gradient descent with step T/steps (a discretised gradient flow) on 1/2 sum_i (f(x_i) - y_i)^2 for
+    f = m^{-1/2} sum_j b_j act(a_j . x): sup over the recorded times (every ``every`` steps) of the
+    Frobenius norm ||Theta_t - Theta_0||. A (..., m, d), b (..., m), X (n, d), y (..., n)."""
+    A, b = A.copy(), b.copy()
+    m = A.shape[-2]
+    dt = T / steps
+    theta0 = smooth_ntk(A, b, X, act, der)
+    change = np.zeros(theta0.shape[:-2])
+    for k in range(1, steps + 1):
+        pre = A @ X.T                                                   # (..., m, n)
+        r = np.einsum("...j,...jn->...n", b, act(pre)) / np.sqrt(m) - y
+        gb = np.einsum("...n,...jn->...j", r, act(pre)) / np.sqrt(m)
+        gA = np.einsum("...n,...j,...jn,nd->...jd", r, b, der(pre), X) / np.sqrt(m)
+        A -= dt * gA
+        b -= dt * gb
+        if k % every == 0:
+            diff = smooth_ntk(A, b, X, act, der) - theta0
+            change = np.maximum(change, np.linalg.norm(diff, axis=(-2, -1)))
+    return change
+
+
+def ntk_limit_batched(X):
+    """two_layer_ntk_limit for a batch X of shape (..., n, d): k1 + k0 x.x', returns (..., n, n)."""
+    X = np.asarray(X, float)
+    norms = np.linalg.norm(X, axis=-1)
+    U = X / norms[..., None]
+    minus = np.linalg.norm(U[..., :, None, :] - U[..., None, :, :], axis=-1)
+    plus = np.linalg.norm(U[..., :, None, :] + U[..., None, :, :], axis=-1)
+    theta = 2 * np.arctan2(minus, plus)
+    gram = np.einsum("...id,...jd->...ij", X, X)
+    k0 = (np.pi - theta) / (2 * np.pi)
+    k1 = norms[..., :, None] * norms[..., None, :] * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
+    return k1 + k0 * gram
