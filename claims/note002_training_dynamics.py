@@ -26,6 +26,12 @@ Conventions where the note is silent, stated once:
   probability level are not simulated: its m-dependence (the issue's "how the gap scales with m") is
   fitted instead. Theorem 10 is checked against its proof only: at its width condition the data above
   need m of about 12000 neurons per trial, beyond this note's time budget.
+- (0.6) bounds ||f||_B by the path norm of an explicit ReLU representation (inner weights (w, -s) measured in
+  l1, the output bias as a path), as for the network (0.4); the remark lambda_n(K) >= C_d/n^{1/d} after Lemma 11
+  is measured at d = 3 with x_i ~ Unif(S^2) (the previous bullet's setting) and the kernel (0.25).
+- "gamma <= 1 by the assumption" uses the line gamma <~ 1/sqrt(m lambda) with the constant 1 and lambda_n(K) <=
+  K_ii = 1/(2d) <= 1/2; the tangent kernel of "Lazy training" is evaluated at the balanced initialisation (the
+  network's gradient in a and B both count there).
 - Step (0.9) is an identity of the uniform P (E_{f ~ P} = (1/|F|) sum_f) and is checked as such;
   simulating it would compare an array with itself.
 - In the kernel regime, the simulations that fit scalings in m (Theorem 13, the remarks, lazy training)
@@ -42,7 +48,7 @@ import sympy as sp
 from verify.enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
 from verify.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
                              balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             gram, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
+                             gram, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
                              step_sym, torus_cosine_gram, cube)
 from verify.model import Claim, Correction, Source, Statement, Verdict
 from verify.models import batched_flow, relu
@@ -186,6 +192,19 @@ P_par = sp.Symbol("P_par", positive=True)
 _sw = sp.Symbol("s", integer=True, nonnegative=True)
 S_D_SIZE = sp.simplify(sp.summation(sp.binomial(_sw + d - 1, d - 1), (_sw, 0, d)))   # #{w in N^d: sum w <= d}
 S_size = sp.Symbol("S_d_size", positive=True)
+
+
+# (0.6): cos(t) = 1 - int_0^T cos(s) relu(t - s) ds on [0, T], T = 2 pi d (t = w.x with w in N^d, sum w <= d,
+# x in [0, 2 pi]^d): a continuous two-layer ReLU network with neurons relu(w.x - s) (||(w, -s)||_1 <= d + s) and
+# output weights -cos(s) ds, plus the output bias 1. Its path norm is 1 + int_0^T |cos s| (d + s) ds, computed
+# half-period by half-period (s = k pi + u, |cos s| = |cos u|).
+_u0 = sp.Symbol("u", nonnegative=True)
+_kk = sp.Symbol("k", integer=True, nonnegative=True)
+_HALF = (sp.integrate(sp.cos(_u0) * (d + _kk * sp.pi + _u0), (_u0, 0, sp.pi / 2))
+         - sp.integrate(sp.cos(_u0) * (d + _kk * sp.pi + _u0), (_u0, sp.pi / 2, sp.pi)))
+PATH_NORM_COS = sp.simplify(1 + sp.summation(_HALF, (_kk, 0, 2 * d - 1)))
+C_COS = PATH_NORM_COS.subs(d, 1)                 # the constant exhibited for "<~ d^2": the value at d = 1
+P_cos = sp.Symbol("P_cos", positive=True)
 
 
 def sd_gram(ctx, precise, normalised=False):
@@ -586,8 +605,94 @@ _PER_NEURON = sp.expand(Dn * (2 + Dn))
 _ENTRY = (_PER_NEURON.coeff(Dn, 1) * sp.sqrt(m) * Gam + _PER_NEURON.coeff(Dn, 2) * Gam**2) / m
 KERNEL_DERIVED = n**2 * _ENTRY**2
 F2K = sp.Symbol("F2_K", nonnegative=True)           # ||K_hat(theta(t)) - K_hat(theta_0)||_F^2
+# Theorem 10's width; lambda_n(K) <= K_ii = E[relu(b.x_i)^2] = 1/(2d) <= 1/2 for unit x_i (b uniform on the sphere)
+THM10_WIDTH = 10 * n * sp.log(2 * n**2 / delta) / lam**2
 # the width the note's own bound needs: (n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1
 WIDTH_NEEDED = [r for r in sp.solve(sp.Eq(n**2 / m**2 * (1 + 1), (lam / 8) ** 2), m) if r.is_positive][0]
+
+
+# Theorem 10's integral line: ||grad R_n|| <= ||theta|| sqrt(R_n) (as written), sqrt(R_n(theta(t))) <= e^{-m lambda t/4}
+# sqrt(R_n(theta_0)) (Lemma 12) and R_n(theta_0) = ||y||^2/(2n) <= 1/2 (f(theta_0) = 0 since a(0) = 0; labels |y_i| <= 1)
+M_th = sp.Symbol("M_theta", positive=True)          # max_{t in [0, t_0]} ||theta(t)||
+INTEGRAL_DERIVED = M_th * sp.integrate(sp.exp(-m * lam * t / 4) * sp.sqrt(sp.Rational(1, 2)), (t, 0, sp.oo))
+
+# (0.27): the remainder of the first-order expansion at theta_0 (initialisation (0.21), m = 64, 64 points of
+# the sphere) along random unit directions, divided by ||theta - theta_0|| = epsilon
+EXP_WIDTH = 64
+Rem = sp.Symbol("Rem", nonnegative=True)
+
+
+def expansion_remainder(ctx, variable, precise):
+    """max_x |f(x; theta_0 + eps u) - f(x; theta_0) - eps <u, grad f(x; theta_0)>| / eps over unit u."""
+    if variable != "epsilon":
+        raise ValueError(f"the expansion remainder is simulated in epsilon, not {variable}")
+    rng = ctx.rng("expansion")
+    S = ctx.budget.samples
+    B0 = sphere_points(rng, (S, EXP_WIDTH), 3)
+    a0 = np.zeros((S, EXP_WIDTH))
+    u = rng.standard_normal((S, EXP_WIDTH * 4))
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    ua, uB = u[:, :EXP_WIDTH], u[:, EXP_WIDTH:].reshape(S, EXP_WIDTH, 3)
+    Xt = sphere_points(ctx.rng("expansion-test"), (_TEST_POINTS,), 3)
+    J = network_jacobian(a0, B0, Xt)                                         # (S, P, m + 3m)
+    f0 = np.einsum("sm,smp->sp", a0, relu(B0 @ Xt.T))
+    eps_grid = np.geomspace(1e-4, 1e-1, 7)
+    rows = []
+    for e_ in eps_grid:
+        f1 = np.einsum("sm,smp->sp", a0 + e_ * ua, relu((B0 + e_ * uB) @ Xt.T))
+        rem = f1 - f0 - e_ * np.einsum("spq,sq->sp", J, u)
+        rows.append(np.abs(rem).max(axis=1) / e_)
+    return eps_grid, np.array(rows)
+
+
+# the tangent kernel as written, k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)>, against the kernel of
+# the linearised model (0.27), <grad f_m(x; theta_0), grad f_m(x'; theta_0)> (the Gram formula of the 2LNN)
+TK_WIDTH, TK_POINTS = 32, 8
+K_w, K_c, K_lin = sp.symbols("K_w K_c K_lin", real=True)
+
+
+def tangent_kernels(ctx, precise):
+    """At the balanced initialisation a_j ~ N(0, 1/m), b_j ~ N(0, I/(m d)) (m = 32) and 8 points of the sphere:
+    the kernel as written (x' unused), the corrected one from the explicit Jacobian, and the Gram formula."""
+    rng = ctx.rng("tangent")
+    S = ctx.budget.samples
+    a = rng.standard_normal((S, TK_WIDTH)) / np.sqrt(TK_WIDTH)
+    B = rng.standard_normal((S, TK_WIDTH, 3)) / np.sqrt(TK_WIDTH * 3)
+    Xt = sphere_points(ctx.rng("tangent-points"), (TK_POINTS,), 3)
+    J = network_jacobian(a, B, Xt)                                           # (S, P, p)
+    sq = np.sum(J**2, axis=-1)
+    return {"K_w": np.broadcast_to(sq[:, :, None], (S, TK_POINTS, TK_POINTS)).copy(),
+            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": gram(a, B, Xt)}
+
+# Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}), measured at d = 3 (kernel (0.25))
+RM_D, RM_NS = 3, np.array([25, 50, 100, 200])
+Kmat, pair_gap = sp.symbols("Kmat pair_gap", real=True)
+
+
+def _remark_kernels(ctx, n_pts):
+    rng = ctx.rng("remark-decay", str(n_pts))
+    return _kernel_batch(sphere_points(rng, (max(ctx.budget.samples, 6), n_pts), RM_D))
+
+
+def _kernel_batch(Xs):
+    return np.stack([relu_kernel_sphere(Xi) for Xi in Xs])
+
+
+def inverse_lambda_n(ctx, variable, precise):
+    """1/lambda_n(K) for n points drawn from Unif(S^2), n = 25..200 (exact kernel (0.25), no width involved)."""
+    if variable != "n":
+        raise ValueError(f"the kernel's smallest eigenvalue is simulated in n, not {variable}")
+    rows = [1.0 / np.linalg.eigvalsh(_remark_kernels(ctx, int(nn)))[:, 0] for nn in RM_NS]
+    return RM_NS.astype(float), np.array(rows)
+
+
+def pair_interlacing(ctx, precise):
+    """K for the draws at n = 200 and min_{i != j} (k(x_i, x_i) - k(x_i, x_j)), the smallest eigenvalue of the
+    2 x 2 principal submatrix of the closest pair (k(x, x) = 1/(2d) for every x, k >= 0)."""
+    nn = int(RM_NS[-1])
+    Ks = _remark_kernels(ctx, nn)
+    off = np.where(np.eye(nn, dtype=bool)[None], -np.inf, Ks)
+    return {"Kmat": Ks, "pair_gap": np.diagonal(Ks, axis1=1, axis2=2)[:, 0] - off.max(axis=(1, 2))}
 
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
@@ -786,6 +891,17 @@ CLAIMS = [
                             latex=r"|S_d| = \#\{w \in \mathbb{N}^d : \textstyle\sum_i w_i \le d\} = \binom{2d}{d} \ge \frac{2^d}{\sqrt{d}}"),
         checks=(Enumeration(dims={"d": tuple(range(1, 41))}, name="binomial(2d, d) against 2^d/sqrt(d), d = 1..40"),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.sd.barron_norm",
+        title="(0.6): ||f||_B <~ d^2 for every f in S_d (path norm of a ReLU representation of cos(w^T x))",
+        source=src("Orthonormal class (continuous case)", r"\|f\|_{\mathcal{B}} \lesssim d^2, \quad \forall f \in S_d."),
+        statement=Statement(sp.Le(P_cos, C * d**2), where={P_cos: PATH_NORM_COS, C: C_COS},
+                            latex=r"\|\cos(w^T x)\|_{\mathcal{B}} \le 1 + \int_0^{2\pi d} |\cos s| (d + s)\, ds = " + sp.latex(PATH_NORM_COS)
+                                  + r" \le C d^2,\ C = " + sp.latex(C_COS)),
+        checks=(Inequality(name="path norm of cos(t) = 1 - int_0^{2 pi d} cos(s) relu(t - s) ds, t = w.x, ||w||_1 <= d"),),
+        depends_on=("dyn.sd.size",),
+        expected=Verdict.PROVED,
     ),
     Claim(
         id="dyn.sd.orthonormal",
@@ -1087,6 +1203,24 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="dyn.lemma11.remark_decay",
+        title="Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}) (ReLU; decay exponent in n at d = 3)",
+        source=src("Lemma 11", r"So,  $\lambda_n(K) \geq C_d/n^{1/d}$"),
+        statement=Statement(sp.Eq(Q, sp.O(n ** sp.Rational(1, RM_D), (n, sp.oo)), evaluate=False),
+                            latex=r"\frac{1}{\lambda_n(K)} = O(n^{1/d}),\ n \to \infty \quad (\lambda_n(K) \ge C_d/n^{1/d};\ d = 3,\ x_i \sim \mathrm{Unif}(\mathbb{S}^{2}),\ k \text{ of (0.25)})"),
+        checks=(OrderFit(inverse_lambda_n, name="smallest eigenvalue of K for n = 25..200 uniform points of S^2"),),
+        correction=Correction(
+            Statement(sp.Le(LambdaMin(Kmat), pair_gap),
+                      latex=r"\lambda_n(K) \le \min_{i \ne j} \left(k(x_i, x_i) - k(x_i, x_j)\right) \quad (\text{interlacing with the closest pair's } 2 \times 2 \text{ block})"),
+            checks=(Simulation(pair_interlacing, name="K at n = 200 uniform points of S^2"),),
+            why="lambda_n(K) is at most the smallest eigenvalue k(x, x) - k(x, x') of the closest pair's 2 x 2 block, "
+                "which vanishes like the squared distance of the closest pair (about n^{-2/(d-1)} for uniform points): "
+                "the fitted decay is far faster than n^{-1/d}. A bound C_d/n^{1/d} needs separated data, not uniform "
+                "samples (the Braun step lambda_n(K) > n lambda_n/2 concerns the leading eigenvalues, not the smallest).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
         id="dyn.lemma11.hoeffding",
         title="Proof of Lemma 11: P{|K_hat_ij - K_ij| >= eps} <= e^{-2 m eps^2} (Hoeffding)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\right| \ge \varepsilon \right\} \le e^{-2m\varepsilon^2}."),
@@ -1186,6 +1320,17 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
     Claim(
+        id="dyn.theorem10.integral",
+        title="Proof of Theorem 10: ||theta(t) - theta_0|| <= int ||grad R_n|| dt <= max||theta|| int e^{-m lambda t/4} sqrt(R_n(theta_0)) dt <~ max||theta||/(m lambda)",
+        source=src("Proof of Theorem 10", r"\lesssim \frac{\max_{t \in [0, t_0]} \|\theta(t)\|}{m\lambda_n(K)}"),
+        statement=Statement(sp.Le(Gam, C * M_th / (m * lam)),
+                            latex=r"\|\theta(t) - \theta_0\| \le \max_{t \in [0, t_0]} \|\theta(t)\| \int_0^{t_0} e^{-\frac{m\lambda_n(K)}{4}t} \sqrt{\hat{\mathcal{R}}_n(\theta_0)} dt \le C \frac{\max_{t \in [0, t_0]} \|\theta(t)\|}{m\lambda_n(K)}"),
+        checks=(Derivation(name="int_0^oo e^{-m lambda t/4} dt = 4/(m lambda), R_n(theta_0) <= 1/2 (a(0) = 0, |y_i| <= 1)",
+                           derived=sp.Le(Gam, INTEGRAL_DERIVED), constants=(C,)),),
+        depends_on=("dyn.theorem10.gradient_bound", "dyn.lemma12"),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
         id="dyn.theorem10.theta0_norm",
         title="Proof of Theorem 10: ||theta_0|| = sqrt(sum_s ||b_s(0)||^2) = sqrt(m)",
         source=src("Proof of Theorem 10", r"\|\theta_0\| = \sqrt{\sum_{s=1}^m \|b_s(0)\|^2} = \sqrt{m}"),
@@ -1223,6 +1368,18 @@ CLAIMS = [
                 "(n^2/m^2)(Gamma + Gamma^2). With gamma ~ 1/(lambda sqrt m) the width must then grow like n/lambda^2.",
             expected=Verdict.PROVED),
         expected=Verdict.GAP,
+    ),
+    Claim(
+        id="dyn.theorem10.gamma_le_one",
+        title="Proof of Theorem 10: by the assumption m >= 10 n log(2n^2/delta)/lambda^2, gamma <= 1 (from gamma <~ 1/sqrt(m lambda))",
+        source=src("Proof of Theorem 10", r"By the assumption,  $\gamma \leq 1$"),
+        statement=Statement(sp.Le(gam, 1), assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
+                            where={gam: 1 / sp.sqrt(THM10_WIDTH * lam)},
+                            latex=r"\gamma \le \frac{1}{\sqrt{m\lambda_n(K)}} \le \left(\frac{10n \log(2n^2/\delta)}{\lambda_n^2(K)} \lambda_n(K)\right)^{-1/2} \le 1 \quad (\lambda_n(K) \le \tfrac{1}{2},\ \text{worst case at the smallest allowed } m)"),
+        checks=(Inequality(name="the previous line (constant 1) at Theorem 10's smallest width, lambda_n(K) <= K_ii = 1/(2d)",
+                           domains={"lambda": Domain(0, 0.5), "delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
+        depends_on=("dyn.theorem10.gamma",),
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="dyn.theorem10.width",
@@ -1309,6 +1466,15 @@ CLAIMS = [
         expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
+        id="dyn.lazy.expansion",
+        title="(0.27): f_m(x; theta) = f_m(x; theta_0) + <theta - theta_0, grad f_m(x; theta_0)> + o(||theta - theta_0||)",
+        source=src("Lazy training", r"f_m(x;\theta) = f_m(x;\theta_0) + \langle \theta - \theta_0, \nabla f_m(x;\theta_0) \rangle + o(\|\theta - \theta_0\|)."),
+        statement=Statement(sp.Eq(Rem, sp.O(eps, (eps, 0)), evaluate=False),
+                            latex=r"\sup_x \frac{|f_m(x;\theta) - f_m(x;\theta_0) - \langle \theta - \theta_0, \nabla f_m(x;\theta_0) \rangle|}{\|\theta - \theta_0\|} = O(\varepsilon) \to 0,\ \|\theta - \theta_0\| = \varepsilon \to 0"),
+        checks=(OrderFit(expansion_remainder, name="random unit directions at the initialisation (0.21), m = 64, 64 points of the sphere"),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="dyn.lazy.displacement",
         title="Lazy training: ||theta - theta_0|| = O(1/sqrt(m))",
         source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
@@ -1316,5 +1482,22 @@ CLAIMS = [
                             latex=r"\sup_t \|\theta(t) - \theta_0\| = O(1/\sqrt{m}),\ m \to \infty"),
         checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width"),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="dyn.lazy.tangent_kernel",
+        title="Tangent kernel as written: k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)> (the kernel of the linear part (0.27))",
+        source=src("Lazy training", r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"),
+        statement=Statement(sp.Eq(K_w, K_lin, evaluate=False),
+                            latex=r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle \overset{?}{=} \langle \nabla f_m(x; \theta_0), \nabla f_m(x'; \theta_0) \rangle = \sum_j \sigma(b_j^T x)\sigma(b_j^T x') + a_j^2 \sigma'(b_j^T x)\sigma'(b_j^T x') x^T x'"),
+        checks=(Simulation(tangent_kernels, name="balanced initialisation, m = 32, all pairs of 8 points of the sphere"),),
+        depends_on=("dyn.lazy.expansion",),
+        correction=Correction(
+            Statement(sp.Eq(K_c, K_lin, evaluate=False),
+                      latex=r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x'; \theta_0) \rangle"),
+            why="As written the right side does not depend on x' (it is ||grad f_m(x; theta_0)||^2 for every x'), so the "
+                "kernel is not symmetric and differs from the Gram matrix G of (0.22) off the diagonal; the tangent "
+                "kernel is <grad f_m(x; theta_0), grad f_m(x'; theta_0)>, as in the Remarks after Theorem 10.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
 ]

@@ -124,6 +124,70 @@ def test_lazy_scalings_are_fitted_not_typed():
     assert lo < -0.5 < hi
 
 
+def test_sd_barron_norm_representation_and_constant():
+    # cos(t) = 1 - int_0^T cos(s) relu(t - s) ds on [0, T], and the path norm of that representation
+    T = 2 * np.pi * 2
+    sgrid = np.linspace(0.0, T, 200001)
+    ds = sgrid[1] - sgrid[0]
+    for t_ in (0.3, 2.0, 7.5, 12.0):
+        integrand = np.cos(sgrid) * np.maximum(t_ - sgrid, 0.0)
+        approx = 1 - ds * (integrand.sum() - 0.5 * (integrand[0] + integrand[-1]))
+        assert abs(approx - np.cos(t_)) < 1e-6
+    pn = 1 + ds * np.sum(np.abs(np.cos(sgrid)) * (2 + sgrid))
+    assert abs(pn - float(note.PATH_NORM_COS.subs(note.d, 2))) < 1e-3
+    assert sp.simplify(note.C_COS - (5 + 4 * sp.pi)) == 0
+    statement, _ = _run("dyn.sd.barron_norm")
+    assert statement.verdict is Verdict.PROVED
+
+
+def test_theorem10_integral_constant_and_a_wrong_rate_is_a_gap(ctx):
+    statement, _ = _run("dyn.theorem10.integral")
+    assert statement.checks[0].evidence["constants"] == {"C": "2*sqrt(2)"}
+    claim = BY_ID["dyn.theorem10.integral"]
+    wrong = Statement(sp.Le(note.Gam, note.C * note.M_th / (note.m**2 * note.lam)))
+    assert claim.checks[0].run(wrong, ctx).outcome is Outcome.GAP
+
+
+def test_gamma_le_one_search_finds_a_too_small_bound(ctx):
+    claim = BY_ID["dyn.theorem10.gamma_le_one"]
+    st = claim.statement
+    wrong = Statement(sp.Le(note.gam, sp.Rational(1, 10)), assuming=st.assuming, where=st.where)
+    assert claim.checks[0].run(wrong, ctx).outcome is Outcome.FAILS
+    statement, _ = _run("dyn.theorem10.gamma_le_one")
+    assert statement.verdict is Verdict.SUPPORTED
+
+
+def test_expansion_remainder_is_first_order_small_not_second():
+    statement, _ = _run("dyn.lazy.expansion")
+    lo, hi = statement.checks[0].evidence["slope_interval"]
+    assert 0.9 < lo <= hi < 1.1                       # remainder / ||theta - theta_0|| ~ epsilon
+    claim = BY_ID["dyn.lazy.expansion"]
+    wrong = Statement(sp.Eq(note.Rem, sp.O(note.eps**2, (note.eps, 0)), evaluate=False))
+    assert claim.checks[0].run(wrong, Context(seed=0, claim_id="test")).outcome is Outcome.FAILS
+
+
+def test_tangent_kernel_as_written_ignores_x_prime_and_is_refuted():
+    env = note.tangent_kernels(Context(seed=0, claim_id="test"), False)
+    Kw, Kc, Kl = env["K_w"], env["K_c"], env["K_lin"]
+    assert np.allclose(Kw, Kw[:, :, :1])                # constant in x'
+    assert not np.allclose(Kw, np.swapaxes(Kw, 1, 2))   # not symmetric
+    assert np.allclose(Kc, Kl) and np.allclose(np.diagonal(Kw, axis1=1, axis2=2), np.diagonal(Kl, axis1=1, axis2=2))
+    statement, correction = _run("dyn.lazy.tangent_kernel")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and "replay" in check.evidence
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def test_lambda_n_decay_is_fitted_far_faster_than_n_to_minus_one_over_d():
+    statement, correction = _run("dyn.lemma11.remark_decay")
+    ev = statement.checks[0].evidence
+    assert statement.checks[0].outcome is Outcome.FAILS and ev["slope_interval"][0] > 1.0
+    assert correction.checks[0].outcome is Outcome.HOLDS
+    env = note.pair_interlacing(Context(seed=0, claim_id="test"), False)
+    lam_min = np.linalg.eigvalsh(env["Kmat"])[:, 0]
+    assert np.all(lam_min <= env["pair_gap"] + 1e-15) and np.all(env["pair_gap"] < 1e-3)
+
+
 # ---------------------------------------------------------------------------------------------
 # Enumeration
 # ---------------------------------------------------------------------------------------------
