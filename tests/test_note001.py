@@ -202,3 +202,36 @@ class TestKernelNumeric:
         predicted = -np.einsum("kij,kj->ki", batch.gram(batch.W0), u[0] - batch.y) / X.shape[0]
         assert np.allclose(dudt, predicted, rtol=1e-2, atol=1e-4)
         assert np.all(np.linalg.norm(u[2] - batch.y, axis=1) < 0.5 * np.linalg.norm(u[0] - batch.y, axis=1))
+
+
+# ---------------------------------------------------------------------------------------------
+# claims on trained networks and strongly convex flows
+# ---------------------------------------------------------------------------------------------
+
+def test_trained_networks_keep_their_initial_output():
+    """Against K_te (H*)^{-1} y the trained networks' error does not decay with m (refuted after a precise
+    replay); against f(theta(0), X_te) + K_te (H*)^{-1} (y - u(0)) it decays like 1/sqrt(m)."""
+    statement, correction = run("gd.s5_3.trained_networks")
+    r = statement.checks[0]
+    assert r.outcome is Outcome.FAILS and r.evidence["replayed_precisely"]
+    assert r.evidence["ratio_slope_interval"][0] > r.evidence["slack"] and abs(r.evidence["slope"]) < 0.2
+    c = correction.checks[0]
+    assert c.outcome is Outcome.HOLDS and c.evidence["slope"] < -0.35
+    assert correction.verdict is Verdict.SUPPORTED
+
+
+def test_strongly_convex_flow_rejects_a_too_fast_rate():
+    """The flows are not a check that cannot fail: claiming the rate e^{-5 mu t} is refuted."""
+    claim = BY_ID["gd.s2.strongly_convex"]
+    too_fast = Statement(sp.Le(note.Norm(note.th_t - note.th_s), note.Norm(note.th_0 - note.th_s) * sp.exp(-5 * note.mu * note.t)),
+                         assuming=claim.statement.assuming)
+    r = Simulation(note.strongly_convex_flows, name="flows").run(too_fast, Context(claim_id="gd.s2.strongly_convex"))
+    assert r.outcome is Outcome.FAILS
+    assert run("gd.s2.strongly_convex")[0].verdict is Verdict.SUPPORTED
+
+
+def test_sign_change_fit_rejects_a_wrong_rate():
+    """The sign-change fraction decays like 1/sqrt(m), not like 1/m."""
+    wrong = Statement(sp.Eq(note.Fch, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
+    r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m").run(wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
+    assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
