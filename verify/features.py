@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .models import batched_flow, relu, relu_prime
+from .models import batched_flow, pairwise_angles, relu, relu_prime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,13 +112,8 @@ def parity_matrix(d: int) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 def _angles(X: np.ndarray, Y: np.ndarray):
-    """Norms and angles between rows of X and Y (accurate also for (anti)parallel rows)."""
-    nx, ny = np.linalg.norm(X, axis=-1), np.linalg.norm(Y, axis=-1)
-    U = np.divide(X, nx[..., None], out=np.zeros_like(X, dtype=float), where=nx[..., None] > 0)
-    V = np.divide(Y, ny[..., None], out=np.zeros_like(Y, dtype=float), where=ny[..., None] > 0)
-    minus = np.linalg.norm(U[..., :, None, :] - V[..., None, :, :], axis=-1)
-    plus = np.linalg.norm(U[..., :, None, :] + V[..., None, :, :], axis=-1)
-    return nx[..., :, None] * ny[..., None, :], 2 * np.arctan2(minus, plus)
+    """Norm products and angles between rows of X and Y (see :func:`verify.models.pairwise_angles`)."""
+    return pairwise_angles(X, Y)
 
 
 def relu_kernel_sphere(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:

@@ -16,6 +16,8 @@ import numpy as np
 import sympy as sp
 from scipy.integrate import solve_ivp
 
+from .models import pairwise_angles
+
 
 # ---------------------------------------------------------------------------------------------
 # the kernel, symbolically
@@ -47,13 +49,8 @@ def relu_ntk_entry(rho):
 # ---------------------------------------------------------------------------------------------
 
 def _angles(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """Angles between the rows of A and of B as 2 atan2(|u - v|, |u + v|) of the unit vectors:
-    accurate also for (nearly) parallel inputs, where arccos of the cosine is not."""
-    U = A / np.linalg.norm(A, axis=-1, keepdims=True)
-    V = B / np.linalg.norm(B, axis=-1, keepdims=True)
-    minus = np.linalg.norm(U[:, None, :] - V[None, :, :], axis=-1)
-    plus = np.linalg.norm(U[:, None, :] + V[None, :, :], axis=-1)
-    return 2 * np.arctan2(minus, plus)
+    """Angles between the rows of A and of B (see :func:`verify.models.pairwise_angles`)."""
+    return pairwise_angles(A, B)[1]
 
 
 def relu_ntk_cross(A: np.ndarray, B: np.ndarray) -> np.ndarray:

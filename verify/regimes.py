@@ -35,7 +35,7 @@ from scipy import stats
 from scipy.optimize import linprog
 
 from .model import NUMERIC, CheckResult, Context, Outcome, Statement
-from .models import batched_flow
+from .models import batched_flow, pairwise_angles
 from .numeric import array_value
 
 # ---------------------------------------------------------------------------------------------
@@ -416,11 +416,8 @@ def balanced_factors(rng: np.random.Generator, batch: int, d: int, depth: int, s
 # ---------------------------------------------------------------------------------------------
 
 def _angles(X):
-    norms = np.linalg.norm(X, axis=1)
-    U = X / norms[:, None]
-    minus = np.linalg.norm(U[:, None, :] - U[None, :, :], axis=-1)
-    plus = np.linalg.norm(U[:, None, :] + U[None, :, :], axis=-1)
-    return norms, 2 * np.arctan2(minus, plus)
+    """Row norms and pairwise angles (see :func:`verify.models.pairwise_angles`)."""
+    return np.linalg.norm(X, axis=1), pairwise_angles(X)[1]
 
 
 def arccos_kernel(X, degree: int):
@@ -684,12 +681,8 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
 def ntk_limit_batched(X):
     """two_layer_ntk_limit for a batch X of shape (..., n, d): k1 + k0 x.x', returns (..., n, n)."""
     X = np.asarray(X, float)
-    norms = np.linalg.norm(X, axis=-1)
-    U = X / norms[..., None]
-    minus = np.linalg.norm(U[..., :, None, :] - U[..., None, :, :], axis=-1)
-    plus = np.linalg.norm(U[..., :, None, :] + U[..., None, :, :], axis=-1)
-    theta = 2 * np.arctan2(minus, plus)
+    norm_products, theta = pairwise_angles(X)
     gram = np.einsum("...id,...jd->...ij", X, X)
     k0 = (np.pi - theta) / (2 * np.pi)
-    k1 = norms[..., :, None] * norms[..., None, :] * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
+    k1 = norm_products * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
     return k1 + k0 * gram
