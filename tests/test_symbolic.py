@@ -498,3 +498,19 @@ def test_order_term_with_an_undecided_limit_is_not_refuted():
     st = Statement(sp.Eq(g(a * b) / sp.log(1 / a), b + sp.O(1 / sp.log(1 / a), (a, 0))))
     r = Identity().run(st, Context(seed=0, claim_id="test"))
     assert r.outcome is not Outcome.FAILS
+
+
+def test_gronwall_uses_a_stated_initial_value():
+    """delta' <= a delta + b with delta(0) = 0 gives delta(t) <= (b/a)(e^{at} - 1); without the start the
+    bound could not be proved, and a bound with the wrong constant is a gap."""
+    t = sp.Symbol("t", nonnegative=True)
+    a, b = sp.symbols("a b", positive=True)
+    d = sp.Function("delta", nonnegative=True)
+    hyps = [sp.Le(sp.Derivative(d(t), t), a * d(t) + b), sp.Eq(d(0), 0)]
+    ctx = Context(seed=0, claim_id="test")
+    ok = Gronwall().run(Statement(sp.Le(d(t), b / a * (sp.exp(a * t) - 1)), assuming=hyps), ctx)
+    assert ok.outcome is Outcome.HOLDS and ok.kind == SYMBOLIC
+    wrong = Gronwall().run(Statement(sp.Le(d(t), b / (2 * a) * (sp.exp(a * t) - 1)), assuming=hyps), ctx)
+    assert wrong.outcome is Outcome.GAP
+    with pytest.raises(ValueError, match="initial value"):
+        Gronwall(require_start=True).run(Statement(sp.Le(d(t), b / a * (sp.exp(a * t) - 1)), assuming=hyps[:1]), ctx)

@@ -29,7 +29,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
 from .search import high_precision
-from .symbolic import _margin, compare_relations
+from .symbolic import Gronwall, _margin
 
 MAX_POINTS = 2_000_000
 CUBES = {"01": (0, 1), "pm1": (-1, 1)}
@@ -598,30 +598,10 @@ class CaseSplit:
 # ---------------------------------------------------------------------------------------------
 
 @dataclass
-class InitialValueGronwall:
-    """Grönwall comparison from a given start: the hypotheses hold ``y'(t) <= F(t, y)`` and
-    ``Eq(y(0), y0)``; the comparison ODE Y' = F(t, Y), Y(0) = y0 is solved with ``dsolve`` and its
-    solution compared with the stated bound (as :class:`verify.symbolic.Derivation` does)."""
+class InitialValueGronwall(Gronwall):
+    """Grönwall comparison from a given start ``Eq(y(0), y0)`` among the hypotheses (required)."""
     name: str = "gronwall from y(0)"
-    domains: Mapping = field(default_factory=dict)
-    kind: str = SYMBOLIC
-
-    def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        ineq = next(h for h in statement.hypotheses if h.has(sp.Derivative) and not isinstance(h, sp.Equality))
-        big, small = _margin(ineq)
-        deriv = small if isinstance(small, sp.Derivative) else big
-        rhs = big if deriv is small else small
-        y, t = deriv.expr, deriv.variables[0]
-        starts = [h for h in statement.hypotheses if isinstance(h, sp.Equality) and h.lhs == y.subs(t, 0)]
-        if not starts:
-            raise ValueError("no initial value Eq(y(0), value) among the hypotheses")
-        sol = sp.dsolve(sp.Eq(deriv, rhs), y, ics={y.subs(t, 0): starts[0].rhs})
-        comparison = sp.simplify(sol.rhs)
-        derived = sp.Le(y, comparison) if deriv is small else sp.Ge(y, comparison)
-        others = [h for h in statement.hypotheses if h is not ineq and h not in starts]
-        res = compare_relations(self, ctx, statement.conclusion, derived, others, "conclusion", (), self.domains)
-        res.evidence["comparison_solution"] = sp.sstr(comparison)
-        return res
+    require_start: bool = True
 
 
 __all__ = ["CubeMean", "cube_mean", "Enumeration", "CaseSplit", "InitialValueGronwall", "Inexact", "MAX_POINTS"]

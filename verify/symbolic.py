@@ -430,15 +430,17 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
 @dataclass
 class Gronwall:
     """Grönwall comparison: the statement bounds ``y(t)``; its hypotheses contain the differential
-    inequality ``y'(t) <= F(t, y)``. The comparison ODE ``Y' = F(t, Y)``, ``Y(0) = y(0)`` is solved with
-    ``dsolve`` and its solution compared with the stated bound as a :class:`Derivation`."""
+    inequality ``y'(t) <= F(t, y)`` and, optionally, the start ``Eq(y(0), y0)``. The comparison ODE
+    ``Y' = F(t, Y)``, ``Y(0) = y0`` (or ``y(0)`` itself) is solved with ``dsolve`` and its solution compared
+    with the stated bound as a :class:`Derivation`. ``require_start`` makes a missing start an error."""
     name: str = "gronwall"
     domains: Mapping = field(default_factory=dict)
+    require_start: bool = False
     kind: str = SYMBOLIC
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         stated = statement.conclusion
-        ineqs = [h for h in statement.hypotheses if h.has(sp.Derivative)]
+        ineqs = [h for h in statement.hypotheses if h.has(sp.Derivative) and not isinstance(h, sp.Equality)]
         if not ineqs:
             raise ValueError("Grönwall check needs a differential inequality among the statement's hypotheses")
         h = ineqs[0]
@@ -447,11 +449,18 @@ class Gronwall:
         rhs = big if deriv is small else small
         y = deriv.expr
         t = deriv.variables[0]
-        y0 = sp.Dummy("y0")
-        sol = sp.dsolve(sp.Eq(deriv, rhs), y, ics={y.subs(t, 0): y0})
-        comparison = sol.rhs.subs(y0, y.subs(t, 0))
+        starts = [x for x in statement.hypotheses if isinstance(x, sp.Equality) and x.lhs == y.subs(t, 0)]
+        if self.require_start and not starts:
+            raise ValueError("no initial value Eq(y(0), value) among the hypotheses")
+        if starts:
+            sol = sp.dsolve(sp.Eq(deriv, rhs), y, ics={y.subs(t, 0): starts[0].rhs})
+            comparison = sp.simplify(sol.rhs)
+        else:
+            y0 = sp.Dummy("y0")
+            sol = sp.dsolve(sp.Eq(deriv, rhs), y, ics={y.subs(t, 0): y0})
+            comparison = sol.rhs.subs(y0, y.subs(t, 0))
         derived = sp.Le(y, comparison) if deriv is small else sp.Ge(y, comparison)
-        others = [x for x in statement.hypotheses if x is not h]
+        others = [x for x in statement.hypotheses if x is not h and x not in starts]
         res = compare_relations(self, ctx, stated, derived, others, "conclusion", (), self.domains)
         res.evidence["comparison_solution"] = _s(comparison)
         return res
