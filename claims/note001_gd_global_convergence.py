@@ -543,7 +543,7 @@ def sign_change_fraction(ctx, variable, precise):
     (signs in the note's convention 1{. >= 0})."""
     if variable != "m":
         raise ValueError(f"the sign changes are simulated in the width m, not {variable}")
-    S = _fit_seeds(ctx, 4)
+    S = _fit_seeds(ctx, 8)
     batch = lazy_batch(ctx.rng("sign changes"), SIGN_WIDTHS, S)
     act = active(batch.flow(np.linspace(0.0, TRAIN_TIME, 21), precise, rtol=RTOL_FIT), batch.X)   # (T, N, n)
     changes = batch.per_instance(np.abs(act - act[:1]))                                            # (T, I, n)
@@ -940,7 +940,9 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"||w_r(t) - w_r(0)||_2 \le C \int_0^t \frac{1}{\sqrt{m}} d\tau \le \frac{Ct}{\sqrt{m}}"),
         statement=Statement(sp.Le(D_r, Cv * t / sp.sqrt(m)),
                             latex=r"\|w_r(t) - w_r(0)\|_2 \leq \frac{C t}{\sqrt{m}},\ C = \sqrt{m} \max_{\tau \leq t} \left\|\frac{dw_r}{d\tau}\right\|"),
-        checks=(Simulation(displacement_bound, name="trained networks of width 256", rtol=1e-6),),
+        # rtol 5%: C_v is a maximum of the speed over the time grid, which can fall a few per cent short
+        # of its supremum between grid points (seen: 1.8%); a wrong order in t or m misses by far more
+        checks=(Simulation(displacement_bound, name="trained networks of width 256", rtol=0.05),),
         depends_on=("gd.s5_2.velocity",),
         expected=Verdict.SUPPORTED,
     ),

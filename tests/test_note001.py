@@ -235,3 +235,13 @@ def test_sign_change_fit_rejects_a_wrong_rate():
     wrong = Statement(sp.Eq(note.Fch, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
     r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m").run(wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
     assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
+
+
+def test_displacement_check_tolerance_still_rejects_a_wrong_order():
+    """The 5% tolerance of gd.s5_2.displacement_linear absorbs the time grid, not a wrong order in m."""
+    import sympy as sp
+    from verify.model import Context, Outcome, Statement
+    claim = next(c for c in note.CLAIMS if c.id == "gd.s5_2.displacement_linear")
+    check = claim.checks[0]
+    wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
+    assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
