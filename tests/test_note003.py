@@ -63,8 +63,9 @@ def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entr
 
 
 def test_corrected_lambert_bound_with_a_smaller_constant_fails():
-    """A bound 0.1% below log(1 + 1/W_0) fails on the instances where the KL bound is attained."""
-    wrong = Statement(sp.Le(note.H_t, sp.log(1 + sp.Rational(999, 1000) / W0(sp.exp(note.kappa**2 * note.eps**2 * note.t - note.C)))))
+    """A bound 1% below log(1 + 1/W_0) fails on the instances where the KL bound is attained (the simulation
+    check tolerates 0.1%: the fast ODE mode's accuracy)."""
+    wrong = Statement(sp.Le(note.H_t, sp.log(1 + sp.Rational(99, 100) / W0(sp.exp(note.kappa**2 * note.eps**2 * note.t - note.C)))))
     sim = BY_ID["rq.logistic.bound"].correction.checks[0]
     result = check("rq.logistic.bound", wrong, (sim,), "correction").checks[0]
     assert result.outcome is Outcome.FAILS and result.evidence["relative_margin_precise"] < -1e-6

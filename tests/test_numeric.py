@@ -105,7 +105,8 @@ class TestSimulation:
                 env = dict(env, y=env["y"] * (1 + 1e-5))
             return env
 
-        r = Simulation(sim).run(Statement(sp.Le(Norm(y), Norm(y0) * sp.exp(-2 * t))), ctx)
+        # a strict tolerance (the default, 1e-3, would not even flag this fast run): the replay decides
+        r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(Norm(y), Norm(y0) * sp.exp(-2 * t))), ctx)
         assert r.outcome is Outcome.UNDECIDED
         assert r.evidence["relative_margin"] < -1e-6
         assert r.evidence["relative_margin_precise"] >= -1e-6
@@ -120,7 +121,7 @@ class TestSimulation:
             last = 1e-18 if precise else 1e-10
             return {"q": np.array([1.0, 0.5, last]).reshape(1, -1, 1), "y0": bound, "t": tt}
 
-        r = Simulation(sim).run(Statement(sp.Le(q, y0)), ctx)
+        r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(q, y0)), ctx)
         assert r.outcome is Outcome.UNDECIDED
         assert r.evidence["index"] == [0, 2, 0]
         assert r.evidence["relative_margin"] < -1e-6 <= r.evidence["relative_margin_precise"] <= 0
@@ -668,3 +669,11 @@ def test_order_fit_accounts_for_log_factors():
     assert with_log.outcome is Outcome.HOLDS
     without = OrderFit(sim).run(Statement(sp.Eq(q, sp.O(1 / x**2, (x, sp.oo)))), ctx)
     assert without.outcome is not Outcome.HOLDS
+
+
+def test_default_tolerance_ignores_fast_integration_error_but_not_a_wrong_constant(ctx):
+    """The default rtol (1e-3) sits above the fast ODE mode's accuracy and far below any wrong constant."""
+    env = {"q": np.array([1.0, 0.5, 1e-10]).reshape(1, -1, 1), "y0": np.array([2.0, 1.0, 1e-20]).reshape(1, -1, 1)}
+    assert Simulation(constant(env)).run(Statement(sp.Le(q, y0)), ctx).outcome is Outcome.HOLDS
+    off = {"q": np.array([1.0, 0.5, 0.3]).reshape(1, -1, 1), "y0": np.array([2.0, 1.0, 0.3 / 1.01]).reshape(1, -1, 1)}
+    assert Simulation(constant(off)).run(Statement(sp.Le(q, y0)), ctx).outcome is Outcome.FAILS

@@ -165,7 +165,7 @@ class Simulation:
     """
     simulate: Callable[[Context, bool], Mapping[str, np.ndarray]]
     name: str = "simulation"
-    rtol: float = 1e-6
+    rtol: float = 1e-3     # relative to the sides, or to ROUNDOFF x the instance's largest value: the fast ODE mode is accurate to ~1e-9 of that
     scale: str | None = None     # an environment entry giving the quantities' natural magnitude
     kind: str = NUMERIC
 
