@@ -13,12 +13,14 @@ import pytest
 
 import claims
 from verify.model import Verdict
+from verify.registry import module_claims
 from verify.runner import run_claim
 
 SEEDS = Path(os.environ.get("VERIFY_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 MODULES = [importlib.import_module(f"claims.{m.name}") for m in pkgutil.iter_modules(claims.__path__)
            if not m.name.startswith("_")]
-CLAIMS = [(module.__name__.split(".")[-1], claim) for module in MODULES for claim in module.CLAIMS]
+# as a run sees them (the module's declared scalings attached)
+CLAIMS = [(module.__name__.split(".")[-1], claim) for module in MODULES for claim in module_claims(module)]
 UNFLAGGED = (Verdict.PROVED, Verdict.SUPPORTED, Verdict.INCONCLUSIVE)
 
 

@@ -3,9 +3,10 @@ every claim module, quotes and oracles included, are in tests/test_claims.py).""
 from __future__ import annotations
 
 import claims.note000_lazy_training as note
+from verify.registry import module_claims
 from verify.runner import run_claim
 
-BY_ID = {c.id: c for c in note.CLAIMS}
+BY_ID = {c.id: c for c in module_claims(note)}
 
 
 def test_kappa_alpha_mixup_is_found_by_the_gradient_flow():
@@ -22,3 +23,13 @@ def test_n_for_m_mixup_is_found_by_monte_carlo():
     statement, correction = run_claim(BY_ID["lazy.lemma3.spectral"], seed=0, budget="quick")
     assert statement.checks[0].evidence["interval"][1] < statement.checks[0].evidence["required_probability"]
     assert correction.checks[0].evidence["interval"][0] >= correction.checks[0].evidence["required_probability"]
+
+
+def test_scaling_analysis_finds_the_kappa_alpha_mixup_without_simulation():
+    from verify.scaling import analyse
+    for claim_id in ("lazy.theorem.bound", "lazy.proof.velocity", "lazy.theorem.threshold"):
+        claim = BY_ID[claim_id]
+        assert analyse(claim.statement, claim.scaling).violations, claim_id
+        assert not analyse(claim.correction.statement, claim.scaling).violations, claim_id
+    bound = analyse(BY_ID["lazy.theorem.bound"].statement, BY_ID["lazy.theorem.bound"].scaling)
+    assert any("f_t*kappa" in str(v) and "f_star" in str(v) for v in bound.violations)

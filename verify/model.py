@@ -36,6 +36,7 @@ class Outcome(str, enum.Enum):
 
 SYMBOLIC = "symbolic"
 NUMERIC = "numeric"
+SCALING = "scaling"        # the automatic scaling analysis (verify.scaling): it can refute, never support
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Claim:
     depends_on: tuple = ()
     correction: Correction | None = None
     expected: Verdict | None = None      # test oracle only; never used to compute the verdict
+    scaling: Any = None                  # a verify.scaling.Scaling; the module's SCALING when None
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
@@ -204,6 +206,17 @@ class Claim:
     @property
     def note(self) -> str:
         return self.source.file
+
+    def all_checks(self, target: str = "statement") -> tuple:
+        """The checks run on the statement (or the correction): the claim's own (or the correction's),
+        and the scaling analysis when the claim declares scalings."""
+        checks = self.checks
+        if target == "correction" and self.correction is not None and self.correction.checks:
+            checks = self.correction.checks
+        if self.scaling is not None:
+            from .scaling import ScalingCheck
+            checks = checks + (ScalingCheck(self.scaling),)
+        return checks
 
 
 @dataclass

@@ -15,6 +15,7 @@ a broken plugin is reported and never stops the run.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import importlib.metadata
@@ -163,12 +164,31 @@ def _module_claims(importer: Callable[[], types.ModuleType]) -> Callable[[], obj
     return load
 
 
+class BadScaling(TypeError):
+    """A plugin module whose ``SCALING`` is not a :class:`verify.scaling.Scaling`."""
+
+
+def module_claims(module: types.ModuleType) -> object:
+    """A claim module's claims as a run sees them: the module's ``SCALING`` (its note's declared
+    scalings) goes to each of its claims that does not declare its own."""
+    if not hasattr(module, "CLAIMS"):
+        raise MissingClaims("the module defines no CLAIMS list")
+    scaling = getattr(module, "SCALING", None)
+    if scaling is None:
+        return module.CLAIMS
+    from .scaling import Scaling
+    if not isinstance(scaling, Scaling):
+        raise BadScaling(f"SCALING must be a verify.scaling.Scaling, got {type(scaling).__name__}")
+    if not isinstance(module.CLAIMS, (list, tuple)):
+        return module.CLAIMS
+    return [dataclasses.replace(c, scaling=scaling) if isinstance(c, Claim) and c.scaling is None else c
+            for c in module.CLAIMS]
+
+
 def _claims_of(obj) -> object:
     """The claims an entry point or plugin module provides."""
     if isinstance(obj, types.ModuleType):
-        if not hasattr(obj, "CLAIMS"):
-            raise MissingClaims("the module defines no CLAIMS list")
-        return obj.CLAIMS
+        return module_claims(obj)
     if isinstance(obj, (list, tuple)):
         return obj
     if callable(obj):
@@ -204,6 +224,9 @@ def load_plugins(plugins: Sequence[Plugin]) -> Registry:
             claims = plugin.load()
         except MissingClaims as exc:
             reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
+            continue
+        except BadScaling as exc:
+            reg.errors.append(PluginError(plugin.name, None, "SCALING", str(exc)))
             continue
         except BaseException as exc:  # SyntaxError, ImportError, SystemExit... a plugin must not stop us
             if isinstance(exc, KeyboardInterrupt):
@@ -287,6 +310,10 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
                 problems.append(("correction.expected", f"must be a Verdict or None, got {c.expected!r}"))
     if claim.expected is not None and not isinstance(claim.expected, Verdict):
         problems.append(("expected", f"must be a Verdict or None, got {claim.expected!r}"))
+    if claim.scaling is not None:
+        from .scaling import Scaling
+        if not isinstance(claim.scaling, Scaling):
+            problems.append(("scaling", f"must be a verify.scaling.Scaling or None, got {type(claim.scaling).__name__}"))
     return [PluginError(plugin, cid, f, m) for f, m in problems]
 
 

@@ -56,11 +56,11 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
 def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
     claim's) if it has one."""
-    statement = run_checks(claim.statement, claim.checks, seed, budget, claim.id, "statement")
+    statement = run_checks(claim.statement, claim.all_checks("statement"), seed, budget, claim.id, "statement")
     correction = None
     if claim.correction is not None:
-        checks = claim.correction.checks or claim.checks
-        correction = run_checks(claim.correction.statement, checks, seed, budget, claim.id, "correction")
+        correction = run_checks(claim.correction.statement, claim.all_checks("correction"), seed, budget,
+                                claim.id, "correction")
     return statement, correction
 
 

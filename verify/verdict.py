@@ -1,7 +1,11 @@
 """Turning check results into a verdict. The only place where verdicts are made."""
 from __future__ import annotations
 
-from .model import SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
+from .model import SCALING, SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
+
+
+def _counts(r: CheckResult) -> bool:
+    return r.kind != SCALING or r.outcome in (Outcome.FAILS, Outcome.ERROR)
 
 
 def verdict_of(results: list[CheckResult]) -> Verdict:
@@ -10,7 +14,12 @@ def verdict_of(results: list[CheckResult]) -> Verdict:
     Precedence: a check that did not run makes the verdict ``error`` (a claim whose checks did not all
     run is never proved or supported); then a disproof; then a proof gap; then an undecided check; then
     looseness. ``proved`` needs every check to close symbolically.
+
+    The scaling check (kind ``scaling``) takes part only when it finds a mismatch or errs: being
+    scale-consistent is necessary, not evidence, and an undeclared symbol does not make a claim
+    inconclusive.
     """
+    results = [r for r in results if _counts(r)]
     if not results:
         return Verdict.INCONCLUSIVE
     outcomes = [r.outcome for r in results]
@@ -34,5 +43,5 @@ _FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.UNDECIDED, 
 
 def evaluation(results: list[CheckResult]) -> Evaluation:
     """The verdict, with findings: the summaries of the checks that flagged something, worst first."""
-    findings = [f"{r.check}: {r.summary}" for o in _FINDING_ORDER for r in results if r.outcome == o]
+    findings = [f"{r.check}: {r.summary}" for o in _FINDING_ORDER for r in results if r.outcome == o and _counts(r)]
     return Evaluation(verdict_of(results), results, findings)
