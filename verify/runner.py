@@ -116,21 +116,44 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
                plugin_of: Mapping[str, str] | None = None) -> RunResults:
     """Run each claim in its own forked child, at most ``jobs`` at a time; results in the claims'
     order. A child running past ``timeout`` seconds is killed and its claim gets verdict ``error``."""
+    plugin_of = plugin_of or {}
+    results: list[ClaimResult | None] = [None] * len(claims)
+
+    def finished(index: int, payload: dict, seconds: float, done: int) -> None:
+        result = _claim_result(claims[index], payload, plugin_of.get(claims[index].id, ""))
+        results[index] = result
+        if progress is not None:
+            progress(_progress(result, done, len(claims), seconds))
+
+    timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished)
+    return RunResults(results, timings)
+
+
+def _evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
+    statement, correction = run_claim(claim, seed, budget)
+    return {"statement": _to_json(statement), "correction": _to_json(correction) if correction else None}
+
+
+def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dict], seed: int = 0,
+               budget: Budget | str = "quick", jobs: int = 1, timeout: float | None = 300.0,
+               finished: Callable[[int, dict, float, int], None] | None = None) -> dict[str, float]:
+    """Run ``work(claim, seed, budget)`` for each claim in its own forked child, at most ``jobs`` at a
+    time. ``work`` returns a JSON-able dict; a child that raises, dies or runs past ``timeout``
+    seconds gives ``{"error": reason}``. ``finished(index, payload, seconds, done)`` is called as each
+    claim finishes; the return value is the seconds per claim id."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     budget = as_budget(budget)
-    plugin_of = plugin_of or {}
     fork = mp.get_context("fork")
     pending = deque(enumerate(claims))
     running: list[_Job] = []
-    results: list[ClaimResult | None] = [None] * len(claims)
     timings: dict[str, float] = {}
     done = 0
     try:
         while pending or running:
             while pending and len(running) < jobs:
                 index, claim = pending.popleft()
-                running.append(_start(fork, index, claim, seed, budget, timeout))
+                running.append(_start(fork, index, claim, work, seed, budget, timeout))
             _wait_any(running)
             now = time.monotonic()
             for job in list(running):
@@ -138,23 +161,21 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
                 if payload is None:
                     continue
                 running.remove(job)
-                result = _claim_result(job.claim, payload, plugin_of.get(job.claim.id, ""))
-                results[job.index] = result
                 seconds = round(time.monotonic() - job.started, 3)
                 timings[job.claim.id] = seconds
                 done += 1
-                if progress is not None:
-                    progress(_progress(result, done, len(claims), seconds))
+                if finished is not None:
+                    finished(job.index, payload, seconds, done)
     finally:
         for job in running:
             _stop(job.process)
             job.conn.close()
-    return RunResults(results, timings)
+    return timings
 
 
-def _start(fork, index: int, claim: Claim, seed: int, budget: Budget, timeout: float | None) -> _Job:
+def _start(fork, index: int, claim: Claim, work, seed: int, budget: Budget, timeout: float | None) -> _Job:
     recv, send = fork.Pipe(duplex=False)
-    process = fork.Process(target=_child, args=(send, claim, seed, budget), name=f"verify {claim.id}")
+    process = fork.Process(target=_child, args=(send, claim, work, seed, budget), name=f"verify {claim.id}")
     started = time.monotonic()
     process.start()
     send.close()
@@ -162,12 +183,10 @@ def _start(fork, index: int, claim: Claim, seed: int, budget: Budget, timeout: f
     return _Job(index, claim, process, recv, started, deadline)
 
 
-def _child(conn: Connection, claim: Claim, seed: int, budget: Budget) -> None:
-    """Child process: run the claim and send back its evaluations as JSON."""
+def _child(conn: Connection, claim: Claim, work, seed: int, budget: Budget) -> None:
+    """Child process: do the work for one claim and send back its result as JSON."""
     try:
-        statement, correction = run_claim(claim, seed, budget)
-        payload = {"statement": _to_json(statement), "correction": _to_json(correction) if correction else None}
-        text = json.dumps(payload)
+        text = json.dumps(jsonable(work(claim, seed, budget)))
     except BaseException as exc:  # report anything, even SystemExit from a check
         text = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
     conn.send_bytes(text.encode())

@@ -1,0 +1,107 @@
+"""Mutation testing: the operators make the edits notes suffer; a weak check lets mutants survive, a
+strong one kills them; weaker and equivalent mutants are not counted against the checks."""
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from verify.model import SYMBOLIC, CheckResult, Claim, Correction, Outcome, Source, Statement
+from verify.mutation import (equivalent, mutants, mutate_claim, run_mutation, tally, to_json, to_markdown,
+                             weaker, write_report)
+from verify.search import Domain
+from verify.symbolic import Identity, Inequality
+
+x, alpha, kappa = sp.symbols("x alpha kappa", positive=True)
+n, m = sp.symbols("n m", positive=True, integer=True)
+SRC = Source("note.txt", "s", "q")
+
+
+def changes(statement):
+    return {(mu.operator, mu.change) for mu in mutants(statement, limit=None)}
+
+
+def test_each_operator_makes_its_edit():
+    st = Statement(sp.Le(kappa * x + 2, alpha * sp.sqrt(x) * n / m))
+    got = changes(st)
+    assert ("swap", "alpha <-> kappa") in got and ("swap", "m <-> n") in got
+    assert not any(c == "alpha <-> n" for _, c in got)                  # different kinds are not swapped
+    assert ("constant", "constant 2 times 2") in got and ("constant", "constant 2 divided by 2") in got
+    assert ("exponent", "exponent of x: 1/2 -> 1") in got and ("exponent", "exponent of m: -1 -> -2") in got
+    assert ("flip", "LessThan flipped") in got
+    assert ("drop", "term 2 dropped") in got and ("drop", "term kappa*x dropped") in got
+
+
+def test_definitions_are_mutated_and_the_sample_is_reproducible():
+    M = sp.Symbol("M", positive=True)
+    st = Statement(sp.Gt(alpha, 1 / M), where={M: x**3 / 16})
+    assert ("constant", "in the definition of M: constant 1/16 times 2") in changes(st)
+    a = [mu.change for mu in mutants(st, limit=3, salt="s")]
+    assert a == [mu.change for mu in mutants(st, limit=3, salt="s")] and len(a) == 3
+
+
+def test_weaker_and_equivalent_mutants_are_recognised():
+    y = sp.Symbol("y", real=True)
+    st = Statement(sp.Le(y, 2 * x + 1))
+    assert weaker(st, Statement(sp.Le(y, 4 * x + 1)))
+    assert not weaker(st, Statement(sp.Le(y, x + 1 / sp.Integer(2))))
+    assert equivalent(Statement(sp.Le(y + 1, 2 * x)), Statement(sp.Le(1 + y, x + x, evaluate=False)))
+    assert not equivalent(st, Statement(sp.Le(y, 2 * x)))
+
+
+class OnePoint:
+    """A deliberately weak check: evaluates the statement at x = 1 only."""
+    name, kind = "one point", SYMBOLIC
+
+    def run(self, statement, ctx):
+        ok = bool(statement.conclusion.subs({x: 1, alpha: 1, kappa: 1}))
+        return CheckResult(self.name, self.kind, Outcome.HOLDS if ok else Outcome.FAILS, f"at x = 1: {ok}")
+
+
+def claim(check, relation):
+    return Claim("t.c", "AM-GM", SRC, Statement(relation), (check,))
+
+
+AMGM = sp.Ge(x**2 + 1, 2 * x)
+
+
+def test_a_weak_check_lets_mutants_survive_and_a_strong_one_kills_them():
+    weak = mutate_claim(claim(OnePoint(), AMGM), 0, "quick", limit=None)
+    strong = mutate_claim(claim(Inequality(domains={"x": Domain(1e-3, 1e3, log=True)}), AMGM), 0, "quick", limit=None)
+    w, s = tally(weak["targets"][0]["mutants"]), tally(strong["targets"][0]["mutants"])
+    assert w["survived"] >= 1 and s["survived"] == 0 and s["killed"] >= 3
+    assert s["kill_rate"] == 1.0 and w["kill_rate"] < 1.0
+
+
+def test_corrections_are_mutated_and_undecided_statements_skipped():
+    c = Claim("t.c", "identity", SRC, Statement(sp.Eq((x + 1)**2, x**2 + 1, evaluate=False)),
+              (Identity(),), correction=Correction(Statement(sp.Eq((x + 1)**2, x**2 + 2 * x + 1, evaluate=False)),
+                                                   why="the cross term"))
+    out = mutate_claim(c, 0, "quick", limit=None)
+    assert [t["target"] for t in out["targets"]] == ["statement", "correction"]
+    corr = tally(out["targets"][1]["mutants"])
+    assert corr["killed"] >= 4 and corr["survived"] == 0
+
+    class Undecided:
+        name, kind = "undecided", SYMBOLIC
+
+        def run(self, statement, ctx):
+            return CheckResult(self.name, self.kind, Outcome.UNDECIDED, "cannot tell")
+    skipped = mutate_claim(claim(Undecided(), AMGM), 0, "quick")["targets"][0]
+    assert "skipped" in skipped and skipped["mutants"] == []
+
+
+def test_parallel_runs_are_reproducible_and_the_report_is_written(tmp_path):
+    claims = [claim(OnePoint(), AMGM), Claim("t.d", "strong", SRC, Statement(AMGM),
+                                            (Inequality(domains={"x": Domain(1e-3, 1e3, log=True)}),))]
+    a = run_mutation(claims, jobs=2, limit=6)
+    b = run_mutation(claims, jobs=1, limit=6)
+    assert a == b and [r["id"] for r in a] == ["t.c", "t.d"]
+    report = to_json(a, 0, "quick", 6)
+    write_report(report, str(tmp_path))
+    first = (tmp_path / "mutation.md").read_text()
+    write_report(to_json(b, 0, "quick", 6), str(tmp_path))
+    assert (tmp_path / "mutation.md").read_text() == first
+    assert "| `t.c` | statement (proved)" in first and "## Survivors" in first
+    assert json.loads((tmp_path / "mutation.json").read_text())["overall"]["accepted"]["generated"] >= 6
+    assert "kill rate" in to_markdown(report)

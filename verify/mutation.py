@@ -1,0 +1,385 @@
+"""Mutation testing of the checks: does a claim's own set of checks notice when its statement is
+changed the way notes go wrong?
+
+Mutants of a statement (as written, and of its correction) change its conclusion by one edit: swap two
+symbols of the same kind (kappa <-> alpha, n <-> m), multiply or divide a numeric constant by 2,
+raise or lower an exponent (a square root by 1/2, an integer power by 1), flip an inequality, drop a
+term of a sum. Each mutant is run through the claim's own checks (the scaling analysis included) and is
+
+* ``killed`` when the checks flag it (its verdict is refuted, gap or loose),
+* ``weaker`` when it survived and SymPy proves the original implies it (a weaker bound: no check
+  should fail it), ``equivalent`` when it is the original in another form,
+* ``error`` when a check could not run on it, and otherwise ``survived``.
+
+The kill rate is killed / (killed + survived). It measures the checks on statements they accept
+(proved or supported: mostly corrections); on a statement they already refute, nearly every mutant is
+refuted too, so those are counted apart, and an accepted mutant of a refuted statement is listed: it is
+a candidate correction, or a sign of a weak check. Statements the checks do not decide are skipped. Like the runner, each claim's mutants run in a forked
+child; mutants are chosen deterministically (sorted, then a seeded sample when there are too many).
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+import sympy as sp
+from sympy.core.relational import Relational
+
+from .model import Budget, Claim, Outcome, Statement, stable_hash
+from .runner import run_checks
+from .symbolic import sign_nonnegative
+
+FLAGS = (Outcome.FAILS, Outcome.GAP, Outcome.LOOSE)
+FLIP = {sp.LessThan: sp.GreaterThan, sp.GreaterThan: sp.LessThan,
+        sp.StrictLessThan: sp.StrictGreaterThan, sp.StrictGreaterThan: sp.StrictLessThan}
+DEFAULT_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One edit of a statement's conclusion: the operator, what it changed, and the new statement."""
+    operator: str
+    change: str
+    statement: Statement
+
+
+# ---------------------------------------------------------------------------------------------
+# generating mutants
+# ---------------------------------------------------------------------------------------------
+
+def _nodes(expr, path=()) -> Iterator[tuple[tuple, sp.Basic]]:
+    """Every node with its path of argument indices, parents first; O-terms are not entered."""
+    yield path, expr
+    if isinstance(expr, (sp.Order, sp.MatrixBase)) or not isinstance(expr, sp.Basic):
+        return
+    for i, a in enumerate(expr.args):
+        if isinstance(a, sp.Basic):
+            yield from _nodes(a, path + (i,))
+
+
+def _rebuild(node, args):
+    if isinstance(node, Relational):
+        return node.func(*args, evaluate=False)
+    return node.func(*args)
+
+
+def _replace_at(expr, path, new):
+    if not path:
+        return new
+    args = list(expr.args)
+    args[path[0]] = _replace_at(args[path[0]], path[1:], new)
+    return _rebuild(expr, args)
+
+
+def _parent(expr, path):
+    node = expr
+    for i in path[:-1]:
+        node = node.args[i]
+    return node
+
+
+def _kind(s: sp.Symbol) -> tuple:
+    return (s.is_integer, s.is_positive, s.is_nonnegative, s.is_real)
+
+
+def _swaps(rel) -> Iterator[tuple[str, object]]:
+    symbols = sorted((s for s in rel.free_symbols if isinstance(s, sp.Symbol)), key=lambda s: s.name)
+    for a, b in itertools.combinations(symbols, 2):
+        if _kind(a) == _kind(b):
+            x = sp.Dummy()
+            yield f"{a} <-> {b}", rel.xreplace({a: x}).xreplace({b: a}).xreplace({x: b})
+
+
+def _constants(rel) -> Iterator[tuple[str, object]]:
+    for path, node in _nodes(rel):
+        if not path or not isinstance(node, sp.Number) or node in (0, 1, -1):
+            continue
+        parent = _parent(rel, path)
+        if isinstance(parent, sp.Pow) and path[-1] == 1:
+            continue                                  # an exponent: see _exponents
+        for factor, word in ((2, "times"), (sp.Rational(1, 2), "divided by")):
+            yield f"constant {node} {word} 2", _replace_at(rel, path, node * factor)
+
+
+def _exponents(rel) -> Iterator[tuple[str, object]]:
+    for path, node in _nodes(rel):
+        if isinstance(node, sp.Pow) and node.exp.is_Rational:
+            e = node.exp
+            step = 1 if e.is_integer else sp.Rational(1, 2)
+            for new in (e + step, e - step):
+                if new != 0:
+                    yield f"exponent of {sp.sstr(node.base)}: {e} -> {new}", _replace_at(rel, path, sp.Pow(node.base, new))
+
+
+def _flips(rel) -> Iterator[tuple[str, object]]:
+    for path, node in _nodes(rel):
+        if type(node) in FLIP:
+            yield f"{type(node).__name__} flipped", _replace_at(rel, path, FLIP[type(node)](*node.args, evaluate=False))
+
+
+def _drops(rel) -> Iterator[tuple[str, object]]:
+    for path, node in _nodes(rel):
+        if isinstance(node, sp.Add) and len(node.args) >= 2:
+            for i, term in enumerate(node.args):
+                rest = node.args[:i] + node.args[i + 1:]
+                yield f"term {sp.sstr(term)} dropped", _replace_at(rel, path, sp.Add(*rest))
+
+
+OPERATORS: dict[str, Callable] = {"swap": _swaps, "constant": _constants, "exponent": _exponents,
+                                  "flip": _flips, "drop": _drops}
+
+
+def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str = "") -> list[Mutant]:
+    """The mutants of ``statement``'s conclusion and of its definitions (``where``), deduplicated,
+    in a fixed order; at most ``limit`` (a sample seeded by ``salt``)."""
+    parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()]
+    seen = {sp.srepr(statement.relation)}
+    out: list[Mutant] = []
+    for name, op in OPERATORS.items():
+        for key, part in parts:
+            for change, new in op(part):
+                if isinstance(new, (bool, sp.logic.boolalg.BooleanAtom)):
+                    continue
+                if key is None:
+                    changed = {"relation": new}
+                else:
+                    changed = {"where": {**statement.where, key: new}}
+                    change = f"in the definition of {key}: {change}"
+                ident = sp.srepr(new) + ("" if key is None else f"@{key}")
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                try:
+                    out.append(Mutant(name, change, dataclasses.replace(statement, **changed)))
+                except (TypeError, ValueError):
+                    continue
+    if limit is not None and len(out) > limit:
+        rng = np.random.default_rng(stable_hash("mutants", salt))
+        keep = sorted(rng.choice(len(out), size=limit, replace=False))
+        out = [out[i] for i in keep]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# judging mutants
+# ---------------------------------------------------------------------------------------------
+
+def _nonnegative_form(rel):
+    """``g`` with the relation saying ``g >= 0`` (or ``> 0``), or None for equations."""
+    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
+        return rel.rhs - rel.lhs
+    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
+        return rel.lhs - rel.rhs
+    return None
+
+
+def equivalent(original: Statement, mutant: Statement) -> bool:
+    """The mutant is the original in another form (same relation type, difference simplifies to 0)."""
+    a, b = original.conclusion, mutant.conclusion
+    if type(a) is not type(b) or not isinstance(a, Relational):
+        return False
+    try:
+        return sp.simplify((a.lhs - a.rhs) - (b.lhs - b.rhs)) == 0
+    except Exception:
+        return False
+
+
+def weaker(original: Statement, mutant: Statement) -> bool:
+    """SymPy proves that the original implies the mutant: ``g' >= g`` where each says ``g >= 0``."""
+    g, g2 = _nonnegative_form(original.conclusion), _nonnegative_form(mutant.conclusion)
+    if g is None or g2 is None:
+        return False
+    if isinstance(mutant.conclusion, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
+            not isinstance(original.conclusion, (sp.StrictLessThan, sp.StrictGreaterThan)):
+        return sign_nonnegative(g2 - g, hypotheses=original.hypotheses, strict=True) is True
+    try:
+        return sign_nonnegative(g2 - g, hypotheses=original.hypotheses) is True
+    except Exception:
+        return False
+
+
+def _memoized(check):
+    """The check with its simulation memoized: mutants of one statement share the simulated
+    instances, so only the statement's evaluation is repeated."""
+    fields = {f.name for f in dataclasses.fields(check)} if dataclasses.is_dataclass(check) else set()
+    changes = {}
+    for name in ("simulate", "sample"):
+        if name in fields and callable(getattr(check, name)):
+            changes[name] = functools.lru_cache(maxsize=None)(getattr(check, name))
+    return dataclasses.replace(check, **changes) if changes else check
+
+
+def _text(statement: Statement) -> str:
+    text = sp.sstr(statement.relation)
+    if statement.where:
+        text += " where " + ", ".join(f"{k} = {sp.sstr(v)}" for k, v in statement.where.items())
+    return text
+
+
+def _flags(evaluation) -> dict[str, str]:
+    return {r.check: r.outcome.value for r in evaluation.checks}
+
+
+UNDECIDED_VERDICTS = ("inconclusive", "error")
+FLAGGED_VERDICTS = ("refuted", "gap", "loose")
+
+
+def mutate_statement(claim: Claim, target: str, seed: int, budget: Budget, limit: int | None) -> dict:
+    """Run the claim's checks on the original and on each mutant of one of its statements. Nothing
+    is judged when the checks do not decide the original (inconclusive or error)."""
+    statement = claim.statement if target == "statement" else claim.correction.statement
+    checks = tuple(_memoized(c) for c in claim.all_checks(target))
+    original = run_checks(statement, checks, seed, budget, claim.id, target)
+    out = {"target": target, "verdict": original.verdict.value, "mutants": []}
+    if original.verdict.value in UNDECIDED_VERDICTS:
+        out["skipped"] = f"the checks do not decide the original ({original.verdict.value})"
+        return out
+    for m in mutants(statement, limit, salt=f"{claim.id}/{target}/{seed}"):
+        row = {"operator": m.operator, "change": m.change, "mutant": _text(m.statement)}
+        if equivalent(statement, m.statement):
+            out["mutants"].append({**row, "status": "equivalent"})
+            continue
+        result = run_checks(m.statement, checks, seed, budget, claim.id, target)
+        killers = [r.check for r in result.checks if r.outcome in FLAGS]
+        if result.verdict.value in FLAGGED_VERDICTS:
+            status = "killed"
+        elif result.verdict.value == "error":
+            status = "error"
+        elif weaker(statement, m.statement):
+            status = "weaker"
+        else:
+            status = "survived"
+        out["mutants"].append({**row, "status": status, "verdict": result.verdict.value, "killed_by": killers})
+    return out
+
+
+def mutate_claim(claim: Claim, seed: int, budget: Budget, limit: int | None = DEFAULT_LIMIT) -> dict:
+    targets = ["statement"] + (["correction"] if claim.correction is not None else [])
+    return {"targets": [mutate_statement(claim, t, seed, budget, limit) for t in targets]}
+
+
+STATUSES = ("killed", "survived", "weaker", "equivalent", "error")
+
+
+def tally(rows: Sequence[dict]) -> dict:
+    """Counts per status and the kill rate (None when nothing could be killed)."""
+    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
+    counts["generated"] = len(rows)
+    judged = counts["killed"] + counts["survived"]
+    counts["kill_rate"] = round(counts["killed"] / judged, 4) if judged else None
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# many claims, and the report
+# ---------------------------------------------------------------------------------------------
+
+def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
+                 timeout: float | None = 600.0, limit: int | None = DEFAULT_LIMIT,
+                 progress: Callable[[str, dict], None] | None = None) -> list[dict]:
+    """Mutation results per claim (in the claims' order), each claim's mutants in a forked child."""
+    from .runner import map_claims
+    out: list[dict | None] = [None] * len(claims)
+
+    def finished(index: int, payload: dict, seconds: float, done: int) -> None:
+        out[index] = {"id": claims[index].id, **payload}
+        if progress is not None:
+            progress(claims[index].id, out[index])
+
+    map_claims(claims, functools.partial(mutate_claim, limit=limit), seed, budget, jobs, timeout, finished)
+    return out
+
+
+ACCEPTED = ("proved", "supported")
+
+
+def _rows(results: Sequence[dict], accepted: bool | None = None) -> list[dict]:
+    return [row for r in results for t in r.get("targets", []) for row in t["mutants"]
+            if accepted is None or (t["verdict"] in ACCEPTED) == accepted]
+
+
+def to_json(results: Sequence[dict], seed: int, budget: str, limit: int | None) -> dict:
+    claims = []
+    for r in results:
+        entry = {"id": r["id"]}
+        if "error" in r:
+            entry["error"] = r["error"]
+        else:
+            entry["targets"] = [{**t, "tally": tally(t["mutants"])} for t in r["targets"]]
+        claims.append(entry)
+    return {"seed": seed, "budget": budget, "limit": limit,
+            "overall": {"accepted": tally(_rows(results, True)), "flagged": tally(_rows(results, False)),
+                        "all": tally(_rows(results))},
+            "claims": claims}
+
+
+def _rate(x) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def _tally_row(label: str, k: dict) -> str:
+    return (f"| {label} | {k['generated']} | {k['killed']} | {k['survived']} | {k['weaker']} | {k['equivalent']} "
+            f"| {k['error']} | {_rate(k['kill_rate'])} |")
+
+
+def to_markdown(report: dict, threshold: float = 0.9) -> str:
+    o = report["overall"]
+    lines = ["# Mutation testing of the checks", "",
+             f"Seed {report['seed']}, budget `{report['budget']}`, at most {report['limit']} mutants per statement "
+             "(`python -m verify mutate` regenerates this file). Each mutant is one edit of a statement or of a "
+             "definition it uses: two symbols of the same kind swapped, a constant times or divided by 2, an exponent "
+             "raised or lowered, an inequality flipped, a term dropped. It is **killed** when the claim's own checks "
+             "flag it (refuted, gap or loose); **weaker** survivors are implied by the original (SymPy proves it) and "
+             "are not counted against the checks; the kill rate is killed / (killed + survived).", "",
+             "| statements | mutants | killed | survived | weaker | equivalent | error | kill rate |",
+             "|---|---|---|---|---|---|---|---|",
+             _tally_row("accepted by the checks (proved, supported)", o["accepted"]),
+             _tally_row("flagged by the checks (refuted, gap, loose)", o["flagged"]),
+             _tally_row("all", o["all"]), "",
+             f"Statements below {100 * threshold:.0f}% are marked. On a flagged statement nearly every mutant stays "
+             "flagged; a mutant of a flagged statement that the checks accept is listed among the survivors (a "
+             "candidate correction, or a weak check).", "", "## Per claim", "",
+             "| claim | statement (verdict) | mutants | killed | survived | weaker | kill rate |",
+             "|---|---|---|---|---|---|---|"]
+    for c in report["claims"]:
+        if "error" in c:
+            lines.append(f"| `{c['id']}` | error: {c['error']} | | | | | |")
+            continue
+        for t in c["targets"]:
+            k = t["tally"]
+            if "skipped" in t:
+                lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | skipped: {t['skipped']} | | | | |")
+                continue
+            mark = " **(below)**" if k["kill_rate"] is not None and k["kill_rate"] < threshold else ""
+            lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | {k['generated']} | {k['killed']} | "
+                         f"{k['survived']} | {k['weaker']} | {_rate(k['kill_rate'])}{mark} |")
+    lines += ["", "## Survivors", ""]
+    survivors = [(c["id"], t, row) for c in report["claims"] for t in c.get("targets", [])
+                 for row in t["mutants"] if row["status"] == "survived"]
+    for cid, t, row in survivors:
+        lines.append(f"- `{cid}` ({t['target']}, {t['verdict']}): {row['change']}: `{row['mutant']}` "
+                     f"(mutant {row['verdict']})")
+    if not survivors:
+        lines.append("None.")
+    return "\n".join(lines) + "\n"
+
+
+def write_report(report: dict, output: str) -> list[str]:
+    """``mutation.json`` and ``mutation.md`` in ``output``, each written atomically."""
+    import json
+    import os
+    from pathlib import Path
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in (("mutation.json", json.dumps(report, indent=1, sort_keys=True) + "\n"),
+                       ("mutation.md", to_markdown(report))):
+        tmp = out / f".{name}.tmp"
+        tmp.write_text(text)
+        os.replace(tmp, out / name)
+        written.append(str(out / name))
+    return written
