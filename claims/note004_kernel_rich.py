@@ -30,6 +30,15 @@ Conventions where the note is silent, stated once:
   model whose image has two branches through h(w0) = 0 (h(w) = (sin w, sin 2w)) with y* along the branch the
   flow does not start on.
 - Arora et al.'s Theorem 3 is simulated with l(W) = 1/2 ||W - W*||_F^2, depth N = 3, 3 x 3 factors.
+- Arora et al.'s Theorem 2 (as the note states it: commuting A_i, N >= 3, W_j(0) = alpha I, the alpha -> 0 limit
+  is a minimum-nuclear-norm PSD solution) is checked at N = 3 with 3 x 3 factors and m = 2 measurements: the
+  factors are simulated as full matrices at alpha = 1, and below it the limit is taken on the flow's invariant
+  curve (checked against the simulated flow); the minimum nuclear norm comes from a linear programme (the
+  pinching argument in commuting_depth_limits).
+- Section 1.2's affine model f_K is compared with f's own first-order expansion at the initialisation (D = 2,
+  arbitrary, possibly biased w(0)); its RKHS statement is checked as alpha -> oo for an unbiased random w0,
+  where K_0's norm is a weighted l2 norm (not the plain one of w0 = 1).
+- Chizat's Delta(Dh) bound is checked on a one-parameter model (p = 1), where operator norms are Euclidean.
 - Where the note says "polynomially" (R_alpha's approach to ||beta||_1, the D = 3 rich limit), the claim is
   checked at the polynomial order the potential's own expansion gives (computed with SymPy below).
 - Barron's approximation theorems are existence statements; they are illustrated by the proof's own random
@@ -48,7 +57,8 @@ from verify.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gr
                            sigma_min, spd_with_spectrum)
 from verify.notation import Norm
 from verify.numeric import OrderFit, Simulation
-from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, diagonal_flow, diagonal_loss_derivatives,
+from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant, diagonal_flow,
+                            diagonal_loss_derivatives,
                             factorisation_flow, h_depth_expr, l1_minimiser, l2_minimiser, ntk_limit_batched,
                             ntk_training_change, potential_minimiser, q_expr, r_parametric, r_potential,
                             two_layer_ntk, two_layer_ntk_limit)
@@ -132,6 +142,26 @@ def kernel_sequence(ctx, precise):
     beta = np.stack([_flow_limit(X, y, np.full(S, a), 2, None, precise, 40.0) for a in grid])
     return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta,
             "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, DIM))}
+
+
+def rkhs_sequence(ctx, precise):
+    """Section 1.2's kernel regime with an unbiased initialisation w_+(0) = w_-(0) = alpha w0 (random w0
+    with no zero entry, F(alpha w0) = 0): the flow's limit beta_alpha for alpha = 1 .. 16 against the
+    minimum-RKHS-norm interpolant of K_{w(0)}, computed independently from the linearised model: the
+    least-norm l with <l, phi_{w(0)}(x_n)> = y_n (the pseudo-inverse of the N x 2d feature matrix), and
+    the function it represents, beta = J l with J = d beta/dw at w(0)."""
+    rng = ctx.rng("rkhs")
+    S, grid = max(ctx.budget.samples // 2, 3), np.array([1.0, 2.0, 4.0, 8.0, 16.0])
+    X, y = regression(rng, S)
+    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM))
+    beta = np.stack([_flow_limit(X, y, np.full(S, a), 2, w0, precise, 40.0 / a**2 + 40.0) for a in grid])
+    mins = []
+    for a in grid:                                   # over the grid (the feature map scales with alpha)
+        J = np.concatenate([2 * a * w0, -2 * a * w0], axis=-1)            # d beta_i / d(w_+, w_-)_i, diagonal blocks
+        Phi = np.concatenate([X, X], axis=-1) * J[:, None, :]           # phi_{w(0)}(x_n) = J^T x_n, (S, N, 2d)
+        ell = np.einsum("bpn,bn->bp", np.linalg.pinv(Phi), y)            # least ||l||_2 with Phi l = y
+        mins.append(J[:, :DIM] * ell[:, :DIM] + J[:, DIM:] * ell[:, DIM:])
+    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta, "beta_K": np.stack(mins)}
 
 
 def _rich_sequence(ctx, grid, nonnegative=False, depth=2):
@@ -378,6 +408,56 @@ def squared_sequence(ctx, precise):
     return {"alpha": a, "x_inf": x, "x_l1": l1}
 
 
+ARORA2_MEASUREMENTS = 2
+
+
+def commuting_depth_limits(ctx, precise):
+    """Arora et al.'s Theorem 2: depth N = 3 factorisations W = W_3 W_2 W_1 of 3 x 3 matrices, W_j(0) = alpha I,
+    under gradient flow on l(W) = 1/2 sum_i (y_i - <A_i, W>)^2 with m = 2 commuting symmetric measurements
+    A_i = U diag(a_i) U^T (U random orthogonal) and y = A(W*) for a positive definite W* = U diag(x*) U^T.
+
+    The limits W_deep,oo(alpha): for alpha = 0.6 and 0.5 by simulating all N factors as full matrices until
+    they interpolate; for alpha = 0.2 .. 0.01 (where leaving the saddle at 0 takes a time of order 1/alpha)
+    on the flow's invariant curve: the factors stay equal and commute with the A_i, so W = U diag(x) U^T with
+    x = (alpha^(2-N) + a^T mu)^(-N/(N-2)) (verify.regimes.depth_curve_interpolant). The curve is checked
+    against the simulated flows at alpha = 0.6 and 0.5 (an error is raised if they differ).
+
+    The minimum-nuclear-norm PSD solution is computed independently: on PSD matrices ||W||_* = tr W, and
+    <A_i, W> and tr W depend only on the diagonal of U^T W U, which is nonnegative for W PSD (the pinched
+    matrix U diag(diag(U^T W U)) U^T is PSD with the same measurements), so the minimum is U diag(x) U^T with
+    x the nonnegative minimum-l1 solution of a x = y (a linear programme)."""
+    rng = ctx.rng("arora_theorem2")
+    S, d, m, N = ctx.budget.samples, ARORA_DIM, ARORA2_MEASUREMENTS, ARORA_DEPTH
+    flown, curve = np.array([1.0]), np.array([0.5, 0.2, 0.1, 0.05, 0.02, 0.01])
+    U = random_orthogonal(rng, S, d)
+    a = rng.standard_normal((S, m, d))
+    A = np.einsum("bij,bmj,bkj->bmik", U, a, U)
+    y = np.einsum("bmd,bd->bm", a, rng.uniform(0.2, 1.0, (S, d)))
+    W_min = np.einsum("bij,bj,bkj->bik", U, l1_minimiser(a, y, nonnegative=True), U)
+    K = len(flown)
+    AA, yy = np.tile(A, (K, 1, 1, 1)), np.tile(y, (K, 1))
+
+    def grad_l(W):
+        return -np.einsum("bm,bmij->bij", yy - np.einsum("bmij,bij->bm", AA, W), AA)
+
+    start = np.repeat(flown, S)[:, None, None] * np.eye(d)
+    T = 150.0 / flown.min()
+    W_flow = chain([w[:, -1] for w in factorisation_flow([start] * N, grad_l, np.array([0.0, T / 2, T]), precise)])
+    resid = np.linalg.norm(np.einsum("bmij,bij->bm", AA, W_flow) - yy, axis=-1) / np.linalg.norm(yy, axis=-1)
+    if resid.max() > 1e-8:
+        raise RuntimeError(f"the factorisation flow has not converged by t = {T:g} (relative residual {resid.max():.2g})")
+    grid = np.concatenate([flown, curve])
+    G = len(grid)
+    x = depth_curve_interpolant(np.tile(a, (G, 1, 1)), np.tile(y, (G, 1)), np.repeat(grid, S), N)
+    W_curve = np.einsum("bij,kbj,blj->kbil", U, x.reshape(G, S, d), U)
+    gap = np.abs(W_curve[:K].reshape(K * S, d, d) - W_flow).max() / np.abs(W_flow).max()
+    if gap > 1e-6:
+        raise RuntimeError(f"the invariant curve does not reproduce the simulated flows (relative gap {gap:.2g})")
+    W = np.concatenate([W_flow.reshape(K, S, d, d), W_curve[K:]])
+    return {"alpha": grid[:, None, None, None] * np.ones((1, S, 1, 1)), "W_deep": W,
+            "W_nuc": np.broadcast_to(W_min[None], (G, S, d, d))}
+
+
 ARORA_DEPTH, ARORA_DIM = 3, 3
 
 
@@ -467,6 +547,31 @@ def relative_change_steps(ctx, precise):
     K = len(grid)
     return {"eta": grid[:, None] * np.ones((1, S)), "Delta_F": delta, "F_0": np.broadcast_to(F0, (K, S)),
             "G_2": np.broadcast_to(G2, (K, S))}
+
+
+def differential_change_steps(ctx, precise):
+    """Chizat's relative change of the differential for one gradient step w1 = w0 - eta F'(w0) on
+    F(w) = 1/2 ||h(w) - y*||^2 with a smooth one-parameter model h(w) = (sin(c_k w + b_k))_{k <= 3} (p = 1, so
+    Dh(w) and D^2 h(w) are vectors and their operator norms Euclidean norms), for eta = 1e-1 .. 1e-3: the
+    relative change ||Dh(w1) - Dh(w0)|| / ||Dh(w0)||, the note's bound's factors at w0, and the largest
+    ||D^2 h|| on the segment [w0, w1] (401 points; the mean-value inequality's constant)."""
+    rng = ctx.rng("delta_Dh")
+    S, n = 4 * ctx.budget.samples, 3
+    c_, b_ = rng.uniform(0.5, 2.0, (S, 1, n)), rng.uniform(0.0, 2 * np.pi, (S, 1, n))
+    ystar, w0 = rng.standard_normal((S, 1, n)), rng.standard_normal((S, 1, 1))
+    grid = 10.0 ** -np.arange(1.0, 4.0)
+    h = lambda w: np.sin(c_ * w + b_)                      # noqa: E731  (w broadcast against the outputs)
+    dh = lambda w: c_ * np.cos(c_ * w + b_)                # noqa: E731
+    d2h = lambda w: -c_**2 * np.sin(c_ * w + b_)           # noqa: E731
+    gF = np.sum((h(w0) - ystar) * dh(w0), axis=-1, keepdims=True)            # F'(w0), (S, 1, 1)
+    w1 = w0 - grid[None, :, None] * gF                                       # (S, K, 1)
+    seg = w0[..., None] + np.linspace(0.0, 1.0, 401)[None, None, :, None] * (w1 - w0)[..., None]   # (S, K, 401, 1)
+    K = len(grid)
+    return {"Delta_Dh": np.linalg.norm(dh(w1) - dh(w0), axis=-1) / np.linalg.norm(dh(w0), axis=-1),
+            "eta": grid[None] * np.ones((S, 1)), "gradF_norm": np.abs(gF[..., 0]) * np.ones((1, K)),
+            "D2h_norm": np.linalg.norm(d2h(w0), axis=-1) * np.ones((1, K)),
+            "Dh_norm": np.linalg.norm(dh(w0), axis=-1) * np.ones((1, K)),
+            "D2h_sup": np.linalg.norm(-c_[:, :, None] ** 2 * np.sin(c_[:, :, None] * seg + b_[:, :, None]), axis=-1).max(axis=-1)}
 
 
 def figure_eight_limits(ctx, precise):
@@ -645,6 +750,14 @@ _bz = sp.Symbol("beta", real=True)
 _w_plus_of = sp.sqrt((sp.Abs(_bz) + _bz) / 2)
 _w_minus_of = sp.sqrt((sp.Abs(_bz) - _bz) / 2)
 
+# the affine model f_K of Section 1.2 at w = w(0) + e h (D = 2, d = 2), against f's own expansion there; the
+# correction writes the initialisation as w(0) = alpha u (u the unscaled direction), where alpha^D f(u, x) = f(w(0), x)
+_u0 = sp.symbols("u_p1:3 u_m1:3", real=True)
+_f_K_at = alpha**2 * _f2(_wt) + e * _lin                                    # f_K(w(0) + e h) as the note writes it
+_lin_scaled = sum(hv * gv for hv, gv in zip(_h_vec, _grad_f2_at([alpha * v for v in _u0])))
+W_deep, W_nuc, beta_K = sp.symbols("W_deep W_nuc beta_K", real=True)
+Delta_Dh, gradF_norm, D2h_norm, Dh_norm, D2h_sup = sp.symbols("Delta_Dh gradF_norm D2h_norm Dh_norm D2h_sup", positive=True)
+
 grad_norm, lambda_min, lambda_max = sp.symbols("grad_norm lambda_min lambda_max", real=True)
 Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
 F_lim, F_min = sp.symbols("F_lim F_min", real=True)
@@ -681,6 +794,24 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
     Claim(
+        id="kr.kernel.affine_model_bias",
+        title="Kernel regime: f_K = alpha^D f(w(0), x) + <phi_{w(0)}(x), w - w(0)> is f's first-order model at initialisation",
+        source=src("1.2 Kernel Regime", r"f_K(\mathbf{w}, \mathbf{x}) = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle"),
+        statement=Statement(
+            sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f_K_at + sp.O(e**2), evaluate=False),
+            latex=r"f(\mathbf{w}, \mathbf{x}) = f_K(\mathbf{w}, \mathbf{x}) + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(0)\|^2),\ f_K = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle,\ \mathbf{w} = \mathbf{w}(0) + e\,\mathbf{h}\ (D = 2,\ d = 2)"),
+        checks=(Identity(name="f against f_K near w(0) (diagonal network, w(0) arbitrary)"),),
+        correction=Correction(
+            Statement(sp.Eq(_f2([alpha * a + e * b for a, b in zip(_u0, _h_vec)]), alpha**2 * _f2(_u0) + e * _lin_scaled + sp.O(e**2), evaluate=False),
+                      latex=r"\mathbf{w}(0) = \alpha \mathbf{w}_0:\ f(\mathbf{w}, \mathbf{x}) = \alpha^D f(\mathbf{w}_0, \mathbf{x}) + \langle \phi_{\alpha \mathbf{w}_0}(\mathbf{x}), \mathbf{w} - \alpha \mathbf{w}_0 \rangle + \mathcal{O}(\|\mathbf{w} - \alpha\mathbf{w}_0\|^2)"),
+            why="The bias of the tangent model at the initialisation w(0) is f(w(0), x); the factor alpha^D belongs to the "
+                "unscaled direction: f(w(0), x) = f(alpha w_0, x) = alpha^D f(w_0, x). As written the bias is counted with "
+                "alpha^D once too often (or, reading w(0) as the unscaled direction, the linear term must be "
+                "<phi_{alpha w_0}(x), w - alpha w_0>); the two agree only for an unbiased initialisation, f(w_0, x) = 0.",
+            expected=Verdict.PROVED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
         id="kr.kernel.affine_tangent_kernel",
         title="Kernel regime: the affine model's feature map is constant, grad f_K = phi_{w(0)}",
         source=src("1.2 Kernel Regime", r"\phi_{\mathbf{w}(t)}(\mathbf{x}) = \nabla_{\mathbf{w}(t)} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x})"),
@@ -688,6 +819,16 @@ CLAIMS = [
                             latex=r"\nabla_{\mathbf{w}} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x}),\ f_K = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle\ (p = 4)"),
         checks=(Identity(name="gradient of the affine model"),),
         expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.kernel.rkhs_nearest",
+        title="Kernel regime: the flow reaches the interpolant nearest to F(w_0) in K_0's RKHS norm",
+        source=src("1.2 Kernel Regime", r"F(\mathbf{w}_\alpha^\infty) = \operatorname{argmin}_h \|h - F(\mathbf{w}_0)\|_{K_0}"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_K, evaluate=False),
+                            latex=r"\lim_{\alpha \to \infty} F(\mathbf{w}_\alpha^\infty) = \operatorname{argmin}_{h(X) = \mathbf{y}} \|h - F(\mathbf{w}_0)\|_{K_0},\ \|g\|_{K_0} = \inf\{\|\ell\|_2 : g = \langle \ell, \phi_{\mathbf{w}(0)} \rangle\}\ (\text{diagonal network, } \mathbf{w}_+(0) = \mathbf{w}_-(0) = \alpha \mathbf{w}_0,\ F(\mathbf{w}_0) = 0)"),
+        checks=(Convergence(rkhs_sequence, name="simulated flows (random w0) against the pseudo-inverse of the linearised model", tol=1e-3),),
+        depends_on=("kr.kernel.affine_tangent_kernel",),
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="kr.linreg.init_not_saddle",
@@ -785,6 +926,19 @@ CLAIMS = [
         checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
         depends_on=("kr.theorem1.flow_limit",),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.generalisation.sample_complexity",
+        title="Rich limit: N = Omega(r* log d) samples suffice for beta_l1 to generalise; the kernel limit needs N = Omega(d)",
+        source=src("1.5 The Relation of Kernel and Rich Limits to Model Generalization", r"in the rich limit, $N = \Omega(r^* \log d)$ training points suffices for $\beta_{\ell_1}^*$ to “generalize well”; in the kernel limit, though, good generalization requires $N = \Omega(d)$"),
+        statement=Statement(sp.Ge(sp.Symbol("N", positive=True), sp.Symbol("c", positive=True) * sp.Symbol("r_star", positive=True) * sp.log(d_sym)),
+                            latex=r"N \geq c\, r^* \log d \Rightarrow \beta_{\ell_1}^* \text{ generalizes well};\quad \beta_{\ell_2}^* \text{ generalizes well} \Rightarrow N \geq c' d"),
+        checks=(Untestable("both halves are asymptotic sample-complexity statements whose constants (the c in Omega(r* log d) "
+                           "and Omega(d)) and whose success criterion (the test error that counts as generalising well, "
+                           "with noise variance 0.01) the note does not give; any finite simulation fixes a constant and a "
+                           "threshold of its own, so it can illustrate the scaling but not confirm or refute the statement "
+                           "as written"),),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="kr.generalisation.saddle_at_zero",
@@ -942,6 +1096,22 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="kr.chizat.delta_dh",
+        title="Chizat: Delta(Dh) = ||Dh(w1) - Dh(w0)||/||Dh(w0)|| <= eta ||grad F(w0)|| ||D^2 h(w0)|| / ||Dh(w0)||",
+        source=src("2.1 Lazy Training", r"\Delta(Dh) := \frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
+        statement=Statement(sp.Le(Delta_Dh, eta * gradF_norm * D2h_norm / Dh_norm),
+                            latex=r"w_1 = w_0 - \eta \nabla F(w_0):\ \frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
+        checks=(Simulation(differential_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = (sin(c_k w + b_k))_k"),),
+        correction=Correction(
+            Statement(sp.Le(Delta_Dh, eta * gradF_norm * D2h_sup / Dh_norm),
+                      latex=r"\frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \sup_{\xi \in [w_0, w_1]} \|D^2 h(\xi)\|}{\|Dh(w_0)\|}"),
+            why="Dh(w1) - Dh(w0) = int_0^1 D^2 h(w0 + s(w1 - w0))[w1 - w0] ds: the bound holds with the supremum of ||D^2 h|| "
+                "over the step (mean-value inequality), and with ||D^2 h(w0)|| only to first order in eta. Where ||D^2 h|| "
+                "grows along the step, the stated bound fails for every eta > 0, however small (the ratio tends to 1 from above).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
         id="kr.chizat.kappa_criterion",
         title="Chizat: for the square loss the laziness criterion is kappa_h(w0) << 1",
         source=src("2.1 Lazy Training", r"\kappa_h(w_0) := \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1"),
@@ -1013,6 +1183,19 @@ CLAIMS = [
                 "alpha O(1/alpha^2) = O(1/alpha), as in Chizat et al.'s Theorem 2.2 (and note 004's own Theorem 2.4).",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.theorem2_2.exponential_in_t",
+        title="Theorem 2.2: its constants depend exponentially on the time horizon T",
+        source=src("2.3 Lazy Training and the Scaled Model", r"The constants in Theorem 2.2 depend *exponentially on the time horizon T*"),
+        statement=Statement(sp.Le(sp.Symbol("C_T", positive=True), sp.Symbol("C_1", positive=True) * sp.exp(sp.Symbol("c_2", positive=True) * sp.Symbol("T", positive=True))),
+                            latex=r"\sup_{t \leq T} \|w_\alpha(t) - w_0\| \leq \frac{C(T)}{\alpha}, \ldots \text{ with } C(T) = C_1 e^{c_2 T}"),
+        checks=(Untestable("the sentence is about the constants of the proof's bounds (a Gronwall argument in Chizat et al.), "
+                           "which the note does not state; a simulation measures the quantities themselves, whose growth in "
+                           "T depends on the model and loss (for a strongly convex R they stay bounded uniformly in t, "
+                           "Theorem 2.4, kr.theorem2_4.*), so no computation of them can show what the proof's constants are"),),
+        depends_on=("kr.theorem2_2.displacement",),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="kr.theorem2_4.threshold",
@@ -1138,6 +1321,17 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="kr.gunasekar.empirical_small_error",
+        title="Gunasekar et al.'s experiments: with d > m/n, small initialisation and small steps, the relative error stays small",
+        source=src("4.2 Underdetermined Problems and Gradient Descent", r"for $d > m/n$ with initialization U_0 close to zero and small stepsize, they still achieve small relative error"),
+        statement=Statement(sp.Le(sp.Symbol("relative_error", nonnegative=True), sp.Symbol("delta", positive=True)),
+                            latex=r"d > m/n,\ U_0 \to 0,\ \eta \to 0 \Rightarrow \|X_{GD} - X^*\|_F / \|X^*\|_F \leq \delta \text{ (small)}"),
+        checks=(Untestable("an empirical observation on Gunasekar et al.'s own experiments: the note gives neither the "
+                           "measurement distribution, the ground truth's rank and size, the number of measurements, nor what "
+                           "relative error counts as small, so no computation here can reproduce the observation as stated"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
         id="kr.gunasekar.conjecture",
         title="Gunasekar et al.'s conjecture: the alpha -> 0 limit of flows from alpha X_init is a minimum-nuclear-norm solution",
         source=src("4.3 Key Findings and Results", r"For any full rank X_{init} , if $\hat{X} = \lim_{\alpha \rightarrow 0} X_\infty(\alpha X_{\text{init}})$ exists"),
@@ -1187,6 +1381,16 @@ CLAIMS = [
         statement=Statement(sp.Eq(sp.Limit(x_inf, alpha, 0), x_l1, evaluate=False),
                             latex=r"\lim_{\alpha \to 0} x_\infty(\alpha \mathbf{1}) = \hat{x} \in \operatorname{argmin}_{x \in \mathbb{R}_+^n,\ Ax = y} \|x\|_1"),
         checks=(Convergence(squared_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.arora.theorem2",
+        title="Arora et al., Theorem 2: with commuting A_i and N >= 3, lim_{alpha -> 0} of the depth-N flow from W_j(0) = alpha I is a minimum-nuclear-norm PSD solution",
+        source=src("5.3 Key Findings and Results", r"then it holds that $\bar{W}_{deep} \in \operatorname{argmin}_{W \in \mathcal{S}_+^d, l(W)=0} \|W\|_*$"),
+        statement=Statement(sp.Eq(sp.Limit(W_deep, alpha, 0), W_nuc, evaluate=False),
+                            latex=r"N \geq 3,\ A_i A_j = A_j A_i:\ \bar{W}_{deep} = \lim_{\alpha \to 0} W_N(\infty) \cdots W_1(\infty) \in \operatorname{argmin}_{W \in \mathcal{S}_+^d,\ l(W) = 0} \|W\|_*\ (W_j(0) = \alpha I,\ N = 3,\ d = 3,\ m = 2)"),
+        checks=(Convergence(commuting_depth_limits, name="depth-3 factorisation flows (full matrices; invariant curve below alpha = 1) against the trace-minimising LP", tol=1e-3),),
+        depends_on=("kr.gunasekar.corollary2",),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -1258,6 +1462,20 @@ CLAIMS = [
         checks=(Untestable("the bound is on the expected risk of the penalised least-squares estimator over all networks of "
                            "each size (a global non-convex fit) against the index of resolvability R_{n,N}(f), itself a "
                            "minimum over all networks; neither side can be computed here, so no simulation can test it"),),
+        expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="kr.barron1993b.order_of_resolvability",
+        title="Barron (1993b), Theorem 2: E||f - f_N|| <= O(R_N(f)) for the minimum complexity estimator",
+        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_N\| \leq \mathcal{O}(R_N(f))"),
+        statement=Statement(sp.Le(sp.Symbol("risk_N", nonnegative=True), sp.Symbol("C", positive=True) * sp.Symbol("R_N", positive=True)),
+                            latex=r"\mathbb{E}\|f - \hat{f}_N\| \leq C\, R_N(f)"),
+        checks=(Untestable("R_N(f), the index of resolvability, is not defined in the note (it is a minimum over all network "
+                           "sizes and parameters of approximation error plus complexity penalty), and the left side is the "
+                           "expected risk of the minimum complexity estimator, a global fit over all networks of all sizes; "
+                           "neither side can be computed here (the step from the bound gamma R_N + 2 gamma lambda/N to "
+                           "O(R_N) also needs R_N >= c lambda/N, a property of R_N's definition)"),),
+        depends_on=("kr.barron1993b.theorem2",),
         expected=Verdict.INCONCLUSIVE,
     ),
 ]

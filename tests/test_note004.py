@@ -416,3 +416,77 @@ def test_limiting_ntk_is_positive_definite_but_singular_on_repeated_inputs():
     assert np.allclose(R.ntk_limit_batched(Y)[1], R.two_layer_ntk_limit(Y[1]))
     statement, _ = result("kr.ntk.limit_positive_definite")
     assert statement.checks[0].outcome is Outcome.HOLDS
+
+
+# ---------------------------------------------------------------------------------------------
+# the claims added for 1.2 (affine model, RKHS-nearest limit), 2.1 (Delta(Dh)) and Arora et al.'s Theorem 2
+# ---------------------------------------------------------------------------------------------
+
+def test_affine_model_counts_alpha_to_the_d_twice_unless_unbiased():
+    statement, correction = result("kr.kernel.affine_model_bias")
+    check_ = statement.checks[0]
+    assert check_.outcome is Outcome.FAILS and "oo" in check_.evidence["ratio_limit"]
+    assert correction.checks[0].outcome is Outcome.HOLDS
+    # the mismatch is exactly (1 - alpha^2) f(w(0), x): it vanishes at alpha = 1 and for an unbiased w(0)
+    gap = sp.expand(note._f2(note._wt) - note._f_K_at.subs(note.e, 0))
+    assert sp.simplify(gap - (1 - note.alpha**2) * note._f2(note._wt)) == 0
+    unbiased = dict(zip(note._wt[2:], note._wt[:2]))                     # w_- = w_+
+    assert sp.simplify(gap.subs(unbiased)) == 0
+
+
+def test_rkhs_limit_is_the_weighted_not_the_plain_l2_solution():
+    statement, _ = result("kr.kernel.rkhs_nearest")
+    assert statement.checks[0].outcome is Outcome.HOLDS and statement.checks[0].evidence["decay_exponent"] > 1
+    ctx = Context(claim_id="kr.kernel.rkhs_nearest")
+    env = note.rkhs_sequence(ctx, False)
+    X, y = note.regression(ctx.rng("rkhs"), env["beta_inf"].shape[1])
+    l2 = np.broadcast_to(R.l2_minimiser(X, y)[None], env["beta_inf"].shape)
+    assert np.abs(env["beta_K"][-1] - l2[-1]).max() > 0.05              # random w0: K_0's norm is not ||.||_2
+    wrong = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, sp.oo), note.beta_l2, evaluate=False))
+    sim = lambda c, precise: {**note.rkhs_sequence(c, precise), "beta_l2": l2}          # noqa: E731
+    assert R.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is Outcome.FAILS
+
+
+def test_delta_dh_bound_fails_at_every_step_size_and_holds_with_the_segment_supremum():
+    statement, correction = result("kr.chizat.delta_dh")
+    sim = statement.checks[0]
+    assert sim.outcome is Outcome.FAILS and sim.evidence["relative_margin_precise"] < -1e-3
+    assert correction.checks[0].outcome is Outcome.HOLDS
+    env = note.differential_change_steps(Context(claim_id="kr.chizat.delta_dh", check_name=sim.check), False)
+    ratio = env["Delta_Dh"] / (env["eta"] * env["gradF_norm"] * env["D2h_norm"] / env["Dh_norm"])
+    assert np.all((ratio > 1 + 1e-3).any(axis=0))                       # violated at eta = 1e-1, 1e-2 and 1e-3
+    assert np.all(np.abs(ratio - 1).max(axis=0)[1:] < np.abs(ratio - 1).max(axis=0)[:-1])   # first order in eta
+
+
+def test_depth_curve_interpolant_lies_on_the_flow_and_needs_a_feasible_cone():
+    rng = np.random.default_rng(6)
+    a = rng.standard_normal((3, 2, 3))
+    y = np.einsum("bmd,bd->bm", a, rng.uniform(0.2, 1.0, (3, 3)))
+    for depth in (3, 4):
+        x = R.depth_curve_interpolant(a, y, np.full(3, 0.5), depth)
+        assert np.allclose(np.einsum("bmd,bd->bm", a, x), y, rtol=1e-9)
+        # x^((2-N)/N) - alpha^(2-N) lies in the row space of a (the invariant of the flow)
+        v = x ** ((2 - depth) / depth) - 0.5 ** (2 - depth)
+        coef = np.linalg.lstsq(np.swapaxes(a[0], 0, 1), v[0], rcond=None)[0]
+        assert np.allclose(np.swapaxes(a[0], 0, 1) @ coef, v[0], atol=1e-8)
+    # against a simulated nonnegative depth-3 flow x = w^3 (w' = -3 w^2 a^T (a x - y))
+    w = batched_flow(lambda _, w: -3 * w**2 * np.einsum("bmd,bm->bd", a, np.einsum("bmd,bd->bm", a, w**3) - y),
+                     np.full((3, 3), 0.5), np.array([0.0, 300.0, 600.0]))[:, -1]
+    assert np.allclose(w**3, R.depth_curve_interpolant(a, y, np.full(3, 0.5), 3), rtol=1e-6, atol=1e-9)
+    with pytest.raises(RuntimeError):                                   # y outside the cone a R_+^n: no interpolant
+        R.depth_curve_interpolant(np.abs(a), -np.abs(y), np.full(3, 0.5), 3)
+
+
+def test_arora_theorem2_limit_is_the_trace_minimiser_and_a_wrong_limit_is_rejected():
+    statement, _ = result("kr.arora.theorem2")
+    conv = statement.checks[0]
+    assert conv.outcome is Outcome.HOLDS and conv.evidence["decay_exponent"] > 1
+    ctx = Context(claim_id="kr.arora.theorem2")
+    env = note.commuting_depth_limits(ctx, False)
+    assert np.all(np.linalg.eigvalsh(env["W_nuc"][0]) > -1e-9)           # the target is PSD
+    # the limit of the flow at alpha = 1 (a point of the sequence, not its limit) must be rejected as the limit
+    wrong_target = env["W_deep"][0]
+    wrong = Statement(sp.Eq(sp.Limit(note.W_deep, note.alpha, 0), sp.Symbol("W_wrong"), evaluate=False))
+    sim = lambda c, precise: {**note.commuting_depth_limits(c, precise),                 # noqa: E731
+                              "W_wrong": np.broadcast_to(wrong_target[None], env["W_deep"].shape)}
+    assert R.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is not Outcome.HOLDS

@@ -183,6 +183,50 @@ def l1_minimiser(X, y, nonnegative: bool = False):
     return z if nonnegative else z[:, :d] - z[:, d:]
 
 
+def depth_curve_interpolant(A, y, alpha, depth: int, iterations: int = 200, tol: float = 1e-10):
+    """The interpolant on the invariant curve of the nonnegative depth-N parametrisation x = w^N, w(0) = alpha 1
+    (N >= 3), batched: gradient flow on 1/2 ||A x - y||^2 in w keeps w^(2-N) = alpha^(2-N) + A^T mu (from
+    d(w^(2-N))/dt = N (N - 2) A^T (A x - y)), so x = u^(-p) with u = alpha^(2-N) + A^T mu > 0, p = N/(N - 2).
+    Finds mu with A x(mu) = y by damped Newton on the convex dual sum_k u_k^(1-p)/(p - 1) + <mu, y> (gradient
+    y - A x, Hessian A diag(p u^(-p-1)) A^T), with a vectorized backtracking search over 2^-k step sizes that
+    keeps u > 0. A (S, m, n), y (S, m), alpha (S,). Raises if A x = y is not met."""
+    A, y = np.asarray(A, float), np.asarray(y, float)
+    S, m, n = A.shape
+    p = depth / (depth - 2)
+    base = np.asarray(alpha, float).reshape(S, 1) ** (2 - depth) * np.ones((S, n))
+    steps = 2.0 ** -np.arange(0, 61)
+
+    def parts(mu):
+        u = base + np.einsum("...mn,...m->...n", A, mu)
+        inside = np.all(u > 0, axis=-1)
+        uc = np.where(u > 0, u, 1.0)
+        phi = np.where(inside, (uc ** (1 - p)).sum(-1) / (p - 1) + (mu * y).sum(-1), np.inf)
+        return uc ** -p, uc, phi
+
+    mu = np.zeros((S, m))
+    ynorm = np.linalg.norm(y, axis=-1)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for _ in range(iterations):                    # Newton iterations (all instances at once)
+            x, u, phi = parts(mu)
+            g = y - np.einsum("bmn,bn->bm", A, x)
+            if np.all(np.linalg.norm(g, axis=-1) <= tol * ynorm):
+                return x
+            H = np.einsum("bmn,bn,bkn->bmk", A, p * u ** (-p - 1), A)
+            H = H + (1e-13 * np.trace(H, axis1=-2, axis2=-1)[:, None, None] + 1e-300) * np.eye(m)
+            direction = -np.linalg.solve(H, g[..., None])[..., 0]
+            if not np.all(np.isfinite(direction)):
+                break                                    # y outside the cone A R_+^n: the dual has no minimum
+            slope = (g * direction).sum(-1)
+            xs, _, phis = parts(mu[None] + steps[:, None, None] * direction[None])
+            ok = phis <= phi[None] + 1e-4 * steps[:, None] * slope[None]
+            residual = np.linalg.norm(np.einsum("bmn,kbn->kbm", A, xs) - y[None], axis=-1)
+            ok |= np.isfinite(phis) & (residual <= 0.5 * np.linalg.norm(g, axis=-1)[None])
+            mu = mu + np.where(ok.any(0), steps[ok.argmax(0)], 0.0)[:, None] * direction
+        x, _, _ = parts(mu)
+    worst = float(np.max(np.linalg.norm(np.einsum("bmn,bn->bm", A, x) - y, axis=-1) / ynorm))
+    raise RuntimeError(f"depth-{depth} curve interpolant did not converge: relative residual {worst:.3g}")
+
+
 def _sinh_scaled(z, log_a):
     """a 2 sinh(z), a 2 cosh(z) and a (2 cosh(z) - 2) = a 4 sinh(z/2)^2 for a = exp(log_a): accurate for
     small z (no cancellation) and without overflow for tiny a and large z."""
