@@ -61,8 +61,22 @@ SCALING = Scaling(
           L: Y / W**2, tau0: W, r0: W, t: T_FLOW, s: T_FLOW, lam: Y**2 / W**2,
           n: 1, m: 1, d: 1, delta: 1, C: 1,
           f_t: Y, f_0: Y, f_star: Z, w_t: W, w_0: W, w: W, wdot: W / T_FLOW,
-          z_t: Z, z_0: Z, z_star: Z, z: Z, grad_g: E / Z, gbar_z: E},
+          z_t: Z, z_0: Z, z_star: Z, z: Z, grad_g: E / Z, gbar_z: E,
+          # quantities named inside single claims
+          "D_sup": W, "D_0": Z, "F": Z, JJt_w: Y**2 / W**2, s_w: Y / W, "beta": W, "gbar": E, "G2": E**2 / Z**2,
+          "f": Y, "g": E, "omega": W, "x": Z, "z1": Z, "z2": Z, "q11": Y**2 / W**2, "q12": Y**2 / W**2,
+          "q22": Y**2 / W**2},
 )   # M is not declared: its dimension follows from its definition, which the corrections change
+# The Gram-matrix remark and Lemma 3 are about the ReLU network with c_k = +-1, whose Jacobian rows
+# are sigma'(.) x_i: the Gram matrix and its limit K scale like the inputs squared.
+X_ = sp.Symbol("X", positive=True)
+GRAM_SCALING = Scaling(
+    scales={X_: "inputs x_i"},
+    dims={G: X_**2, K: X_**2, lam0: X_**2, "x_ij": X_**2, "K_ij": X_**2, "S": 1, "F2": X_**4,
+          n: 1, m: 1, d: 1, delta: 1, C: 1},
+)
+LEMMA3_SCALING = GRAM_SCALING.fixing(X_, why="Lemma 3 assumes ||x_i||_2 <= 1 (and |sigma'| <= 1): its "
+                                         "Hoeffding constants are for entries in [-1, 1]")
 
 KAPPA = {kappa: nu / mu}                       # the theorem's definition kappa = nu / mu
 M_STATED = sigma**2 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
@@ -139,20 +153,27 @@ def displacement(ctx, variable, precise):
 
 
 def lemma1_samples(ctx, precise, matrices=False):
-    """Points w with ||w - w(0)|| <= r_0 = sigma_min / (2L) around w(0) = 0, for random smooth models."""
+    """Points w around a random w(0) out to 2.5 r_0 (r_0 = sigma_min / (2L); the statement's hypothesis picks
+    those inside), for random smooth models and for models on which Lemma 1's bound is attained
+    (sigma_min falling at the rate L along one direction, sigma_min and L on both sides of 1): there
+    a weaker radius, constant or exponent than the note's is violated."""
     rng = ctx.rng("lemma1")
     S, k = ctx.budget.samples, 64
-    model = QuadraticModel.random(rng, S, N_OUT, P_PARAM, beta=0.5)
+    generic = QuadraticModel.random(rng, S, N_OUT, P_PARAM, beta=0.5)
+    tight, v = QuadraticModel.tight(rng, S, N_OUT, P_PARAM, np.exp(rng.uniform(-1.5, 1.5, S)),
+                                    np.exp(rng.uniform(-1.5, 1.5, S)))
+    model = QuadraticModel(*(np.concatenate([getattr(generic, f), getattr(tight, f)]) for f in ("A", "B", "beta")))
     sig, Lip = sigma_min(model.A), model.lipschitz()
-    radius = (sig / (2 * Lip))[:, None] * rng.uniform(0, 1, (S, k)) ** (1 / 4)
-    u = rng.standard_normal((S, k, P_PARAM))
+    radius = (2.5 * sig / (2 * Lip))[:, None] * rng.uniform(0, 1, (2 * S, k)) ** (1 / 4)
+    u = rng.standard_normal((2 * S, k, P_PARAM))
+    u[S:, : k // 2] = v[:, None, :]                      # half the tight models' points along v
     pts = radius[..., None] * u / np.linalg.norm(u, axis=-1, keepdims=True)
-    J = model.jac(pts)
+    J = model.jac(pts)                                   # the model centred at w(0): J_w = model.jac(w - w(0))
+    w0 = rng.standard_normal((2 * S, 1, P_PARAM))
     if matrices:
-        return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": pts[:, :, None, :], "w_0": np.zeros((S, 1, 1, P_PARAM)),
+        return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": (w0 + pts)[:, :, None, :], "w_0": w0[:, :, None, :],
                 "sigma_min": _scalar(sig, 4), "L": _scalar(Lip, 4)}
-    return {"s_w": sigma_min(J)[..., None], "w": pts, "w_0": np.zeros((S, 1, P_PARAM)),
-            "sigma_min": _scalar(sig), "L": _scalar(Lip)}
+    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": _scalar(sig), "L": _scalar(Lip)}
 
 
 def lemma2_flow(ctx, precise):
@@ -614,6 +635,7 @@ CLAIMS = [
                 "with 1/n and n -> oo the expression tends to 0.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
+        scaling=GRAM_SCALING,
     ),
     Claim(
         id="lazy.lemma3.width",
@@ -623,6 +645,7 @@ CLAIMS = [
         checks=(Derivation(name="Frobenius bound <= (lambda_0/4)^2", derived=sp.Ge(m, M_NEEDED), constants=(C,)),),
         depends_on=("lazy.lemma3.frobenius",),
         expected=Verdict.PROVED,
+        scaling=LEMMA3_SCALING,
     ),
     Claim(
         id="lazy.lemma3.spectral",
@@ -636,6 +659,7 @@ CLAIMS = [
             why="Normalise the Gram matrix by the width m, not the sample size n.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
+        scaling=LEMMA3_SCALING,
     ),
     Claim(
         id="lazy.lemma3.eigenvalue",
@@ -645,6 +669,7 @@ CLAIMS = [
         checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
         depends_on=("lazy.lemma3.spectral",),
         expected=Verdict.SUPPORTED,
+        scaling=LEMMA3_SCALING,
     ),
     Claim(
         id="lazy.lemma3.entrywise",
@@ -662,6 +687,7 @@ CLAIMS = [
                 "entries then gives sqrt(2 log(2n^2/delta)/m), within the stated bound when n^2/delta >= 2.",
             expected=Verdict.LOOSE),
         expected=Verdict.REFUTED,
+        scaling=LEMMA3_SCALING,
     ),
     Claim(
         id="lazy.lemma3.frobenius",
@@ -680,5 +706,6 @@ CLAIMS = [
                 "8 n^2 log(n/delta)/m for delta <= 1 (and the Gram matrix is normalised by m).",
             expected=Verdict.PROVED),
         expected=Verdict.LOOSE,
+        scaling=LEMMA3_SCALING,
     ),
 ]

@@ -24,8 +24,9 @@ def changes(statement):
 def test_each_operator_makes_its_edit():
     st = Statement(sp.Le(kappa * x + 2, alpha * sp.sqrt(x) * n / m))
     got = changes(st)
-    assert ("swap", "alpha <-> kappa") in got and ("swap", "m <-> n") in got
-    assert not any(c == "alpha <-> n" for _, c in got)                  # different kinds are not swapped
+    assert ("swap", "alpha written for kappa") in got and ("swap", "m written for n") in got
+    assert ("swap", "kappa written for alpha") in got
+    assert not any(c in ("alpha written for n", "n written for alpha") for _, c in got)   # kinds differ
     assert ("constant", "constant 2 times 2") in got and ("constant", "constant 2 divided by 2") in got
     assert ("exponent", "exponent of x: 1/2 -> 1") in got and ("exponent", "exponent of m: -1 -> -2") in got
     assert ("flip", "LessThan flipped") in got
@@ -47,6 +48,12 @@ def test_weaker_and_equivalent_mutants_are_recognised():
     assert not weaker(st, Statement(sp.Le(y, x + 1 / sp.Integer(2))))
     assert equivalent(Statement(sp.Le(y + 1, 2 * x)), Statement(sp.Le(1 + y, x + x, evaluate=False)))
     assert not equivalent(st, Statement(sp.Le(y, 2 * x)))
+    # a stronger hypothesis gives a weaker statement; a weaker hypothesis does not
+    r = sp.Symbol("r", positive=True)
+    hyp = Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: 2 * x})
+    assert weaker(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: 4 * x}))
+    assert not weaker(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: x}))
+    assert not equivalent(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: x}))
 
 
 class OnePoint:

@@ -74,6 +74,26 @@ class QuadraticModel:
         B = rng.standard_normal((batch, n, p)) / np.sqrt(p)
         return QuadraticModel(A, B, np.broadcast_to(np.asarray(beta, float), (batch,)).copy())
 
+    @staticmethod
+    def tight(rng: np.random.Generator, batch: int, n: int, p: int, sigma, lipschitz) -> tuple["QuadraticModel", np.ndarray]:
+        """Models on which Lemma 1's bound sigma_min(J_w) >= sigma_min(J_0) - L ||w - w(0)|| is attained:
+        J_w = A - L (v.w) e_0 v^T, with (e_0, v) the singular pair of A's smallest singular value
+        ``sigma`` (the others at least 2 sigma). Returns the models and the directions v, shape (S, p)."""
+        sigma = np.broadcast_to(np.asarray(sigma, float), (batch,))
+        lipschitz = np.broadcast_to(np.asarray(lipschitz, float), (batch,))
+        U, _ = np.linalg.qr(rng.standard_normal((batch, n, n)))
+        V, _ = np.linalg.qr(rng.standard_normal((batch, p, p)))
+        U[:, :, 0] = 0.0
+        U[:, 0, :] = 0.0
+        U[:, 0, 0] = 1.0                                               # left singular vector e_0 for sigma
+        U[:, 1:, 1:], _ = np.linalg.qr(rng.standard_normal((batch, n - 1, n - 1)))
+        spectrum = sigma[:, None] * np.concatenate([np.ones((batch, 1)), rng.uniform(2, 4, (batch, n - 1))], axis=1)
+        A = np.einsum("bij,bj,bkj->bik", U, spectrum, V[:, :, :n])
+        v = V[:, :, 0]
+        B = np.zeros((batch, n, p))
+        B[:, 0, :] = v
+        return QuadraticModel(A, B, -lipschitz), v
+
     def f(self, w: np.ndarray) -> np.ndarray:
         """w of shape (S, ..., p) -> (S, ..., n)."""
         beta = _per_batch(self.beta, w.ndim)

@@ -2,7 +2,7 @@
 changed the way notes go wrong?
 
 Mutants of a statement (as written, and of its correction) change its conclusion by one edit: swap two
-symbols of the same kind (kappa <-> alpha, n <-> m), multiply or divide a numeric constant by 2,
+symbols of the same kind at one place (kappa written for alpha, n for m), multiply or divide a numeric constant by 2,
 raise or lower an exponent (a square root by 1/2, an integer power by 1), flip an inequality, drop a
 term of a sum. Each mutant is run through the claim's own checks (the scaling analysis included) and is
 
@@ -86,12 +86,20 @@ def _kind(s: sp.Symbol) -> tuple:
     return (s.is_integer, s.is_positive, s.is_nonnegative, s.is_real)
 
 
-def _swaps(rel) -> Iterator[tuple[str, object]]:
-    symbols = sorted((s for s in rel.free_symbols if isinstance(s, sp.Symbol)), key=lambda s: s.name)
-    for a, b in itertools.combinations(symbols, 2):
-        if _kind(a) == _kind(b):
-            x = sp.Dummy()
-            yield f"{a} <-> {b}", rel.xreplace({a: x}).xreplace({b: a}).xreplace({x: b})
+def _swaps(rel, symbols=()) -> Iterator[tuple[str, object]]:
+    """One occurrence of a symbol written as another of the same kind (swapping them everywhere
+    would only rename them)."""
+    pool = sorted({s for s in symbols if isinstance(s, sp.Symbol)} | {s for s in rel.free_symbols
+                  if isinstance(s, sp.Symbol)}, key=lambda s: s.name)
+    for path, node in _nodes(rel):
+        if not path or not isinstance(node, sp.Symbol) or node not in pool:
+            continue
+        for b in pool:
+            if b != node and _kind(b) == _kind(node):
+                try:
+                    yield f"{b} written for {node}", _replace_at(rel, path, b)
+                except Exception:
+                    continue
 
 
 def _constants(rel) -> Iterator[tuple[str, object]]:
@@ -137,11 +145,19 @@ def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str =
     """The mutants of ``statement``'s conclusion and of its definitions (``where``), deduplicated,
     in a fixed order; at most ``limit`` (a sample seeded by ``salt``)."""
     parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()]
+    symbols = set().union(*(sp.sympify(p).free_symbols for _, p in parts))
     seen = {sp.srepr(statement.relation)}
     out: list[Mutant] = []
     for name, op in OPERATORS.items():
         for key, part in parts:
-            for change, new in op(part):
+            edits = op(part, symbols) if name == "swap" else op(part)
+            while True:
+                try:
+                    change, new = next(edits)
+                except StopIteration:
+                    break
+                except Exception:          # an expression SymPy cannot rebuild after this edit
+                    continue
                 if isinstance(new, (bool, sp.logic.boolalg.BooleanAtom)):
                     continue
                 if key is None:
@@ -158,10 +174,23 @@ def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str =
                 except (TypeError, ValueError):
                     continue
     if limit is not None and len(out) > limit:
-        rng = np.random.default_rng(stable_hash("mutants", salt))
-        keep = sorted(rng.choice(len(out), size=limit, replace=False))
-        out = [out[i] for i in keep]
+        out = _spread(out, limit, np.random.default_rng(stable_hash("mutants", salt)))
     return out
+
+
+def _spread(found: list[Mutant], limit: int, rng) -> list[Mutant]:
+    """``limit`` mutants taken in turn from each operator (each operator's own in a seeded order),
+    then restored to the order they were generated in."""
+    groups = {}
+    for i, mu in enumerate(found):
+        groups.setdefault(mu.operator, []).append(i)
+    queues = [list(rng.permutation(idx)) for idx in groups.values()]
+    chosen = []
+    while len(chosen) < limit:
+        for q in queues:
+            if q and len(chosen) < limit:
+                chosen.append(int(q.pop(0)))
+    return [found[i] for i in sorted(chosen)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,9 +207,10 @@ def _nonnegative_form(rel):
 
 
 def equivalent(original: Statement, mutant: Statement) -> bool:
-    """The mutant is the original in another form (same relation type, difference simplifies to 0)."""
+    """The mutant is the original in another form: the same hypotheses, the same relation type, and
+    the difference of the sides simplifies to 0."""
     a, b = original.conclusion, mutant.conclusion
-    if type(a) is not type(b) or not isinstance(a, Relational):
+    if type(a) is not type(b) or not isinstance(a, Relational) or original.hypotheses != mutant.hypotheses:
         return False
     try:
         return sp.simplify((a.lhs - a.rhs) - (b.lhs - b.rhs)) == 0
@@ -188,18 +218,32 @@ def equivalent(original: Statement, mutant: Statement) -> bool:
         return False
 
 
+def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
+    """SymPy proves ``stronger => weaker_rel`` for two inequalities ``g' >= 0`` and ``g >= 0`` by
+    proving ``g - g' >= 0`` (strictness of the weaker one needs a strict proof)."""
+    if stronger == weaker_rel:
+        return True
+    g_strong, g_weak = _nonnegative_form(stronger), _nonnegative_form(weaker_rel)
+    if g_strong is None or g_weak is None:
+        return False
+    strict = isinstance(weaker_rel, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
+        not isinstance(stronger, (sp.StrictLessThan, sp.StrictGreaterThan))
+    for hyp in ((), hypotheses):           # without hypotheses first: they only help
+        try:
+            if sign_nonnegative(g_weak - g_strong, hypotheses=hyp, strict=strict) is True:
+                return True
+        except Exception:
+            continue
+    return False
+
+
 def weaker(original: Statement, mutant: Statement) -> bool:
-    """SymPy proves that the original implies the mutant: ``g' >= g`` where each says ``g >= 0``."""
-    g, g2 = _nonnegative_form(original.conclusion), _nonnegative_form(mutant.conclusion)
-    if g is None or g2 is None:
+    """SymPy proves that the original implies the mutant: its conclusion implies the mutant's, and
+    each of the mutant's hypotheses implies the original's corresponding one."""
+    h0, h1 = original.hypotheses, mutant.hypotheses
+    if len(h0) != len(h1) or not all(_implies(b, a) for a, b in zip(h0, h1)):
         return False
-    if isinstance(mutant.conclusion, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
-            not isinstance(original.conclusion, (sp.StrictLessThan, sp.StrictGreaterThan)):
-        return sign_nonnegative(g2 - g, hypotheses=original.hypotheses, strict=True) is True
-    try:
-        return sign_nonnegative(g2 - g, hypotheses=original.hypotheses) is True
-    except Exception:
-        return False
+    return _implies(original.conclusion, mutant.conclusion, h0)
 
 
 def _memoized(check):
