@@ -197,7 +197,7 @@ def lemma2_flow(ctx, precise):
 
 def logcosh_losses(ctx, precise):
     """g(z) = mu/2 ||z||^2 + sum_k c_k log cosh(a_k . z): mu-strongly convex, nu-smooth with
-    nu = mu + lambda_max(sum_k c_k a_k a_k^T), minimiser z* = 0 and g(z*) = 0; evaluated at random z."""
+    nu = mu + lambda_max(sum_k c_k a_k a_k^T), g(z*) = 0; shifted to a random minimiser z*, evaluated at random z."""
     rng = ctx.rng("logcosh")
     S, k, dim, terms = ctx.budget.samples, 64, 4, 6
     mu_v = rng.choice([0.1, 1.0, 3.0], S)
@@ -210,7 +210,8 @@ def logcosh_losses(ctx, precise):
     logcosh = np.logaddexp(proj, -proj) - np.log(2.0)
     g = 0.5 * mu_v[:, None] * (zz**2).sum(-1) + (c[:, None, :] * logcosh).sum(-1)
     grad = mu_v[:, None, None] * zz + np.einsum("bjk,bki->bji", c[:, None, :] * np.tanh(proj), A)
-    return {"z": zz, "z_star": np.zeros((S, 1, dim)), "gbar_z": g[..., None], "grad_g": grad,
+    zstar = rng.standard_normal((S, 1, dim))                                  # g shifted: minimiser z*
+    return {"z": zz + zstar, "z_star": zstar, "gbar_z": g[..., None], "grad_g": grad,
             "mu": _scalar(mu_v), "nu": _scalar(nu_v)}
 
 
