@@ -28,6 +28,9 @@ Conventions where the note is silent, stated once:
   are encoded, like gd.s5_2.h_limit, at the rate O(1/sqrt m) of the lazy-training argument.
 - Section 2's "theta(t) -> theta*" for strongly convex losses is checked as the classical contraction
   ||theta(t) - theta*|| <= ||theta(0) - theta*|| e^{-mu t} on logistic-plus-ridge losses.
+- Section 2's "no unique global minimizer" is checked constructively on Section 5's network with m = n^2
+  (m = poly(n)): two zero-loss parameter vectors at distance 1, computed by least squares and the null space
+  of the features, and a Jacobian with a null space of positive dimension at the first.
 """
 from __future__ import annotations
 
@@ -66,6 +69,8 @@ u_t, u_0, y, H_t, Kmat = sp.symbols("u_t u_0 y H_t K", real=True)
 Zbar, EZ, Hs, H0, Zs = sp.symbols("Zbar EZ Hstar H0 Z", real=True)
 D_r, Cv, D_sup, dH = sp.symbols("D_r C_v D_sup dH", nonnegative=True)
 dHs, Fch, E_kp, E_kc = sp.symbols("dHstar F_ch E_kp E_kc", nonnegative=True)   # order-fit quantities (see the claims)
+L_1, L_2, N_J = sp.symbols("L_1 L_2 N_J", nonnegative=True)             # Section 2: two minimisers
+th_1, th_2 = sp.symbols("theta_1 theta_2", real=True)
 th_t, th_0, th_s, Hess = sp.symbols("theta_t theta_0 theta_s Hess", real=True)   # Section 2's strongly convex flows
 mu = sp.Symbol("mu", positive=True)
 x_ij, N_t, N_0, F_i, F_j = sp.symbols("x_ij N_t N_0 F_i F_j", real=True)
@@ -519,6 +524,55 @@ def strongly_convex_flows(ctx, precise):
             "mu": mu_.reshape(-1, 1, 1, 1), "t": tt.reshape(1, -1, 1, 1), "Hess": hess(Th)}
 
 
+# -- Section 2: no unique global minimiser for an over-parameterised network -------------------
+MIN_N, MIN_D = 4, 3
+MIN_M = MIN_N**2                 # m = poly(n) = n^2 neurons
+
+
+def zero_loss_pairs(ctx, precise):
+    """Two zero-loss parameter vectors of f(theta, x) = (1/sqrt m) sum_r a_r relu(w_r^T x) (Section 5's
+    network, n = 4 unit inputs in R^3, m = n^2 = 16, w_r ~ N(0, I), labels y_i ~ U(-1, 1)), found by a
+    computation: with W fixed the outputs are linear in a, u = Phi a with Phi (n x m) of rank n, so
+    theta_1 = (a_1, W), a_1 = Phi^+ y, fits the labels exactly, and theta_2 = (a_1 + v, W) with v a unit
+    vector of the null space of Phi (the last right singular vector) fits them too. Loss: Section 3's
+    (1/2n) sum (u_i - y_i)^2. Also returned: the nullity p - rank J of the Jacobian of u with respect to
+    theta = (a, W) at theta_1 (p = m + m d), the dimension of the set of minimisers through theta_1.
+    Precise mode: one step of iterative refinement of a_1 and of v."""
+    rng = ctx.rng("minimisers")
+    S, nn, dd, mm = ctx.budget.samples, MIN_N, MIN_D, MIN_M
+    Xs = rng.standard_normal((S, nn, dd))
+    Xs /= np.linalg.norm(Xs, axis=-1, keepdims=True)
+    W = rng.standard_normal((S, mm, dd))
+    yv = rng.uniform(-1, 1, (S, nn))
+    pre = np.einsum("smd,snd->snm", W, Xs)
+    Phi = np.maximum(pre, 0.0) / np.sqrt(mm)                                   # (S, n, m)
+    pinv = np.linalg.pinv(Phi)
+    a1 = np.einsum("smn,sn->sm", pinv, yv)
+    v = np.linalg.svd(Phi)[2][:, -1]                                           # (S, m): Phi v = 0
+    if precise:
+        a1 = a1 + np.einsum("smn,sn->sm", pinv, yv - np.einsum("snm,sm->sn", Phi, a1))
+        v = v - np.einsum("smn,sn->sm", pinv, np.einsum("snm,sm->sn", Phi, v))
+        v = v / np.linalg.norm(v, axis=-1, keepdims=True)
+    a2 = a1 + v
+
+    def loss(a):
+        return np.sum((np.einsum("snm,sm->sn", Phi, a) - yv) ** 2, axis=-1) / (2 * nn)
+
+    ind = (pre >= 0).astype(float)                                             # the note's 1{w^T x >= 0}
+    J = np.concatenate([Phi, (np.einsum("sm,snm,snd->snmd", a1, ind, Xs) / np.sqrt(mm)).reshape(S, nn, -1)], axis=-1)
+    sv = np.linalg.svd(J, compute_uv=False)
+    rank = np.sum(sv > 1e-10 * sv[:, :1], axis=-1)
+    theta1 = np.concatenate([a1, W.reshape(S, -1)], axis=-1)
+    theta2 = np.concatenate([a2, W.reshape(S, -1)], axis=-1)
+
+    def col(z):
+        return np.asarray(z, float).reshape(-1, 1)
+
+    return {"L_1": col(loss(a1)), "L_2": col(loss(a2)), "theta_1": theta1, "theta_2": theta2,
+            "N_J": col(J.shape[-1] - rank), "m": np.full((1, 1), float(mm)), "n": np.full((1, 1), float(nn)),
+            "L_scale": col(np.sum(yv**2, axis=-1) / (2 * nn))}
+
+
 # -- Proposition 5.1, the sign-change fraction, Section 5.3 on trained networks ----------------
 PROP_WIDTHS = (64, 128, 256, 512, 1024, 2048)
 SIGN_WIDTHS = (64, 128, 256, 512, 1024, 2048)
@@ -614,6 +668,17 @@ CLAIMS = [
                             latex=r"\nabla^2 \mathcal{L} \succeq \mu I \Rightarrow \|\theta(t) - \theta^*\| \leq \|\theta(0) - \theta^*\| e^{-\mu t} \to 0"),
         checks=(Simulation(strongly_convex_flows, name="logistic loss plus ridge, 10 points in R^3"),),
         depends_on=("gd.s2.loss_gradient",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="gd.s2.no_unique_minimiser",
+        title="Section 2: an over-parameterised network (m = poly(n)) has many zero-loss parameters: no unique global minimiser",
+        source=src("2 Gradient Flow", r"many combinations of parameters can give a training loss of zero i.e. there is no unique global minimizer"),
+        statement=Statement(sp.And(sp.Eq(L_1, 0, evaluate=False), sp.Eq(L_2, 0, evaluate=False), sp.Ge(Norm(th_1 - th_2), 1), sp.Ge(N_J, 1)),
+                            assuming=[sp.Gt(m, n)],
+                            latex=r"m = n^2 > n \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
+                                  r"\|\theta_1 - \theta_2\| \geq 1,\ \dim \ker J(\theta_1) = p - \mathrm{rank}\, J(\theta_1) \geq 1"),
+        checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, n = 4, m = 16, d = 3", scale="L_scale"),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(

@@ -245,3 +245,16 @@ def test_displacement_check_tolerance_still_rejects_a_wrong_order():
     check = claim.checks[0]
     wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
+
+
+def test_zero_loss_pairs_exist_only_when_over_parameterised(monkeypatch):
+    """Section 2's non-uniqueness is found by the computation at m = n^2; with fewer neurons than data
+    (m = 3 < n = 4) the least-squares fit leaves a residual and the same check fails."""
+    claim = BY_ID["gd.s2.no_unique_minimiser"]
+    ctx = Context(seed=0, claim_id=claim.id)
+    env = note.zero_loss_pairs(ctx, False)
+    assert np.all(env["L_1"] < 1e-20) and np.all(env["L_2"] < 1e-20) and np.all(env["N_J"] >= 1)
+    monkeypatch.setattr(note, "MIN_M", 3)
+    bare = Statement(claim.statement.relation)                     # drop m > n: the check itself must object
+    r = claim.checks[0].run(bare, ctx)
+    assert r.outcome is Outcome.FAILS

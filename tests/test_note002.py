@@ -507,3 +507,61 @@ def test_loose_flow_accuracy_and_precise_delegation():
     assert not np.allclose(Y, y0[:, None, :] * np.exp(-3.0 * tt)[None, :, None], rtol=1e-3)   # a wrong rate
     P = loose_flow(lambda _, y: -2.0 * y, y0, tt, precise=True)
     assert np.allclose(P, exact, rtol=1e-11, atol=1e-14)
+
+
+def test_multilayer_initial_gram_without_the_half_is_refuted_at_every_width():
+    statement, correction = _run("dyn.multilayer.init_gram")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and check.evidence["replay_interval"][1] < 0.5
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def test_multilayer_displacement_order_one_over_m_is_refuted_by_the_fit():
+    statement, correction = _run("dyn.multilayer.displacement")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and check.evidence.get("replayed_precisely")
+    assert -0.6 < check.evidence["slope"] < -0.4
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def _event_rate(claim_id, event, trials=400):
+    """Fraction of the check's draws (fast mode) in which ``event`` holds: the events a wrong constant or rate
+    would give, without the precise replay a refutation triggers (tens of seconds at these widths)."""
+    from verify.numeric import relative_margin
+    claim = BY_ID[claim_id]
+    env = claim.checks[0].simulate(Context(seed=0, claim_id=claim.id, check_name=claim.checks[0].name), trials, False)
+    margin = relative_margin(event, env)
+    return float((margin >= -1e-9).reshape(margin.shape[0], -1).all(axis=1).mean())
+
+
+def test_theorem13_bound_holds_in_every_draw_and_a_bound_a_thousand_times_smaller_fails():
+    event = BY_ID["dyn.theorem13.probability"].statement.relation.lhs.args[0]
+    assert _event_rate("dyn.theorem13.probability", event) == 1.0
+    assert _event_rate("dyn.theorem13.probability", sp.Le(event.lhs, event.rhs / 1000)) < 0.5
+
+
+def test_theorem10_rate_holds_in_every_draw_and_a_rate_three_times_faster_fails():
+    event = BY_ID["dyn.theorem10.probability"].statement.relation.lhs.args[0]
+    assert _event_rate("dyn.theorem10.probability", event) == 1.0
+    faster = sp.Le(note.R_t, sp.exp(-3 * note.m * note.lam * note.t) * note.R_0)
+    assert _event_rate("dyn.theorem10.probability", faster) < 0.5
+
+
+def test_rk4_flow_matches_the_precise_flow_and_delegates():
+    from verify.features import rk4_flow
+    rng = np.random.default_rng(0)
+    A = rng.standard_normal((3, 4, 4))
+    A = -(A @ np.swapaxes(A, -1, -2)) / 4 - 0.1 * np.eye(4)
+    y0 = rng.standard_normal((3, 4))
+    t = np.linspace(0.0, 2.0, 11)
+    rhs = lambda _, y: np.einsum("sij,sj->si", A, y)
+    fast, precise = rk4_flow(rhs, y0, t, substeps=8), rk4_flow(rhs, y0, t, precise=True)
+    assert np.max(np.abs(fast - precise)) < 1e-4 * np.max(np.abs(y0))
+    assert np.max(np.abs(rk4_flow(rhs, y0, t, substeps=1) - precise)) > np.max(np.abs(fast - precise))
+
+
+def test_pair_interlacing_compares_each_draw_with_its_own_gap():
+    env = note.pair_interlacing(Context(seed=3, claim_id="dyn.lemma11.remark_decay"), False)
+    assert env["pair_gap"].ndim == env["Kmat"].ndim and env["pair_gap"].shape[0] == env["Kmat"].shape[0]
+    lam_min = np.linalg.eigvalsh(env["Kmat"])[:, 0]
+    assert np.all(lam_min <= env["pair_gap"][:, 0, 0] + 1e-12)
