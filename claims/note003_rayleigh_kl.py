@@ -5,7 +5,9 @@ One claim per checkable statement, in the note's order, with the note's symbols,
 The checks find that the logistic-regression bound log(1/W_0(exp(kappa^2 eps^2 t - C))) turns negative for
 kappa^2 eps^2 t > 1 + C although the cross-entropy is positive (the KL route gives log(1 + 1/W_0(...))),
 that the cross-entropy with Y = R_+^k is not a map into R_+, and that the proof of the proposition uses a
-kappa it never defines (its previous line gives kappa = 4 mu).
+kappa it never defines (its previous line gives kappa = 4 mu). The scaling analysis (SCALING) finds the
+cross-entropy's error by itself: log f_i(x) is not scale-free for f(x) in R_+^k; every other statement is
+scale-consistent, the examples' KL constant mu = 1 and l's KL constant 1 being normalisations the note fixes.
 
 Conventions where the note is silent, stated once:
 - Gradient flows are d theta/dt = -grad L(theta); the norms of a Rayleigh quotient are the Euclidean norm
@@ -38,6 +40,7 @@ from verify.model import Claim, Correction, Source, Statement, Verdict
 from verify.models import QuadraticModel, spd_with_spectrum
 from verify.notation import LambdaMin, Norm, Prob
 from verify.numeric import Probability, Simulation
+from verify.scaling import Scaling
 from verify.search import Domain
 from verify.symbolic import Derivation, Gronwall, Identity, Inequality
 
@@ -64,6 +67,42 @@ H_t, H_0 = sp.symbols("H_t H_0", nonnegative=True)
 ell, G_ell, G_L = sp.symbols("ell G_ell G_L", nonnegative=True)
 eta = sp.Symbol("eta", nonnegative=True)
 f_theta, f_star, K, v, g, A, x = sp.symbols("f_theta f_star K v g A x", real=True)
+
+# ---------------------------------------------------------------------------------------------
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# ---------------------------------------------------------------------------------------------
+# Parameters theta, model outputs f = F(theta) (and targets f*, Y's unit) and loss values L, l rescale
+# independently for a generic loss; the gradient flow theta' = -grad L fixes time as [theta]^2/[L]. The NTK
+# K = DF DF^T and any lower bound mu on it or on its Rayleigh quotients scale as [f]^2/[theta]^2; a KL
+# constant (d phi_p(L) ||grad L||^2 >= mu, d phi_p(u) = u^{p-1}) as [L]^{p+1}/[theta]^2, phi_p(L) as [L]^p.
+# Where the note's loss is least squares, l(f) = ||f - f*||^2 with no constant, loss values scale as [f]^2
+# (LEAST_SQUARES). In the logistic section softargmax(theta x) needs theta x scale-free (theta ~ 1/[x]), the
+# cross-entropy is in nats (scale-free), the margin eps of the unit-Frobenius theta* scales as [x], and time
+# theta^2/H as [x]^-2 (LOGISTIC). Counts n, m, probabilities delta, the exponent p, logits are scale-free.
+S_TH, S_F, S_L, S_X = (sp.Symbol(n, positive=True) for n in ("[theta]", "[f]", "[L]", "[x]"))
+
+
+def _loss_dims(loss_unit):
+    """Dimensions of the flow's quantities when loss values scale as ``loss_unit``."""
+    return {t: S_TH**2 / loss_unit, "L": loss_unit, L_t: loss_unit, L_0: loss_unit, ell: loss_unit, eta: loss_unit,
+            D_t: loss_unit**2 / S_TH**2, G_t: loss_unit**2 / S_TH**2, G_L: loss_unit**2 / S_TH**2,
+            kappa: loss_unit / S_TH**2}                        # kappa: a rate, exp(-kappa t)
+
+
+SCALING = Scaling(
+    scales={S_TH: "parameters theta", S_F: "model outputs f_theta = F(theta) and targets f*",
+            S_L: "loss values L, l", S_X: "inputs x (logistic regression)"},
+    dims={**_loss_dims(S_L), G_ell: S_L**2 / S_F**2, mu: S_F**2 / S_TH**2, K: S_F**2 / S_TH**2,
+          A: S_F**2 / S_TH**2, "Rayleigh": S_F**2 / S_TH**2, "Quad": S_F**4 / S_TH**2, "Rank": 1,
+          f_theta: S_F, f_star: S_F, "fstar1": S_F, "fstar2": S_F, "F1": S_F, "F2": S_F,
+          "theta1": S_TH, "theta2": S_TH, "theta3": S_TH, "ell": S_L, "phi": S_L**p, "Phi": S_L**p,
+          eps: S_L, C: 1, p: 1, m: 1, n: 1, delta: 1, x: 1, "u1": 1, "u2": 1, "u3": 1},
+)   # v, g (directions inside a Rayleigh quotient) need no dimension: R(K; v, v) is homogeneous of degree 0
+LEAST_SQUARES = SCALING.with_dims({**_loss_dims(S_F**2), kappa: S_F**2 / S_TH**2})
+KL_SCALING = SCALING.with_dims({mu: S_L**(p + 1) / S_TH**2})
+LOGISTIC = SCALING.with_dims({kappa: 1, eps: S_X, C: 1, H_t: 1, H_0: 1, t: S_X**-2})
+PHI0_LOG = ("phi_0 = log takes the logarithm of a loss value, scale-free only once the loss unit is fixed (the "
+            "theorem is invariant, log(cL) = log c + log L shifts phi(L_0) and phi(L_t) alike; this analysis cannot see it)")
 
 # the desingularizer family and its inverse (SymPy solves the inverse branch by branch)
 PHI, PHI_INV = power_desingularizer(u, p)
@@ -173,7 +212,7 @@ def prop_flows(ctx, precise):
 
 
 def definite_pairs(ctx, precise):
-    """Random PSD matrices K and vectors f_theta - f*, with mu drawn around lambda_min(K) so that the
+    """Random PSD matrices K and vectors f_theta - f* (f* random), with mu drawn around lambda_min(K) so that the
     hypothesis K >= mu holds at about half the draws; the first four draws of each instance are equality
     cases (the vector on the bottom eigenvector, mu a HAIR below lambda_min)."""
     rng = ctx.rng("definite")
@@ -185,7 +224,8 @@ def definite_pairs(ctx, precise):
     bottom = np.linalg.eigh(Km[:, :4])[1][..., 0]                          # (S, 4, dim)
     r[:, :4, 0] = bottom * rng.uniform(0.5, 2.0, (S, 4, 1))
     muv[:, :4] = np.linalg.eigvalsh(Km[:, :4])[..., :1, None] * (1 - HAIR)
-    return {"K": Km, "f_theta": r, "f_star": np.zeros((S, 1, 1, dim)), "mu": muv, "v": r}
+    fstar = rng.standard_normal((S, 1, 1, dim))             # f* != 0: a statement that drops it is not the same
+    return {"K": Km, "f_theta": fstar + r, "f_star": fstar, "mu": muv, "v": r}
 
 
 KL_TIME = np.linspace(0.0, 12.0, 241)
@@ -460,6 +500,7 @@ _U = sp.symbols("u1:4", real=True)
 _soft = [sp.exp(ui) / sum(sp.exp(uj) for uj in _U) for ui in _U]
 
 _y1, _y2, _f1p, _f2p = sp.symbols("y1 y2 f1 f2", positive=True)
+_p1 = sp.Symbol("p1", positive=True)                    # a probability: a point of the simplex Delta_2 is (p1, 1 - p1)
 _Phi_t = sp.Function("Phi")
 _xw = sp.Symbol("x", real=True)
 
@@ -476,14 +517,17 @@ CLAIMS = [
         checks=(Inequality(name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                              "f1": Domain(1e-3, 10), "f2": Domain(1e-3, 10)}),),
         correction=Correction(
-            Statement(sp.Ge(-_y1 * sp.log(_f1p) - _y2 * sp.log(1 - _f1p), 0),
-                      latex=r"f(x) \in \Delta_2,\ y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0"),
+            Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0),
+                      latex=r"f(x) = (p_1, 1 - p_1) \in \Delta_2,\ y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0"),
             checks=(Inequality(name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
-                                                                       "f1": Domain(0, 1)}),),
+                                                                       "p1": Domain(0, 1)}),),
             why="With f(x) anywhere in R_+^k, -sum_i y_i log f_i(x) < 0 as soon as f_i(x) > 1 where y_i > 0, and it is "
                 "unbounded below, so l(f) = 0 is not the optimum; predictions in the simplex (as the logistic "
-                "section uses, Delta_c) make it nonnegative.",
+                "section uses, Delta_c) make it nonnegative. The scaling analysis finds the same error without a counterexample: "
+                "log f_i(x) is not scale-free for f(x) in R_+^k (rescaling f by c shifts the loss by -(sum_i y_i) log c, "
+                "so its sign depends on the unit of f), while a probability p_1 has no unit.",
             expected=Verdict.PROVED),
+        scaling=SCALING.with_dims({_y1: S_F, _y2: S_F, _f1p: S_F, _f2p: S_F, _p1: 1}),
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -494,6 +538,7 @@ CLAIMS = [
                             latex=r"0 \leq \mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t},\ \kappa = 4\mu > 0 \Rightarrow \lim_{t\to\infty} \mathcal{L}(\theta_t) = 0"),
         checks=(Identity(name="limit of the proof's bound"),),
         depends_on=("rq.prop.rate",),
+        scaling=LEAST_SQUARES,
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -503,6 +548,7 @@ CLAIMS = [
         statement=Statement(sp.Eq(-sp.Derivative(_Lg, _tt), (_gradg.T * _gradg)[0], evaluate=False),
                             latex=r"-\partial_t \mathcal{L}(\theta) = -\nabla \mathcal{L}_\theta \cdot \partial_t \theta = \nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta \quad (m = 2)"),
         checks=(Identity(name="chain rule along theta' = -grad L", flow=_FLOW2),),
+        scaling=LEAST_SQUARES,
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -522,6 +568,7 @@ CLAIMS = [
                             latex=r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T DF(\theta) DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
         checks=(Identity(name="chain rule along theta' = -grad L", flow=_FLOW3),),
         depends_on=("rq.prop.flow_derivative", "rq.prop.gradient"),
+        scaling=LEAST_SQUARES,
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -547,6 +594,7 @@ CLAIMS = [
             why="kappa appears here for the first time; the previous line gives -dL/dt >= 4 mu ||f_theta - f*||^2 = 4 mu L, "
                 "so the step holds for kappa <= 4 mu and the proof's rate is with kappa = 4 mu.",
             expected=Verdict.PROVED),
+        scaling=LEAST_SQUARES,
         expected=Verdict.GAP,
     ),
     Claim(
@@ -558,6 +606,7 @@ CLAIMS = [
         checks=(Simulation(prop_flows, name="least-squares gradient flow"),
                 Derivation(name="Gronwall on -dL/dt >= kappa L", derived=sp.Le(L_t, RATE_GRONWALL))),
         depends_on=("rq.prop.pl",),
+        scaling=LEAST_SQUARES,
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -568,6 +617,7 @@ CLAIMS = [
                             latex=r"\left(\forall \theta \in \mathcal{U},\ d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu\right) \Rightarrow \mathcal{L}(\theta_t) \leq \varphi^{-1}(\varphi(\mathcal{L}(\theta_0)) - \mu t),\ \varphi = \varphi_p"),
         checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses"),),
         depends_on=("rq.kl.proof_chain_rule", "rq.kl.proof_integrate"),
+        scaling=KL_SCALING.fixing(S_L, why=PHI0_LOG),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -579,6 +629,7 @@ CLAIMS = [
         checks=(Simulation(example_log_flows, name="gradient flows of quadratic losses"),
                 Derivation(name="comparison ODE L' = -L", derived=sp.Le(L_t, EXAMPLE_LOG_DERIVED))),
         depends_on=("rq.kl.theorem",),
+        scaling=SCALING.fixing(S_TH, S_L, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L, Section \"Kurdyka's desingularizer\"), which fixes the time unit [theta]^2/[L]"),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -590,6 +641,7 @@ CLAIMS = [
         checks=(Simulation(example_recip_flows, name="gradient flows of exponential losses"),
                 Derivation(name="comparison ODE L' = -L^2", derived=sp.Le(L_t, EXAMPLE_RECIP_DERIVED))),
         depends_on=("rq.kl.theorem",),
+        scaling=SCALING.fixing(S_TH, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L^2 for phi(u) = -1/u, Section \"Kurdyka's desingularizer\"), a constant in units of 1/[theta]^2: the parameter unit is fixed"),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -610,6 +662,7 @@ CLAIMS = [
                             latex=r"\partial_t (\varphi \circ \mathcal{L})(\theta_t) \leq -\mu \Rightarrow \varphi(\mathcal{L}(\theta_t)) \leq \varphi(\mathcal{L}(\theta_0)) - \mu t"),
         checks=(Gronwall(name="comparison ODE"),),
         depends_on=("rq.kl.proof_chain_rule",),
+        scaling=KL_SCALING,
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -637,6 +690,7 @@ CLAIMS = [
                                   (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
                             latex=r"\frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
         checks=(Identity(name="eigen-expansion (Cayley-parametrised eigenbasis)"),),
+        scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F}),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -676,6 +730,7 @@ CLAIMS = [
                             latex=r"\left(d\varphi_{\ell(f)}(\nabla \ell_f \cdot \nabla \ell_f) \geq 1,\ \mathcal{R}(K_\theta; \nabla \ell_{F(\theta)}, \nabla \ell_{F(\theta)}) \geq \mu\right) \Rightarrow d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu"),
         checks=(Simulation(composition_points, name="smooth models R^3 -> R^4 under two KL losses"),),
         depends_on=("rq.composition.chain_rule", "rq.rayleigh.weaker"),
+        scaling=SCALING.fixing(S_F, S_L, why="l is normalised to KL constant 1 (Section \"Kurdyka-Lojasiewicz inequalities by composition\": d phi_l(f)(grad l . grad l) >= 1), which ties [f] to [L]^((p+1)/2); and " + PHI0_LOG),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -715,6 +770,7 @@ CLAIMS = [
                 "cross-entropy of softargmax is positive. With ||grad H|| >= kappa eps (1 - e^{-H}) the KL theorem "
                 "with phi'(u) = 1/(1 - e^{-u})^2 gives log(1 + 1/W_0(exp(kappa^2 eps^2 t - C))), C = phi(H(theta_0)).",
             expected=Verdict.SUPPORTED),
+        scaling=LOGISTIC,
         expected=Verdict.REFUTED,
     ),
     Claim(

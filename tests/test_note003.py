@@ -18,10 +18,11 @@ from verify.model import Context, Outcome, Statement, Verdict
 from verify.models import QuadraticModel
 from verify.notation import LambdaMin, Norm
 from verify.numeric import Simulation, array_value, precise_margin
+from verify.registry import module_claims
 from verify.runner import run_checks, run_claim
 from verify.symbolic import Identity
 
-BY_ID = {c.id: c for c in note.CLAIMS}
+BY_ID = {c.id: c for c in module_claims(note)}
 
 
 def ctx(name="test") -> Context:
@@ -51,13 +52,14 @@ def test_simulated_hypotheses_hold_where_the_math_says_they_do():
 
 def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entropy():
     statement, correction = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")
-    flow, rng_check, derivation = statement.checks
+    flow, rng_check, derivation, scaling = statement.checks      # the note's SCALING adds the scaling analysis
+    assert scaling.check == "scaling" and scaling.outcome is Outcome.HOLDS      # a wrong form, not a wrong unit
     assert flow.outcome is Outcome.FAILS and flow.evidence["relative_margin_precise"] < -0.5
     inst = flow.evidence["instance"]      # the replayed instance lies past kappa^2 eps^2 t = 1 + C
     assert inst["kappa"] ** 2 * inst["epsilon"] ** 2 * inst["t"] > 1 + inst["C"] and inst["H_t"] > 0
     assert rng_check.outcome is Outcome.FAILS and rng_check.evidence["counterexample"]["H_t"] == 0.0
     assert derivation.outcome is Outcome.GAP
-    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS] * 3
+    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS] * 4
     # the corrected bound is attained (two classes, one point): its margin is round-off of the ODE
     assert abs(correction.checks[0].evidence["min_relative_margin"]) < 1e-6
 
@@ -273,3 +275,32 @@ def test_underparameterized_flow_keeps_the_gradient_in_the_range():
     r = array_value(Rayleigh(sp.Symbol("K"), sp.Symbol("g"), sp.Symbol("g")), env)
     assert np.all(r >= env["mu"] * (1 - 1e-12))
     assert np.all(array_value(Norm(sp.Symbol("g")), env) > 0)
+
+
+def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_counterexample():
+    """log f_i(x) is not scale-free for f(x) in R_+^k (the loss's sign depends on the unit of f); the
+    corrected statement, with a probability p_1, is scale-consistent; the note's normalisations absorb the rest."""
+    from verify.scaling import analyse
+    claim = BY_ID["rq.setup.cross_entropy_range"]
+    found = analyse(claim.statement, claim.scaling).violations
+    assert found and all("argument of log" in str(v) for v in found)
+    assert not analyse(claim.correction.statement, claim.scaling).violations
+    statement, _ = run_claim(claim, 0, "quick")
+    assert next(c for c in statement.checks if c.check == "scaling").outcome == Outcome.FAILS
+    for c in BY_ID.values():             # every other statement and correction of the note is scale-consistent
+        for st in [c.statement] + ([c.correction.statement] if c.correction else []):
+            assert c.id == claim.id or not analyse(st, c.scaling).violations, c.id
+    # the examples' KL constant mu = 1 fixes a scale: without it the example is flagged
+    example = BY_ID["rq.kl.example_recip"]
+    assert analyse(example.statement, replace(example.scaling, fixed=())).violations
+    assert analyse(example.statement, example.scaling).absorbed
+
+
+def test_definite_bound_instances_have_a_nonzero_target_and_directions_must_be_vectors():
+    """With f* = 0 a statement that drops f* would pass unnoticed; a matrix written for a direction is an error."""
+    claim = BY_ID["rq.prop.definite_bound"]
+    dropped = Statement(sp.Ge(4 * Quad(note.K, note.f_theta, note.f_theta - note.f_star),
+                              4 * note.mu * Norm(note.f_theta - note.f_star) ** 2), assuming=claim.statement.assuming)
+    assert check(claim.id, dropped).verdict == Verdict.REFUTED
+    with pytest.raises(ValueError, match="must be a vector"):
+        Rayleigh._imp_(np.eye(3), np.eye(3), np.ones((1, 3)))

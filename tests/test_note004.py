@@ -18,9 +18,10 @@ import claims.note004_kernel_rich as note
 from verify import regimes as R
 from verify.model import Context, Outcome, Statement, Verdict
 from verify.models import batched_flow
+from verify.registry import module_claims
 from verify.runner import run_claim
 
-BY_ID = {c.id: c for c in note.CLAIMS}
+BY_ID = {c.id: c for c in module_claims(note)}
 
 
 @functools.lru_cache(maxsize=None)
@@ -490,3 +491,58 @@ def test_arora_theorem2_limit_is_the_trace_minimiser_and_a_wrong_limit_is_reject
     sim = lambda c, precise: {**note.commuting_depth_limits(c, precise),                 # noqa: E731
                               "W_wrong": np.broadcast_to(wrong_target[None], env["W_deep"].shape)}
     assert R.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is not Outcome.HOLDS
+
+
+def test_scaling_analysis_finds_the_dropped_square_in_barrons_risk_bound():
+    """lambda > 5b^2/3 scales as the square of the outputs, E||f - f_hat|| as the outputs: the risk bound is on
+    the squared L2 risk. The refutation comes from the scaling analysis alone (the bound is not computable)."""
+    from verify.scaling import analyse
+    claim = BY_ID["kr.barron1993b.theorem2"]
+    found = analyse(claim.statement, claim.scaling).violations
+    assert found and "risk scales as [h]" in str(found[0]) and "[h]^2" in str(found[0])
+    assert not analyse(claim.correction.statement, claim.scaling).violations
+    statement, correction = run_claim(claim, 0, "quick")
+    assert statement.verdict == Verdict.REFUTED and correction.verdict == Verdict.INCONCLUSIVE
+    assert [c.outcome for c in statement.checks if c.check == "scaling"] == [Outcome.FAILS]
+
+
+def test_scaling_analysis_counts_alpha_to_the_d_once_too_often_in_the_affine_model():
+    from verify.scaling import analyse
+    claim = BY_ID["kr.kernel.affine_model_bias"]
+    assert any("[w]^4*[x]" in str(v) for v in analyse(claim.statement, claim.scaling).violations)
+    assert not analyse(claim.correction.statement, claim.scaling).violations
+
+
+def test_scaling_analysis_flags_only_the_notes_errors():
+    """Every other statement and correction is scale-consistent (Theorem 2's inhomogeneous rich threshold only
+    with [w] held fixed, and its simulation spreads ||beta_l1||_1 over six decades, where it holds)."""
+    from dataclasses import replace
+    from verify.scaling import analyse
+    flagged = {"kr.barron1993b.theorem2", "kr.kernel.affine_model_bias"}
+    for c in BY_ID.values():
+        for st in [c.statement] + ([c.correction.statement] if c.correction else []):
+            assert (st is c.statement and c.id in flagged) or not analyse(st, c.scaling).violations, c.id
+    rich = BY_ID["kr.theorem2.rich"]
+    assert analyse(rich.statement, replace(rich.scaling, fixed=())).violations
+    env = note.theorem2_rich(Context(seed=0, claim_id=rich.id, check_name="t"), False)
+    n1 = env["N1_star"][:, 0]
+    assert n1.max() / n1.min() > 1e4
+
+
+def test_convergence_refutes_a_diverging_sequence_but_not_a_slow_one():
+    """E = 1/x (x -> 0) cannot tend to any V; a distance that grows slowly (1/log) is no divergence."""
+    def run(ctx, precise):
+        xs = 10.0 ** -np.arange(2.0, 7.0)
+        return {"x": xs[:, None, None] * np.ones((1, 3, 1)), "E": (1.0 / xs)[:, None, None] * np.ones((1, 3, 1)),
+                "V": np.ones((1, 1, 1))}
+    stmt = Statement(sp.Eq(sp.Limit(E_, x_, 0), V_, evaluate=False))
+    result = R.Convergence(run).run(stmt, Context())
+    assert result.outcome is Outcome.FAILS and result.evidence["diverging"] == 3 and result.evidence["replayed_precisely"]
+
+
+def test_relative_change_check_kills_a_mutant_that_diverges():
+    """Delta(F) / (eta^2 ||grad F||^2 / F) ~ 1/eta: the step's relative change is linear in eta, not quadratic."""
+    claim = BY_ID["kr.chizat.relative_change"]
+    wrong = Statement(sp.Eq(sp.Limit(note.Delta_F / (note.eta**2 * note.G_2 / note.F_0), note.eta, 0), 1, evaluate=False))
+    result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
+    assert result.outcome is Outcome.FAILS and result.evidence["diverging"] > 0

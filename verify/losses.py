@@ -91,7 +91,17 @@ class W0(sp.LambertW):
         return text if exp is None else r"W_0^{%s}\left(%s\right)" % (exp, printer._print(self.args[0]))
 
 
+def _directions(x, y):
+    """Quad's and Rayleigh's directions are vectors, (..., 1, n) arrays or mpmath rows or columns: a matrix
+    written where a direction belongs (a swapped symbol) is an error, not a bilinear form of its rows."""
+    for v in (x, y):
+        shape = (v.rows, v.cols) if isinstance(v, mp.matrix) else np.shape(v)
+        if len(shape) >= 2 and min(shape[-2:]) > 1:
+            raise ValueError(f"a direction of a bilinear form must be a vector, got shape {tuple(shape)}")
+
+
 def _quad_impl(A, x, y):
+    _directions(x, y)
     if _is_mp(A, x, y):
         if not isinstance(A, mp.matrix):
             return A * x * y

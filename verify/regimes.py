@@ -598,7 +598,9 @@ class Convergence:
     different rates fit one exponent poorly). Fails only when an instance's E has
     visibly settled away from V: its last three steps shrink geometrically (ratios below 1/2 and not
     growing) or have stopped, and the geometric tail they leave, with a factor 2 to spare, cannot close
-    the remaining distance (above ``tol``), confirmed in a precise replay. A slowly converging sequence
+    the remaining distance (above ``tol``), or when it visibly diverges: |E - V| at least doubled at each
+    of the last three steps and the distance is above ``tol`` (no sequence with the limit V grows away
+    from it geometrically as x -> x0), both confirmed in a precise replay. A slowly converging sequence
     (x^0.01, 1/log(1/x)) has step ratios near 1, or growing, and stays undecided: it is never mistaken
     for a wrong limit.
     """
@@ -618,9 +620,10 @@ class Convergence:
         dist = np.abs(E - V).reshape(K, S, -1).max(axis=-1) / size
         steps = np.abs(np.diff(E, axis=0)).reshape(K - 1, S, -1).max(axis=-1) / size[1:]
         xs = np.asarray(env[str(x)], float).reshape(K, -1)[:, 0]
-        return x, x0, xs, dist, steps
+        gap = np.abs(E - V).reshape(K, S, -1).max(axis=-1)
+        return x, x0, xs, dist, steps, gap
 
-    def _decide(self, ctx, x0, xs, dist, steps):
+    def _decide(self, ctx, x0, xs, dist, steps, gap=None):
         valid = np.isfinite(dist) & (dist > self.floor)
         slope, lo, hi = masked_loglog_fit(xs, np.where(valid, dist, 1.0), valid, ctx.budget.confidence)
         sign = 1.0 if x0 == 0 else -1.0                       # decay exponent p = sign * slope
@@ -641,14 +644,20 @@ class Convergence:
         settled = (dist[-1] > self.tol) & (dist[-1] > 2 * tail) & (steps[-1] > self.floor) | \
                   ((dist[-1] > self.tol) & (steps[-1] <= self.floor) & (steps[-2] <= self.floor))
         shrunk = bool(np.all(dist[-1] <= 0.1 * dist[0]))      # every instance's distance fell tenfold
+        diverging = np.zeros(dist.shape[1], bool)
+        if gap is not None and len(gap) >= 4:                  # |E - V| doubled (at least) at each of the last three steps
+            with np.errstate(all="ignore"):
+                growth = gap[-3:] / np.where(gap[-4:-1] > 0, gap[-4:-1], np.inf)
+            diverging = np.all(growth >= 2.0, axis=0) & (dist[-1] > self.tol) & np.all(np.isfinite(gap[-4:]), axis=0)
         if (p_lo > self.min_rate or converged or shrunk) and last <= self.tol:
             outcome = Outcome.HOLDS
-        elif settled.any():
+        elif settled.any() or diverging.any():
             outcome = Outcome.FAILS
         else:
             outcome = Outcome.UNDECIDED
         return outcome, {"decay_exponent": p, "decay_interval": [p_lo, p_hi], "last_mean_distance": last,
-                         "settled_elsewhere": int(settled.sum()), "every_instance_tenfold_closer": shrunk,
+                         "settled_elsewhere": int(settled.sum()), "diverging": int(diverging.sum()),
+                         "every_instance_tenfold_closer": shrunk,
                          "distance_mean": [float(v) for v in dist.mean(axis=1)],
                          "distance_max": [float(v) for v in dist.max(axis=1)], "x": [float(v) for v in xs],
                          "tol": self.tol, "min_rate": self.min_rate, "floor": self.floor,
@@ -657,15 +666,16 @@ class Convergence:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
-        x, x0, xs, dist, steps = self._distance(rel, ctx, False)
-        outcome, evidence = self._decide(ctx, x0, xs, dist, steps)
+        x, x0, xs, dist, steps, gap = self._distance(rel, ctx, False)
+        outcome, evidence = self._decide(ctx, x0, xs, dist, steps, gap)
         if outcome is Outcome.FAILS:
-            _, _, xs2, dist2, steps2 = self._distance(rel, ctx, True)
-            outcome, evidence = self._decide(ctx, x0, xs2, dist2, steps2)
+            _, _, xs2, dist2, steps2, gap2 = self._distance(rel, ctx, True)
+            outcome, evidence = self._decide(ctx, x0, xs2, dist2, steps2, gap2)
             evidence["replayed_precisely"] = True
         lo, hi = evidence["decay_interval"]
         towards = "oo" if x0 == sp.oo else sp.sstr(x0)
-        verb = {Outcome.HOLDS: "decays", Outcome.FAILS: "settles away from zero",
+        verb = {Outcome.HOLDS: "decays", Outcome.FAILS: "grows geometrically (|E - V| doubles each step)" if evidence["diverging"] and not evidence["settled_elsewhere"]
+                else "settles away from zero",
                 Outcome.UNDECIDED: "is undecided"}[outcome]
         summary = (f"relative distance to the limit {verb} as {x} -> {towards}: exponent {evidence['decay_exponent']:.3g} "
                    f"[{lo:.3g}, {hi:.3g}], mean last distance {evidence['last_mean_distance']:.3g} (tol {self.tol:g})")
