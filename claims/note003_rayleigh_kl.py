@@ -617,7 +617,7 @@ CLAIMS = [
                             latex=r"\left(\forall \theta \in \mathcal{U},\ d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu\right) \Rightarrow \mathcal{L}(\theta_t) \leq \varphi^{-1}(\varphi(\mathcal{L}(\theta_0)) - \mu t),\ \varphi = \varphi_p"),
         checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses"),),
         depends_on=("rq.kl.proof_chain_rule", "rq.kl.proof_integrate"),
-        scaling=KL_SCALING.fixing(S_L, why=PHI0_LOG),
+        scaling=KL_SCALING,
         expected=Verdict.SUPPORTED,
     ),
     Claim(

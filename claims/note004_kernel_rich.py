@@ -816,13 +816,9 @@ SCALING = Scaling(
           "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1},
 )   # R_{n,N}, R_N (Barron's index of resolvability) are not defined in the note and stay undeclared
 CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales the output (Section 2)
-# Theorem 2's rich threshold compares alpha ([w]) with (2(1 + eps)||beta_l1||_1)^(-(2 + eps)/(2 eps)) and
-# exp(-d/(eps ||beta_l1||_1)), which do not scale as ||beta_l1||_1^(1/2): the condition is not homogeneous. For a
-# sufficient condition that is no error (it may be conservative at every scale): theorem2_rich tests it with
-# ||beta_l1||_1 spread over six decades, where it holds; the analysis would refute it, so [w] is held fixed.
-THEOREM2_RICH_INHOMOGENEOUS = ("not a normalisation of the note: the rich threshold is not homogeneous in ||beta_l1||_1 (its exp(-d/(eps "
-                               "||beta_l1||_1)) and power do not scale as alpha^2), which a sufficient condition may be; the "
-                               "simulation checks it with ||beta_l1||_1 over six decades")
+# Theorem 2's rich threshold (a hypothesis) is not homogeneous in ||beta_l1||_1: its exp(-d/(eps ||beta_l1||_1))
+# does not scale as alpha^2. A sufficient condition may be conservative at every scale, so it only pins [w]
+# (reported); theorem2_rich tests it with ||beta_l1||_1 spread over six decades, where it holds.
 
 CLAIMS = [
     Claim(
@@ -978,7 +974,6 @@ CLAIMS = [
                             latex=r"0 < \epsilon < d,\ \alpha \leq \min\left\{(2(1+\epsilon)\|\beta_{\ell_1}^*\|_1)^{-\frac{2+\epsilon}{2\epsilon}}, e^{-d/(\epsilon\|\beta_{\ell_1}^*\|_1)}\right\} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"),
         checks=(Simulation(theorem2_rich, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
         depends_on=("kr.theorem1.flow_limit",),
-        scaling=SCALING.fixing(S_W, why=THEOREM2_RICH_INHOMOGENEOUS),
         expected=Verdict.SUPPORTED,
     ),
     Claim(

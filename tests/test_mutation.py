@@ -54,6 +54,9 @@ def test_weaker_and_equivalent_mutants_are_recognised():
     assert weaker(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: 4 * x}))
     assert not weaker(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: x}))
     assert not equivalent(hyp, Statement(sp.Ge(y, 1), assuming=(sp.Ge(y, r),), where={r: x}))
+    # a mutant that is always true is implied by anything
+    assert weaker(Statement(sp.Ge(m, n)), Statement(sp.Ge(n, n, evaluate=False)))
+    assert weaker(Statement(sp.Eq(alpha, kappa)), Statement(sp.Eq(kappa, kappa, evaluate=False)))
 
 
 class OnePoint:

@@ -290,9 +290,10 @@ def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_countere
     for c in BY_ID.values():             # every other statement and correction of the note is scale-consistent
         for st in [c.statement] + ([c.correction.statement] if c.correction else []):
             assert c.id == claim.id or not analyse(st, c.scaling).violations, c.id
-    # the examples' KL constant mu = 1 fixes a scale: without it the example is flagged
+    # the examples' KL constant mu = 1 fixes a scale: the hypothesis ||grad L||^2 >= L^2 pins it by itself
     example = BY_ID["rq.kl.example_recip"]
-    assert analyse(example.statement, replace(example.scaling, fixed=())).violations
+    bare = analyse(example.statement, replace(example.scaling, fixed=()))
+    assert not bare.violations and bare.absorbed and "G_t >= L_t**2" in bare.pins[0]
     assert analyse(example.statement, example.scaling).absorbed
 
 

@@ -91,8 +91,26 @@ def test_hypotheses_and_definitions_are_checked_too():
     assert not r.violations
     r = analyse(Statement(sp.Gt(alpha, Norm(f_star) / M), where={M: sigma**2 / (J0 * L)}), s)
     assert r.violations and "definition of M" in str(r.violations[0])
-    hyp = analyse(Statement(sp.Le(alpha, 1), assuming=(sp.Gt(kappa, Norm(f_star)),)), LAZY.with_dims({}))
-    assert any("hypothesis 1" in str(v) for v in hyp.violations)
+    # a hypothesis that is not scale-free pins its direction: ||x|| <= 1 gives ||x||^2 <= ||x||
+    xs = sp.Symbol("x_s", positive=True)
+    unit = LAZY.with_dims({xs: Y})
+    assert analyse(Statement(sp.Le(xs**2, xs)), unit).violations
+    bounded = analyse(Statement(sp.Le(xs**2, xs), assuming=(sp.Le(xs, 1),)), unit)
+    assert not bounded.violations and bounded.absorbed and "x_s <= 1" in bounded.pins[0]
+    # ... but not the directions it does not involve
+    hyp = analyse(Statement(sp.Le(alpha * f_t, f_star), assuming=(sp.Gt(kappa, Norm(f_star)),)), LAZY)
+    assert not hyp.violations
+    assert analyse(Statement(sp.Le(kappa * f_t, f_star), assuming=(sp.Gt(kappa, Norm(f_star)),)), LAZY).violations
+
+
+def test_piecewise_branches_are_compared_where_their_conditions_hold():
+    p_ = sp.Symbol("p", nonnegative=True)
+    Ls, xs = sp.symbols("L_s x_s", positive=True)
+    s = Scaling({E: "loss"}, {p_: 1, Ls: E, xs: 1})
+    ok = sp.Le(xs, sp.Piecewise((Ls**p_, sp.Eq(p_, 0)), (1, True)))        # L^p = 1 where p = 0
+    assert not analyse(Statement(ok), s).violations
+    bad = sp.Le(xs, sp.Piecewise((Ls**p_, sp.Eq(p_, 0)), (Ls, True)))
+    assert analyse(Statement(bad), s).violations
 
 
 def test_derivatives_integrals_and_undefined_functions():

@@ -237,9 +237,26 @@ def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
     return False
 
 
+def _always(rel) -> bool:
+    """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``)."""
+    if isinstance(rel, sp.Eq):
+        try:
+            return sp.simplify(rel.lhs - rel.rhs) == 0
+        except Exception:
+            return False
+    g = _nonnegative_form(rel)
+    strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
+    try:
+        return g is not None and sign_nonnegative(g, strict=strict) is True
+    except Exception:
+        return False
+
+
 def weaker(original: Statement, mutant: Statement) -> bool:
-    """SymPy proves that the original implies the mutant: its conclusion implies the mutant's, and
-    each of the mutant's hypotheses implies the original's corresponding one."""
+    """SymPy proves that the original implies the mutant: the mutant is always true, or its
+    conclusion follows from the original's and each of its hypotheses implies the original's."""
+    if _always(mutant.conclusion):
+        return True
     h0, h1 = original.hypotheses, mutant.hypotheses
     if len(h0) != len(h1) or not all(_implies(b, a) for a, b in zip(h0, h1)):
         return False

@@ -9,9 +9,9 @@ with a description, and the scaling dimension of each symbol as a monomial in th
 The analysis is what a physicist does with units: both sides of each relation, every term of a sum,
 the arguments of ``Max``/``Min`` and the entries of a matrix must scale alike; the arguments of
 ``exp``, ``log``, ``arccos`` and other transcendental functions must be scale-free. A mismatch is a
-:class:`Violation` naming the offending terms and the rescaling under which they part. Equality
-hypotheses that are not scale-free (``Norm(x) = 1``) pin a direction of rescaling, as do scales a
-claim declares ``fixed``; a mismatch along pinned directions only is *absorbed* and reported as such.
+:class:`Violation` naming the offending terms and the rescaling under which they part. Hypotheses
+that are not scale-free (``Norm(x) = 1``, ``||x|| <= 1``, a threshold) pin a direction of rescaling, as
+do scales a claim declares ``fixed``; a mismatch along pinned directions only is *absorbed* and reported as such.
 Symbols with no declared dimension are reported, never guessed; the terms they touch go unchecked.
 """
 from __future__ import annotations
@@ -206,7 +206,10 @@ class _Analysis:
         if isinstance(e, sp.Piecewise):
             for _, cond in e.args:
                 self.relation(cond)
-            return self._alike([v for v, _ in e.args], "branches of a piecewise expression")
+            # a branch is compared where its condition holds: Eq(p, 0) puts p = 0 into it
+            branches = [v.subs(cond.lhs, cond.rhs) if isinstance(cond, sp.Eq) and isinstance(cond.lhs, sp.Symbol)
+                        else v for v, cond in e.args]
+            return self._alike(branches, "branches of a piecewise expression")
         if isinstance(e, sp.Derivative):
             d = self.dim(e.expr)
             for var, k in e.variable_count:
@@ -322,15 +325,26 @@ class _Analysis:
             self.dim(r)
 
     def hypothesis(self, h, index: int):
-        """An equality hypothesis that is not scale-free pins a direction of rescaling; any other
-        hypothesis must scale consistently like the conclusion."""
+        """A hypothesis that is not scale-free (``Norm(x) = 1``, ``||x|| <= 1``, a threshold) restricts
+        the statement to instances that do not rescale freely: it pins the directions in which its
+        sides part, and is reported. An implication with such a hypothesis can be true although its
+        conclusion is not homogeneous (``||x|| <= 1`` gives ``||x||^2 <= ||x||``)."""
         self._context = f"hypothesis {index + 1}"
-        if isinstance(h, sp.Eq) and not (_is_zero(h.lhs) or _is_zero(h.rhs)):
-            dl, dr = self.dim(h.lhs), self.dim(h.rhs)
+        for r in _relations_in(h):
+            if _is_zero(r.lhs) or _is_zero(r.rhs):
+                self.dim(r.lhs), self.dim(r.rhs)
+                continue
+            dl, dr = self.dim(r.lhs), self.dim(r.rhs)
             if dl is not ANY and dr is not ANY and _sub(dl, dr):
-                self.pins.append((sp.sstr(h), _sub(dl, dr)))
-            return
-        self.relation(h)
+                self.pins.append((sp.sstr(r), _sub(dl, dr)))
+
+
+def _relations_in(h) -> list:
+    if isinstance(h, Relational):
+        return [h]
+    if isinstance(h, (sp.And, sp.Or)):
+        return [r for a in h.args for r in _relations_in(a)]
+    return []
 
 
 def _is_zero(e) -> bool:
