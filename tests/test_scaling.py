@@ -189,3 +189,14 @@ def test_a_plugin_module_declares_its_scaling_once(tmp_path):
     bad.write_text(textwrap.dedent(PLUGIN.format(scaling='{"a": "X"}')))
     reg = registry.load(builtin=False, entry_points=False, paths=[bad])
     assert [(e.field, "Scaling" in e.message) for e in reg.errors] == [("SCALING", True)]
+
+
+def test_a_definition_that_refers_to_itself_is_not_expanded_forever():
+    # mutants of definitions produce these ("gamma written for lambda" in gamma := sqrt(lambda) gamma)
+    g, lam_ = sp.symbols("gamma lambda", positive=True)
+    X = sp.Symbol("[x]", positive=True)
+    s = Scaling(scales={X: "x"}, dims={lam_: X**2})
+    r = analyse(Statement(sp.Le(g, 1), where={g: sp.sqrt(lam_) * g}), s)
+    assert not r.violations and r.undeclared == []
+    declared = analyse(Statement(sp.Le(g, 1), where={g: sp.sqrt(lam_) * g}), s.with_dims({g: 1}))
+    assert declared.violations and "definition of gamma" in str(declared.violations[0])

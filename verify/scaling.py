@@ -170,6 +170,7 @@ class _Analysis:
         self.violations: list[tuple[Violation, Dim]] = []
         self.undeclared: set[str] = set()
         self.pins: list[tuple[str, Dim]] = []
+        self._expanding: set[str] = set()
         self._context = "statement"
 
     # -- the dimension of an expression ---------------------------------------------------------
@@ -266,14 +267,24 @@ class _Analysis:
         return ANY
 
     def _symbol(self, name: str):
+        expanding = name in self._expanding          # a definition that refers to itself: unknown there
         if self.scaling.declared(name):
             d = self.scaling.dim_of(name)
-            if name in self.where:               # a definition must agree with the declaration
-                self._compare(sp.Symbol(name), d, self.where[name], self.dim(self.where[name]), f"definition of {name}")
+            if name in self.where and not expanding:     # a definition must agree with the declaration
+                self._expanding.add(name)
+                try:
+                    self._compare(sp.Symbol(name), d, self.where[name], self.dim(self.where[name]), f"definition of {name}")
+                finally:
+                    self._expanding.discard(name)
             return d
-        if name in self.where:
-            return self.dim(self.where[name])
-        self.undeclared.add(name)
+        if name in self.where and not expanding:
+            self._expanding.add(name)
+            try:
+                return self.dim(self.where[name])
+            finally:
+                self._expanding.discard(name)
+        if not expanding:
+            self.undeclared.add(name)
         return ANY
 
     def _alike(self, parts, what: str):
