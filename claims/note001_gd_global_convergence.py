@@ -44,6 +44,7 @@ from verify.model import Claim, Correction, Source, Statement, Verdict
 from verify.models import QuadraticLoss, batched_flow, preconditioned_flow, unit_vectors
 from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob
 from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
+from verify.scaling import Scaling
 from verify.search import Domain
 from verify.symbolic import Derivation, Gronwall, Identity, Inequality
 from verify.untestable import Untestable
@@ -76,6 +77,56 @@ mu = sp.Symbol("mu", positive=True)
 x_ij, N_t, N_0, F_i, F_j = sp.symbols("x_ij N_t N_0 F_i F_j", real=True)
 a_, b_ = sp.symbols("a b", real=True)                     # w_r(0)^T x_i and w_r(t)^T x_i
 s_ = sp.Symbol("s", positive=True)
+
+# ---------------------------------------------------------------------------------------------
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# ---------------------------------------------------------------------------------------------
+# Parameters theta, model outputs u (and labels y), loss values l and inputs x rescale independently in
+# Sections 2-4 (SCALING). The flow theta' = -dL/dtheta makes time [theta]^2/[l]; the Gram matrix H_ij =
+# <du_i/dtheta, du_j/dtheta> and lambda_0 scale as [u]^2/[theta]^2, a feature phi(x_i) = du_i/dtheta as
+# [u]/[theta], l'(u, y) as [l]/[u]. With the quadratic loss (1/2)||u - y||^2 (Section 3 on, Theorem 3.1)
+# loss values scale as [u]^2 (SQUARE), so time is [theta]^2/[u]^2 and C = (1/2)||u(0) - y||^2 as [u]^2.
+# Section 5's network u = (1/sqrt m) sum_r a_r relu(w_r^T x) with a_r = +-1 is homogeneous: [u] = [w][x]
+# (NETWORK), so H, H*, lambda_0, epsilon (a bound on entries or norms of H) scale as [x]^2, time as
+# [x]^-2, w^T x as [w][x]. The note normalises ||x_i|| = 1 (Section 5.2, assumption 3) and w_r(0) ~
+# N(0, I) (Section 5, Initialization): claims that use either declare it (UNIT_INPUTS, GAUSSIAN). Counts
+# n, m, probabilities delta, absolute constants C are scale-free; a bounded variable |Z_i| <= 1 (Hoeffding)
+# or a standard normal Z has its own unit [Z], pinned by that normalisation.
+S_W, S_U, S_L, S_X, S_Z = (sp.Symbol(n_, positive=True) for n_ in ("[theta]", "[u]", "[l]", "[x]", "[Z]"))
+
+
+def _setting(out, loss, par=S_W):
+    """Dimensions of the flow's quantities for outputs in ``out``, loss values in ``loss``."""
+    time, gram = par**2 / loss, out**2 / par**2
+    return {t: time, tau: time, "theta1": par, "theta2": par, "p1": par, "p2": par, "F1": out, "F2": out,
+            "ell": loss, "x": out, "yy": out, "y1": out, "y2": out, "u1": out, "u2": out, u_t: out, u_0: out, y: out,
+            "h11": gram, "h12": gram, "h22": gram, H_t: gram, lam0: gram, "V": out**2, "D": out**2 / time,
+            "phi": out**2, "psi": out**2, "b1": out / par, "b2": out / par, "c1": out / par, "c2": out / par,
+            "v1": out, "v2": out, th_t: par, th_0: par, th_s: par, mu: 1 / time, Hess: 1 / time,
+            L_1: loss, L_2: loss, th_1: par, th_2: par, Kmat: gram, Zs: gram, Hs: gram, H0: gram, eps: gram,
+            **{f"phi{i}{k}": out / par for i in (1, 2) for k in (1, 2, 3)},
+            "H11": gram, "H12": gram, "H22": gram, "K1": gram, "K2": gram, "f0": out, "u01": out, "u02": out,
+            dH: gram, dHs: gram, E_kp: out, E_kc: out, R0: out}
+
+
+_COUNTS = {n: 1, m: 1, delta: 1, C: 1, N_J: 1, Fch: 1, N_t: 1, N_0: 1, F_i: 1, F_j: 1, "poly": 1}
+_NET = {"a1": 1, "a2": 1, "sigma": S_W * S_X, "xi_1": S_W * S_X, "z": S_W * S_X,
+        **{f"x{i}{k}": S_X for i in (1, 2) for k in (1, 2)}, **{f"w{r}{k}": S_W for r in (1, 2) for k in (1, 2)},
+        rho: S_X**2, x_ij: S_X**2, D_r: S_W, Cv: S_W * S_X**2, D_sup: S_W, Dw: S_W, a_: S_W * S_X, b_: S_W * S_X,
+        "dw1": S_W, "dw2": S_W, "x1": S_X, "x2": S_X, Zbar: S_Z, EZ: S_Z}
+SCALING = Scaling(
+    scales={S_W: "parameters theta (the weights w_r)", S_U: "model outputs u_i and labels y_i",
+            S_L: "loss values l, L", S_X: "inputs x_i", S_Z: "a normalised random variable (|Z_i| <= 1, Z ~ N(0, 1))"},
+    dims={**_COUNTS, **_setting(S_U, S_L)},
+)   # K (a kernel value, H's dimension) and R stay with their section's meaning; see the claims' overrides
+SQUARE = SCALING.with_dims(_setting(S_U, S_U**2))
+NETWORK = SCALING.with_dims({**_setting(S_W * S_X, (S_W * S_X)**2), **_NET})
+UNIT_INPUTS_WHY = "the note assumes ||x_i|| = 1 (Section 5.2, assumption 3)"
+GAUSSIAN_WHY = ("w_r(0) ~ N(0, I) (Section 5, Initialization) and ||x_i|| = 1 (Section 5.2, assumption 3), so that "
+                "w_r(0)^T x_i ~ N(0, 1): the bound is in the units of that standard normal")
+UNIT_INPUTS = NETWORK.fixing(S_X, why=UNIT_INPUTS_WHY)
+GAUSSIAN = NETWORK.fixing(S_W, S_X, why=GAUSSIAN_WHY)
+STANDARD_NORMAL = NETWORK.with_dims({Zs: S_Z, R: S_Z}).fixing(S_Z, why="Z ~ N(0, 1) (the unit variance fixes Z's unit)")
 
 # ---------------------------------------------------------------------------------------------
 # Sections 2-3: generic model u_i = F_i(theta_1(t), theta_2(t)), loss l(u, y)
@@ -672,6 +723,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s2.no_unique_minimiser",
+        scaling=NETWORK.fixing(S_W, why="the pair is built for Section 5's network at w_r ~ N(0, I), a_r = O(1) ""(its initialisation fixes the parameters' unit); the note says only theta_1 != theta_2, encoded as a distance >= 1 in that unit"),
         title="Section 2: an over-parameterised network (m = poly(n)) has many zero-loss parameters: no unique global minimiser",
         source=src("2 Gradient Flow", r"many combinations of parameters can give a training loss of zero i.e. there is no unique global minimizer"),
         statement=Statement(sp.And(sp.Eq(L_1, 0, evaluate=False), sp.Eq(L_2, 0, evaluate=False), sp.Ge(Norm(th_1 - th_2), 1), sp.Ge(N_J, 1)),
@@ -718,6 +770,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s3.square_loss",
+        scaling=SQUARE,
         title="Section 3: for l = (1/2)||u - y||^2, du/dt = -(1/n) H(t) (u - y)",
         source=src("3 Dynamics of the prediction function", r"\frac{d\boldsymbol{u}(t)}{dt} = -\frac{1}{n}\boldsymbol{H}(t)(\boldsymbol{u}(t) - \boldsymbol{y})"),
         statement=Statement(sp.Eq(_dudt, -_H_GEN * sp.Matrix([_u[i] - _y[i] for i in range(N_DATA)]) / N_DATA, evaluate=False),
@@ -729,6 +782,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1",
+        scaling=SQUARE,
         title="Theorem 3.1: lambda_min(H(t)) >= lambda_0 gives global convergence, (1/2)||u - y||^2 <= C e^{-lambda_0 t/n}",
         source=src("Theorem 3.1", r"If $\exists \lambda_0 > 0 \ \forall t \ s.t. \ \lambda_{min}(\boldsymbol{H}(t)) \geq \lambda_0$, then we get global convergence for gradient flow."),
         statement=Statement(sp.Le(Norm(u_t - y) ** 2 / 2, Norm(u_0 - y) ** 2 / 2 * sp.exp(-lam0 * t / n)),
@@ -738,6 +792,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.energy",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: d/dt (1/2)||u - y||^2 = -(1/n) (u - y)^T H (u - y)",
         source=src("Theorem 3.1 (proof)", r"= -\frac{1}{n}(\boldsymbol{u}(t)-\boldsymbol{y})^{\top}\boldsymbol{H}(t)(\boldsymbol{u}(t)-\boldsymbol{y})"),
         statement=Statement(sp.Eq(sp.Derivative(_half_sq, _tt), -(_res.T * _Hm * _res)[0] / N_DATA, evaluate=False),
@@ -748,6 +803,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.lambda_min",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: -(1/n) v^T H v <= -(lambda_0/n) ||v||^2 when lambda_min(H) >= lambda_0",
         source=src("Theorem 3.1 (proof)", r"\leq -\frac{\lambda_{0}}{n}\|\boldsymbol{u}(t)-\boldsymbol{y}\|^{2}"),
         statement=Statement(sp.Le(-(_v.T * _H_PSD * _v)[0] / n, -lam0 / n * (_v.T * _v)[0]),
@@ -757,6 +813,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.product_rule",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: d/dt (e^{lambda_0 t/n} (1/2) V) = (lambda_0/2n) e^{.} V + e^{.} d(V/2)/dt",
         source=src("Theorem 3.1 (proof)", r"= \frac{\lambda_0}{2n} \exp\left(\frac{\lambda_0 t}{n}\right) \|\boldsymbol{u}(t) - \boldsymbol{y}\|^2 + \frac{d\left(\frac{1}{2} \|\boldsymbol{u}(t) - \boldsymbol{y}\|^2\right)}{dt} \exp\left(\frac{\lambda_0 t}{n}\right)"),
         statement=Statement(sp.Eq(sp.Derivative(_E * V(t) / 2, t), lam0 / (2 * n) * _E * V(t) + sp.Derivative(V(t) / 2, t) * _E, evaluate=False),
@@ -766,6 +823,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.product_bound",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: the derivative is <= e^{lambda_0 t/n} V (lambda_0/2n - lambda_0/n)",
         source=src("Theorem 3.1 (proof)", r"\leq \exp\left(\frac{\lambda_0 t}{n}\right) \|\boldsymbol{u}(t) - \boldsymbol{y}\|^2 \left(\frac{\lambda_0}{2n} - \frac{\lambda_0}{n}\right)"),
         statement=Statement(sp.Le(lam0 / (2 * n) * _E * Vs + Ds * _E, _E * Vs * (lam0 / (2 * n) - lam0 / n)),
@@ -777,6 +835,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.negative",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: e^{lambda_0 t/n} V (lambda_0/2n - lambda_0/n) < 0",
         source=src("Theorem 3.1 (proof)", r"\left(\frac{\lambda_0}{2n} - \frac{\lambda_0}{n}\right) < 0"),
         statement=Statement(sp.Lt(_E * Vs * (lam0 / (2 * n) - lam0 / n), 0, evaluate=False),
@@ -786,6 +845,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.monotone",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: a decreasing e^{lambda_0 t/n} (1/2)||u - y||^2 stays below its value C at t = 0",
         source=src("Theorem 3.1 (proof)", r"\left(\exp\left(\frac{\lambda_0 t}{n}\right)\frac{1}{2}\|\boldsymbol{u}(t)-\boldsymbol{y}\|^2\right) \leq C"),
         statement=Statement(sp.Le(psi(t), psi(0)), assuming=[sp.Le(sp.Derivative(psi(t), t), 0)],
@@ -796,6 +856,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.rate",
+        scaling=SQUARE,
         title="Theorem 3.1 proof: (1/2)||u(t) - y||^2 <= C exp(-lambda_0 t/n)",
         source=src("Theorem 3.1 (proof)", r"\left(\frac{1}{2}\|\boldsymbol{u}(t) - \boldsymbol{y}\|^2\right) \le C \exp\left(\frac{-\lambda_0 t}{n}\right)"),
         statement=Statement(sp.Le(phi(t), phi(0) * sp.exp(-lam0 * t / n)), assuming=[sp.Le(sp.Derivative(phi(t), t), PHI_BOUND)],
@@ -812,6 +873,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.limit",
+        scaling=SQUARE.with_dims({C: S_U**2}),
         title="Theorem 3.1: the loss bound tends to 0 (linear convergence)",
         source=src("Theorem 3.1 (proof)", r"As $t \to \infty$, the loss converges linearly to 0 with $\boldsymbol{u}(t) \to \boldsymbol{y}$."),
         statement=Statement(sp.Eq(sp.Limit(C * sp.exp(-lam0 * t / n), t, sp.oo), 0, evaluate=False),
@@ -839,6 +901,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.objective",
+        scaling=SQUARE,
         title="Section 5: the objective (1/n) sum (f - y)^2 and du/dt = -(1/n) H(t) (u - y)",
         source=src("5 Gradient Flow for Neural Networks", r"\min_{w_1,\dots,w_m} \frac{1}{n} \sum_{i=1}^n f(x_i, \boldsymbol{a}, \boldsymbol{w}) - y_i)^2"),
         statement=Statement(sp.Eq(_dudt, -_H_GEN * _RES_GEN / N_DATA, evaluate=False),
@@ -856,6 +919,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.ntk_definition",
+        scaling=NETWORK,
         title="Section 5: H* = lim_m E <df(x_i)/dw, df(x_j)/dw> (the expectation is the same at every width)",
         source=src("5 Gradient Flow for Neural Networks", r"H_{i,j}^* = \lim_{m \to \infty} \mathbb{E}_{w \sim \boldsymbol{D}_{init}} \left\langle \frac{\partial f(x_i, a, w)}{\partial w(t)}, \frac{\partial f(x_j, a, w)}{\partial w(t)} \right\rangle"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
@@ -865,6 +929,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.h_blocks",
+        scaling=NETWORK,
         title="Section 5: H_ij(t) = sum_r <du_i/dw_r, du_j/dw_r>",
         source=src("5 Gradient Flow for Neural Networks", r"= \sum_{r=1}^m \left\langle \frac{\partial u_i(t)}{\partial w_r(t)}, \frac{\partial u_j(t)}{\partial w_r(t)} \right\rangle"),
         statement=Statement(sp.Eq(_H_NET, sp.Matrix(2, 2, lambda i, j: sum((_grad_w(i, r).T * _grad_w(j, r))[0] for r in range(M_NET))), evaluate=False),
@@ -874,6 +939,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.gradient",
+        scaling=NETWORK,
         title="Section 5: du_i/dw_r = (1/sqrt m) sum_{r=1}^m a_r x_i 1{w_r^T x_i >= 0}",
         source=src("5 Gradient Flow for Neural Networks", r"\frac{\partial u_i(t)}{\partial w_r(t)} = \frac{1}{\sqrt{m}} \sum_{r=1}^m a_r x_i \mathbb{1}\{w_r(t)^\top x_i \ge 0\}"),
         statement=Statement(sp.Eq(_GRAD_LHS, sp.Matrix([list(_stated_gradient(i, r)) for i in range(2) for r in range(M_NET)]), evaluate=False),
@@ -889,6 +955,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.h_inner",
+        scaling=NETWORK,
         title="Section 5: H_ij(t) = sum_r (1/m) <a_r x_i 1{.}, a_r x_j 1{.}>",
         source=src("5 Gradient Flow for Neural Networks", r"\therefore H_{i,j}(t) = \sum_{r=1}^m \frac{1}{m} \left\langle a_r x_i \mathbb{1}\{w_r(t)^\top x_i \ge 0\}, a_r x_j \mathbb{1}\{w_r(t)^\top x_j \ge 0\} \right\rangle"),
         statement=Statement(sp.Eq(_H_NET, _INNER, evaluate=False),
@@ -899,6 +966,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.h_indicator",
+        scaling=NETWORK,
         title="Section 5: H_ij(t) = (1/m) x_i^T x_j sum_r 1{w_r^T x_i >= 0, w_r^T x_j >= 0} (a_r = +-1)",
         source=src("5 Gradient Flow for Neural Networks", r"= \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{w_r(t)^\top x_i \ge 0, w_r(t)^\top x_j \ge 0\}"),
         statement=Statement(sp.Eq(_INNER_PM, _INDICATOR, evaluate=False),
@@ -909,6 +977,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.proposition5_1",
+        scaling=NETWORK,
         title="Proposition 5.1: H(t) ~ H* for the two-layer network, sup_t ||H(t) - H*||_F = O(1/sqrt m)",
         source=src("Proposition 5.1", r"Proposition 5.1. $H(t) \approx H^*$ in the case of the 2 layer neural network."),
         statement=Statement(sp.Eq(dHs, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -919,6 +988,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_1.hoeffding",
+        scaling=NETWORK.with_dims({eps: S_Z}).fixing(S_Z, why="Theorem 5.2 is for |Z_i| <= 1"),
         title="Theorem 5.2 (Hoeffding): n = Omega(log(1/delta)/eps^2) gives |mean - E| <= eps w.p. 1 - delta",
         source=src("5.1 Claim 1: Initialization", r"If $n = \Omega\left(\frac{\log(1/\delta)}{\epsilon^2}\right)$ where $0 < \delta, \epsilon < 1$, then with probability $(1 - \delta)$"),
         statement=Statement(sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), eps)), 1 - delta), assuming=[sp.Ge(n, C * sp.log(1 / delta) / eps**2)],
@@ -939,6 +1009,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_1.ntk_expectation",
+        scaling=NETWORK,
         title="Section 5.1: H*_ij = E_{w ~ N(0, I)} x_i^T x_j 1{w^T x_i >= 0, w^T x_j >= 0}",
         source=src("5.1 Claim 1: Initialization", r"H_{i,j}^* = \mathbb{E}_{w \sim \mathbb{N}(0,I)} x_i^\top x_j \mathbb{1}\{w^\top x_i \ge 0, w^\top x_j \ge 0\}"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
@@ -948,6 +1019,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_1.entry_concentration",
+        scaling=NETWORK,
         title="Section 5.1: for m large enough, |H_ij(0) - H*_ij| <= eps (all entries, w.p. >= 1 - delta)",
         source=src("5.1 Claim 1: Initialization", r"So, when *m* is large enough, we get $|H_{i,j}(0) - H_{i,j}^*| \le \epsilon$."),
         statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(H0 - Hs)), eps)), 1 - delta),
@@ -958,6 +1030,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_1.frobenius",
+        scaling=NETWORK,
         title="Section 5.1: ||H* - H(0)||_F <= sum_ij |H_ij(0) - H*_ij| <= n^2 eps",
         source=src("5.1 Claim 1: Initialization", r"\therefore ||\mathbf{H}^* - \mathbf{H}(0)||_F \le \sum_{i,j} |H_{i,j}(0) - H_{i,j}^*| \le n^2 \epsilon"),
         statement=Statement(sp.Le(FrobNorm(Hs - H0), n**2 * eps), assuming=[sp.Le(MaxEntry(sp.Abs(Hs - H0)), eps)]),
@@ -972,6 +1045,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.ntk_closed_form",
+        scaling=NETWORK.with_dims({"r": S_W, "phi": 1}).fixing(S_W, S_X, why=GAUSSIAN_WHY),
         title="Section 5.2: for unit inputs H*_ij = x_i^T x_j (pi - arccos x_i^T x_j) / (2 pi)",
         source=src("5.2 Claim 2: Training", r"$H_{i,j}^* = x_i^\top x_j \left(\frac{\pi - \arccos x_i^\top x_j}{2\pi}\right)$"),
         statement=Statement(sp.Eq(rho * orthant_probability_integral(rho), relu_ntk_entry(rho), evaluate=False),
@@ -982,6 +1056,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.lazy_scaling",
+        scaling=NETWORK,
         title="Section 5.2 (lazy training): max_r sup_t ||w_r(t) - w_r(0)|| = O(1/sqrt m)",
         source=src("5.2 Claim 2: Training", r"Every weight vector only moves a little bit, and this change scales with $\frac{1}{\sqrt{m}}$."),
         statement=Statement(sp.Eq(D_sup, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -991,6 +1066,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.velocity",
+        scaling=NETWORK,
         title="Section 5.2: ||dw_r/dtau|| = ||(1/sqrt m)(1/n) sum_i (u_i - y_i) a_r x_i 1{w_r^T x_i >= 0}||",
         source=src("5.2 Claim 2: Training", r"= \int_{0}^{t} \left\| \frac{1}{\sqrt{m}} \frac{1}{n} \sum_{i=1}^{n} (u_{i}(\tau) - y_{i}) a_{r} x_{i} \mathbb{1}\{w_{r}^{\top} x_{i} \geq 0\} \right\| d\tau"),
         statement=Statement(sp.Eq(_VEL_FLOW, -_VEL_STATED, evaluate=False),
@@ -1001,6 +1077,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.displacement_linear",
+        scaling=NETWORK,
         title="Section 5.2: ||w_r(t) - w_r(0)|| <= C int_0^t (1/sqrt m) dtau <= Ct/sqrt(m)",
         source=src("5.2 Claim 2: Training", r"||w_r(t) - w_r(0)||_2 \le C \int_0^t \frac{1}{\sqrt{m}} d\tau \le \frac{Ct}{\sqrt{m}}"),
         statement=Statement(sp.Le(D_r, Cv * t / sp.sqrt(m)),
@@ -1013,6 +1090,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.pattern_change",
+        scaling=NETWORK,
         title="Section 5.2: H_ij(t) - H_ij(0) <= (1/m) x_i^T x_j (#changes at x_i + #changes at x_j)",
         source=src("5.2 Claim 2: Training", r"&\le \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \ne sgn(w_r(0)^\top x_i)\} \\ &+ \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_j) \ne sgn(w_r(0)^\top x_j)\}"),
         statement=Statement(sp.Le(x_ij * (N_t - N_0) / m, x_ij * F_i / m + x_ij * F_j / m),
@@ -1029,6 +1107,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.anti_concentration",
+        scaling=STANDARD_NORMAL,
         title="Section 5.2: Gaussian anti-concentration P(|Z| < R) <= 2R/sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}_{Z \sim \mathcal{N}(0,I)}(|Z| < R) \le \frac{2R}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - 2 * R / sp.sqrt(2 * sp.pi)),
@@ -1040,6 +1119,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.rotational",
+        scaling=NETWORK.with_dims({Zs: S_W * S_X, s_: 1 / (S_W * S_X)}).fixing(S_W, S_X, why=GAUSSIAN_WHY),
         title="Section 5.2: w^T x_i ~ N(0, 1) for w ~ N(0, I) and ||x_i|| = 1",
         source=src("5.2 Claim 2: Training", r"then by rotational symmetry, we have $w_r(0)^\top x_i \sim \mathcal{N}(0, 1)$ where $||x_i||_2 = 1$."),
         statement=Statement(sp.Eq(sp.cos(s_ * Zs), sp.exp(-s_**2 / 2), evaluate=False),
@@ -1049,6 +1129,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.delta_w",
+        scaling=UNIT_INPUTS.with_dims({K: S_W}),
         title="Section 5.2: Delta w = O(1/sqrt m) from the lazy-training bound (uniform in t)",
         source=src("5.2 Claim 2: Training", r"then we know that $\Delta w \to 0$ as $m \to \infty$ because $\Delta w = \mathcal{O}(\frac{1}{\sqrt{m}})$ (from the lazy training regime)."),
         statement=Statement(sp.Le(Dw, K / sp.sqrt(m)),
@@ -1068,6 +1149,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.sign_preserved",
+        scaling=UNIT_INPUTS,
         title="Section 5.2: |w_r(0)^T x_i| >= Delta w keeps the sign of w_r(t)^T x_i",
         source=src("5.2 Claim 2: Training", r"Suppose $|w_r(0)^{\top} x_i| \ge \Delta w$, then we can say $sgn(w_r(t)^{\top} x_i) = sgn(w_r(0)^{\top} x_i)$"),
         statement=Statement(sp.Ge(a_ * b_, 0), assuming=[sp.Le(sp.Abs(b_ - a_), Dw), sp.Le(Dw, sp.Abs(a_))],
@@ -1078,6 +1160,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.cauchy_schwarz",
+        scaling=NETWORK,
         title="Section 5.2: |w_r(t)^T x_i - w_r(0)^T x_i| <= ||x_i|| ||w_r(t) - w_r(0)||",
         source=src("5.2 Claim 2: Training", r"|w_r(t)^{\top} x_i) - w_r(0)^{\top} x_i| \le ||x_i||_2 ||w_r(t) - w_r(0)||_2"),
         statement=Statement(sp.Le(sp.Abs(sum(p * q for p, q in zip(_dw, _xv))), sp.sqrt(sum(q**2 for q in _xv)) * sp.sqrt(sum(p**2 for p in _dw))),
@@ -1087,6 +1170,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.pattern_probability",
+        scaling=NETWORK.with_dims({Zs: S_W * S_X}).fixing(S_W, S_X, why=GAUSSIAN_WHY),
         title="Section 5.2: P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w / sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}(|w_r(0)^\top x_i| < \Delta w) \le \frac{2\Delta w}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), Dw)), 1 - 2 * Dw / sp.sqrt(2 * sp.pi)),
@@ -1097,6 +1181,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.sign_change_limit",
+        scaling=NETWORK,
         title="Section 5.2: the fraction of neurons whose sign at x_i changes, (1/m) sum_r 1{sgn changes}, is O(1/sqrt m) -> 0",
         source=src("5.2 Claim 2: Training", r"hence $\frac{1}{m} \sum_{r=1}^{m} \mathbb{1}\{sgn(w_r(t)^\top x_i) \neq sgn(w_r(0)^\top x_i)\} \to 0 \text{ as } m \to \infty$"),
         statement=Statement(sp.Eq(Fch, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -1107,6 +1192,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.h_limit",
+        scaling=NETWORK,
         title="Section 5.2: H(t) -> H(0) as m -> oo, at the rate O(1/sqrt m) of the argument",
         source=src("5.2 Claim 2: Training", r"This means that $H_{i,j}(t) \to H_{i,j}(0)$ as $m \to \infty$."),
         statement=Statement(sp.Eq(dH, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -1117,6 +1203,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_2.width",
+        scaling=NETWORK.with_dims({rho_res: S_W * S_X}).fixing(S_W, S_X, why=GAUSSIAN_WHY),
         title="Section 5.2: m = O(n^6/eps^2) gives ||H(t) - H(0)||_F <= eps",
         source=src("5.2 Claim 2: Training", r"if $m = \mathcal{O}(\frac{n^6}{\epsilon^2})$, then we get $\|\boldsymbol{H}(t) - \boldsymbol{H}(0)\|_F \leq \epsilon$"),
         statement=Statement(sp.Le(m, C * n**6 / eps**2), latex=r"m = O\left(\frac{n^6}{\epsilon^2}\right) \Rightarrow \|H(t) - H(0)\|_F \leq \epsilon"),
@@ -1136,6 +1223,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_3.kernel_predictor",
+        scaling=NETWORK,
         title="Section 5.3: as m -> oo the trained network predicts K_te (H*)^{-1} y",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
         statement=Statement(sp.Eq(F_TE_LIMIT, (_Kte * _Hsym.inv() * _ysym)[0], evaluate=False),
@@ -1151,6 +1239,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_3.trained_networks",
+        scaling=NETWORK,
         title="Section 5.3 on trained networks: |f(theta(T), X_te) - K_te (H*)^{-1} y| -> 0 as m -> oo",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
         statement=Statement(sp.Eq(E_kp, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),

@@ -61,6 +61,7 @@ from verify.model import Claim, Correction, Source, Statement, Verdict
 from verify.models import batched_flow, relu
 from verify.notation import FrobNorm, LambdaMin, Prob
 from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
+from verify.scaling import Scaling
 from verify.search import Domain
 from verify.symbolic import Derivation, Gronwall, Identity, Inequality
 from verify.untestable import Untestable
@@ -80,7 +81,8 @@ C, L, G0, lam, delta, eps = sp.symbols("C L G_0 lambda delta epsilon", positive=
 m, n, d, k = sp.symbols("m n d k", positive=True, integer=True)
 i, j = sp.symbols("i j", integer=True)
 # quantities the simulations provide (names = environment keys)
-g_s, g_min, R_0, R_inf, gap, dist0 = sp.symbols("g_s g_min R_0 R_inf gap dist0", real=True)
+g_s, g_min, R_0, R_inf = sp.symbols("g_s g_min R_0 R_inf", real=True)
+gap, dist0 = sp.symbols("gap dist0", nonnegative=True)     # an optimality gap (or sup |f - f~|) and ||theta* - theta_0||^2
 D_t, D_0, gnorm = sp.symbols("D_t D_0 gnorm", real=True)
 V, M2, S_F, B_x, F_size = sp.symbols("V M2 S_F B F_size", positive=True)
 H2, G_theta = sp.symbols("H2 G_theta", positive=True)
@@ -99,6 +101,71 @@ b_ = sp.IndexedBase("b")
 def _scalar(a, rank=2):
     return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
 
+
+# ---------------------------------------------------------------------------------------------
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# ---------------------------------------------------------------------------------------------
+# Parameters theta, model outputs (h, f, targets y), risk values R and inputs x rescale independently. The
+# flow theta' = -grad R makes time [theta]^2/[R], a gradient norm [R]/[theta]; the PL constant of the slide
+# (||grad R|| >= C (R - inf R), norm not squared) scales as 1/[theta], the usual one (||grad R||^2 >= mu (R -
+# inf R)) as [R]/[theta]^2, a rate. Theorem 7's risk E_x (h - f)^2 has [R] = [h]^2 and an orthonormal class
+# (<f_i, f_j> = delta_ij) fixes the outputs' unit (ORTHONORMAL); Theorem 8's hinge loss max(0, 1 - h f) with
+# |h|, |f| <= 1 fixes outputs and risk (HINGE): G = E||grad h||^2 scales as [h]^2/[theta]^2, the Lipschitz
+# constant L of grad h in mean square as [h]^2/[theta]^4. The kernel regime's 2LNN f = sum_j a_j relu(b_j^T x)
+# is homogeneous: with a, b in [theta], f and y scale as [theta]^2 [x], the square loss as their square, time as
+# [theta]^-2 [x]^-2, kernels k, K, K_hat, G, lambda_n(K) (and Hoeffding's epsilon on their entries) as
+# [theta]^2 [x]^2 (KERNEL); b_j ~ Unif(S^{d-1}) (0.21) and inputs on the sphere fix both units where the
+# proofs use them (Hoeffding for entries in [0, 1], ||theta_0|| = sqrt(m), |sigma(b^T x)| <= ||b||): KERNEL_UNIT.
+# The hardness, parity and S_d sections live on {-1, 1}^d, {0, 1}^d with integer weights: scale-free
+# (DISCRETE). Counts n, m, d, k, probabilities delta, absolute constants are scale-free.
+S_TH, S_H, S_R, S_X = (sp.Symbol(n_, positive=True) for n_ in ("[theta]", "[h]", "[R]", "[x]"))
+
+
+def _flow(par, out, risk):
+    """Dimensions of the flow's quantities for parameters ``par``, outputs ``out``, risk values ``risk``."""
+    time, gram = par**2 / risk, out**2 / par**2
+    return {t: time, s: time, "R": risk, R_0: risk, R_inf: risk, R_t: risk, g_s: risk / par, g_min: risk / par,
+            gap: risk, dist0: par**2, D_t: risk, D_0: risk, gnorm: risk / par, "mu": risk / par**2,
+            # Theorems 7-8: a parametric model h(x; theta) and targets f
+            "h": out, "f": out, "theta": par, V: gram * out**2, M2: gram * out**2, S_F: gram * out**2, B_x: gram,
+            H2: risk**2 / par**2, G_theta: gram, G0: gram, G_t: gram, EG: gram, L: gram / par**2,
+            delta2: par**2, dist2: par**2, lhs14: par**2 / time, "R_1": risk, "R_2": risk, "theta_0": par,
+            "theta_1": par, "theta_2": par, "C_1": par**2, "C_2": out / par**2, "D_min": par,
+            # the kernel regime (outputs, risk and parameters as the 2LNN ties them)
+            "F_1": out, "F_2": out, "y_1": out, "y_2": out, "e_1": out, "e_2": out, "f_rfm": out, "f_rep": out,
+            "Rem": out, "a": par, "a_1": par, "a_2": par, **{f"b_{r}{k_}": par for r in (1, 2) for k_ in (1, 2)},
+            "b_1": par, "b_2": par, "gradsq": risk**2 / par**2, "thetasq": par**2, "R_theta": risk, "M_theta": par,
+            "Gamma": par, "gamma": par, "sk_r2": par**2, "sk_r3": par**2, "sk_r4": par**2, "sk_lhs": out, "sk_r1": out}
+
+
+def _kernel_values(unit):
+    return {G: unit, K: unit, Kh: unit, Kh0: unit, lam: unit, eps: unit, D_dev: unit, "Kmat": unit, "pair_gap": unit,
+            "K_w": unit, "K_c": unit, "K_lin": unit, "G_11": unit, "G_12": unit, "G_22": unit, "F2_K": unit**2}
+
+
+_SCALE_FREE = {m: 1, n: 1, d: 1, k: 1, i: 1, j: 1, delta: 1, C: 1, "n_": 1, "c": 1, "p": 1, "q": 1, "F_size": 1, "N_F": 1, Q: 1,
+               "H_K_not_efficiently_learnable": 1, "G_not_efficiently_learnable": 1, "F_phi_has_exp_d_orthonormal_subset": 1,
+               "Barron_lower_bound": 1}
+SCALING = Scaling(
+    scales={S_TH: "parameters theta (a, B)", S_H: "model outputs h, f_m and targets f, y", S_R: "risk values R",
+            S_X: "inputs x"},
+    dims={**_SCALE_FREE, **_flow(S_TH, S_H, S_R), **_kernel_values(S_H**2 / S_TH**2),
+          **{f"x_{r}{k_}": S_X for r in (1, 2) for k_ in (1, 2)}},
+)
+ORTHONORMAL = SCALING.with_dims(_flow(S_TH, S_H, S_H**2)).fixing(
+    S_H, why="F is an orthonormal class, <f_i, f_j> = E_x f_i f_j = delta_ij (Definition 6): the targets' unit is fixed, "
+             "and with it the model's (R^f = E_x (h - f)^2)")
+HINGE_WHY = ("Theorem 8 assumes sup_x |h(x; theta)| <= 1 for the hinge risk E_x max(0, 1 - h f) with |f| <= 1 (Setup, "
+             "(0.11)): the outputs' and the risk's units are fixed")
+HINGE = SCALING.fixing(S_H, S_R, why=HINGE_WHY)
+KERNEL = SCALING.with_dims({**_flow(S_TH, S_TH**2 * S_X, S_TH**4 * S_X**2), **_kernel_values(S_TH**2 * S_X**2)})
+KERNEL_UNIT_WHY = ("the initialisation (0.21) draws b_j ~ Unif(S^{d-1}) and the inputs lie on the sphere (Theorem 13: x in "
+                   "S^{d-1}): the proofs use ||b_j(0)|| = 1, ||x_i|| = 1 (Hoeffding for entries sigma(b^T x_i) sigma(b^T x_j) "
+                   "in [0, 1], ||theta_0|| = sqrt(m), |sigma(b^T x)| <= ||b||)")
+KERNEL_UNIT = KERNEL.fixing(S_TH, S_X, why=KERNEL_UNIT_WHY)
+PL_SLIDE_SCALING = SCALING.with_dims({C: 1 / S_TH})     # ||grad R|| >= C (R - inf R): C ~ [R]/[theta] / [R]
+DISCRETE = SCALING.with_dims({"a": 1, "t": 1, "z": 1, "ReLU": 1, "CubeMean": 1, "KroneckerDelta": 1, "S_W": 1, "S_B": 1,
+                              "P_g": 1, "P_par": 1, "P_cos": 1, "S_d_size": 1, C: 1, G: 1, "I": 1})
 
 # ---------------------------------------------------------------------------------------------
 # Classical results: Theorems 1-3
@@ -142,12 +209,13 @@ def pl_flow(ctx, precise, squared=False):
     val = R.value(TH)
     const = R.pl_squared_constant if squared else R.pl_norm_constant
     return {"t": tt.reshape(1, -1), "D_t": val, "D_0": val[:, :1], "gnorm": np.linalg.norm(R.grad(TH), axis=-1),
-            "C": _scalar(const)}
+            "C": _scalar(const), "mu": _scalar(R.pl_squared_constant)}
 
 
 R_fn = sp.Function("R", nonnegative=True)          # R_n(theta_t) - inf R_n along the flow
 PL_SLIDE = sp.Ge(gnorm, C * D_t)
-PL_SQUARED = sp.Ge(gnorm**2, C * D_t)
+mu_pl = sp.Symbol("mu", positive=True)             # the constant of the usual (squared) PL condition
+PL_SQUARED = sp.Ge(gnorm**2, mu_pl * D_t)
 
 # ---------------------------------------------------------------------------------------------
 # Hardness: the ReLU network g that simulates an intersection of halfspaces
@@ -418,6 +486,18 @@ def hoeffding_draws(ctx, trials, precise):
             "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
 
 
+HW_WIDTH, HW_EPS = 20, 0.3
+
+
+def hoeffding_wide_draws(ctx, trials, precise):
+    """d = 1, x_i = x_j = 1, m = 20, epsilon = 0.3: K_hat_ii = (1/m) #{b_s = +1}, where 2 e^{-2 m eps^2} = 0.055 is
+    not vacuous (at m = 1 the two-sided bound exceeds 1)."""
+    B = sphere_points(ctx.rng("hoeffding-wide"), (trials, HW_WIDTH), 1)
+    Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
+    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+            "epsilon": np.full((1, 1), HW_EPS), "m": np.full((1, 1), float(HW_WIDTH))}
+
+
 UB_N, UB_WIDTH = 8, 100
 
 
@@ -441,20 +521,28 @@ def weyl_samples(ctx, precise):
     return {"Kh": Kh_, "K": relu_kernel_sphere(X3)[None, None]}
 
 
-def neighbourhood_samples(ctx, precise):
-    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 (m = 200)."""
-    rng = ctx.rng("neighbourhood")
-    S, Kp, width = ctx.budget.samples, 24, 200
+def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
     B0 = sphere_points(rng, (S, width), 3)
-    r = 10.0 ** rng.uniform(-3, 0, (S, Kp))
+    r = 10.0 ** rng.uniform(*log_r, (S, Kp))
     B = B0[:, None] + r[..., None, None] * rng.standard_normal((S, Kp, width, 3)) / np.sqrt(width)
-    Kh_ = np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width
-    return {"Kh": Kh_, "Kh0": empirical_kernel(B0, X3)[:, None], "lambda": np.full((1, 1, 1, 1), LAM3)}
+    return np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width, empirical_kernel(B0, X3)[:, None]
+
+
+def neighbourhood_samples(ctx, precise):
+    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 (m = 200), and around narrow
+    initialisations (m = 6, 8 draws per seed), where lambda_n(K_hat(theta_0)) falls near the hypothesis's
+    lambda/2 and the chain's bound lambda/4 is nearly attained."""
+    rng = ctx.rng("neighbourhood")
+    S, Kp = ctx.budget.samples, 24
+    Kh_, Kh0_ = _perturbed_kernels(rng, S, Kp, 200)
+    Kn, Kn0 = _perturbed_kernels(ctx.rng("neighbourhood", "narrow"), 8 * S, Kp, 6, log_r=(-2.5, -0.5))
+    return {"Kh": np.concatenate([Kh_, Kn]), "Kh0": np.concatenate([Kh0_, Kn0]), "lambda": np.full((1, 1, 1, 1), LAM3)}
 
 
 def risk_gradients(ctx, precise):
-    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B); every other instance has a single
-    sample point (n = 1, stored twice) with the b_j positively aligned with it."""
+    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B) of many sizes (||theta|| from about 0.05
+    to 10); every other instance has a single sample point (n = 1, stored twice) with the b_j positively
+    aligned with it."""
     rng = ctx.rng("gradient-bound")
     S, Kp, width = ctx.budget.samples, 16, 4
     Xs = sphere_points(rng, (S, 2), 3)
@@ -464,6 +552,11 @@ def risk_gradients(ctx, precise):
     a = rng.standard_normal((S, Kp, width))
     B = rng.standard_normal((S, Kp, width, 3))
     B[::2] = np.abs(rng.standard_normal((S // 2 + S % 2, Kp, width, 1))) * Xs[::2, None, None, 0, :]
+    # every other draw rescales theta by 10^U(-2, 0.5): the bound is not homogeneous in theta, and at
+    # ||theta||^2 < 1/2 a bound that forgets the factor ||theta||^2 fails
+    scale = np.ones((S, Kp))
+    scale[:, 1::2] = 10.0 ** rng.uniform(-2.0, 0.5, (S, Kp // 2))
+    a, B = a * scale[..., None], B * scale[..., None, None]
     pre = np.einsum("skmd,snd->skmn", B, Xs)
     e = np.einsum("skm,skmn->skn", a, relu(pre)) - ys[:, None]
     nn = Xs.shape[1]
@@ -809,6 +902,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.pl.rate",
+        scaling=PL_SLIDE_SCALING,
         title="PL condition as defined (norm not squared) gives only d(R - inf)/dt <= -C^2 (R - inf)^2",
         source=src("Convergence of GD (Cont'd)", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|_2 \ge C(\hat{\mathcal{R}}_n(\theta) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
         statement=Statement(sp.Le(R_fn(t), sp.exp(-C * t) * R_fn(0)),
@@ -816,16 +910,19 @@ CLAIMS = [
                             latex=r"\frac{d}{dt}(\hat{\mathcal{R}}_n - \inf) = -\|\nabla \hat{\mathcal{R}}_n\|_2^2 \le -C^2 (\hat{\mathcal{R}}_n - \inf)^2 \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
         checks=(Gronwall(name="comparison ODE from the slide's PL condition"),),
         correction=Correction(
-            Statement(sp.Le(R_fn(t), sp.exp(-C * t) * R_fn(0)), assuming=[sp.Le(sp.Derivative(R_fn(t), t), -C * R_fn(t))],
-                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct}(\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+            Statement(sp.Le(R_fn(t), sp.exp(-mu_pl * t) * R_fn(0)), assuming=[sp.Le(sp.Derivative(R_fn(t), t), -mu_pl * R_fn(t))],
+                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge \mu(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-\mu t}(\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
             why="With the norm not squared the flow only gives D' <= -C^2 D^2, i.e. D(t) <= D(0)/(1 + C^2 D(0) t) "
-                "(algebraic decay). The Polyak-Lojasiewicz condition squares the gradient norm: "
-                "||grad R||^2 >= C (R - inf R) gives D' <= -C D and the exponential rate.",
+                "(algebraic decay). The scaling analysis refutes the exponential rate outright: with the norm not squared "
+                "C scales as 1/[theta] (a gradient norm [R]/[theta] against R - inf R), so C t scales as [theta]/[R] and "
+                "e^{-Ct} changes with the units of theta and R. The Polyak-Lojasiewicz condition squares the gradient norm: "
+                "||grad R||^2 >= mu (R - inf R), mu a rate ([R]/[theta]^2 = 1/time), gives D' <= -mu D and the exponential rate.",
             expected=Verdict.PROVED),
-        expected=Verdict.GAP,
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.theorem3",
+        scaling=PL_SLIDE_SCALING,
         title="Theorem 3: under the PL condition (as defined), R(theta_t) - inf R <= e^{-Ct} (R(theta_0) - inf R)",
         source=src("Theorem 3", r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
         statement=Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SLIDE],
@@ -833,12 +930,13 @@ CLAIMS = [
         checks=(Simulation(pl_flow, name="gradient flow on cosh wells"),),
         depends_on=("dyn.pl.rate",),
         correction=Correction(
-            Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SQUARED],
-                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
+            Statement(sp.Le(D_t, sp.exp(-mu_pl * t) * D_0), assuming=[PL_SQUARED],
+                      latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge \mu(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-\mu t} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
             checks=(Simulation(lambda ctx, precise: pl_flow(ctx, precise, squared=True), name="gradient flow on cosh wells"),),
             why="R = a(cosh(c theta) - 1) with small a meets the slide's condition with C = c/sqrt(p) but its flow decays "
-                "like e^{-2 a c^2 t}: the condition is not scale-invariant. With the squared norm (the PL condition) the "
-                "bound holds.",
+                "like e^{-2 a c^2 t}: the condition is not scale-invariant (the scaling analysis finds it without a simulation: "
+                "C scales as 1/[theta], so e^{-Ct} is not scale-free). With the squared norm (the PL condition, "
+                "||grad R||^2 >= mu (R - inf R), mu a rate) the bound holds.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
     ),
@@ -862,6 +960,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.step_limit",
+        scaling=DISCRETE,
         title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
         source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
         statement=Statement(sp.Eq(step_sym(_tau), STEP_LIMIT, evaluate=False),
@@ -877,6 +976,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.margin",
+        scaling=DISCRETE,
         title="|c(x)| >= 1/2 for c(x) = w^T x - b - 1/2, w in N^d, b in N, x in {-1,1}^d",
         source=src("Hardness of learning two-layer neural networks (proof)", r"we have  $|c(x)| \ge 1/2$"),
         statement=Statement(sp.Ge(sp.Abs(c_lin()), sp.Rational(1, 2)),
@@ -887,6 +987,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.path_norm",
+        scaling=DISCRETE,
         title="Path norm of g bounded by (1/2k)(k + 1/3 + sum_i (2(2||w_i||_1 + |b_i| + 1/2) + 1))",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\frac{1}{2k}\left(k+\frac{1}{3}+\sum_{i=1}^{k}(2(2||w_i||_1+|b_i|+1/2)+1\right)=\operatorname{poly}(d)"),
         statement=Statement(sp.Le(P_g, NOTE_PATH_BOUND), where={P_g: PATH_NORM_G},
@@ -903,6 +1004,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.step_identity",
+        scaling=DISCRETE,
         title="sigma_step(z) = ReLU(2z) - ReLU(2z - 1) for |z| >= 1/2",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\sigma_{step}(z) = \text{ReLU}(2z) - \text{ReLU}(2z-1)"),
         statement=Statement(sp.Eq(step_sym(_z), ReLU(2 * _z) - ReLU(2 * _z - 1), evaluate=False),
@@ -913,6 +1015,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.sign_g",
+        scaling=DISCRETE,
         title="sign(g(x)) = h_1(x) ∧ ... ∧ h_k(x) for all x in {-1,1}^d",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\operatorname{sign}(g(x)) = h_1(x) \wedge h_2(x) \wedge \dots \wedge h_k(x), \ \forall x \in \{-1, 1\}^d."),
         statement=Statement(sp.Eq(sp.sign(G_NET), AND_H, evaluate=False),
@@ -932,6 +1035,7 @@ CLAIMS = [
     # ------------------------------------------------------------------ orthonormal classes
     Claim(
         id="dyn.parity.orthonormal",
+        scaling=DISCRETE,
         title="(0.1)-(0.2): <f_v, f_v'> = E[(-1)^{(v+v')^T x}] = prod_i E[(-1)^{(v_i+v'_i) x_i}] = delta_{v,v'}",
         source=src("Orthonormal class", r"= \prod_{i=1}^{d} \mathbb{E}_{x_{i}}[(-1)^{(v_{i}+v'_{i})x_{i}}] = \delta_{v,v'}."),
         statement=Statement(sp.And(
@@ -951,6 +1055,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.parity.hat",
+        scaling=DISCRETE,
         title="(0.3)-(0.4): (-1)^{v^T x} = sum_{i=0}^d (-1)^i (sigma(2v^T x - 2i + 1) - 2 sigma(2v^T x - 2i) + sigma(2v^T x - 2i - 1))",
         source=src("Parity functions as two-layer neural networks", r"= \sum_{i=0}^d (-1)^i \left( \sigma(2v^T x - 2i + 1) - 2\sigma(2v^T x - 2i) + \sigma(2v^T x - 2i - 1) \right)"),
         statement=Statement(sp.Eq((-1) ** VX, HAT_NET, evaluate=False),
@@ -960,6 +1065,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.parity.path_norm",
+        scaling=DISCRETE,
         title="The path norm of the network (0.4) is bounded by C d^2",
         source=src("Parity functions as two-layer neural networks", r"It is easy to show that the path norm of this network is bounded by Cd<sup>2</sup>."),
         statement=Statement(sp.Le(P_par, C * d**2), where={P_par: PATH_NORM_PARITY, C: C_PARITY},
@@ -969,6 +1075,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.sd.size",
+        scaling=DISCRETE,
         title="(0.5): |S_d| >~ 2^d / sqrt(d) for S_d = {cos(w^T x): w in N^d, sum_i w_i <= d}",
         source=src("Orthonormal class (continuous case)", r"|S_d| \gtrsim \frac{2^d}{\sqrt{d}} \tag{0.5}"),
         statement=Statement(sp.Ge(S_size, 2**d / sp.sqrt(d)), where={S_size: S_D_SIZE},
@@ -978,6 +1085,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.sd.barron_norm",
+        scaling=DISCRETE,
         title="(0.6): ||f||_B <~ d^2 for every f in S_d (path norm of a ReLU representation of cos(w^T x))",
         source=src("Orthonormal class (continuous case)", r"\|f\|_{\mathcal{B}} \lesssim d^2, \quad \forall f \in S_d."),
         statement=Statement(sp.Le(P_cos, C * d**2), where={P_cos: PATH_NORM_COS, C: C_COS},
@@ -989,6 +1097,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.sd.orthonormal",
+        scaling=DISCRETE,
         title="S_d is an orthonormal set under Unif([0, 2 pi]^d) (B_d contains exponentially many orthonormal functions)",
         source=src("Orthonormal class (continuous case)", r"Hence, for this continuous case,  $\mathcal{B}_d$  contains exponential many orthonormal functions."),
         statement=Statement(sp.Eq(G, sp.Symbol("I"), evaluate=False),
@@ -1018,6 +1127,7 @@ CLAIMS = [
     # ------------------------------------------------------------------ Theorem 7
     Claim(
         id="dyn.theorem7",
+        scaling=ORTHONORMAL,
         title="Theorem 7 (0.7): E_f ||grad R^f - g||^2 <= E_x ||grad h||^2 / |F| for an orthonormal class",
         source=src("Theorem 7", r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}."),
         statement=Statement(sp.Le(V, B_x / F_size),
@@ -1035,6 +1145,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem7.gradient",
+        scaling=ORTHONORMAL,
         title="Proof of Theorem 7: grad R^f = E_x[(h - f) grad h] for R^f = E_x (h - f)^2",
         source=src("Theorem 7 (proof)", r"\nabla_{\theta} R^{f} = \mathbb{E}_{x}[(h(x;\theta) - f)\nabla_{\theta} h(x;\theta)] = C_{\theta} - \langle f, \nabla_{\theta} h(x;\theta) \rangle"),
         statement=Statement(sp.Eq(sp.Derivative(RISK_F, _th), cube_mean((_h(x[1], _th) - _f(x[1])) * sp.Derivative(_h(x[1], _th), _th), x, 1), evaluate=False),
@@ -1049,6 +1160,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem7.step_08",
+        scaling=ORTHONORMAL,
         title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
         source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
         statement=Statement(sp.Le(V, M2), latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f - g(\theta)\|^2] \le \mathbb{E}_f[\|\langle f, \nabla_{\theta} h \rangle\|^2]"),
@@ -1062,6 +1174,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem7.step_09",
+        scaling=ORTHONORMAL,
         title="(0.9): E_f <f, grad h>^2 <= (1/|F|) sum_f <f, grad h>^2 (equality: P is uniform on F)",
         source=src("Theorem 7 (proof)", r"\leq \frac{1}{|\mathcal{F}|} \sum_{f} \langle f, \nabla_{\theta} h(x; \theta) \rangle^2"),
         statement=Statement(sp.Le(sp.Sum(_PU * _XF[_fi], (_fi, 1, _NF)), sp.Sum(_XF[_fi], (_fi, 1, _NF)) / _NF),
@@ -1072,6 +1185,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem7.step_10",
+        scaling=ORTHONORMAL,
         title="(0.10): (1/|F|) sum_f <f, grad h>^2 <= E_x ||grad h||^2 / |F| (Bessel)",
         source=src("Theorem 7 (proof)", r"\leq \frac{\mathbb{E}_x[\|\nabla_\theta h(x;\theta)\|^2]}{|\mathcal{F}|}."),
         statement=Statement(sp.Le(S_F, B_x / F_size), latex=r"\frac{1}{|\mathcal{F}|} \sum_{f} \|\langle f, \nabla_{\theta} h \rangle\|^2 \le \frac{\mathbb{E}_x[\|\nabla_\theta h\|^2]}{|\mathcal{F}|}"),
@@ -1080,6 +1194,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hinge.variance",
+        scaling=HINGE,
         title="Hinge loss, |h|, |f| <= 1: E_f ||grad R^f||^2 = (1/|F|) sum_i <f_i, grad h>^2 <= G_theta / 2^d",
         source=src("Hardness of learning with GD: Setup", r"= \frac{1}{|\mathcal{F}|} \sum_i \langle f_i, \nabla h(\cdot;\theta) \rangle^2 \le \frac{\|\nabla_{\theta} h\|^2}{|\mathcal{F}|} \le \frac{G_{\theta}}{2^d}."),
         statement=Statement(sp.And(sp.Eq(H2, S_F, evaluate=False), sp.Le(S_F, G_theta / 2**d)),
@@ -1090,6 +1205,7 @@ CLAIMS = [
     # ------------------------------------------------------------------ Theorem 8
     Claim(
         id="dyn.theorem8",
+        scaling=HINGE,
         title="Theorem 8: E_f ||theta_t^f - theta_0||^2 <= C_1 (e^{C_2 t / 2^{d/2}} - 1), with the constants of its proof",
         source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
         statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF},
@@ -1100,6 +1216,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.corollary9",
+        scaling=SCALING.with_dims({C: S_TH}).fixing(S_H, S_R, S_TH, why=HINGE_WHY + "; T = poly(d) counts time as a number ""of the flow's units [theta]^2/[R], which fixes [theta] too"),
         title="Corollary 9: for T = poly(d) some f has ||theta_t^f - theta_0|| <= C poly(d)/2^d on [0, T] (from Theorem 8)",
         source=src("Corollary 9", r"\|\theta_t^f - \theta_0\| \le C \frac{poly(d)}{2^d}, \ \forall t \in [0, T]"),
         statement=Statement(sp.Le(DISP, C * d**P_DEG / 2**d),
@@ -1119,6 +1236,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_013",
+        scaling=HINGE,
         title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
         source=src("Hardness of learning with GD (proof)", r"G(\theta) \le G(\theta_0) + 2L \|\theta - \theta_0\|^2."),
         statement=Statement(sp.Le(G_t, G0 + 2 * L * dist2)),
@@ -1132,6 +1250,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_014",
+        scaling=HINGE,
         title="(0.14): d/dt E_f ||theta_t^f - theta_0||^2 = 2 E_f <theta_t^f - theta_0, -grad R^f(theta_t^f)>",
         source=src("Hardness of learning with GD (proof)", r"\frac{d\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2]}{dt} = 2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla_\theta R^f(\theta_t^f)\rangle]"),
         statement=Statement(sp.Eq(sp.Derivative(((_th1 - _th0) ** 2 + (_th2 - _th0) ** 2) / 2, _t),
@@ -1142,6 +1261,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_015",
+        scaling=HINGE,
         title="(0.15): 2 E_f <theta^f - theta_0, -grad R^f(theta^f)> <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f G(theta^f))",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * EG)),
@@ -1159,6 +1279,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_016",
+        scaling=HINGE,
         title="(0.16): ... <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f[G(theta_0) + 2L||theta^f - theta_0||^2])",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * (G0 + 2 * L * delta2))),
@@ -1175,6 +1296,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_017",
+        scaling=HINGE.with_dims({"delta": S_TH}),
         title="(0.17): delta_t' <= 2^{2-d/2} (sqrt(2L) delta_t + sqrt(G(theta_0))) from (0.16)",
         source=src("Hardness of learning with GD (proof)", r"\dot{\delta}_t \le 2^{2-\frac{d}{2}} (\sqrt{2L} \delta_t + \sqrt{G(\theta_0)}). \tag{0.17}"),
         statement=Statement(sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0)))),
@@ -1189,6 +1311,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.gronwall",
+        scaling=HINGE.with_dims({"delta": S_TH}),
         title="Gronwall: delta_t <= sqrt(G(theta_0)/2L) (e^{2^{2-d/2} sqrt(L) t} - 1) from (0.17)",
         source=src("Hardness of learning with GD (proof)", r"\delta_t \le \sqrt{\frac{G(\theta_0)}{2L}} (e^{2^{2-\frac{d}{2}}\sqrt{L}t} - 1)."),
         statement=Statement(sp.Le(dl(t), GRONWALL_NOTE),
@@ -1207,6 +1330,7 @@ CLAIMS = [
     # ------------------------------------------------------------------ kernel regime
     Claim(
         id="dyn.kernel.gd_flow",
+        scaling=KERNEL.with_dims({"ReLU": S_TH * S_X}),
         title="(0.20) is the GD flow of R_n = (1/2n) sum_i (f(x_i) - y_i)^2",
         source=src("Convergence of GD in the kernel regime: Setup", r"\dot{a}_{j} = -\sum_{i=1}^{n} e_{i}\sigma(b_{j}^{T}x_{i})"),
         statement=Statement(sp.Eq(_FLOW_020, _NEG_GRAD, evaluate=False),
@@ -1223,6 +1347,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.probability",
+        scaling=KERNEL_UNIT,
         title="Theorem 10 at its stated width (delta = 1/2, m = 8329): Pr[R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) for all t] >= 1 - delta",
         source=src("Theorem 10", r"assume that  $m \geq \frac{10n \log(2n^2/\delta)}{\lambda_n^2(K)}$ . Then, with probability  $1 - \delta$  over the initialization, we have"),
         statement=Statement(sp.Ge(Prob(sp.Le(R_t, sp.exp(-m * lam * t) * R_0)), 1 - delta), assuming=[sp.Ge(m, THM10_WIDTH)],
@@ -1232,6 +1357,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10",
+        scaling=KERNEL,
         title="Theorem 10: R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) (rate against Lemma 12's proof)",
         source=src("Theorem 10", r"$\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0).$"),
         statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
@@ -1246,6 +1372,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.kernel.error_dynamics",
+        scaling=KERNEL,
         title="de_i/dt = <grad f(x_i), theta'> = -sum_i' <grad f(x_i), grad f(x_i')> e_i' along theta' = -(1/n) sum_i e_i grad f(x_i)",
         source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
         statement=Statement(sp.Eq(sp.Derivative(_EV[0], _t), -sum(_GRAM_GEN[0][q] * _EV[q] for q in range(2)), evaluate=False),
@@ -1260,6 +1387,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.kernel.energy",
+        scaling=KERNEL,
         title="(0.23): d||e||^2/dt = -2 e^T G e along de/dt = -G e",
         source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
         statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t), -2 * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
@@ -1269,6 +1397,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.kernel.gram",
+        scaling=KERNEL.with_dims({"ReLU": S_TH * S_X}),
         title="G = m K_hat with K_hat_ii' = (1/m) sum_j relu relu + a_j^2 relu' relu' x_i.x_i'",
         source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
         statement=Statement(sp.Eq(_J2 * _J2.T, 2 * _KHAT2, evaluate=False),
@@ -1278,6 +1407,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.kernel.limit",
+        scaling=KERNEL,
         title="(0.24)-(0.25): K_hat -> k(x, x') = E_{b ~ pi_0}[relu(b.x) relu(b.x')] at the initialisation a = 0",
         source=src("The Gram matrix for a 2LNN", r"k(x, x') = \mathbb{E}_{b \sim \pi_0}[\sigma(b^T x)\sigma(b^T x')].$$"),
         statement=Statement(sp.Eq(Kh, K, evaluate=False),
@@ -1287,6 +1417,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11",
+        scaling=KERNEL,
         title="Lemma 11: at the stated width, lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta",
         source=src("Lemma 11", r"\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)."),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta),
@@ -1297,6 +1428,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11.remark_decay",
+        scaling=KERNEL,
         title="Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}) (ReLU; decay exponent in n at d = 3)",
         source=src("Lemma 11", r"So,  $\lambda_n(K) \geq C_d/n^{1/d}$"),
         statement=Statement(sp.Eq(Q, sp.O(n ** sp.Rational(1, RM_D), (n, sp.oo)), evaluate=False),
@@ -1315,6 +1447,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11.hoeffding",
+        scaling=KERNEL_UNIT,
         title="Proof of Lemma 11: P{|K_hat_ij - K_ij| >= eps} <= e^{-2 m eps^2} (Hoeffding)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\right| \ge \varepsilon \right\} \le e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - sp.exp(-2 * m * eps**2)),
@@ -1323,6 +1456,8 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - 2 * sp.exp(-2 * m * eps**2)),
                       latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le 2e^{-2m\varepsilon^2}"),
+            checks=(Probability(hoeffding_draws, name="one kernel entry, d = 1, m = 1"),
+                    Probability(hoeffding_wide_draws, name="one kernel entry, d = 1, m = 20, eps = 0.3")),
             why="Hoeffding's inequality bounds each tail by e^{-2m eps^2}; the two-sided event |.| >= eps needs the factor 2 "
                 "(d = 1, m = 1: relu(b)^2 is 0 or 1 with probability 1/2 each, so the deviation from K = 1/2 is always 1/2, "
                 "while e^{-2 m eps^2} = e^{-0.405} < 1 at eps = 0.45).",
@@ -1331,6 +1466,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11.union_bound",
+        scaling=KERNEL_UNIT,
         title="Proof of Lemma 11: P{||K_hat - K||_F <= eps} >= 1 - sum_ij P{|K_hat_ij - K_ij| >= eps} >= 1 - n^2 e^{-2 m eps^2}",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - \sum_{i,j=1}^n \mathbb{P}\{|\hat{K}_{i,j}-K_{i,j}| \ge \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), eps)), 1 - n**2 * sp.exp(-2 * m * eps**2)),
@@ -1347,6 +1483,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11.weyl",
+        scaling=KERNEL,
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
         statement=Statement(sp.Ge(LambdaMin(Kh), LambdaMin(K) - FrobNorm(Kh - K))),
@@ -1355,6 +1492,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma11.width",
+        scaling=KERNEL_UNIT,
         title="Proof of Lemma 11: eps = lambda/2 and n^2 e^{-2 m eps^2} <= delta lead to m >= log(n^2/delta)/(2 lambda^2)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"This leads to  $m \geq \frac{\log(n^2/\delta)}{2\lambda_n^2(K)}$"),
         statement=Statement(sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2)), assuming=[sp.Lt(delta, 1)]),
@@ -1370,17 +1508,19 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.neighbourhood",
+        scaling=KERNEL,
         title="On I(theta_0): lambda_n(K_hat(theta)) >= lambda_n(K_hat(theta_0)) - ||K_hat(theta_0) - K_hat(theta)||_F >= lambda/4",
         source=src("Gradient descent near the initialization", r"\lambda_n(\hat{K}(\theta)) \ge \lambda_n(\hat{K}(\theta_0)) - \|\hat{K}(\theta_0) - \hat{K}(\theta)\|_F \ge \frac{\lambda_n(K)}{2} - \frac{\lambda_n(K)}{4} = \frac{\lambda_n(K)}{4}"),
         statement=Statement(sp.And(sp.Ge(LambdaMin(Kh), LambdaMin(Kh0) - FrobNorm(Kh0 - Kh)),
                                    sp.Ge(LambdaMin(Kh0) - FrobNorm(Kh0 - Kh), lam / 4)),
                             assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)]),
-        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200)"),),
+        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)"),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="dyn.lemma12",
+        scaling=KERNEL,
         title="Lemma 12: R_n(theta(t)) <= e^{-m lambda_n(K) t/2} R_n(theta_0) for t in [0, t_0]",
         source=src("Lemma 12", r"\hat{\mathcal{R}}_n(\theta(t)) \le e^{-\frac{m\lambda_n(K)}{2}t} \hat{\mathcal{R}}_n(\theta_0)."),
         statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0)),
@@ -1392,6 +1532,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma12.chain",
+        scaling=KERNEL,
         title="Proof of Lemma 12: (1/2n) d||e||^2/dt = -(m/n) e^T K_hat e along de/dt = -m K_hat e",
         source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
         statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t) / (2 * _nn), -(_mm / _nn) * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
@@ -1401,6 +1542,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.gradient_bound",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||grad R_n(theta)||^2 <= ||theta||^2 R_n(theta)",
         source=src("Proof of Theorem 10", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|^2 \le \|\theta\|^2 \hat{\mathcal{R}}_n(\theta)."),
         statement=Statement(sp.Le(gradsq, thetasq * R_theta)),
@@ -1414,6 +1556,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.integral",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||theta(t) - theta_0|| <= int ||grad R_n|| dt <= max||theta|| int e^{-m lambda t/4} sqrt(R_n(theta_0)) dt <~ max||theta||/(m lambda)",
         source=src("Proof of Theorem 10", r"\lesssim \frac{\max_{t \in [0, t_0]} \|\theta(t)\|}{m\lambda_n(K)}"),
         statement=Statement(sp.Le(Gam, C * M_th / (m * lam)),
@@ -1425,6 +1568,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.theta0_norm",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||theta_0|| = sqrt(sum_s ||b_s(0)||^2) = sqrt(m)",
         source=src("Proof of Theorem 10", r"\|\theta_0\| = \sqrt{\sum_{s=1}^m \|b_s(0)\|^2} = \sqrt{m}"),
         statement=Statement(sp.Eq(sp.sqrt(sp.Sum(A0_S**2 + NB0_S**2, (_s, 1, m))), sp.sqrt(m), evaluate=False),
@@ -1434,6 +1578,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.gamma",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: gamma <~ (gamma + sqrt m)/(m lambda) leads to gamma <~ 1/sqrt(m lambda)",
         source=src("Proof of Theorem 10", r"\gamma \lesssim \frac{1}{\sqrt{m\lambda_n(K)}}."),
         statement=Statement(sp.Le(gam, C / sp.sqrt(m * lam))),
@@ -1449,6 +1594,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.kernel_perturbation",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||K_hat(theta(t)) - K_hat(theta_0)||_F^2 <~ (n^2/m^2)(||theta - theta_0|| + ||theta - theta_0||^2)",
         source=src("Proof of Theorem 10", r"&\lesssim \frac{n^2}{m^2} (\|\theta(t) - \theta_0\| + \|\theta(t) - \theta_0\|^2)"),
         statement=Statement(sp.Le(F2K, C * n**2 / m**2 * (Gam + Gam**2))),
@@ -1464,6 +1610,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.gamma_le_one",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: by the assumption m >= 10 n log(2n^2/delta)/lambda^2, gamma <= 1 (from gamma <~ 1/sqrt(m lambda))",
         source=src("Proof of Theorem 10", r"By the assumption,  $\gamma \leq 1$"),
         statement=Statement(sp.Le(gam, 1), assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
@@ -1476,6 +1623,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem10.width",
+        scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: gamma <= 1 and m >= 20n/lambda lead to ||K_hat(theta(t)) - K_hat(theta_0)||_F <= lambda/8",
         source=src("Proof of Theorem 10", r"Hence,  $m \geq 20n/\lambda_n(K)$  leads to"),
         statement=Statement(sp.Ge(m, 20 * n / lam)),
@@ -1491,6 +1639,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.remark.b_displacement",
+        scaling=KERNEL,
         title="Remark: b_j(t) - b_j(0) ~ 1/m (sup_t max_j ||b_j(t) - b_j(0)|| = O(1/m))",
         source=src("Remarks", r"The key observation is that b<sub>j</sub>(t) − b<sub>j</sub>(0) ∼ 1/m."),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
@@ -1500,6 +1649,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.remark.balanced_kernel",
+        scaling=KERNEL,
         title="Balanced initialisation: G -> E_{b ~ N(0, I/d)}[relu relu + relu' relu' x.x']",
         source=src("Remarks", r"\to k(x_i, x_{i'}) := \mathbb{E}_{b \sim \mathcal{N}(0, I_d/d)} [\sigma(b^T x_i) \sigma(b^T x_{i'}) + \sigma'(b^T x_i) \sigma'(b^T x_{i'}) x_i^T x_{i'}]"),
         statement=Statement(sp.Eq(G, K, evaluate=False),
@@ -1509,6 +1659,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem13.probability",
+        scaling=KERNEL_UNIT.with_dims({gap: S_TH**2 * S_X}),
         title="Theorem 13's bound at m = 128, delta = 0.1: Pr[sup_{t,x} |f_m(a(t), B(t)) - f_m(a~(t), B_0)| <= (1 + sqrt(log(1/delta)))/(lambda_n(K) sqrt(m))] >= 1 - delta",
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"assume that  $m \gtrsim \frac{n^4}{\lambda_n^2(K)} \log(\frac{n^2}{\delta})$ . Then, with probability  $1 - \delta$  over the random initialization, we have"),
         statement=Statement(sp.Ge(Prob(sp.Le(gap, (1 + sp.sqrt(sp.log(1 / delta))) / (lam * sp.sqrt(m)))), 1 - delta),
@@ -1518,6 +1669,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem13",
+        scaling=KERNEL,
         title="Theorem 13: sup_{t, x} |f_m(x; a(t), B(t)) - f_m(x; a~(t), B_0)| = O(1/sqrt(m)) (the m-dependence of its bound)",
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"\le \frac{1 + \sqrt{\log(1/\delta)}}{\lambda_n(K)\sqrt{m}}."),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -1527,6 +1679,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.remark.timescale_a",
+        scaling=KERNEL,
         title="Time-scale separation: to fit n labels a_j(t) = O(poly(n)/m) (sup_t max_j |a_j(t)|, n fixed)",
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"To fit n labels, we only need  $a_j(t) = O(poly(n)/m)$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
@@ -1536,6 +1689,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.remark.timescale_bdot",
+        scaling=KERNEL,
         title="Time-scale separation: b_j'(t) ~ O(|a_j|) = O(poly(n)/m) (sup_t max_j ||b_j'(t)||, n fixed)",
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"$\dot{b}_j(t) \sim O(|a_j|) = O(poly(n)/m)$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
@@ -1546,6 +1700,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem13.sketch",
+        scaling=KERNEL_UNIT,
         title="Proof sketch of Theorem 13: |f(a, B) - f(a, B_0)| <= sum_s a_s |...| <= sum_s a_s ||Db_s|| <= (1/2) sum_s (a_s^2 + ||Db_s||^2) = ||theta - theta_0||^2/2",
         source=src("Proof sketch", r"\le \sum_{s=1}^m a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)|"),
         statement=Statement(sp.And(sp.Le(sk_lhs, sk_r1), sp.Le(sk_r1, sk_r2), sp.Le(sk_r2, sk_r3), sp.Eq(sk_r3, sk_r4, evaluate=False)),
@@ -1562,6 +1717,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem13.sketch_order",
+        scaling=KERNEL,
         title="Proof sketch of Theorem 13: (1/2) ||theta(t) - theta_0||^2 <~ 1/(m lambda^2) (order in m)",
         source=src("Proof sketch", r"= \frac{1}{2} ||\theta(t) - \theta_0||^2 \lesssim \frac{1}{m\lambda_n^2(K)}"),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
@@ -1571,6 +1727,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lemma14",
+        scaling=KERNEL,
         title="Lemma 14: f_m(x; a~(t), B_0) = sum_i w_i(t) k_m(x_i, x) with w_i(t) = -m int_0^t e_i",
         source=src("Representer theorem of GD solutions", r"here  $w_i(t) = -m \int_0^t e_i(t')dt'.$"),
         statement=Statement(sp.Eq(f_rfm, f_rep, evaluate=False),
@@ -1588,6 +1745,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lazy.expansion",
+        scaling=KERNEL,
         title="(0.27): f_m(x; theta) = f_m(x; theta_0) + <theta - theta_0, grad f_m(x; theta_0)> + o(||theta - theta_0||)",
         source=src("Lazy training", r"f_m(x;\theta) = f_m(x;\theta_0) + \langle \theta - \theta_0, \nabla f_m(x;\theta_0) \rangle + o(\|\theta - \theta_0\|)."),
         statement=Statement(sp.Eq(Rem, sp.O(eps, (eps, 0)), evaluate=False),
@@ -1597,6 +1755,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lazy.displacement",
+        scaling=KERNEL,
         title="Lazy training: ||theta - theta_0|| = O(1/sqrt(m))",
         source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
@@ -1606,6 +1765,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lazy.tangent_kernel",
+        scaling=KERNEL,
         title="Tangent kernel as written: k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)> (the kernel of the linear part (0.27))",
         source=src("Lazy training", r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"),
         statement=Statement(sp.Eq(K_w, K_lin, evaluate=False),
@@ -1623,6 +1783,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.multilayer.init_gram",
+        scaling=KERNEL,
         title="Multi-layer section: for m sufficiently large, lambda_n(G(theta_0)) >= m lambda_n(K) at initialisation (read: with probability >= 1/2)",
         source=src("Multi-layer fully-connected networks", r"First show that if m is sufficiently large, at initialization  $\lambda_n(G(\theta_0)) \ge m\lambda_n(K)$"),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m * lam)), sp.Rational(1, 2)),
@@ -1642,6 +1803,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.multilayer.rate",
+        scaling=KERNEL,
         title="Multi-layer section: on the ball, R_n(theta(t)) <= e^{-c m lambda_n(K) t} R_n(theta_0) for a constant c > 0",
         source=src("Multi-layer fully-connected networks", r"we have  $\hat{R}_n(\theta(t)) \le e^{-cm\lambda_n(K)t}\hat{R}_n(\theta_0)$  for a constant c > 0"),
         statement=Statement(sp.Le(Rt(t), sp.exp(-c_ml * m * lam * t) * Rt(0)),
@@ -1652,6 +1814,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.multilayer.displacement",
+        scaling=KERNEL,
         title="Multi-layer section: ||theta_t - theta_0|| <= poly(n, lambda_n(K))/m (order in m, checked on the note's 2LNN)",
         source=src("Multi-layer fully-connected networks", r"\le \frac{poly(n, \lambda_n(K))}{m}."),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),

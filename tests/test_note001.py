@@ -15,11 +15,12 @@ from verify.kernels import (WidthBatch, active, finite_width_gram, orthant_proba
 from verify.model import Context, Outcome, Statement, Verdict
 from verify.models import relu_ntk_kernel, unit_vectors
 from verify.numeric import OrderFit, Simulation
+from verify.registry import module_claims
 from verify.runner import run_claim
 from verify.search import Domain
 from verify.symbolic import Identity
 
-BY_ID = {c.id: c for c in note.CLAIMS}
+BY_ID = {c.id: c for c in module_claims(note)}
 
 
 def run(claim_id):
@@ -77,10 +78,11 @@ def test_theorem_rate_is_twice_the_stated_one():
 
 def test_hoeffding_fails_for_every_constant_and_the_correction_holds():
     statement, correction = run("gd.s5_1.hoeffding")
-    assert [c.outcome for c in statement.checks] == [Outcome.FAILS] * 3
-    assert all(c.evidence["interval"][1] < c.evidence["required_probability"] for c in statement.checks)
+    own = [c for c in statement.checks if c.kind != "scaling"]            # the scaling check holds (|Z_i| <= 1 fixes [Z])
+    assert [c.outcome for c in own] == [Outcome.FAILS] * 3
+    assert all(c.evidence["interval"][1] < c.evidence["required_probability"] for c in own)
     assert sp.simplify(note.HOEFFDING_N - 2 * sp.log(2 / note.delta) / note.eps**2) == 0
-    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS, Outcome.HOLDS]
+    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS, Outcome.HOLDS, Outcome.HOLDS]
 
 
 def test_pattern_change_bound_fails_exactly_when_inputs_are_negatively_correlated():
@@ -241,7 +243,7 @@ def test_displacement_check_tolerance_still_rejects_a_wrong_order():
     """The 5% tolerance of gd.s5_2.displacement_linear absorbs the time grid, not a wrong order in m."""
     import sympy as sp
     from verify.model import Context, Outcome, Statement
-    claim = next(c for c in note.CLAIMS if c.id == "gd.s5_2.displacement_linear")
+    claim = BY_ID["gd.s5_2.displacement_linear"]
     check = claim.checks[0]
     wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
@@ -258,3 +260,18 @@ def test_zero_loss_pairs_exist_only_when_over_parameterised(monkeypatch):
     bare = Statement(claim.statement.relation)                     # drop m > n: the check itself must object
     r = claim.checks[0].run(bare, ctx)
     assert r.outcome is Outcome.FAILS
+
+
+def test_scaling_analysis_declares_every_symbol_and_finds_no_mismatch():
+    """Note 001's errors (dropped factors -1/n and 1/2, the rate lambda_0 for 2 lambda_0, a sum over r, f(theta(0), .)
+    dropped) are all scale-consistent: the analysis must accept every statement and correction, with every symbol
+    declared; the width condition needs the note's unit inputs, declared on that claim."""
+    from verify.scaling import analyse
+    for claim in BY_ID.values():
+        for statement in (claim.statement,) + ((claim.correction.statement,) if claim.correction else ()):
+            report = analyse(statement, claim.scaling)
+            assert not report.violations and not report.undeclared, (claim.id, report)
+    # without the unit-input normalisation the width condition m = O(n^6/eps^2) is not scale-free (eps ~ [x]^2)
+    assert analyse(BY_ID["gd.s5_2.width"].statement, note.NETWORK).violations
+    assert analyse(BY_ID["gd.s5_2.width"].statement, BY_ID["gd.s5_2.width"].scaling).absorbed
+    assert not analyse(BY_ID["gd.s5_2.cauchy_schwarz"].statement, note.NETWORK).violations

@@ -18,10 +18,11 @@ from verify.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, Sin
                              network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, relu_prime_kernel,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
 from verify.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict
+from verify.registry import module_claims
 from verify.runner import run_claim
 from verify.symbolic import Identity
 
-BY_ID = {c.id: c for c in note.CLAIMS}
+BY_ID = {c.id: c for c in module_claims(note)}
 
 
 @pytest.fixture
@@ -43,8 +44,22 @@ def test_pl_condition_without_square_is_refuted_by_a_replayed_flow():
     assert check.outcome is Outcome.FAILS
     assert check.evidence["relative_margin_precise"] < -0.5 and "replay" in check.evidence
     assert correction.checks[0].outcome is Outcome.HOLDS
-    gap, _ = _run("dyn.pl.rate")
-    assert gap.checks[0].outcome is Outcome.GAP and "C**2" in gap.checks[0].evidence["comparison_solution"]
+    rate, _ = _run("dyn.pl.rate")
+    assert rate.checks[0].outcome is Outcome.GAP and "C**2" in rate.checks[0].evidence["comparison_solution"]
+    assert rate.verdict is Verdict.REFUTED and rate.checks[-1].kind == "scaling"
+
+
+def test_scaling_analysis_finds_the_unsquared_pl_condition_without_simulation():
+    """With ||grad R|| >= C (R - inf R) the constant C scales as 1/[theta], so e^{-Ct} is not scale-free: the
+    analysis refutes Theorem 3 and its Gronwall step with no flow; the squared condition's rate mu passes."""
+    from verify.scaling import analyse
+    for claim_id in ("dyn.pl.rate", "dyn.theorem3"):
+        claim = BY_ID[claim_id]
+        report = analyse(claim.statement, claim.scaling)
+        assert any("exp(-C*t)" in str(v) and "[theta]" in str(v) for v in report.violations), claim_id
+        assert not analyse(claim.correction.statement, claim.scaling).violations, claim_id
+        statement, _ = run_claim(claim, seed=0, budget="quick")
+        assert next(c for c in statement.checks if c.kind == "scaling").outcome is Outcome.FAILS
 
 
 def test_step_limit_fails_exactly_at_zero():
@@ -565,3 +580,24 @@ def test_pair_interlacing_compares_each_draw_with_its_own_gap():
     assert env["pair_gap"].ndim == env["Kmat"].ndim and env["pair_gap"].shape[0] == env["Kmat"].shape[0]
     lam_min = np.linalg.eigvalsh(env["Kmat"])[:, 0]
     assert np.all(lam_min <= env["pair_gap"][:, 0, 0] + 1e-12)
+
+
+def test_strengthened_instances_kill_the_mutants_that_survived():
+    """Mutation testing found instances that never reached the regime where a changed constant fails: the
+    neighbourhood check now has narrow initialisations (lambda_n(K_hat(theta_0)) near lambda/2), the gradient
+    bound thetas with ||theta||^2 < 1/2, and the two-sided Hoeffding bound a width where it is not vacuous."""
+    def outcome(claim_id, relation, assuming=(), target="statement", index=0):
+        claim = BY_ID[claim_id]
+        checks = claim.correction.checks if target == "correction" and claim.correction.checks else claim.checks
+        check = checks[index]
+        return check.run(Statement(relation, assuming=assuming), Context(seed=0, claim_id=claim_id, check_name=check.name,
+                                                                          target=target)).outcome
+    hyp = BY_ID["dyn.neighbourhood"].statement.assuming
+    chain = note.LambdaMin(note.Kh0) - note.FrobNorm(note.Kh0 - note.Kh)
+    assert outcome("dyn.neighbourhood", sp.Ge(chain, note.lam / 4), hyp) is Outcome.HOLDS
+    assert outcome("dyn.neighbourhood", sp.Ge(chain, note.lam / 2), hyp) is Outcome.FAILS
+    assert outcome("dyn.theorem10.gradient_bound", sp.Le(note.gradsq, 2 * note.R_theta * note.thetasq)) is Outcome.HOLDS
+    assert outcome("dyn.theorem10.gradient_bound", sp.Le(note.R_theta, 2 * note.R_theta * note.thetasq)) is Outcome.FAILS
+    flipped = sp.Ge(note.Prob(sp.Gt(note.D_dev, note.eps)), 1 - 2 * sp.exp(-2 * note.m * note.eps**2))
+    assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=0) is Outcome.HOLDS     # vacuous at m = 1
+    assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=1) is Outcome.FAILS
