@@ -184,3 +184,28 @@ def test_all_on_the_builtin_claims_writes_a_consistent_report(tmp_path):
                                          and c["correction"]["expected"] in (None, c["correction"]["verdict"])))
         for c in data["claims"])
     assert run.returncode == (0 if ok else 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# show
+# ---------------------------------------------------------------------------------------------
+
+def test_show_prints_a_claim_from_the_reports_or_runs_it(capsys, tmp_path):
+    out = tmp_path / "reports"
+    assert main(["all", *PLUGIN_ONLY, "--jobs", "1", "--output", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["show", "fx.amgm", *PLUGIN_ONLY, "--reports", str(out)]) == 0
+    shown = capsys.readouterr().out
+    for text in ("fx.amgm — Two-term AM-GM", "x^2 + y^2 >= 3xy for all real x, y.", "refuted (expected refuted)",
+                 "x^{2} + y^{2} \\geq 2 x y", "python -m verify run fx.amgm --seed 0 --budget quick",
+                 "Depends on: fx.square (refuted)"):
+        assert text in shown, text
+    assert main(["show", "fx.square", *PLUGIN_ONLY, "--run", "--seed", "2"]) == 0
+    assert "fx.square — Freshman's dream" in capsys.readouterr().out
+
+
+def test_show_explains_a_missing_report_or_claim(capsys, tmp_path):
+    assert main(["show", "fx.amgm", *PLUGIN_ONLY, "--reports", str(tmp_path)]) == 1
+    assert "run `python -m verify all` first, or use --run" in capsys.readouterr().err
+    assert main(["show", "no.such", *PLUGIN_ONLY, "--run"]) == 2
+    assert "no claim 'no.such'" in capsys.readouterr().err

@@ -677,3 +677,11 @@ def test_default_tolerance_ignores_fast_integration_error_but_not_a_wrong_consta
     assert Simulation(constant(env)).run(Statement(sp.Le(q, y0)), ctx).outcome is Outcome.HOLDS
     off = {"q": np.array([1.0, 0.5, 0.3]).reshape(1, -1, 1), "y0": np.array([2.0, 1.0, 0.3 / 1.01]).reshape(1, -1, 1)}
     assert Simulation(constant(off)).run(Statement(sp.Le(q, y0)), ctx).outcome is Outcome.FAILS
+
+
+def test_precise_margin_when_a_symbol_cancels_between_the_sides():
+    # found by mutation testing: sigma - L x >= sigma has sigma on both sides, cancelling in the difference
+    sig, L_, x_ = sp.symbols("sigma L x", positive=True)
+    rel = sp.Ge(sig - L_ * x_, sig, evaluate=False)
+    env = {"sigma": np.array([2.0]), "L": np.array([1.0]), "x": np.array([0.5])}
+    assert precise_margin(rel, env, (0,), (1,)) < 0

@@ -1,4 +1,4 @@
-"""Command line: ``python -m verify all | list | run ID-or-glob ...``.
+"""Command line: ``python -m verify all | list | run ID-or-glob ... | show ID | mutate [ID ...] | new NAME``.
 
 Exit status: 0 when every verdict (and every correction's verdict) equals its recorded expectation and
 no plugin failed; 1 on a mismatch, a plugin error or an ``error`` verdict; 2 on a usage error.
@@ -6,6 +6,7 @@ no plugin failed; 1 on a mismatch, a plugin error or an ``error`` verdict; 2 on 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
@@ -14,8 +15,13 @@ from typing import Sequence, TextIO
 
 from .model import BUDGETS, ClaimResult, Verdict
 from .registry import PluginError, Registry, load
-from .reports import DEFAULT_OUTPUT, replay_command, write_reports
+from .junit import write_junit
+from .reports import DEFAULT_OUTPUT, claim_json, replay_command, write_reports
+from .mutation import DEFAULT_LIMIT, run_mutation, tally
+from .mutation import to_json as mutation_json
+from .mutation import write_report as write_mutation_report
 from .runner import Progress, run_claims
+from . import cache
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -37,7 +43,7 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,mutate,new,bench}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -52,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="sample sizes of numeric checks (default quick)")
     running.add_argument("--timeout", type=_positive_float, default=300.0, metavar="SECONDS",
                          help="time limit per claim (default 300)")
+    running.add_argument("--no-cache", action="store_true",
+                         help="do not read or write the cache of symbolic results (~/.cache/verify or $VERIFY_CACHE_DIR)")
 
     p_all = sub.add_parser("all", parents=[loading, running], help="run every claim and write reports")
     p_all.add_argument("--output", default=DEFAULT_OUTPUT, metavar="DIR",
@@ -60,7 +68,34 @@ def build_parser() -> argparse.ArgumentParser:
                            help="run the claims whose ids match the patterns and print their verdicts")
     p_run.add_argument("patterns", nargs="+", metavar="ID-or-glob", help="claim id or fnmatch pattern")
     p_run.add_argument("--output", default=None, metavar="DIR", help="also write reports to DIR")
+    for p in (p_all, p_run):
+        p.add_argument("--junit-xml", default=None, metavar="PATH",
+                       help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
+    p_show = sub.add_parser("show", parents=[loading, running],
+                            help="print one claim's report (from the reports' results.json, or --run it now)")
+    p_show.add_argument("claim_id", metavar="ID", help="claim id")
+    p_show.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
+                        help=f"report folder to read (default {DEFAULT_OUTPUT})")
+    p_show.add_argument("--run", action="store_true", help="run the claim now instead of reading the reports")
+    p_mut = sub.add_parser("mutate", parents=[loading, running],
+                           help="mutation testing: run each claim's checks on mutants of its statements")
+    p_mut.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claims to mutate (default: all)")
+    p_mut.add_argument("--limit", type=_positive_int, default=DEFAULT_LIMIT, metavar="N",
+                       help=f"at most N mutants per statement (default {DEFAULT_LIMIT})")
+    p_mut.add_argument("--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                       help=f"where to write mutation.md and mutation.json (default {DEFAULT_OUTPUT})")
+    for p in (p_all, p_run, p_mut):
+        p.add_argument("--executor", choices=["local", "dask"], default="local",
+                       help="where claims run: forked children here (default) or Dask tasks")
+        p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="Dask scheduler address (with --executor dask; default: a local cluster of --jobs workers)")
+    p_bench = sub.add_parser("bench", help="benchmarks: kernels and the suite against this machine's ceilings")
+    from .bench import add_arguments as _bench_arguments
+    _bench_arguments(p_bench)
+    p_new = sub.add_parser("new", help="write a ready-to-install claims plugin package NAME/")
+    p_new.add_argument("name", metavar="NAME", help="package name: lowercase letters, digits and _")
+    p_new.add_argument("--dir", default=".", metavar="DIR", help="where to create NAME/ (default: here)")
     return parser
 
 
@@ -69,18 +104,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:      # argparse: usage error (2) or --help (0)
         return int(exc.code or 0)
+    if args.command == "new":
+        return cmd_new(args.name, args.dir)
+    if args.command == "bench":
+        from .bench import run as run_bench
+        return run_bench(args)
+    with cache.configured(not getattr(args, "no_cache", True)):
+        return _dispatch(args)
+
+
+def _dispatch(args) -> int:
     registry = load(builtin=not args.no_builtin, paths=args.plugin)
     _print_plugin_errors(registry.errors, sys.stderr)
     if args.command == "list":
         return cmd_list(registry, sys.stdout)
     if args.command == "all":
         return cmd_run(registry, registry.claims, args, print_each=False)
-    chosen, unmatched = registry.select(args.patterns)
+    if args.command == "show":
+        return cmd_show(registry, args)
+    chosen, unmatched = registry.select(args.patterns or ["*"])
     if unmatched:
         print(f"error: no claim matches {', '.join(map(repr, unmatched))}"
               " (see `python -m verify list`)", file=sys.stderr)
         return USAGE
+    if args.command == "mutate":
+        return cmd_mutate(registry, chosen, args)
     return cmd_run(registry, chosen, args, print_each=True)
+
+
+def cmd_mutate(registry: Registry, claims, args) -> int:
+    """Mutation testing of the chosen claims; writes mutation.md and mutation.json."""
+    def progress(claim_id: str, result: dict) -> None:
+        rows = [row for t in result.get("targets", []) for row in t["mutants"]]
+        k = tally(rows)
+        rate = "n/a" if k["kill_rate"] is None else f"{100 * k['kill_rate']:.0f}%"
+        text = result["error"] if "error" in result else f"{k['killed']}/{k['killed'] + k['survived']} killed ({rate})"
+        print(f"{claim_id}: {text}", flush=True)
+
+    if args.executor == "local" and args.scheduler is None:
+        results = run_mutation(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
+                               limit=args.limit, progress=progress)
+    else:
+        from .executors import run_mutation as run_mutation_on
+        executor = _executor(args)
+        if executor is None:
+            return USAGE
+        try:
+            results = run_mutation_on(claims, executor, seed=args.seed, budget=args.budget, timeout=args.timeout,
+                                      limit=args.limit, progress=progress)
+        finally:
+            executor.close()
+    report = mutation_json(results, args.seed, args.budget, args.limit)
+    for path in write_mutation_report(report, args.output):
+        print(f"wrote {path}")
+    for label, o in report["overall"].items():
+        rate = "n/a" if o["kill_rate"] is None else f"{100 * o['kill_rate']:.1f}%"
+        print(f"{label}: {o['generated']} mutants: {o['killed']} killed, {o['survived']} survived, "
+              f"{o['weaker']} weaker, {o['equivalent']} equivalent, {o['error']} error; kill rate {rate}")
+    return OK if not registry.errors else FAILED
 
 
 def cmd_list(registry: Registry, out: TextIO) -> int:
@@ -91,10 +172,30 @@ def cmd_list(registry: Registry, out: TextIO) -> int:
     return FAILED if registry.errors else OK
 
 
+def _executor(args):
+    """The executor of ``--executor``/``--scheduler`` (None after printing why it cannot be made)."""
+    from .executors import Sources, make_executor
+    try:
+        return make_executor(args.executor, args.jobs, Sources.of(builtin=not args.no_builtin, paths=args.plugin),
+                             args.scheduler)
+    except (RuntimeError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_run(registry: Registry, claims, args, print_each: bool) -> int:
     printer = ProgressPrinter(sys.stderr)
-    results = run_claims(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
-                         progress=printer, plugin_of=registry.plugin_of)
+    executor = None
+    if args.executor != "local" or args.scheduler is not None:
+        executor = _executor(args)
+        if executor is None:
+            return USAGE
+    try:
+        results = run_claims(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
+                             progress=printer, plugin_of=registry.plugin_of, executor=executor)
+    finally:
+        if executor is not None:
+            executor.close()
     printer.close()
     if print_each:
         for r in results:
@@ -110,8 +211,110 @@ def cmd_run(registry: Registry, claims, args, print_each: bool) -> int:
             print(f"error: could not write reports to {args.output}/; the previous reports are untouched",
                   file=sys.stderr)
             status = FAILED
+    if args.junit_xml is not None:
+        try:
+            write_junit(args.junit_xml, results, args.seed, args.budget, registry.errors, results.timings)
+        except OSError as exc:
+            print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
+            status = FAILED
     print(summary(results, registry.errors), file=sys.stdout)
     return status
+
+
+def cmd_new(name: str, parent: str) -> int:
+    from .scaffold import ScaffoldError, scaffold
+    try:
+        folder = scaffold(name, parent)
+    except (ScaffoldError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE
+    print(f"wrote {folder}/; install it with `python -m pip install -e {folder}`, then `python -m verify list`")
+    return OK
+
+
+def cmd_show(registry: Registry, args) -> int:
+    """One claim's report in the terminal: from ``results.json`` of the report folder, or run now."""
+    claim = next((c for c in registry.claims if c.id == args.claim_id), None)
+    if args.run:
+        if claim is None:
+            print(f"error: no claim {args.claim_id!r} (see `python -m verify list`)", file=sys.stderr)
+            return USAGE
+        results = run_claims([claim], seed=args.seed, budget=args.budget, jobs=1, timeout=args.timeout,
+                             plugin_of=registry.plugin_of)
+        data, seed, budget, plugin = claim_json(results[0]), args.seed, args.budget, results[0].plugin
+        status = exit_status(results, [])
+    else:
+        path = os.path.join(args.reports, "results.json")
+        try:
+            with open(path, encoding="utf-8") as f:
+                report = json.load(f)
+        except (OSError, ValueError) as exc:
+            print(f"error: cannot read {path} ({exc}); run `python -m verify all` first, or use --run",
+                  file=sys.stderr)
+            return FAILED
+        data = next((c for c in report.get("claims", []) if c.get("id") == args.claim_id), None)
+        if data is None:
+            print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
+            return USAGE
+        seed, budget, plugin = report.get("seed", 0), report.get("budget", "quick"), registry.plugin_of.get(args.claim_id, "")
+        verdicts = {c.get("id"): c.get("verdict") for c in report.get("claims", [])}
+        data = {**data, "dependency_verdicts": {d: verdicts.get(d) for d in data.get("depends_on", [])}}
+        status = OK
+    show_claim(data, replay_command(data["id"], seed, budget, plugin), claim)
+    return status
+
+
+VERDICT_STYLES = {"proved": "bold green", "supported": "green", "refuted": "bold red", "gap": "bold dark_orange",
+                  "loose": "yellow", "inconclusive": "grey50", "error": "bold magenta"}
+
+
+def show_claim(data: dict, replay: str, claim=None, console=None) -> None:
+    """Render a claim (in the results.json form) with rich; the statement pretty-printed by SymPy when
+    the claim is loaded, its LaTeX otherwise."""
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+    from rich.table import Table
+    from rich.text import Text
+    import sympy as sp
+
+    console = console or Console()
+
+    def verdict(v, expected) -> Text:
+        text = Text(v or "not run", style=VERDICT_STYLES.get(v, ""))
+        if expected is not None:
+            text.append(f" (expected {expected})", style="" if expected == v else "bold red")
+        return text
+
+    def evaluation(e, title: str):
+        parts = [Text.assemble("Verdict: ", verdict(e["verdict"], e.get("expected")))]
+        for f in e["findings"]:
+            parts.append(Text(f"• {f}"))
+        table = Table("check", "kind", "outcome", "summary", show_lines=False, expand=True)
+        for c in e["checks"]:
+            table.add_row(Text(c["check"]), Text(c["kind"]), Text(c["outcome"]), Text(c["summary"]))
+        parts.append(table)
+        return Panel(Group(*parts), title=title, title_align="left")
+
+    header = Text.assemble((data["id"], "bold"), " — ", data["title"])
+    source = Text(f"{data['source']['file']}, {data['source']['section']}", style="dim")
+    quote = Panel(Text(data["source"]["quote"].strip(), style="italic"), title="quote", title_align="left")
+    pretty = sp.pretty(claim.statement.relation, use_unicode=True) if claim is not None else None
+    statement = Group(Text(pretty) if pretty else Text(""), Text(data["statement"], style="cyan"))
+    deps = Text("Depends on: " + ("" if data["depends_on"] else "none"))
+    known = data.get("dependency_verdicts", {})
+    for k, d in enumerate(data["depends_on"]):
+        deps.append((", " if k else "") + d)
+        if known.get(d):
+            deps.append(f" ({known[d]})", style=VERDICT_STYLES.get(known[d], ""))
+    parts = [header, source, quote, Panel(statement, title="statement", title_align="left"), deps,
+             evaluation(data, "verdict")]
+    if data.get("correction"):
+        c = data["correction"]
+        parts += [Panel(Group(Text(c["statement"], style="cyan"), Text(f"why: {c['why']}")),
+                      title="correction", title_align="left"), evaluation(c, "correction verdict")]
+    parts.append(Syntax(replay, "sh", word_wrap=True))
+    console.print(Group(*parts))
 
 
 def exit_status(results: Sequence[ClaimResult], errors: Sequence[PluginError]) -> int:

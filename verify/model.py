@@ -110,6 +110,13 @@ class Budget:
     examples: int         # Hypothesis examples per counterexample search
     confidence: float     # confidence level of intervals used to refute or support
     points: int           # random points for numeric identity checks
+    purpose: str = ""     # what the budget is for (README, "Performance, budgets, cache, Dask")
+
+    @property
+    def error_probability(self) -> float:
+        """The error probability of a verdict decided by a confidence interval at this budget
+        (Probability, MonteCarlo, OrderFit): 1 - confidence."""
+        return round(1 - self.confidence, 12)
 
     @staticmethod
     def named(name: str) -> "Budget":
@@ -120,9 +127,13 @@ class Budget:
 
 
 BUDGETS = {
-    "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6),
-    "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12),
-    "thorough": Budget("thorough", samples=128, trials=10000, examples=2000, confidence=0.9999, points=30),
+    "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6,
+                    purpose="every run while writing notes and in CI (the command line's default)"),
+    "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12,
+                       purpose="a check of a finished note: 4-5x the samples, the same confidence"),
+    "thorough": Budget("thorough", samples=128, trials=10000, examples=2000, confidence=0.9999, points=30,
+                       purpose="the sweeps run before publishing: 16-25x the samples, ten times smaller "
+                               "error probability"),
 }
 
 

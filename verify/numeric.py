@@ -18,6 +18,7 @@ from scipy import stats
 
 from .model import NUMERIC, CheckResult, Context, Outcome, Statement
 from .notation import MPMATH, NUMPY, Prob
+from .plots import label, number, rounded, sample_indices
 
 DIGITS = 50
 
@@ -120,7 +121,7 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
             size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
             row = size[min(index[0], size.shape[0] - 1)]
             own = ROUNDOFF * float(np.max(np.where(np.isfinite(row), row, 0.0)))
-            syms = _symbols(big - small)
+            syms = sorted(sp.sympify(big).free_symbols | sp.sympify(small).free_symbols, key=str)   # not of big - small: a symbol may cancel
             f = sp.lambdify(syms, [big, small], modules=[MPMATH, "mpmath"])
             b, s = f(*[_pick(env[str(x)], index, shape) for x in syms])
             scale = max(abs(b) + abs(s), own, mp.mpf(10) ** -300 if floor is None else _pick(floor, index, shape))
@@ -145,12 +146,64 @@ def _describe(env, index, shape, limit: int = 8) -> dict:
     return out
 
 
+def error_probability(value: float | None, meaning: str) -> dict:
+    """Evidence entries stating the error probability a numeric verdict carries at the budget (None:
+    not bounded), and what it bounds."""
+    return {"error_probability": value, "error_probability_meaning": meaning}
+
+
+SIMULATION_ERROR = ("deterministic given the seed: a violation found is replayed at 50 digits; "
+                    "the probability of missing a violation is not bounded")
+
+
 def _result(check, outcome, summary, **evidence) -> CheckResult:
     return CheckResult(check=check.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
 
 
 def _replay(ctx: Context) -> str:
     return f"python -m verify run {ctx.claim_id} --seed {ctx.seed} --budget {ctx.budget.name}"
+
+
+def _with_plot(result: CheckResult, make: Callable[[], dict | None]) -> CheckResult:
+    """``result`` with plot data from ``make``; plot data is decoration, so a failure to make it is
+    ignored and never changes the outcome or the evidence."""
+    try:
+        result.plot = make()
+    except Exception:
+        result.plot = None
+    return result
+
+
+def _relation_text(rel) -> str:
+    return {sp.LessThan: "<=", sp.StrictLessThan: "<", sp.GreaterThan: ">=", sp.StrictGreaterThan: ">",
+            sp.Equality: "="}.get(type(rel), "?")
+
+
+def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None) -> dict | None:
+    """Both sides of the relation along the time axis (axis 1; else the instance axis) of the instance
+    at ``index`` of the margin array (None: the instance with the smallest margin)."""
+    margin = np.asarray(margin, dtype=float)
+    if margin.ndim == 0 or margin.size == 0:
+        return None
+    if index is None:
+        finite = np.where(np.isfinite(margin), margin, np.inf)
+        index = np.unravel_index(np.argmin(finite), margin.shape)
+    relations = _relations(rel)
+    if len(relations) > 1:         # the conjunct that is worst at the instance
+        rel = min(relations, key=lambda r: float(np.broadcast_to(relative_margin(r, env), margin.shape)[index]))
+    lhs = np.broadcast_to(array_value(rel.lhs, env), margin.shape)
+    rhs = np.broadcast_to(array_value(rel.rhs, env), margin.shape)
+    axis = 1 if margin.ndim >= 2 and margin.shape[1] > 1 else 0
+    sel = tuple(slice(None) if d == axis else i for d, i in enumerate(index))
+    n = margin.shape[axis]
+    x, x_label = np.arange(n, dtype=float), "time step" if axis == 1 else "instance"
+    t = np.asarray(env.get("t", []), dtype=float)
+    if axis == 1 and t.ndim == margin.ndim and t.shape[1] == n and t.size == n:
+        x, x_label = t.ravel(), "t"
+    keep = sample_indices(n, [index[axis]])
+    return {"kind": "trajectory", "x": rounded(x[keep]), "lhs": rounded(lhs[sel][keep]), "rhs": rounded(rhs[sel][keep]),
+            "x_label": x_label, "lhs_label": label(sp.sstr(rel.lhs)), "rhs_label": label(sp.sstr(rel.rhs)),
+            "relation": _relation_text(rel), "instance": [int(i) for i in index]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,26 +223,32 @@ class Simulation:
     kind: str = NUMERIC
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        result, plot = self._run(statement, ctx)
+        return _with_plot(result, plot)
+
+    def _run(self, statement: Statement, ctx: Context):
+        """(result, a function making its plot data)."""
         rel = statement.conclusion
         env = self.simulate(ctx, False)
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
+        plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None)     # noqa: E731
         evidence = {"instances": int(valid.size), "hypotheses_held": int(valid.sum()),
-                    "rtol": self.rtol, "replay": _replay(ctx)}
+                    "rtol": self.rtol, "replay": _replay(ctx), **error_probability(None, SIMULATION_ERROR)}
         if not valid.any():
             return _result(self, Outcome.UNDECIDED,
-                           f"the hypotheses held at none of the {valid.size} simulated instances", **evidence)
+                           f"the hypotheses held at none of the {valid.size} simulated instances", **evidence), lambda: None
         bad = valid & (margin < -self.rtol)
         undecidable = valid & ~np.isfinite(margin)
         evidence["min_relative_margin"] = float(np.min(np.where(valid & ~undecidable, margin, np.inf)))
         if undecidable.any() and not bad.any():
             return _result(self, Outcome.UNDECIDED,
                            f"the simulation produced non-finite values at {int(undecidable.sum())} instances",
-                           non_finite=int(undecidable.sum()), **evidence)
+                           non_finite=int(undecidable.sum()), **evidence), plot
         if not bad.any():
             return _result(self, Outcome.HOLDS,
                            f"holds at all {int(valid.sum())} simulated instances "
-                           f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence)
+                           f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence), plot
         index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
         precise_env = self.simulate(ctx, True)
         again = precise_margin(rel, precise_env, index, margin.shape,
@@ -202,10 +261,11 @@ class Simulation:
             shown = ", ".join(f"{k}={v:.4g}" for k, v in evidence["instance"].items() if isinstance(v, float))
             return _result(self, Outcome.FAILS,
                            f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst ({shown}): "
-                           f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence)
+                           f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence), \
+                lambda: trajectory_plot(rel, precise_env, margin, index)
         return _result(self, Outcome.UNDECIDED,
                        f"a violation at {evidence['index']} did not survive the precise replay "
-                       f"(margin {again:.3g}): round-off, not a counterexample", **evidence)
+                       f"(margin {again:.3g}): round-off, not a counterexample", **evidence), plot
 
 
 def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float):
@@ -250,7 +310,7 @@ class OrderFit:
         towards = "oo" if point == sp.oo else str(point)
         summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
                    f"claimed {claimed:g}")
-        return _result(self, outcome, summary, **evidence)
+        return _with_plot(_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
 
     def _fit(self, ctx, var, point, claimed, precise, order):
         """Decide on the slope of log(Q/g): an O(g) statement holds when Q/g does not grow (towards the
@@ -270,8 +330,18 @@ class OrderFit:
                     "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
                     "ratio_slope": r_slope, "ratio_slope_interval": [r_lo, r_hi],
                     "claimed_exponent": claimed, "slack": self.slack, "confidence": ctx.budget.confidence,
-                    "replay": _replay(ctx)}
+                    "replay": _replay(ctx),
+                    **error_probability(ctx.budget.error_probability,
+                                        "the slope's t-interval misses the true log-log slope (Gaussian residuals "
+                                        "assumed); whether the sweep's range shows the asymptotic rate is not bounded")}
         return outcome, evidence
+
+
+def loglog_plot(evidence: dict, order) -> dict:
+    """The mean simulated quantity against the varied variable, with the fitted and the claimed slope."""
+    return {"kind": "loglog", "x": rounded(evidence["x"]), "q": rounded(evidence["mean_quantity"]),
+            "slope": number(evidence["slope"]), "claimed_slope": number(evidence["claimed_exponent"]),
+            "x_label": evidence["variable"], "title": label(f"log-log fit: claimed O({sp.sstr(order.expr)})", 80)}
 
 
 def clopper_pearson(k: int, n: int, confidence: float) -> tuple[float, float]:
@@ -280,6 +350,31 @@ def clopper_pearson(k: int, n: int, confidence: float) -> tuple[float, float]:
     lo = 0.0 if k == 0 else float(stats.beta.ppf(a / 2, k, n - k + 1))
     hi = 1.0 if k == n else float(stats.beta.ppf(1 - a / 2, k + 1, n - k))
     return lo, hi
+
+
+def probability_plot(ev: dict) -> dict | None:
+    """The event's frequency with its exact interval (the replay's, when there was one) against the
+    required probability."""
+    k, n = ev.get("replay_event_held", ev["event_held"]), ev["trials"]
+    if not n:
+        return None
+    lo, hi = ev.get("replay_interval", ev["interval"])
+    return {"kind": "estimate", "estimate": rounded([k / n]), "low": rounded([lo]), "high": rounded([hi]),
+            "target": rounded([ev["required_probability"]]), "labels": ["Pr[event]"],
+            "estimate_label": f"frequency, {ev['confidence']:g} interval", "target_label": "required probability",
+            "title": "event frequency versus the stated probability"}
+
+
+def estimate_plot(ev: dict, limit: int = 40) -> dict:
+    """Monte Carlo estimates with their confidence intervals (the replay's, when there was one) against
+    the closed form, at most ``limit`` entries."""
+    ev = ev.get("replay_with_4x_draws", ev)
+    est, se = np.asarray(ev["estimate"][:limit], float), np.asarray(ev["standard_error"][:limit], float)
+    half = ev["critical_z"] * se
+    return {"kind": "estimate", "estimate": rounded(est), "low": rounded(est - half), "high": rounded(est + half),
+            "target": rounded(ev["target"][:limit]), "target_label": "closed form",
+            "estimate_label": f"estimate, {ev['confidence']:g} interval ({ev['draws']} draws)",
+            "title": "Monte Carlo estimate versus the closed form"}
 
 
 @dataclass
@@ -294,6 +389,10 @@ class Probability:
     kind: str = NUMERIC
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        result = self._run(statement, ctx)
+        return _with_plot(result, lambda: probability_plot(result.evidence))
+
+    def _run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
         if not (isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(rel.lhs, Prob)):
             raise TypeError("probability check needs a statement Pr[event] >= p")
@@ -302,7 +401,9 @@ class Probability:
         k, n, p = self._count(statement, event, level, ctx, trials, precise=False, tie=-self.rtol)
         lo, hi = clopper_pearson(k, n, ctx.budget.confidence)
         evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
-                    "confidence": ctx.budget.confidence, "replay": _replay(ctx)}
+                    "confidence": ctx.budget.confidence, "replay": _replay(ctx),
+                    **error_probability(ctx.budget.error_probability,
+                                        "the exact Clopper-Pearson interval misses the event's probability")}
         if n == 0:
             return _result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
         if hi < p:
@@ -342,6 +443,10 @@ class MonteCarlo:
     kind: str = NUMERIC
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        result = self._run(statement, ctx)
+        return _with_plot(result, lambda: estimate_plot(result.evidence))
+
+    def _run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
         if not isinstance(rel, sp.Equality):
             raise TypeError("Monte Carlo check needs an equation E = value")
@@ -372,5 +477,9 @@ class MonteCarlo:
         evidence = {"draws": int(samples.shape[0]), "estimate": [float(v) for v in np.ravel(mean)],
                     "standard_error": [float(v) for v in np.ravel(se)],
                     "target": [float(v) for v in np.ravel(target)], "max_abs_z": float(np.max(z)),
-                    "critical_z": z_crit, "confidence": ctx.budget.confidence, "replay": _replay(ctx)}
+                    "critical_z": z_crit, "confidence": ctx.budget.confidence, "replay": _replay(ctx),
+                    **error_probability(ctx.budget.error_probability,
+                                        "a Bonferroni interval over the entries misses the mean (normal "
+                                        "approximation): a false disagreement, before the replay with 4x fresh "
+                                        "draws; an agreement's probability of missing a difference is not bounded")}
         return bool(np.all(z <= z_crit)), evidence

@@ -1,4 +1,4 @@
-"""Writing reports: ``index.md``, one page per claim, and ``results.json``.
+"""Writing reports: ``index.md``, one page per claim, ``results.json``, and the HTML report in ``html/``.
 
 Reports are committed next to the notes, so they are deterministic (the same seed gives byte-identical
 files: no timestamps, no timings, no machine paths; timings go to the git-ignored ``timings.json``) and
@@ -20,12 +20,14 @@ from typing import Iterable, Mapping, Sequence
 
 import sympy as sp
 
+from .graph import weak_dependencies
 from .jsonsafe import jsonable
 from .model import Budget, ClaimResult, Evaluation, Verdict
 from .registry import PluginError, plugin_replay_args
 
 SCHEMA = 1
 DEFAULT_OUTPUT = "reports"
+HTML = "html"          # the HTML report's folder inside the output folder
 NO_FINDING = "—"
 
 
@@ -155,6 +157,10 @@ def _evaluation_md(e: Evaluation | None, expected: Verdict | None) -> list[str]:
     lines += ["", "**Checks:**", ""]
     for i, c in enumerate(e.checks, 1):
         lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_cell(c.summary, 10_000)}", ""]
+        if "error_probability" in c.evidence:        # numeric checks: what the verdict risks at this budget
+            ep = c.evidence["error_probability"]
+            lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "
+                      f"({_cell(str(c.evidence.get('error_probability_meaning', '')), 10_000)}).", ""]
         lines += ["   " + ln if ln else ln for ln in _fenced(dumps(c.evidence).rstrip("\n"), "json").split("\n")]
         if c.plot is not None:
             lines += ["", "   Plot data:", ""]
@@ -163,7 +169,8 @@ def _evaluation_md(e: Evaluation | None, expected: Verdict | None) -> list[str]:
     return lines
 
 
-def render_claim_page(result: ClaimResult, seed: int, budget: Budget | str) -> str:
+def render_claim_page(result: ClaimResult, seed: int, budget: Budget | str, weak: Sequence[str] = ()) -> str:
+    """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
     c = result.claim
     s = c.statement
     lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
@@ -177,6 +184,8 @@ def render_claim_page(result: ClaimResult, seed: int, budget: Budget | str) -> s
         lines += ["", "**Definitions:**", ""] + [f"- ${sp.latex(k)} = {sp.latex(v)}$" for k, v in s.where.items()]
     deps = ", ".join(f"[{d}]({d}.md)" for d in c.depends_on) or "none"
     lines += ["", f"**Depends on:** {deps}", ""]
+    if weak:
+        lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
     if result.plugin:
         lines += [f"**Plugin:** `{result.plugin}`", ""]
     lines += ["## Verdict", ""] + _evaluation_md(result.statement, c.expected)
@@ -193,10 +202,16 @@ def render_claim_page(result: ClaimResult, seed: int, budget: Budget | str) -> s
 # ---------------------------------------------------------------------------------------------
 
 def render_all(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
-               plugin_errors: Sequence[PluginError] = ()) -> dict[str, str]:
+               plugin_errors: Sequence[PluginError] = (), previous: Path | None = None) -> dict[str, str]:
     """Every report file (relative path -> text), claim pages first and the index last, the order in
-    which they are moved into place so that the index never links to a page not yet written."""
-    files = {f"claims/{r.claim.id}.md": render_claim_page(r, seed, budget) for r in results}
+    which they are moved into place so that the index never links to a page not yet written (the HTML
+    report's files come in the same order, before ``index.md``). ``previous``: the output folder of the
+    last report, whose unchanged plots are reused (read only)."""
+    from .html import render_html       # jinja2, latex2mathml, matplotlib: loaded only to write reports
+    weak = weak_dependencies(results)
+    files = {f"claims/{r.claim.id}.md": render_claim_page(r, seed, budget, weak.get(r.claim.id, ())) for r in results}
+    html = render_html(results, seed, budget, plugin_errors, previous=None if previous is None else Path(previous) / HTML)
+    files.update({f"{HTML}/{rel}": text for rel, text in html.items()})
     files["results.json"] = dumps(results_json(results, seed, budget, plugin_errors))
     files["index.md"] = render_index(results, seed, budget, plugin_errors)
     return files
@@ -208,7 +223,7 @@ def write_reports(results: Sequence[ClaimResult], out_dir: str | Path = DEFAULT_
     """Render and write all reports atomically into ``out_dir``; remove pages of claims no longer
     present. ``timings`` (seconds per claim) go to ``timings.json``, kept out of the other files."""
     out = Path(out_dir)
-    files = render_all(results, seed, budget, plugin_errors)     # may raise: nothing touched yet
+    files = render_all(results, seed, budget, plugin_errors, previous=out)     # may raise: nothing touched yet
     if timings is not None:
         files["timings.json"] = dumps({"seconds": dict(timings), "total_seconds": round(sum(timings.values()), 3)})
     parent = out.resolve().parent
@@ -221,11 +236,26 @@ def write_reports(results: Sequence[ClaimResult], out_dir: str | Path = DEFAULT_
             path.write_bytes(text.encode("utf-8"))
         (out / "claims").mkdir(parents=True, exist_ok=True)
         for rel in files:
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp / rel, out / rel)
         pages = {rel for rel in files if rel.startswith("claims/")}
         for page in (out / "claims").glob("*.md"):
             if f"claims/{page.name}" not in pages:
                 page.unlink()
+        _remove_stale(out / HTML, {rel[len(HTML) + 1:] for rel in files if rel.startswith(f"{HTML}/")})
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Remove files of the HTML report that the new report does not have (pages and plots of claims no
+    longer present), then the folders left empty. The HTML folder belongs to the report as a whole."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and rel not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

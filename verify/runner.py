@@ -19,6 +19,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+from . import cache
 from .jsonsafe import jsonable
 from .model import Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Statement, Verdict
 from .verdict import evaluation
@@ -36,15 +37,22 @@ def as_budget(budget: Budget | str) -> Budget:
 
 def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget | str,
                claim_id: str, target: str = "statement") -> Evaluation:
-    """Run every check on ``statement``; a check that raises gives an ``error`` result."""
+    """Run every check on ``statement``; a check that raises gives an ``error`` result. Symbolic
+    checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.cache`)."""
     budget = as_budget(budget)
     results = []
     for check in checks:
         ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target)
+        key = cache.key(check, statement, target, claim_id, seed, budget) if cache.folder() is not None else None
+        result = cache.get(key)
+        if result is not None:
+            results.append(result)
+            continue
         try:
             result = check.run(statement, ctx)
             if not isinstance(result, CheckResult):
                 raise TypeError(f"{type(check).__name__}.run returned {type(result).__name__}, not a CheckResult")
+            cache.put(key, result)
         except Exception as exc:
             result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
                                  summary=f"{type(exc).__name__}: {exc}",
@@ -113,9 +121,10 @@ class _Job:
 
 def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
                timeout: float | None = 300.0, progress: Callable[[Progress], None] | None = None,
-               plugin_of: Mapping[str, str] | None = None) -> RunResults:
+               plugin_of: Mapping[str, str] | None = None, executor=None) -> RunResults:
     """Run each claim in its own forked child, at most ``jobs`` at a time; results in the claims'
-    order. A child running past ``timeout`` seconds is killed and its claim gets verdict ``error``."""
+    order. A child running past ``timeout`` seconds is killed and its claim gets verdict ``error``.
+    ``executor`` (see :mod:`verify.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
     plugin_of = plugin_of or {}
     results: list[ClaimResult | None] = [None] * len(claims)
 
@@ -125,7 +134,10 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
         if progress is not None:
             progress(_progress(result, done, len(claims), seconds))
 
-    timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished)
+    if executor is None:
+        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished)
+    else:
+        timings = executor.map(claims, "evaluate", {}, seed, as_budget(budget), timeout, finished)
     return RunResults(results, timings)
 
 
@@ -185,12 +197,16 @@ def _start(fork, index: int, claim: Claim, work, seed: int, budget: Budget, time
 
 def _child(conn: Connection, claim: Claim, work, seed: int, budget: Budget) -> None:
     """Child process: do the work for one claim and send back its result as JSON."""
-    try:
-        text = json.dumps(jsonable(work(claim, seed, budget)))
-    except BaseException as exc:  # report anything, even SystemExit from a check
-        text = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
-    conn.send_bytes(text.encode())
+    conn.send_bytes(_child_payload(claim, work, seed, budget).encode())
     conn.close()
+
+
+def _child_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
+    """The work's result for one claim as JSON text (``{"error": reason}`` if it raised)."""
+    try:
+        return json.dumps(jsonable(work(claim, seed, budget)))
+    except BaseException as exc:  # report anything, even SystemExit from a check
+        return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
 
 def _wait_any(running: list[_Job]) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from .notation import NUMPY
+from .plots import label, number, rounded
 from .search import (DIGITS, confirmed_negative, domains_for, find_counterexample,
                      high_precision, replay_text, shrink)
 
@@ -134,6 +137,46 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
                         value_at_80_digits=sp.sstr(sp.N(exact, 15)) if exact is not None else None,
                         replay=replay_text(ctx.claim_id, ctx.seed, values))
     return values, evidence
+
+
+def counterexample_plot(rel, values: Mapping, domains: Mapping, points: int = 60) -> dict:
+    """Both sides of ``rel`` at a counterexample, and along its first variable through it (within the
+    variable's domain), for the report's plot."""
+    lhs, _ = _freeze(_evaluate(rel.lhs))
+    rhs, _ = _freeze(_evaluate(rel.rhs))
+    at = {s: v for s, v in sorted(values.items(), key=lambda kv: str(kv[0]))}
+    plot = {"kind": "counterexample", "point": {str(k): number(v) for k, v in at.items()},
+            "lhs": number(float(high_precision(lhs, at))), "rhs": number(float(high_precision(rhs, at))),
+            "relation": {sp.LessThan: "<=", sp.StrictLessThan: "<", sp.GreaterThan: ">=",
+                         sp.StrictGreaterThan: ">"}.get(type(rel), "?"),
+            "lhs_label": label(_s(rel.lhs)), "rhs_label": label(_s(rel.rhs))}
+    if not at:
+        return plot
+    var, v = next(iter(at.items()))
+    dom = domains_for([var], domains)[var]
+    if dom.integer:
+        xs = np.arange(max(dom.lo, v - 10), min(dom.hi, v + 10) + 1, dtype=float)
+    elif dom.log and v > 0:
+        xs = np.geomspace(max(dom.lo, v / 10), min(dom.hi, v * 10), points)
+    else:
+        width = max(1.0, abs(v))
+        xs = np.linspace(max(dom.lo, v - width), min(dom.hi, v + width), points)
+    xs = np.union1d(xs, [v])
+    others = [s for s in at if s is not var]
+    f = sp.lambdify([var, *others], [lhs, rhs], modules=[NUMPY, "scipy", "numpy"])
+    with np.errstate(all="ignore"):
+        ls, rs = (np.broadcast_to(np.asarray(a, float), xs.shape) for a in f(xs, *[at[s] for s in others]))
+    plot["slice"] = {"variable": str(var), "x": rounded(xs), "lhs": rounded(ls), "rhs": rounded(rs)}
+    return plot
+
+
+def _with_plot(result: CheckResult, make) -> CheckResult:
+    """``result`` with plot data from ``make``; a failure to make it never changes the result."""
+    try:
+        result.plot = make()
+    except Exception:
+        result.plot = None
+    return result
 
 
 def _nonzero(expr, values) -> bool:
@@ -314,9 +357,9 @@ class Inequality:
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
         if values is not None:
-            return _result(self, Outcome.FAILS, NUMERIC,
-                           f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
-                           **evidence)
+            return _with_plot(_result(self, Outcome.FAILS, NUMERIC,
+                              f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
+                              **evidence), lambda: counterexample_plot(rel, values, self.domains))
         return _result(self, Outcome.HOLDS, NUMERIC,
                        f"no counterexample in {ctx.budget.examples} Hypothesis examples (SymPy could not decide the sign)",
                        **evidence)

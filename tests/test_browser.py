@@ -1,0 +1,116 @@
+"""The HTML report in a real browser: headless Chromium (Debian's ``chromium``) through Playwright.
+
+On a small generated report (a refuted claim with a plot, a claim with a dependency, a claim whose
+title, quote and LaTeX carry ``<script>``): the math renders (MathML elements with non-zero size),
+every image and link resolves, the console stays clean, and the script shows as text. Without a
+browser the test skips, except in CI (``CI`` set), where a missing browser is a failure.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from verify.reports import write_reports
+
+CHROMIUM = os.environ.get("VERIFY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required in CI: .ci/run installs Debian's chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    from test_html import make_results          # the small report of test_html: same claims
+    out = tmp_path_factory.mktemp("browser")
+    write_reports(make_results(), out, seed=0, budget="quick")
+    return out / "html"
+
+
+def visit(browser, path: Path):
+    """Open ``path`` from file://; returns (page, console errors, failed requests)."""
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    errors, failed = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, errors, failed
+
+
+def test_claim_page_renders_math_plots_and_has_no_console_errors(browser, report, tmp_path):
+    page, errors, failed = visit(browser, report / "claims" / "fx.amgm.html")
+    shot = tmp_path / "fx.amgm.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    sizes = page.evaluate("[...document.querySelectorAll('math')].map(m => m.getBoundingClientRect())"
+                          ".map(r => [r.width, r.height])")
+    assert len(sizes) == 2 and all(w > 0 and h > 0 for w, h in sizes), sizes
+    # MathML laid out as math (Chromium's MathML Core): a superscript is raised above its base
+    raised = page.evaluate("""(() => { const s = document.querySelector('msup');
+        const [base, exp] = s.children; return exp.getBoundingClientRect().top < base.getBoundingClientRect().top; })()""")
+    assert raised
+    images = page.evaluate("[...document.images].map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])")
+    assert images and all(ok and width > 0 for _, ok, width in images), images
+    assert errors == [] and failed == []
+    page.close()
+
+
+def test_every_page_loads_its_images_and_links_resolve(browser, report):
+    pages = sorted(report.rglob("*.html"))
+    assert len(pages) >= 8
+    for path in pages:
+        page, errors, failed = visit(browser, path)
+        broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+        links = page.evaluate("[...document.querySelectorAll('a[href]')]"            # HTML and SVG links
+                              ".map(a => new URL(a.getAttribute('href'), document.baseURI).href)")
+        assert links, path.name
+        for link in links:
+            assert link.startswith("file://"), (path.name, link)
+            assert Path(unquote(urlsplit(link).path)).is_file(), (path.name, link)
+        assert broken == [] and errors == [] and failed == [], (path.name, broken, errors, failed)
+        page.close()
+
+
+def test_the_dependency_graph_is_drawn_and_clickable(browser, report):
+    page, errors, _ = visit(browser, report / "notes" / "other_note_.md.html")
+    box = page.locator("svg.depgraph").bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 40
+    page.locator("svg.depgraph a[href='../claims/fx.decay.html']").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/claims/fx.decay.html")
+    assert "rests on a refuted or gap claim" in page.inner_text("main")
+    assert errors == []
+    page.close()
+
+
+def test_script_in_title_and_quote_shows_as_text(browser, report):
+    page, errors, _ = visit(browser, report / "claims" / "fx.evil.html")
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    assert page.evaluate("window.__owned === undefined")
+    assert '<script>alert("owned")</script>' in page.inner_text("h1")
+    assert '<script>alert("owned")</script>' in page.inner_text("blockquote.quote")
+    assert errors == []
+    page.close()

@@ -1,0 +1,215 @@
+"""The HTML report: pages, rendered and sanitized math, escaping, links, the dependency graph and
+warnings, plots, determinism and stale files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from verify import Claim, Source, Statement, Verdict
+from verify.graph import weak_dependencies
+from verify.html import MathError, math_fallbacks, math_markup, to_mathml
+from verify.model import CheckResult, ClaimResult, Outcome
+from verify.numeric import Simulation
+from verify.registry import load
+from verify.reports import write_reports
+from verify.runner import run_claim
+from verify.symbolic import Identity
+from verify.verdict import evaluation
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = REPO / "tests" / "fixtures" / "good"
+SCRIPT = '<script>alert("owned")</script>'
+x, y = sp.symbols("x y", real=True)
+a, b = sp.symbols("a b", positive=True)
+
+
+@dataclass
+class PlotCheck:
+    """A plugin check that only hands over plot data: it gets a plot without plotting code."""
+    plot: dict
+    name: str = "plugin plot"
+    kind: str = "numeric"
+
+    def run(self, statement, ctx):
+        return CheckResult(self.name, self.kind, Outcome.HOLDS, "plugin data", {"n": 1}, plot=self.plot)
+
+
+def decay(ctx, precise):
+    tt = np.linspace(0, 4, 50)[None, :]
+    return {"t": tt, "a": np.ones((3, 1)), "b": np.exp(-tt) * np.ones((3, 1))}
+
+
+EXTRA = [
+    Claim(id="fx.evil", title=f"Evil {SCRIPT} title", source=Source("fixture_algebra.md", "§<b>4</b>",
+                                                                      f"A quote with {SCRIPT} & an ampersand."),
+          statement=Statement(sp.Eq(x + 1, 1 + x, evaluate=False), latex=r"\text{" + SCRIPT + "} = x"),
+          checks=(Identity(),), expected=Verdict.PROVED),
+    Claim(id="fx.decay", title="Decay below one", source=Source("other<note>.md", "§1", "e^{-t} <= 1"),
+          statement=Statement(sp.Le(b, a)), checks=(Simulation(decay),), depends_on=("fx.amgm",),
+          expected=Verdict.SUPPORTED),
+    Claim(id="fx.plugin_plot", title="Plugin plots", source=Source("other<note>.md", "§2", "data"),
+          statement=Statement(sp.Ge(x**2, x)),
+          checks=(PlotCheck({"kind": "estimate", "estimate": [1.0], "low": [0.5], "high": [1.5], "target": [1.2]}),
+                  PlotCheck({"kind": "pie"}, name="bad plot")), depends_on=("fx.decay",)),
+]
+
+
+def make_results() -> list[ClaimResult]:
+    reg = load(builtin=False, entry_points=False, paths=[GOOD])
+    claims = reg.claims + EXTRA
+    return [ClaimResult(c, *run_claim(c, 0, "quick"), plugin=reg.plugin_of.get(c.id, "")) for c in claims]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[ClaimResult]:
+    return make_results()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, results) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    write_reports(results, out, seed=0, budget="quick")
+    return out
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k in ("href", "src") and v:
+                self.targets.append(v)
+
+
+def html_files(report: Path) -> list[Path]:
+    return sorted((report / "html").rglob("*.html"))
+
+
+def test_the_report_has_an_index_note_pages_claim_pages_plots_and_a_style_sheet(report, results):
+    html = report / "html"
+    assert (html / "index.html").is_file() and (html / "style.css").is_file()
+    assert sorted(p.name for p in (html / "notes").iterdir()) == ["fixture_algebra.md.html", "other_note_.md.html"]
+    assert sorted(p.stem for p in (html / "claims").iterdir()) == sorted(r.claim.id for r in results)
+    assert (html / "plots" / "fx.amgm" / "statement-1.svg").is_file()          # counterexample
+    assert (html / "plots" / "fx.decay" / "statement-1.svg").is_file()         # trajectory
+    assert (html / "plots" / "fx.plugin_plot" / "statement-1.svg").is_file()   # a plugin's data, drawn
+    index = (html / "index.html").read_text()
+    assert "Recorded expectations met: 5 of 5." in index
+    assert '<a href="claims/fx.amgm.html">fx.amgm</a>' in index and 'href="notes/other_note_.md.html"' in index
+
+
+def test_every_link_and_image_resolves_and_nothing_is_remote(report):
+    for page in html_files(report):
+        parser = Links()
+        parser.feed(page.read_text())
+        assert "script" not in parser.tags, page
+        for target in parser.targets:
+            parts = urlsplit(target)
+            assert not parts.scheme and not parts.netloc, f"{page.name}: {target}"
+            assert (page.parent / unquote(parts.path)).resolve().is_file(), f"{page.name}: {target}"
+
+
+def test_script_in_title_quote_and_latex_is_shown_as_text(report):
+    page = (report / "html" / "claims" / "fx.evil.html").read_text()
+    for f in html_files(report):
+        assert "<script" not in f.read_text().lower(), f
+    assert "Evil &lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt; title" in page
+    assert "A quote with &lt;script&gt;" in page and "&amp; an ampersand" in page
+    assert "§&lt;b&gt;4&lt;/b&gt;" in page
+    assert '<code class="latex">\\text{&lt;script&gt;' in page           # not converted: shown as source
+
+
+def test_statements_render_as_mathml(report):
+    page = (report / "html" / "claims" / "fx.amgm.html").read_text()
+    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2   # statement, correction
+    assert "<mo>≥</mo>" in page or "<mo>&#x02265;</mo>" in page or "&#8805;" in page or "≥" in page
+    note = (report / "html" / "notes" / "fixture_algebra.md.html").read_text()
+    assert note.count('display="inline"') >= 3
+
+
+@pytest.mark.parametrize("latex", [r"\href{javascript:alert(1)}{x}", r"\text{<img src=x onerror=alert(1)>}",
+                                   r"\unknownmacro x", r"\frac{1}{"])
+def test_unsafe_or_unknown_latex_falls_back_to_escaped_source(latex):
+    with pytest.raises(MathError):
+        to_mathml(latex)
+    shown = str(math_markup(latex))
+    assert shown.startswith('<code class="latex">') and "<img" not in shown and "href=" not in shown
+
+
+def test_common_macros_are_rewritten():
+    assert "<mfrac>" in to_mathml(r"\dfrac{a}{b}")
+    assert to_mathml(r"\bigl( x \bigr)").count('minsize="1.2em"') == 2
+
+
+def test_builtin_statements_rarely_fall_back_to_latex_source():
+    registry = load(builtin=True, entry_points=False)
+    sources = [c.statement.to_latex() for c in registry.claims]
+    sources += [c.correction.statement.to_latex() for c in registry.claims if c.correction is not None]
+    failed = math_fallbacks(sources)
+    assert len(failed) <= max(2, len(sources) // 100), failed
+
+
+def test_a_claim_resting_on_a_refuted_one_says_so_in_html_and_markdown(report):
+    page = (report / "html" / "claims" / "fx.decay.html").read_text()
+    assert "This claim rests on a refuted or gap claim" in page
+    assert "depends on fx.amgm, whose verdict is refuted; its correction is proved" in page
+    md = (report / "claims" / "fx.decay.md").read_text()
+    assert "- depends on fx.amgm, whose verdict is refuted; its correction is proved" in md
+    transitive = (report / "claims" / "fx.plugin_plot.md").read_text()
+    assert "depends on fx.decay, which rests on fx.amgm (verdict refuted; its correction is proved)" in transitive
+    assert "rests on" not in (report / "claims" / "fx.trig.md").read_text()
+
+
+def test_weak_dependencies_follow_chains_and_survive_cycles(results):
+    by = {r.claim.id: r for r in results}
+    proved = evaluation([CheckResult("c", "symbolic", Outcome.HOLDS, "ok")])
+    gap = evaluation([CheckResult("c", "symbolic", Outcome.GAP, "no")])
+    src = Source("n.md", "§", "q")
+    mk = lambda i, deps, e: ClaimResult(Claim(id=i, title=i, source=src, statement=Statement(sp.Ge(x**2, x)),  # noqa: E731
+                                              checks=(), depends_on=deps), e)
+    chain = [mk("n.a", ("n.c",), gap), mk("n.b", ("n.a",), proved), mk("n.c", ("n.b",), proved)]
+    weak = weak_dependencies(chain)
+    assert weak["n.b"] == ["depends on n.a, whose verdict is gap"]
+    assert weak["n.c"] == ["depends on n.b, which rests on n.a (verdict gap)"]
+    assert "n.a" not in weak            # its only path back to a gap claim is the cycle to itself
+    assert "fx.trig" not in weak_dependencies([by["fx.trig"]])
+
+
+def test_the_note_page_has_the_dependency_graph_with_links_and_a_weak_edge(report):
+    note = (report / "html" / "notes" / "other_note_.md.html").read_text()
+    svg = note[note.index('<svg xmlns="http://www.w3.org/2000/svg" class="depgraph"'):note.index("</svg>")]
+    assert '<a href="../claims/fx.decay.html">' in svg and '<a href="../claims/fx.amgm.html">' in svg
+    assert 'class="edge weak"' in svg                 # fx.amgm (refuted) -> fx.decay
+    assert 'class="edge"' in svg                      # fx.decay (supported) -> fx.plugin_plot
+    assert 'stroke-dasharray="3 2"' in svg            # fx.amgm lives in another note
+    assert "#c62828" in svg                           # refuted colour
+
+
+def test_undrawable_plugin_plot_data_is_reported_on_the_page(report):
+    page = (report / "html" / "claims" / "fx.plugin_plot.html").read_text()
+    assert "The plot data could not be drawn: PlotError: unknown plot kind &#39;pie&#39;" in page
+    assert 'src="../plots/fx.plugin_plot/statement-1.svg"' in page
+
+
+def test_the_html_report_is_deterministic_and_stale_files_go(tmp_path, results):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_reports(results, first, seed=0, budget="quick")
+    write_reports(results, second, seed=0, budget="quick")
+    files = lambda d: {p.relative_to(d).as_posix(): p.read_bytes() for p in sorted((d / "html").rglob("*")) if p.is_file()}  # noqa: E731
+    assert files(first) == files(second)
+    write_reports([r for r in results if r.claim.id != "fx.decay"], first, seed=0, budget="quick")
+    left = files(first)
+    assert "html/claims/fx.decay.html" not in left and not (first / "html" / "plots" / "fx.decay").exists()
+    assert "html/claims/fx.amgm.html" in left
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", "".join(v.decode() for v in left.values()))

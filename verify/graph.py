@@ -1,0 +1,172 @@
+"""Dependency graphs: which claims a claim rests on, and a per-note SVG picture of that.
+
+A refuted lemma undermines every theorem that uses it, directly or through other claims; reports say
+so on the theorem's page (:func:`weak_dependencies`). The SVG is laid out here, without graphviz:
+claims in columns by dependency depth, coloured by verdict, each a link to its page, so it is a plain
+self-contained picture that works offline.
+"""
+from __future__ import annotations
+
+from typing import Callable, Mapping, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from .model import ClaimResult, Verdict
+
+WEAK = (Verdict.REFUTED, Verdict.GAP)        # verdicts that undermine the claims resting on them
+VERDICT_COLORS = {
+    Verdict.PROVED: "#2e7d32", Verdict.SUPPORTED: "#7cb342", Verdict.REFUTED: "#c62828", Verdict.GAP: "#ef6c00",
+    Verdict.LOOSE: "#f9a825", Verdict.INCONCLUSIVE: "#90a4ae", Verdict.ERROR: "#6a1b9a",
+}
+UNKNOWN_COLOR = "#e0e0e0"
+
+
+def weak_dependencies(results: Sequence[ClaimResult]) -> dict[str, list[str]]:
+    """For each claim resting on a refuted or gap claim (directly, or through its dependencies), one
+    sentence per such dependency, e.g. ``depends on a.lemma, whose verdict is refuted``."""
+    by_id = {r.claim.id: r for r in results}
+    roots: dict[str, list[str]] = {}      # claim id -> weak claims it rests on, nearest first
+
+    def weak_roots(cid: str, visiting: frozenset) -> list[str]:
+        if cid in roots:
+            return roots[cid]
+        r = by_id.get(cid)
+        if r is None or cid in visiting:
+            return []
+        out: list[str] = []
+        for dep in r.claim.depends_on:
+            d = by_id.get(dep)
+            if d is not None and d.verdict in WEAK:
+                out.append(dep)
+            out += weak_roots(dep, visiting | {cid})
+        roots[cid] = list(dict.fromkeys(out))
+        return roots[cid]
+
+    messages = {}
+    for r in results:
+        lines = []
+        for dep in r.claim.depends_on:
+            d = by_id.get(dep)
+            if d is None:
+                continue
+            if d.verdict in WEAK:
+                lines.append(f"depends on {dep}, whose verdict is {d.verdict.value}"
+                             + _corrected(d))
+            for root in weak_roots(dep, frozenset()):
+                if root in (dep, r.claim.id):       # said above, or a cycle back to this claim
+                    continue
+                lines.append(f"depends on {dep}, which rests on {root} "
+                             f"(verdict {by_id[root].verdict.value}{_corrected(by_id[root])})")
+        if lines:
+            messages[r.claim.id] = list(dict.fromkeys(lines))
+    return messages
+
+
+def _corrected(r: ClaimResult) -> str:
+    if r.correction is None:
+        return ""
+    return f"; its correction is {r.correction.verdict.value}"
+
+
+# ---------------------------------------------------------------------------------------------
+# layout
+# ---------------------------------------------------------------------------------------------
+
+NODE_W, NODE_H, GAP_X, GAP_Y, ROWS, MARGIN = 210, 22, 60, 8, 18, 10
+
+
+def _depths(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Longest dependency chain below each node (cycles are cut)."""
+    depth: dict[str, int] = {}
+
+    def visit(i: str, stack: frozenset) -> int:
+        if i in depth:
+            return depth[i]
+        below = [visit(d, stack | {i}) for d in deps.get(i, ()) if d not in stack]
+        depth[i] = 1 + max(below) if below else 0
+        return depth[i]
+
+    for i in ids:
+        visit(i, frozenset())
+    return depth
+
+
+def layout(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, tuple[float, float]]:
+    """Top-left corner of each node: one column group per depth (long layers wrap into several columns
+    of at most ROWS nodes); within a layer, nodes with edges first, each ordered by its dependencies'
+    positions (fewer crossings)."""
+    depth = _depths(ids, deps)
+    used = {d for i in ids for d in deps.get(i, ())}
+    layers: dict[int, list[str]] = {}
+    for i in ids:
+        layers.setdefault(depth[i], []).append(i)
+    pos: dict[str, tuple[float, float]] = {}
+    x = MARGIN
+    for level in sorted(layers):
+        nodes = layers[level]
+        order = {i: k for k, i in enumerate(ids)}
+
+        def key(i: str):
+            ys = [pos[d][1] for d in deps.get(i, ()) if d in pos]
+            connected = bool(ys) or i in used
+            return (not connected, sum(ys) / len(ys) if ys else 0.0, order[i])
+
+        nodes = sorted(nodes, key=key)
+        for k, i in enumerate(nodes):
+            col, row = divmod(k, ROWS)
+            pos[i] = (x + col * (NODE_W + GAP_X / 2), MARGIN + 24 + row * (NODE_H + GAP_Y))
+        x += ((len(nodes) - 1) // ROWS + 1) * (NODE_W + GAP_X / 2) + GAP_X / 2
+    return pos
+
+
+def note_graph_svg(results: Sequence[ClaimResult], verdict_of: Mapping[str, Verdict],
+                   href: Callable[[str], str | None]) -> str:
+    """The dependency graph of one note's claims as inline SVG. Dependencies in other notes appear as
+    dashed nodes; an edge from a refuted or gap claim is red and thick."""
+    ids = [r.claim.id for r in results]
+    titles = {r.claim.id: r.claim.title for r in results}
+    deps = {r.claim.id: list(r.claim.depends_on) for r in results}
+    outside = [d for r in results for d in r.claim.depends_on if d not in titles]
+    ids = ids + list(dict.fromkeys(outside))
+    pos = layout(ids, deps)
+    legend = MARGIN + sum(14 + 8 * len(v.value) + 12 for v in VERDICT_COLORS)
+    width = max([legend] + [x + NODE_W + MARGIN for x, _ in pos.values()])
+    height = max(y for _, y in pos.values()) + NODE_H + MARGIN if pos else 2 * MARGIN
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="depgraph" width="{width:.0f}" height="{height:.0f}" '
+             f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="dependency graph">',
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker>'
+             '<marker id="arrow-weak" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#c62828"/></marker></defs>']
+    x = MARGIN
+    for v, color in VERDICT_COLORS.items():         # legend
+        parts.append(f'<rect x="{x}" y="{MARGIN}" width="10" height="10" fill="{color}"/>'
+                     f'<text x="{x + 14}" y="{MARGIN + 9}" font-size="11">{v.value}</text>')
+        x += 14 + 8 * len(v.value) + 12
+    for i in ids:
+        for d in deps.get(i, ()):
+            if d not in pos:
+                continue
+            weak = verdict_of.get(d) in WEAK
+            (x1, y1), (x2, y2) = pos[d], pos[i]
+            x1, y1, y2 = x1 + NODE_W, y1 + NODE_H / 2, y2 + NODE_H / 2
+            mid = (x1 + x2) / 2
+            parts.append(f'<path class="edge{" weak" if weak else ""}" d="M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} '
+                         f'{mid:.1f} {y2:.1f} {x2:.1f} {y2:.1f}" fill="none" stroke="{"#c62828" if weak else "#777"}" '
+                         f'stroke-width="{2.2 if weak else 1}" marker-end="url(#{"arrow-weak" if weak else "arrow"})"/>')
+    for i in ids:
+        x, y = pos[i]
+        verdict = verdict_of.get(i)
+        color = VERDICT_COLORS.get(verdict, UNKNOWN_COLOR)
+        dark = verdict in (Verdict.PROVED, Verdict.REFUTED, Verdict.ERROR, Verdict.GAP)
+        tip = f"{i}: {verdict.value if verdict else 'not run'}" + (f" — {titles[i]}" if i in titles else " (another note)")
+        shown = i if len(i) <= 32 else i[:31] + "…"
+        dash = "" if i in titles else ' stroke-dasharray="3 2"'
+        node = (f'<g class="node"><title>{escape(tip)}</title>'
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="4" fill="{color}" '
+                f'stroke="#333" stroke-width="0.6"{dash}/>'
+                f'<text x="{x + 6:.1f}" y="{y + 15:.1f}" font-size="11" font-family="monospace" '
+                f'fill="{"#fff" if dark else "#111"}">{escape(shown)}</text></g>')
+        link = href(i)
+        parts.append(f'<a href={quoteattr(link)}>{node}</a>' if link else node)
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

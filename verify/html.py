@@ -1,0 +1,229 @@
+"""The HTML report: ``html/index.html``, one page per note (claims table and dependency graph), one page
+per claim (math, quote, verdict, findings, evidence, plots, replay), plots as SVG files.
+
+Pages open offline in a plain browser: math is MathML (converted from each statement's LaTeX by
+latex2mathml, then checked against an allowlist of MathML elements and attributes, since the LaTeX may
+come from a plugin), no JavaScript, no network, relative links only. Templates autoescape: titles,
+quotes and findings are data, never markup. Output is deterministic like the Markdown reports.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+import sympy as sp
+from markupsafe import Markup
+
+from .graph import WEAK, note_graph_svg, weak_dependencies
+from .model import Budget, ClaimResult, Evaluation, Verdict
+from .plots import caption, plot_files
+from .registry import PluginError
+from .reports import _budget_name, dumps, replay_command
+
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+ET.register_namespace("", MATHML_NS)
+MATHML_TAGS = frozenset("""math mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mstyle mover
+    munder munderover mtable mtr mtd mlabeledtr mpadded mphantom menclose merror mmultiscripts mprescripts none
+    semantics""".split())
+MATHML_ATTRIBUTES = frozenset("""display mathvariant stretchy fence form separator lspace rspace minsize maxsize
+    movablelimits largeop accent accentunder linethickness columnalign rowalign columnspacing rowspacing
+    columnlines rowlines frame width height depth displaystyle scriptlevel notation align symmetric""".split())
+# macros latex2mathml does not know, rewritten to ones it does
+MACROS = [(r"\dfrac", r"\frac"), (r"\operatorname*", r"\operatorname"), (r"\bigl", r"\big"), (r"\bigr", r"\big"),
+          (r"\Bigl", r"\Big"), (r"\Bigr", r"\Big"), (r"\biggl", r"\bigg"), (r"\biggr", r"\bigg"),
+          (r"\displaylimits", r"\limits"), (r"\lvert", "|"), (r"\rvert", "|"), (r"\mid", "|"),
+          (r"\coloneqq", ":="), (r"\eqqcolon", "=:")]
+
+
+class MathError(ValueError):
+    """LaTeX that latex2mathml cannot turn into safe, complete MathML."""
+
+
+def _preprocess(latex: str) -> str:
+    for old, new in MACROS:
+        latex = re.sub(re.escape(old) + r"(?![A-Za-z])", lambda _m, new=new: new, latex)
+    return re.sub(r"\\tag\{[^{}]*\}", "", latex)
+
+
+def _sanitize(element: ET.Element) -> None:
+    """Refuse anything but MathML elements and presentation attributes, and unknown macros (which
+    latex2mathml passes through as text starting with a backslash)."""
+    for e in element.iter():
+        ns, _, tag = e.tag.rpartition("}")
+        if ns.lstrip("{") != MATHML_NS or tag not in MATHML_TAGS:
+            raise MathError(f"unexpected element {e.tag!r}")
+        for attr in list(e.attrib):
+            if attr not in MATHML_ATTRIBUTES:
+                raise MathError(f"unexpected attribute {attr!r}")
+        if (e.text or "").lstrip().startswith("\\"):
+            raise MathError(f"unknown macro {e.text.strip()}")
+
+
+@functools.lru_cache(maxsize=4096)
+def to_mathml(latex: str, display: str = "block") -> str:
+    """MathML for ``latex``; raises :class:`MathError` when the conversion fails or is not clean."""
+    from latex2mathml.converter import convert
+    try:
+        text = convert(_preprocess(latex), display=display)
+        root = ET.fromstring(text)
+    except Exception as exc:
+        raise MathError(f"{type(exc).__name__}: {exc}") from None
+    _sanitize(root)
+    return ET.tostring(root, encoding="unicode")
+
+
+def math_markup(latex: str, display: str = "block") -> Markup:
+    """Rendered math, or the LaTeX source in a <code> element when it cannot be converted."""
+    try:
+        return Markup(to_mathml(latex, display))
+    except MathError:
+        return Markup('<code class="latex">{}</code>').format(latex)
+
+
+def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
+    """The LaTeX sources that would be shown as source instead of rendered math."""
+    failed = []
+    for latex in latex_sources:
+        try:
+            to_mathml(latex)
+        except MathError:
+            failed.append(latex)
+    return failed
+
+
+# ---------------------------------------------------------------------------------------------
+# page data
+# ---------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+    env = Environment(loader=PackageLoader("verify", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["math"] = math_markup
+    return env
+
+
+def note_slugs(notes: Sequence[str]) -> dict[str, str]:
+    """A file name for each note's page, unique and safe."""
+    out, seen = {}, set()
+    for note in notes:
+        base = re.sub(r"[^A-Za-z0-9._-]+", "_", note).strip("._") or "note"
+        slug, k = base, 2
+        while slug in seen:
+            slug, k = f"{base}-{k}", k + 1
+        seen.add(slug)
+        out[note] = slug
+    return out
+
+
+def _verdict(verdict: Verdict | None, expected: Verdict | None) -> dict:
+    return {"value": verdict.value if verdict is not None else "not run",
+            "expected": expected.value if expected is not None else None,
+            "mismatch": expected is not None and expected != verdict}
+
+
+def _row(r: ClaimResult) -> dict:
+    c = r.claim
+    corr = None
+    if c.correction is not None:
+        corr = _verdict(r.correction.verdict if r.correction is not None else None, c.correction.expected)
+    return {"id": c.id, "section": c.source.section, "title": c.title, "latex": c.statement.to_latex(),
+            "verdict": _verdict(r.verdict, c.expected), "correction": corr,
+            "finding": r.statement.findings[0] if r.statement.findings else "—"}
+
+
+def _evaluation(e: Evaluation | None, expected: Verdict | None, target: str, plots: list) -> dict | None:
+    """An evaluation for the template; its checks' plot data is appended to ``plots`` as (name, data)."""
+    if e is None:
+        return None
+    checks = []
+    for k, c in enumerate(e.checks, 1):
+        name = f"{target}-{k}" if c.plot is not None else None
+        if name:
+            plots.append((name, c.plot))
+        checks.append({"check": c.check, "kind": c.kind, "outcome": c.outcome.value, "summary": c.summary,
+                       "evidence": dumps(c.evidence).rstrip("\n"), "plot": name,
+                       "caption": caption(c.plot) if c.plot is not None else "",
+                       "plot_json": dumps(c.plot).rstrip("\n") if c.plot is not None else None})
+    return {"verdict": _verdict(e.verdict, expected), "findings": list(e.findings), "checks": checks}
+
+
+def _counts(results: Sequence[ClaimResult]) -> list[dict]:
+    stated = Counter(r.verdict for r in results)
+    corrected = Counter(r.correction.verdict for r in results if r.correction is not None)
+    return [{"verdict": v.value, "statements": stated[v], "corrections": corrected[v]} for v in Verdict]
+
+
+def render_html(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
+                plugin_errors: Sequence[PluginError] = (), previous: Path | None = None) -> dict[str, str]:
+    """Every file of the HTML report (path relative to the ``html`` folder -> text): plots and claim
+    pages first, note pages, then the index. ``previous``: the HTML folder of the last report, whose
+    plots are reused where their data is unchanged (drawing is most of the time this takes)."""
+    env = environment()
+    budget = _budget_name(budget)
+    by_id = {r.claim.id: r for r in results}
+    verdict_of = {r.claim.id: r.verdict for r in results}
+    weak = weak_dependencies(results)
+    notes: dict[str, list[ClaimResult]] = {}
+    for r in results:
+        notes.setdefault(r.claim.note, []).append(r)
+    slugs = note_slugs(list(notes))
+    files: dict[str, str] = {}
+    pages, all_plots = [], []
+    for r in results:
+        c = r.claim
+        plots: list = []
+        statement = _evaluation(r.statement, c.expected, "statement", plots)
+        correction = None
+        if c.correction is not None:
+            correction = {"latex": c.correction.statement.to_latex(), "why": c.correction.why.strip(),
+                          **(_evaluation(r.correction, c.correction.expected, "correction", plots)
+                             or {"verdict": _verdict(None, c.correction.expected), "findings": [], "checks": []})}
+        all_plots += [(f"plots/{c.id}/{name}.svg", plot) for name, plot in plots]
+        pages.append((r, statement, correction))
+    svgs, failed = plot_files(all_plots, previous=previous)     # all at once: in parallel when there are many
+    files.update(svgs)
+    claim_page = env.get_template("claim.html")
+    for r, statement, correction in pages:
+        c = r.claim
+        prefix = f"plots/{c.id}/"
+        plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
+        deps = [{"id": d, "verdict": by_id[d].verdict.value if d in by_id else "not run", "linked": d in by_id,
+                 "weak": d in by_id and by_id[d].verdict in WEAK} for d in c.depends_on]
+        files[f"claims/{c.id}.html"] = claim_page.render(
+            root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
+            latex=c.statement.to_latex(), hypotheses=[sp.latex(a) for a in c.statement.assuming],
+            definitions=[f"{sp.latex(k)} = {sp.latex(v)}" for k, v in c.statement.where.items()],
+            deps=deps, weak=weak.get(c.id, []), plugin=r.plugin, error=r.error, statement=statement,
+            correction=correction, plot_errors=plot_errors, replay=replay_command(c.id, seed, budget, r.plugin))
+    note_page = env.get_template("note.html")
+    note_info = []
+    for note, rows in notes.items():
+        graph = note_graph_svg(rows, verdict_of, lambda i: f"../claims/{i}.html" if i in by_id else None)
+        files[f"notes/{slugs[note]}.html"] = note_page.render(
+            root="../", title=note, note=note, counts=_counts(rows), rows=[_row(r) for r in rows],
+            graph=Markup(graph), weak=weak)
+        note_info.append({"note": note, "page": f"notes/{slugs[note]}.html", "counts": _counts(rows),
+                          "rows": [_row(r) for r in rows]})
+    with_expectation = [r for r in results if r.claim.expected is not None
+                        or (r.claim.correction is not None and r.claim.correction.expected is not None)]
+    mismatched = [r.claim.id for r in results if not r.matches_expected]
+    files["index.html"] = env.get_template("index.html").render(
+        root="", title="Claim verification report", seed=seed, budget=budget, total=len(results),
+        corrections=sum(r.correction is not None for r in results), counts=_counts(results), notes=note_info,
+        met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
+        plugin_errors=[str(e) for e in plugin_errors], weak=weak)
+    files["style.css"] = env.get_template("style.css").render()
+    files = {k: files[k] for k in sorted(files, key=_write_order)}
+    return files
+
+
+def _write_order(path: str) -> tuple:
+    """Plots, then claim pages, note pages, the style sheet, and the index last."""
+    rank = {"plots": 0, "claims": 1, "notes": 2}.get(path.split("/", 1)[0], 3)
+    return (rank, path == "index.html", path)

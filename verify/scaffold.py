@@ -1,0 +1,140 @@
+"""``python -m verify new NAME``: a ready-to-install claims plugin package.
+
+The package declares the ``verify.claims`` entry point, so ``pip install -e NAME`` makes its claims
+visible to ``python -m verify list`` at once; its example claim uses a symbolic and a numeric check and
+its test runs that claim, so a new plugin starts from something that works.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ScaffoldError(ValueError):
+    """A name or a target folder that cannot be used."""
+
+
+PYPROJECT = '''[build-system]
+requires = ["setuptools>=64"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "{dist}"
+version = "0.1.0"
+description = "Claims of {name} for verify"
+requires-python = ">=3.11"
+dependencies = ["verify-claims"]
+
+[project.optional-dependencies]
+test = ["pytest"]
+
+[project.entry-points."verify.claims"]
+{name} = "{name}.claims"
+
+[tool.setuptools]
+packages = ["{name}"]
+'''
+
+INIT = '''"""Claims of {name}, checked by verify (found through the ``verify.claims`` entry point)."""
+'''
+
+CLAIMS = '''"""Claims of {name}: one claim per checkable statement, each encoded as the note writes it.
+
+Run them with ``python -m verify run '{name}.*'``; list them with ``python -m verify list``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verify import Claim, Source, Statement, Verdict
+from verify.numeric import Simulation
+from verify.symbolic import Inequality
+
+NOTE = "{name}.md"                       # the note's file name, shown in reports
+
+t, mu = sp.symbols("t mu", positive=True)
+
+
+def gradient_flow(ctx, precise):
+    """Times and curvatures of gradient flow on random quadratics l(w) = mu w^2 / 2, whose loss decays
+    by the factor exp(-2 mu t). Returns an environment: symbol name -> array, instances on axis 0 and
+    time on axis 1 (``precise`` asks for a more accurate replay; this one is exact already)."""
+    rng = ctx.rng("instances")                 # seeded by the run seed, the claim and the check
+    mus = rng.uniform(0.1, 2.0, (ctx.budget.samples, 1))
+    return {{"mu": mus, "t": np.linspace(0.0, 10.0, 101)[None, :]}}
+
+
+CLAIMS = [
+    Claim(id="{name}.decay_rate", title="The loss decays at least like 1/(1 + 2 mu t)",
+          source=Source(NOTE, "Section 1", "Under gradient flow the loss factor exp(-2 mu t) is at most 1/(1 + 2 mu t)."),
+          statement=Statement(sp.Le(sp.exp(-2 * mu * t), 1 / (1 + 2 * mu * t))),
+          # symbolic: SymPy's sign inference, else a Hypothesis counterexample search at 50 digits;
+          # numeric: the inequality at every simulated instance and time
+          checks=(Inequality(), Simulation(gradient_flow)),
+          expected=Verdict.SUPPORTED),
+]
+'''
+
+TEST = '''"""The plugin's claims load, and each reaches its recorded verdict."""
+import pytest
+
+from verify.registry import load
+from verify.runner import run_claim
+
+from {name}.claims import CLAIMS
+
+
+def test_claims_are_valid():
+    registry = load(builtin=False, entry_points=False, paths=[__import__("{name}.claims").claims.__file__])
+    assert not registry.errors, registry.errors
+    assert [c.id for c in registry.claims] == [c.id for c in CLAIMS]
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
+def test_verdict_is_the_expected_one(claim):
+    statement, correction = run_claim(claim, seed=0, budget="quick")
+    assert statement.verdict == claim.expected, statement.findings
+'''
+
+README = '''# {name}
+
+Claims for [verify](https://pypi.org/project/verify-claims/): install, then list and check them.
+
+```sh
+python -m pip install -e .
+python -m verify list                       # shows {name}.* claims
+python -m verify run '{name}.*'             # verdicts, findings, replay commands
+python -m pytest -q tests
+```
+
+Add claims to `{name}/claims.py` (a list `CLAIMS` of `verify.Claim`).
+'''
+
+
+def files_for(name: str) -> dict[str, str]:
+    """The package's files (relative path -> text)."""
+    if not NAME_PATTERN.match(name):
+        raise ScaffoldError(f"invalid plugin name {name!r}: use lowercase letters, digits and _, "
+                            "starting with a letter (it becomes the package name and the claims' id prefix)")
+    if name in {"verify", "claims", "tests", "test"}:
+        raise ScaffoldError(f"invalid plugin name {name!r}: it would shadow an existing package")
+    fill = {"name": name, "dist": name.replace("_", "-")}
+    return {"pyproject.toml": PYPROJECT.format(**fill), "README.md": README.format(**fill),
+            f"{name}/__init__.py": INIT.format(**fill), f"{name}/claims.py": CLAIMS.format(**fill),
+            "tests/test_claims.py": TEST.format(**fill)}
+
+
+def scaffold(name: str, parent: str | Path = ".") -> Path:
+    """Write the package into ``parent/name``, which must not exist or be empty. Returns the folder."""
+    files = files_for(name)
+    folder = Path(parent) / name
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ScaffoldError(f"{folder} already exists and is not an empty folder")
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
