@@ -685,3 +685,16 @@ def test_precise_margin_when_a_symbol_cancels_between_the_sides():
     rel = sp.Ge(sig - L_ * x_, sig, evaluate=False)
     env = {"sigma": np.array([2.0]), "L": np.array([1.0]), "x": np.array([0.5])}
     assert precise_margin(rel, env, (0,), (1,)) < 0
+
+
+def test_order_fit_decides_an_explicit_left_hand_side_symbolically():
+    # found by mutation testing: "alpha written for D_sup" gave Eq(alpha, O(1/alpha)), which the fit never read
+    a = sp.Symbol("alpha", positive=True)
+    never = OrderFit(lambda ctx, var, precise: (_ for _ in ()).throw(AssertionError("not simulated")))
+    bad = never.run(Statement(sp.Eq(a, sp.O(1 / a, (a, sp.oo)), evaluate=False)), Context())
+    assert bad.outcome is Outcome.FAILS and "explicit function of alpha" in bad.summary
+    good = never.run(Statement(sp.Eq(1 / a**2, sp.O(1 / a, (a, sp.oo)), evaluate=False)), Context())
+    assert good.outcome is Outcome.HOLDS
+    with pytest.raises(TypeError, match="one symbol"):
+        never.run(Statement(sp.Eq(2 * sp.Symbol("Q", positive=True) * sp.Symbol("R", positive=True),
+                                  sp.O(1 / a, (a, sp.oo)), evaluate=False)), Context())

@@ -19,9 +19,12 @@ child; mutants are chosen deterministically (sorted, then a seeded sample when t
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
+import signal
+import threading
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -206,16 +209,55 @@ def _nonnegative_form(rel):
     return None
 
 
+SIMPLIFY_OPS = 120     # larger expressions are not simplified (nor expanded): SymPy can take minutes on them
+
+
+SIMPLIFY_SECONDS = 2.0
+
+
+class _TookTooLong(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Raise _TookTooLong in the block after ``seconds`` (a timer signal: main thread only, else no
+    limit). SymPy's simplify of sums over indexed symbols can run for minutes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _TookTooLong()
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _simplifies_to_zero(expr) -> bool:
+    """SymPy shows ``expr == 0`` (False when it cannot, or not within SIMPLIFY_SECONDS)."""
+    try:
+        if expr == 0:
+            return True
+        if sp.count_ops(expr) > SIMPLIFY_OPS or expr.has(sp.Sum, sp.Product, sp.Indexed):
+            return False
+        with _time_limit(SIMPLIFY_SECONDS):
+            return sp.simplify(expr) == 0
+    except (Exception, _TookTooLong):
+        return False
+
+
 def equivalent(original: Statement, mutant: Statement) -> bool:
     """The mutant is the original in another form: the same hypotheses, the same relation type, and
     the difference of the sides simplifies to 0."""
     a, b = original.conclusion, mutant.conclusion
     if type(a) is not type(b) or not isinstance(a, Relational) or original.hypotheses != mutant.hypotheses:
         return False
-    try:
-        return sp.simplify((a.lhs - a.rhs) - (b.lhs - b.rhs)) == 0
-    except Exception:
-        return False
+    return _simplifies_to_zero((a.lhs - a.rhs) - (b.lhs - b.rhs))
 
 
 def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
@@ -230,9 +272,10 @@ def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
         not isinstance(stronger, (sp.StrictLessThan, sp.StrictGreaterThan))
     for hyp in ((), hypotheses):           # without hypotheses first: they only help
         try:
-            if sign_nonnegative(g_weak - g_strong, hypotheses=hyp, strict=strict) is True:
-                return True
-        except Exception:
+            with _time_limit(SIMPLIFY_SECONDS):
+                if sign_nonnegative(g_weak - g_strong, hypotheses=hyp, strict=strict) is True:
+                    return True
+        except (Exception, _TookTooLong):
             continue
     return False
 
@@ -240,15 +283,13 @@ def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
 def _always(rel) -> bool:
     """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``)."""
     if isinstance(rel, sp.Eq):
-        try:
-            return sp.simplify(rel.lhs - rel.rhs) == 0
-        except Exception:
-            return False
+        return _simplifies_to_zero(rel.lhs - rel.rhs)
     g = _nonnegative_form(rel)
     strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
     try:
-        return g is not None and sign_nonnegative(g, strict=strict) is True
-    except Exception:
+        with _time_limit(SIMPLIFY_SECONDS):
+            return g is not None and sign_nonnegative(g, strict=strict) is True
+    except (Exception, _TookTooLong):
         return False
 
 

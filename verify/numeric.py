@@ -16,7 +16,7 @@ import numpy as np
 import sympy as sp
 from scipy import stats
 
-from .model import NUMERIC, CheckResult, Context, Outcome, Statement
+from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
 from .notation import MPMATH, NUMPY, Prob
 from .plots import label, number, rounded, sample_indices
 
@@ -299,6 +299,12 @@ class OrderFit:
         if order is None:
             raise TypeError("order fit needs a statement of the form Q = O(g(x))")
         x, point = order.variables[0], order.point[0]
+        quantity = rel.lhs
+        if x in quantity.free_symbols:
+            return self._explicit(quantity, order, x, point)
+        if not isinstance(quantity, sp.Symbol):
+            raise TypeError(f"order fit simulates the quantity on the left-hand side, which must be one symbol "
+                            f"(or an explicit function of {x}), not {sp.sstr(quantity)}")
         claimed = float(sp.limit(sp.log(order.expr) / sp.log(x), x, point))
         outcome, evidence = self._fit(ctx, str(x), point, claimed, False, order)
         if outcome is Outcome.FAILS:
@@ -311,6 +317,16 @@ class OrderFit:
         summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
                    f"claimed {claimed:g}")
         return _with_plot(_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
+
+    def _explicit(self, quantity, order, x, point) -> CheckResult:
+        """A left-hand side that is an explicit function of the variable is no simulated quantity: its
+        order is decided by the limit of |Q/g| (SymPy)."""
+        ratio = sp.limit(sp.Abs(quantity / order.expr), x, point)
+        finite = ratio.is_finite
+        outcome = Outcome.HOLDS if finite else (Outcome.FAILS if finite is False else Outcome.UNDECIDED)
+        return CheckResult(self.name, SYMBOLIC, outcome,
+                           f"{sp.sstr(quantity)} is an explicit function of {x}: |Q/g| -> {sp.sstr(ratio)} "
+                           f"as {x} -> {sp.sstr(point)}", {"limit": sp.sstr(ratio)})
 
     def _fit(self, ctx, var, point, claimed, precise, order):
         """Decide on the slope of log(Q/g): an O(g) statement holds when Q/g does not grow (towards the
