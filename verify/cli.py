@@ -145,13 +145,12 @@ def cmd_mutate(registry: Registry, claims, args) -> int:
         results = run_mutation(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
                                limit=args.limit, progress=progress)
     else:
-        from .executors import run_mutation as run_mutation_on
         executor = _executor(args)
         if executor is None:
             return USAGE
         try:
-            results = run_mutation_on(claims, executor, seed=args.seed, budget=args.budget, timeout=args.timeout,
-                                      limit=args.limit, progress=progress)
+            results = run_mutation(claims, seed=args.seed, budget=args.budget, timeout=args.timeout,
+                                   limit=args.limit, progress=progress, executor=executor)
         finally:
             executor.close()
     report = mutation_json(results, args.seed, args.budget, args.limit)

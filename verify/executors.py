@@ -272,19 +272,3 @@ def run_task(task: Task, isolate: bool | None = None) -> dict:
         else:
             payload = json.loads(_child_payload(claim, work, task.seed, task.budget))
     return {"payload": jsonable(payload), "hashseed": hashseed}
-
-
-def run_mutation(claims: Sequence[Claim], executor, seed: int = 0, budget: Budget | str = "quick",
-                 timeout: float | None = 600.0, limit: int | None = 12,
-                 progress: Callable[[str, dict], None] | None = None) -> list[dict]:
-    """:func:`verify.mutation.run_mutation` through ``executor``: the same results, in the claims' order."""
-    from .runner import as_budget
-    out: list[dict | None] = [None] * len(claims)
-
-    def finished(index: int, payload: dict, seconds: float, done: int) -> None:
-        out[index] = {"id": claims[index].id, **payload}
-        if progress is not None:
-            progress(claims[index].id, out[index])
-
-    executor.map(claims, MUTATE, {"limit": limit}, seed, as_budget(budget), timeout, finished)
-    return out

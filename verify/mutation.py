@@ -382,9 +382,10 @@ def tally(rows: Sequence[dict]) -> dict:
 
 def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
                  timeout: float | None = 600.0, limit: int | None = DEFAULT_LIMIT,
-                 progress: Callable[[str, dict], None] | None = None) -> list[dict]:
-    """Mutation results per claim (in the claims' order), each claim's mutants in a forked child."""
-    from .runner import map_claims
+                 progress: Callable[[str, dict], None] | None = None, executor=None) -> list[dict]:
+    """Mutation results per claim (in the claims' order): each claim's mutants in a forked child, or
+    as a task of ``executor`` (:mod:`verify.executors`, e.g. Dask) with the same results."""
+    from .runner import as_budget, map_claims
     out: list[dict | None] = [None] * len(claims)
 
     def finished(index: int, payload: dict, seconds: float, done: int) -> None:
@@ -392,7 +393,11 @@ def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = 
         if progress is not None:
             progress(claims[index].id, out[index])
 
-    map_claims(claims, functools.partial(mutate_claim, limit=limit), seed, budget, jobs, timeout, finished)
+    if executor is None:
+        map_claims(claims, functools.partial(mutate_claim, limit=limit), seed, budget, jobs, timeout, finished)
+    else:
+        from .executors import MUTATE
+        executor.map(claims, MUTATE, {"limit": limit}, seed, as_budget(budget), timeout, finished)
     return out
 
 
