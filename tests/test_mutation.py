@@ -115,3 +115,11 @@ def test_parallel_runs_are_reproducible_and_the_report_is_written(tmp_path):
     assert "| `t.c` | statement (proved)" in first and "## Survivors" in first
     assert json.loads((tmp_path / "mutation.json").read_text())["overall"]["accepted"]["generated"] >= 6
     assert "kill rate" in to_markdown(report)
+
+
+def test_equivalence_of_statements_sympy_cannot_subtract_is_false_not_an_error():
+    # found on note 004: O-terms and matrices against scalars raise on subtraction
+    o = Statement(sp.Eq(x, sp.O(x**2, (x, 0)), evaluate=False))
+    assert not equivalent(o, Statement(sp.Eq(x, sp.O(sp.Abs(x)**3, (x, 0)), evaluate=False)))
+    mat = Statement(sp.Eq(sp.Matrix([x, 1]), sp.Matrix([1, x]), evaluate=False))
+    assert not equivalent(mat, Statement(sp.Eq(sp.Matrix([x, 2]), sp.Matrix([1, x]), evaluate=False)))

@@ -257,7 +257,11 @@ def equivalent(original: Statement, mutant: Statement) -> bool:
     a, b = original.conclusion, mutant.conclusion
     if type(a) is not type(b) or not isinstance(a, Relational) or original.hypotheses != mutant.hypotheses:
         return False
-    return _simplifies_to_zero((a.lhs - a.rhs) - (b.lhs - b.rhs))
+    try:
+        difference = (a.lhs - a.rhs) - (b.lhs - b.rhs)
+    except Exception:                      # O-terms, matrices against scalars: not shown equivalent
+        return False
+    return _simplifies_to_zero(difference)
 
 
 def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
