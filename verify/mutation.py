@@ -34,7 +34,7 @@ from sympy.core.relational import Relational
 
 from .model import Budget, Claim, Outcome, Statement, stable_hash
 from .runner import run_checks
-from .symbolic import sign_nonnegative
+from .symbolic import _margin, sign_nonnegative
 
 FLAGS = (Outcome.FAILS, Outcome.GAP, Outcome.LOOSE)
 FLIP = {sp.LessThan: sp.GreaterThan, sp.GreaterThan: sp.LessThan,
@@ -202,11 +202,11 @@ def _spread(found: list[Mutant], limit: int, rng) -> list[Mutant]:
 
 def _nonnegative_form(rel):
     """``g`` with the relation saying ``g >= 0`` (or ``> 0``), or None for equations."""
-    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
-        return rel.rhs - rel.lhs
-    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
-        return rel.lhs - rel.rhs
-    return None
+    try:
+        big, small = _margin(rel)
+    except TypeError:
+        return None
+    return big - small
 
 
 SIMPLIFY_OPS = 120     # larger expressions are not simplified (nor expanded): SymPy can take minutes on them
@@ -324,10 +324,6 @@ def _text(statement: Statement) -> str:
     if statement.where:
         text += " where " + ", ".join(f"{k} = {sp.sstr(v)}" for k, v in statement.where.items())
     return text
-
-
-def _flags(evaluation) -> dict[str, str]:
-    return {r.check: r.outcome.value for r in evaluation.checks}
 
 
 UNDECIDED_VERDICTS = ("inconclusive", "error")
