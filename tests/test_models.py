@@ -196,6 +196,15 @@ class TestReluGram:
                 expected = X[i] @ X[j] * sum(float(W[k] @ X[i] > 0) * float(W[k] @ X[j] > 0) for k in range(9))
                 assert G[i, j] == pytest.approx(expected, rel=1e-12, abs=1e-14)
 
+    @pytest.mark.parametrize("batch_floats", [2**21, 50])
+    def test_streamed_random_counts_equal_the_gram_of_one_big_draw(self, batch_floats):
+        from verify.kernels import random_network_counts
+        X = np.random.default_rng(1).standard_normal((4, 3))
+        big = relu_gram(np.random.default_rng(7).standard_normal((11, 40, 3)), X)
+        counts = random_network_counts(np.random.default_rng(7), 11, 40, X, batch_floats=batch_floats)
+        np.testing.assert_array_equal((X @ X.T) * counts, big)       # the same draws, exact counts
+        assert not np.array_equal(counts, random_network_counts(np.random.default_rng(8), 11, 40, X))
+
     def test_symmetric_network_doubles_the_half_gram(self, rng):
         X = rng.standard_normal((5, 4))
         net = TwoLayerReLU.symmetric(rng, 3, 20, X)
@@ -354,6 +363,34 @@ class TestFlows:
         err_fast = np.max(np.abs(batched_flow(free, y0, tt) - exact))
         err_precise = np.max(np.abs(batched_flow(free, y0, tt, precise=True) - exact))
         assert err_precise < 1e-10 and err_fast < 1e-7 and err_precise < err_fast
+
+    def test_stiff_mode_solves_a_stiff_batch_accurately_with_fewer_evaluations(self, rng):
+        # instances with rates 1 and 1000 in one batch: RK45's step is bounded by the fast one
+        rates = np.array([1.0, 1000.0, 30.0])[:, None]
+        y0 = rng.standard_normal((3, 2))
+        tt = np.linspace(0.0, 5.0, 11)
+        calls = {"rk": 0, "stiff": 0}
+
+        def counted(name):
+            def rhs(_, y):
+                calls[name] += 1
+                return -rates * y
+            return rhs
+
+        exact = y0[:, None, :] * np.exp(-rates[:, :, None] * tt[None, :, None])
+        stiff = batched_flow(counted("stiff"), y0, tt, stiff=True)
+        explicit = batched_flow(counted("rk"), y0, tt)
+        np.testing.assert_allclose(stiff, exact, rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(explicit, exact, rtol=1e-6, atol=1e-9)
+        assert calls["stiff"] * 5 < calls["rk"]
+        precise = batched_flow(counted("stiff"), y0, tt, precise=True, stiff=True)     # Radau
+        assert np.max(np.abs(precise - exact)) < np.max(np.abs(stiff - exact))
+
+    def test_block_sparsity_keeps_instances_apart(self):
+        from verify.models import _block_sparsity
+        pattern = _block_sparsity((3, 2, 2)).toarray()
+        assert pattern.shape == (12, 12)
+        np.testing.assert_array_equal(pattern, np.kron(np.eye(3), np.ones((4, 4))))
 
     def test_model_gradient_flow_linear_model_matches_closed_form(self, rng):
         S, n, p = 4, 3, 6

@@ -216,3 +216,12 @@ def test_pages_of_claims_no_longer_present_are_removed(tmp_path, results):
     assert sorted(p.name for p in (out / "claims").iterdir()) == ["fx.square.md", "fx.trig.md", "notes.txt"]
     assert "fx.amgm" not in (out / "index.md").read_text()
     assert [c["id"] for c in strict_json((out / "results.json").read_text())["claims"]] == ["fx.trig", "fx.square"]
+
+
+def test_previous_timings_are_read_back_and_anything_unreadable_is_empty(tmp_path):
+    from verify.reports import previous_timings
+    assert previous_timings(tmp_path) == {}
+    (tmp_path / "timings.json").write_text('{"seconds": {"a.b": 1.5, "c": 2}}')
+    assert previous_timings(tmp_path) == {"a.b": 1.5, "c": 2.0}
+    (tmp_path / "timings.json").write_text('{"seconds": [1, 2]')
+    assert previous_timings(tmp_path) == {}

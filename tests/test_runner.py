@@ -181,3 +181,43 @@ def test_jobs_must_be_positive():
 def test_no_claims_is_an_empty_run():
     results = run_claims([], jobs=2)
     assert list(results) == [] and results.timings == {}
+
+
+def test_workers_are_reused_and_replaced_after_a_death():
+    pids = Custom(lambda s, c: CheckResult("pid", "numeric", Outcome.HOLDS, "ok", evidence={"pid": os.getpid()}))
+    dies = claim_with(Custom(lambda s, c: os._exit(3)), cid="t.dies")
+    claims = [claim_with(pids, cid=f"t.pid{i}") for i in range(4)] + [dies] + [claim_with(pids, cid="t.after")]
+    results = run_claims(claims, jobs=1, timeout=30)
+    seen = [r.statement.checks[0].evidence["pid"] for r in results if r.claim.id != "t.dies"]
+    assert len(set(seen[:4])) == 1 and seen[0] != os.getpid()        # one worker ran the first four
+    assert seen[4] != seen[0]                                        # a new worker after the death
+    assert results[4].error == "child process exited with code 3 without sending results"
+
+
+def test_each_claim_starts_with_an_empty_sympy_cache_and_one_blas_thread():
+    def state(statement, ctx):
+        from sympy.core.cache import print_cache
+        from threadpoolctl import threadpool_info
+        import io, contextlib
+        sp.sin(sp.Symbol("cached_here")) + 1                          # fills the cache for the next claim
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            print_cache()
+        return CheckResult("state", "numeric", Outcome.HOLDS, "ok",
+                           evidence={"cached": "cached_here" in out.getvalue(),
+                                     "threads": sorted({p["num_threads"] for p in threadpool_info()})})
+    claims = [claim_with(Custom(state), cid=f"t.state{i}") for i in range(3)]
+    results = run_claims(claims, jobs=1, timeout=30)
+    assert [r.statement.checks[0].evidence for r in results] == [{"cached": False, "threads": [1]}] * 3
+
+
+def test_expected_seconds_only_order_the_work(tmp_path):
+    claims = list(fixture_claims("good").values())
+    order = []
+    first = run_claims(claims, jobs=1, timeout=60)
+    second = run_claims(claims, jobs=1, timeout=60, progress=lambda p: order.append(p.claim_id),
+                        expected_seconds={"fx.amgm": 9.0, "fx.square": 1.0})
+    assert order == ["fx.amgm", "fx.square", "fx.trig"]
+    assert [r.claim.id for r in second] == [r.claim.id for r in first]
+    assert [[c.to_json() for c in r.statement.checks] for r in second] == \
+        [[c.to_json() for c in r.statement.checks] for r in first]

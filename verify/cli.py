@@ -16,7 +16,7 @@ from typing import Sequence, TextIO
 from .model import BUDGETS, ClaimResult, Verdict
 from .registry import PluginError, Registry, load
 from .junit import write_junit
-from .reports import DEFAULT_OUTPUT, claim_json, replay_command, write_reports
+from .reports import DEFAULT_OUTPUT, claim_json, previous_timings, replay_command, write_reports
 from .mutation import DEFAULT_LIMIT, run_mutation, tally
 from .mutation import to_json as mutation_json
 from .mutation import write_report as write_mutation_report
@@ -190,8 +190,10 @@ def cmd_run(registry: Registry, claims, args, print_each: bool) -> int:
         if executor is None:
             return USAGE
     try:
+        expected = previous_timings(args.output) if args.output is not None else None
         results = run_claims(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
-                             progress=printer, plugin_of=registry.plugin_of, executor=executor)
+                             progress=printer, plugin_of=registry.plugin_of, executor=executor,
+                             expected_seconds=expected)
     finally:
         if executor is not None:
             executor.close()

@@ -251,7 +251,7 @@ def can_fork() -> bool:
 def run_task(task: Task, isolate: bool | None = None) -> dict:
     """Run one task on a worker: ``{"payload": the runner's JSON payload, "hashseed": ...}``."""
     from . import cache
-    from .runner import _child_payload, map_claims
+    from .runner import fresh_payload, map_claims, one_blas_thread
     hashseed = os.environ.get("PYTHONHASHSEED", "random")
     try:
         claim = claims_for(task.sources).get(task.claim_id)
@@ -270,5 +270,6 @@ def run_task(task: Task, isolate: bool | None = None) -> dict:
                        lambda index, payload, seconds, done: got.update(payload=payload))
             payload = got["payload"]
         else:
-            payload = json.loads(_child_payload(claim, work, task.seed, task.budget))
+            with one_blas_thread():
+                payload = json.loads(fresh_payload(claim, work, task.seed, task.budget))
     return {"payload": jsonable(payload), "hashseed": hashseed}

@@ -105,6 +105,29 @@ def monte_carlo_relu_ntk(X: np.ndarray, samples: int, rng: np.random.Generator, 
     return (X @ X.T) * counts / samples
 
 
+def random_network_counts(rng: np.random.Generator, networks: int, m: int, X: np.ndarray,
+                          batch_floats: int = 2**21) -> np.ndarray:
+    """Pattern counts sum_r 1{w_r . x_i > 0} 1{w_r . x_j > 0}, shape (networks, n, n), of ``networks``
+    independent first layers of width m with w_r ~ N(0, I): the Gram matrices of the Jacobians without
+    the factor x_i . x_j. The draws are those of ``rng.standard_normal((networks, m, d))``, made a few
+    networks at a time (about ``batch_floats`` numbers), so memory stays bounded whatever the count;
+    the counts are float32 GEMMs of 0/1 patterns (exact: integer sums below 2^24)."""
+    n, d = X.shape
+    if m >= 2**24:
+        raise ValueError("m must be below 2^24 for the float32 counts to be exact")
+    chunk = max(1, batch_floats // (m * max(d, n)))
+    out = np.empty((networks, n, n))
+    XT = np.ascontiguousarray(X.T)
+    proj = np.empty((chunk, m, n))
+    act = np.empty((chunk, m, n), dtype=np.float32)
+    for start in range(0, networks, chunk):
+        b = min(chunk, networks - start)
+        np.matmul(rng.standard_normal((b, m, d)), XT, out=proj[:b])
+        np.greater(proj[:b], 0.0, out=act[:b], casting="unsafe")
+        out[start:start + b] = pattern_counts(act[:b])
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # many two-layer networks of several widths, trained in one ODE solve
 # ---------------------------------------------------------------------------------------------

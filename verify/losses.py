@@ -266,11 +266,13 @@ class ExponentialLoss:
         return np.einsum("sd,snd->sn", u, self.Z).min(-1)
 
 
-def loss_flow(grad, theta0: np.ndarray, tau: np.ndarray, speed, precise: bool = False) -> np.ndarray:
+def loss_flow(grad, theta0: np.ndarray, tau: np.ndarray, speed, precise: bool = False,
+              tolerances: tuple[float, float] | None = None) -> np.ndarray:
     """Gradient flow theta' = -grad(theta) in rescaled time tau = speed * t (one ODE solve for the whole
-    batch; ``speed`` per instance lets instances with different rates share one output grid)."""
+    batch; ``speed`` per instance lets instances with different rates share one output grid).
+    ``tolerances``: the fast mode's, as in :func:`verify.models.batched_flow`."""
     speed = np.asarray(speed, float).reshape((-1,) + (1,) * (theta0.ndim - 1))
-    return batched_flow(lambda _, th: -grad(th) / speed, theta0, tau, precise)
+    return batched_flow(lambda _, th: -grad(th) / speed, theta0, tau, precise, tolerances)
 
 
 def least_squares_grad(model: QuadraticModel, fstar: np.ndarray):

@@ -217,6 +217,16 @@ def render_all(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
     return files
 
 
+def previous_timings(folder: str | Path) -> dict[str, float]:
+    """Seconds per claim id from the ``timings.json`` of an earlier run in ``folder`` ({} if there is
+    none or it cannot be read): the runner starts the longest claims first."""
+    try:
+        seconds = json.loads((Path(folder) / "timings.json").read_text(encoding="utf-8"))["seconds"]
+        return {str(k): float(v) for k, v in seconds.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def write_reports(results: Sequence[ClaimResult], out_dir: str | Path = DEFAULT_OUTPUT, *, seed: int,
                   budget: Budget | str, plugin_errors: Sequence[PluginError] = (),
                   timings: Mapping[str, float] | None = None) -> Path:

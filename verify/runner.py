@@ -1,8 +1,9 @@
-"""Running claims: every check guarded, every claim in its own child process with a timeout.
+"""Running claims: every check guarded, every claim in a worker process with a timeout.
 
-A check that raises becomes an ``error`` outcome instead of crashing the run. Each claim runs in a
-forked child (so plugin modules loaded by the parent are available and a hanging claim can be killed);
-the child sends its results back as JSON, because claims hold lambdas and cannot be pickled. Verdicts
+A check that raises becomes an ``error`` outcome instead of crashing the run. Claims run in forked
+worker processes (so plugin modules loaded by the parent are available, and a hanging claim can be
+killed: its worker is replaced); a worker sends each claim's results back as JSON, because claims hold
+lambdas and cannot be pickled. Verdicts
 are still made only by :func:`verify.verdict.evaluation` — a claim that timed out or whose child died
 gets one synthetic ``runner`` check with outcome ``error``.
 """
@@ -110,21 +111,24 @@ class RunResults(list):
 
 
 @dataclass
-class _Job:
-    index: int
-    claim: Claim
+class _Worker:
+    """A forked worker process that runs claims one after another, and the claim it is running."""
     process: mp.process.BaseProcess
-    conn: Connection
-    started: float
-    deadline: float
+    tasks: Connection             # parent -> worker: claim indices (None: stop)
+    results: Connection           # worker -> parent: one JSON payload per claim
+    index: int | None = None      # the claim it is running, or None when idle
+    started: float = 0.0
+    deadline: float = float("inf")
 
 
 def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
                timeout: float | None = 300.0, progress: Callable[[Progress], None] | None = None,
-               plugin_of: Mapping[str, str] | None = None, executor=None) -> RunResults:
-    """Run each claim in its own forked child, at most ``jobs`` at a time; results in the claims'
-    order. A child running past ``timeout`` seconds is killed and its claim gets verdict ``error``.
-    ``executor`` (see :mod:`verify.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
+               plugin_of: Mapping[str, str] | None = None, executor=None,
+               expected_seconds: Mapping[str, float] | None = None) -> RunResults:
+    """Run the claims in ``jobs`` forked workers (:func:`map_claims`); results in the claims' order. A
+    claim running past ``timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
+    (e.g. the previous run's timings) only orders the work, longest first. ``executor`` (see
+    :mod:`verify.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
     plugin_of = plugin_of or {}
     results: list[ClaimResult | None] = [None] * len(claims)
 
@@ -135,7 +139,7 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
             progress(_progress(result, done, len(claims), seconds))
 
     if executor is None:
-        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished)
+        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished, expected_seconds)
     else:
         timings = executor.map(claims, "evaluate", {}, seed, as_budget(budget), timeout, finished)
     return RunResults(results, timings)
@@ -148,57 +152,128 @@ def _evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
 
 def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dict], seed: int = 0,
                budget: Budget | str = "quick", jobs: int = 1, timeout: float | None = 300.0,
-               finished: Callable[[int, dict, float, int], None] | None = None) -> dict[str, float]:
-    """Run ``work(claim, seed, budget)`` for each claim in its own forked child, at most ``jobs`` at a
-    time. ``work`` returns a JSON-able dict; a child that raises, dies or runs past ``timeout``
-    seconds gives ``{"error": reason}``. ``finished(index, payload, seconds, done)`` is called as each
-    claim finishes; the return value is the seconds per claim id."""
+               finished: Callable[[int, dict, float, int], None] | None = None,
+               expected_seconds: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Run ``work(claim, seed, budget)`` for each claim in ``jobs`` forked worker processes. ``work``
+    returns a JSON-able dict; a claim that raises, kills its worker or runs past ``timeout`` seconds
+    gives ``{"error": reason}`` (the worker is replaced). ``finished(index, payload, seconds, done)``
+    is called as each claim finishes; the return value is the seconds per claim id.
+
+    Workers are forked once and reused: forking the parent (which holds every plugin's claims) for
+    each claim cost more than the typical claim. Each claim starts from the same state: the SymPy cache
+    is cleared and BLAS runs on one thread in every worker, so results do not depend on ``jobs``, on
+    which worker runs a claim or on what it ran before. ``expected_seconds`` (seconds per claim id,
+    e.g. from the previous run) starts the longest claims first, so no long claim is left for last."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     budget = as_budget(budget)
     fork = mp.get_context("fork")
-    pending = deque(enumerate(claims))
-    running: list[_Job] = []
+    order = list(range(len(claims)))
+    if expected_seconds:
+        order.sort(key=lambda i: -float(expected_seconds.get(claims[i].id, 0.0)))
+    pending = deque(order)
+    workers: list[_Worker] = []
     timings: dict[str, float] = {}
     done = 0
     try:
-        while pending or running:
-            while pending and len(running) < jobs:
-                index, claim = pending.popleft()
-                running.append(_start(fork, index, claim, work, seed, budget, timeout))
-            _wait_any(running)
+        while pending or any(w.index is not None for w in workers):
+            for worker in [w for w in workers if w.index is None and not w.process.is_alive()]:
+                _retire(worker)                   # died or timed out: replaced below if work remains
+                workers.remove(worker)
+            for worker in [w for w in workers if w.index is None]:
+                if pending:
+                    _assign(worker, pending.popleft(), timeout)
+            while pending and len(workers) < jobs:
+                worker = _start_worker(fork, claims, work, seed, budget)
+                workers.append(worker)
+                _assign(worker, pending.popleft(), timeout)
+            busy = [w for w in workers if w.index is not None]
+            _wait_any(busy)
             now = time.monotonic()
-            for job in list(running):
-                payload = _collect(job, now, timeout)
+            for worker in busy:
+                index = worker.index
+                payload = _collect(worker, now, timeout)
                 if payload is None:
                     continue
-                running.remove(job)
-                seconds = round(time.monotonic() - job.started, 3)
-                timings[job.claim.id] = seconds
+                seconds = round(now - worker.started, 3)
+                worker.index = None
+                timings[claims[index].id] = seconds
                 done += 1
                 if finished is not None:
-                    finished(job.index, payload, seconds, done)
+                    finished(index, payload, seconds, done)
     finally:
-        for job in running:
-            _stop(job.process)
-            job.conn.close()
+        for worker in workers:
+            _retire(worker)
     return timings
 
 
-def _start(fork, index: int, claim: Claim, work, seed: int, budget: Budget, timeout: float | None) -> _Job:
-    recv, send = fork.Pipe(duplex=False)
-    process = fork.Process(target=_child, args=(send, claim, work, seed, budget), name=f"verify {claim.id}")
-    started = time.monotonic()
+def _start_worker(fork, claims: Sequence[Claim], work, seed: int, budget: Budget) -> _Worker:
+    task_recv, task_send = fork.Pipe(duplex=False)
+    result_recv, result_send = fork.Pipe(duplex=False)
+    process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, seed, budget),
+                           name="verify worker")
     process.start()
-    send.close()
-    deadline = started + timeout if timeout is not None else float("inf")
-    return _Job(index, claim, process, recv, started, deadline)
+    task_recv.close()
+    result_send.close()
+    return _Worker(process, task_send, result_recv)
 
 
-def _child(conn: Connection, claim: Claim, work, seed: int, budget: Budget) -> None:
-    """Child process: do the work for one claim and send back its result as JSON."""
-    conn.send_bytes(_child_payload(claim, work, seed, budget).encode())
-    conn.close()
+def _assign(worker: _Worker, index: int, timeout: float | None) -> None:
+    worker.index, worker.started = index, time.monotonic()
+    worker.deadline = worker.started + timeout if timeout is not None else float("inf")
+    worker.tasks.send(index)
+
+
+def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim], work, seed: int,
+                 budget: Budget) -> None:
+    """Worker process: run the claims the parent sends, one at a time, until told to stop."""
+    one_blas_thread()
+    keep_freed_memory()
+    while True:
+        try:
+            index = tasks.recv()
+        except (EOFError, OSError):
+            return
+        if index is None:
+            return
+        results.send_bytes(fresh_payload(claims[index], work, seed, budget).encode())
+
+
+def fresh_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
+    """:func:`_child_payload` from the state every claim starts in: SymPy's cache emptied (BLAS on one
+    thread is the caller's: :func:`one_blas_thread`)."""
+    clear_cache()
+    return _child_payload(claim, work, seed, budget)
+
+
+def one_blas_thread():
+    """BLAS on one thread in this process: parallelism comes from the workers (two BLAS thread pools
+    per core spin against each other), and results do not depend on the thread count. Returns the
+    limiter (``.restore_original_limits()`` undoes it)."""
+    from threadpoolctl import threadpool_limits
+    return threadpool_limits(limits=1)
+
+
+def keep_freed_memory(trim_bytes: int = 256 * 2**20, mmap_bytes: int = 32 * 2**20) -> None:
+    """Let glibc's malloc keep up to ``trim_bytes`` of freed memory and serve arrays below
+    ``mmap_bytes`` from its heap. By default it returns memory to the system as soon as a few MB are
+    free, so a simulation that allocates and frees MB-sized temporaries at every ODE step page-faults
+    them in again each time: measured, 6 million page faults and half of a 25 s two-layer flow.
+    Nothing happens where the C library has no ``mallopt`` (not glibc)."""
+    import ctypes
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    mallopt(M_TRIM_THRESHOLD, trim_bytes)
+    mallopt(M_MMAP_THRESHOLD, mmap_bytes)
+
+
+def clear_cache() -> None:
+    """Empty SymPy's cache, so a claim sees the same state whichever claims its worker ran before."""
+    from sympy.core.cache import clear_cache as clear
+    clear()
 
 
 def _child_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
@@ -209,33 +284,42 @@ def _child_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
         return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
 
-def _wait_any(running: list[_Job]) -> None:
-    """Block until a child sends, exits, or reaches its deadline."""
-    remaining = min(job.deadline for job in running) - time.monotonic()
-    handles = [job.conn for job in running] + [job.process.sentinel for job in running]
+def _wait_any(busy: list[_Worker]) -> None:
+    """Block until a busy worker sends, exits, or reaches its deadline."""
+    remaining = min(w.deadline for w in busy) - time.monotonic()
+    handles = [w.results for w in busy] + [w.process.sentinel for w in busy]
     wait(handles, timeout=None if remaining == float("inf") else max(0.0, remaining))
 
 
-def _collect(job: _Job, now: float, timeout: float | None) -> dict | None:
-    """The child's payload (or ``{"error": reason}``) if it finished or timed out; None if still running."""
-    if job.conn.poll():
+def _collect(worker: _Worker, now: float, timeout: float | None) -> dict | None:
+    """The claim's payload (or ``{"error": reason}``) if it finished or timed out; None if still
+    running. A worker that died or timed out is stopped; the caller starts a new one as needed."""
+    if worker.results.poll():
         try:
-            payload = json.loads(job.conn.recv_bytes().decode())
+            return json.loads(worker.results.recv_bytes().decode())
         except (EOFError, OSError, ValueError):
-            payload = None
-        job.process.join(timeout=5)
-        _stop(job.process)
-        job.conn.close()
-        return payload if payload is not None else {"error": _death(job.process)}
-    if not job.process.is_alive():
-        job.process.join()
-        job.conn.close()
-        return {"error": _death(job.process)}
-    if now >= job.deadline:
-        _stop(job.process)
-        job.conn.close()
+            _stop(worker.process)
+            return {"error": _death(worker.process)}
+    if not worker.process.is_alive():
+        worker.process.join()
+        return {"error": _death(worker.process)}
+    if now >= worker.deadline:
+        _stop(worker.process)
         return {"error": f"timed out after {timeout:g} s"}
     return None
+
+
+def _retire(worker: _Worker) -> None:
+    """Tell an idle worker to stop (a busy one is killed), and close its pipes."""
+    if worker.index is None and worker.process.is_alive():
+        try:
+            worker.tasks.send(None)
+        except OSError:
+            pass
+        worker.process.join(timeout=2)
+    _stop(worker.process)
+    worker.tasks.close()
+    worker.results.close()
 
 
 def _stop(process) -> None:

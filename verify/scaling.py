@@ -60,7 +60,12 @@ def _monomial(value, scales: Mapping[str, sp.Symbol], owner: str) -> Dim:
 
 def _clean(d: Dim) -> Dim:
     return {k: sp.nsimplify(v) if isinstance(v, float) else v for k, v in sorted(d.items())
-            if sp.simplify(v) != 0}
+            if not _is_zero(v)}
+
+
+def _is_zero(v) -> bool:
+    v = sp.sympify(v)
+    return v == 0 if v.is_number else sp.simplify(v) == 0
 
 
 def _key(k) -> str:
