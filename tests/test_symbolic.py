@@ -36,6 +36,15 @@ class TestIdentity:
         assert r.kind == SYMBOLIC
         assert r.evidence["difference"] == "0"
 
+    def test_an_identity_expansion_proves_needs_no_simplify(self, ctx, monkeypatch):
+        def refuse(*args, **kwargs):
+            raise AssertionError("simplify should not be needed")
+        monkeypatch.setattr(sp, "simplify", refuse)
+        r = Identity().run(Statement(sp.Eq((x + 1) ** 2, x ** 2 + 2 * x + 1)), ctx)
+        assert (r.outcome, r.evidence["difference"]) == (Outcome.HOLDS, "0")
+        with pytest.raises(AssertionError, match="simplify"):         # a wrong one goes on to simplify
+            Identity().run(Statement(sp.Eq((x + 1) ** 2, x ** 2 + x + 1)), ctx)
+
     def test_double_angle_holds(self, ctx):
         r = Identity().run(Statement(sp.Eq(sp.sin(2 * x), 2 * sp.sin(x) * sp.cos(x))), ctx)
         assert (r.outcome, r.kind) == (Outcome.HOLDS, SYMBOLIC)

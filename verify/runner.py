@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import random
 import signal
 import time
 import traceback
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
+
+import numpy as np
 
 from . import cache
 from .jsonsafe import jsonable
@@ -240,9 +243,12 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
 
 
 def fresh_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
-    """:func:`_child_payload` from the state every claim starts in: SymPy's cache emptied (BLAS on one
-    thread is the caller's: :func:`one_blas_thread`)."""
+    """:func:`_child_payload` from the state every claim starts in: SymPy's cache emptied, Python's and
+    NumPy's global random generators reseeded (SymPy's assumption system shuffles with ``random``, and
+    a plugin may draw from ``np.random``); BLAS on one thread is the caller's (:func:`one_blas_thread`)."""
     clear_cache()
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
     return _child_payload(claim, work, seed, budget)
 
 

