@@ -235,4 +235,4 @@ def relu_flow_jax(X, y, W0, a, dt: float, steps: int):
     run(jnp.asarray(W0), jnp.asarray(a)).block_until_ready()           # compile
     start = time.perf_counter()
     W = run(jnp.asarray(W0), jnp.asarray(a)).block_until_ready()
-    return {"seconds": time.perf_counter() - start, "W": np.asarray(W)}
+    return {"seconds": time.perf_counter() - start, "W": np.asarray(W), "version": jax.__version__}

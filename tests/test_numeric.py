@@ -105,11 +105,27 @@ class TestSimulation:
                 env = dict(env, y=env["y"] * (1 + 1e-5))
             return env
 
-        # a strict tolerance (the default, 1e-3, would not even flag this fast run): the replay decides
+        # a strict tolerance (the default, 1e-3, would not even flag this fast run): the replay decides,
+        # and with no violation anywhere in the precise simulation the (true) bound holds
         r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(Norm(y), Norm(y0) * sp.exp(-2 * t))), ctx)
-        assert r.outcome is Outcome.UNDECIDED
+        assert r.outcome is Outcome.HOLDS
+        assert "precise replay" in r.summary
         assert r.evidence["relative_margin"] < -1e-6
         assert r.evidence["relative_margin_precise"] >= -1e-6
+        assert r.evidence["min_relative_margin_precise"] >= -1e-6
+        # the same fast run against a false rate is still refuted
+        r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(Norm(y), Norm(y0) * sp.exp(-3 * t))), ctx)
+        assert r.outcome is Outcome.FAILS
+
+    def test_precise_violation_elsewhere_leaves_the_check_undecided(self, ctx):
+        tt = np.linspace(0.0, 1.0, 3).reshape(1, -1, 1)
+
+        def sim(ctx, precise):         # fast: an artifact at t = 1; precise: that one gone, another at t = 0.5
+            q = [1.0, 1.0 + 1e-3, 1.0] if precise else [1.0, 1.0, 1.5]
+            return {"q": np.array(q).reshape(1, -1, 1), "y0": np.ones((1, 3, 1)), "t": tt}
+
+        r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(q, y0)), ctx)
+        assert r.outcome is Outcome.UNDECIDED
 
     def test_precise_replay_floors_roundoff_too(self, ctx):
         # the fast run is sloppy where the quantity has decayed (1e-10 against a bound of 1e-20): flagged;
@@ -122,7 +138,7 @@ class TestSimulation:
             return {"q": np.array([1.0, 0.5, last]).reshape(1, -1, 1), "y0": bound, "t": tt}
 
         r = Simulation(sim, rtol=1e-6).run(Statement(sp.Le(q, y0)), ctx)
-        assert r.outcome is Outcome.UNDECIDED
+        assert r.outcome is Outcome.HOLDS                 # round-off in the precise run decides nothing
         assert r.evidence["index"] == [0, 2, 0]
         assert r.evidence["relative_margin"] < -1e-6 <= r.evidence["relative_margin_precise"] <= 0
 
@@ -131,7 +147,7 @@ class TestSimulation:
             return {"q": np.full((2, 3, 1), 1e-17 if precise else 1e-9), "s": np.ones((2, 1, 1))}
 
         r = Simulation(zero, scale="s", rtol=1e-12).run(Statement(sp.Eq(q, 0, evaluate=False)), ctx)
-        assert r.outcome is Outcome.UNDECIDED
+        assert r.outcome is Outcome.HOLDS
         assert r.evidence["relative_margin_precise"] == pytest.approx(-1e-17)
 
     def test_quantity_decayed_into_roundoff_is_not_a_violation(self, ctx):
