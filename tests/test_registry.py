@@ -222,3 +222,33 @@ def test_installed_package_entry_points_are_discovered(tmp_path):
     assert "entry point demo_broken = ep_demo_claims.missing_module" in out.stderr
     assert "ModuleNotFoundError" in out.stderr
     assert out.returncode == 1        # the broken entry point is a plugin error
+
+
+# ---------------------------------------------------------------------------------------------
+# stepwise loading: claims start while later plugins load
+# ---------------------------------------------------------------------------------------------
+
+def test_stepwise_load_yields_final_claims_and_ends_with_the_same_registry(tmp_path):
+    from verify.registry import StepwiseLoad, load_stepwise
+    _write(tmp_path / "a.py", CLAIM_MODULE + textwrap.dedent('''
+        import dataclasses
+        CLAIMS = [make("s.one"), dataclasses.replace(make("s.waits"), depends_on=("s.later",)),
+                  dataclasses.replace(make("s.never"), depends_on=("s.nowhere",))]
+        '''))
+    _write(tmp_path / "b.py", CLAIM_MODULE + 'CLAIMS = [make("s.later"), make("s.one")]\n')
+    plugins = registry.path_plugins(tmp_path)
+    steps = load_stepwise(plugins)
+    first = next(steps)
+    assert [c.id for c, _ in first] == ["s.one"]                   # s.waits waits for its dependency
+    second = next(steps)
+    assert [c.id for c, _ in second] == ["s.waits", "s.later"]      # the duplicate s.one is refused
+    with pytest.raises(StopIteration) as done:
+        next(steps)
+    plain = load_plugins(plugins)
+    assert [c.id for c in done.value.value.claims] == [c.id for c in plain.claims] == ["s.one", "s.waits", "s.later"]
+    assert done.value.value.errors == plain.errors
+    assert {e.claim for e in plain.errors} == {"s.never", "s.one"}
+    loading = StepwiseLoad(plugins)
+    assert [c.id for c in next(loading)] == ["s.one"] and Path(loading.plugin_of["s.one"]).name == "a.py"
+    assert loading.finish().errors == plain.errors
+    assert loading.finish() is loading.registry                     # finishing twice keeps the registry

@@ -221,3 +221,17 @@ def test_expected_seconds_only_order_the_work(tmp_path):
     assert [r.claim.id for r in second] == [r.claim.id for r in first]
     assert [[c.to_json() for c in r.statement.checks] for r in second] == \
         [[c.to_json() for c in r.statement.checks] for r in first]
+
+
+def test_claims_loaded_during_the_run_are_run_by_workers_that_know_them():
+    pids = Custom(lambda s, c: CheckResult("pid", "numeric", Outcome.HOLDS, "ok", evidence={"pid": os.getpid()}))
+    first = [claim_with(pids, cid="t.first")]
+    steps = iter([[claim_with(pids, cid="t.second")], [claim_with(pids, cid="t.third")]])
+    order = []
+    results = run_claims(first, jobs=2, timeout=30, more=steps, progress=lambda p: order.append(p.claim_id))
+    assert [r.claim.id for r in results] == ["t.first", "t.second", "t.third"]
+    assert all(r.verdict == Verdict.SUPPORTED for r in results)
+    assert set(order) == {"t.first", "t.second", "t.third"}
+    # with one job nothing runs while this process loads: one worker, forked after the loading
+    results = run_claims(first, jobs=1, timeout=30, more=iter([[claim_with(pids, cid="t.second")]]))
+    assert len({r.statement.checks[0].evidence["pid"] for r in results}) == 1

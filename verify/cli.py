@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Sequence, TextIO
 
 from .model import BUDGETS, ClaimResult, Verdict
-from .registry import PluginError, Registry, load
+from .registry import PluginError, Registry, StepwiseLoad, discover, load
 from .junit import write_junit
 from .reports import DEFAULT_OUTPUT, claim_json, previous_timings, replay_command, write_reports
 from .mutation import DEFAULT_LIMIT, run_mutation, tally
@@ -114,12 +114,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args) -> int:
+    if args.command == "all":       # claims start running while later plugins load
+        return cmd_run(None, [], args, print_each=False,
+                       loading=StepwiseLoad(discover(builtin=not args.no_builtin, paths=args.plugin)))
     registry = load(builtin=not args.no_builtin, paths=args.plugin)
     _print_plugin_errors(registry.errors, sys.stderr)
     if args.command == "list":
         return cmd_list(registry, sys.stdout)
-    if args.command == "all":
-        return cmd_run(registry, registry.claims, args, print_each=False)
     if args.command == "show":
         return cmd_show(registry, args)
     chosen, unmatched = registry.select(args.patterns or ["*"])
@@ -182,7 +183,8 @@ def _executor(args):
         return None
 
 
-def cmd_run(registry: Registry, claims, args, print_each: bool) -> int:
+def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
+    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
     printer = ProgressPrinter(sys.stderr)
     executor = None
     if args.executor != "local" or args.scheduler is not None:
@@ -192,12 +194,17 @@ def cmd_run(registry: Registry, claims, args, print_each: bool) -> int:
     try:
         expected = previous_timings(args.output) if args.output is not None else None
         results = run_claims(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
-                             progress=printer, plugin_of=registry.plugin_of, executor=executor,
-                             expected_seconds=expected)
+                             progress=printer, plugin_of=loading.plugin_of if loading else registry.plugin_of,
+                             executor=executor, expected_seconds=expected, more=loading)
     finally:
         if executor is not None:
             executor.close()
     printer.close()
+    if loading is not None:
+        registry = loading.finish()
+        _print_plugin_errors(registry.errors, sys.stderr)
+        position = {c.id: i for i, c in enumerate(registry.claims)}
+        results.sort(key=lambda r: position[r.claim.id])          # the registry's order, as a plain load gives
     if print_each:
         for r in results:
             sys.stdout.write(describe(r, args.seed, args.budget))

@@ -28,7 +28,7 @@ import types
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Generator, Iterable, Sequence
 
 import sympy as sp
 
@@ -217,44 +217,97 @@ def load(builtin: bool = True, entry_points: bool = True, paths: Iterable[str | 
 
 def load_plugins(plugins: Sequence[Plugin]) -> Registry:
     """Import each plugin, validate each claim, then check ids for duplicates and dependencies."""
+    steps = load_stepwise(plugins)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def load_stepwise(plugins: Sequence[Plugin]) -> Generator[list[tuple[Claim, str]], None, Registry]:
+    """:func:`load_plugins` one plugin at a time: after each plugin, yields the claims that have become
+    final (valid, first with their id, every dependency loaded and final) with their plugin's name,
+    so a run can start them
+    while later plugins load; returns the :class:`Registry`, equal to :func:`load_plugins`'. Later
+    plugins cannot undo a yielded claim: a duplicate id is refused in the later plugin, and a claim
+    yields only when all its dependencies have."""
     reg = Registry()
     candidates: list[tuple[Claim, str]] = []
+    announced: set[str] = set()
     for plugin in plugins:
         try:
             claims = plugin.load()
         except MissingClaims as exc:
             reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
-            continue
+            claims = None
         except BadScaling as exc:
             reg.errors.append(PluginError(plugin.name, None, "SCALING", str(exc)))
-            continue
+            claims = None
         except BaseException as exc:  # SyntaxError, ImportError, SystemExit... a plugin must not stop us
             if isinstance(exc, KeyboardInterrupt):
                 raise
             reg.errors.append(PluginError(plugin.name, None, None, f"failed to load: {_describe(exc)}"))
-            continue
-        if not isinstance(claims, (list, tuple)):
+            claims = None
+        if claims is not None and not isinstance(claims, (list, tuple)):
             reg.errors.append(PluginError(plugin.name, None, "CLAIMS",
                                           f"CLAIMS must be a list of Claim, got {type(claims).__name__}"))
-            continue
-        for i, claim in enumerate(claims):
+            claims = None
+        for i, claim in enumerate(claims or ()):
             errors = validate_claim(claim, plugin.name, index=i)
             reg.errors += errors
             if not errors:
                 candidates.append((claim, plugin.name))
+        final = _with_dependencies(_first_of_each_id(candidates, []), [])
+        ready = [(c, p) for c, p in final if c.id not in announced]
+        announced.update(c.id for c, _ in ready)
+        yield ready
+    unique = _with_dependencies(_first_of_each_id(candidates, reg.errors), reg.errors)
+    reg.claims = [c for c, _ in unique]
+    reg.plugin_of = {c.id: p for c, p in unique}
+    return reg
+
+
+class StepwiseLoad:
+    """:func:`load_stepwise` as an iterator of claim lists (for ``map_claims(more=...)``): ``plugin_of``
+    fills in as claims arrive, and ``registry`` is set once every plugin has loaded."""
+
+    def __init__(self, plugins: Sequence[Plugin]):
+        self._steps = load_stepwise(plugins)
+        self.plugin_of: dict[str, str] = {}
+        self.registry: Registry | None = None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[Claim]:
+        try:
+            pairs = next(self._steps)
+        except StopIteration as done:
+            if self.registry is None:         # a finished generator stops again with no value
+                self.registry = done.value
+            raise
+        self.plugin_of.update((c.id, p) for c, p in pairs)
+        return [c for c, _ in pairs]
+
+    def finish(self) -> Registry:
+        """Load whatever is left; the registry."""
+        for _ in self:
+            pass
+        return self.registry
+
+
+def _first_of_each_id(candidates: list[tuple[Claim, str]], errors: list[PluginError]) -> list[tuple[Claim, str]]:
+    """The first claim with each id; each later one is a ``duplicate id`` error."""
     unique: list[tuple[Claim, str]] = []
     first: dict[str, str] = {}
     for claim, plugin in candidates:
         if claim.id in first:
-            reg.errors.append(PluginError(plugin, claim.id, "id",
-                                          f"duplicate id: already defined by {first[claim.id]}"))
+            errors.append(PluginError(plugin, claim.id, "id", f"duplicate id: already defined by {first[claim.id]}"))
             continue
         first[claim.id] = plugin
         unique.append((claim, plugin))
-    unique = _with_dependencies(unique, reg.errors)
-    reg.claims = [c for c, _ in unique]
-    reg.plugin_of = {c.id: p for c, p in unique}
-    return reg
+    return unique
 
 
 def _with_dependencies(loaded: list[tuple[Claim, str]], errors: list[PluginError]) -> list[tuple[Claim, str]]:

@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -119,6 +119,7 @@ class _Worker:
     process: mp.process.BaseProcess
     tasks: Connection             # parent -> worker: claim indices (None: stop)
     results: Connection           # worker -> parent: one JSON payload per claim
+    known: int = 0                # claims[:known] existed when it was forked: it can run only those
     index: int | None = None      # the claim it is running, or None when idle
     started: float = 0.0
     deadline: float = float("inf")
@@ -127,13 +128,16 @@ class _Worker:
 def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
                timeout: float | None = 300.0, progress: Callable[[Progress], None] | None = None,
                plugin_of: Mapping[str, str] | None = None, executor=None,
-               expected_seconds: Mapping[str, float] | None = None) -> RunResults:
-    """Run the claims in ``jobs`` forked workers (:func:`map_claims`); results in the claims' order. A
-    claim running past ``timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
+               expected_seconds: Mapping[str, float] | None = None,
+               more: Iterator[Sequence[Claim]] | None = None) -> RunResults:
+    """Run the claims in ``jobs`` forked workers (:func:`map_claims`); results in the claims' order
+    (those from ``more``, claims loaded while the first ones run, after them in their arrival order).
+    A claim running past ``timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
     (e.g. the previous run's timings) only orders the work, longest first. ``executor`` (see
     :mod:`verify.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
-    plugin_of = plugin_of or {}
-    results: list[ClaimResult | None] = [None] * len(claims)
+    plugin_of = plugin_of if plugin_of is not None else {}
+    claims = list(claims)
+    results: dict[int, ClaimResult] = {}
 
     def finished(index: int, payload: dict, seconds: float, done: int) -> None:
         result = _claim_result(claims[index], payload, plugin_of.get(claims[index].id, ""))
@@ -142,10 +146,12 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
             progress(_progress(result, done, len(claims), seconds))
 
     if executor is None:
-        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished, expected_seconds)
+        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished, expected_seconds, more)
     else:
+        for step in more or ():
+            claims.extend(step)
         timings = executor.map(claims, "evaluate", {}, seed, as_budget(budget), timeout, finished)
-    return RunResults(results, timings)
+    return RunResults([results[i] for i in range(len(claims))], timings)
 
 
 def _evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
@@ -156,7 +162,8 @@ def _evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
 def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dict], seed: int = 0,
                budget: Budget | str = "quick", jobs: int = 1, timeout: float | None = 300.0,
                finished: Callable[[int, dict, float, int], None] | None = None,
-               expected_seconds: Mapping[str, float] | None = None) -> dict[str, float]:
+               expected_seconds: Mapping[str, float] | None = None,
+               more: Iterator[Sequence[Claim]] | None = None) -> dict[str, float]:
     """Run ``work(claim, seed, budget)`` for each claim in ``jobs`` forked worker processes. ``work``
     returns a JSON-able dict; a claim that raises, kills its worker or runs past ``timeout`` seconds
     gives ``{"error": reason}`` (the worker is replaced). ``finished(index, payload, seconds, done)``
@@ -166,32 +173,55 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
     each claim cost more than the typical claim. Each claim starts from the same state: the SymPy cache
     is cleared and BLAS runs on one thread in every worker, so results do not depend on ``jobs``, on
     which worker runs a claim or on what it ran before. ``expected_seconds`` (seconds per claim id,
-    e.g. from the previous run) starts the longest claims first, so no long claim is left for last."""
+    e.g. from the previous run) starts the longest claims first, so no long claim is left for last.
+
+    ``more`` (e.g. :func:`verify.registry.load_stepwise`, one plugin per step): while this process
+    loads claims, ``jobs - 1`` workers run those already loaded (the loading counts as one job); each
+    step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     budget = as_budget(budget)
     fork = mp.get_context("fork")
-    order = list(range(len(claims)))
-    if expected_seconds:
-        order.sort(key=lambda i: -float(expected_seconds.get(claims[i].id, 0.0)))
-    pending = deque(order)
+    expected = expected_seconds or {}
+    pending: list[int] = []
+
+    def add(start: int) -> None:
+        pending.extend(range(start, len(claims)))
+        pending.sort(key=lambda i: -float(expected.get(claims[i].id, 0.0)))     # stable: ties keep their order
+
+    add(0)
     workers: list[_Worker] = []
     timings: dict[str, float] = {}
     done = 0
     try:
-        while pending or any(w.index is not None for w in workers):
+        while more is not None or pending or any(w.index is not None for w in workers):
             for worker in [w for w in workers if w.index is None and not w.process.is_alive()]:
                 _retire(worker)                   # died or timed out: replaced below if work remains
                 workers.remove(worker)
             for worker in [w for w in workers if w.index is None]:
-                if pending:
-                    _assign(worker, pending.popleft(), timeout)
-            while pending and len(workers) < jobs:
+                known = [i for i in pending if i < worker.known]
+                if known:
+                    pending.remove(known[0])
+                    _assign(worker, known[0], timeout)
+                elif pending:                     # forked before the pending claims were loaded
+                    _retire(worker)
+                    workers.remove(worker)
+            limit = jobs - 1 if more is not None else jobs
+            while pending and len(workers) < limit:
                 worker = _start_worker(fork, claims, work, seed, budget)
                 workers.append(worker)
-                _assign(worker, pending.popleft(), timeout)
+                _assign(worker, pending.pop(0), timeout)
             busy = [w for w in workers if w.index is not None]
-            _wait_any(busy)
+            if more is not None:
+                start = len(claims)
+                try:
+                    claims.extend(next(more))     # load one more step here while the workers run
+                except StopIteration:
+                    more = None
+                add(start)
+                _wait_any(busy, block=False)
+            else:
+                _wait_any(busy)
             now = time.monotonic()
             for worker in busy:
                 index = worker.index
@@ -211,6 +241,7 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
 
 
 def _start_worker(fork, claims: Sequence[Claim], work, seed: int, budget: Budget) -> _Worker:
+    """A worker that knows the claims loaded so far (it runs only those: it was forked with them)."""
     task_recv, task_send = fork.Pipe(duplex=False)
     result_recv, result_send = fork.Pipe(duplex=False)
     process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, seed, budget),
@@ -218,7 +249,7 @@ def _start_worker(fork, claims: Sequence[Claim], work, seed: int, budget: Budget
     process.start()
     task_recv.close()
     result_send.close()
-    return _Worker(process, task_send, result_recv)
+    return _Worker(process, task_send, result_recv, known=len(claims))
 
 
 def _assign(worker: _Worker, index: int, timeout: float | None) -> None:
@@ -290,9 +321,11 @@ def _child_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
         return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
 
-def _wait_any(busy: list[_Worker]) -> None:
-    """Block until a busy worker sends, exits, or reaches its deadline."""
-    remaining = min(w.deadline for w in busy) - time.monotonic()
+def _wait_any(busy: list[_Worker], block: bool = True) -> None:
+    """Until a busy worker sends, exits, or reaches its deadline (``block=False``: only look)."""
+    if not busy:
+        return
+    remaining = min(w.deadline for w in busy) - time.monotonic() if block else 0.0
     handles = [w.results for w in busy] + [w.process.sentinel for w in busy]
     wait(handles, timeout=None if remaining == float("inf") else max(0.0, remaining))
 
