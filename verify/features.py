@@ -157,9 +157,15 @@ def features(B: np.ndarray, X: np.ndarray) -> np.ndarray:
     return relu(B @ X.T)
 
 
-def network(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """f(x_i) = sum_j a_j relu(b_j . x_i), shape (S, n)."""
-    return np.einsum("sm,smn->sn", a, features(B, X))
+def network(a: np.ndarray, B: np.ndarray, X: np.ndarray, batch_floats: int = 2**22) -> np.ndarray:
+    """f(x_i) = sum_j a_j relu(b_j . x_i), shape (S, n): a few networks at a time (about ``batch_floats``
+    numbers of relu(B X^T) at once), so memory stays bounded however many networks and points."""
+    S, m = a.shape
+    step = max(1, batch_floats // max(m * X.shape[0], 1))
+    out = np.empty((S, X.shape[0]), dtype=np.result_type(a, B, X))
+    for s0 in range(0, S, step):
+        out[s0:s0 + step] = np.einsum("sm,smn->sn", a[s0:s0 + step], features(B[s0:s0 + step], X))
+    return out
 
 
 def empirical_kernel(B: np.ndarray, X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
