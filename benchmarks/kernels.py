@@ -56,10 +56,10 @@ def unit_rows(rng, n: int, d: int) -> np.ndarray:
 
 def mc_ntk_vectorized(X: np.ndarray, samples: int, seed: int = 0, batch: int = 2048,
                       counts_dtype=np.float32) -> dict:
-    """The checker's kernel (:func:`verify.kernels.monte_carlo_relu_ntk`, streamed) with the random
+    """The checker's kernel (:func:`verify.maths.kernels.monte_carlo_relu_ntk`, streamed) with the random
     draws timed apart: the compute time excludes them. ``counts_dtype``: float32 is the checker's
     (exact: 0/1 entries, integer sums below 2^24); float64 for comparison."""
-    from verify.kernels import pattern_counts
+    from verify.maths.kernels import pattern_counts
     n, d = X.shape
     rng = np.random.default_rng(seed)
     counts = np.zeros((n, n))

@@ -1,2 +1,2 @@
 """Built-in claims: one module per note, each defining ``CLAIMS``, a list of
-:class:`verify.model.Claim` in the note's order."""
+:class:`verify.core.model.Claim` in the note's order."""

@@ -19,15 +19,14 @@ import math
 import numpy as np
 import sympy as sp
 
-from verify.model import Claim, Correction, Source, Statement, Verdict
-from verify.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
-                           preconditioned_flow, relu_ntk_kernel, sigma_min, spd_with_spectrum)
-from verify.kernels import random_network_counts
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
+                           Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
-from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
 from verify.scaling import Scaling
-from verify.search import Domain
-from verify.symbolic import Derivation, Gronwall, Identity, Inequality
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
+                           preconditioned_flow, relu_ntk_kernel, sigma_min, spd_with_spectrum)
+from verify.maths.kernels import random_network_counts
 
 NOTE = "000_5baba0c4d7f98ba5.txt"
 
@@ -51,7 +50,7 @@ s_w, w, JJt_w, J_0 = sp.symbols("s_w w JJt_w J_0", real=True)
 G, K = sp.symbols("G K", real=True)
 
 # ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
 # ---------------------------------------------------------------------------------------------
 W, Y, Z, E = sp.symbols("W Y Z E", positive=True)
 T_FLOW = W**2 * Z**2 / (Y**2 * E)      # time, fixed by the flow omega' = -(1/alpha) J^T grad g(alpha f)

@@ -39,15 +39,13 @@ import math
 import numpy as np
 import sympy as sp
 
-from verify.kernels import WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross, relu_ntk_entry
-from verify.model import Claim, Correction, Source, Statement, Verdict
-from verify.models import QuadraticLoss, batched_flow, preconditioned_flow, unit_vectors
+from verify.maths.kernels import WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross, relu_ntk_entry
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
+                           Simulation, Untestable)
 from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob
-from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
 from verify.scaling import Scaling
-from verify.search import Domain
-from verify.symbolic import Derivation, Gronwall, Identity, Inequality
-from verify.untestable import Untestable
+from verify.maths.models import QuadraticLoss, batched_flow, preconditioned_flow, unit_vectors
 
 NOTE = "001_0bf8060121747f88.txt"
 
@@ -79,7 +77,7 @@ a_, b_ = sp.symbols("a b", real=True)                     # w_r(0)^T x_i and w_r
 s_ = sp.Symbol("s", positive=True)
 
 # ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
 # ---------------------------------------------------------------------------------------------
 # Parameters theta, model outputs u (and labels y), loss values l and inputs x rescale independently in
 # Sections 2-4 (SCALING). The flow theta' = -dL/dtheta makes time [theta]^2/[l]; the Gram matrix H_ij =

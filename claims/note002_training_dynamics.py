@@ -52,19 +52,16 @@ import math
 import numpy as np
 import sympy as sp
 
-from verify.enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
-from verify.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall, Identity, Inequality,
+                           InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation, Untestable, cube_mean)
+from verify.notation import FrobNorm, LambdaMin, Prob
+from verify.scaling import Scaling
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
                              balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
                              gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
                              step_sym, torus_cosine_gram, cube)
-from verify.model import Claim, Correction, Source, Statement, Verdict
-from verify.models import batched_flow, relu
-from verify.notation import FrobNorm, LambdaMin, Prob
-from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
-from verify.scaling import Scaling
-from verify.search import Domain
-from verify.symbolic import Derivation, Gronwall, Identity, Inequality
-from verify.untestable import Untestable
+from verify.maths.models import batched_flow, relu
 
 NOTE = "002_8640b94a4c5a7cfa.txt"
 
@@ -103,7 +100,7 @@ def _scalar(a, rank=2):
 
 
 # ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
 # ---------------------------------------------------------------------------------------------
 # Parameters theta, model outputs (h, f, targets y), risk values R and inputs x rescale independently. The
 # flow theta' = -grad R makes time [theta]^2/[R], a gradient norm [R]/[theta]; the PL constant of the slide
@@ -578,7 +575,7 @@ _TEST_POINTS = 64
 def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None):
     """Flow (0.20) of the network and of its random-feature model (B frozen) from a = 0, b_j ~ Unif(S^2),
     for each width (common random numbers: the first m rows of one draw); horizon 12/(m lambda).
-    ``substeps``: fixed-step RK4 in the fast mode (see :func:`verify.features.rk4_flow`)."""
+    ``substeps``: fixed-step RK4 in the fast mode (see :func:`verify.maths.features.rk4_flow`)."""
     rng = ctx.rng("lazy")
     Bfull = sphere_points(rng, (seeds, int(max(widths))), 3)
     Xt = sphere_points(ctx.rng("lazy-test"), (_TEST_POINTS,), 3)

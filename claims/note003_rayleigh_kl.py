@@ -33,16 +33,14 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from verify.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            loss_flow, power_desingularizer, separable_data)
-from verify.model import Claim, Correction, Source, Statement, Verdict
-from verify.models import QuadraticModel, spd_with_spectrum
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
 from verify.notation import LambdaMin, Norm, Prob
-from verify.numeric import Probability, Simulation
 from verify.scaling import Scaling
-from verify.search import Domain
-from verify.symbolic import Derivation, Gronwall, Identity, Inequality
+from verify.maths.models import QuadraticModel, spd_with_spectrum
 
 NOTE = "003_518f7136a2a82eb3.txt"
 
@@ -69,7 +67,7 @@ eta = sp.Symbol("eta", nonnegative=True)
 f_theta, f_star, K, v, g, A, x = sp.symbols("f_theta f_star K v g A x", real=True)
 
 # ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
 # ---------------------------------------------------------------------------------------------
 # Parameters theta, model outputs f = F(theta) (and targets f*, Y's unit) and loss values L, l rescale
 # independently for a generic loss; the gradient flow theta' = -grad L fixes time as [theta]^2/[L]. The NTK

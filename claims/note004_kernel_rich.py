@@ -5,7 +5,7 @@ One claim per checkable statement, in the note's order and with its symbols, eac
 every flagged claim carries a checked correction. The scaling analysis (SCALING) finds, with no computation,
 that Barron's risk bound (1993b, Theorem 2) bounds E||f - f_hat|| by a squared error (lambda > 5b^2/3: the
 bound is on the squared risk) and that the affine model of Section 1.2 counts alpha^D once too often. The mathematics (potentials, minimisers, flows) lives in
-:mod:`verify.regimes`; this module only states the note's claims and wires checks to simulations.
+:mod:`verify.maths.regimes`; this module only states the note's claims and wires checks to simulations.
 
 Conventions where the note is silent, stated once:
 - Diagonal-network instances: X has N = 4 Gaussian rows in d = 8 dimensions, y = X beta* with a 2-sparse
@@ -18,7 +18,7 @@ Conventions where the note is silent, stated once:
   themselves are simulated (batched ODE in w) where the theorems equate their limits with minimisers.
 - Symbolic encodings of the diagonal model use d = 2 or 3 coordinates; potentials that are even in beta
   (q(-z) = q(z)) are expanded for beta > 0, the other sign being the same expression.
-- Chizat et al.'s scaling results are simulated on f(w) = A w + (b/2)(B w)^2 (verify.models.QuadraticModel,
+- Chizat et al.'s scaling results are simulated on f(w) = A w + (b/2)(B w)^2 (verify.maths.models.QuadraticModel,
   h(w0) = 0 at w0 = 0) with the quadratic loss R(y) = 1/2 (y - y*)^T H (y - y*); the kappa formulas are
   checked on the one-dimensional model (norms of scalars), where norm homogeneity is the whole argument.
 - Theorem 2.4 is compared term by term with note 000's main theorem (same result): the threshold is
@@ -54,19 +54,17 @@ import numpy as np
 import sympy as sp
 
 import claims.note000_lazy_training as note000
-from verify.model import Claim, Correction, Source, Statement, Verdict
-from verify.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
-                           sigma_min, spd_with_spectrum)
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFit, Simulation, Untestable
+from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
+                                  diagonal_flow, diagonal_loss_derivatives, factorisation_flow, h_depth_expr,
+                                  l1_minimiser, l2_minimiser, ntk_limit_batched, ntk_training_change,
+                                  potential_minimiser, q_expr, r_parametric, r_potential, two_layer_ntk,
+                                  two_layer_ntk_limit)
 from verify.notation import Norm
-from verify.numeric import OrderFit, Simulation
-from verify.regimes import (Convergence, balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant, diagonal_flow,
-                            diagonal_loss_derivatives,
-                            factorisation_flow, h_depth_expr, l1_minimiser, l2_minimiser, ntk_limit_batched,
-                            ntk_training_change, potential_minimiser, q_expr, r_parametric, r_potential,
-                            two_layer_ntk, two_layer_ntk_limit)
 from verify.scaling import Scaling
-from verify.symbolic import Derivation, Identity, Inequality
-from verify.untestable import Untestable
+from verify.maths.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
+                           sigma_min, spd_with_spectrum)
 
 NOTE = "004_a0eff2e76da1eda5.txt"
 
@@ -425,7 +423,7 @@ def commuting_depth_limits(ctx, precise):
     The limits W_deep,oo(alpha): for alpha = 1 by simulating all N factors as full matrices until they
     interpolate; for alpha = 0.5 .. 0.002 (where leaving the saddle at 0 takes a time of order 1/alpha)
     on the flow's invariant curve: the factors stay equal and commute with the A_i, so W = U diag(x) U^T with
-    x = (alpha^(2-N) + a^T mu)^(-N/(N-2)) (verify.regimes.depth_curve_interpolant). The curve is checked
+    x = (alpha^(2-N) + a^T mu)^(-N/(N-2)) (verify.maths.regimes.depth_curve_interpolant). The curve is checked
     against the simulated flows at alpha = 1 (an error is raised if they differ; a flow still moving at
     t = 1050, which happens at budget thorough, takes the limit the curve gives and the converged flows confirm).
 
@@ -782,7 +780,7 @@ Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
 F_lim, F_min = sp.symbols("F_lim F_min", real=True)
 
 # ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.scaling)
+# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
 # ---------------------------------------------------------------------------------------------
 # Parameters w, inputs x, model outputs h(w) (Chizat's), the loss argument (alpha h, targets y*) and loss
 # values rescale independently. Woodworth et al.'s alpha is the scale of the initialisation w(0) = alpha w0

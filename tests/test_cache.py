@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 from dataclasses import dataclass, field
 
 import pytest
 import sympy as sp
 
-from verify import cache
-from verify.model import BUDGETS, CheckResult, Claim, Outcome, Source, Statement
-from verify.runner import run_checks, run_claims
-from verify.symbolic import Identity, Inequality
+from verify.run import cache
+from verify.core.model import BUDGETS, CheckResult, Claim, Outcome, Source, Statement
+from verify.run.runner import run_checks, run_claims
+from verify.checks.symbolic import Identity, Inequality
 
 x, y = sp.symbols("x y", real=True)
 xp = sp.Symbol("x", positive=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import claims
-from verify.model import Verdict
-from verify.registry import module_claims
-from verify.runner import run_claim
+from verify.core.model import Verdict
+from verify.run.registry import module_claims
+from verify.run.runner import run_claim
 
 SEEDS = Path(os.environ.get("VERIFY_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 MODULES = [importlib.import_module(f"claims.{m.name}") for m in pkgutil.iter_modules(claims.__path__)

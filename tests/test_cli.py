@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from verify.cli import ProgressPrinter, main
-from verify.model import Verdict
-from verify.registry import load
-from verify.runner import Progress
+from verify.core.model import Verdict
+from verify.run.registry import load
+from verify.run.runner import Progress
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"

@@ -13,15 +13,15 @@ import pytest
 import sympy as sp
 
 from verify import Claim, Source, Statement, Verdict
-from verify.graph import weak_dependencies
-from verify.html import MathError, math_fallbacks, math_markup, to_mathml
-from verify.model import CheckResult, ClaimResult, Outcome
-from verify.numeric import Simulation
-from verify.registry import load
-from verify.reports import write_reports
-from verify.runner import run_claim
-from verify.symbolic import Identity
-from verify.verdict import evaluation
+from verify.report.graph import weak_dependencies
+from verify.report.html import MathError, math_fallbacks, math_markup, to_mathml
+from verify.core.model import CheckResult, ClaimResult, Outcome
+from verify.checks.numeric import Simulation
+from verify.run.registry import load
+from verify.report.write import write_reports
+from verify.run.runner import run_claim
+from verify.checks.symbolic import Identity
+from verify.core.verdict import evaluation
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = REPO / "tests" / "fixtures" / "good"

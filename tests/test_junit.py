@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from verify.cli import main
-from verify.junit import junit_xml, write_junit
-from verify.model import CheckResult, ClaimResult, Outcome
-from verify.registry import PluginError, load
-from verify.runner import run_claim
-from verify.verdict import evaluation
+from verify.report.junit import junit_xml, write_junit
+from verify.core.model import CheckResult, ClaimResult, Outcome
+from verify.run.registry import PluginError, load
+from verify.run.runner import run_claim
+from verify.core.verdict import evaluation
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -1,4 +1,4 @@
-"""Unit tests for the reusable mathematics of claims (verify.models): models and their Jacobians,
+"""Unit tests for the reusable mathematics of claims (verify.maths.models): models and their Jacobians,
 Lipschitz constants, ReLU Gram matrices and the arccos kernel, losses, and the batched flows -- each
 against an independent computation (finite differences, closed forms, explicit loops, Monte Carlo)."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.linalg import expm
 
-from verify.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, batched_flow, flow_velocity,
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, batched_flow, flow_velocity,
                            model_gradient_flow, preconditioned_flow, random_orthogonal, relu_gram,
                            relu_ntk_kernel, sigma_min, spd_with_spectrum, unit_vectors)
 
@@ -198,7 +198,7 @@ class TestReluGram:
 
     @pytest.mark.parametrize("batch_floats", [2**21, 50])
     def test_streamed_random_counts_equal_the_gram_of_one_big_draw(self, batch_floats):
-        from verify.kernels import random_network_counts
+        from verify.maths.kernels import random_network_counts
         X = np.random.default_rng(1).standard_normal((4, 3))
         big = relu_gram(np.random.default_rng(7).standard_normal((11, 40, 3)), X)
         counts = random_network_counts(np.random.default_rng(7), 11, 40, X, batch_floats=batch_floats)
@@ -387,7 +387,7 @@ class TestFlows:
         assert np.max(np.abs(precise - exact)) < np.max(np.abs(stiff - exact))
 
     def test_block_sparsity_keeps_instances_apart(self):
-        from verify.models import _block_sparsity
+        from verify.maths.models import _block_sparsity
         pattern = _block_sparsity((3, 2, 2)).toarray()
         assert pattern.shape == (12, 12)
         np.testing.assert_array_equal(pattern, np.kron(np.eye(3), np.ones((4, 4))))

@@ -6,11 +6,11 @@ import json
 
 import sympy as sp
 
-from verify.model import SYMBOLIC, CheckResult, Claim, Correction, Outcome, Source, Statement
-from verify.mutation import (equivalent, mutants, mutate_claim, run_mutation, tally, to_json, to_markdown,
-                             weaker, write_report)
-from verify.search import Domain
-from verify.symbolic import Identity, Inequality
+from verify.core.model import SYMBOLIC, CheckResult, Claim, Correction, Outcome, Source, Statement
+from verify.run.mutation import equivalent, mutants, mutate_claim, run_mutation, weaker
+from verify.report.mutation import tally, to_json, to_markdown, write_report
+from verify.checks.search import Domain
+from verify.checks.symbolic import Identity, Inequality
 
 x, alpha, kappa = sp.symbols("x alpha kappa", positive=True)
 n, m = sp.symbols("n m", positive=True, integer=True)

@@ -3,8 +3,8 @@ every claim module, quotes and oracles included, are in tests/test_claims.py).""
 from __future__ import annotations
 
 import claims.note000_lazy_training as note
-from verify.registry import module_claims
-from verify.runner import run_claim
+from verify.run.registry import module_claims
+from verify.run.runner import run_claim
 
 BY_ID = {c.id: c for c in module_claims(note)}
 
@@ -26,7 +26,7 @@ def test_n_for_m_mixup_is_found_by_monte_carlo():
 
 
 def test_scaling_analysis_finds_the_kappa_alpha_mixup_without_simulation():
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     for claim_id in ("lazy.theorem.bound", "lazy.proof.velocity", "lazy.theorem.threshold"):
         claim = BY_ID[claim_id]
         assert analyse(claim.statement, claim.scaling).violations, claim_id

@@ -10,15 +10,15 @@ import pytest
 import sympy as sp
 
 import claims.note001_gd_global_convergence as note
-from verify.kernels import (WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross,
+from verify.maths.kernels import (WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross,
                             relu_ntk_entry)
-from verify.model import Context, Outcome, Statement, Verdict
-from verify.models import relu_ntk_kernel, unit_vectors
-from verify.numeric import OrderFit, Simulation
-from verify.registry import module_claims
-from verify.runner import run_claim
-from verify.search import Domain
-from verify.symbolic import Identity
+from verify.core.model import Context, Outcome, Statement, Verdict
+from verify.maths.models import relu_ntk_kernel, unit_vectors
+from verify.checks.numeric import OrderFit, Simulation
+from verify.run.registry import module_claims
+from verify.run.runner import run_claim
+from verify.checks.search import Domain
+from verify.checks.symbolic import Identity
 
 BY_ID = {c.id: c for c in module_claims(note)}
 
@@ -88,7 +88,7 @@ def test_hoeffding_fails_for_every_constant_and_the_correction_holds():
 def test_pattern_change_bound_fails_exactly_when_inputs_are_negatively_correlated():
     claim = BY_ID["gd.s5_2.pattern_change"]
     env = note.pattern_configurations(Context(), False)
-    from verify.numeric import relative_margin
+    from verify.checks.numeric import relative_margin
     margin = relative_margin(claim.statement.conclusion, env)
     negative = env["x_ij"] < 0
     assert np.all(margin[~negative] >= 0) and np.any(margin[negative] < 0)
@@ -242,7 +242,7 @@ def test_sign_change_fit_rejects_a_wrong_rate():
 def test_displacement_check_tolerance_still_rejects_a_wrong_order():
     """The 5% tolerance of gd.s5_2.displacement_linear absorbs the time grid, not a wrong order in m."""
     import sympy as sp
-    from verify.model import Context, Outcome, Statement
+    from verify.core.model import Context, Outcome, Statement
     claim = BY_ID["gd.s5_2.displacement_linear"]
     check = claim.checks[0]
     wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
@@ -266,7 +266,7 @@ def test_scaling_analysis_declares_every_symbol_and_finds_no_mismatch():
     """Note 001's errors (dropped factors -1/n and 1/2, the rate lambda_0 for 2 lambda_0, a sum over r, f(theta(0), .)
     dropped) are all scale-consistent: the analysis must accept every statement and correction, with every symbol
     declared; the width condition needs the note's unit inputs, declared on that claim."""
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     for claim in BY_ID.values():
         for statement in (claim.statement,) + ((claim.correction.statement,) if claim.correction else ()):
             report = analyse(statement, claim.scaling)

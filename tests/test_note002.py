@@ -1,6 +1,6 @@
 """Note 002 encoded end to end (quotes verbatim and in the note's order, every flagged claim corrected,
 every computed verdict equal to its oracle, the note's errors found by the checks), and unit tests of
-the new engine modules :mod:`verify.enumeration` and :mod:`verify.features`: every check and formula
+the new engine modules :mod:`verify.checks.enumeration` and :mod:`verify.maths.features`: every check and formula
 must hold where it should and FAIL on a wrong identity, constant or rate."""
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ import pytest
 import sympy as sp
 
 import claims.note002_training_dynamics as note
-from verify.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
-from verify.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet, balanced_ntk_kernel,
+from verify.checks.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet, balanced_ntk_kernel,
                              compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, loose_flow, network,
                              network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, relu_prime_kernel,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
-from verify.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict
-from verify.registry import module_claims
-from verify.runner import run_claim
-from verify.symbolic import Identity
+from verify.core.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict
+from verify.run.registry import module_claims
+from verify.run.runner import run_claim
+from verify.checks.symbolic import Identity
 
 BY_ID = {c.id: c for c in module_claims(note)}
 
@@ -52,7 +52,7 @@ def test_pl_condition_without_square_is_refuted_by_a_replayed_flow():
 def test_scaling_analysis_finds_the_unsquared_pl_condition_without_simulation():
     """With ||grad R|| >= C (R - inf R) the constant C scales as 1/[theta], so e^{-Ct} is not scale-free: the
     analysis refutes Theorem 3 and its Gronwall step with no flow; the squared condition's rate mu passes."""
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     for claim_id in ("dyn.pl.rate", "dyn.theorem3"):
         claim = BY_ID[claim_id]
         report = analyse(claim.statement, claim.scaling)
@@ -542,7 +542,7 @@ def test_multilayer_displacement_order_one_over_m_is_refuted_by_the_fit():
 def _event_rate(claim_id, event, trials=400):
     """Fraction of the check's draws (fast mode) in which ``event`` holds: the events a wrong constant or rate
     would give, without the precise replay a refutation triggers (tens of seconds at these widths)."""
-    from verify.numeric import relative_margin
+    from verify.checks.numeric import relative_margin
     claim = BY_ID[claim_id]
     env = claim.checks[0].simulate(Context(seed=0, claim_id=claim.id, check_name=claim.checks[0].name), trials, False)
     margin = relative_margin(event, env)
@@ -563,7 +563,7 @@ def test_theorem10_rate_holds_in_every_draw_and_a_rate_three_times_faster_fails(
 
 
 def test_rk4_flow_matches_the_precise_flow_and_delegates():
-    from verify.features import rk4_flow
+    from verify.maths.features import rk4_flow
     rng = np.random.default_rng(0)
     A = rng.standard_normal((3, 4, 4))
     A = -(A @ np.swapaxes(A, -1, -2)) / 4 - 0.1 * np.eye(4)

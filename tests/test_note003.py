@@ -11,16 +11,16 @@ import pytest
 import sympy as sp
 
 import claims.note003_rayleigh_kl as note
-from verify.losses import (PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            multiclass_margin, power_desingularizer, separable_data, softargmax)
-from verify.model import Context, Outcome, Statement, Verdict
-from verify.models import QuadraticModel
-from verify.notation import LambdaMin, Norm
-from verify.numeric import Simulation, array_value, precise_margin
-from verify.registry import module_claims
-from verify.runner import run_checks, run_claim
-from verify.symbolic import Identity
+from verify.core.model import Context, Outcome, Statement, Verdict
+from verify.maths.models import QuadraticModel
+from verify.core.notation import LambdaMin, Norm
+from verify.checks.numeric import Simulation, array_value, precise_margin
+from verify.run.registry import module_claims
+from verify.run.runner import run_checks, run_claim
+from verify.checks.symbolic import Identity
 
 BY_ID = {c.id: c for c in module_claims(note)}
 
@@ -280,7 +280,7 @@ def test_underparameterized_flow_keeps_the_gradient_in_the_range():
 def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_counterexample():
     """log f_i(x) is not scale-free for f(x) in R_+^k (the loss's sign depends on the unit of f); the
     corrected statement, with a probability p_1, is scale-consistent; the note's normalisations absorb the rest."""
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     claim = BY_ID["rq.setup.cross_entropy_range"]
     found = analyse(claim.statement, claim.scaling).violations
     assert found and all("argument of log" in str(v) for v in found)

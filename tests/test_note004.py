@@ -1,8 +1,8 @@
-"""Note 004 encoded end to end, and unit tests of verify.regimes.
+"""Note 004 encoded end to end, and unit tests of verify.maths.regimes.
 
 Quotes are verbatim and in the note's order; every computed verdict equals the oracle recorded with the
 claim (the verdicts themselves are computed by the checks); the note's errors are found by the checks;
-and every formula, simulator and check primitive of verify.regimes is tested, each also on a case where
+and every formula, simulator and check primitive of verify.maths.regimes is tested, each also on a case where
 it must fail (a wrong identity, constant or limit).
 """
 from __future__ import annotations
@@ -15,11 +15,12 @@ import sympy as sp
 from scipy.integrate import quad
 
 import claims.note004_kernel_rich as note
-from verify import regimes as R
-from verify.model import Context, Outcome, Statement, Verdict
-from verify.models import batched_flow
-from verify.registry import module_claims
-from verify.runner import run_claim
+from verify.checks import convergence
+from verify.maths import regimes as R
+from verify.core.model import Context, Outcome, Statement, Verdict
+from verify.maths.models import batched_flow
+from verify.run.registry import module_claims
+from verify.run.runner import run_claim
 
 BY_ID = {c.id: c for c in module_claims(note)}
 
@@ -95,7 +96,7 @@ def test_output_input_scaling_counterexample():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify.regimes: potentials
+# verify.maths.regimes: potentials
 # ---------------------------------------------------------------------------------------------
 
 def test_q_is_the_integral_of_arcsinh_and_a_wrong_closed_form_fails():
@@ -145,7 +146,7 @@ def test_r_potential_matches_its_lagrange_form_and_is_not_q():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify.regimes: minimisers and flows
+# verify.maths.regimes: minimisers and flows
 # ---------------------------------------------------------------------------------------------
 
 def _problem(seed=0, S=4, N=3, d=6, positive=False):
@@ -249,7 +250,7 @@ def test_factorisation_flow_keeps_balanced_factors_balanced():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify.regimes: kernels, Barron's construction
+# verify.maths.regimes: kernels, Barron's construction
 # ---------------------------------------------------------------------------------------------
 
 def test_arccos_kernels_and_ntk_limit_against_monte_carlo():
@@ -278,7 +279,7 @@ def test_inverse_cdf_and_barron_errors_scale_like_one_over_n():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify.regimes: the Convergence check
+# verify.maths.regimes: the Convergence check
 # ---------------------------------------------------------------------------------------------
 
 x_, E_, V_ = sp.symbols("x E V", real=True)
@@ -297,12 +298,12 @@ def _sequence(limit_value, power=1.0):
 def test_convergence_holds_for_the_true_limit_and_fails_for_a_wrong_one():
     good = Statement(sp.Eq(sp.Limit(E_, x_, 0), V_, evaluate=False))
     ctx = Context(claim_id="test.convergence")
-    assert R.Convergence(_sequence(1.0)).run(good, ctx).outcome is Outcome.HOLDS
-    bad = R.Convergence(_sequence(1.5)).run(good, ctx)
+    assert convergence.Convergence(_sequence(1.0)).run(good, ctx).outcome is Outcome.HOLDS
+    bad = convergence.Convergence(_sequence(1.5)).run(good, ctx)
     assert bad.outcome is Outcome.FAILS and bad.evidence["replayed_precisely"]
-    assert R.Convergence(_sequence(1.0, power=0.01)).run(good, ctx).outcome is Outcome.UNDECIDED    # too slow to tell
+    assert convergence.Convergence(_sequence(1.0, power=0.01)).run(good, ctx).outcome is Outcome.UNDECIDED    # too slow to tell
     with pytest.raises(TypeError):
-        R.Convergence(_sequence(1.0)).run(Statement(sp.Eq(E_, V_, evaluate=False)), ctx)
+        convergence.Convergence(_sequence(1.0)).run(Statement(sp.Eq(E_, V_, evaluate=False)), ctx)
 
 
 def test_masked_loglog_fit():
@@ -310,7 +311,7 @@ def test_masked_loglog_fit():
     y = np.outer(x**-0.5, [1.0, 3.0])
     valid = np.ones_like(y, dtype=bool)
     valid[-1, 0] = False
-    slope, lo, hi = R.masked_loglog_fit(x, y, valid, 0.999)
+    slope, lo, hi = convergence.masked_loglog_fit(x, y, valid, 0.999)
     assert slope == pytest.approx(-0.5) and lo <= -0.5 <= hi
 
 
@@ -322,10 +323,10 @@ def test_convergence_never_mistakes_logarithmic_convergence_for_a_wrong_limit():
                     "V": np.ones((1, 1, 1))}
         return run
     stmt = Statement(sp.Eq(sp.Limit(E_, x_, 0), V_, evaluate=False))
-    assert R.Convergence(simulate(8)).run(stmt, Context()).outcome is Outcome.UNDECIDED      # still far: 1/log
-    assert R.Convergence(simulate(60)).run(stmt, Context()).outcome is Outcome.HOLDS         # close enough
+    assert convergence.Convergence(simulate(8)).run(stmt, Context()).outcome is Outcome.UNDECIDED      # still far: 1/log
+    assert convergence.Convergence(simulate(60)).run(stmt, Context()).outcome is Outcome.HOLDS         # close enough
     wrong = Statement(sp.Eq(sp.Limit(E_, x_, 0), 2 * V_, evaluate=False))
-    assert R.Convergence(simulate(8)).run(wrong, Context()).outcome is not Outcome.FAILS     # cannot tell yet
+    assert convergence.Convergence(simulate(8)).run(wrong, Context()).outcome is not Outcome.FAILS     # cannot tell yet
 
 
 def test_convergence_refutes_a_wrong_limit_on_a_claims_own_sequence():
@@ -336,8 +337,8 @@ def test_convergence_refutes_a_wrong_limit_on_a_claims_own_sequence():
     ctx = Context(claim_id="kr.theorem3.kernel_limit")
     to_l2 = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, sp.oo), note.beta_l2, evaluate=False))
     to_l1 = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, sp.oo), note.beta_l1, evaluate=False))
-    assert R.Convergence(simulate, tol=1e-3).run(to_l2, ctx).outcome is Outcome.HOLDS
-    wrong = R.Convergence(simulate, tol=1e-3).run(to_l1, ctx)
+    assert convergence.Convergence(simulate, tol=1e-3).run(to_l2, ctx).outcome is Outcome.HOLDS
+    wrong = convergence.Convergence(simulate, tol=1e-3).run(to_l1, ctx)
     assert wrong.outcome is Outcome.FAILS and wrong.evidence["settled_elsewhere"] > 0
 
 
@@ -389,7 +390,7 @@ def test_kernel_norm_is_proportional_to_l2_but_not_to_l1():
 
 
 def test_relative_change_rejects_a_wrong_constant():
-    from verify.regimes import Convergence
+    from verify.checks.convergence import Convergence
     good, _ = result("kr.chizat.relative_change")
     assert good.checks[0].outcome is Outcome.HOLDS
     wrong = Statement(sp.Eq(sp.Limit(note.Delta_F / (2 * note.eta * note.G_2 / note.F_0), note.eta, 0), 1, evaluate=False))
@@ -445,7 +446,7 @@ def test_rkhs_limit_is_the_weighted_not_the_plain_l2_solution():
     assert np.abs(env["beta_K"][-1] - l2[-1]).max() > 0.05              # random w0: K_0's norm is not ||.||_2
     wrong = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, sp.oo), note.beta_l2, evaluate=False))
     sim = lambda c, precise: {**note.rkhs_sequence(c, precise), "beta_l2": l2}          # noqa: E731
-    assert R.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is Outcome.FAILS
+    assert convergence.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is Outcome.FAILS
 
 
 def test_delta_dh_bound_fails_at_every_step_size_and_holds_with_the_segment_supremum():
@@ -490,13 +491,13 @@ def test_arora_theorem2_limit_is_the_trace_minimiser_and_a_wrong_limit_is_reject
     wrong = Statement(sp.Eq(sp.Limit(note.W_deep, note.alpha, 0), sp.Symbol("W_wrong"), evaluate=False))
     sim = lambda c, precise: {**note.commuting_depth_limits(c, precise),                 # noqa: E731
                               "W_wrong": np.broadcast_to(wrong_target[None], env["W_deep"].shape)}
-    assert R.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is not Outcome.HOLDS
+    assert convergence.Convergence(sim, tol=1e-3).run(wrong, ctx).outcome is not Outcome.HOLDS
 
 
 def test_scaling_analysis_finds_the_dropped_square_in_barrons_risk_bound():
     """lambda > 5b^2/3 scales as the square of the outputs, E||f - f_hat|| as the outputs: the risk bound is on
     the squared L2 risk. The refutation comes from the scaling analysis alone (the bound is not computable)."""
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     claim = BY_ID["kr.barron1993b.theorem2"]
     found = analyse(claim.statement, claim.scaling).violations
     assert found and "risk scales as [h]" in str(found[0]) and "[h]^2" in str(found[0])
@@ -507,7 +508,7 @@ def test_scaling_analysis_finds_the_dropped_square_in_barrons_risk_bound():
 
 
 def test_scaling_analysis_counts_alpha_to_the_d_once_too_often_in_the_affine_model():
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     claim = BY_ID["kr.kernel.affine_model_bias"]
     assert any("[w]^4*[x]" in str(v) for v in analyse(claim.statement, claim.scaling).violations)
     assert not analyse(claim.correction.statement, claim.scaling).violations
@@ -516,7 +517,7 @@ def test_scaling_analysis_counts_alpha_to_the_d_once_too_often_in_the_affine_mod
 def test_scaling_analysis_flags_only_the_notes_errors():
     """Every other statement and correction is scale-consistent (Theorem 2's inhomogeneous rich threshold, a
     hypothesis, pins [w]: it is reported, and its simulation spreads ||beta_l1||_1 over six decades, where it holds)."""
-    from verify.scaling import analyse
+    from verify.checks.scaling import analyse
     flagged = {"kr.barron1993b.theorem2", "kr.kernel.affine_model_bias"}
     for c in BY_ID.values():
         for st in [c.statement] + ([c.correction.statement] if c.correction else []):
@@ -536,7 +537,7 @@ def test_convergence_refutes_a_diverging_sequence_but_not_a_slow_one():
         return {"x": xs[:, None, None] * np.ones((1, 3, 1)), "E": (1.0 / xs)[:, None, None] * np.ones((1, 3, 1)),
                 "V": np.ones((1, 1, 1))}
     stmt = Statement(sp.Eq(sp.Limit(E_, x_, 0), V_, evaluate=False))
-    result = R.Convergence(run).run(stmt, Context())
+    result = convergence.Convergence(run).run(stmt, Context())
     assert result.outcome is Outcome.FAILS and result.evidence["diverging"] == 3 and result.evidence["replayed_precisely"]
 
 

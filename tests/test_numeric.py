@@ -9,10 +9,10 @@ import pytest
 import sympy as sp
 from scipy import stats
 
-from verify.model import NUMERIC, Budget, Context, Outcome, Statement
-from verify.models import TwoLayerReLU, batched_flow, relu_gram, relu_ntk_kernel
-from verify.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
-from verify.numeric import (MonteCarlo, OrderFit, Probability, Simulation, array_value, clopper_pearson,
+from verify.core.model import NUMERIC, Budget, Context, Outcome, Statement
+from verify.maths.models import TwoLayerReLU, batched_flow, relu_gram, relu_ntk_kernel
+from verify.core.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.checks.numeric import (MonteCarlo, OrderFit, Probability, Simulation, array_value, clopper_pearson,
                             loglog_fit, precise_margin, relative_margin)
 
 
@@ -645,7 +645,7 @@ class TestMonteCarlo:
 
 
 def test_untestable_is_undecided_with_its_reason():
-    from verify.untestable import Untestable
+    from verify.checks.untestable import Untestable
     r = Untestable("a cryptographic hardness assumption").run(Statement(sp.Le(q, 2)), Context(claim_id="t"))
     assert r.outcome is Outcome.UNDECIDED and "cryptographic" in r.summary
 

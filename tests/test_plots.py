@@ -12,11 +12,13 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from verify.model import Context, Statement
-from verify.numeric import MonteCarlo, OrderFit, Probability, Simulation
-from verify.notation import Prob
-from verify.plots import MAX_POINTS, PlotError, plot_files, render_svg, rounded
-from verify.symbolic import Inequality
+from verify.core.model import Context, Statement
+from verify.checks.numeric import MonteCarlo, OrderFit, Probability, Simulation
+from verify.core.notation import Prob
+from verify.checks.enumeration import MAX_POINTS
+from verify.report.plots import PlotError, plot_files, render_svg
+from verify.core.plotdata import rounded
+from verify.checks.symbolic import Inequality
 
 REPO = Path(__file__).resolve().parent.parent
 x, y, t, kappa = sp.symbols("x y t kappa", positive=True)
@@ -45,7 +47,7 @@ def test_every_kind_renders_an_svg_without_a_date(kind):
 
 def test_a_plot_is_byte_identical_across_processes():
     """Matplotlib's SVG ids are salted by a hash: fixed, so files do not change between runs."""
-    code = ("import hashlib, json, sys; from verify.plots import render_svg; "
+    code = ("import hashlib, json, sys; from verify.report.plots import render_svg; "
             "print(hashlib.sha256(render_svg(json.loads(sys.argv[1])).encode()).hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", code, json.dumps(PLOTS["trajectory"])], capture_output=True,
                               text=True, check=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin",
@@ -113,7 +115,7 @@ def test_a_violated_simulation_plots_the_violating_instance():
 
 
 def test_plot_data_failure_leaves_the_result_alone(monkeypatch):
-    import verify.numeric as numeric
+    import verify.checks.numeric as numeric
     before = Simulation(flow).run(Statement(sp.Le(x, y)), CTX)
 
     def broken(*args):
@@ -157,7 +159,7 @@ def test_a_refuted_inequality_plots_its_counterexample():
 
 
 def test_an_unchanged_plot_of_the_previous_report_is_reused_and_a_changed_one_redrawn(tmp_path, monkeypatch):
-    import verify.plots as plots
+    import verify.report.plots as plots
     first, _ = plot_files([("a.svg", PLOTS["loglog"]), ("b.svg", PLOTS["estimate"])])
     for path, svg in first.items():
         (tmp_path / path).write_text(svg)

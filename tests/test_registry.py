@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from verify import registry
-from verify.registry import ENTRY_POINT_GROUP, PluginError, load, load_plugins, path_plugins
+from verify.run import registry
+from verify.run.registry import ENTRY_POINT_GROUP, PluginError, load, load_plugins, path_plugins
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -20,7 +20,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 CLAIM_MODULE = textwrap.dedent('''
     import sympy as sp
     from verify import Claim, Source, Statement, Verdict
-    from verify.symbolic import Identity
+    from verify.checks.symbolic import Identity
 
     x = sp.Symbol("x", real=True)
 
@@ -229,7 +229,7 @@ def test_installed_package_entry_points_are_discovered(tmp_path):
 # ---------------------------------------------------------------------------------------------
 
 def test_stepwise_load_yields_final_claims_and_ends_with_the_same_registry(tmp_path):
-    from verify.registry import StepwiseLoad, load_stepwise
+    from verify.run.registry import StepwiseLoad, load_stepwise
     _write(tmp_path / "a.py", CLAIM_MODULE + textwrap.dedent('''
         import dataclasses
         CLAIMS = [make("s.one"), dataclasses.replace(make("s.waits"), depends_on=("s.later",)),

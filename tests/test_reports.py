@@ -11,12 +11,13 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from verify import reports
-from verify.model import CheckResult, ClaimResult, Outcome
-from verify.registry import PluginError, load
-from verify.reports import replay_command, write_reports
-from verify.runner import run_claim
-from verify.verdict import evaluation
+from verify.report import write as reports
+from verify.core.model import CheckResult, ClaimResult, Outcome
+from verify.run.registry import PluginError, load
+from verify.report.markdown import replay_command
+from verify.report.write import write_reports
+from verify.run.runner import run_claim
+from verify.core.verdict import evaluation
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -219,7 +220,7 @@ def test_pages_of_claims_no_longer_present_are_removed(tmp_path, results):
 
 
 def test_previous_timings_are_read_back_and_anything_unreadable_is_empty(tmp_path):
-    from verify.reports import previous_timings
+    from verify.report.write import previous_timings
     assert previous_timings(tmp_path) == {}
     (tmp_path / "timings.json").write_text('{"seconds": {"a.b": 1.5, "c": 2}}')
     assert previous_timings(tmp_path) == {"a.b": 1.5, "c": 2.0}

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from verify.model import (Budget, CheckResult, Claim, Correction, Outcome, Source, Statement, Verdict)
-from verify.registry import load
-from verify.runner import RUNNER, run_claim, run_claims
+from verify.core.model import (Budget, CheckResult, Claim, Correction, Outcome, Source, Statement, Verdict)
+from verify.run.registry import load
+from verify.run.runner import RUNNER, run_claim, run_claims
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 x = sp.Symbol("x", real=True)

@@ -7,12 +7,12 @@ import textwrap
 import pytest
 import sympy as sp
 
-from verify import registry
-from verify.model import SCALING, SYMBOLIC, CheckResult, Claim, Context, Outcome, Source, Statement, Verdict
-from verify.notation import Norm
-from verify.runner import run_claim
-from verify.scaling import Scaling, ScalingCheck, analyse
-from verify.verdict import evaluation, verdict_of
+from verify.run import registry
+from verify.core.model import SCALING, SYMBOLIC, CheckResult, Claim, Context, Outcome, Source, Statement, Verdict
+from verify.core.notation import Norm
+from verify.run.runner import run_claim
+from verify.checks.scaling import Scaling, ScalingCheck, analyse
+from verify.core.verdict import evaluation, verdict_of
 
 # the lazy-training setting of note 000: parameters W, outputs Y, loss argument Z, loss values E
 W, Y, Z, E = sp.symbols("W Y Z E", positive=True)
@@ -143,7 +143,7 @@ def test_scaling_refutes_but_never_supports():
 
 
 def test_the_runner_adds_the_scaling_check_to_statement_and_correction():
-    from verify.model import Correction
+    from verify.core.model import Correction
     claim = Claim("x.scaled", "a kappa/alpha mix-up", Source("n", "s", "q"),
                   Statement(sp.Eq(kappa * f_t, f_star, evaluate=False)),
                   checks=(_Always(),),
@@ -163,8 +163,8 @@ class _Always:
 
 PLUGIN = '''
 import sympy as sp
-from verify.model import Claim, Source, Statement, CheckResult, Outcome, SYMBOLIC
-from verify.scaling import Scaling
+from verify.core.model import Claim, Source, Statement, CheckResult, Outcome, SYMBOLIC
+from verify.checks.scaling import Scaling
 
 class Always:
     name, kind = "always", SYMBOLIC

@@ -8,7 +8,7 @@ import numpy as np
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 
-from verify.search import (Domain, confirmed_negative, default_domain, domains_for, find_counterexample,
+from verify.checks.search import (Domain, confirmed_negative, default_domain, domains_for, find_counterexample,
                            high_precision, replay_text)
 
 EXAMPLES = 150  # the quick budget

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verify.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement
-from verify.search import Domain
-from verify.symbolic import Derivation, Gronwall, Identity, Inequality
+from verify.core.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement
+from verify.checks.search import Domain
+from verify.checks.symbolic import Derivation, Gronwall, Identity, Inequality
 
 
 @pytest.fixture

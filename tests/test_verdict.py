@@ -5,8 +5,8 @@ import itertools
 
 import pytest
 
-from verify.model import NUMERIC, SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
-from verify.verdict import evaluation, verdict_of
+from verify.core.model import NUMERIC, SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
+from verify.core.verdict import evaluation, verdict_of
 
 
 def res(outcome: Outcome, kind: str = SYMBOLIC, name: str | None = None, summary: str | None = None) -> CheckResult:

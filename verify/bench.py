@@ -108,7 +108,7 @@ def run(args) -> int:
     frac = vec["flops"] / vec["compute_seconds"] / peak
     frac64 = vec64["flops"] / vec64["compute_seconds"] / peak
     rep.rows += [
-        (f"MC ReLU NTK Gram, vectorized (`verify.kernels.monte_carlo_relu_ntk`: streamed in batches of 2048, "
+        (f"MC ReLU NTK Gram, vectorized (`verify.maths.kernels.monte_carlo_relu_ntk`: streamed in batches of 2048, "
          f"float64 projections, exact float32 pattern counts), n={n}, d={d}, {samples:.0e} samples",
          vec["seconds"], vec["flops"] / vec["seconds"] / 1e9, vec["flops"] / vec["seconds"] / peak, "1 (reference)"),
         ("— the same, random draws excluded", vec["compute_seconds"], vec["flops"] / vec["compute_seconds"] / 1e9, frac, "—"),
@@ -209,9 +209,9 @@ def run(args) -> int:
 
 def _claim_checks_seconds(claim_id: str, budget: str) -> float | None:
     """Seconds to run one built-in claim's statement checks in this process (no cache)."""
-    from . import cache
-    from .registry import load
-    from .runner import run_checks
+    from .run import cache
+    from .run.registry import load
+    from .run.runner import run_checks
     reg = load(entry_points=False)
     claim = next((c for c in reg.claims if c.id == claim_id), None)
     if claim is None:
@@ -310,7 +310,7 @@ def _suite(rep: Report, budgets: list[str], repeat: int) -> list[str]:
         shutil.rmtree(tmp, ignore_errors=True)
     for budget in ("quick", DEFAULT_BUDGET):
         if budget not in budgets:
-            rep.target(f"suite at budget {budget}", f"not in --budgets", None)
+            rep.target(f"suite at budget {budget}", "not in --budgets", None)
     return lines
 
 

@@ -50,8 +50,7 @@ import numpy as np
 import sympy as sp
 
 from verify import Claim, Source, Statement, Verdict
-from verify.numeric import Simulation
-from verify.symbolic import Inequality
+from verify.checks import Inequality, Simulation
 
 NOTE = "{name}.md"                       # the note's file name, shown in reports
 
@@ -81,8 +80,7 @@ CLAIMS = [
 TEST = '''"""The plugin's claims load, and each reaches its recorded verdict."""
 import pytest
 
-from verify.registry import load
-from verify.runner import run_claim
+from verify.testing import load, run_claim
 
 from {name}.claims import CLAIMS
 

@@ -32,33 +32,11 @@ from typing import Callable, Generator, Iterable, Sequence
 
 import sympy as sp
 
-from .model import Claim, Correction, Source, Statement, Verdict
+from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, Claim, Correction, PluginError, Source, Statement,
+                          Verdict)
 
 ENTRY_POINT_GROUP = "verify.claims"
-BUILTIN_PACKAGE = "claims"
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-ENTRY_POINT_PREFIX = "entry point "
-
-
-@dataclass(frozen=True)
-class PluginError:
-    """Why a plugin, or one claim of it, was not loaded. ``claim`` and ``field`` are None when the
-    whole plugin failed."""
-    plugin: str
-    claim: str | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.plugin
-        if self.claim is not None:
-            where += f": claim {self.claim}"
-        if self.field is not None:
-            where += f", field {self.field}"
-        return f"{where}: {self.message}"
-
-    def to_json(self) -> dict:
-        return {"plugin": self.plugin, "claim": self.claim, "field": self.field, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -136,14 +114,6 @@ def import_file(path: Path) -> types.ModuleType:
     return module
 
 
-def plugin_replay_args(plugin: str) -> list[str]:
-    """Command-line arguments that load ``plugin`` again: ``--plugin PATH`` for a plugin file,
-    nothing for built-in and installed plugins (they are always loaded)."""
-    if plugin.startswith(ENTRY_POINT_PREFIX) or plugin.startswith(BUILTIN_PACKAGE + ".") or not plugin:
-        return []
-    return ["--plugin", plugin]
-
-
 def _entry_points(group: str):
     return importlib.metadata.entry_points(group=group)
 
@@ -165,7 +135,7 @@ def _module_claims(importer: Callable[[], types.ModuleType]) -> Callable[[], obj
 
 
 class BadScaling(TypeError):
-    """A plugin module whose ``SCALING`` is not a :class:`verify.scaling.Scaling`."""
+    """A plugin module whose ``SCALING`` is not a :class:`verify.checks.scaling.Scaling`."""
 
 
 def module_claims(module: types.ModuleType) -> object:
@@ -176,9 +146,9 @@ def module_claims(module: types.ModuleType) -> object:
     scaling = getattr(module, "SCALING", None)
     if scaling is None:
         return module.CLAIMS
-    from .scaling import Scaling
+    from ..checks.scaling import Scaling
     if not isinstance(scaling, Scaling):
-        raise BadScaling(f"SCALING must be a verify.scaling.Scaling, got {type(scaling).__name__}")
+        raise BadScaling(f"SCALING must be a verify.checks.scaling.Scaling, got {type(scaling).__name__}")
     if not isinstance(module.CLAIMS, (list, tuple)):
         return module.CLAIMS
     return [dataclasses.replace(c, scaling=scaling) if isinstance(c, Claim) and c.scaling is None else c
@@ -364,9 +334,9 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
     if claim.expected is not None and not isinstance(claim.expected, Verdict):
         problems.append(("expected", f"must be a Verdict or None, got {claim.expected!r}"))
     if claim.scaling is not None:
-        from .scaling import Scaling
+        from ..checks.scaling import Scaling
         if not isinstance(claim.scaling, Scaling):
-            problems.append(("scaling", f"must be a verify.scaling.Scaling or None, got {type(claim.scaling).__name__}"))
+            problems.append(("scaling", f"must be a verify.checks.scaling.Scaling or None, got {type(claim.scaling).__name__}"))
     return [PluginError(plugin, cid, f, m) for f, m in problems]
 
 

@@ -15,28 +15,21 @@ a theorem by computing both of its sides *independently*:
   convex dual), of the l1 norm (one block-diagonal linear programme for all instances, HiGHS) and of
   the l2 norm (pseudo-inverse);
 * kernels (arc-cosine, the two-layer NTK and its infinite-width limit) and Barron's random
-  construction of n-term step networks;
-* a check primitive the notes need: :class:`Convergence`, a limit along a simulated sequence, which
-  refutes only a sequence that has visibly settled elsewhere.
+  construction of n-term step networks.
 
 Conventions: X has shape (S, N, d) (N observations of dimension d per instance), y (S, N); the loss of
 the diagonal network is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2 (no 1/2).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import sympy as sp
 from scipy import sparse
 from scipy.integrate import solve_ivp
-from scipy import stats
 from scipy.optimize import linprog
 
-from .model import NUMERIC, CheckResult, Context, Outcome, Statement
 from .models import batched_flow, pairwise_angles
-from .numeric import array_value
 
 # ---------------------------------------------------------------------------------------------
 # potentials (NumPy and SymPy)
@@ -460,7 +453,7 @@ def balanced_factors(rng: np.random.Generator, batch: int, d: int, depth: int, s
 # ---------------------------------------------------------------------------------------------
 
 def _angles(X):
-    """Row norms and pairwise angles (see :func:`verify.models.pairwise_angles`)."""
+    """Row norms and pairwise angles (see :func:`verify.maths.models.pairwise_angles`)."""
     return np.linalg.norm(X, axis=1), pairwise_angles(X)[1]
 
 
@@ -542,144 +535,6 @@ def inverse_cdf(cdf, points, uniforms):
     lo, hi = np.take_along_axis(cdf, pos - 1, axis=1), np.take_along_axis(cdf, pos, axis=1)
     w = np.where(hi > lo, (flat - lo) / np.where(hi > lo, hi - lo, 1.0), 0.5)
     return (points[pos - 1] + w * (points[pos] - points[pos - 1])).reshape(uniforms.shape)
-
-
-# ---------------------------------------------------------------------------------------------
-# check primitive: a limit along a simulated sequence
-# ---------------------------------------------------------------------------------------------
-
-def _limit_parts(rel):
-    """(variable, point, expression, value) of ``Eq(Limit(expr, x, x0), value)``."""
-    if not isinstance(rel, sp.Equality):
-        raise TypeError("convergence check needs Eq(Limit(expr, x, x0), value)")
-    lim, value = (rel.lhs, rel.rhs) if isinstance(rel.lhs, sp.Limit) else (rel.rhs, rel.lhs)
-    if not isinstance(lim, sp.Limit):
-        raise TypeError("convergence check needs Eq(Limit(expr, x, x0), value)")
-    expr, x, x0 = lim.args[0], lim.args[1], lim.args[2]
-    return x, x0, expr, value
-
-
-def masked_loglog_fit(x, y, valid, confidence: float):
-    """Slope of log y against log x with one intercept per instance (column of y), using only the
-    ``valid`` points (distances already at round-off carry no rate), and its two-sided t-interval."""
-    lx = np.broadcast_to(np.log(np.asarray(x, float))[:, None], y.shape)
-    ly = np.log(np.where(valid, y, 1.0))
-    w = valid.astype(float)
-    counts = w.sum(0)
-    keep = counts >= 2                                   # an instance needs two points for a slope
-    w = w * keep
-    mx = (w * lx).sum(0) / np.maximum(w.sum(0), 1)
-    my = (w * ly).sum(0) / np.maximum(w.sum(0), 1)
-    dx, dy = (lx - mx) * (w > 0), (ly - my) * (w > 0)
-    sxx = (dx**2).sum()
-    if sxx == 0:
-        return float("nan"), float("-inf"), float("inf")
-    slope = float((dx * dy).sum() / sxx)
-    dof = max(int(w.sum() - keep.sum() - 1), 1)
-    resid = (dy - slope * dx) * (w > 0)
-    stderr = float(np.sqrt((resid**2).sum() / dof / sxx))
-    half = float(stats.t.ppf(0.5 + confidence / 2, dof)) * stderr
-    return slope, slope - half, slope + half
-
-
-@dataclass
-class Convergence:
-    """``lim_{x -> x0} E = V`` (written ``Eq(Limit(E, x, x0), V)``) along a simulated sequence.
-
-    ``simulate(ctx, precise)`` returns an environment whose arrays have a leading axis over the values
-    of x (the entry named like x, approaching x0, best geometrically spaced) and a second axis over
-    independent instances. The distance of an instance is max |E - V| / max (|E| + |V|) over its
-    entries; it is fitted as C x^p (x -> 0) or C x^-p (x -> oo), one intercept per instance, leaving
-    out distances already at round-off (below ``floor``).
-
-    Holds when the mean last distance is below ``tol`` and the distance decays: the exponent p is
-    positive at the budget's confidence (lower end above ``min_rate``), or every instance's distance
-    fell at least tenfold along the sequence (deterministic sequences whose instances decay at
-    different rates fit one exponent poorly). Fails only when an instance's E has
-    visibly settled away from V: its last three steps shrink geometrically (ratios below 1/2 and not
-    growing) or have stopped, and the geometric tail they leave, with a factor 2 to spare, cannot close
-    the remaining distance (above ``tol``), or when it visibly diverges: |E - V| at least doubled at each
-    of the last three steps and the distance is above ``tol`` (no sequence with the limit V grows away
-    from it geometrically as x -> x0), both confirmed in a precise replay. A slowly converging sequence
-    (x^0.01, 1/log(1/x)) has step ratios near 1, or growing, and stays undecided: it is never mistaken
-    for a wrong limit.
-    """
-    simulate: Callable[[Context, bool], dict]
-    name: str = "convergence"
-    tol: float = 1e-2
-    min_rate: float = 0.05
-    floor: float = 1e-10
-    kind: str = NUMERIC
-
-    def _distance(self, rel, ctx, precise):
-        x, x0, expr, value = _limit_parts(rel)
-        env = self.simulate(ctx, precise)
-        E, V = np.broadcast_arrays(array_value(expr, env), array_value(value, env))
-        K, S = E.shape[0], E.shape[1]
-        size = np.maximum((np.abs(E) + np.abs(V)).reshape(K, S, -1).max(axis=-1), 1e-300)
-        dist = np.abs(E - V).reshape(K, S, -1).max(axis=-1) / size
-        steps = np.abs(np.diff(E, axis=0)).reshape(K - 1, S, -1).max(axis=-1) / size[1:]
-        xs = np.asarray(env[str(x)], float).reshape(K, -1)[:, 0]
-        gap = np.abs(E - V).reshape(K, S, -1).max(axis=-1)
-        return x, x0, xs, dist, steps, gap
-
-    def _decide(self, ctx, x0, xs, dist, steps, gap=None):
-        valid = np.isfinite(dist) & (dist > self.floor)
-        slope, lo, hi = masked_loglog_fit(xs, np.where(valid, dist, 1.0), valid, ctx.budget.confidence)
-        sign = 1.0 if x0 == 0 else -1.0                       # decay exponent p = sign * slope
-        p, p_lo, p_hi = sign * slope, min(sign * lo, sign * hi), max(sign * lo, sign * hi)
-        last = float(np.mean(dist[-1]))
-        converged = not valid[-1].any()                      # every instance at round-off already
-        # settled elsewhere: the last three step ratios are below 1/2 and not growing (a geometric tail;
-        # sub-geometric decay such as 1/log shows growing ratios), and twice that tail cannot close the gap
-        with np.errstate(all="ignore"):
-            ratios = steps[1:] / np.where(steps[:-1] > 0, steps[:-1], np.inf)
-        if len(ratios) >= 3:
-            last3 = ratios[-3:]
-            geometric = np.all(last3 < 0.5, axis=0) & np.all(last3[1:] <= 1.1 * last3[:-1], axis=0)
-            ratio = last3.max(axis=0)
-        else:
-            geometric, ratio = np.zeros(dist.shape[1], bool), np.ones(dist.shape[1])
-        tail = np.where(geometric, steps[-1] * ratio / (1 - np.minimum(ratio, 0.5)), np.inf)
-        settled = (dist[-1] > self.tol) & (dist[-1] > 2 * tail) & (steps[-1] > self.floor) | \
-                  ((dist[-1] > self.tol) & (steps[-1] <= self.floor) & (steps[-2] <= self.floor))
-        shrunk = bool(np.all(dist[-1] <= 0.1 * dist[0]))      # every instance's distance fell tenfold
-        diverging = np.zeros(dist.shape[1], bool)
-        if gap is not None and len(gap) >= 4:                  # |E - V| doubled (at least) at each of the last three steps
-            with np.errstate(all="ignore"):
-                growth = gap[-3:] / np.where(gap[-4:-1] > 0, gap[-4:-1], np.inf)
-            diverging = np.all(growth >= 2.0, axis=0) & (dist[-1] > self.tol) & np.all(np.isfinite(gap[-4:]), axis=0)
-        if (p_lo > self.min_rate or converged or shrunk) and last <= self.tol:
-            outcome = Outcome.HOLDS
-        elif settled.any() or diverging.any():
-            outcome = Outcome.FAILS
-        else:
-            outcome = Outcome.UNDECIDED
-        return outcome, {"decay_exponent": p, "decay_interval": [p_lo, p_hi], "last_mean_distance": last,
-                         "settled_elsewhere": int(settled.sum()), "diverging": int(diverging.sum()),
-                         "every_instance_tenfold_closer": shrunk,
-                         "distance_mean": [float(v) for v in dist.mean(axis=1)],
-                         "distance_max": [float(v) for v in dist.max(axis=1)], "x": [float(v) for v in xs],
-                         "tol": self.tol, "min_rate": self.min_rate, "floor": self.floor,
-                         "confidence": ctx.budget.confidence,
-                         "replay": f"python -m verify run {ctx.claim_id} --seed {ctx.seed} --budget {ctx.budget.name}"}
-
-    def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        rel = statement.conclusion
-        x, x0, xs, dist, steps, gap = self._distance(rel, ctx, False)
-        outcome, evidence = self._decide(ctx, x0, xs, dist, steps, gap)
-        if outcome is Outcome.FAILS:
-            _, _, xs2, dist2, steps2, gap2 = self._distance(rel, ctx, True)
-            outcome, evidence = self._decide(ctx, x0, xs2, dist2, steps2, gap2)
-            evidence["replayed_precisely"] = True
-        lo, hi = evidence["decay_interval"]
-        towards = "oo" if x0 == sp.oo else sp.sstr(x0)
-        verb = {Outcome.HOLDS: "decays", Outcome.FAILS: "grows geometrically (|E - V| doubles each step)" if evidence["diverging"] and not evidence["settled_elsewhere"]
-                else "settles away from zero",
-                Outcome.UNDECIDED: "is undecided"}[outcome]
-        summary = (f"relative distance to the limit {verb} as {x} -> {towards}: exponent {evidence['decay_exponent']:.3g} "
-                   f"[{lo:.3g}, {hi:.3g}], mean last distance {evidence['last_mean_distance']:.3g} (tol {self.tol:g})")
-        return CheckResult(check=self.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import ClaimResult, Verdict
+from ..core.model import ClaimResult, Verdict
 
 WEAK = (Verdict.REFUTED, Verdict.GAP)        # verdicts that undermine the claims resting on them
 VERDICT_COLORS = {

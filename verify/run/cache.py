@@ -24,13 +24,13 @@ import hashlib
 import inspect
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import sympy as sp
 
-from .jsonsafe import jsonable
-from .model import SYMBOLIC, Budget, CheckResult, Outcome, Statement
+from ..core.files import write_atomically
+from ..core.jsonsafe import jsonable
+from ..core.model import SYMBOLIC, Budget, CheckResult, Outcome, Statement
 
 ENV = "VERIFY_CACHE_DIR"
 _folder: Path | None = None          # None: caching off
@@ -77,7 +77,7 @@ def configured(enabled: bool, folder: str | Path | None = None):
 @functools.lru_cache(maxsize=None)
 def engine_version() -> str:
     """sha256 of the verify package's source files (names and contents)."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".css")
                        and "__pycache__" not in p.parts):
@@ -162,15 +162,6 @@ def put(k: str | None, result: CheckResult) -> None:
     path = _path(k)
     try:
         text = json.dumps(jsonable(result.to_json()))      # key order kept: reports show it
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomically(path, text)
     except (OSError, TypeError, ValueError):
         pass

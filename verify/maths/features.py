@@ -3,7 +3,7 @@ ReLU kernels, batched two-layer networks and their random-feature models, bounde
 gradient-variance arguments, and small symbolic helpers (ReLU, step, path norms).
 
 Everything numeric is batched over a leading axis of independent instances (seeds), as in
-:mod:`verify.models`, so a check simulates all of its instances in one array computation.
+:mod:`verify.maths.models`, so a check simulates all of its instances in one array computation.
 """
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def parity_matrix(d: int) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 def _angles(X: np.ndarray, Y: np.ndarray):
-    """Norm products and angles between rows of X and Y (see :func:`verify.models.pairwise_angles`)."""
+    """Norm products and angles between rows of X and Y (see :func:`verify.maths.models.pairwise_angles`)."""
     return pairwise_angles(X, Y)
 
 
@@ -199,7 +199,7 @@ def risk_gradient(a, B, X, y):
 
 
 def loose_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False, rtol: float = 1e-7) -> np.ndarray:
-    """:func:`verify.models.batched_flow` with a looser fast mode (RK45 at ``rtol``), for simulations whose
+    """:func:`verify.maths.models.batched_flow` with a looser fast mode (RK45 at ``rtol``), for simulations whose
     compared quantities are far above that tolerance (scaling fits); ``precise`` is the engine's precise mode."""
     if precise:
         return batched_flow(rhs, y0, t, precise=True)
@@ -218,7 +218,7 @@ def rk4_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False, substeps
     large batches of ReLU flows whose kinks (activation changes) make adaptive steppers crawl: each kink costs
     a local error of the step's size instead of a cascade of rejected steps. The caller chooses the step
     well inside the stability region and far below the compared quantities' size; ``precise`` is the
-    engine's precise mode (:func:`verify.models.batched_flow`, DOP853 at rtol 1e-13). Returns (S, T, p)."""
+    engine's precise mode (:func:`verify.maths.models.batched_flow`, DOP853 at rtol 1e-13). Returns (S, T, p)."""
     if precise:
         return batched_flow(rhs, y0, t, precise=True)
     out = np.empty((y0.shape[0], len(t)) + y0.shape[1:])

@@ -1,15 +1,15 @@
 """Where claims run: forked children on this machine (the default), or Dask tasks on a cluster.
 
-Both executors run the same work function on each claim — :func:`verify.runner._evaluate` for a
-verdict, :func:`verify.mutation.mutate_claim` for a mutation run — and hand back the same JSON payload,
+Both executors run the same work function on each claim — :func:`verify.run.runner._evaluate` for a
+verdict, :func:`verify.run.mutation.mutate_claim` for a mutation run — and hand back the same JSON payload,
 so the reports are byte for byte the same whichever executor ran them.
 
 Claims cannot cross a process boundary by pickling (they hold lambdas, and plugin modules loaded from
 files are not importable elsewhere), so a Dask task is a small description of the work, a
 :class:`Task`: where the claims come from (built-in flag, entry points, ``--plugin`` paths), the claim
-id, the seed, the budget, the work kind and its options. A worker loads the claims once per process
+id, the seed, the budget and the work function (a module-level function or a ``functools.partial`` of one, which pickles by name). A worker loads the claims once per process
 (:data:`_REGISTRIES`, keyed by those sources) and runs the work in a forked child with the timeout,
-exactly like the local runner (:func:`verify.runner.map_claims`); on a worker process that may not
+exactly like the local runner (:func:`verify.run.runner.map_claims`); on a worker process that may not
 have children (Dask's default ``distributed.worker.daemon: true``) it runs the work in the worker
 itself and the timeout is applied by the client to the task's result.
 
@@ -20,30 +20,32 @@ reports: a worker with another hash seed is reported on stderr.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import functools
 import json
 import multiprocessing as mp
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
-from .jsonsafe import jsonable
-from .model import Budget, Claim
+from ..core.jsonsafe import jsonable
+from . import cache
+from ..core.model import Budget, Claim
+from .registry import load
+from .runner import fresh_payload, map_claims, one_blas_thread
 
 DASK_MISSING = "the dask executor needs `pip install 'verify-claims[dask]'`"
-EVALUATE, MUTATE = "evaluate", "mutate"
 KINDS = ("local", "dask")
 GRACE = 2.0        # seconds the client waits past the timeout for a worker's own timeout to arrive
 
 Finished = Callable[[int, dict, float, int], None]
+Work = Callable[[Claim, int, Budget], dict]
 
 
 @dataclass(frozen=True)
 class Sources:
-    """Where the claims come from, as :func:`verify.registry.load` takes it (paths absolute), and a
+    """Where the claims come from, as :func:`verify.run.registry.load` takes it (paths absolute), and a
     stamp of the plugin files (names, sizes, modification times), so a worker that loaded an older
     version of a plugin file loads it again. (Built-in claims and installed plugins are imported once
     per worker process: restart long-lived workers after changing them.)"""
@@ -80,22 +82,9 @@ class Task:
     claim_id: str
     seed: int
     budget: Budget
-    kind: str = EVALUATE              # "evaluate" or "mutate"
-    options: tuple = ()               # sorted (name, value) pairs: ("limit", 12) for "mutate"
+    work: Callable[[Claim, int, Budget], dict]     # runner.evaluate, or a partial of mutation.mutate_claim
     timeout: float | None = 300.0
     cache_dir: str | None = None      # the symbolic cache's folder on the worker; None: no cache
-
-
-def work_function(kind: str, options: Mapping | tuple = ()) -> Callable[[Claim, int, Budget], dict]:
-    """The function the local runner runs in its child for this kind of work."""
-    options = dict(options)
-    if kind == EVALUATE:
-        from .runner import _evaluate
-        return _evaluate
-    if kind == MUTATE:
-        from .mutation import DEFAULT_LIMIT, mutate_claim
-        return functools.partial(mutate_claim, limit=options.get("limit", DEFAULT_LIMIT))
-    raise ValueError(f"unknown work kind {kind!r}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,10 +98,9 @@ class LocalExecutor:
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
 
-    def map(self, claims: Sequence[Claim], kind: str, options: Mapping, seed: int, budget: Budget,
+    def map(self, claims: Sequence[Claim], work: Work, seed: int, budget: Budget,
             timeout: float | None, finished: Finished | None) -> dict[str, float]:
-        from .runner import map_claims
-        return map_claims(claims, work_function(kind, options), seed, budget, self.jobs, timeout, finished)
+        return map_claims(claims, work, seed, budget, self.jobs, timeout, finished)
 
     def close(self) -> None:
         pass
@@ -152,11 +140,10 @@ class DaskExecutor:
         except Exception:
             return 1
 
-    def map(self, claims: Sequence[Claim], kind: str, options: Mapping, seed: int, budget: Budget,
+    def map(self, claims: Sequence[Claim], work: Work, seed: int, budget: Budget,
             timeout: float | None, finished: Finished | None) -> dict[str, float]:
-        from . import cache
         folder = cache.folder()
-        tasks = [Task(self.sources, c.id, seed, budget, kind, tuple(sorted(dict(options).items())), timeout,
+        tasks = [Task(self.sources, c.id, seed, budget, work, timeout,
                       str(folder) if folder is not None else None) for c in claims]
         ours = os.environ.get("PYTHONHASHSEED", "random")
         warned = set()
@@ -237,7 +224,6 @@ _REGISTRIES: dict[Sources, dict[str, Claim]] = {}
 def claims_for(sources: Sources) -> dict[str, Claim]:
     """The claims of ``sources`` by id, loaded once per worker process."""
     if sources not in _REGISTRIES:
-        from .registry import load
         reg = load(builtin=sources.builtin, entry_points=sources.entry_points, paths=sources.paths)
         _REGISTRIES[sources] = {c.id: c for c in reg.claims}
     return _REGISTRIES[sources]
@@ -250,8 +236,6 @@ def can_fork() -> bool:
 
 def run_task(task: Task, isolate: bool | None = None) -> dict:
     """Run one task on a worker: ``{"payload": the runner's JSON payload, "hashseed": ...}``."""
-    from . import cache
-    from .runner import fresh_payload, map_claims, one_blas_thread
     hashseed = os.environ.get("PYTHONHASHSEED", "random")
     try:
         claim = claims_for(task.sources).get(task.claim_id)
@@ -261,7 +245,7 @@ def run_task(task: Task, isolate: bool | None = None) -> dict:
     if claim is None:
         return {"payload": {"error": f"claim {task.claim_id} not found on the worker (are the plugins there?)"},
                 "hashseed": hashseed}
-    work = work_function(task.kind, task.options)
+    work = task.work
     isolate = can_fork() if isolate is None else isolate
     with cache.configured(task.cache_dir is not None, task.cache_dir):
         if isolate:

@@ -4,7 +4,7 @@ A check that raises becomes an ``error`` outcome instead of crashing the run. Cl
 worker processes (so plugin modules loaded by the parent are available, and a hanging claim can be
 killed: its worker is replaced); a worker sends each claim's results back as JSON, because claims hold
 lambdas and cannot be pickled. Verdicts
-are still made only by :func:`verify.verdict.evaluation` — a claim that timed out or whose child died
+are still made only by :func:`verify.core.verdict.evaluation` — a claim that timed out or whose child died
 gets one synthetic ``runner`` check with outcome ``error``.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ import random
 import signal
 import time
 import traceback
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -24,9 +23,11 @@ from typing import Callable, Iterator, Mapping, Sequence
 import numpy as np
 
 from . import cache
-from .jsonsafe import jsonable
-from .model import Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Statement, Verdict
-from .verdict import evaluation
+from ..core.jsonsafe import jsonable
+from ..core.model import (Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, Statement,
+                          Verdict)
+from ..core.verdict import evaluation
+from ..checks.scaling import ScalingCheck
 
 RUNNER = "runner"     # check name and kind of the synthetic result for a claim that could not run
 
@@ -42,7 +43,7 @@ def as_budget(budget: Budget | str) -> Budget:
 def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget | str,
                claim_id: str, target: str = "statement") -> Evaluation:
     """Run every check on ``statement``; a check that raises gives an ``error`` result. Symbolic
-    checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.cache`)."""
+    checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.run.cache`)."""
     budget = as_budget(budget)
     results = []
     for check in checks:
@@ -65,13 +66,24 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
     return evaluation(results)
 
 
+def all_checks(claim: Claim, target: str = "statement") -> tuple:
+    """The checks run on the statement (or the correction): the claim's own (or the correction's),
+    and the scaling analysis when the claim declares scalings."""
+    checks = claim.checks
+    if target == "correction" and claim.correction is not None and claim.correction.checks:
+        checks = claim.correction.checks
+    if claim.scaling is not None:
+        checks = checks + (ScalingCheck(claim.scaling),)
+    return checks
+
+
 def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
     claim's) if it has one."""
-    statement = run_checks(claim.statement, claim.all_checks("statement"), seed, budget, claim.id, "statement")
+    statement = run_checks(claim.statement, all_checks(claim, "statement"), seed, budget, claim.id, "statement")
     correction = None
     if claim.correction is not None:
-        correction = run_checks(claim.correction.statement, claim.all_checks("correction"), seed, budget,
+        correction = run_checks(claim.correction.statement, all_checks(claim, "correction"), seed, budget,
                                 claim.id, "correction")
     return statement, correction
 
@@ -89,20 +101,6 @@ def _where(exc: BaseException) -> str:
 # ---------------------------------------------------------------------------------------------
 # many claims, each in a child process
 # ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Progress:
-    """One finished claim, for progress display."""
-    done: int
-    total: int
-    claim_id: str
-    verdict: Verdict
-    expected: Verdict | None
-    correction: Verdict | None
-    correction_expected: Verdict | None
-    seconds: float
-    error: str | None = None
-
 
 class RunResults(list):
     """The :class:`ClaimResult` list in the claims' order. ``timings`` (seconds per claim id) is kept
@@ -134,7 +132,7 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
     (those from ``more``, claims loaded while the first ones run, after them in their arrival order).
     A claim running past ``timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
     (e.g. the previous run's timings) only orders the work, longest first. ``executor`` (see
-    :mod:`verify.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
+    :mod:`verify.run.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
     plugin_of = plugin_of if plugin_of is not None else {}
     claims = list(claims)
     results: dict[int, ClaimResult] = {}
@@ -146,15 +144,15 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
             progress(_progress(result, done, len(claims), seconds))
 
     if executor is None:
-        timings = map_claims(claims, _evaluate, seed, budget, jobs, timeout, finished, expected_seconds, more)
+        timings = map_claims(claims, evaluate, seed, budget, jobs, timeout, finished, expected_seconds, more)
     else:
         for step in more or ():
             claims.extend(step)
-        timings = executor.map(claims, "evaluate", {}, seed, as_budget(budget), timeout, finished)
+        timings = executor.map(claims, evaluate, seed, as_budget(budget), timeout, finished)
     return RunResults([results[i] for i in range(len(claims))], timings)
 
 
-def _evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
+def evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
     statement, correction = run_claim(claim, seed, budget)
     return {"statement": _to_json(statement), "correction": _to_json(correction) if correction else None}
 
@@ -175,7 +173,7 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
     which worker runs a claim or on what it ran before. ``expected_seconds`` (seconds per claim id,
     e.g. from the previous run) starts the longest claims first, so no long claim is left for last.
 
-    ``more`` (e.g. :func:`verify.registry.load_stepwise`, one plugin per step): while this process
+    ``more`` (e.g. :func:`verify.run.registry.load_stepwise`, one plugin per step): while this process
     loads claims, ``jobs - 1`` workers run those already loaded (the loading counts as one job); each
     step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
     if jobs < 1:

@@ -17,9 +17,8 @@ import sympy as sp
 from hypothesis import HealthCheck, Phase, find, settings, strategies as st
 from hypothesis.errors import NoSuchExample
 
-from .notation import MPMATH, SCALAR_NUMPY
-
-DIGITS = 50
+from ._common import DIGITS
+from ..core.notation import MPMATH, SCALAR_NUMPY
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
-from .notation import NUMPY
-from .plots import label, number, rounded
-from .search import (DIGITS, confirmed_negative, domains_for, find_counterexample,
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.notation import NUMPY
+from ._common import DIGITS, inequality_sides, with_plot
+from ._common import result as check_result
+from ..core.plotdata import label, number, rounded
+from .search import (confirmed_negative, domains_for, find_counterexample,
                      high_precision, replay_text, shrink)
 
 
@@ -26,6 +28,10 @@ from .search import (DIGITS, confirmed_negative, domains_for, find_counterexampl
 
 def _s(expr) -> str:
     return sp.sstr(expr)
+
+
+def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
+    return check_result(check, outcome, summary, kind, **evidence)
 
 
 def _evaluate(expr):
@@ -105,16 +111,7 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
     return None
 
 
-def _margin(rel):
-    """``(big, small)`` of an inequality: the relation says big >= small."""
-    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
-        return rel.rhs, rel.lhs
-    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
-        return rel.lhs, rel.rhs
-    raise TypeError(f"expected an inequality, got {type(rel).__name__}: {_s(rel)}")
-
-
-def _result(check, outcome, kind, summary, **evidence) -> CheckResult:
+def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
     return CheckResult(check=check.name, kind=kind, outcome=outcome, summary=summary, evidence=evidence)
 
 
@@ -168,15 +165,6 @@ def counterexample_plot(rel, values: Mapping, domains: Mapping, points: int = 60
         ls, rs = (np.broadcast_to(np.asarray(a, float), xs.shape) for a in f(xs, *[at[s] for s in others]))
     plot["slice"] = {"variable": str(var), "x": rounded(xs), "lhs": rounded(ls), "rhs": rounded(rs)}
     return plot
-
-
-def _with_plot(result: CheckResult, make) -> CheckResult:
-    """``result`` with plot data from ``make``; a failure to make it never changes the result."""
-    try:
-        result.plot = make()
-    except Exception:
-        result.plot = None
-    return result
 
 
 def _nonzero(expr, values) -> bool:
@@ -273,21 +261,21 @@ class Identity:
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         diff = self.difference(statement)
         if isinstance(diff, _NotOrder) and diff.undecided:
-            return _result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
+            return _kind_result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
         if isinstance(diff, _NotOrder):
-            return _result(self, Outcome.FAILS, SYMBOLIC,
+            return _kind_result(self, Outcome.FAILS, SYMBOLIC,
                            f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
                            difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
-            return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
         simplified = [sp.simplify(e) for e in entries]
         if all(e == 0 for e in simplified):
-            return _result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
         for e in simplified:
             if (e.is_number and e != 0) or e.is_zero is False:
-                return _result(self, Outcome.FAILS, SYMBOLIC,
+                return _kind_result(self, Outcome.FAILS, SYMBOLIC,
                                f"lhs - rhs simplifies to {_s(e)}, which is nonzero", difference=_s(e))
         return self._numeric(statement, ctx, simplified)
 
@@ -304,7 +292,7 @@ class Identity:
         evidence = {"difference": [_s(e) for e in entries][:4], "points": len(points), "digits": DIGITS,
                     "instances": {str(k): _s(v) for k, v in self.instances.items()}}
         if not points:
-            return _result(self, Outcome.UNDECIDED, NUMERIC,
+            return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
                            "SymPy could not simplify lhs - rhs and no point satisfied the hypotheses", **evidence)
         doms = domains_for(symbols, self.domains)
         real_points = 0
@@ -319,15 +307,15 @@ class Identity:
                 values = shrink(values, doms, lambda v: _nonzero(e, v) and all(high_precision(h, v) is True for h in hyps))
                 again = high_precision(e, values, digits=80)
                 shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
-                return _result(self, Outcome.FAILS, NUMERIC,
+                return _kind_result(self, Outcome.FAILS, NUMERIC,
                                f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
                                counterexample=shown, value=sp.sstr(sp.N(again, 15)),
                                replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
         if not real_points:
-            return _result(self, Outcome.UNDECIDED, NUMERIC,
+            return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
                            "SymPy could not simplify lhs - rhs and it is not real at any sampled point", **evidence)
         evidence["points"] = real_points
-        return _result(self, Outcome.HOLDS, NUMERIC,
+        return _kind_result(self, Outcome.HOLDS, NUMERIC,
                        f"SymPy could not simplify lhs - rhs to 0; it vanishes at {real_points} random points "
                        f"to {DIGITS} digits (weaker evidence)", **evidence)
 
@@ -344,25 +332,25 @@ class Inequality:
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
         strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
-        big, small = _margin(rel)
+        big, small = inequality_sides(rel)
         margin = sp.simplify(_evaluate(big) - _evaluate(small))
         declared = domains_for(margin.free_symbols, self.domains) if self.domains else {}
         declared = {s: d for s, d in declared.items() if str(s) in {str(k) for k in self.domains}}
         sign = sign_nonnegative(margin, declared, statement.hypotheses, strict)
         op = ">" if strict else ">="
         if sign is True:
-            return _result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0", margin=_s(margin))
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0", margin=_s(margin))
         if sign is False:
-            return _result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0 false everywhere",
+            return _kind_result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0 false everywhere",
                            margin=_s(margin))
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
         if values is not None:
-            return _with_plot(_result(self, Outcome.FAILS, NUMERIC,
+            return with_plot(_kind_result(self, Outcome.FAILS, NUMERIC,
                               f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
                               **evidence), lambda: counterexample_plot(rel, values, self.domains))
-        return _result(self, Outcome.HOLDS, NUMERIC,
+        return _kind_result(self, Outcome.HOLDS, NUMERIC,
                        f"no counterexample in {ctx.budget.examples} Hypothesis examples (SymPy could not decide the sign)",
                        **evidence)
 
@@ -413,7 +401,7 @@ class Derivation:
 
 def _unwrap_probability(stated, derived):
     """Pr[A] >= p against Pr[B] >= p (the same level p) compares the events A and B."""
-    from .notation import Prob
+    from ..core.notation import Prob
     both = [isinstance(r, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(r.lhs, Prob) for r in (stated, derived)]
     if all(both) and sp.simplify(stated.rhs - derived.rhs) == 0:
         return stated.lhs.args[0], derived.lhs.args[0]
@@ -428,14 +416,14 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
     if shared is None:
         # no common side: search for a point where the implication breaks
         premise, goal = (derived, stated) if sense == "conclusion" else (stated, derived)
-        big, small = _margin(goal)
+        big, small = inequality_sides(goal)
         values, ev = _search(check, ctx, big - small, list(hypotheses) + [premise], domains,
                              f"{_s(premise)} true but {_s(goal)} false")
         evidence.update(ev)
         if values is not None:
-            return _result(check, Outcome.GAP, NUMERIC,
+            return _kind_result(check, Outcome.GAP, NUMERIC,
                            f"{_s(premise)} does not imply {_s(goal)}: counterexample {ev['counterexample']}", **evidence)
-        return _result(check, Outcome.HOLDS, NUMERIC,
+        return _kind_result(check, Outcome.HOLDS, NUMERIC,
                        f"{_s(premise)} implies {_s(goal)} at every one of {ctx.budget.examples} searched points",
                        **evidence)
     kind, x, a_s, a_d = shared
@@ -448,27 +436,27 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         good = [s for s in sol if all(not v.free_symbols and v.is_positive for v in s.values())]
         if good:
             shown = {str(k): _s(v) for k, v in good[0].items()}
-            return _result(check, Outcome.HOLDS, SYMBOLIC, f"the derivation gives the stated form with {shown}",
+            return _kind_result(check, Outcome.HOLDS, SYMBOLIC, f"the derivation gives the stated form with {shown}",
                            constants=shown, **evidence)
-        return _result(check, Outcome.GAP, SYMBOLIC,
+        return _kind_result(check, Outcome.GAP, SYMBOLIC,
                        f"no constant makes {_s(a_s)} match the derived {_s(a_d)}", **evidence)
     if need == 0:
-        return _result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
+        return _kind_result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
     declared = {s: d for s, d in domains_for(need.free_symbols, domains).items() if str(s) in {str(k) for k in domains}}
     frozen, _ = _freeze(need)
     sign = sign_nonnegative(frozen, declared, [_freeze(h)[0] for h in hypotheses])
     better = f"the derivation gives {_s(x)} {'<=' if kind == 'upper' else '>='} {_s(a_d)}"
     if sign is True:
         what = "stronger than needed" if sense == "hypothesis" else "weaker than derived"
-        return _result(check, Outcome.LOOSE, SYMBOLIC, f"stated relation is {what}: {better}", **evidence)
+        return _kind_result(check, Outcome.LOOSE, SYMBOLIC, f"stated relation is {what}: {better}", **evidence)
     if sign is False:
-        return _result(check, Outcome.GAP, SYMBOLIC, f"the proof does not deliver the statement: {better}", **evidence)
+        return _kind_result(check, Outcome.GAP, SYMBOLIC, f"the proof does not deliver the statement: {better}", **evidence)
     values, ev = _search(check, ctx, need, hypotheses, domains, "derived relation fails to imply the stated one")
     evidence.update(ev)
     if values is not None:
-        return _result(check, Outcome.GAP, NUMERIC,
+        return _kind_result(check, Outcome.GAP, NUMERIC,
                        f"the proof does not deliver the statement at {ev['counterexample']}: {better}", **evidence)
-    return _result(check, Outcome.LOOSE, NUMERIC,
+    return _kind_result(check, Outcome.LOOSE, NUMERIC,
                    f"no point where the derived relation fails to imply the stated one; {better}", **evidence)
 
 
@@ -489,7 +477,7 @@ class Gronwall:
         if not ineqs:
             raise ValueError("Grönwall check needs a differential inequality among the statement's hypotheses")
         h = ineqs[0]
-        big, small = _margin(h)
+        big, small = inequality_sides(h)
         deriv = small if isinstance(small, sp.Derivative) else big
         rhs = big if deriv is small else small
         y = deriv.expr

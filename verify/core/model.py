@@ -1,12 +1,13 @@
 """The claim model: plain value objects for claims, statements, checks' results and verdicts.
 
 A claim holds a statement *as written* in its note; checks decide whether it holds. Nothing in this
-module decides anything: verdicts are computed from check results in :mod:`verify.verdict`.
+module decides anything: verdicts are computed from check results in :mod:`verify.core.verdict`.
 """
 from __future__ import annotations
 
 import enum
 import hashlib
+import shlex
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Protocol, runtime_checkable
 
@@ -36,7 +37,7 @@ class Outcome(str, enum.Enum):
 
 SYMBOLIC = "symbolic"
 NUMERIC = "numeric"
-SCALING = "scaling"        # the automatic scaling analysis (verify.scaling): it can refute, never support
+SCALING = "scaling"        # the automatic scaling analysis (verify.checks.scaling): it can refute, never support
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class Claim:
     depends_on: tuple = ()
     correction: Correction | None = None
     expected: Verdict | None = None      # test oracle only; never used to compute the verdict
-    scaling: Any = None                  # a verify.scaling.Scaling; the module's SCALING when None
+    scaling: Any = None                  # a verify.checks.scaling.Scaling; the module's SCALING when None
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
@@ -217,17 +218,6 @@ class Claim:
     @property
     def note(self) -> str:
         return self.source.file
-
-    def all_checks(self, target: str = "statement") -> tuple:
-        """The checks run on the statement (or the correction): the claim's own (or the correction's),
-        and the scaling analysis when the claim declares scalings."""
-        checks = self.checks
-        if target == "correction" and self.correction is not None and self.correction.checks:
-            checks = self.correction.checks
-        if self.scaling is not None:
-            from .scaling import ScalingCheck
-            checks = checks + (ScalingCheck(self.scaling),)
-        return checks
 
 
 @dataclass
@@ -261,3 +251,61 @@ class ClaimResult:
         if ok and c is not None and c.expected is not None and self.correction is not None:
             ok = c.expected == self.correction.verdict
         return ok
+
+
+# ---------------------------------------------------------------------------------------------
+# plugins, progress and the replay command: vocabulary shared by the runner and the reports
+# ---------------------------------------------------------------------------------------------
+
+BUILTIN_PACKAGE = "claims"
+ENTRY_POINT_PREFIX = "entry point "
+
+
+@dataclass(frozen=True)
+class PluginError:
+    """Why a plugin, or one claim of it, was not loaded. ``claim`` and ``field`` are None when the
+    whole plugin failed."""
+    plugin: str
+    claim: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.plugin
+        if self.claim is not None:
+            where += f": claim {self.claim}"
+        if self.field is not None:
+            where += f", field {self.field}"
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"plugin": self.plugin, "claim": self.claim, "field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One finished claim, for progress display."""
+    done: int
+    total: int
+    claim_id: str
+    verdict: Verdict
+    expected: Verdict | None
+    correction: Verdict | None
+    correction_expected: Verdict | None
+    seconds: float
+    error: str | None = None
+
+
+def plugin_replay_args(plugin: str) -> list[str]:
+    """Command-line arguments that load ``plugin`` again: ``--plugin PATH`` for a plugin file,
+    nothing for built-in and installed plugins (they are always loaded)."""
+    if plugin.startswith(ENTRY_POINT_PREFIX) or plugin.startswith(BUILTIN_PACKAGE + ".") or not plugin:
+        return []
+    return ["--plugin", plugin]
+
+
+def replay_command(claim_id: str, seed: int, budget: "Budget | str", plugin: str = "") -> str:
+    """The command that reruns one claim exactly (the one replay string: reports and checks use it)."""
+    name = budget.name if isinstance(budget, Budget) else str(budget)
+    args = ["python", "-m", "verify", "run", claim_id, "--seed", str(seed), "--budget", name]
+    return " ".join(shlex.quote(a) for a in args + plugin_replay_args(plugin))

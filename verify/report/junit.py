@@ -8,16 +8,15 @@ and durations only when given.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .model import ClaimResult, Verdict
-from .registry import PluginError
-from .reports import replay_command
+from ..core.files import write_atomically
+from ..core.model import ClaimResult, Verdict
+from ..core.model import PluginError
+from .document import replay_command
 
 SUITES = "verify"
 PLUGIN_SUITE = "plugin errors"
@@ -102,14 +101,5 @@ def write_junit(path: str | Path, results: Sequence[ClaimResult], seed: int, bud
     """Write :func:`junit_xml` to ``path`` atomically (a failure leaves any previous file untouched)."""
     path = Path(path)
     text = junit_xml(results, seed, budget, plugin_errors, timings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text)
     return path

@@ -13,7 +13,7 @@ Expectations over the uniform cube are written with :class:`CubeMean`.
 instance z = 1/2 + s and z = -1/2 - s with s >= 0 for |z| >= 1/2) after checking, with SymPy's sets,
 that the cases cover every value the statement's hypotheses allow.
 
-:class:`InitialValueGronwall` is :class:`verify.symbolic.Gronwall` with the initial value taken from the
+:class:`InitialValueGronwall` is :class:`verify.checks.symbolic.Gronwall` with the initial value taken from the
 statement's hypotheses (``Eq(y(0), value)``), for bounds that hold only from a given start.
 """
 from __future__ import annotations
@@ -27,9 +27,10 @@ import numpy as np
 import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
-from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
 from .search import high_precision
-from .symbolic import Gronwall, _margin
+from ._common import inequality_sides, replay_for
+from .symbolic import Gronwall
 
 MAX_POINTS = 2_000_000
 CUBES = {"01": (0, 1), "pm1": (-1, 1)}
@@ -350,7 +351,7 @@ def _holds(rel, ev: _Evaluator, tol: float):
     if isinstance(rel, sp.Equality):
         big, small = ev.value(rel.lhs), ev.value(rel.rhs)
     else:
-        big, small = _margin(rel)
+        big, small = inequality_sides(rel)
         big, small = ev.value(big), ev.value(small)
     big, small = np.broadcast_arrays(big, small)
     if ev.exact:
@@ -444,11 +445,11 @@ class Enumeration:
                              + f": {sides} ({'exact' if exact else '50-digit'} evaluation; "
                              f"{len(bad)} of {int(valid.sum())} points fail)"),
                     evidence={"counterexample": shown_point, "dims": shown, "exact": exact, "sides": sides,
-                              "failing_points": int(len(bad)), "points": int(valid.sum()), "replay": _replay(ctx)})
+                              "failing_points": int(len(bad)), "points": int(valid.sum()), "replay": replay_for(ctx)})
             checked.append({"dims": shown, "points": int(valid.sum()), "exact": exact,
                             "unconfirmed_float_failures": int(len(bad))})
         proof = exact_all and not self.dims and (self.complete or not self.ranges)
-        evidence = {"combinations": checked, "points": total, "exact": exact_all, "replay": _replay(ctx)}
+        evidence = {"combinations": checked, "points": total, "exact": exact_all, "replay": replay_for(ctx)}
         if total == 0:
             return CheckResult(check=self.name, kind=NUMERIC, outcome=Outcome.UNDECIDED,
                                summary="the hypotheses held at no enumerated point", evidence=evidence)
@@ -504,7 +505,7 @@ def _confirmed(rel, point) -> bool:
             if v is not None and abs(v) > sp.Float(10) ** -30:
                 return True
         else:
-            big, small = _margin(r)
+            big, small = inequality_sides(r)
             v = high_precision(_point_subs(big - small, point), {})
             if v is not None and v < -sp.Float(10) ** -30:
                 return True

@@ -16,27 +16,16 @@ import numpy as np
 import sympy as sp
 from scipy import stats
 
-from .model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
-from .notation import MPMATH, NUMPY, Prob
-from .plots import label, number, rounded, sample_indices
-
-DIGITS = 50
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.notation import MPMATH, NUMPY, Prob
+from ._common import DIGITS, relation_sides, replay_for, with_plot
+from ._common import result as check_result
+from ..core.plotdata import label, number, rounded, sample_indices
 
 
 # ---------------------------------------------------------------------------------------------
 # evaluating relations on environments
 # ---------------------------------------------------------------------------------------------
-
-def _sides(rel):
-    """(big, small, equality) of a relation: it says big >= small (or big == small)."""
-    if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):
-        return rel.rhs, rel.lhs, False
-    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)):
-        return rel.lhs, rel.rhs, False
-    if isinstance(rel, sp.Equality):
-        return rel.lhs, rel.rhs, True
-    raise TypeError(f"cannot evaluate {type(rel).__name__} numerically: {sp.sstr(rel)}")
-
 
 def _relations(rel):
     return list(rel.args) if isinstance(rel, sp.And) else [rel]
@@ -72,7 +61,7 @@ def relative_margin(rel, env, floor=None) -> np.ndarray:
     gives the quantities' natural magnitude where the sides alone cannot (``x = 0``)."""
     margins = []
     for r in _relations(rel):
-        big, small, eq = _sides(r)
+        big, small, eq = relation_sides(r)
         b, s = array_value(big, env), array_value(small, env)
         size = np.abs(b) + np.abs(s)
         size, b, s = np.broadcast_arrays(size, b, s)
@@ -117,7 +106,7 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
     with mp.workdps(DIGITS):
         worst = None
         for r in _relations(rel):
-            big, small, eq = _sides(r)
+            big, small, eq = relation_sides(r)
             size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
             row = size[min(index[0], size.shape[0] - 1)]
             own = ROUNDOFF * float(np.max(np.where(np.isfinite(row), row, 0.0)))
@@ -154,24 +143,6 @@ def error_probability(value: float | None, meaning: str) -> dict:
 
 SIMULATION_ERROR = ("deterministic given the seed: a violation found is replayed at 50 digits; "
                     "the probability of missing a violation is not bounded")
-
-
-def _result(check, outcome, summary, **evidence) -> CheckResult:
-    return CheckResult(check=check.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
-
-
-def _replay(ctx: Context) -> str:
-    return f"python -m verify run {ctx.claim_id} --seed {ctx.seed} --budget {ctx.budget.name}"
-
-
-def _with_plot(result: CheckResult, make: Callable[[], dict | None]) -> CheckResult:
-    """``result`` with plot data from ``make``; plot data is decoration, so a failure to make it is
-    ignored and never changes the outcome or the evidence."""
-    try:
-        result.plot = make()
-    except Exception:
-        result.plot = None
-    return result
 
 
 def _relation_text(rel) -> str:
@@ -224,7 +195,7 @@ class Simulation:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         result, plot = self._run(statement, ctx)
-        return _with_plot(result, plot)
+        return with_plot(result, plot)
 
     def _run(self, statement: Statement, ctx: Context):
         """(result, a function making its plot data)."""
@@ -234,19 +205,19 @@ class Simulation:
         valid = _hypotheses_hold(statement, env, margin.shape)
         plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None)     # noqa: E731
         evidence = {"instances": int(valid.size), "hypotheses_held": int(valid.sum()),
-                    "rtol": self.rtol, "replay": _replay(ctx), **error_probability(None, SIMULATION_ERROR)}
+                    "rtol": self.rtol, "replay": replay_for(ctx), **error_probability(None, SIMULATION_ERROR)}
         if not valid.any():
-            return _result(self, Outcome.UNDECIDED,
+            return check_result(self, Outcome.UNDECIDED,
                            f"the hypotheses held at none of the {valid.size} simulated instances", **evidence), lambda: None
         bad = valid & (margin < -self.rtol)
         undecidable = valid & ~np.isfinite(margin)
         evidence["min_relative_margin"] = float(np.min(np.where(valid & ~undecidable, margin, np.inf)))
         if undecidable.any() and not bad.any():
-            return _result(self, Outcome.UNDECIDED,
+            return check_result(self, Outcome.UNDECIDED,
                            f"the simulation produced non-finite values at {int(undecidable.sum())} instances",
                            non_finite=int(undecidable.sum()), **evidence), plot
         if not bad.any():
-            return _result(self, Outcome.HOLDS,
+            return check_result(self, Outcome.HOLDS,
                            f"holds at all {int(valid.sum())} simulated instances "
                            f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence), plot
         index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
@@ -259,7 +230,7 @@ class Simulation:
                         instance=_describe(precise_env, index, margin.shape))
         if still and again < -self.rtol:
             shown = ", ".join(f"{k}={v:.4g}" for k, v in evidence["instance"].items() if isinstance(v, float))
-            return _result(self, Outcome.FAILS,
+            return check_result(self, Outcome.FAILS,
                            f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst ({shown}): "
                            f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence), \
                 lambda: trajectory_plot(rel, precise_env, margin, index)
@@ -269,11 +240,11 @@ class Simulation:
             # the precise simulation (every instance, tighter integration) has no violation: the fast
             # mode's were integration error, and the statement holds where it was simulated
             evidence["min_relative_margin_precise"] = float(np.min(np.where(precise_valid, precise_margins, np.inf)))
-            return _result(self, Outcome.HOLDS,
+            return check_result(self, Outcome.HOLDS,
                            f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
                            f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
                            f"replayed margin {again:.3g})", **evidence), plot
-        return _result(self, Outcome.UNDECIDED,
+        return check_result(self, Outcome.UNDECIDED,
                        f"a violation at {evidence['index']} did not survive the precise replay "
                        f"(margin {again:.3g}): round-off, not a counterexample", **evidence), plot
 
@@ -326,7 +297,7 @@ class OrderFit:
         towards = "oo" if point == sp.oo else str(point)
         summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
                    f"claimed {claimed:g}")
-        return _with_plot(_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
+        return with_plot(check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
 
     def _explicit(self, quantity, order, x, point) -> CheckResult:
         """A left-hand side that is an explicit function of the variable is no simulated quantity: its
@@ -356,7 +327,7 @@ class OrderFit:
                     "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
                     "ratio_slope": r_slope, "ratio_slope_interval": [r_lo, r_hi],
                     "claimed_exponent": claimed, "slack": self.slack, "confidence": ctx.budget.confidence,
-                    "replay": _replay(ctx),
+                    "replay": replay_for(ctx),
                     **error_probability(ctx.budget.error_probability,
                                         "the slope's t-interval misses the true log-log slope (Gaussian residuals "
                                         "assumed); whether the sweep's range shows the asymptotic rate is not bounded")}
@@ -416,7 +387,7 @@ class Probability:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         result = self._run(statement, ctx)
-        return _with_plot(result, lambda: probability_plot(result.evidence))
+        return with_plot(result, lambda: probability_plot(result.evidence))
 
     def _run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
@@ -427,25 +398,25 @@ class Probability:
         k, n, p = self._count(statement, event, level, ctx, trials, precise=False, tie=-self.rtol)
         lo, hi = clopper_pearson(k, n, ctx.budget.confidence)
         evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
-                    "confidence": ctx.budget.confidence, "replay": _replay(ctx),
+                    "confidence": ctx.budget.confidence, "replay": replay_for(ctx),
                     **error_probability(ctx.budget.error_probability,
                                         "the exact Clopper-Pearson interval misses the event's probability")}
         if n == 0:
-            return _result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
+            return check_result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
         if hi < p:
             k2, n2, _ = self._count(statement, event, level, ctx, trials, precise=True, tie=-1e-6)
             lo2, hi2 = clopper_pearson(k2, n2, ctx.budget.confidence)
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
             if hi2 < p:
-                return _result(self, Outcome.FAILS,
+                return check_result(self, Outcome.FAILS,
                                f"event held in {k2}/{n2} trials: Pr <= {hi2:.4g} < {p:.4g} "
                                f"at confidence {ctx.budget.confidence}", **evidence)
-            return _result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
+            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
         if lo >= p:
-            return _result(self, Outcome.HOLDS,
+            return check_result(self, Outcome.HOLDS,
                            f"event held in {k}/{n} trials: Pr >= {lo:.4g} >= {p:.4g} at confidence "
                            f"{ctx.budget.confidence}", **evidence)
-        return _result(self, Outcome.UNDECIDED,
+        return check_result(self, Outcome.UNDECIDED,
                        f"event held in {k}/{n} trials: interval [{lo:.4g}, {hi:.4g}] contains {p:.4g}", **evidence)
 
     def _count(self, statement, event, level, ctx, trials, precise, tie):
@@ -470,7 +441,7 @@ class MonteCarlo:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         result = self._run(statement, ctx)
-        return _with_plot(result, lambda: estimate_plot(result.evidence))
+        return with_plot(result, lambda: estimate_plot(result.evidence))
 
     def _run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
@@ -478,20 +449,20 @@ class MonteCarlo:
             raise TypeError("Monte Carlo check needs an equation E = value")
         ok, evidence = self._compare(rel, ctx, ctx.budget.trials, False)
         if ok:
-            return _result(self, Outcome.HOLDS,
+            return check_result(self, Outcome.HOLDS,
                            f"estimate {evidence['estimate'][:3]} agrees with {evidence['target'][:3]} "
                            f"(max |z| = {evidence['max_abs_z']:.2f})", **evidence)
         ok2, ev2 = self._compare(rel, ctx, 4 * ctx.budget.trials, True)
         evidence["replay_with_4x_draws"] = ev2
         if ok2:
-            return _result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
+            return check_result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
                            **evidence)
-        return _result(self, Outcome.FAILS,
+        return check_result(self, Outcome.FAILS,
                        f"estimate {ev2['estimate'][:3]} differs from {ev2['target'][:3]} "
                        f"(max |z| = {ev2['max_abs_z']:.1f} > {ev2['critical_z']:.2f})", **evidence)
 
-    def _compare(self, rel, ctx, draws, replay):
-        env = self.sample(ctx, draws, replay)
+    def _compare(self, rel, ctx, draws, fresh):
+        env = self.sample(ctx, draws, fresh)
         samples = array_value(rel.lhs, env)
         target = np.broadcast_to(array_value(rel.rhs, env), samples.shape)[0]
         mean = samples.mean(axis=0)
@@ -503,7 +474,7 @@ class MonteCarlo:
         evidence = {"draws": int(samples.shape[0]), "estimate": [float(v) for v in np.ravel(mean)],
                     "standard_error": [float(v) for v in np.ravel(se)],
                     "target": [float(v) for v in np.ravel(target)], "max_abs_z": float(np.max(z)),
-                    "critical_z": z_crit, "confidence": ctx.budget.confidence, "replay": _replay(ctx),
+                    "critical_z": z_crit, "confidence": ctx.budget.confidence, "replay": replay_for(ctx),
                     **error_probability(ctx.budget.error_probability,
                                         "a Bonferroni interval over the entries misses the mean (normal "
                                         "approximation): a false disagreement, before the replay with 4x fresh "

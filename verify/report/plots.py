@@ -1,68 +1,17 @@
-"""Plots of check results: plot *data* (made by checks) and its rendering to SVG (made by reports).
-
-A check puts a small JSON-able dict in ``CheckResult.plot``; its ``kind`` says how to draw it:
-
-* ``trajectory``: ``x``, ``lhs``, ``rhs`` (lists), ``x_label``, ``lhs_label``, ``rhs_label``, ``relation``
-  — the two sides of a relation along one axis of one simulated instance (the worst);
-* ``loglog``: ``x``, ``q`` (mean quantity per x), ``slope`` (fitted), ``claimed_slope``, ``x_label``;
-* ``estimate``: ``estimate``, ``low``, ``high``, ``target`` (lists, one entry per estimated quantity),
-  ``target_label`` — estimates with confidence intervals against the closed form;
-* ``counterexample``: ``point`` (name -> value), ``lhs``, ``rhs``, ``relation``, and optionally
-  ``slice`` = {``variable``, ``x``, ``lhs``, ``rhs``}: both sides along one variable through the point.
-
-The data is downsampled (:data:`MAX_POINTS`) and rounded (:data:`DIGITS` significant digits) where it
-is made, so reports stay small and byte-identical; the helpers below do that. Rendering lives here too,
-so every check — a plugin's included — gets a plot by filling in the data; matplotlib is imported only
-when a plot is drawn (check processes never load it).
-"""
+"""Rendering plot data (:mod:`verify.core.plotdata`, made by checks) to deterministic SVG files."""
 from __future__ import annotations
 
 import hashlib
 import io
 import json
-import math
 import multiprocessing
 import os
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
-MAX_POINTS = 200
-DIGITS = 6
-KINDS = ("trajectory", "loglog", "estimate", "counterexample")
-
-
-class PlotError(ValueError):
-    """Plot data that cannot be drawn (unknown kind, missing or malformed fields)."""
-
-
-# ---------------------------------------------------------------------------------------------
-# making plot data (in checks)
-# ---------------------------------------------------------------------------------------------
-
-def rounded(values) -> list:
-    """Values as a list of floats rounded to DIGITS significant digits; non-finite ones become None."""
-    a = np.asarray(values, dtype=float).ravel()
-    return [float(f"{v:.{DIGITS}g}") if math.isfinite(v) else None for v in a.tolist()]
-
-
-def number(value) -> float | None:
-    [v] = rounded([value])
-    return v
-
-
-def sample_indices(n: int, keep: Iterable[int] = (), limit: int = MAX_POINTS) -> np.ndarray:
-    """At most about ``limit`` evenly spaced indices into ``n`` points, always including ``keep``."""
-    base = np.linspace(0, n - 1, min(n, limit)).round().astype(int) if n else np.zeros(0, int)
-    extra = np.asarray([k for k in keep if 0 <= k < n], dtype=int)
-    return np.unique(np.concatenate([base, extra]))
-
-
-def label(text: str, limit: int = 60) -> str:
-    """A one-line axis or legend label of at most ``limit`` characters."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+from ..core.plotdata import KINDS, PlotError, label
 
 
 # ---------------------------------------------------------------------------------------------

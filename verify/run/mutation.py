@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import itertools
 import signal
 import threading
 from dataclasses import dataclass
@@ -32,9 +31,10 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
-from .model import Budget, Claim, Outcome, Statement, stable_hash
-from .runner import run_checks
-from .symbolic import _margin, sign_nonnegative
+from ..core.model import Budget, Claim, Outcome, Statement, stable_hash
+from .runner import all_checks, as_budget, map_claims, run_checks
+from ..checks._common import inequality_sides
+from ..checks.symbolic import sign_nonnegative
 
 FLAGS = (Outcome.FAILS, Outcome.GAP, Outcome.LOOSE)
 FLIP = {sp.LessThan: sp.GreaterThan, sp.GreaterThan: sp.LessThan,
@@ -203,7 +203,7 @@ def _spread(found: list[Mutant], limit: int, rng) -> list[Mutant]:
 def _nonnegative_form(rel):
     """``g`` with the relation saying ``g >= 0`` (or ``> 0``), or None for equations."""
     try:
-        big, small = _margin(rel)
+        big, small = inequality_sides(rel)
     except TypeError:
         return None
     return big - small
@@ -334,7 +334,7 @@ def mutate_statement(claim: Claim, target: str, seed: int, budget: Budget, limit
     """Run the claim's checks on the original and on each mutant of one of its statements. Nothing
     is judged when the checks do not decide the original (inconclusive or error)."""
     statement = claim.statement if target == "statement" else claim.correction.statement
-    checks = tuple(_memoized(c) for c in claim.all_checks(target))
+    checks = tuple(_memoized(c) for c in all_checks(claim, target))
     original = run_checks(statement, checks, seed, budget, claim.id, target)
     out = {"target": target, "verdict": original.verdict.value, "mutants": []}
     if original.verdict.value in UNDECIDED_VERDICTS:
@@ -364,28 +364,15 @@ def mutate_claim(claim: Claim, seed: int, budget: Budget, limit: int | None = DE
     return {"targets": [mutate_statement(claim, t, seed, budget, limit) for t in targets]}
 
 
-STATUSES = ("killed", "survived", "weaker", "equivalent", "error")
-
-
-def tally(rows: Sequence[dict]) -> dict:
-    """Counts per status and the kill rate (None when nothing could be killed)."""
-    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
-    counts["generated"] = len(rows)
-    judged = counts["killed"] + counts["survived"]
-    counts["kill_rate"] = round(counts["killed"] / judged, 4) if judged else None
-    return counts
-
-
 # ---------------------------------------------------------------------------------------------
-# many claims, and the report
+# many claims
 # ---------------------------------------------------------------------------------------------
 
 def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
                  timeout: float | None = 600.0, limit: int | None = DEFAULT_LIMIT,
                  progress: Callable[[str, dict], None] | None = None, executor=None) -> list[dict]:
     """Mutation results per claim (in the claims' order): each claim's mutants in a forked child, or
-    as a task of ``executor`` (:mod:`verify.executors`, e.g. Dask) with the same results."""
-    from .runner import as_budget, map_claims
+    as a task of ``executor`` (:mod:`verify.run.executors`, e.g. Dask) with the same results."""
     out: list[dict | None] = [None] * len(claims)
 
     def finished(index: int, payload: dict, seconds: float, done: int) -> None:
@@ -396,97 +383,5 @@ def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = 
     if executor is None:
         map_claims(claims, functools.partial(mutate_claim, limit=limit), seed, budget, jobs, timeout, finished)
     else:
-        from .executors import MUTATE
-        executor.map(claims, MUTATE, {"limit": limit}, seed, as_budget(budget), timeout, finished)
+        executor.map(claims, functools.partial(mutate_claim, limit=limit), seed, as_budget(budget), timeout, finished)
     return out
-
-
-ACCEPTED = ("proved", "supported")
-
-
-def _rows(results: Sequence[dict], accepted: bool | None = None) -> list[dict]:
-    return [row for r in results for t in r.get("targets", []) for row in t["mutants"]
-            if accepted is None or (t["verdict"] in ACCEPTED) == accepted]
-
-
-def to_json(results: Sequence[dict], seed: int, budget: str, limit: int | None) -> dict:
-    claims = []
-    for r in results:
-        entry = {"id": r["id"]}
-        if "error" in r:
-            entry["error"] = r["error"]
-        else:
-            entry["targets"] = [{**t, "tally": tally(t["mutants"])} for t in r["targets"]]
-        claims.append(entry)
-    return {"seed": seed, "budget": budget, "limit": limit,
-            "overall": {"accepted": tally(_rows(results, True)), "flagged": tally(_rows(results, False)),
-                        "all": tally(_rows(results))},
-            "claims": claims}
-
-
-def _rate(x) -> str:
-    return "n/a" if x is None else f"{100 * x:.0f}%"
-
-
-def _tally_row(label: str, k: dict) -> str:
-    return (f"| {label} | {k['generated']} | {k['killed']} | {k['survived']} | {k['weaker']} | {k['equivalent']} "
-            f"| {k['error']} | {_rate(k['kill_rate'])} |")
-
-
-def to_markdown(report: dict, threshold: float = 0.9) -> str:
-    o = report["overall"]
-    lines = ["# Mutation testing of the checks", "",
-             f"Seed {report['seed']}, budget `{report['budget']}`, at most {report['limit']} mutants per statement "
-             "(`python -m verify mutate` regenerates this file). Each mutant is one edit of a statement or of a "
-             "definition it uses: two symbols of the same kind swapped, a constant times or divided by 2, an exponent "
-             "raised or lowered, an inequality flipped, a term dropped. It is **killed** when the claim's own checks "
-             "flag it (refuted, gap or loose); **weaker** survivors are implied by the original (SymPy proves it) and "
-             "are not counted against the checks; the kill rate is killed / (killed + survived).", "",
-             "| statements | mutants | killed | survived | weaker | equivalent | error | kill rate |",
-             "|---|---|---|---|---|---|---|---|",
-             _tally_row("accepted by the checks (proved, supported)", o["accepted"]),
-             _tally_row("flagged by the checks (refuted, gap, loose)", o["flagged"]),
-             _tally_row("all", o["all"]), "",
-             f"Statements below {100 * threshold:.0f}% are marked. On a flagged statement nearly every mutant stays "
-             "flagged; a mutant of a flagged statement that the checks accept is listed among the survivors (a "
-             "candidate correction, or a weak check).", "", "## Per claim", "",
-             "| claim | statement (verdict) | mutants | killed | survived | weaker | kill rate |",
-             "|---|---|---|---|---|---|---|"]
-    for c in report["claims"]:
-        if "error" in c:
-            lines.append(f"| `{c['id']}` | error: {c['error']} | | | | | |")
-            continue
-        for t in c["targets"]:
-            k = t["tally"]
-            if "skipped" in t:
-                lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | skipped: {t['skipped']} | | | | |")
-                continue
-            mark = " **(below)**" if k["kill_rate"] is not None and k["kill_rate"] < threshold else ""
-            lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | {k['generated']} | {k['killed']} | "
-                         f"{k['survived']} | {k['weaker']} | {_rate(k['kill_rate'])}{mark} |")
-    lines += ["", "## Survivors", ""]
-    survivors = [(c["id"], t, row) for c in report["claims"] for t in c.get("targets", [])
-                 for row in t["mutants"] if row["status"] == "survived"]
-    for cid, t, row in survivors:
-        lines.append(f"- `{cid}` ({t['target']}, {t['verdict']}): {row['change']}: `{row['mutant']}` "
-                     f"(mutant {row['verdict']})")
-    if not survivors:
-        lines.append("None.")
-    return "\n".join(lines) + "\n"
-
-
-def write_report(report: dict, output: str) -> list[str]:
-    """``mutation.json`` and ``mutation.md`` in ``output``, each written atomically."""
-    import json
-    import os
-    from pathlib import Path
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in (("mutation.json", json.dumps(report, indent=1, sort_keys=True) + "\n"),
-                       ("mutation.md", to_markdown(report))):
-        tmp = out / f".{name}.tmp"
-        tmp.write_text(text)
-        os.replace(tmp, out / name)
-        written.append(str(out / name))
-    return written

@@ -49,7 +49,7 @@ def relu_ntk_entry(rho):
 # ---------------------------------------------------------------------------------------------
 
 def _angles(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """Angles between the rows of A and of B (see :func:`verify.models.pairwise_angles`)."""
+    """Angles between the rows of A and of B (see :func:`verify.maths.models.pairwise_angles`)."""
     return pairwise_angles(A, B)[1]
 
 

@@ -19,10 +19,10 @@ import sympy as sp
 from markupsafe import Markup
 
 from .graph import WEAK, note_graph_svg, weak_dependencies
-from .model import Budget, ClaimResult, Evaluation, Verdict
+from ..core.model import Budget, ClaimResult, Evaluation, Verdict
 from .plots import caption, plot_files
-from .registry import PluginError
-from .reports import _budget_name, dumps, replay_command
+from ..core.model import PluginError
+from .document import budget_name, dumps, replay_command
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
@@ -102,7 +102,7 @@ def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
-    env = Environment(loader=PackageLoader("verify", "templates"), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=PackageLoader("verify.report", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["math"] = math_markup
     return env
@@ -165,7 +165,7 @@ def render_html(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
     pages first, note pages, then the index. ``previous``: the HTML folder of the last report, whose
     plots are reused where their data is unchanged (drawing is most of the time this takes)."""
     env = environment()
-    budget = _budget_name(budget)
+    budget = budget_name(budget)
     by_id = {r.claim.id: r for r in results}
     verdict_of = {r.claim.id: r.verdict for r in results}
     weak = weak_dependencies(results)

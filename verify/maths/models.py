@@ -5,9 +5,14 @@ its instances in one array computation.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 from scipy.integrate import solve_ivp
 
 
@@ -240,7 +245,7 @@ def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
     return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
 
 
-def _block_sparsity(shape: tuple) -> "scipy.sparse.csr_matrix":
+def _block_sparsity(shape: tuple) -> "csr_matrix":
     """The Jacobian pattern of a batch of independent instances: one dense block per instance."""
     from scipy.sparse import block_diag
     block = int(np.prod(shape[1:], dtype=int))

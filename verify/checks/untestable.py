@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import NUMERIC, CheckResult, Context, Outcome, Statement
+from ..core.model import NUMERIC, CheckResult, Context, Outcome, Statement
 
 
 @dataclass

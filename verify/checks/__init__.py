@@ -1,0 +1,20 @@
+"""Public: the checks a claim names. Each takes a statement and a :class:`verify.Context` and returns a
+:class:`verify.CheckResult`; none decides a verdict (:mod:`verify.core.verdict` does).
+
+* symbolic (SymPy): :class:`Identity`, :class:`Inequality`, :class:`Derivation`, :class:`Gronwall`;
+* numeric (NumPy/SciPy/mpmath): :class:`Simulation`, :class:`OrderFit`, :class:`Probability`,
+  :class:`MonteCarlo`, :class:`Convergence`;
+* exact enumeration over finite sets: :class:`Enumeration`, :class:`CaseSplit`, :func:`cube_mean`;
+* :class:`Untestable` records why nothing here can test a statement;
+* :class:`Domain` bounds a symbol for the counterexample search.
+"""
+from .convergence import Convergence
+from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
+from .numeric import MonteCarlo, OrderFit, Probability, Simulation
+from .search import Domain
+from .symbolic import Derivation, Gronwall, Identity, Inequality
+from .untestable import Untestable
+
+__all__ = ["Identity", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
+           "MonteCarlo", "Convergence", "Enumeration", "CaseSplit", "InitialValueGronwall", "cube_mean",
+           "Untestable", "Domain"]

@@ -1,0 +1,1 @@
+"""Internal: loading claims (registry), running them (runner, executors), the symbolic cache and mutation testing."""
