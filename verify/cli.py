@@ -17,11 +17,13 @@ from .run import cache
 from .run.mutation import DEFAULT_LIMIT, run_mutation
 from .run.registry import Registry, StepwiseLoad, discover, load
 from .run.runner import run_claims
+from .run.stability import parse_seeds, verdicts_across_seeds
 from .report.document import claim_json, replay_command
 from .report.junit import write_junit
 from .report.mutation import tally
 from .report.mutation import to_json as mutation_json
 from .report.mutation import write_report as write_mutation_report
+from .report.stability import write_stability
 from .report.terminal import ProgressPrinter, describe, print_plugin_errors, show_claim, summary
 from .report.write import DEFAULT_OUTPUT, previous_timings, write_reports
 
@@ -45,7 +47,7 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,mutate,new,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,mutate,stability,new,bench}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -87,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"at most N mutants per statement (default {DEFAULT_LIMIT})")
     p_mut.add_argument("--output", default=DEFAULT_OUTPUT, metavar="DIR",
                        help=f"where to write mutation.md and mutation.json (default {DEFAULT_OUTPUT})")
+    p_stab = sub.add_parser("stability", parents=[loading, running],
+                            help="run the claims at several seeds; list verdicts that move between accepted and flagged")
+    p_stab.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claims to run (default: all)")
+    p_stab.add_argument("--seeds", default="0-9", metavar="LIST", help="seeds, e.g. 0-9 or 0,3,5 (default 0-9)")
+    p_stab.add_argument("--output", default=DEFAULT_OUTPUT, metavar="DIR",
+                        help=f"where to write stability-BUDGET.md and .json (default {DEFAULT_OUTPUT})")
     for p in (p_all, p_run, p_mut):
         p.add_argument("--executor", choices=["local", "dask"], default="local",
                        help="where claims run: forked children here (default) or Dask tasks")
@@ -132,7 +140,28 @@ def _dispatch(args) -> int:
         return USAGE
     if args.command == "mutate":
         return cmd_mutate(registry, chosen, args)
+    if args.command == "stability":
+        return cmd_stability(registry, chosen, args)
     return cmd_run(registry, chosen, args, print_each=True)
+
+
+def cmd_stability(registry: Registry, claims, args) -> int:
+    """Verdicts of the chosen claims at each seed; writes stability-BUDGET.md and .json; fails when a
+    verdict moves between accepted and flagged."""
+    try:
+        seeds = parse_seeds(args.seeds)
+    except ValueError as exc:
+        print(f"error: --seeds: {exc}", file=sys.stderr)
+        return USAGE
+    table = verdicts_across_seeds(claims, seeds, args.budget, args.jobs, args.timeout,
+                                  progress=lambda seed: print(f"seed {seed}: done", file=sys.stderr, flush=True))
+    for path in write_stability(table, args.output):
+        print(f"wrote {path}")
+    moved = table["moved"]
+    print(f"{len(claims)} claims at seeds {args.seeds}, budget {args.budget}: "
+          + (f"{len(moved)} move between accepted and flagged: {', '.join(moved)}" if moved else "no verdict moves "
+             "between accepted and flagged"))
+    return FAILED if moved or registry.errors else OK
 
 
 def cmd_mutate(registry: Registry, claims, args) -> int:
