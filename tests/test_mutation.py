@@ -7,6 +7,7 @@ import json
 import sympy as sp
 
 from verify.core.model import SYMBOLIC, CheckResult, Claim, Correction, Outcome, Source, Statement
+from verify.core.model import RunSettings
 from verify.run.mutation import equivalent, mutants, mutate_claim, run_mutation, weaker
 from verify.report.mutation import tally, to_json, to_markdown, write_report
 from verify.checks.search import Domain
@@ -104,8 +105,8 @@ def test_corrections_are_mutated_and_undecided_statements_skipped():
 def test_parallel_runs_are_reproducible_and_the_report_is_written(tmp_path):
     claims = [claim(OnePoint(), AMGM), Claim("t.d", "strong", SRC, Statement(AMGM),
                                             (Inequality(domains={"x": Domain(1e-3, 1e3, log=True)}),))]
-    a = run_mutation(claims, jobs=2, limit=6)
-    b = run_mutation(claims, jobs=1, limit=6)
+    a = run_mutation(claims, RunSettings(jobs=2, timeout=600), limit=6)
+    b = run_mutation(claims, RunSettings(jobs=1, timeout=600), limit=6)
     assert a == b and [r["id"] for r in a] == ["t.c", "t.d"]
     report = to_json(a, 0, "quick", 6)
     write_report(report, str(tmp_path))
