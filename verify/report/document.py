@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import sympy as sp
 
 from ..core.jsonsafe import jsonable
-from ..core.model import (RUNNER, Budget, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
+from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Verdict, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "CheckReport", "EvaluationReport",
@@ -260,7 +260,3 @@ class Report:
     def dumps(self) -> str:
         """``results.json``'s text."""
         return dumps(self.to_json())
-
-
-def budget_name(budget: Budget | str) -> str:
-    return budget.name if isinstance(budget, Budget) else str(budget)
