@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from verify.core.model import RunSettings
+from verify.report.document import Report
 from verify.report.write import write_reports
 
 CHROMIUM = os.environ.get("VERIFY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -45,7 +47,7 @@ def browser():
 def report(tmp_path_factory) -> Path:
     from test_html import make_results          # the small report of test_html: same claims
     out = tmp_path_factory.mktemp("browser")
-    write_reports(make_results(), out, seed=0, budget="quick")
+    write_reports(Report.of(make_results(), RunSettings(0, "quick")), out)
     return out / "html"
 
 

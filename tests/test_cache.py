@@ -9,6 +9,7 @@ import sympy as sp
 
 from verify.run import cache
 from verify.core.model import BUDGETS, CheckResult, Claim, Outcome, Source, Statement
+from verify.core.model import RunSettings
 from verify.run.runner import run_checks, run_claims
 from verify.checks.symbolic import Identity, Inequality
 
@@ -128,8 +129,8 @@ def test_a_broken_entry_is_a_miss_and_is_rewritten(on):
 def test_parallel_children_share_the_cache(on):
     claims = [Claim(id=f"t.c{i % 3}", title="t", source=Source("t.md", "1", "q"), statement=STATEMENT,
                     checks=(Identity(),)) for i in range(6)]
-    cold = run_claims(claims, jobs=3)
-    warm = run_claims(claims, jobs=3)
+    cold = run_claims(claims, RunSettings(jobs=3))
+    warm = run_claims(claims, RunSettings(jobs=3))
     assert [r.statement.to_json() for r in cold] == [r.statement.to_json() for r in warm]
     assert len(list(on.rglob("*.json"))) == 3 and not list(on.rglob(".tmp-*"))
 

@@ -19,7 +19,7 @@ distributed = pytest.importorskip("distributed", reason="the dask extra is not i
 from verify.run import cache
 from verify.run.executors import (DASK_MISSING, DaskExecutor, LocalExecutor, Sources, Task,   # noqa: E402
                               make_executor, run_task)
-from verify.core.model import BUDGETS                                           # noqa: E402
+from verify.core.model import RunSettings                                          # noqa: E402
 from verify.run.registry import load                                           # noqa: E402
 from verify.run.runner import evaluate                                        # noqa: E402
 
@@ -91,7 +91,7 @@ def test_dask_mutation_reports_are_byte_identical(scheduler, tmp_path):
 def test_a_task_gives_the_same_payload_in_the_worker_and_in_a_forked_child(tmp_path):
     sources = Sources.of(builtin=True)
     for claim_id in ("lazy.lemma1.expansion", "lazy.proof.integral"):
-        task = Task(sources, claim_id, 0, BUDGETS["quick"], evaluate)
+        task = Task(sources, claim_id, RunSettings(0, "quick"), evaluate)
         inline, forked = run_task(task, isolate=False), run_task(task, isolate=True)
         assert inline["payload"] == forked["payload"]
         assert inline["payload"]["statement"]["verdict"] == "proved"
@@ -102,18 +102,18 @@ def test_dask_executor_gives_the_local_payloads_for_plugin_claims(scheduler):
     sources = Sources.of(builtin=False, entry_points=False, paths=[FIXTURES / "good"])
     got: dict[str, dict] = {"local": {}, "dask": {}}
     local = LocalExecutor(jobs=2)
-    local.map(reg.claims, evaluate, 3, BUDGETS["quick"], 60,
+    local.map(reg.claims, evaluate, RunSettings(3, "quick", timeout=60),
               lambda i, payload, s, d: got["local"].__setitem__(reg.claims[i].id, payload))
     with distributed.Client(scheduler) as client:
         dask = DaskExecutor(sources, client=client)
-        timings = dask.map(reg.claims, evaluate, 3, BUDGETS["quick"], 60,
+        timings = dask.map(reg.claims, evaluate, RunSettings(3, "quick", timeout=60),
                            lambda i, payload, s, d: got["dask"].__setitem__(reg.claims[i].id, payload))
     assert set(timings) == {c.id for c in reg.claims}
     assert got["local"] == got["dask"] and len(got["dask"]) == len(reg.claims)
 
 
 def test_unknown_claims_on_the_worker_are_an_error_payload():
-    task = Task(Sources.of(builtin=False, entry_points=False), "no.such.claim", 0, BUDGETS["quick"], evaluate)
+    task = Task(Sources.of(builtin=False, entry_points=False), "no.such.claim", RunSettings(0, "quick"), evaluate)
     assert "not found on the worker" in run_task(task)["payload"]["error"]
 
 
@@ -144,5 +144,5 @@ def test_the_cli_reports_a_missing_dask_as_a_usage_error(monkeypatch, capsys):
 
 def test_cache_setting_is_restored_after_a_task():
     with cache.configured(False):
-        run_task(Task(Sources.of(builtin=False, entry_points=False), "x", 0, BUDGETS["quick"], evaluate, cache_dir="/tmp/x"))
+        run_task(Task(Sources.of(builtin=False, entry_points=False), "x", RunSettings(0, "quick"), evaluate, cache_dir="/tmp/x"))
         assert cache.folder() is None

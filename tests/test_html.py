@@ -18,6 +18,8 @@ from verify.report.html import MathError, math_fallbacks, math_markup, to_mathml
 from verify.core.model import CheckResult, ClaimResult, Outcome
 from verify.checks.numeric import Simulation
 from verify.run.registry import load
+from verify.core.model import RunSettings
+from verify.report.document import ClaimReport, Report
 from verify.report.write import write_reports
 from verify.run.runner import run_claim
 from verify.checks.symbolic import Identity
@@ -75,7 +77,7 @@ def results() -> list[ClaimResult]:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, results) -> Path:
     out = tmp_path_factory.mktemp("report")
-    write_reports(results, out, seed=0, budget="quick")
+    write_reports(Report.of(results, RunSettings(0, "quick")), out)
     return out
 
 
@@ -179,11 +181,11 @@ def test_weak_dependencies_follow_chains_and_survive_cycles(results):
     mk = lambda i, deps, e: ClaimResult(Claim(id=i, title=i, source=src, statement=Statement(sp.Ge(x**2, x)),  # noqa: E731
                                               checks=(), depends_on=deps), e)
     chain = [mk("n.a", ("n.c",), gap), mk("n.b", ("n.a",), proved), mk("n.c", ("n.b",), proved)]
-    weak = weak_dependencies(chain)
+    weak = weak_dependencies([ClaimReport.of(r) for r in chain])
     assert weak["n.b"] == ["depends on n.a, whose verdict is gap"]
     assert weak["n.c"] == ["depends on n.b, which rests on n.a (verdict gap)"]
     assert "n.a" not in weak            # its only path back to a gap claim is the cycle to itself
-    assert "fx.trig" not in weak_dependencies([by["fx.trig"]])
+    assert "fx.trig" not in weak_dependencies([ClaimReport.of(by["fx.trig"])])
 
 
 def test_the_note_page_has_the_dependency_graph_with_links_and_a_weak_edge(report):
@@ -204,11 +206,11 @@ def test_undrawable_plugin_plot_data_is_reported_on_the_page(report):
 
 def test_the_html_report_is_deterministic_and_stale_files_go(tmp_path, results):
     first, second = tmp_path / "a", tmp_path / "b"
-    write_reports(results, first, seed=0, budget="quick")
-    write_reports(results, second, seed=0, budget="quick")
+    write_reports(Report.of(results, RunSettings(0, "quick")), first)
+    write_reports(Report.of(results, RunSettings(0, "quick")), second)
     files = lambda d: {p.relative_to(d).as_posix(): p.read_bytes() for p in sorted((d / "html").rglob("*")) if p.is_file()}  # noqa: E731
     assert files(first) == files(second)
-    write_reports([r for r in results if r.claim.id != "fx.decay"], first, seed=0, budget="quick")
+    write_reports(Report.of([r for r in results if r.claim.id != "fx.decay"], RunSettings(0, "quick")), first)
     left = files(first)
     assert "html/claims/fx.decay.html" not in left and not (first / "html" / "plots" / "fx.decay").exists()
     assert "html/claims/fx.amgm.html" in left

@@ -8,7 +8,8 @@ import pytest
 
 from verify.cli import main
 from verify.report.junit import junit_xml, write_junit
-from verify.core.model import CheckResult, ClaimResult, Outcome
+from verify.core.model import CheckResult, ClaimResult, Outcome, RunSettings
+from verify.report.document import Report
 from verify.run.registry import PluginError, load
 from verify.run.runner import run_claim
 from verify.core.verdict import evaluation
@@ -22,12 +23,15 @@ def results() -> list[ClaimResult]:
     return [ClaimResult(c, *run_claim(c, 0, "quick"), plugin=reg.plugin_of[c.id]) for c in reg.claims]
 
 
+QUICK = RunSettings(0, "quick")
+
+
 def cases(xml: str) -> dict[str, ET.Element]:
     return {c.get("name"): c for c in ET.fromstring(xml.encode()).iter("testcase")}
 
 
 def test_matching_verdicts_pass_with_one_case_per_claim(results):
-    xml = junit_xml(results, 0, "quick", timings={"fx.trig": 0.25})
+    xml = junit_xml(Report.of(results, QUICK), timings={"fx.trig": 0.25})
     root = ET.fromstring(xml.encode())
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "0", "0")
     [suite] = root.findall("testsuite")
@@ -42,7 +46,7 @@ def test_matching_verdicts_pass_with_one_case_per_claim(results):
 def test_an_oracle_mismatch_fails_with_the_finding_as_message(results):
     trig = results[0]
     wrong = ClaimResult(trig.claim, evaluation([CheckResult("identity", "symbolic", Outcome.FAILS, "lhs - rhs = 1 <&>")]))
-    xml = junit_xml([wrong, results[1]], 0, "quick")
+    xml = junit_xml(Report.of([wrong, results[1]], QUICK))
     failure = cases(xml)["fx.trig"].find("failure")
     assert failure is not None
     assert failure.get("message") == "statement: verdict refuted, expected proved: identity: lhs - rhs = 1 <&>"
@@ -54,13 +58,13 @@ def test_a_correction_mismatch_fails_too(results):
     square = results[1]
     bad = ClaimResult(square.claim, square.statement,
                       evaluation([CheckResult("identity", "symbolic", Outcome.GAP, "half-done")]))
-    failure = cases(junit_xml([bad], 0, "quick"))["fx.square"].find("failure")
+    failure = cases(junit_xml(Report.of([bad], QUICK)))["fx.square"].find("failure")
     assert failure.get("message") == "correction: verdict gap, expected proved: identity: half-done"
 
 
 def test_error_verdicts_and_plugin_errors_are_error_cases(results):
     dead = ClaimResult(results[0].claim, evaluation([CheckResult("runner", "runner", Outcome.ERROR, "timed out\x00")]))
-    xml = junit_xml([dead], 0, "quick", [PluginError("p.py", None, None, "failed to load")])
+    xml = junit_xml(Report.of([dead], QUICK, [PluginError("p.py", None, None, "failed to load")]))
     root = ET.fromstring(xml.encode())
     assert (root.get("tests"), root.get("errors"), root.get("failures")) == ("2", "2", "0")
     c = cases(xml)
@@ -89,5 +93,5 @@ def test_an_unwritable_junit_path_exits_1_after_the_run(tmp_path, capsys):
 
 
 def test_write_junit_leaves_no_temporary_file(tmp_path, results):
-    write_junit(tmp_path / "j.xml", results, 0, "quick")
+    write_junit(tmp_path / "j.xml", Report.of(results, QUICK))
     assert [p.name for p in tmp_path.iterdir()] == ["j.xml"]

@@ -7,8 +7,9 @@ import json
 import sympy as sp
 
 from verify.core.model import SYMBOLIC, CheckResult, Claim, Correction, Outcome, Source, Statement
+from verify.core.model import RunSettings
 from verify.run.mutation import equivalent, mutants, mutate_claim, run_mutation, weaker
-from verify.report.mutation import tally, to_json, to_markdown, write_report
+from verify.report.mutation import MutationReport, tally, to_markdown
 from verify.checks.search import Domain
 from verify.checks.symbolic import Identity, Inequality
 
@@ -104,13 +105,13 @@ def test_corrections_are_mutated_and_undecided_statements_skipped():
 def test_parallel_runs_are_reproducible_and_the_report_is_written(tmp_path):
     claims = [claim(OnePoint(), AMGM), Claim("t.d", "strong", SRC, Statement(AMGM),
                                             (Inequality(domains={"x": Domain(1e-3, 1e3, log=True)}),))]
-    a = run_mutation(claims, jobs=2, limit=6)
-    b = run_mutation(claims, jobs=1, limit=6)
+    a = run_mutation(claims, RunSettings(jobs=2, timeout=600), limit=6)
+    b = run_mutation(claims, RunSettings(jobs=1, timeout=600), limit=6)
     assert a == b and [r["id"] for r in a] == ["t.c", "t.d"]
-    report = to_json(a, 0, "quick", 6)
-    write_report(report, str(tmp_path))
+    report = MutationReport.of(a, RunSettings(0, "quick"), 6)
+    report.write(tmp_path)
     first = (tmp_path / "mutation.md").read_text()
-    write_report(to_json(b, 0, "quick", 6), str(tmp_path))
+    MutationReport.of(b, RunSettings(0, "quick"), 6).write(tmp_path)
     assert (tmp_path / "mutation.md").read_text() == first
     assert "| `t.c` | statement (proved)" in first and "## Survivors" in first
     assert json.loads((tmp_path / "mutation.json").read_text())["overall"]["accepted"]["generated"] >= 6

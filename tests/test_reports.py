@@ -14,7 +14,9 @@ import sympy as sp
 from verify.report import write as reports
 from verify.core.model import CheckResult, ClaimResult, Outcome
 from verify.run.registry import PluginError, load
-from verify.report.markdown import replay_command
+from verify.report.document import replay_command
+from verify.core.model import RunSettings
+from verify.report.document import Report
 from verify.report.write import write_reports
 from verify.run.runner import run_claim
 from verify.core.verdict import evaluation
@@ -47,7 +49,7 @@ def strict_json(text: str):
 # ---------------------------------------------------------------------------------------------
 
 def test_results_json_schema(tmp_path, results):
-    write_reports(results, tmp_path, seed=0, budget="quick", plugin_errors=ERRORS)
+    write_reports(Report.of(results, RunSettings(0, "quick"), ERRORS), tmp_path)
     text = (tmp_path / "results.json").read_text()
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -77,7 +79,7 @@ def test_evidence_is_made_json_safe(tmp_path, results):
                       evidence={"nan": float("nan"), "minf": -np.inf, "x": 0.1, "np": np.float32(0.5),
                                 "sym": sp.Rational(1, 3), "arr": np.arange(3), 7: {"nested": {2, 1}}})
     claim = results[0].claim
-    write_reports([ClaimResult(claim, evaluation([odd]))], tmp_path, seed=1, budget="thorough")
+    write_reports(Report.of([ClaimResult(claim, evaluation([odd]))], RunSettings(1, "thorough")), tmp_path)
     data = strict_json((tmp_path / "results.json").read_text())
     assert data["claims"][0]["checks"][0]["evidence"] == {
         "nan": "nan", "minf": "-inf", "x": 0.1, "np": 0.5, "sym": "1/3", "arr": [0, 1, 2], "7": {"nested": [1, 2]}}
@@ -90,7 +92,7 @@ def test_evidence_is_made_json_safe(tmp_path, results):
 # ---------------------------------------------------------------------------------------------
 
 def test_index_groups_by_note_and_counts_verdicts(tmp_path, results):
-    write_reports(results, tmp_path, seed=0, budget="quick", plugin_errors=ERRORS)
+    write_reports(Report.of(results, RunSettings(0, "quick"), ERRORS), tmp_path)
     index = (tmp_path / "index.md").read_text()
     assert "| proved | 1 | 2 |" in index          # statements, corrections
     assert "| refuted | 2 | 0 |" in index
@@ -106,14 +108,14 @@ def test_index_groups_by_note_and_counts_verdicts(tmp_path, results):
 def test_index_marks_verdicts_that_differ_from_the_expected_one(tmp_path, results):
     trig = results[0]
     wrong = ClaimResult(trig.claim, evaluation([CheckResult("identity", "symbolic", Outcome.FAILS, "no | way")]))
-    write_reports([wrong], tmp_path, seed=0, budget="quick")
+    write_reports(Report.of([wrong], RunSettings(0, "quick")), tmp_path)
     index = (tmp_path / "index.md").read_text()
     assert r"| refuted (expected proved) | identity: no \| way |" in index
     assert "Recorded expectations met: 0 of 1." in index
 
 
 def test_claim_page_shows_source_statement_checks_correction_and_replay(tmp_path, results):
-    write_reports(results, tmp_path, seed=5, budget="standard")
+    write_reports(Report.of(results, RunSettings(5, "standard")), tmp_path)
     page = (tmp_path / "claims" / "fx.amgm.md").read_text()
     assert page.startswith("# fx.amgm — Two-term AM-GM\n")
     assert "**Source:** `fixture_algebra.md`, §3" in page
@@ -144,7 +146,7 @@ def test_replay_command():
 # ---------------------------------------------------------------------------------------------
 
 def test_reports_carry_no_timings_and_timings_go_to_their_own_file(tmp_path, results):
-    write_reports(results, tmp_path, seed=0, budget="quick", timings={"fx.trig": 0.123456, "fx.amgm": 1.5})
+    write_reports(Report.of(results, RunSettings(0, "quick")), tmp_path, timings={"fx.trig": 0.123456, "fx.amgm": 1.5})
     assert strict_json((tmp_path / "timings.json").read_text())["seconds"] == {"fx.trig": 0.123456, "fx.amgm": 1.5}
     for name, data in report_files(tmp_path).items():
         if name != "timings.json":
@@ -178,42 +180,42 @@ def test_the_same_seed_gives_byte_identical_reports_across_processes(tmp_path):
 
 def test_a_failing_render_leaves_the_previous_reports_untouched(tmp_path, results, monkeypatch):
     out = tmp_path / "reports"
-    write_reports(results, out, seed=0, budget="quick", timings={"fx.trig": 1.0})
+    write_reports(Report.of(results, RunSettings(0, "quick")), out, timings={"fx.trig": 1.0})
     before = report_files(out)
     original = reports.render_claim_page
 
-    def failing(result, seed, budget, *args):
-        if result.claim.id == "fx.amgm":
+    def failing(claim, report, *args):
+        if claim.id == "fx.amgm":
             raise RuntimeError("render failed")
-        return original(result, seed, budget, *args)
+        return original(claim, report, *args)
 
     monkeypatch.setattr(reports, "render_claim_page", failing)
     with pytest.raises(RuntimeError, match="render failed"):
-        write_reports(results, out, seed=9, budget="thorough", timings={"fx.trig": 2.0})
+        write_reports(Report.of(results, RunSettings(9, "thorough")), out, timings={"fx.trig": 2.0})
     assert report_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]     # no temporary folder left
 
 
 def test_a_failing_write_leaves_no_temporary_folder(tmp_path, results, monkeypatch):
     out = tmp_path / "reports"
-    write_reports(results, out, seed=0, budget="quick")
+    write_reports(Report.of(results, RunSettings(0, "quick")), out)
     before = report_files(out)
 
     def refuse(src, dst):
         raise OSError("disk full")
     monkeypatch.setattr(reports.os, "replace", refuse)
     with pytest.raises(OSError, match="disk full"):
-        write_reports(results, out, seed=1, budget="quick")
+        write_reports(Report.of(results, RunSettings(1, "quick")), out)
     assert report_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
 
 def test_pages_of_claims_no_longer_present_are_removed(tmp_path, results):
     out = tmp_path / "deep" / "reports"            # a folder that does not exist yet
-    write_reports(results, out, seed=0, budget="quick")
+    write_reports(Report.of(results, RunSettings(0, "quick")), out)
     (out / "claims" / "notes.txt").write_text("not a report page")
     assert (out / "claims" / "fx.amgm.md").exists()
-    write_reports(results[:2], out, seed=0, budget="quick")
+    write_reports(Report.of(results[:2], RunSettings(0, "quick")), out)
     assert sorted(p.name for p in (out / "claims").iterdir()) == ["fx.square.md", "fx.trig.md", "notes.txt"]
     assert "fx.amgm" not in (out / "index.md").read_text()
     assert [c["id"] for c in strict_json((out / "results.json").read_text())["claims"]] == ["fx.trig", "fx.square"]

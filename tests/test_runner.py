@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from verify.core.model import (Budget, CheckResult, Claim, Correction, Outcome, Source, Statement, Verdict)
+from verify.core.model import (Budget, CheckResult, Claim, Correction, Outcome, RunSettings, Source, Statement,
+                               Verdict)
 from verify.run.registry import load
 from verify.run.runner import RUNNER, run_claim, run_claims
 
@@ -107,7 +108,7 @@ def test_a_check_returning_something_else_is_an_error():
 def test_children_give_the_same_results_as_in_process_in_claim_order():
     claims = list(fixture_claims("good").values())
     events = []
-    results = run_claims(claims, seed=0, budget="quick", jobs=2, timeout=60, progress=events.append,
+    results = run_claims(claims, RunSettings(seed=0, budget="quick", jobs=2, timeout=60), progress=events.append,
                          plugin_of={"fx.trig": "somewhere"})
     assert [r.claim.id for r in results] == ["fx.trig", "fx.square", "fx.amgm"]
     assert [r.verdict for r in results] == [Verdict.PROVED, Verdict.REFUTED, Verdict.REFUTED]
@@ -129,7 +130,7 @@ def test_children_give_the_same_results_as_in_process_in_claim_order():
 def test_a_hanging_claim_times_out_and_the_rest_finish(jobs):
     claims = fixture_claims("hang", "good")
     started = time.monotonic()
-    results = run_claims(list(claims.values()), seed=0, budget="quick", jobs=jobs, timeout=1)
+    results = run_claims(list(claims.values()), RunSettings(seed=0, budget="quick", jobs=jobs, timeout=1))
     assert time.monotonic() - started < 20
     by_id = {r.claim.id: r for r in results}
     hang = by_id.pop("fx.hang")
@@ -146,7 +147,7 @@ def test_a_child_that_dies_becomes_an_error_with_the_reason():
                        correction=Correction(Statement(x > 0), why="w"))
     killed = claim_with(Custom(lambda s, c: os.kill(os.getpid(), signal.SIGKILL)), cid="t.killed")
     fine = claim_with(Recording(), cid="t.fine")
-    results = run_claims([exits, killed, fine], jobs=3, timeout=30)
+    results = run_claims([exits, killed, fine], RunSettings(jobs=3, timeout=30))
     assert [r.verdict for r in results] == [Verdict.ERROR, Verdict.ERROR, Verdict.PROVED]
     assert results[0].error == "child process exited with code 3 without sending results"
     assert results[0].correction.verdict == Verdict.ERROR     # the correction did not run either
@@ -157,7 +158,7 @@ def test_a_child_that_dies_becomes_an_error_with_the_reason():
 def test_an_exception_outside_the_checks_becomes_an_error():
     def explode(statement, ctx):
         raise SystemExit("check called exit")    # not an Exception: escapes the check guard
-    results = run_claims([claim_with(Custom(explode), cid="t.exit")], timeout=30)
+    results = run_claims([claim_with(Custom(explode), cid="t.exit")], RunSettings(timeout=30))
     assert results[0].verdict == Verdict.ERROR
     assert results[0].error == "SystemExit: check called exit"
 
@@ -166,7 +167,7 @@ def test_evidence_comes_back_as_plain_json():
     evidence = {"nan": float("nan"), "inf": float("inf"), "half": 0.5, "n": np.int64(3), "f": np.float64(0.25),
                 "arr": np.array([1.0, 2.0]), "sym": sp.sqrt(2), "set": {"b", "a"}, "tuple": (1, 2)}
     check = Custom(lambda s, c: CheckResult("custom", "numeric", Outcome.HOLDS, "ok", evidence=evidence))
-    [result] = run_claims([claim_with(check)], timeout=30)
+    [result] = run_claims([claim_with(check)], RunSettings(timeout=30))
     assert result.statement.checks[0].evidence == {
         "nan": "nan", "inf": "inf", "half": 0.5, "n": 3, "f": 0.25, "arr": [1.0, 2.0], "sym": "sqrt(2)",
         "set": ["a", "b"], "tuple": [1, 2]}
@@ -175,11 +176,11 @@ def test_evidence_comes_back_as_plain_json():
 
 def test_jobs_must_be_positive():
     with pytest.raises(ValueError, match="jobs"):
-        run_claims([], jobs=0)
+        run_claims([], RunSettings(jobs=0))
 
 
 def test_no_claims_is_an_empty_run():
-    results = run_claims([], jobs=2)
+    results = run_claims([], RunSettings(jobs=2))
     assert list(results) == [] and results.timings == {}
 
 
@@ -187,7 +188,7 @@ def test_workers_are_reused_and_replaced_after_a_death():
     pids = Custom(lambda s, c: CheckResult("pid", "numeric", Outcome.HOLDS, "ok", evidence={"pid": os.getpid()}))
     dies = claim_with(Custom(lambda s, c: os._exit(3)), cid="t.dies")
     claims = [claim_with(pids, cid=f"t.pid{i}") for i in range(4)] + [dies] + [claim_with(pids, cid="t.after")]
-    results = run_claims(claims, jobs=1, timeout=30)
+    results = run_claims(claims, RunSettings(jobs=1, timeout=30))
     seen = [r.statement.checks[0].evidence["pid"] for r in results if r.claim.id != "t.dies"]
     assert len(set(seen[:4])) == 1 and seen[0] != os.getpid()        # one worker ran the first four
     assert seen[4] != seen[0]                                        # a new worker after the death
@@ -207,15 +208,15 @@ def test_each_claim_starts_with_an_empty_sympy_cache_and_one_blas_thread():
                            evidence={"cached": "cached_here" in out.getvalue(),
                                      "threads": sorted({p["num_threads"] for p in threadpool_info()})})
     claims = [claim_with(Custom(state), cid=f"t.state{i}") for i in range(3)]
-    results = run_claims(claims, jobs=1, timeout=30)
+    results = run_claims(claims, RunSettings(jobs=1, timeout=30))
     assert [r.statement.checks[0].evidence for r in results] == [{"cached": False, "threads": [1]}] * 3
 
 
 def test_expected_seconds_only_order_the_work(tmp_path):
     claims = list(fixture_claims("good").values())
     order = []
-    first = run_claims(claims, jobs=1, timeout=60)
-    second = run_claims(claims, jobs=1, timeout=60, progress=lambda p: order.append(p.claim_id),
+    first = run_claims(claims, RunSettings(jobs=1, timeout=60))
+    second = run_claims(claims, RunSettings(jobs=1, timeout=60), progress=lambda p: order.append(p.claim_id),
                         expected_seconds={"fx.amgm": 9.0, "fx.square": 1.0})
     assert order == ["fx.amgm", "fx.square", "fx.trig"]
     assert [r.claim.id for r in second] == [r.claim.id for r in first]
@@ -228,10 +229,10 @@ def test_claims_loaded_during_the_run_are_run_by_workers_that_know_them():
     first = [claim_with(pids, cid="t.first")]
     steps = iter([[claim_with(pids, cid="t.second")], [claim_with(pids, cid="t.third")]])
     order = []
-    results = run_claims(first, jobs=2, timeout=30, more=steps, progress=lambda p: order.append(p.claim_id))
+    results = run_claims(first, RunSettings(jobs=2, timeout=30), more=steps, progress=lambda p: order.append(p.claim_id))
     assert [r.claim.id for r in results] == ["t.first", "t.second", "t.third"]
     assert all(r.verdict == Verdict.SUPPORTED for r in results)
     assert set(order) == {"t.first", "t.second", "t.third"}
     # with one job nothing runs while this process loads: one worker, forked after the loading
-    results = run_claims(first, jobs=1, timeout=30, more=iter([[claim_with(pids, cid="t.second")]]))
+    results = run_claims(first, RunSettings(jobs=1, timeout=30), more=iter([[claim_with(pids, cid="t.second")]]))
     assert len({r.statement.checks[0].evidence["pid"] for r in results}) == 1

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from verify.core.model import Verdict
+from verify.core.model import RunSettings, Verdict
 from verify.report.stability import to_markdown
 from verify.run.registry import load
 from verify.run.stability import moves, parse_seeds, verdicts_across_seeds
@@ -33,7 +33,7 @@ def test_a_move_needs_an_accepted_and_a_flagged_verdict():
 
 def test_table_over_seeds_and_its_markdown():
     reg = load(builtin=False, entry_points=False, paths=[FIXTURES / "good"])
-    table = verdicts_across_seeds(reg.claims, [0, 1], "quick", jobs=1, timeout=120)
+    table = verdicts_across_seeds(reg.claims, [0, 1], RunSettings(timeout=120))
     assert table["seeds"] == [0, 1] and table["moved"] == []
     assert [r["id"] for r in table["claims"]] == [c.id for c in reg.claims]
     assert all(len(r["statement"]) == 2 for r in table["claims"])

@@ -1,33 +1,47 @@
 """Command line: ``python -m verify all | list | run ID-or-glob ... | show ID | mutate [ID ...] | new NAME``.
 
-Exit status: 0 when every verdict (and every correction's verdict) equals its recorded expectation and
-no plugin failed; 1 on a mismatch, a plugin error or an ``error`` verdict; 2 on a usage error.
+Exit status (:class:`ExitCode`, as pytest's):
+
+* ``OK`` (0): every verdict (and every correction's verdict) equals its recorded expectation and no
+  plugin failed;
+* ``FAILED`` (1): a mismatch, a plugin error, an ``error`` verdict, or reports that could not be
+  written or read;
+* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made).
 """
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
+import enum
 import os
 import sys
 import traceback
 from typing import Sequence, TextIO
 
-from .core.model import BUDGETS, ClaimResult, PluginError, Verdict
+from .core.model import BUDGETS, RunSettings
 from .run import cache
 from .run.mutation import DEFAULT_LIMIT, run_mutation
 from .run.registry import Registry, StepwiseLoad, discover, load
 from .run.runner import run_claims
 from .run.stability import parse_seeds, verdicts_across_seeds
-from .report.document import claim_json, replay_command
+from .report.document import Report
 from .report.junit import write_junit
-from .report.mutation import tally
-from .report.mutation import to_json as mutation_json
-from .report.mutation import write_report as write_mutation_report
+from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
 from .report.terminal import ProgressPrinter, describe, print_plugin_errors, show_claim, summary
-from .report.write import DEFAULT_OUTPUT, previous_timings, write_reports
+from .report.write import DEFAULT_OUTPUT, previous_timings, read_report, write_reports
 
-OK, FAILED, USAGE = 0, 1, 2
+
+class ExitCode(enum.IntEnum):
+    """The exit status of ``python -m verify`` (as pytest's ``ExitCode``)."""
+    OK = 0          # every verdict as expected, no plugin error
+    FAILED = 1      # a verdict other than expected, an ``error`` verdict, a plugin error, reports not written
+    USAGE = 2       # a usage error
+
+
+def settings_of(args) -> RunSettings:
+    """The run settings of the command line's ``--seed``, ``--budget``, ``--timeout`` and ``--jobs``."""
+    return RunSettings(seed=args.seed, budget=args.budget, timeout=args.timeout, jobs=args.jobs)
 
 
 def _positive_int(text: str) -> int:
@@ -113,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:      # argparse: usage error (2) or --help (0)
-        return int(exc.code or 0)
+        return ExitCode(int(exc.code or 0))
     if args.command == "new":
         return cmd_new(args.name, args.dir)
     if args.command == "bench":
@@ -137,7 +151,7 @@ def _dispatch(args) -> int:
     if unmatched:
         print(f"error: no claim matches {', '.join(map(repr, unmatched))}"
               " (see `python -m verify list`)", file=sys.stderr)
-        return USAGE
+        return ExitCode.USAGE
     if args.command == "mutate":
         return cmd_mutate(registry, chosen, args)
     if args.command == "stability":
@@ -152,8 +166,8 @@ def cmd_stability(registry: Registry, claims, args) -> int:
         seeds = parse_seeds(args.seeds)
     except ValueError as exc:
         print(f"error: --seeds: {exc}", file=sys.stderr)
-        return USAGE
-    table = verdicts_across_seeds(claims, seeds, args.budget, args.jobs, args.timeout,
+        return ExitCode.USAGE
+    table = verdicts_across_seeds(claims, seeds, RunSettings(budget=args.budget, timeout=args.timeout, jobs=args.jobs),
                                   progress=lambda seed: print(f"seed {seed}: done", file=sys.stderr, flush=True))
     for path in write_stability(table, args.output):
         print(f"wrote {path}")
@@ -161,7 +175,7 @@ def cmd_stability(registry: Registry, claims, args) -> int:
     print(f"{len(claims)} claims at seeds {args.seeds}, budget {args.budget}: "
           + (f"{len(moved)} move between accepted and flagged: {', '.join(moved)}" if moved else "no verdict moves "
              "between accepted and flagged"))
-    return FAILED if moved or registry.errors else OK
+    return ExitCode.FAILED if moved or registry.errors else ExitCode.OK
 
 
 def cmd_mutate(registry: Registry, claims, args) -> int:
@@ -173,26 +187,25 @@ def cmd_mutate(registry: Registry, claims, args) -> int:
         text = result["error"] if "error" in result else f"{k['killed']}/{k['killed'] + k['survived']} killed ({rate})"
         print(f"{claim_id}: {text}", flush=True)
 
-    if args.executor == "local" and args.scheduler is None:
-        results = run_mutation(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
-                               limit=args.limit, progress=progress)
-    else:
+    settings = settings_of(args)
+    executor = None
+    if args.executor != "local" or args.scheduler is not None:
         executor = _executor(args)
         if executor is None:
-            return USAGE
-        try:
-            results = run_mutation(claims, seed=args.seed, budget=args.budget, timeout=args.timeout,
-                                   limit=args.limit, progress=progress, executor=executor)
-        finally:
+            return ExitCode.USAGE
+    try:
+        results = run_mutation(claims, settings, limit=args.limit, progress=progress, executor=executor)
+    finally:
+        if executor is not None:
             executor.close()
-    report = mutation_json(results, args.seed, args.budget, args.limit)
-    for path in write_mutation_report(report, args.output):
+    report = MutationReport.of(results, settings, args.limit)
+    for path in report.write(args.output):
         print(f"wrote {path}")
-    for label, o in report["overall"].items():
-        rate = "n/a" if o["kill_rate"] is None else f"{100 * o['kill_rate']:.1f}%"
-        print(f"{label}: {o['generated']} mutants: {o['killed']} killed, {o['survived']} survived, "
-              f"{o['weaker']} weaker, {o['equivalent']} equivalent, {o['error']} error; kill rate {rate}")
-    return OK if not registry.errors else FAILED
+    for label, o in report.overall.items():
+        rate = "n/a" if o.kill_rate is None else f"{100 * o.kill_rate:.1f}%"
+        print(f"{label}: {o.generated} mutants: {o.killed} killed, {o.survived} survived, "
+              f"{o.weaker} weaker, {o.equivalent} equivalent, {o.error} error; kill rate {rate}")
+    return ExitCode.FAILED if registry.errors else ExitCode.OK
 
 
 def cmd_list(registry: Registry, out: TextIO) -> int:
@@ -200,7 +213,7 @@ def cmd_list(registry: Registry, out: TextIO) -> int:
     widths = [max([len(r[i]) for r in rows], default=0) for i in range(3)]
     for row in rows:
         out.write("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] + "\n")
-    return FAILED if registry.errors else OK
+    return ExitCode.FAILED if registry.errors else ExitCode.OK
 
 
 def _executor(args):
@@ -217,15 +230,16 @@ def _executor(args):
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
     """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
     printer = ProgressPrinter(sys.stderr)
+    settings = settings_of(args)
     executor = None
     if args.executor != "local" or args.scheduler is not None:
         executor = _executor(args)
         if executor is None:
-            return USAGE
+            return ExitCode.USAGE
     try:
         expected = previous_timings(args.output) if args.output is not None else None
-        results = run_claims(claims, seed=args.seed, budget=args.budget, jobs=args.jobs, timeout=args.timeout,
-                             progress=printer, plugin_of=loading.plugin_of if loading else registry.plugin_of,
+        results = run_claims(claims, settings, progress=printer,
+                             plugin_of=loading.plugin_of if loading else registry.plugin_of,
                              executor=executor, expected_seconds=expected, more=loading)
     finally:
         if executor is not None:
@@ -236,27 +250,27 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         print_plugin_errors(registry.errors, sys.stderr)
         position = {c.id: i for i, c in enumerate(registry.claims)}
         results.sort(key=lambda r: position[r.claim.id])          # the registry's order, as a plain load gives
+    report = Report.of(results, settings, registry.errors)
     if print_each:
-        for r in results:
-            sys.stdout.write(describe(r, args.seed, args.budget))
-    status = exit_status(results, registry.errors)
+        for c in report.claims:
+            sys.stdout.write(describe(c, report))
+    status = ExitCode.FAILED if report.failed() else ExitCode.OK
     if args.output is not None:
         try:
-            out = write_reports(results, args.output, seed=args.seed, budget=args.budget,
-                                plugin_errors=registry.errors, timings=results.timings)
+            out = write_reports(report, args.output, timings=results.timings)
             print(f"reports written to {out}/", file=sys.stdout)
         except Exception:
             traceback.print_exc(file=sys.stderr)
             print(f"error: could not write reports to {args.output}/; the previous reports are untouched",
                   file=sys.stderr)
-            status = FAILED
+            status = ExitCode.FAILED
     if args.junit_xml is not None:
         try:
-            write_junit(args.junit_xml, results, args.seed, args.budget, registry.errors, results.timings)
+            write_junit(args.junit_xml, report, results.timings)
         except OSError as exc:
             print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
-            status = FAILED
-    print(summary(results, registry.errors), file=sys.stdout)
+            status = ExitCode.FAILED
+    print(summary(report), file=sys.stdout)
     return status
 
 
@@ -266,50 +280,39 @@ def cmd_new(name: str, parent: str) -> int:
         folder = scaffold(name, parent)
     except (ScaffoldError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return USAGE
+        return ExitCode.USAGE
     print(f"wrote {folder}/; install it with `python -m pip install -e {folder}`, then `python -m verify list`")
-    return OK
+    return ExitCode.OK
 
 
 def cmd_show(registry: Registry, args) -> int:
     """One claim's report in the terminal: from ``results.json`` of the report folder, or run now."""
     claim = next((c for c in registry.claims if c.id == args.claim_id), None)
+    path = os.path.join(args.reports, "results.json")
     if args.run:
         if claim is None:
             print(f"error: no claim {args.claim_id!r} (see `python -m verify list`)", file=sys.stderr)
-            return USAGE
-        results = run_claims([claim], seed=args.seed, budget=args.budget, jobs=1, timeout=args.timeout,
-                             plugin_of=registry.plugin_of)
-        data, seed, budget, plugin = claim_json(results[0]), args.seed, args.budget, results[0].plugin
-        status = exit_status(results, [])
+            return ExitCode.USAGE
+        settings = dataclasses.replace(settings_of(args), jobs=1)
+        report = Report.of(run_claims([claim], settings, plugin_of=registry.plugin_of), settings)
+        status = ExitCode.FAILED if report.failed() else ExitCode.OK
     else:
-        path = os.path.join(args.reports, "results.json")
         try:
-            with open(path, encoding="utf-8") as f:
-                report = json.load(f)
+            report = read_report(args.reports)
         except (OSError, ValueError) as exc:
             print(f"error: cannot read {path} ({exc}); run `python -m verify all` first, or use --run",
                   file=sys.stderr)
-            return FAILED
-        data = next((c for c in report.get("claims", []) if c.get("id") == args.claim_id), None)
-        if data is None:
-            print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
-            return USAGE
-        seed, budget, plugin = report.get("seed", 0), report.get("budget", "quick"), registry.plugin_of.get(args.claim_id, "")
-        verdicts = {c.get("id"): c.get("verdict") for c in report.get("claims", [])}
-        data = {**data, "dependency_verdicts": {d: verdicts.get(d) for d in data.get("depends_on", [])}}
-        status = OK
-    show_claim(data, replay_command(data["id"], seed, budget, plugin), claim)
+            return ExitCode.FAILED
+        status = ExitCode.OK
+    shown = report.by_id().get(args.claim_id)
+    if shown is None:
+        print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
+        return ExitCode.USAGE
+    if not shown.plugin:       # results.json does not record plugins: the loaded claims do
+        shown = dataclasses.replace(shown, plugin=registry.plugin_of.get(shown.id, ""))
+    pretty = None
+    if claim is not None:
+        import sympy as sp
+        pretty = sp.pretty(claim.statement.relation, use_unicode=True)
+    show_claim(shown, report, pretty)
     return status
-
-
-def exit_status(results: Sequence[ClaimResult], errors: Sequence[PluginError]) -> int:
-    """1 on a plugin error, an ``error`` verdict or a verdict other than the expected one; else 0."""
-    if errors:
-        return FAILED
-    for r in results:
-        if Verdict.ERROR in (r.verdict, r.correction.verdict if r.correction else None) or not r.matches_expected:
-            return FAILED
-    return OK
-
-

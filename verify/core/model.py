@@ -35,9 +35,37 @@ class Outcome(str, enum.Enum):
     ERROR = "error"
 
 
-SYMBOLIC = "symbolic"
-NUMERIC = "numeric"
-SCALING = "scaling"        # the automatic scaling analysis (verify.checks.scaling): it can refute, never support
+class CheckKind(enum.StrEnum):
+    """What kind of evidence a check gives (``str``-valued: JSON and text show the value)."""
+    SYMBOLIC = "symbolic"      # a derivation: only symbolic checks can prove
+    NUMERIC = "numeric"        # samples, searches, simulations: they support or refute
+    SCALING = "scaling"        # the automatic scaling analysis (verify.checks.scaling): it can refute, never support
+
+    @classmethod
+    def of(cls, kind: str) -> "CheckKind | str":
+        """``kind`` as a member when it names one; other kinds (a plugin's, the runner's) stay strings."""
+        try:
+            return cls(kind)
+        except ValueError:
+            return kind
+
+
+SYMBOLIC, NUMERIC, SCALING = CheckKind.SYMBOLIC, CheckKind.NUMERIC, CheckKind.SCALING
+
+
+class Target(enum.StrEnum):
+    """Which statement of a claim is evaluated: the statement as written, or its correction."""
+    STATEMENT = "statement"
+    CORRECTION = "correction"
+
+
+class MutationStatus(enum.StrEnum):
+    """What a claim's checks made of one mutant of its statement (:mod:`verify.run.mutation`)."""
+    KILLED = "killed"            # flagged: refuted, gap or loose
+    SURVIVED = "survived"        # accepted, and not implied by the original
+    WEAKER = "weaker"            # accepted, and SymPy proves the original implies it
+    EQUIVALENT = "equivalent"    # SymPy shows it is the original: not run
+    ERROR = "error"              # a check could not run on it
 
 
 @dataclass(frozen=True)
@@ -138,6 +166,27 @@ BUDGETS = {
 }
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """How claims are run: the seed, the budget (a name is looked up once, here), the time limit per
+    claim in seconds (None: none) and the number of claims run at once."""
+    seed: int = 0
+    budget: Budget = BUDGETS["quick"]
+    timeout: float | None = 300.0
+    jobs: int = 1
+
+    def __post_init__(self):
+        if not isinstance(self.budget, Budget):
+            object.__setattr__(self, "budget", Budget.named(str(self.budget)))
+        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)):
+            raise TypeError(f"RunSettings.seed must be an integer, got {self.seed!r}")
+        object.__setattr__(self, "seed", int(self.seed))
+        if self.jobs < 1:
+            raise ValueError(f"RunSettings.jobs must be at least 1, got {self.jobs}")
+        if self.timeout is not None and not self.timeout > 0:
+            raise ValueError(f"RunSettings.timeout must be positive or None, got {self.timeout}")
+
+
 def stable_hash(*parts: str) -> int:
     """A hash that is the same in every process (Python's ``hash`` of str is salted)."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
@@ -172,11 +221,17 @@ class CheckResult:
     plot: dict | None = None
 
     def to_json(self) -> dict:
-        out = {"check": self.check, "kind": self.kind, "outcome": self.outcome.value,
+        out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value,
                "summary": self.summary, "evidence": self.evidence}
         if self.plot is not None:
             out["plot"] = self.plot
         return out
+
+    @staticmethod
+    def from_json(d: Mapping) -> "CheckResult":
+        """The inverse of :meth:`to_json` (for JSON-safe evidence, as results crossing processes have)."""
+        return CheckResult(check=d["check"], kind=CheckKind.of(d["kind"]), outcome=Outcome(d["outcome"]),
+                           summary=d["summary"], evidence=d["evidence"], plot=d.get("plot"))
 
 
 @runtime_checkable
@@ -228,8 +283,13 @@ class Evaluation:
     findings: list[str]
 
     def to_json(self) -> dict:
-        return {"verdict": self.verdict.value, "findings": self.findings,
+        return {"verdict": self.verdict.value, "findings": list(self.findings),
                 "checks": [c.to_json() for c in self.checks]}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "Evaluation":
+        """The inverse of :meth:`to_json`."""
+        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]], list(d["findings"]))
 
 
 @dataclass
@@ -257,6 +317,7 @@ class ClaimResult:
 # plugins, progress and the replay command: vocabulary shared by the runner and the reports
 # ---------------------------------------------------------------------------------------------
 
+RUNNER = "runner"     # check name and kind of the runner's synthetic result for a claim that could not run
 BUILTIN_PACKAGE = "claims"
 ENTRY_POINT_PREFIX = "entry point "
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from ..core.model import ClaimResult, Verdict
+from ..core.model import Verdict
+from .document import ClaimReport
 
 WEAK = (Verdict.REFUTED, Verdict.GAP)        # verdicts that undermine the claims resting on them
 VERDICT_COLORS = {
@@ -20,10 +21,10 @@ VERDICT_COLORS = {
 UNKNOWN_COLOR = "#e0e0e0"
 
 
-def weak_dependencies(results: Sequence[ClaimResult]) -> dict[str, list[str]]:
+def weak_dependencies(claims: Sequence[ClaimReport]) -> dict[str, list[str]]:
     """For each claim resting on a refuted or gap claim (directly, or through its dependencies), one
     sentence per such dependency, e.g. ``depends on a.lemma, whose verdict is refuted``."""
-    by_id = {r.claim.id: r for r in results}
+    by_id = {c.id: c for c in claims}
     roots: dict[str, list[str]] = {}      # claim id -> weak claims it rests on, nearest first
 
     def weak_roots(cid: str, visiting: frozenset) -> list[str]:
@@ -33,7 +34,7 @@ def weak_dependencies(results: Sequence[ClaimResult]) -> dict[str, list[str]]:
         if r is None or cid in visiting:
             return []
         out: list[str] = []
-        for dep in r.claim.depends_on:
+        for dep in r.depends_on:
             d = by_id.get(dep)
             if d is not None and d.verdict in WEAK:
                 out.append(dep)
@@ -42,9 +43,9 @@ def weak_dependencies(results: Sequence[ClaimResult]) -> dict[str, list[str]]:
         return roots[cid]
 
     messages = {}
-    for r in results:
+    for r in claims:
         lines = []
-        for dep in r.claim.depends_on:
+        for dep in r.depends_on:
             d = by_id.get(dep)
             if d is None:
                 continue
@@ -52,19 +53,19 @@ def weak_dependencies(results: Sequence[ClaimResult]) -> dict[str, list[str]]:
                 lines.append(f"depends on {dep}, whose verdict is {d.verdict.value}"
                              + _corrected(d))
             for root in weak_roots(dep, frozenset()):
-                if root in (dep, r.claim.id):       # said above, or a cycle back to this claim
+                if root in (dep, r.id):       # said above, or a cycle back to this claim
                     continue
                 lines.append(f"depends on {dep}, which rests on {root} "
                              f"(verdict {by_id[root].verdict.value}{_corrected(by_id[root])})")
         if lines:
-            messages[r.claim.id] = list(dict.fromkeys(lines))
+            messages[r.id] = list(dict.fromkeys(lines))
     return messages
 
 
-def _corrected(r: ClaimResult) -> str:
-    if r.correction is None:
+def _corrected(c: ClaimReport) -> str:
+    if c.correction_verdict is None:
         return ""
-    return f"; its correction is {r.correction.verdict.value}"
+    return f"; its correction is {c.correction_verdict.value}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,14 +119,14 @@ def layout(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, t
     return pos
 
 
-def note_graph_svg(results: Sequence[ClaimResult], verdict_of: Mapping[str, Verdict],
+def note_graph_svg(claims: Sequence[ClaimReport], verdict_of: Mapping[str, Verdict],
                    href: Callable[[str], str | None]) -> str:
     """The dependency graph of one note's claims as inline SVG. Dependencies in other notes appear as
     dashed nodes; an edge from a refuted or gap claim is red and thick."""
-    ids = [r.claim.id for r in results]
-    titles = {r.claim.id: r.claim.title for r in results}
-    deps = {r.claim.id: list(r.claim.depends_on) for r in results}
-    outside = [d for r in results for d in r.claim.depends_on if d not in titles]
+    ids = [c.id for c in claims]
+    titles = {c.id: c.title for c in claims}
+    deps = {c.id: list(c.depends_on) for c in claims}
+    outside = [d for c in claims for d in c.depends_on if d not in titles]
     ids = ids + list(dict.fromkeys(outside))
     pos = layout(ids, deps)
     legend = MARGIN + sum(14 + 8 * len(v.value) + 12 for v in VERDICT_COLORS)

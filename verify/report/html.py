@@ -15,14 +15,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-import sympy as sp
 from markupsafe import Markup
 
+from ..core.model import Verdict
+from .document import ClaimReport, EvaluationReport, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
-from ..core.model import Budget, ClaimResult, Evaluation, Verdict
 from .plots import caption, plot_files
-from ..core.model import PluginError
-from .document import budget_name, dumps, replay_command
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
@@ -127,97 +125,85 @@ def _verdict(verdict: Verdict | None, expected: Verdict | None) -> dict:
             "mismatch": expected is not None and expected != verdict}
 
 
-def _row(r: ClaimResult) -> dict:
-    c = r.claim
+def _row(c: ClaimReport) -> dict:
     corr = None
     if c.correction is not None:
-        corr = _verdict(r.correction.verdict if r.correction is not None else None, c.correction.expected)
-    return {"id": c.id, "section": c.source.section, "title": c.title, "latex": c.statement.to_latex(),
-            "verdict": _verdict(r.verdict, c.expected), "correction": corr,
-            "finding": r.statement.findings[0] if r.statement.findings else "—"}
+        corr = _verdict(c.correction_verdict, c.correction.evaluation.expected)
+    return {"id": c.id, "section": c.source.section, "title": c.title, "latex": c.latex,
+            "verdict": _verdict(c.verdict, c.expected), "correction": corr, "finding": c.statement.first_finding}
 
 
-def _evaluation(e: Evaluation | None, expected: Verdict | None, target: str, plots: list) -> dict | None:
+def _evaluation(e: EvaluationReport, target: str, plots: list) -> dict:
     """An evaluation for the template; its checks' plot data is appended to ``plots`` as (name, data)."""
-    if e is None:
-        return None
     checks = []
     for k, c in enumerate(e.checks, 1):
         name = f"{target}-{k}" if c.plot is not None else None
         if name:
             plots.append((name, c.plot))
-        checks.append({"check": c.check, "kind": c.kind, "outcome": c.outcome.value, "summary": c.summary,
+        checks.append({"check": c.check, "kind": str(c.kind), "outcome": c.outcome.value, "summary": c.summary,
                        "evidence": dumps(c.evidence).rstrip("\n"), "plot": name,
                        "caption": caption(c.plot) if c.plot is not None else "",
                        "plot_json": dumps(c.plot).rstrip("\n") if c.plot is not None else None})
-    return {"verdict": _verdict(e.verdict, expected), "findings": list(e.findings), "checks": checks}
+    return {"verdict": _verdict(e.verdict, e.expected), "findings": list(e.findings), "checks": checks}
 
 
-def _counts(results: Sequence[ClaimResult]) -> list[dict]:
-    stated = Counter(r.verdict for r in results)
-    corrected = Counter(r.correction.verdict for r in results if r.correction is not None)
+def _counts(claims: Sequence[ClaimReport]) -> list[dict]:
+    stated = Counter(c.verdict for c in claims)
+    corrected = Counter(c.correction_verdict for c in claims if c.correction_verdict is not None)
     return [{"verdict": v.value, "statements": stated[v], "corrections": corrected[v]} for v in Verdict]
 
 
-def render_html(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
-                plugin_errors: Sequence[PluginError] = (), previous: Path | None = None) -> dict[str, str]:
+def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     """Every file of the HTML report (path relative to the ``html`` folder -> text): plots and claim
     pages first, note pages, then the index. ``previous``: the HTML folder of the last report, whose
     plots are reused where their data is unchanged (drawing is most of the time this takes)."""
     env = environment()
-    budget = budget_name(budget)
-    by_id = {r.claim.id: r for r in results}
-    verdict_of = {r.claim.id: r.verdict for r in results}
-    weak = weak_dependencies(results)
-    notes: dict[str, list[ClaimResult]] = {}
-    for r in results:
-        notes.setdefault(r.claim.note, []).append(r)
+    claims = report.claims
+    by_id = report.by_id()
+    verdict_of = {c.id: c.verdict for c in claims}
+    weak = weak_dependencies(claims)
+    notes = report.notes()
     slugs = note_slugs(list(notes))
     files: dict[str, str] = {}
     pages, all_plots = [], []
-    for r in results:
-        c = r.claim
+    for c in claims:
         plots: list = []
-        statement = _evaluation(r.statement, c.expected, "statement", plots)
+        statement = _evaluation(c.statement, "statement", plots)
         correction = None
         if c.correction is not None:
-            correction = {"latex": c.correction.statement.to_latex(), "why": c.correction.why.strip(),
-                          **(_evaluation(r.correction, c.correction.expected, "correction", plots)
-                             or {"verdict": _verdict(None, c.correction.expected), "findings": [], "checks": []})}
+            correction = {"latex": c.correction.latex, "why": c.correction.why.strip(),
+                          **_evaluation(c.correction.evaluation, "correction", plots)}
         all_plots += [(f"plots/{c.id}/{name}.svg", plot) for name, plot in plots]
-        pages.append((r, statement, correction))
+        pages.append((c, statement, correction))
     svgs, failed = plot_files(all_plots, previous=previous)     # all at once: in parallel when there are many
     files.update(svgs)
     claim_page = env.get_template("claim.html")
-    for r, statement, correction in pages:
-        c = r.claim
+    for c, statement, correction in pages:
         prefix = f"plots/{c.id}/"
         plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
         deps = [{"id": d, "verdict": by_id[d].verdict.value if d in by_id else "not run", "linked": d in by_id,
                  "weak": d in by_id and by_id[d].verdict in WEAK} for d in c.depends_on]
         files[f"claims/{c.id}.html"] = claim_page.render(
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
-            latex=c.statement.to_latex(), hypotheses=[sp.latex(a) for a in c.statement.assuming],
-            definitions=[f"{sp.latex(k)} = {sp.latex(v)}" for k, v in c.statement.where.items()],
-            deps=deps, weak=weak.get(c.id, []), plugin=r.plugin, error=r.error, statement=statement,
-            correction=correction, plot_errors=plot_errors, replay=replay_command(c.id, seed, budget, r.plugin))
+            latex=c.latex, hypotheses=list(c.hypotheses), definitions=list(c.definitions),
+            deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
+            correction=correction, plot_errors=plot_errors, replay=report.replay(c))
     note_page = env.get_template("note.html")
     note_info = []
     for note, rows in notes.items():
         graph = note_graph_svg(rows, verdict_of, lambda i: f"../claims/{i}.html" if i in by_id else None)
         files[f"notes/{slugs[note]}.html"] = note_page.render(
-            root="../", title=note, note=note, counts=_counts(rows), rows=[_row(r) for r in rows],
+            root="../", title=note, note=note, counts=_counts(rows), rows=[_row(c) for c in rows],
             graph=Markup(graph), weak=weak)
         note_info.append({"note": note, "page": f"notes/{slugs[note]}.html", "counts": _counts(rows),
-                          "rows": [_row(r) for r in rows]})
-    with_expectation = [r for r in results if r.claim.expected is not None
-                        or (r.claim.correction is not None and r.claim.correction.expected is not None)]
-    mismatched = [r.claim.id for r in results if not r.matches_expected]
+                          "rows": [_row(c) for c in rows]})
+    with_expectation = [c for c in claims if c.has_expectation]
+    mismatched = report.mismatched()
     files["index.html"] = env.get_template("index.html").render(
-        root="", title="Claim verification report", seed=seed, budget=budget, total=len(results),
-        corrections=sum(r.correction is not None for r in results), counts=_counts(results), notes=note_info,
+        root="", title="Claim verification report", seed=report.seed, budget=report.budget, total=len(claims),
+        corrections=sum(c.correction_verdict is not None for c in claims), counts=_counts(claims), notes=note_info,
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
-        plugin_errors=[str(e) for e in plugin_errors], weak=weak)
+        plugin_errors=[str(e) for e in report.plugin_errors], weak=weak)
     files["style.css"] = env.get_template("style.css").render()
     files = {k: files[k] for k in sorted(files, key=_write_order)}
     return files

@@ -5,10 +5,8 @@ import re
 from collections import Counter
 from typing import Sequence
 
-import sympy as sp
-
-from ..core.model import Budget, ClaimResult, Evaluation, PluginError, Verdict
-from .document import NO_FINDING, budget_name, dumps, replay_command
+from ..core.model import Verdict
+from .document import NO_FINDING, ClaimReport, EvaluationReport, Report, dumps
 
 # ---------------------------------------------------------------------------------------------
 # markdown
@@ -36,42 +34,33 @@ def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
     return shown
 
 
-def _mismatch(result: ClaimResult) -> bool:
-    return not result.matches_expected
-
-
-def render_index(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
-                 plugin_errors: Sequence[PluginError] = ()) -> str:
-    notes: dict[str, list[ClaimResult]] = {}
-    for r in results:
-        notes.setdefault(r.claim.note, []).append(r)
-    stated = Counter(r.verdict for r in results)
-    corrected = Counter(r.correction.verdict for r in results if r.correction is not None)
+def render_index(report: Report) -> str:
+    claims = report.claims
+    notes = report.notes()
+    stated = Counter(c.verdict for c in claims)
+    corrected = Counter(c.correction_verdict for c in claims if c.correction_verdict is not None)
     lines = ["# Claim verification report", "",
-             f"Seed `{seed}`, budget `{budget_name(budget)}`: {len(results)} claims from {len(notes)} notes, "
+             f"Seed `{report.seed}`, budget `{report.budget}`: {len(claims)} claims from {len(notes)} notes, "
              f"{sum(corrected.values())} corrections.", "",
              "| verdict | statements | corrections |", "|---|---:|---:|"]
     lines += [f"| {v.value} | {stated[v]} | {corrected[v]} |" for v in Verdict]
-    with_expectation = [r for r in results if r.claim.expected is not None
-                        or (r.claim.correction is not None and r.claim.correction.expected is not None)]
-    mismatched = [r.claim.id for r in results if _mismatch(r)]
+    with_expectation = [c for c in claims if c.has_expectation]
+    mismatched = report.mismatched()
     lines += ["", f"Recorded expectations met: {len(with_expectation) - len(mismatched)} of {len(with_expectation)}."]
     if mismatched:
         lines += ["", "Claims whose verdict differs from the expected one: "
                   + ", ".join(f"[{i}](claims/{i}.md)" for i in mismatched) + "."]
-    if plugin_errors:
+    if report.plugin_errors:
         lines += ["", "## Plugin errors", ""]
-        lines += [f"- {_cell(str(e), 1000)}" for e in plugin_errors]
+        lines += [f"- {_cell(str(e), 1000)}" for e in report.plugin_errors]
     for note, rows in notes.items():
         lines += ["", f"## {note}", "", "| claim | section | verdict | finding |", "|---|---|---|---|"]
-        for r in rows:
-            verdict = _verdict_text(r.verdict, r.claim.expected)
-            if r.claim.correction is not None:
-                cv = r.correction.verdict if r.correction is not None else None
-                verdict += f" → corrected: {_verdict_text(cv, r.claim.correction.expected)}"
-            finding = r.statement.findings[0] if r.statement.findings else NO_FINDING
-            lines.append(f"| [{r.claim.id}](claims/{r.claim.id}.md) | {_cell(r.claim.source.section)} "
-                         f"| {_cell(verdict)} | {_cell(finding)} |")
+        for c in rows:
+            verdict = _verdict_text(c.verdict, c.expected)
+            if c.correction is not None:
+                verdict += f" → corrected: {_verdict_text(c.correction_verdict, c.correction.evaluation.expected)}"
+            lines.append(f"| [{c.id}](claims/{c.id}.md) | {_cell(c.source.section)} "
+                         f"| {_cell(verdict)} | {_cell(c.statement.first_finding)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -79,9 +68,10 @@ def _latex_block(latex: str) -> list[str]:
     return ["$$", latex, "$$"]
 
 
-def _evaluation_md(e: Evaluation | None, expected: Verdict | None) -> list[str]:
-    if e is None:
+def _evaluation_md(e: EvaluationReport) -> list[str]:
+    if e.verdict is None:
         return ["**Verdict:** not run", ""]
+    expected = e.expected
     exp = expected.value if expected is not None else "none recorded"
     mark = "" if expected is None else (" ✓" if expected == e.verdict else " ✗")
     lines = [f"**Verdict:** {e.verdict.value} (expected: {exp}){mark}", "", "**Findings:**", ""]
@@ -101,29 +91,27 @@ def _evaluation_md(e: Evaluation | None, expected: Verdict | None) -> list[str]:
     return lines
 
 
-def render_claim_page(result: ClaimResult, seed: int, budget: Budget | str, weak: Sequence[str] = ()) -> str:
+def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) -> str:
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
-    c = result.claim
-    s = c.statement
     lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
              f"**Source:** `{c.source.file}`, {c.source.section}", ""]
     lines += ["> " + ln if ln else ">" for ln in c.source.quote.strip().split("\n")]
-    lines += ["", "## Statement", ""] + _latex_block(s.to_latex())
-    lines += ["", "**Hypotheses:**" + ("" if s.assuming else " none")]
-    if s.assuming:
-        lines += [""] + [f"- ${sp.latex(a)}$" for a in s.assuming]
-    if s.where:
-        lines += ["", "**Definitions:**", ""] + [f"- ${sp.latex(k)} = {sp.latex(v)}$" for k, v in s.where.items()]
+    lines += ["", "## Statement", ""] + _latex_block(c.latex)
+    lines += ["", "**Hypotheses:**" + ("" if c.hypotheses else " none")]
+    if c.hypotheses:
+        lines += [""] + [f"- ${h}$" for h in c.hypotheses]
+    if c.definitions:
+        lines += ["", "**Definitions:**", ""] + [f"- ${d}$" for d in c.definitions]
     deps = ", ".join(f"[{d}]({d}.md)" for d in c.depends_on) or "none"
     lines += ["", f"**Depends on:** {deps}", ""]
     if weak:
         lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
-    if result.plugin:
-        lines += [f"**Plugin:** `{result.plugin}`", ""]
-    lines += ["## Verdict", ""] + _evaluation_md(result.statement, c.expected)
+    if c.plugin:
+        lines += [f"**Plugin:** `{c.plugin}`", ""]
+    lines += ["## Verdict", ""] + _evaluation_md(c.statement)
     if c.correction is not None:
-        lines += ["## Correction", ""] + _latex_block(c.correction.statement.to_latex())
+        lines += ["## Correction", ""] + _latex_block(c.correction.latex)
         lines += ["", f"**Why:** {c.correction.why.strip()}", ""]
-        lines += _evaluation_md(result.correction, c.correction.expected)
-    lines += ["## Replay", "", _fenced(replay_command(c.id, seed, budget, result.plugin), "sh")]
+        lines += _evaluation_md(c.correction.evaluation)
+    lines += ["## Replay", "", _fenced(report.replay(c), "sh")]
     return "\n".join(lines) + "\n"

@@ -1,61 +1,174 @@
-"""The mutation report: ``mutation.json`` (the document) and ``mutation.md``, from the per-claim results
-of :func:`verify.run.mutation.run_mutation`."""
+"""The mutation report: a typed document (:class:`MutationReport`) built once from the per-claim results
+of :func:`verify.run.mutation.run_mutation`, its JSON form ``mutation.json`` and ``mutation.md``."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..core.files import write_atomically
+from ..core.model import MutationStatus, RunSettings, Target, Verdict
 
-STATUSES = ("killed", "survived", "weaker", "equivalent", "error")
-
-
-def tally(rows: Sequence[dict]) -> dict:
-    """Counts per status and the kill rate (None when nothing could be killed)."""
-    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
-    counts["generated"] = len(rows)
-    judged = counts["killed"] + counts["survived"]
-    counts["kill_rate"] = round(counts["killed"] / judged, 4) if judged else None
-    return counts
+STATUSES = tuple(MutationStatus)
+ACCEPTED = (Verdict.PROVED, Verdict.SUPPORTED)
 
 
-ACCEPTED = ("proved", "supported")
+@dataclass(frozen=True)
+class Tally:
+    """Mutants per status, and the kill rate killed / (killed + survived) (None when nothing could be killed)."""
+    generated: int = 0
+    killed: int = 0
+    survived: int = 0
+    weaker: int = 0
+    equivalent: int = 0
+    error: int = 0
+
+    @staticmethod
+    def of(rows: Sequence["MutantRow"]) -> "Tally":
+        return Tally(len(rows), **{s.value: sum(r.status == s for r in rows) for s in MutationStatus})
+
+    @property
+    def kill_rate(self) -> float | None:
+        judged = self.killed + self.survived
+        return round(self.killed / judged, 4) if judged else None
+
+    def to_json(self) -> dict:
+        return {**{s.value: getattr(self, s.value) for s in MutationStatus}, "generated": self.generated,
+                "kill_rate": self.kill_rate}
 
 
-def _rows(results: Sequence[dict], accepted: bool | None = None) -> list[dict]:
-    return [row for r in results for t in r.get("targets", []) for row in t["mutants"]
-            if accepted is None or (t["verdict"] in ACCEPTED) == accepted]
+def tally(rows: Sequence[Mapping]) -> dict:
+    """Counts per status and the kill rate of mutant rows in their JSON form (progress lines)."""
+    return Tally.of([MutantRow.from_json(r) for r in rows]).to_json()
 
 
-def to_json(results: Sequence[dict], seed: int, budget: str, limit: int | None) -> dict:
-    claims = []
-    for r in results:
-        entry = {"id": r["id"]}
-        if "error" in r:
-            entry["error"] = r["error"]
-        else:
-            entry["targets"] = [{**t, "tally": tally(t["mutants"])} for t in r["targets"]]
-        claims.append(entry)
-    return {"seed": seed, "budget": budget, "limit": limit,
-            "overall": {"accepted": tally(_rows(results, True)), "flagged": tally(_rows(results, False)),
-                        "all": tally(_rows(results))},
-            "claims": claims}
+@dataclass(frozen=True)
+class MutantRow:
+    """One mutant: the operator, the change, the mutant's text, its status; the verdict the checks gave
+    it and the checks that flagged it (None for an equivalent mutant, which is not run)."""
+    operator: str
+    change: str
+    mutant: str
+    status: MutationStatus
+    verdict: Verdict | None = None
+    killed_by: tuple[str, ...] | None = None
+
+    def to_json(self) -> dict:
+        out = {"operator": self.operator, "change": self.change, "mutant": self.mutant, "status": self.status.value}
+        if self.verdict is not None:
+            out["verdict"] = self.verdict.value
+        if self.killed_by is not None:
+            out["killed_by"] = list(self.killed_by)
+        return out
+
+    @staticmethod
+    def from_json(d: Mapping) -> "MutantRow":
+        return MutantRow(d["operator"], d["change"], d["mutant"], MutationStatus(d["status"]),
+                         Verdict(d["verdict"]) if d.get("verdict") is not None else None,
+                         tuple(d["killed_by"]) if d.get("killed_by") is not None else None)
+
+
+@dataclass(frozen=True)
+class TargetMutations:
+    """The mutants of one statement of a claim (as written, or corrected) and the original's verdict;
+    ``skipped`` says why none was judged."""
+    target: Target
+    verdict: Verdict
+    mutants: tuple[MutantRow, ...] = ()
+    skipped: str | None = None
+
+    @property
+    def tally(self) -> Tally:
+        return Tally.of(self.mutants)
+
+    def to_json(self) -> dict:
+        out = {"target": self.target.value, "verdict": self.verdict.value,
+               "mutants": [m.to_json() for m in self.mutants], "tally": self.tally.to_json()}
+        if self.skipped is not None:
+            out["skipped"] = self.skipped
+        return out
+
+    @staticmethod
+    def from_json(d: Mapping) -> "TargetMutations":
+        return TargetMutations(Target(d["target"]), Verdict(d["verdict"]),
+                               tuple(MutantRow.from_json(m) for m in d["mutants"]), d.get("skipped"))
+
+
+@dataclass(frozen=True)
+class ClaimMutations:
+    """A claim's mutation results: its targets, or why it could not be mutated."""
+    id: str
+    targets: tuple[TargetMutations, ...] = ()
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        if self.error is not None:
+            return {"id": self.id, "error": self.error}
+        return {"id": self.id, "targets": [t.to_json() for t in self.targets]}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "ClaimMutations":
+        return ClaimMutations(d["id"], tuple(TargetMutations.from_json(t) for t in d.get("targets", [])),
+                              d.get("error"))
+
+
+@dataclass(frozen=True)
+class MutationReport:
+    """A mutation run's report: seed, budget (its name), mutants per statement at most, and the claims."""
+    seed: int
+    budget: str
+    limit: int | None
+    claims: tuple[ClaimMutations, ...]
+
+    @staticmethod
+    def of(results: Sequence[Mapping], settings: RunSettings, limit: int | None) -> "MutationReport":
+        """From :func:`verify.run.mutation.run_mutation`'s per-claim payloads."""
+        return MutationReport(settings.seed, settings.budget.name, limit,
+                              tuple(ClaimMutations.from_json(r) for r in results))
+
+    def _rows(self, accepted: bool | None = None) -> list[MutantRow]:
+        return [row for c in self.claims for t in c.targets for row in t.mutants
+                if accepted is None or (t.verdict in ACCEPTED) == accepted]
+
+    @property
+    def overall(self) -> dict[str, Tally]:
+        """Tallies over the statements the checks accept, those they flag, and all."""
+        return {"accepted": Tally.of(self._rows(True)), "flagged": Tally.of(self._rows(False)),
+                "all": Tally.of(self._rows())}
+
+    def to_json(self) -> dict:
+        return {"seed": self.seed, "budget": self.budget, "limit": self.limit,
+                "overall": {k: t.to_json() for k, t in self.overall.items()},
+                "claims": [c.to_json() for c in self.claims]}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "MutationReport":
+        return MutationReport(d["seed"], d["budget"], d["limit"], tuple(ClaimMutations.from_json(c) for c in d["claims"]))
+
+    def write(self, output: str | Path) -> list[str]:
+        """``mutation.json`` and ``mutation.md`` in ``output``, each written atomically."""
+        out = Path(output)
+        files = {"mutation.json": json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n",
+                 "mutation.md": to_markdown(self)}
+        for name, text in files.items():
+            write_atomically(out / name, text)
+        return [str(out / name) for name in files]
 
 
 def _rate(x) -> str:
     return "n/a" if x is None else f"{100 * x:.0f}%"
 
 
-def _tally_row(label: str, k: dict) -> str:
-    return (f"| {label} | {k['generated']} | {k['killed']} | {k['survived']} | {k['weaker']} | {k['equivalent']} "
-            f"| {k['error']} | {_rate(k['kill_rate'])} |")
+def _tally_row(label: str, k: Tally) -> str:
+    return (f"| {label} | {k.generated} | {k.killed} | {k.survived} | {k.weaker} | {k.equivalent} "
+            f"| {k.error} | {_rate(k.kill_rate)} |")
 
 
-def to_markdown(report: dict, threshold: float = 0.9) -> str:
-    o = report["overall"]
+def to_markdown(report: MutationReport, threshold: float = 0.9) -> str:
+    o = report.overall
     lines = ["# Mutation testing of the checks", "",
-             f"Seed {report['seed']}, budget `{report['budget']}`, at most {report['limit']} mutants per statement "
+             f"Seed {report.seed}, budget `{report.budget}`, at most {report.limit} mutants per statement "
              "(`python -m verify mutate` regenerates this file). Each mutant is one edit of a statement or of a "
              "definition it uses: two symbols of the same kind swapped, a constant times or divided by 2, an exponent "
              "raised or lowered, an inequality flipped, a term dropped. It is **killed** when the claim's own checks "
@@ -71,33 +184,23 @@ def to_markdown(report: dict, threshold: float = 0.9) -> str:
              "candidate correction, or a weak check).", "", "## Per claim", "",
              "| claim | statement (verdict) | mutants | killed | survived | weaker | kill rate |",
              "|---|---|---|---|---|---|---|"]
-    for c in report["claims"]:
-        if "error" in c:
-            lines.append(f"| `{c['id']}` | error: {c['error']} | | | | | |")
+    for c in report.claims:
+        if c.error is not None:
+            lines.append(f"| `{c.id}` | error: {c.error} | | | | | |")
             continue
-        for t in c["targets"]:
-            k = t["tally"]
-            if "skipped" in t:
-                lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | skipped: {t['skipped']} | | | | |")
+        for t in c.targets:
+            k = t.tally
+            if t.skipped is not None:
+                lines.append(f"| `{c.id}` | {t.target} ({t.verdict.value}) | skipped: {t.skipped} | | | | |")
                 continue
-            mark = " **(below)**" if k["kill_rate"] is not None and k["kill_rate"] < threshold else ""
-            lines.append(f"| `{c['id']}` | {t['target']} ({t['verdict']}) | {k['generated']} | {k['killed']} | "
-                         f"{k['survived']} | {k['weaker']} | {_rate(k['kill_rate'])}{mark} |")
+            mark = " **(below)**" if k.kill_rate is not None and k.kill_rate < threshold else ""
+            lines.append(f"| `{c.id}` | {t.target} ({t.verdict.value}) | {k.generated} | {k.killed} | "
+                         f"{k.survived} | {k.weaker} | {_rate(k.kill_rate)}{mark} |")
     lines += ["", "## Survivors", ""]
-    survivors = [(c["id"], t, row) for c in report["claims"] for t in c.get("targets", [])
-                 for row in t["mutants"] if row["status"] == "survived"]
+    survivors = [(c.id, t, row) for c in report.claims for t in c.targets for row in t.mutants
+                 if row.status == MutationStatus.SURVIVED]
     for cid, t, row in survivors:
-        lines.append(f"- `{cid}` ({t['target']}, {t['verdict']}): {row['change']}: `{row['mutant']}` "
-                     f"(mutant {row['verdict']})")
+        lines.append(f"- `{cid}` ({t.target}, {t.verdict.value}): {row.change}: `{row.mutant}` (mutant {row.verdict.value})")
     if not survivors:
         lines.append("None.")
     return "\n".join(lines) + "\n"
-
-
-def write_report(report: dict, output: str) -> list[str]:
-    """``mutation.json`` and ``mutation.md`` in ``output``, each written atomically."""
-    out = Path(output)
-    files = {"mutation.json": json.dumps(report, indent=1, sort_keys=True) + "\n", "mutation.md": to_markdown(report)}
-    for name, text in files.items():
-        write_atomically(out / name, text)
-    return [str(out / name) for name in files]

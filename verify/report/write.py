@@ -13,10 +13,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping
 
-from ..core.model import Budget, ClaimResult, PluginError
-from .document import dumps, results_json
+from .document import Report, dumps
 from .graph import weak_dependencies
 from .markdown import render_claim_page, render_index
 
@@ -27,19 +26,18 @@ HTML = "html"          # the HTML report's folder inside the output folder
 # writing
 # ---------------------------------------------------------------------------------------------
 
-def render_all(results: Sequence[ClaimResult], seed: int, budget: Budget | str,
-               plugin_errors: Sequence[PluginError] = (), previous: Path | None = None) -> dict[str, str]:
+def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
     """Every report file (relative path -> text), claim pages first and the index last, the order in
     which they are moved into place so that the index never links to a page not yet written (the HTML
     report's files come in the same order, before ``index.md``). ``previous``: the output folder of the
     last report, whose unchanged plots are reused (read only)."""
     from .html import render_html       # jinja2, latex2mathml, matplotlib: loaded only to write reports
-    weak = weak_dependencies(results)
-    files = {f"claims/{r.claim.id}.md": render_claim_page(r, seed, budget, weak.get(r.claim.id, ())) for r in results}
-    html = render_html(results, seed, budget, plugin_errors, previous=None if previous is None else Path(previous) / HTML)
+    weak = weak_dependencies(report.claims)
+    files = {f"claims/{c.id}.md": render_claim_page(c, report, weak.get(c.id, ())) for c in report.claims}
+    html = render_html(report, previous=None if previous is None else Path(previous) / HTML)
     files.update({f"{HTML}/{rel}": text for rel, text in html.items()})
-    files["results.json"] = dumps(results_json(results, seed, budget, plugin_errors))
-    files["index.md"] = render_index(results, seed, budget, plugin_errors)
+    files["results.json"] = report.dumps()
+    files["index.md"] = render_index(report)
     return files
 
 
@@ -53,13 +51,12 @@ def previous_timings(folder: str | Path) -> dict[str, float]:
         return {}
 
 
-def write_reports(results: Sequence[ClaimResult], out_dir: str | Path = DEFAULT_OUTPUT, *, seed: int,
-                  budget: Budget | str, plugin_errors: Sequence[PluginError] = (),
+def write_reports(report: Report, out_dir: str | Path = DEFAULT_OUTPUT, *,
                   timings: Mapping[str, float] | None = None) -> Path:
     """Render and write all reports atomically into ``out_dir``; remove pages of claims no longer
     present. ``timings`` (seconds per claim) go to ``timings.json``, kept out of the other files."""
     out = Path(out_dir)
-    files = render_all(results, seed, budget, plugin_errors, previous=out)     # may raise: nothing touched yet
+    files = render_all(report, previous=out)     # may raise: nothing touched yet
     if timings is not None:
         files["timings.json"] = dumps({"seconds": dict(timings), "total_seconds": round(sum(timings.values()), 3)})
     parent = out.resolve().parent
@@ -95,3 +92,14 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def read_report(folder: str | Path = DEFAULT_OUTPUT) -> Report:
+    """The report document of ``folder``'s ``results.json`` (OSError when unreadable, ValueError when
+    it is not a schema-1 report)."""
+    path = Path(folder) / "results.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return Report.from_json(data)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path} is not a report: {type(exc).__name__}: {exc}") from None

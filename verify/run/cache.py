@@ -148,9 +148,7 @@ def get(k: str | None) -> CheckResult | None:
     if _folder is None or k is None:
         return None
     try:
-        d = json.loads(_path(k).read_text(encoding="utf-8"))
-        return CheckResult(check=d["check"], kind=d["kind"], outcome=Outcome(d["outcome"]), summary=d["summary"],
-                           evidence=d["evidence"], plot=d.get("plot"))
+        return CheckResult.from_json(json.loads(_path(k).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

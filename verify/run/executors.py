@@ -7,7 +7,7 @@ so the reports are byte for byte the same whichever executor ran them.
 Claims cannot cross a process boundary by pickling (they hold lambdas, and plugin modules loaded from
 files are not importable elsewhere), so a Dask task is a small description of the work, a
 :class:`Task`: where the claims come from (built-in flag, entry points, ``--plugin`` paths), the claim
-id, the seed, the budget and the work function (a module-level function or a ``functools.partial`` of one, which pickles by name). A worker loads the claims once per process
+id, the run settings and the work function (a module-level function or a ``functools.partial`` of one, which pickles by name). A worker loads the claims once per process
 (:data:`_REGISTRIES`, keyed by those sources) and runs the work in a forked child with the timeout,
 exactly like the local runner (:func:`verify.run.runner.map_claims`); on a worker process that may not
 have children (Dask's default ``distributed.worker.daemon: true``) it runs the work in the worker
@@ -20,6 +20,7 @@ reports: a worker with another hash seed is reported on stderr.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import json
 import multiprocessing as mp
 import os
@@ -27,20 +28,18 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from ..core.jsonsafe import jsonable
 from . import cache
-from ..core.model import Budget, Claim
+from ..core.model import Claim, RunSettings
 from .registry import load
-from .runner import fresh_payload, map_claims, one_blas_thread
+from .runner import Finished, Work, fresh_payload, map_claims, one_blas_thread
 
 DASK_MISSING = "the dask executor needs `pip install 'verify-claims[dask]'`"
 KINDS = ("local", "dask")
 GRACE = 2.0        # seconds the client waits past the timeout for a worker's own timeout to arrive
 
-Finished = Callable[[int, dict, float, int], None]
-Work = Callable[[Claim, int, Budget], dict]
 
 
 @dataclass(frozen=True)
@@ -80,10 +79,8 @@ class Task:
     """One claim's work, as data a worker can run without the client's objects."""
     sources: Sources
     claim_id: str
-    seed: int
-    budget: Budget
-    work: Callable[[Claim, int, Budget], dict]     # runner.evaluate, or a partial of mutation.mutate_claim
-    timeout: float | None = 300.0
+    settings: RunSettings
+    work: Work          # runner.evaluate, or a partial of mutation.mutate_work
     cache_dir: str | None = None      # the symbolic cache's folder on the worker; None: no cache
 
 
@@ -98,9 +95,9 @@ class LocalExecutor:
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
 
-    def map(self, claims: Sequence[Claim], work: Work, seed: int, budget: Budget,
-            timeout: float | None, finished: Finished | None) -> dict[str, float]:
-        return map_claims(claims, work, seed, budget, self.jobs, timeout, finished)
+    def map(self, claims: Sequence[Claim], work: Work, settings: RunSettings,
+            finished: Finished | None) -> dict[str, float]:
+        return map_claims(claims, work, dataclasses.replace(settings, jobs=self.jobs), finished)
 
     def close(self) -> None:
         pass
@@ -140,11 +137,12 @@ class DaskExecutor:
         except Exception:
             return 1
 
-    def map(self, claims: Sequence[Claim], work: Work, seed: int, budget: Budget,
-            timeout: float | None, finished: Finished | None) -> dict[str, float]:
+    def map(self, claims: Sequence[Claim], work: Work, settings: RunSettings,
+            finished: Finished | None) -> dict[str, float]:
         folder = cache.folder()
-        tasks = [Task(self.sources, c.id, seed, budget, work, timeout,
-                      str(folder) if folder is not None else None) for c in claims]
+        timeout = settings.timeout
+        one = dataclasses.replace(settings, jobs=1)       # each task runs one claim
+        tasks = [Task(self.sources, c.id, one, work, str(folder) if folder is not None else None) for c in claims]
         ours = os.environ.get("PYTHONHASHSEED", "random")
         warned = set()
         timings: dict[str, float] = {}
@@ -250,10 +248,10 @@ def run_task(task: Task, isolate: bool | None = None) -> dict:
     with cache.configured(task.cache_dir is not None, task.cache_dir):
         if isolate:
             got: dict = {}
-            map_claims([claim], work, task.seed, task.budget, 1, task.timeout,
+            map_claims([claim], work, dataclasses.replace(task.settings, jobs=1),
                        lambda index, payload, seconds, done: got.update(payload=payload))
             payload = got["payload"]
         else:
             with one_blas_thread():
-                payload = json.loads(fresh_payload(claim, work, task.seed, task.budget))
+                payload = json.loads(fresh_payload(claim, work, task.settings))
     return {"payload": jsonable(payload), "hashseed": hashseed}

@@ -31,8 +31,8 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
-from ..core.model import Budget, Claim, Outcome, Statement, stable_hash
-from .runner import all_checks, as_budget, map_claims, run_checks
+from ..core.model import Budget, Claim, Outcome, RunSettings, Statement, stable_hash
+from .runner import all_checks, map_claims, run_checks
 from ..checks._common import inequality_sides
 from ..checks.symbolic import sign_nonnegative
 
@@ -368,9 +368,17 @@ def mutate_claim(claim: Claim, seed: int, budget: Budget, limit: int | None = DE
 # many claims
 # ---------------------------------------------------------------------------------------------
 
-def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
-                 timeout: float | None = 600.0, limit: int | None = DEFAULT_LIMIT,
-                 progress: Callable[[str, dict], None] | None = None, executor=None) -> list[dict]:
+def mutate_work(claim: Claim, settings: RunSettings, limit: int | None = DEFAULT_LIMIT) -> dict:
+    """The work of a mutation run (:func:`mutate_claim` under the run's settings), for the executors."""
+    return mutate_claim(claim, settings.seed, settings.budget, limit)
+
+
+MUTATION_SETTINGS = RunSettings(timeout=600.0)     # mutants take longer than a claim: ten minutes each
+
+
+def run_mutation(claims: Sequence[Claim], settings: RunSettings = MUTATION_SETTINGS, *,
+                 limit: int | None = DEFAULT_LIMIT, progress: Callable[[str, dict], None] | None = None,
+                 executor=None) -> list[dict]:
     """Mutation results per claim (in the claims' order): each claim's mutants in a forked child, or
     as a task of ``executor`` (:mod:`verify.run.executors`, e.g. Dask) with the same results."""
     out: list[dict | None] = [None] * len(claims)
@@ -380,8 +388,9 @@ def run_mutation(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = 
         if progress is not None:
             progress(claims[index].id, out[index])
 
+    work = functools.partial(mutate_work, limit=limit)
     if executor is None:
-        map_claims(claims, functools.partial(mutate_claim, limit=limit), seed, budget, jobs, timeout, finished)
+        map_claims(claims, work, settings, finished)
     else:
-        executor.map(claims, functools.partial(mutate_claim, limit=limit), seed, as_budget(budget), timeout, finished)
+        executor.map(claims, work, settings, finished)
     return out

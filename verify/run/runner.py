@@ -24,16 +24,19 @@ import numpy as np
 
 from . import cache
 from ..core.jsonsafe import jsonable
-from ..core.model import (Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, Statement,
-                          Verdict)
+from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, RunSettings,
+                          Statement, Target)
 from ..core.verdict import evaluation
 from ..checks.scaling import ScalingCheck
 
-RUNNER = "runner"     # check name and kind of the synthetic result for a claim that could not run
 
 
 def as_budget(budget: Budget | str) -> Budget:
     return budget if isinstance(budget, Budget) else Budget.named(budget)
+
+
+Work = Callable[[Claim, RunSettings], dict]     # one claim's work in a worker: a JSON-able payload
+Finished = Callable[[int, dict, float, int], None]     # (claim index, payload, seconds, claims done)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,7 +44,7 @@ def as_budget(budget: Budget | str) -> Budget:
 # ---------------------------------------------------------------------------------------------
 
 def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget | str,
-               claim_id: str, target: str = "statement") -> Evaluation:
+               claim_id: str, target: Target = Target.STATEMENT) -> Evaluation:
     """Run every check on ``statement``; a check that raises gives an ``error`` result. Symbolic
     checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.run.cache`)."""
     budget = as_budget(budget)
@@ -66,11 +69,11 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
     return evaluation(results)
 
 
-def all_checks(claim: Claim, target: str = "statement") -> tuple:
+def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
     """The checks run on the statement (or the correction): the claim's own (or the correction's),
     and the scaling analysis when the claim declares scalings."""
     checks = claim.checks
-    if target == "correction" and claim.correction is not None and claim.correction.checks:
+    if target == Target.CORRECTION and claim.correction is not None and claim.correction.checks:
         checks = claim.correction.checks
     if claim.scaling is not None:
         checks = checks + (ScalingCheck(claim.scaling),)
@@ -80,11 +83,12 @@ def all_checks(claim: Claim, target: str = "statement") -> tuple:
 def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
     claim's) if it has one."""
-    statement = run_checks(claim.statement, all_checks(claim, "statement"), seed, budget, claim.id, "statement")
+    statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
+                           Target.STATEMENT)
     correction = None
     if claim.correction is not None:
-        correction = run_checks(claim.correction.statement, all_checks(claim, "correction"), seed, budget,
-                                claim.id, "correction")
+        correction = run_checks(claim.correction.statement, all_checks(claim, Target.CORRECTION), seed, budget,
+                                claim.id, Target.CORRECTION)
     return statement, correction
 
 
@@ -123,14 +127,14 @@ class _Worker:
     deadline: float = float("inf")
 
 
-def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "quick", jobs: int = 1,
-               timeout: float | None = 300.0, progress: Callable[[Progress], None] | None = None,
+def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *,
+               progress: Callable[[Progress], None] | None = None,
                plugin_of: Mapping[str, str] | None = None, executor=None,
                expected_seconds: Mapping[str, float] | None = None,
                more: Iterator[Sequence[Claim]] | None = None) -> RunResults:
-    """Run the claims in ``jobs`` forked workers (:func:`map_claims`); results in the claims' order
-    (those from ``more``, claims loaded while the first ones run, after them in their arrival order).
-    A claim running past ``timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
+    """Run the claims in ``settings.jobs`` forked workers (:func:`map_claims`); results in the claims'
+    order (those from ``more``, claims loaded while the first ones run, after them in their arrival
+    order). A claim running past ``settings.timeout`` seconds is stopped and gets verdict ``error``. ``expected_seconds``
     (e.g. the previous run's timings) only orders the work, longest first. ``executor`` (see
     :mod:`verify.run.executors`, e.g. Dask) runs the claims elsewhere, with the same results."""
     plugin_of = plugin_of if plugin_of is not None else {}
@@ -144,26 +148,25 @@ def run_claims(claims: Sequence[Claim], seed: int = 0, budget: Budget | str = "q
             progress(_progress(result, done, len(claims), seconds))
 
     if executor is None:
-        timings = map_claims(claims, evaluate, seed, budget, jobs, timeout, finished, expected_seconds, more)
+        timings = map_claims(claims, evaluate, settings, finished, expected_seconds, more)
     else:
         for step in more or ():
             claims.extend(step)
-        timings = executor.map(claims, evaluate, seed, as_budget(budget), timeout, finished)
+        timings = executor.map(claims, evaluate, settings, finished)
     return RunResults([results[i] for i in range(len(claims))], timings)
 
 
-def evaluate(claim: Claim, seed: int, budget: Budget) -> dict:
-    statement, correction = run_claim(claim, seed, budget)
-    return {"statement": _to_json(statement), "correction": _to_json(correction) if correction else None}
+def evaluate(claim: Claim, settings: RunSettings) -> dict:
+    """The work of a verdict run: the claim's evaluations as JSON."""
+    statement, correction = run_claim(claim, settings.seed, settings.budget)
+    return {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
 
 
-def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dict], seed: int = 0,
-               budget: Budget | str = "quick", jobs: int = 1, timeout: float | None = 300.0,
-               finished: Callable[[int, dict, float, int], None] | None = None,
-               expected_seconds: Mapping[str, float] | None = None,
+def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunSettings(),
+               finished: Finished | None = None, expected_seconds: Mapping[str, float] | None = None,
                more: Iterator[Sequence[Claim]] | None = None) -> dict[str, float]:
-    """Run ``work(claim, seed, budget)`` for each claim in ``jobs`` forked worker processes. ``work``
-    returns a JSON-able dict; a claim that raises, kills its worker or runs past ``timeout`` seconds
+    """Run ``work(claim, settings)`` for each claim in ``settings.jobs`` forked worker processes. ``work``
+    returns a JSON-able dict; a claim that raises, kills its worker or runs past ``settings.timeout`` seconds
     gives ``{"error": reason}`` (the worker is replaced). ``finished(index, payload, seconds, done)``
     is called as each claim finishes; the return value is the seconds per claim id.
 
@@ -176,9 +179,7 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
     ``more`` (e.g. :func:`verify.run.registry.load_stepwise`, one plugin per step): while this process
     loads claims, ``jobs - 1`` workers run those already loaded (the loading counts as one job); each
     step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
-    budget = as_budget(budget)
+    jobs, timeout = settings.jobs, settings.timeout
     fork = mp.get_context("fork")
     expected = expected_seconds or {}
     pending: list[int] = []
@@ -206,7 +207,7 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
                     workers.remove(worker)
             limit = jobs - 1 if more is not None else jobs
             while pending and len(workers) < limit:
-                worker = _start_worker(fork, claims, work, seed, budget)
+                worker = _start_worker(fork, claims, work, settings)
                 workers.append(worker)
                 _assign(worker, pending.pop(0), timeout)
             busy = [w for w in workers if w.index is not None]
@@ -238,11 +239,11 @@ def map_claims(claims: Sequence[Claim], work: Callable[[Claim, int, Budget], dic
     return timings
 
 
-def _start_worker(fork, claims: Sequence[Claim], work, seed: int, budget: Budget) -> _Worker:
+def _start_worker(fork, claims: Sequence[Claim], work: Work, settings: RunSettings) -> _Worker:
     """A worker that knows the claims loaded so far (it runs only those: it was forked with them)."""
     task_recv, task_send = fork.Pipe(duplex=False)
     result_recv, result_send = fork.Pipe(duplex=False)
-    process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, seed, budget),
+    process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, settings),
                            name="verify worker")
     process.start()
     task_recv.close()
@@ -256,8 +257,8 @@ def _assign(worker: _Worker, index: int, timeout: float | None) -> None:
     worker.tasks.send(index)
 
 
-def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim], work, seed: int,
-                 budget: Budget) -> None:
+def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim], work: Work,
+                 settings: RunSettings) -> None:
     """Worker process: run the claims the parent sends, one at a time, until told to stop."""
     one_blas_thread()
     keep_freed_memory()
@@ -268,17 +269,17 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
             return
         if index is None:
             return
-        results.send_bytes(fresh_payload(claims[index], work, seed, budget).encode())
+        results.send_bytes(fresh_payload(claims[index], work, settings).encode())
 
 
-def fresh_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
+def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     """:func:`_child_payload` from the state every claim starts in: SymPy's cache emptied, Python's and
     NumPy's global random generators reseeded (SymPy's assumption system shuffles with ``random``, and
     a plugin may draw from ``np.random``); BLAS on one thread is the caller's (:func:`one_blas_thread`)."""
     clear_cache()
-    random.seed(seed)
-    np.random.seed(seed % 2**32)
-    return _child_payload(claim, work, seed, budget)
+    random.seed(settings.seed)
+    np.random.seed(settings.seed % 2**32)
+    return _child_payload(claim, work, settings)
 
 
 def one_blas_thread():
@@ -311,10 +312,10 @@ def clear_cache() -> None:
     clear()
 
 
-def _child_payload(claim: Claim, work, seed: int, budget: Budget) -> str:
+def _child_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     """The work's result for one claim as JSON text (``{"error": reason}`` if it raised)."""
     try:
-        return json.dumps(jsonable(work(claim, seed, budget)))
+        return json.dumps(jsonable(work(claim, settings)))
     except BaseException as exc:  # report anything, even SystemExit from a check
         return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
@@ -382,17 +383,6 @@ def _death(process) -> str:
 # results across the process boundary
 # ---------------------------------------------------------------------------------------------
 
-def _to_json(e: Evaluation) -> dict:
-    return jsonable({"verdict": e.verdict, "findings": e.findings,
-                     "checks": [c.to_json() for c in e.checks]})
-
-
-def _from_json(d: dict) -> Evaluation:
-    checks = [CheckResult(check=c["check"], kind=c["kind"], outcome=Outcome(c["outcome"]), summary=c["summary"],
-                          evidence=c["evidence"], plot=c.get("plot")) for c in d["checks"]]
-    return Evaluation(Verdict(d["verdict"]), checks, list(d["findings"]))
-
-
 def failed_evaluation(reason: str) -> Evaluation:
     """The evaluation of a statement whose checks could not run (timeout, dead child)."""
     return evaluation([CheckResult(check=RUNNER, kind=RUNNER, outcome=Outcome.ERROR, summary=reason)])
@@ -403,8 +393,8 @@ def _claim_result(claim: Claim, payload: dict, plugin: str) -> ClaimResult:
         reason = payload["error"]
         correction = failed_evaluation(reason) if claim.correction is not None else None
         return ClaimResult(claim, failed_evaluation(reason), correction, error=reason, plugin=plugin)
-    correction = _from_json(payload["correction"]) if payload["correction"] is not None else None
-    return ClaimResult(claim, _from_json(payload["statement"]), correction, plugin=plugin)
+    correction = Evaluation.from_json(payload["correction"]) if payload["correction"] is not None else None
+    return ClaimResult(claim, Evaluation.from_json(payload["statement"]), correction, plugin=plugin)
 
 
 def _progress(result: ClaimResult, done: int, total: int, seconds: float) -> Progress:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from ..core.model import Claim, Verdict
-from .runner import as_budget, run_claims
+import dataclasses
+
+from ..core.model import Claim, RunSettings, Verdict
+from .runner import run_claims
 
 ACCEPTED = frozenset({Verdict.PROVED, Verdict.SUPPORTED})
 FLAGGED = frozenset({Verdict.REFUTED, Verdict.GAP, Verdict.LOOSE})
@@ -39,15 +41,13 @@ def moves(verdicts: Sequence[Verdict | None]) -> bool:
     return bool(present & ACCEPTED) and bool(present & FLAGGED)
 
 
-def verdicts_across_seeds(claims: Sequence[Claim], seeds: Sequence[int], budget: str = "quick", jobs: int = 1,
-                          timeout: float | None = 300.0,
+def verdicts_across_seeds(claims: Sequence[Claim], seeds: Sequence[int], settings: RunSettings = RunSettings(),
                           progress: Callable[[int], None] | None = None) -> dict:
     """Per claim, its statement's (and correction's) verdict at each seed, and whether it moves between
-    accepted and flagged; JSON-able, in the claims' order."""
-    budget = as_budget(budget)
+    accepted and flagged; JSON-able, in the claims' order. ``settings`` gives all but the seed."""
     by_seed = []
     for seed in seeds:
-        by_seed.append(run_claims(claims, seed=seed, budget=budget, jobs=jobs, timeout=timeout))
+        by_seed.append(run_claims(claims, dataclasses.replace(settings, seed=seed)))
         if progress is not None:
             progress(seed)
     rows = []
@@ -60,5 +60,5 @@ def verdicts_across_seeds(claims: Sequence[Claim], seeds: Sequence[int], budget:
                      "statement": [v.value for v in statement],
                      "correction": [v.value if v is not None else None for v in correction] if has_correction else None,
                      "moves": moves(statement) or (has_correction and moves(correction))})
-    return {"budget": budget.name, "seeds": list(seeds), "claims": rows,
+    return {"budget": settings.budget.name, "seeds": list(seeds), "claims": rows,
             "moved": [r["id"] for r in rows if r["moves"]]}
