@@ -33,12 +33,12 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from verify.maths.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, TwoLayerTanh,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            loss_flow, power_desingularizer, separable_data)
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
-from verify.notation import LambdaMin, Norm, Prob
+from verify.notation import LambdaMin, Norm, Prob, Quad, Rank, Rayleigh, W0
 from verify.scaling import Scaling
 from verify.maths.models import QuadraticModel, spd_with_spectrum
 

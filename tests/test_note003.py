@@ -11,12 +11,12 @@ import pytest
 import sympy as sp
 
 import claims.note003_rayleigh_kl as note
-from verify.maths.losses import (PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (PowerLoss, TwoLayerTanh,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            multiclass_margin, power_desingularizer, separable_data, softargmax)
 from verify.core.model import Context, Outcome, Statement, Verdict
 from verify.maths.models import QuadraticModel
-from verify.core.notation import LambdaMin, Norm
+from verify.core.notation import LambdaMin, Norm, Quad, Rank, Rayleigh, W0
 from verify.checks.numeric import Simulation, array_value, precise_margin
 from verify.run.registry import module_claims
 from verify.run.runner import run_checks, run_claim
