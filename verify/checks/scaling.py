@@ -13,6 +13,11 @@ the arguments of ``Max``/``Min`` and the entries of a matrix must scale alike; t
 that are not scale-free (``Norm(x) = 1``, ``||x|| <= 1``, a threshold) pin a direction of rescaling, as
 do scales a claim declares ``fixed``; a mismatch along pinned directions only is *absorbed* and reported as such.
 Symbols with no declared dimension are reported, never guessed; the terms they touch go unchecked.
+
+The notes' notation (:class:`verify.core.notation.Notation`) declares how it scales, class by class
+(``_scaling_dim``): a norm or an extreme eigenvalue as its argument, x^T A y as the product x A y, a
+Rayleigh quotient as its matrix (its directions need no dimension), a rank and a probability scale-free,
+W_0 of a scale-free argument. A setting may still declare a function by name, which overrides its class.
 """
 from __future__ import annotations
 
