@@ -55,11 +55,11 @@ import sympy as sp
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall, Identity, Inequality,
                            InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation, Untestable, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, Prob
+from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
 from verify.scaling import Scaling
-from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet,
                              balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
+                             gram, network, network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
                              step_sym, torus_cosine_gram, cube)
 from verify.maths.models import batched_flow, relu
 

@@ -33,12 +33,12 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from verify.maths.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (ExponentialLoss, LinearSoftmax, PowerLoss, TwoLayerTanh,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            loss_flow, power_desingularizer, separable_data)
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
-from verify.notation import LambdaMin, Norm, Prob
+from verify.notation import LambdaMin, Norm, Prob, Quad, Rank, Rayleigh, W0
 from verify.scaling import Scaling
 from verify.maths.models import QuadraticModel, spd_with_spectrum
 
@@ -91,7 +91,7 @@ SCALING = Scaling(
     scales={S_TH: "parameters theta", S_F: "model outputs f_theta = F(theta) and targets f*",
             S_L: "loss values L, l", S_X: "inputs x (logistic regression)"},
     dims={**_loss_dims(S_L), G_ell: S_L**2 / S_F**2, mu: S_F**2 / S_TH**2, K: S_F**2 / S_TH**2,
-          A: S_F**2 / S_TH**2, "Rayleigh": S_F**2 / S_TH**2, "Quad": S_F**4 / S_TH**2, "Rank": 1,
+          A: S_F**2 / S_TH**2,
           f_theta: S_F, f_star: S_F, "fstar1": S_F, "fstar2": S_F, "F1": S_F, "F2": S_F,
           "theta1": S_TH, "theta2": S_TH, "theta3": S_TH, "ell": S_L, "phi": S_L**p, "Phi": S_L**p,
           eps: S_L, C: 1, p: 1, m: 1, n: 1, delta: 1, x: 1, "u1": 1, "u2": 1, "u3": 1},

@@ -13,8 +13,9 @@ import sympy as sp
 
 import claims.note002_training_dynamics as note
 from verify.checks.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
-from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet, balanced_ntk_kernel,
-                             compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, loose_flow, network,
+from verify.notation import ReLU, hat_sym
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet, balanced_ntk_kernel,
+                             compositions_up_to, cube, empirical_kernel, flow_020, gram, loose_flow, network,
                              network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, relu_prime_kernel,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
 from verify.core.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict

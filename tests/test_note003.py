@@ -11,12 +11,12 @@ import pytest
 import sympy as sp
 
 import claims.note003_rayleigh_kl as note
-from verify.maths.losses import (PowerLoss, Quad, Rank, Rayleigh, TwoLayerTanh, W0,
+from verify.maths.losses import (PowerLoss, TwoLayerTanh,
                            cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
                            multiclass_margin, power_desingularizer, separable_data, softargmax)
 from verify.core.model import Context, Outcome, Statement, Verdict
 from verify.maths.models import QuadraticModel
-from verify.core.notation import LambdaMin, Norm
+from verify.core.notation import LambdaMin, Norm, Quad, Rank, Rayleigh, W0
 from verify.checks.numeric import Simulation, array_value, precise_margin
 from verify.run.registry import module_claims
 from verify.run.runner import run_checks, run_claim
@@ -135,7 +135,7 @@ def test_w0_on_arrays_mpmath_and_evalf():
     assert np.allclose(w[:6] * np.exp(w[:6]), x[:6], rtol=1e-12, atol=1e-15)
     assert w[4] == pytest.approx(1.0) and np.isinf(w[6]) and np.isnan(w[7])
     with mp.workdps(50):
-        z = W0._imp_(mp.mpf(3))
+        z = W0.mpmath(mp.mpf(3))
         assert abs(z * mp.exp(z) - 3) < mp.mpf(10) ** -48
     assert abs(sp.N((W0(sp.Symbol("x")) * sp.exp(W0(sp.Symbol("x")))).subs(sp.Symbol("x"), sp.Float(7, 60)), 50) - 7) < 1e-45
     assert W0(sp.exp(sp.Symbol("s", real=True))).is_positive and W0(-sp.Symbol("y", positive=True)).is_positive is False
@@ -304,4 +304,4 @@ def test_definite_bound_instances_have_a_nonzero_target_and_directions_must_be_v
                               4 * note.mu * Norm(note.f_theta - note.f_star) ** 2), assuming=claim.statement.assuming)
     assert check(claim.id, dropped).verdict == Verdict.REFUTED
     with pytest.raises(ValueError, match="must be a vector"):
-        Rayleigh._imp_(np.eye(3), np.eye(3), np.ones((1, 3)))
+        Rayleigh.numpy(np.eye(3), np.eye(3), np.ones((1, 3)))

@@ -200,3 +200,21 @@ def test_a_definition_that_refers_to_itself_is_not_expanded_forever():
     assert not r.violations and r.undeclared == []
     declared = analyse(Statement(sp.Le(g, 1), where={g: sp.sqrt(lam_) * g}), s.with_dims({g: 1}))
     assert declared.violations and "definition of gamma" in str(declared.violations[0])
+
+
+def test_notation_scales_by_its_class_not_by_its_name():
+    """Quad, Rayleigh, Rank, W0 and ReLU declare their scaling (no name list, no per-note declaration);
+    a function merely named like a notation is not taken for it."""
+    from verify.notation import Quad, Rank, Rayleigh, ReLU, W0
+    K, v = sp.symbols("K v")
+    s = LAZY.with_dims({K: Y**2 / W**2})
+    assert check(sp.Le(Quad(K, f_t, f_0), K * f_t * f_0), s).outcome is Outcome.HOLDS
+    assert check(sp.Ge(Rayleigh(K, v, v), K), s).outcome is Outcome.HOLDS
+    assert check(sp.Le(Rank(K), kappa * W0(alpha * f_t / f_star) + ReLU(kappa - 1)), s).outcome is Outcome.HOLDS
+    assert check(sp.Le(Quad(K, f_t, f_0), K), s).outcome is Outcome.FAILS
+    assert check(sp.Le(W0(f_t), kappa), s).outcome is Outcome.FAILS
+
+    class Norm(sp.Function):            # not the notation: its scaling is unknown
+        nargs = 1
+    r = check(sp.Le(Norm(f_t), f_t))
+    assert r.outcome is Outcome.UNDECIDED and "Norm(...)" in r.evidence["undeclared"]

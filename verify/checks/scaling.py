@@ -13,6 +13,11 @@ the arguments of ``Max``/``Min`` and the entries of a matrix must scale alike; t
 that are not scale-free (``Norm(x) = 1``, ``||x|| <= 1``, a threshold) pin a direction of rescaling, as
 do scales a claim declares ``fixed``; a mismatch along pinned directions only is *absorbed* and reported as such.
 Symbols with no declared dimension are reported, never guessed; the terms they touch go unchecked.
+
+The notes' notation (:class:`verify.core.notation.Notation`) declares how it scales, class by class
+(``_scaling_dim``): a norm or an extreme eigenvalue as its argument, x^T A y as the product x A y, a
+Rayleigh quotient as its matrix (its directions need no dimension), a rank and a probability scale-free,
+W_0 of a scale-free argument. A setting may still declare a function by name, which overrides its class.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from ..core.model import SCALING, CheckResult, Context, Outcome, Statement
+from ..core.notation import Notation
 
 Dim = dict                   # scale name -> exponent (SymPy expression); {} is scale-free
 ANY = None                   # unknown: an undeclared symbol, an O-term, or zero (matches anything)
@@ -244,6 +250,8 @@ class _Analysis:
         if isinstance(e, (Relational, sp.logic.boolalg.Boolean)) and not isinstance(e, sp.Symbol):
             self.relation(e)
             return {}
+        if isinstance(e, Notation):
+            return self._notation(e)
         if isinstance(e, SCALE_FREE_VALUE):
             return {}
         if isinstance(e, TRANSCENDENTAL):
@@ -257,20 +265,38 @@ class _Analysis:
         return ANY
 
     def _notation(self, e):
-        """The notation functions of :mod:`verify.core.notation`, and functions declared by name."""
+        """A function declared by name in the setting, else a :class:`~verify.core.notation.Notation`
+        by its own rule (``_scaling_dim``), else undeclared."""
         name = type(e).__name__
         if self.scaling.declared(name):
             return self.scaling.dim_of(name)
-        if name in ("Norm", "OpNorm", "FrobNorm", "LambdaMin", "MaxEntry"):
-            return self.dim(e.args[0])
-        if name == "MatVec":
-            a, b = (self.dim(x) for x in e.args)
-            return ANY if a is ANY or b is ANY else _add(a, b)
-        if name == "Prob":
-            self.relation(e.args[0])
-            return {}
+        if isinstance(e, Notation):
+            d = e._scaling_dim(self)
+            if d is not NotImplemented:
+                return d
         self.undeclared.add(f"{name}(...)")
         return ANY
+
+    # -- what a notation's scaling rule uses (see verify.core.notation.Notation._scaling_dim) ------
+    def product(self, *dims):
+        """The dimension of a product of factors of dimensions ``dims`` (unknown if one is)."""
+        if any(d is ANY for d in dims):
+            return ANY
+        out = {}
+        for d in dims:
+            out = _add(out, d)
+        return out
+
+    def scale_free(self, e, what: str, parent):
+        """``e`` must be scale-free (a violation names it as the ``what`` of ``parent``)."""
+        return self._scale_free(e, what, parent)
+
+    def direction(self, e):
+        """An argument the value is homogeneous of degree 0 in (a direction of a Rayleigh quotient, the
+        matrix of a rank): its own scale does not matter, so a bare symbol needs no declared dimension;
+        a compound one must still be consistent within itself."""
+        if not isinstance(e, (sp.Symbol, AppliedUndef)):
+            self.dim(e)
 
     def _symbol(self, name: str):
         expanding = name in self._expanding          # a definition that refers to itself: unknown there

@@ -1,6 +1,7 @@
 """Reusable mathematics for notes on training dynamics: Boolean-cube features (parities), closed-form
 ReLU kernels, batched two-layer networks and their random-feature models, bounded models for the
-gradient-variance arguments, and small symbolic helpers (ReLU, step, path norms).
+gradient-variance arguments, and small symbolic helpers (step, path norms; ReLU is notation:
+:mod:`verify.notation`).
 
 Everything numeric is batched over a leading axis of independent instances (seeds), as in
 :mod:`verify.maths.models`, so a check simulates all of its instances in one array computation.
@@ -20,50 +21,6 @@ from .models import batched_flow, pairwise_angles, relu, relu_prime
 # symbolic helpers
 # ---------------------------------------------------------------------------------------------
 
-class ReLU(sp.Function):
-    r"""sigma(z) = max(0, z) as an unevaluated SymPy function: unlike ``Max(0, z)`` it does not query
-    the assumptions of large arguments on construction (which makes written-out network expressions
-    slow), yet it evaluates on numbers and on arguments of known sign, differentiates to a Heaviside,
-    and rewrites to ``(z + |z|)/2`` (for limits) or ``Max``."""
-    nargs = 1
-
-    @classmethod
-    def eval(cls, z):
-        if z.is_number:
-            return sp.Max(0, z)
-        if z.is_nonnegative:
-            return z
-        if z.is_nonpositive:
-            return sp.Integer(0)
-
-    def _eval_is_real(self):
-        return self.args[0].is_real
-
-    def _eval_is_nonnegative(self):
-        return True if self.args[0].is_real else None
-
-    def fdiff(self, argindex=1):
-        return sp.Heaviside(self.args[0])
-
-    def _eval_rewrite_as_Abs(self, z, **kwargs):
-        return (z + sp.Abs(z)) / 2
-
-    def _eval_rewrite_as_Max(self, z, **kwargs):
-        return sp.Max(0, z)
-
-    def _eval_evalf(self, prec):
-        return sp.Max(0, self.args[0]).evalf(prec) if self.args[0].is_number else None
-
-    def _latex(self, printer, exp=None):
-        text = r"\operatorname{ReLU}\left(%s\right)" % printer._print(self.args[0])
-        return text if exp is None else r"%s^{%s}" % (text, exp)
-
-
-def relu_sym(z):
-    """ReLU as a SymPy expression (:class:`ReLU`)."""
-    return ReLU(z)
-
-
 def relu_abs(z):
     """ReLU as ``(z + |z|)/2``: the same function in a form SymPy can take limits of (``Max`` has no series)."""
     return (z + sp.Abs(z)) / 2
@@ -72,11 +29,6 @@ def relu_abs(z):
 def step_sym(z, at_zero=1):
     """The step function 1(z >= 0) (``at_zero=1``) or 1(z > 0) (``at_zero=0``)."""
     return sp.Heaviside(z, at_zero)
-
-
-def hat_sym(z):
-    """The hat function sigma(2z + 1) - 2 sigma(2z) + sigma(2z - 1): 1 at z = 0, 0 for |z| >= 1/2."""
-    return relu_sym(2 * z + 1) - 2 * relu_sym(2 * z) + relu_sym(2 * z - 1)
 
 
 def path_norm(neurons, output_bias=0):
