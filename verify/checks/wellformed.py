@@ -110,9 +110,9 @@ def _values(expr):
     """The finite set of values ``expr`` can take, TRUTH for a truth value, or None when not finite/known."""
     if isinstance(expr, (Relational, BooleanFunction)) or (isinstance(expr, Boolean) and not isinstance(expr, sp.Expr)):
         return TRUTH
-    if not isinstance(expr, sp.Expr):
+    if not isinstance(expr, (sp.Expr, sp.Piecewise)):
         return None
-    if expr.is_number:
+    if isinstance(expr, sp.Expr) and expr.is_number:
         return {expr} if expr.is_rational else None
     if isinstance(expr, sp.sign):
         return {-1, 0, 1} if expr.args[0].is_nonzero is not True else {-1, 1}
@@ -122,13 +122,12 @@ def _values(expr):
     if isinstance(expr, sp.KroneckerDelta):
         return {sp.Integer(0), sp.Integer(1)}
     if isinstance(expr, sp.Piecewise):
-        out = set()
-        for value, _ in expr.args:
-            v = _values(value)
-            if v is None or v == TRUTH:
-                return None
-            out |= v
-        return out
+        branches = [_values(value) for value, _ in expr.args]
+        if all(v == TRUTH for v in branches):
+            return TRUTH
+        if any(v is None or v == TRUTH for v in branches):
+            return None
+        return set().union(*branches)
     if isinstance(expr, sp.Product) and len(expr.limits) == 1:
         v = _values(expr.function)
         return v if v is not None and v != TRUTH and v <= {0, 1} else None
@@ -196,7 +195,7 @@ class WellFormed:
         certain = [f for f in found if f.certain]
         outcome = Outcome.FAILS if certain else Outcome.HOLDS
         if not found:
-            summary = "bound variables used, no variable only in the hypotheses, codomains and indices consistent"
+            summary = "bound indices used, none also free, codomains of compared sides and index ranks consistent"
         else:
             summary = "; ".join(f"{f.kind}: {f.message}" for f in found)
         return CheckResult(self.name, self.kind, outcome, summary, {"findings": [f.to_json() for f in found]})
