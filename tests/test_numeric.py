@@ -409,6 +409,13 @@ class TestOrderFit:
         assert OrderFit(power_law(-2.0), stated=stated).run(BIG_O, ctx).outcome is Outcome.FAILS
         assert OrderFit(power_law(-0.5), stated=stated).run(BIG_O, ctx).outcome is Outcome.FAILS
 
+    def test_a_rate_the_note_does_not_state_is_never_loose(self, ctx):
+        r = OrderFit(power_law(-2.0), rate_stated=False).run(BIG_O, ctx)
+        assert r.outcome is Outcome.HOLDS and r.evidence["better_than_claimed"] is True
+        assert OrderFit(power_law(0.0), rate_stated=False).run(BIG_O, ctx).outcome is Outcome.FAILS
+        with pytest.raises(ValueError, match="field rate_stated"):
+            OrderFit(power_law(-1.0), stated="~", rate_stated=False)
+
     def test_unknown_order_symbol_is_refused(self):
         with pytest.raises(ValueError, match="field stated"):
             OrderFit(power_law(-1.0), stated="o")

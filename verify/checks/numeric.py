@@ -272,16 +272,21 @@ class OrderFit:
 
     ``stated`` is the note's order symbol: ``"O"`` (an upper bound: a fitted order better than g's beyond
     the confidence interval and the slack makes the statement ``loose``), ``"~"`` or ``"Theta"`` (the order
-    itself: a fitted order other than g's, better or worse, refutes it)."""
+    itself: a fitted order other than g's, better or worse, refutes it). ``rate_stated=False`` says the note
+    states no rate (only that Q tends to 0, or is polynomial) and g is the rate the encoding demands as
+    evidence: a better fitted order then says nothing about the note and is not ``loose``."""
     simulate: Callable[[Context, str, bool], tuple]
     name: str = "order fit"
     slack: float = 0.15
     kind: str = NUMERIC
     stated: str = "O"
+    rate_stated: bool = True
 
     def __post_init__(self):
         if self.stated not in ("O", "~", "Theta"):
             raise ValueError(f"order fit {self.name!r}, field stated: {self.stated!r} is not one of 'O', '~', 'Theta'")
+        if not self.rate_stated and self.stated != "O":
+            raise ValueError(f"order fit {self.name!r}, field rate_stated: a {self.stated} statement states its rate")
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
@@ -336,7 +341,7 @@ class OrderFit:
             outcome = Outcome.FAILS if r_hi < -self.slack else (
                 Outcome.HOLDS if r_lo >= -self.slack else Outcome.UNDECIDED)
             better = r_lo > self.slack
-        if better and outcome is Outcome.HOLDS:  # an upper bound that holds with room: loose; ~ and Theta: refuted
+        if better and outcome is Outcome.HOLDS and self.rate_stated:  # an upper bound with room: loose; ~, Theta: refuted
             outcome = Outcome.LOOSE if self.stated == "O" else Outcome.FAILS
         evidence = {"variable": var, "x": [float(v) for v in xs], "mean_quantity": [float(v) for v in ys.mean(axis=1)],
                     "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
