@@ -162,9 +162,13 @@ def _codomains(exprs) -> list[Finding]:
         a, b = codomain(rel.lhs), codomain(rel.rhs)
         if a is not None and b is not None and a != b:
             certain = TRUTH in (a, b)
-            found.append(Finding("codomain", f"{sp.sstr(rel.lhs)} (a {a}) is compared with {sp.sstr(rel.rhs)} "
-                                             f"(a {b})", certain))
+            found.append(Finding("codomain", f"{sp.sstr(rel.lhs)} ({_article(a)} {a}) is compared with "
+                                             f"{sp.sstr(rel.rhs)} ({_article(b)} {b})", certain))
     return found
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
 
 
 def _indices(exprs) -> list[Finding]:
