@@ -1654,6 +1654,12 @@ CLAIMS = [
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t} \max_j \|b_j(t) - b_j(0)\| = O(1/m),\ m \to \infty"),
         checks=(OrderFit(lazy_quantity("b"), name="first-layer displacement against width"),),
+        correction=Correction(
+            Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
+            why="The first layer moves by about 1/m^2 (fitted exponent -2.0), not 1/m: its velocity -sum_i e_i a_j "
+                "relu'(b_j.x_i) x_i carries a_j(t) = O(1/m) (a(0) = 0), and the error decays on the time scale 1/(m lambda_n(K)). "
+                "O(1/m^2) is the measured order, not a proved one.",
+            expected=Verdict.SUPPORTED),
         expected=Verdict.LOOSE,
     ),
     Claim(
@@ -1684,6 +1690,12 @@ CLAIMS = [
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0,\infty], x \in \mathbb{S}^{d-1}} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| = O(1/\sqrt{m}),\ m \to \infty"),
         checks=(OrderFit(lazy_quantity("gap"), name="network against random-feature model"),),
+        correction=Correction(
+            Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
+            why="The bound holds with room on these instances: the gap decays like m^-2.3 (fitted), not like 1/sqrt(m). "
+                "O(1/m^2) is the order the measurement supports here, not a proved rate; the theorem's 1/sqrt(m) is a "
+                "worst-case bound over data and time.",
+            expected=Verdict.SUPPORTED),
         expected=Verdict.LOOSE,
     ),
     Claim(

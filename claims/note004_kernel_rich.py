@@ -1355,6 +1355,11 @@ CLAIMS = [
                             latex=r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
         checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence"),),
         scaling=CHIZAT,
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(1 / alpha**2, (alpha, sp.oo)), evaluate=False)),
+            why="On these instances the distance decays like alpha^-2 without the log factor (fitted exponent -2.00): "
+                "the theorem's log(alpha) is a worst-case factor of the proof, not seen in the measured order.",
+            expected=Verdict.SUPPORTED),
         expected=Verdict.LOOSE,
     ),
     Claim(

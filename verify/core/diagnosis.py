@@ -221,7 +221,8 @@ def kind_of(claim: Claim, statement: Evaluation, correction: Evaluation | None =
     if claim.kind is not None:
         return Kind(claim.kind, True, claim.kind_why or "")
     if statement.verdict == Verdict.LOOSE:
-        return Kind("loose", False, "the statement holds and the derivation gives more: " + _finding(statement, Outcome.LOOSE))
+        return Kind("loose", False, "the statement holds with room (a better constant or rate holds): "
+                    + _finding(statement, Outcome.LOOSE))
     if statement.verdict == Verdict.GAP:
         return Kind("proof", False, "the written proof does not deliver the statement: " + _finding(statement, Outcome.GAP))
     written = notation_findings(statement)
