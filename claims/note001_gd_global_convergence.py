@@ -899,6 +899,8 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5.objective",
+        kind="constant", kind_why="The written objective (1/n) sum (f - y)^2 lacks the factor 1/2: the correction changes the objective "
+                 "the flow is simulated from (to 1/(2n)), not the relation.",
         scaling=SQUARE,
         title="Section 5: the objective (1/n) sum (f - y)^2 and du/dt = -(1/n) H(t) (u - y)",
         source=src("5 Gradient Flow for Neural Networks", r"\min_{w_1,\dots,w_m} \frac{1}{n} \sum_{i=1}^n f(x_i, \boldsymbol{a}, \boldsymbol{w}) - y_i)^2"),
@@ -1221,6 +1223,8 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_3.kernel_predictor",
+        kind="hypothesis", kind_why="K_te (H*)^{-1} y is the limit only when the network's output at initialisation vanishes "
+                 "(f(theta(0), .) = 0), a hypothesis the note omits; the correction keeps the initial output.",
         scaling=NETWORK,
         title="Section 5.3: as m -> oo the trained network predicts K_te (H*)^{-1} y",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
@@ -1237,6 +1241,7 @@ CLAIMS = [
     ),
     Claim(
         id="gd.s5_3.trained_networks",
+        because_of="gd.s5_3.kernel_predictor",
         scaling=NETWORK,
         title="Section 5.3 on trained networks: |f(theta(T), X_te) - K_te (H*)^{-1} y| -> 0 as m -> oo",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),

@@ -876,6 +876,8 @@ CLAIMS = [
     # ------------------------------------------------------------------ classical results
     Claim(
         id="dyn.theorem1",
+        kind="notation", kind_why="The minimum runs over theta in [0, t] while the gradient is evaluated at theta_s: the bound variable "
+                 "theta is unused and the time s, which the minimum should bind, is free; the minimum over s (the correction) holds.",
         title="Theorem 1 (non-convex): min over [0, t] of ||grad R(theta_s)|| <= sqrt((R(theta_0) - inf R)/t)",
         source=src("Theorem 1 (Non-convex)", r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta)}{t}}"),
         statement=Statement(sp.Le(g_s, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Le(s, t), sp.Gt(t, 0)],
@@ -920,6 +922,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem3",
+        because_of="dyn.pl.rate",
         scaling=PL_SLIDE_SCALING,
         title="Theorem 3: under the PL condition (as defined), R(theta_t) - inf R <= e^{-Ct} (R(theta_0) - inf R)",
         source=src("Theorem 3", r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
@@ -958,6 +961,8 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.step_limit",
+        kind="notation", kind_why="sigma_step is 1(t >= 0) while the limit is 1(t > 0): they differ only in the step's value at t = 0, "
+                 "a convention of the indicator, and the construction evaluates it only where |z| >= 1/2.",
         scaling=DISCRETE,
         title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
         source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
@@ -1095,6 +1100,8 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.sd.orthonormal",
+        kind="constant", kind_why="The functions cos(w.x) have norm 1/sqrt(2), not 1: the correction rescales the functions by sqrt(2) "
+                 "(the relation G = I is unchanged; the simulated functions change).",
         scaling=DISCRETE,
         title="S_d is an orthonormal set under Unif([0, 2 pi]^d) (B_d contains exponentially many orthonormal functions)",
         source=src("Orthonormal class (continuous case)", r"Hence, for this continuous case,  $\mathcal{B}_d$  contains exponential many orthonormal functions."),
@@ -1125,6 +1132,7 @@ CLAIMS = [
     # ------------------------------------------------------------------ Theorem 7
     Claim(
         id="dyn.theorem7",
+        because_of="dyn.theorem7.gradient",
         scaling=ORTHONORMAL,
         title="Theorem 7 (0.7): E_f ||grad R^f - g||^2 <= E_x ||grad h||^2 / |F| for an orthonormal class",
         source=src("Theorem 7", r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}."),
@@ -1158,6 +1166,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem7.step_08",
+        because_of="dyn.theorem7.gradient",
         scaling=ORTHONORMAL,
         title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
         source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
@@ -1277,6 +1286,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem8.step_016",
+        because_of="dyn.theorem8.step_015",
         scaling=HINGE,
         title="(0.16): ... <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f[G(theta_0) + 2L||theta^f - theta_0||^2])",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
@@ -1370,6 +1380,7 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.kernel.error_dynamics",
+        because_of="dyn.kernel.gd_flow",
         scaling=KERNEL,
         title="de_i/dt = <grad f(x_i), theta'> = -sum_i' <grad f(x_i), grad f(x_i')> e_i' along theta' = -(1/n) sum_i e_i grad f(x_i)",
         source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
@@ -1643,7 +1654,13 @@ CLAIMS = [
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t} \max_j \|b_j(t) - b_j(0)\| = O(1/m),\ m \to \infty"),
         checks=(OrderFit(lazy_quantity("b"), name="first-layer displacement against width"),),
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
+            why="The first layer moves by about 1/m^2 (fitted exponent -2.0), not 1/m: its velocity -sum_i e_i a_j "
+                "relu'(b_j.x_i) x_i carries a_j(t) = O(1/m) (a(0) = 0), and the error decays on the time scale 1/(m lambda_n(K)). "
+                "O(1/m^2) is the measured order, not a proved one.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.LOOSE,
     ),
     Claim(
         id="dyn.remark.balanced_kernel",
@@ -1673,7 +1690,13 @@ CLAIMS = [
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0,\infty], x \in \mathbb{S}^{d-1}} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| = O(1/\sqrt{m}),\ m \to \infty"),
         checks=(OrderFit(lazy_quantity("gap"), name="network against random-feature model"),),
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
+            why="The bound holds with room on these instances: the gap decays like m^-2.3 (fitted), not like 1/sqrt(m). "
+                "O(1/m^2) is the order the measurement supports here, not a proved rate; the theorem's 1/sqrt(m) is a "
+                "worst-case bound over data and time.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.LOOSE,
     ),
     Claim(
         id="dyn.remark.timescale_a",
@@ -1698,6 +1721,8 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem13.sketch",
+        kind="proof", kind_why="A step of the proof sketch that does not follow: the triangle inequality needs |a_s(t)|, and the "
+                 "output weights take both signs (the relation is unchanged; the simulated quantities take |a_s|).",
         scaling=KERNEL_UNIT,
         title="Proof sketch of Theorem 13: |f(a, B) - f(a, B_0)| <= sum_s a_s |...| <= sum_s a_s ||Db_s|| <= (1/2) sum_s (a_s^2 + ||Db_s||^2) = ||theta - theta_0||^2/2",
         source=src("Proof sketch", r"\le \sum_{s=1}^m a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)|"),
@@ -1763,6 +1788,8 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lazy.tangent_kernel",
+        kind="notation", kind_why="x where x' belongs: <grad f_m(x), grad f_m(x)> does not depend on x'; with x' (the correction, "
+                 "a different simulated kernel under the same relation) the statement holds.",
         scaling=KERNEL,
         title="Tangent kernel as written: k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)> (the kernel of the linear part (0.27))",
         source=src("Lazy training", r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"),

@@ -1155,7 +1155,7 @@ CLAIMS = [
         source=src("1.8 Higher Order Models", r"Even at $D = 3$, the scale of α needed to approximate $\|\beta_{\ell_1}^*\|_1$ is polynomial rather than exponential in the case of $D = 2$"),
         statement=Statement(sp.Eq(sp.Symbol("excess_l1", positive=True), sp.O(alpha**DEPTH3_EXCESS_EXPONENT, (alpha, 0)), evaluate=False),
                             latex=r"D = 3:\ \|\beta_{\alpha,3}^\infty\|_1 - \|\beta_{\ell_1}^*\|_1 = \mathcal{O}(\alpha^{%s}),\ \alpha \to 0 \text{ (the order of } Q^3_\alpha - \|\cdot\|_1\text{)}" % sp.latex(DEPTH3_EXCESS_EXPONENT)),
-        checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme"),),
+        checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme", rate_stated=False),),
         depends_on=("kr.theorem3.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -1355,7 +1355,12 @@ CLAIMS = [
                             latex=r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
         checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence"),),
         scaling=CHIZAT,
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(1 / alpha**2, (alpha, sp.oo)), evaluate=False)),
+            why="On these instances the distance decays like alpha^-2 without the log factor (fitted exponent -2.00): "
+                "the theorem's log(alpha) is a worst-case factor of the proof, not seen in the measured order.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.LOOSE,
     ),
     Claim(
         id="kr.theorem2_5.rate",
@@ -1391,7 +1396,7 @@ CLAIMS = [
         source=src("3.2 Key Results", r"as $n_1, \dots, n_{L-1} \rightarrow \infty$ we have, uniformly for $t \in [0, T]$"),
         statement=Statement(sp.Eq(sp.Symbol("Theta_change", positive=True), sp.O(m_width ** sp.Rational(-1, 2), (m_width, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/2}) \to 0\ \text{(tanh, depth 2, square loss, } T = 5)"),
-        checks=(OrderFit(ntk_training, name="kernel change along gradient descent, widths 64 .. 4096"),),
+        checks=(OrderFit(ntk_training, name="kernel change along gradient descent, widths 64 .. 4096", rate_stated=False),),
         depends_on=("kr.ntk.theorem1",),
         expected=Verdict.SUPPORTED,
     ),

@@ -52,14 +52,15 @@ def test_simulated_hypotheses_hold_where_the_math_says_they_do():
 
 def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entropy():
     statement, correction = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")
-    flow, rng_check, derivation, scaling = statement.checks      # the note's SCALING adds the scaling analysis
+    flow, rng_check, derivation, scaling, wellformed = statement.checks      # the note's SCALING adds the scaling analysis
+    assert wellformed.check == "well-formedness" and wellformed.outcome is Outcome.HOLDS
     assert scaling.check == "scaling" and scaling.outcome is Outcome.HOLDS      # a wrong form, not a wrong unit
     assert flow.outcome is Outcome.FAILS and flow.evidence["relative_margin_precise"] < -0.5
     inst = flow.evidence["instance"]      # the replayed instance lies past kappa^2 eps^2 t = 1 + C
     assert inst["kappa"] ** 2 * inst["epsilon"] ** 2 * inst["t"] > 1 + inst["C"] and inst["H_t"] > 0
     assert rng_check.outcome is Outcome.FAILS and rng_check.evidence["counterexample"]["H_t"] == 0.0
     assert derivation.outcome is Outcome.GAP
-    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS] * 4
+    assert [c.outcome for c in correction.checks] == [Outcome.HOLDS] * 5
     # the corrected bound is attained (two classes, one point): its margin is round-off of the ODE
     assert abs(correction.checks[0].evidence["min_relative_margin"]) < 1e-6
 

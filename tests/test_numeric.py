@@ -397,8 +397,28 @@ class TestOrderFit:
         assert r.outcome is Outcome.FAILS
         assert r.evidence["slope_interval"][0] > -1.0 + r.evidence["slack"]
 
-    def test_faster_rate_holds_for_an_upper_bound(self, ctx):
-        assert OrderFit(power_law(-2.0)).run(BIG_O, ctx).outcome is Outcome.HOLDS
+    def test_faster_rate_makes_an_upper_bound_loose(self, ctx):
+        r = OrderFit(power_law(-2.0)).run(BIG_O, ctx)
+        assert r.outcome is Outcome.LOOSE
+        assert r.evidence["better_than_claimed"] is True
+        assert "better than claimed (x^-2" in r.summary
+
+    @pytest.mark.parametrize("stated", ["~", "Theta"])
+    def test_exact_order_refuted_by_another_order(self, ctx, stated):
+        assert OrderFit(power_law(-1.0), stated=stated).run(BIG_O, ctx).outcome is Outcome.HOLDS
+        assert OrderFit(power_law(-2.0), stated=stated).run(BIG_O, ctx).outcome is Outcome.FAILS
+        assert OrderFit(power_law(-0.5), stated=stated).run(BIG_O, ctx).outcome is Outcome.FAILS
+
+    def test_a_rate_the_note_does_not_state_is_never_loose(self, ctx):
+        r = OrderFit(power_law(-2.0), rate_stated=False).run(BIG_O, ctx)
+        assert r.outcome is Outcome.HOLDS and r.evidence["better_than_claimed"] is True
+        assert OrderFit(power_law(0.0), rate_stated=False).run(BIG_O, ctx).outcome is Outcome.FAILS
+        with pytest.raises(ValueError, match="field rate_stated"):
+            OrderFit(power_law(-1.0), stated="~", rate_stated=False)
+
+    def test_unknown_order_symbol_is_refused(self):
+        with pytest.raises(ValueError, match="field stated"):
+            OrderFit(power_law(-1.0), stated="o")
 
     def test_within_slack_of_the_rate_is_not_refuted(self, ctx):
         assert OrderFit(power_law(-0.9)).run(BIG_O, ctx).outcome is Outcome.HOLDS
@@ -413,7 +433,8 @@ class TestOrderFit:
     def test_small_x_limit(self, ctx):
         # Q = O(x) as x -> 0 needs slope >= 1
         st = Statement(sp.Eq(Q, sp.O(x, (x, 0)), evaluate=False))
-        assert OrderFit(power_law(2.0)).run(st, ctx).outcome is Outcome.HOLDS
+        assert OrderFit(power_law(1.0)).run(st, ctx).outcome is Outcome.HOLDS
+        assert OrderFit(power_law(2.0)).run(st, ctx).outcome is Outcome.LOOSE
         assert OrderFit(power_law(0.5)).run(st, ctx).outcome is Outcome.FAILS
 
     def test_statement_without_order_is_rejected(self, ctx):

@@ -88,7 +88,8 @@ def test_a_raising_check_becomes_an_error_result_and_the_others_still_run():
     statement, correction = run_claim(claims["fx.raises"], 0, "quick")
     assert correction is None
     assert statement.verdict == Verdict.ERROR
-    identity, raises = statement.checks
+    identity, raises, wellformed = statement.checks      # the runner adds the well-formedness check
+    assert wellformed.kind == "wellformed" and wellformed.outcome == Outcome.HOLDS
     assert identity.outcome == Outcome.HOLDS
     assert raises.outcome == Outcome.ERROR and raises.kind == "symbolic" and raises.check == "raises"
     assert raises.summary == "ZeroDivisionError: deliberate failure in a fixture check"

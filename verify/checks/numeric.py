@@ -268,11 +268,25 @@ def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float):
 class OrderFit:
     """``Q = O(g(x))`` as ``x -> oo`` (or ``-> 0``): the log-log slope of simulated Q against x, with its
     confidence interval, compared with g's exponent. ``simulate(ctx, variable, precise)`` varies the
-    statement's own variable and returns ``(x, Q)`` with Q of shape (len(x), seeds)."""
+    statement's own variable and returns ``(x, Q)`` with Q of shape (len(x), seeds).
+
+    ``stated`` is the note's order symbol: ``"O"`` (an upper bound: a fitted order better than g's beyond
+    the confidence interval and the slack makes the statement ``loose``), ``"~"`` or ``"Theta"`` (the order
+    itself: a fitted order other than g's, better or worse, refutes it). ``rate_stated=False`` says the note
+    states no rate (only that Q tends to 0, or is polynomial) and g is the rate the encoding demands as
+    evidence: a better fitted order then says nothing about the note and is not ``loose``."""
     simulate: Callable[[Context, str, bool], tuple]
     name: str = "order fit"
     slack: float = 0.15
     kind: str = NUMERIC
+    stated: str = "O"
+    rate_stated: bool = True
+
+    def __post_init__(self):
+        if self.stated not in ("O", "~", "Theta"):
+            raise ValueError(f"order fit {self.name!r}, field stated: {self.stated!r} is not one of 'O', '~', 'Theta'")
+        if not self.rate_stated and self.stated != "O":
+            raise ValueError(f"order fit {self.name!r}, field rate_stated: a {self.stated} statement states its rate")
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
@@ -296,7 +310,9 @@ class OrderFit:
         lo, hi = evidence["slope_interval"]
         towards = "oo" if point == sp.oo else str(point)
         summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
-                   f"claimed {claimed:g}")
+                   f"claimed {claimed:g}" + (f" ({self.stated})" if self.stated != "O" else ""))
+        if evidence.get("better_than_claimed") and outcome in (Outcome.LOOSE, Outcome.FAILS):
+            summary += f": the fitted order is better than claimed ({x}^{evidence['slope']:.3g})"
         return with_plot(check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
 
     def _explicit(self, quantity, order, x, point) -> CheckResult:
@@ -320,13 +336,19 @@ class OrderFit:
         if point == sp.oo:        # Q <= C g(x) for large x: Q/g does not grow
             outcome = Outcome.FAILS if r_lo > self.slack else (
                 Outcome.HOLDS if r_hi <= self.slack else Outcome.UNDECIDED)
+            better = r_hi < -self.slack          # Q/g decays: Q is of a better order than g
         else:                     # Q <= C g(x) for small x: Q/g does not grow as x decreases
             outcome = Outcome.FAILS if r_hi < -self.slack else (
                 Outcome.HOLDS if r_lo >= -self.slack else Outcome.UNDECIDED)
+            better = r_lo > self.slack
+        if better and outcome is Outcome.HOLDS and self.rate_stated:  # an upper bound with room: loose; ~, Theta: refuted
+            outcome = Outcome.LOOSE if self.stated == "O" else Outcome.FAILS
         evidence = {"variable": var, "x": [float(v) for v in xs], "mean_quantity": [float(v) for v in ys.mean(axis=1)],
                     "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
                     "ratio_slope": r_slope, "ratio_slope_interval": [r_lo, r_hi],
                     "claimed_exponent": claimed, "slack": self.slack, "confidence": ctx.budget.confidence,
+                    **({"stated": self.stated} if self.stated != "O" else {}),
+                    **({"better_than_claimed": True} if better else {}),
                     "replay": replay_for(ctx),
                     **error_probability(ctx.budget.error_probability,
                                         "the slope's t-interval misses the true log-log slope (Gaussian residuals "

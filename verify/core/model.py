@@ -40,6 +40,7 @@ class CheckKind(enum.StrEnum):
     SYMBOLIC = "symbolic"      # a derivation: only symbolic checks can prove
     NUMERIC = "numeric"        # samples, searches, simulations: they support or refute
     SCALING = "scaling"        # the automatic scaling analysis (verify.checks.scaling): it can refute, never support
+    WELLFORMED = "wellformed"  # the well-formedness analysis (verify.checks.wellformed): it can refute, never support
 
     @classmethod
     def of(cls, kind: str) -> "CheckKind | str":
@@ -50,7 +51,7 @@ class CheckKind(enum.StrEnum):
             return kind
 
 
-SYMBOLIC, NUMERIC, SCALING = CheckKind.SYMBOLIC, CheckKind.NUMERIC, CheckKind.SCALING
+SYMBOLIC, NUMERIC, SCALING, WELLFORMED = CheckKind.SYMBOLIC, CheckKind.NUMERIC, CheckKind.SCALING, CheckKind.WELLFORMED
 
 
 class Target(enum.StrEnum):
@@ -244,6 +245,10 @@ class Check(Protocol):
     def run(self, statement: Statement, ctx: Context) -> CheckResult: ...
 
 
+# the kinds of error a flagged claim can have (verify.core.diagnosis computes them; a claim may declare one)
+KINDS = ("notation", "symbol", "constant", "rate", "hypothesis", "false", "proof", "loose")
+
+
 @dataclass(frozen=True)
 class Correction:
     """A corrected statement, why it differs, and the checks it must pass (the claim's by default)."""
@@ -265,10 +270,22 @@ class Claim:
     correction: Correction | None = None
     expected: Verdict | None = None      # test oracle only; never used to compute the verdict
     scaling: Any = None                  # a verify.checks.scaling.Scaling; the module's SCALING when None
+    kind: str | None = None              # the kind of its error, declared where it cannot be computed (KINDS) ...
+    kind_why: str | None = None          # ... with the reason (required with ``kind``)
+    because_of: str | None = None        # the id of the claim whose error this claim inherits (one root cause)
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
         object.__setattr__(self, "depends_on", tuple(self.depends_on))
+        if self.kind is not None and self.kind not in KINDS:
+            raise ValueError(f"claim {self.id}, field kind: {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.kind is not None and not (self.kind_why or "").strip():
+            raise ValueError(f"claim {self.id}, field kind_why: a declared kind needs its reason")
+        if self.kind is None and self.kind_why is not None:
+            raise ValueError(f"claim {self.id}, field kind_why: given without a declared kind")
+        if self.because_of is not None and (not isinstance(self.because_of, str) or self.because_of == self.id):
+            raise ValueError(f"claim {self.id}, field because_of: must be the id of another claim, "
+                             f"got {self.because_of!r}")
 
     @property
     def note(self) -> str:

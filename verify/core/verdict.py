@@ -1,11 +1,14 @@
 """Turning check results into a verdict. The only place where verdicts are made."""
 from __future__ import annotations
 
-from .model import SCALING, SYMBOLIC, CheckResult, Evaluation, Outcome, Verdict
+from .model import SCALING, SYMBOLIC, WELLFORMED, CheckResult, Evaluation, Outcome, Verdict
+
+
+NECESSARY = (SCALING, WELLFORMED)    # analyses that can refute but never support (scaling, well-formedness)
 
 
 def _counts(r: CheckResult) -> bool:
-    return r.kind != SCALING or r.outcome in (Outcome.FAILS, Outcome.ERROR)
+    return r.kind not in NECESSARY or r.outcome in (Outcome.FAILS, Outcome.ERROR)
 
 
 def verdict_of(results: list[CheckResult]) -> Verdict:
@@ -15,7 +18,8 @@ def verdict_of(results: list[CheckResult]) -> Verdict:
     run is never proved or supported); then a disproof; then a proof gap; then an undecided check; then
     looseness. ``proved`` needs every check to close symbolically.
 
-    The scaling check (kind ``scaling``) takes part only when it finds a mismatch or errs: being
+    The scaling and well-formedness checks (kinds ``scaling``, ``wellformed``) take part only when they
+    find a mismatch or err: being
     scale-consistent is necessary, not evidence, and an undeclared symbol does not make a claim
     inconclusive.
     """

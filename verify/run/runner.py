@@ -28,6 +28,7 @@ from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Conte
                           Statement, Target)
 from ..core.verdict import evaluation
 from ..checks.scaling import ScalingCheck
+from ..checks.wellformed import WellFormed
 
 
 
@@ -71,13 +72,13 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
 
 def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
     """The checks run on the statement (or the correction): the claim's own (or the correction's),
-    and the scaling analysis when the claim declares scalings."""
+    the scaling analysis when the claim declares scalings, and the well-formedness analysis."""
     checks = claim.checks
     if target == Target.CORRECTION and claim.correction is not None and claim.correction.checks:
         checks = claim.correction.checks
     if claim.scaling is not None:
         checks = checks + (ScalingCheck(claim.scaling),)
-    return checks
+    return checks + (WellFormed(),)
 
 
 def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
