@@ -53,6 +53,7 @@ import numpy as np
 import sympy as sp
 
 from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks.configurations import WEIGHTS, Configurations, Derived, binomial_outcomes
 from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall, Identity, Inequality,
                            InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation, Untestable, cube_mean)
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
@@ -458,17 +459,65 @@ def balanced_grams(ctx, draws, precise):
     return {"G": gram(a, B, X3), "K": balanced_ntk_kernel(X3)[None]}
 
 
-L11_DELTA = 0.1
-L11_WIDTH = math.ceil(math.log(3**2 / L11_DELTA) / (2 * LAM3**2))
+def l11_data(d: int, n: int) -> np.ndarray:
+    """n distinct unit inputs in R^d: +-1 on S^0 (n <= 2), equally spaced on the circle, e_1..e_n in R^3."""
+    if d == 1:
+        return np.array([[1.0], [-1.0]])[:n]
+    if d == 2:
+        a = 2 * np.pi * np.arange(n) / n
+        return np.stack([np.cos(a), np.sin(a)], axis=-1)
+    return np.eye(d)[:n]
 
 
-def lemma11_draws(ctx, trials, precise):
-    """G(theta_0) = m K_hat(theta_0) (a = 0) at the width Lemma 11 states, delta = 0.1."""
-    rng = ctx.rng("lemma11")
-    B = sphere_points(rng, (trials, L11_WIDTH), 3)
+def l11_lambda(c) -> float:
+    return float(np.linalg.eigvalsh(relu_kernel_sphere(l11_data(c["d"], c["n"])))[0])
+
+
+def _smallest_widths(needed):
+    """The smallest admissible width, and on S^0 the next one too (there the failure probability is not
+    monotone in m)."""
+    def rule(c):
+        w = math.ceil(needed(c["n"], c["delta"], l11_lambda(c)) - 1e-12)
+        return [w, w + 1] if c["d"] == 1 else [w]
+    return rule
+
+
+L11_NEEDED_WIDTH = sp.lambdify((n, delta, lam), sp.log(n**2 / delta) / (2 * lam**2))
+L11_CORRECTED_WIDTH = 2 * n**2 * sp.log(2 * n**2 / delta) / lam**2
+L11_SETTING = (sp.Gt(delta, 0), sp.Lt(delta, 1), sp.Gt(lam, 0))       # delta in (0,1); lambda_n(K) > 0 is assumed
+L11_SPACE = Configurations(
+    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
+    m=Derived(_smallest_widths(L11_NEEDED_WIDTH), "smallest admissible ceil(log(n^2/delta)/(2 lambda^2)) (and + 1 on S^0)"),
+    constraints=L11_SETTING, when=lambda c: c["d"] > 1 or c["n"] <= 2, when_text="n <= 2 on S^0 (two points)",
+    minimum_valid=10)
+L11_CORRECTED_SPACE = Configurations(
+    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
+    m=Derived(_smallest_widths(sp.lambdify((n, delta, lam), L11_CORRECTED_WIDTH)),
+              "smallest admissible ceil(2 n^2 log(2 n^2/delta)/lambda^2) (and + 1 on S^0)"),
+    constraints=L11_SETTING, minimum_valid=10,
+    # S^0 has two points; sampled configurations only where the budget's trials can resolve delta
+    when=lambda c: (c["d"] > 1 or c["n"] <= 2) and (c["d"] == 1 or c["delta"] >= 0.1),
+    when_text="n <= 2 on S^0 (two points); sampled (d >= 2) only at delta >= 0.1, which the budget's trials resolve")
+
+
+def lemma11_draws(ctx, trials, precise, config):
+    """G(theta_0) = m K_hat(theta_0) (a = 0, b_j ~ Unif(S^{d-1})) at one configuration (d, n, delta, m).
+    On S^0 the randomness is finite: N = #{b_j = +1} ~ Bin(m, 1/2) and G = diag(N, m - N) (diag(N) for
+    n = 1), so every outcome N = 0..m is returned with its exact probability."""
+    dd, nn, m_ = config["d"], config["n"], config["m"]
+    X = l11_data(dd, nn)
+    lam_ = l11_lambda(config)
+    if dd == 1:
+        N, w = binomial_outcomes(m_)
+        B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
+        G_ = m_ * empirical_kernel(B, X)
+        extra = {WEIGHTS: w}
+    else:
+        rng = ctx.rng("lemma11", f"d={dd} n={nn} delta={config['delta']} m={m_}")
+        G_ = m_ * empirical_kernel(sphere_points(rng, (trials, m_), dd), X)
+        extra = {}
     one = np.ones((1, 1, 1))
-    return {"G": L11_WIDTH * empirical_kernel(B, X3), "lambda": LAM3 * one, "m": L11_WIDTH * one,
-            "delta": L11_DELTA * one}
+    return {"G": G_, "lambda": lam_ * one, "m": m_ * one, "delta": config["delta"] * one, "n": nn * one, **extra}
 
 
 HF_WIDTH, HF_EPS = 1, 0.45
@@ -1416,13 +1465,28 @@ CLAIMS = [
     Claim(
         id="dyn.lemma11",
         scaling=KERNEL,
-        title="Lemma 11: at the stated width, lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta",
+        title="Lemma 11: m >= log(n^2/delta)/(2 lambda^2) gives lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta (searched over d, n, delta, m)",
         source=src("Lemma 11", r"\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)."),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta),
-                            latex=r"m = \left\lceil \frac{\log(n^2/\delta)}{2\lambda_n^2(K)} \right\rceil \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta \quad (n = 3,\ \delta = 0.1)"),
-        checks=(Probability(lemma11_draws, name="Gram matrices at initialisation"),),
+                            assuming=[sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2))],
+                            latex=r"m \ge \frac{\log(n^2/\delta)}{2\lambda_n^2(K)} \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta \quad (b_j \sim \mathrm{Unif}(\mathbb{S}^{d-1});\ d, n \le 3,\ \delta \in \{0.5, \dots, 10^{-3}\} \text{ searched})"),
+        checks=(Probability(lemma11_draws, name="Gram matrices at initialisation, every (d, n, delta, smallest m)",
+                            configurations=L11_SPACE),),
         depends_on=("dyn.lemma11.width",),
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta), assuming=[sp.Ge(m, L11_CORRECTED_WIDTH)],
+                      latex=r"m \ge \frac{2n^2\log(2n^2/\delta)}{\lambda_n^2(K)} \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta"),
+            checks=(Probability(lemma11_draws, name="Gram matrices at initialisation, every (d, n, delta, smallest m)",
+                                configurations=L11_CORRECTED_SPACE),),
+            why="The proof's own argument, repaired: the two-sided Hoeffding bound 2e^{-2m eps^2} per entry, the union "
+                "over n^2 entries, ||K_hat - K||_F <= n max_ij |K_hat_ij - K_ij| and Weyl need eps = lambda_n(K)/(2n), "
+                "hence m >= 2n^2 log(2n^2/delta)/lambda_n^2(K). At the stated width the lemma is false: on S^0 (d = 1, "
+                "n = 1, x = 1) G = N ~ Bin(m, 1/2) and at delta = 0.1, m = 5 the failure probability is exactly "
+                "P[N < 5/4] = 3/16 = 0.1875 > delta (n = 2, x = +-1, delta = 0.05, m = 9: 0.1797); at d = 2, n = 1, "
+                "delta = 0.01, m = 37 sampling gives a failure probability in [0.0106, 0.0117] (Clopper-Pearson 0.999, "
+                "400000 draws) > delta.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.lemma11.remark_decay",

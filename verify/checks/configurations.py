@@ -101,16 +101,18 @@ class Configurations:
     when: Callable[[Mapping[str, Any]], bool] | None = None
     minimum_valid: int = 1
     rtol: float = 1e-12
+    when_text: str = ""         # what ``when`` excludes, for the report
 
     def __init__(self, constraints: Sequence = (), when=None, minimum_valid: int = 1, rtol: float = 1e-12,
-                 **parameters):
+                 when_text: str = "", **parameters):
         if not parameters:
             raise ValueError("a configuration space needs at least one parameter")
         object.__setattr__(self, "parameters", dict(parameters))
-        object.__setattr__(self, "constraints", tuple(constraints))
+        object.__setattr__(self, "constraints", known_constraints(constraints))
         object.__setattr__(self, "when", when)
         object.__setattr__(self, "minimum_valid", int(minimum_valid))
         object.__setattr__(self, "rtol", float(rtol))
+        object.__setattr__(self, "when_text", when_text)
 
     def grid(self) -> list[dict]:
         """Every configuration, in a fixed order (the parameters' order, values as declared)."""
@@ -141,6 +143,8 @@ class Configurations:
                 out[name] = spec.describe()
             else:
                 out[name] = [_plain(v) for v in spec]
+        if self.when_text:
+            out["only"] = self.when_text
         return out
 
     def validate(self, config: Mapping[str, Any], env: Mapping[str, np.ndarray] | None = None) -> None:
@@ -169,6 +173,18 @@ class Config(dict):
 
     def __setitem__(self, key, value):
         raise TypeError("a configuration is immutable")
+
+
+def known_constraints(constraints) -> tuple:
+    """The constraints SymPy does not already know to be true from the symbols' assumptions (delta > 0
+    for a positive delta); one known to be false is an error."""
+    out = []
+    for rel in constraints:
+        if rel is sp.false or rel is False:
+            raise ValueError("a setting constraint is false under the symbols' assumptions")
+        if rel is not sp.true and rel is not True:
+            out.append(rel)
+    return tuple(out)
 
 
 def _numeric(v) -> bool:
@@ -224,7 +240,7 @@ class Setting:
     kind: str = field(init=False)
 
     def __post_init__(self):
-        self.constraints = tuple(self.constraints)
+        self.constraints = known_constraints(self.constraints)
         self.name, self.kind = self.check.name, self.check.kind
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:

@@ -298,7 +298,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     if worst is not None:
         search.update(worst_configuration=rows[worst]["configuration"], worst_margin=rows[worst]["margin"])
     evidence = {"configuration_search": search}
-    where = (f"{len(runs)} configurations of {', '.join(space.region())} "
+    where = (f"{len(runs)} configurations of {', '.join(space.parameters)} "
              f"({len(valid)} meeting the hypotheses)")
     if worst is not None:
         evidence.update(runs[worst][1].evidence)
