@@ -381,6 +381,52 @@ def parity_flows(ctx, precise):
             "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
 
 
+T8_TIMES = np.linspace(0.0, 10.0, 41)
+h_sup, L_lo, L_up = sp.symbols("h_sup L_lo L_up", positive=True)
+T8_SPACE = Configurations(
+    d=list(range(3, 11)), epsilon=[1e-3, 1e-2], P=[0.1, 0.3], c=[1.0],
+    constraints=(sp.Le(h_sup, 1), sp.Ge(L, L_lo), sp.Le(L, L_up)), minimum_valid=8)
+
+
+def _t8_phi(s, e_, P_, c_):
+    return e_ * s + (P_**2 / c_) * np.logaddexp(c_ * s / P_, -c_ * s / P_) - (P_**2 / c_) * np.log(2.0)
+
+
+def extremal_parity_flows(ctx, precise, config):
+    """An extremal bounded model for Theorem 8: x uniform on {0,1}^d, one parameter per parity f_v,
+    h(x; theta) = sin(sum_v phi(theta_v) f_v(x)) with phi(s) = eps s + (P^2/c) log cosh(c s/P), so
+    phi' = eps + P tanh(c s/P) (|phi'| <= eps + P), |phi''| <= c and sup|h| <= 1. grad_v h = cos(z) phi'(theta_v) f_v
+    and orthonormality give E_x||grad h(th) - grad h(th')||^2 <= (2 2^d (eps + P)^4 + 2c^2)||th - th'||^2 = L_up ||.||^2;
+    the pair (0, eta e_u), eta = 1e-4, gives a lower bound L_lo on the smallest valid L (mpmath, 30 digits).
+    From theta_0 = 0, for the target f_u only theta_u moves (cos(phi(theta_u) f_u) = cos(phi(theta_u)) is constant
+    in x, so the other coordinates' velocities are multiples of E[f_u f_v] = 0): theta_u' = cos(phi(theta_u))
+    phi'(theta_u), the same for every u, so E_f||theta_t^f - theta_0||^2 = theta(t)^2 and G(theta_0) = 2^d eps^2.
+    The bound C_1(e^{C_2 t/2^{d/2}} - 1) = (G_0/2L)(e^{8 sqrt(L) t/2^{d/2}} - 1) is quasi-convex in L (a function
+    (e^u - 1)/u^2 of u = a sqrt(L)), so over the admissible [L_lo, L_up] it is largest at an end: the statement
+    is evaluated there (every admissible L gives a smaller bound)."""
+    import mpmath as mp
+    d_, e_, P_, c_ = int(config["d"]), float(config["epsilon"]), float(config["P"]), float(config["c"])
+    with mp.workdps(30):
+        E, PP, CC, eta = mp.mpf(e_), mp.mpf(P_), mp.mpf(c_), mp.mpf("1e-4")
+        phi = lambda s: E * s + (PP**2 / CC) * mp.log(mp.cosh(CC * s / PP))       # noqa: E731
+        dphi = lambda s: E + PP * mp.tanh(CC * s / PP)                          # noqa: E731
+        diff2 = (mp.cos(phi(eta)) * dphi(eta) - dphi(0)) ** 2 + (2**d_ - 1) * ((mp.cos(phi(eta)) - 1) * dphi(0)) ** 2
+        lo = float(diff2 / eta**2) * (1 - 1e-12)
+    hi = 2 * 2**d_ * (e_ + P_) ** 4 + 2 * c_**2
+
+    def rhs(_, th):
+        return np.cos(_t8_phi(th, e_, P_, c_)) * (e_ + P_ * np.tanh(c_ * th / P_))
+
+    theta = batched_flow(rhs, np.zeros((1, 1)), T8_TIMES, precise)[:, 1:, 0]          # (1, T), t > 0
+    tt = T8_TIMES[1:]
+    g0 = 2**d_ * e_**2
+    bound = lambda Lv: g0 / (2 * Lv) * np.expm1(8 * np.sqrt(Lv) * tt / 2 ** (d_ / 2))       # noqa: E731
+    worst_L = np.where(bound(lo) >= bound(hi), lo, hi)[None]
+    return {"t": tt[None], "delta2": theta**2, "G_0": np.full((1, 1), g0), "L": worst_L,
+            "d": np.full((1, 1), float(d_)), "h_sup": np.abs(np.sin(_t8_phi(theta, e_, P_, c_))),
+            "L_lo": np.full((1, 1), lo), "L_up": np.full((1, 1), hi)}
+
+
 def gradient_growth(ctx, precise):
     """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of 2 sines)."""
     rng = ctx.rng("g013")
@@ -1257,9 +1303,11 @@ CLAIMS = [
         source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
         statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF},
                             latex=r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_1(e^{\frac{C_2t}{2^{d/2}}} - 1),\ C_1 = " + sp.latex(C1_PROOF) + ",\\ C_2 = " + sp.latex(C2_PROOF)),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),
+                Simulation(extremal_parity_flows, name="extremal bounded model, one parameter per parity, d = 3..10",
+                           configurations=T8_SPACE)),
         depends_on=("dyn.theorem8.gronwall",),
-        expected=Verdict.SUPPORTED,
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.corollary9",
