@@ -20,9 +20,8 @@ import numpy as np
 import sympy as sp
 
 from verify import Claim, Correction, Source, Statement, Verdict
-from verify.checks.configurations import Setting
 from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
-                           Simulation)
+                           Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.scaling import Scaling
 from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,

@@ -53,9 +53,9 @@ import numpy as np
 import sympy as sp
 
 from verify import Claim, Correction, Source, Statement, Verdict
-from verify.checks.configurations import WEIGHTS, Configurations, Derived, binomial_outcomes
-from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall, Identity, Inequality,
-                           InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation, Untestable, cube_mean)
+from verify.checks import (WEIGHTS, CaseSplit, Configurations, Derivation, Derived, Domain, Enumeration, Gronwall,
+                           Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
+                           Untestable, binomial_outcomes, cube_mean)
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
 from verify.scaling import Scaling
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet,
