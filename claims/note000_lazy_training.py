@@ -21,7 +21,7 @@ import sympy as sp
 
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
-                           Simulation)
+                           Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.scaling import Scaling
 from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
@@ -154,10 +154,11 @@ def displacement(ctx, variable, precise):
 
 
 def lemma1_samples(ctx, precise, matrices=False):
-    """Points w around a random w(0) out to 2.5 r_0 (r_0 = sigma_min / (2L); the statement's hypothesis picks
-    those inside), for random smooth models and for models on which Lemma 1's bound is attained
-    (sigma_min falling at the rate L along one direction, sigma_min and L on both sides of 1): there
-    a weaker radius, constant or exponent than the note's is violated."""
+    """Points w around a random w(0), for random smooth models and for models on which Lemma 1's bound
+    is attained (sigma_min falling at the rate L along one direction, sigma_min and L on both sides of 1).
+    Three quarters lie inside the hypothesis' ball ||w - w(0)|| <= r_0 = sigma_min/(2L), with their mass near
+    its boundary (radius r_0 U^{1/8}, the first four points exactly at r_0), where the bound is tight; the
+    rest lie in (r_0, 2.5 r_0], where a weaker radius, constant or exponent than the note's is violated."""
     rng = ctx.rng("lemma1")
     S, k = ctx.budget.samples, 64
     generic = QuadraticModel.random(rng, S, N_OUT, P_PARAM, beta=0.5)
@@ -165,7 +166,11 @@ def lemma1_samples(ctx, precise, matrices=False):
                                     np.exp(rng.uniform(-1.5, 1.5, S)))
     model = QuadraticModel(*(np.concatenate([getattr(generic, f), getattr(tight, f)]) for f in ("A", "B", "beta")))
     sig, Lip = sigma_min(model.A), model.lipschitz()
-    radius = (2.5 * sig / (2 * Lip))[:, None] * rng.uniform(0, 1, (2 * S, k)) ** (1 / 4)
+    inside = 3 * k // 4
+    scale = np.concatenate([rng.uniform(0, 1, (2 * S, inside)) ** (1 / 8),
+                            1 + 1.5 * rng.uniform(0, 1, (2 * S, k - inside)) ** (1 / 2)], axis=1)
+    scale[:, :4] = 1.0
+    radius = (sig / (2 * Lip))[:, None] * scale
     u = rng.standard_normal((2 * S, k, P_PARAM))
     u[S:, : k // 2] = v[:, None, :]                      # half the tight models' points along v
     pts = radius[..., None] * u / np.linalg.norm(u, axis=-1, keepdims=True)
@@ -323,6 +328,13 @@ gbar = sp.Function("gbar", nonnegative=True)
 G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
 xij, S_sum = sp.symbols("x_ij S", positive=True)
 
+# facts of the setting every instance satisfies: the smallest singular value of J_{w(0)} is at most its norm,
+# and a mu-strongly convex, nu-smooth loss has mu <= nu (kappa = nu/mu >= 1); a search draws inside them
+SETTING = (sp.Le(sigma, J0), sp.Le(mu, nu))
+# scales where the rate's factor e^{-mu sigma^2 t/4} has not underflowed, so a search inside SETTING finds the gap
+RATE_DOMAINS = {**{str(v): Domain(0.1, 10, log=True) for v in (alpha, mu, nu, sigma, J0, L)},
+                **{str(v): Domain(-10, 10) for v in (f_0, f_t, f_star)}, "t": Domain(0, 1)}
+
 CLAIMS = [
     Claim(
         id="lazy.exercise.squared_distance",
@@ -339,7 +351,8 @@ CLAIMS = [
         source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
         statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED},
                             latex=r"\kappa > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
-        checks=(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),),
+        checks=(Setting(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),
+                        SETTING),),
         depends_on=("lazy.proof.large_alpha",),
         correction=Correction(
             Statement(sp.Gt(alpha, FSTAR / M), where={M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
@@ -360,9 +373,10 @@ CLAIMS = [
             latex=r"\kappa > \frac{\|f^*\|}{M} \Rightarrow \|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
         checks=(
             Simulation(theorem_flow, name="gradient flow"),
-            Derivation(name="rate from Lemma 2 (lambda = sigma_min^2/4)",
-                       derived=sp.Le(Norm(alpha * f_t - f_star),
-                                     LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))),
+            Setting(Derivation(name="rate from Lemma 2 (lambda = sigma_min^2/4)",
+                               derived=sp.Le(Norm(alpha * f_t - f_star),
+                                             LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star)),
+                               domains=RATE_DOMAINS), SETTING),
         ),
         depends_on=("lazy.lemma1", "lazy.lemma2"),
         correction=Correction(
@@ -435,8 +449,9 @@ CLAIMS = [
                             assuming=[sp.Le(Norm(w_t - w_0), tau0)], where={tau0: TAU0, **KAPPA}),
         checks=(
             Simulation(theorem_flow, name="gradient flow"),
-            Derivation(name="||J(t)|| <= ||J(0)|| + L tau_0 and nu-smoothness",
-                       derived=sp.Le(Norm(wdot), nu / alpha * (J0 + L * TAU0) * Norm(alpha * f_t - f_star))),
+            Setting(Derivation(name="||J(t)|| <= ||J(0)|| + L tau_0 and nu-smoothness",
+                               derived=sp.Le(Norm(wdot), nu / alpha * (J0 + L * TAU0) * Norm(alpha * f_t - f_star))),
+                    SETTING),
         ),
         correction=Correction(
             Statement(sp.Le(Norm(wdot), 2 * nu / alpha * J0 * Norm(alpha * f_t - f_star)),

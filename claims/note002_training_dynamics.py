@@ -53,8 +53,9 @@ import numpy as np
 import sympy as sp
 
 from verify import Claim, Correction, Source, Statement, Verdict
-from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall, Identity, Inequality,
-                           InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation, Untestable, cube_mean)
+from verify.checks import (WEIGHTS, CaseSplit, Configurations, Derivation, Derived, Domain, Enumeration, Gronwall,
+                           Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
+                           Untestable, binomial_outcomes, cube_mean)
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
 from verify.scaling import Scaling
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet,
@@ -380,6 +381,52 @@ def parity_flows(ctx, precise):
             "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
 
 
+T8_TIMES = np.linspace(0.0, 10.0, 41)
+h_sup, L_lo, L_up = sp.symbols("h_sup L_lo L_up", positive=True)
+T8_SPACE = Configurations(
+    d=list(range(3, 11)), epsilon=[1e-3, 1e-2], P=[0.1, 0.3], c=[1.0],
+    constraints=(sp.Le(h_sup, 1), sp.Ge(L, L_lo), sp.Le(L, L_up)), minimum_valid=8)
+
+
+def _t8_phi(s, e_, P_, c_):
+    return e_ * s + (P_**2 / c_) * np.logaddexp(c_ * s / P_, -c_ * s / P_) - (P_**2 / c_) * np.log(2.0)
+
+
+def extremal_parity_flows(ctx, precise, config):
+    """An extremal bounded model for Theorem 8: x uniform on {0,1}^d, one parameter per parity f_v,
+    h(x; theta) = sin(sum_v phi(theta_v) f_v(x)) with phi(s) = eps s + (P^2/c) log cosh(c s/P), so
+    phi' = eps + P tanh(c s/P) (|phi'| <= eps + P), |phi''| <= c and sup|h| <= 1. grad_v h = cos(z) phi'(theta_v) f_v
+    and orthonormality give E_x||grad h(th) - grad h(th')||^2 <= (2 2^d (eps + P)^4 + 2c^2)||th - th'||^2 = L_up ||.||^2;
+    the pair (0, eta e_u), eta = 1e-4, gives a lower bound L_lo on the smallest valid L (mpmath, 30 digits).
+    From theta_0 = 0, for the target f_u only theta_u moves (cos(phi(theta_u) f_u) = cos(phi(theta_u)) is constant
+    in x, so the other coordinates' velocities are multiples of E[f_u f_v] = 0): theta_u' = cos(phi(theta_u))
+    phi'(theta_u), the same for every u, so E_f||theta_t^f - theta_0||^2 = theta(t)^2 and G(theta_0) = 2^d eps^2.
+    The bound C_1(e^{C_2 t/2^{d/2}} - 1) = (G_0/2L)(e^{8 sqrt(L) t/2^{d/2}} - 1) is quasi-convex in L (a function
+    (e^u - 1)/u^2 of u = a sqrt(L)), so over the admissible [L_lo, L_up] it is largest at an end: the statement
+    is evaluated there (every admissible L gives a smaller bound)."""
+    import mpmath as mp
+    d_, e_, P_, c_ = int(config["d"]), float(config["epsilon"]), float(config["P"]), float(config["c"])
+    with mp.workdps(30):
+        E, PP, CC, eta = mp.mpf(e_), mp.mpf(P_), mp.mpf(c_), mp.mpf("1e-4")
+        phi = lambda s: E * s + (PP**2 / CC) * mp.log(mp.cosh(CC * s / PP))       # noqa: E731
+        dphi = lambda s: E + PP * mp.tanh(CC * s / PP)                          # noqa: E731
+        diff2 = (mp.cos(phi(eta)) * dphi(eta) - dphi(0)) ** 2 + (2**d_ - 1) * ((mp.cos(phi(eta)) - 1) * dphi(0)) ** 2
+        lo = float(diff2 / eta**2) * (1 - 1e-12)
+    hi = 2 * 2**d_ * (e_ + P_) ** 4 + 2 * c_**2
+
+    def rhs(_, th):
+        return np.cos(_t8_phi(th, e_, P_, c_)) * (e_ + P_ * np.tanh(c_ * th / P_))
+
+    theta = batched_flow(rhs, np.zeros((1, 1)), T8_TIMES, precise)[:, 1:, 0]          # (1, T), t > 0
+    tt = T8_TIMES[1:]
+    g0 = 2**d_ * e_**2
+    bound = lambda Lv: g0 / (2 * Lv) * np.expm1(8 * np.sqrt(Lv) * tt / 2 ** (d_ / 2))       # noqa: E731
+    worst_L = np.where(bound(lo) >= bound(hi), lo, hi)[None]
+    return {"t": tt[None], "delta2": theta**2, "G_0": np.full((1, 1), g0), "L": worst_L,
+            "d": np.full((1, 1), float(d_)), "h_sup": np.abs(np.sin(_t8_phi(theta, e_, P_, c_))),
+            "L_lo": np.full((1, 1), lo), "L_up": np.full((1, 1), hi)}
+
+
 def gradient_growth(ctx, precise):
     """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of 2 sines)."""
     rng = ctx.rng("g013")
@@ -458,17 +505,65 @@ def balanced_grams(ctx, draws, precise):
     return {"G": gram(a, B, X3), "K": balanced_ntk_kernel(X3)[None]}
 
 
-L11_DELTA = 0.1
-L11_WIDTH = math.ceil(math.log(3**2 / L11_DELTA) / (2 * LAM3**2))
+def l11_data(d: int, n: int) -> np.ndarray:
+    """n distinct unit inputs in R^d: +-1 on S^0 (n <= 2), equally spaced on the circle, e_1..e_n in R^3."""
+    if d == 1:
+        return np.array([[1.0], [-1.0]])[:n]
+    if d == 2:
+        a = 2 * np.pi * np.arange(n) / n
+        return np.stack([np.cos(a), np.sin(a)], axis=-1)
+    return np.eye(d)[:n]
 
 
-def lemma11_draws(ctx, trials, precise):
-    """G(theta_0) = m K_hat(theta_0) (a = 0) at the width Lemma 11 states, delta = 0.1."""
-    rng = ctx.rng("lemma11")
-    B = sphere_points(rng, (trials, L11_WIDTH), 3)
+def l11_lambda(c) -> float:
+    return float(np.linalg.eigvalsh(relu_kernel_sphere(l11_data(c["d"], c["n"])))[0])
+
+
+def _smallest_widths(needed):
+    """The smallest admissible width, and on S^0 the next one too (there the failure probability is not
+    monotone in m)."""
+    def rule(c):
+        w = math.ceil(needed(c["n"], c["delta"], l11_lambda(c)) - 1e-12)
+        return [w, w + 1] if c["d"] == 1 else [w]
+    return rule
+
+
+L11_NEEDED_WIDTH = sp.lambdify((n, delta, lam), sp.log(n**2 / delta) / (2 * lam**2))
+L11_CORRECTED_WIDTH = 2 * n**2 * sp.log(2 * n**2 / delta) / lam**2
+L11_SETTING = (sp.Gt(delta, 0), sp.Lt(delta, 1), sp.Gt(lam, 0))       # delta in (0,1); lambda_n(K) > 0 is assumed
+L11_SPACE = Configurations(
+    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
+    m=Derived(_smallest_widths(L11_NEEDED_WIDTH), "smallest admissible ceil(log(n^2/delta)/(2 lambda^2)) (and + 1 on S^0)"),
+    constraints=L11_SETTING, when=lambda c: c["d"] > 1 or c["n"] <= 2, when_text="n <= 2 on S^0 (two points)",
+    minimum_valid=10)
+L11_CORRECTED_SPACE = Configurations(
+    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
+    m=Derived(_smallest_widths(sp.lambdify((n, delta, lam), L11_CORRECTED_WIDTH)),
+              "smallest admissible ceil(2 n^2 log(2 n^2/delta)/lambda^2) (and + 1 on S^0)"),
+    constraints=L11_SETTING, minimum_valid=10,
+    # S^0 has two points; sampled configurations only where the budget's trials can resolve delta
+    when=lambda c: (c["d"] > 1 or c["n"] <= 2) and (c["d"] == 1 or c["delta"] >= 0.1),
+    when_text="n <= 2 on S^0 (two points); sampled (d >= 2) only at delta >= 0.1, which the budget's trials resolve")
+
+
+def lemma11_draws(ctx, trials, precise, config):
+    """G(theta_0) = m K_hat(theta_0) (a = 0, b_j ~ Unif(S^{d-1})) at one configuration (d, n, delta, m).
+    On S^0 the randomness is finite: N = #{b_j = +1} ~ Bin(m, 1/2) and G = diag(N, m - N) (diag(N) for
+    n = 1), so every outcome N = 0..m is returned with its exact probability."""
+    dd, nn, m_ = config["d"], config["n"], config["m"]
+    X = l11_data(dd, nn)
+    lam_ = l11_lambda(config)
+    if dd == 1:
+        N, w = binomial_outcomes(m_)
+        B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
+        G_ = m_ * empirical_kernel(B, X)
+        extra = {WEIGHTS: w}
+    else:
+        rng = ctx.rng("lemma11", f"d={dd} n={nn} delta={config['delta']} m={m_}")
+        G_ = m_ * empirical_kernel(sphere_points(rng, (trials, m_), dd), X)
+        extra = {}
     one = np.ones((1, 1, 1))
-    return {"G": L11_WIDTH * empirical_kernel(B, X3), "lambda": LAM3 * one, "m": L11_WIDTH * one,
-            "delta": L11_DELTA * one}
+    return {"G": G_, "lambda": lam_ * one, "m": m_ * one, "delta": config["delta"] * one, "n": nn * one, **extra}
 
 
 HF_WIDTH, HF_EPS = 1, 0.45
@@ -1217,9 +1312,11 @@ CLAIMS = [
         source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
         statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF},
                             latex=r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_1(e^{\frac{C_2t}{2^{d/2}}} - 1),\ C_1 = " + sp.latex(C1_PROOF) + ",\\ C_2 = " + sp.latex(C2_PROOF)),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),
+                Simulation(extremal_parity_flows, name="extremal bounded model, one parameter per parity, d = 3..10",
+                           configurations=T8_SPACE)),
         depends_on=("dyn.theorem8.gronwall",),
-        expected=Verdict.SUPPORTED,
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.corollary9",
@@ -1427,13 +1524,28 @@ CLAIMS = [
     Claim(
         id="dyn.lemma11",
         scaling=KERNEL,
-        title="Lemma 11: at the stated width, lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta",
+        title="Lemma 11: m >= log(n^2/delta)/(2 lambda^2) gives lambda_n(G) >= (m/2) lambda_n(K) w.p. >= 1 - delta (searched over d, n, delta, m)",
         source=src("Lemma 11", r"\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)."),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta),
-                            latex=r"m = \left\lceil \frac{\log(n^2/\delta)}{2\lambda_n^2(K)} \right\rceil \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta \quad (n = 3,\ \delta = 0.1)"),
-        checks=(Probability(lemma11_draws, name="Gram matrices at initialisation"),),
+                            assuming=[sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2))],
+                            latex=r"m \ge \frac{\log(n^2/\delta)}{2\lambda_n^2(K)} \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta \quad (b_j \sim \mathrm{Unif}(\mathbb{S}^{d-1});\ d, n \le 3,\ \delta \in \{0.5, \dots, 10^{-3}\} \text{ searched})"),
+        checks=(Probability(lemma11_draws, name="Gram matrices at initialisation, every (d, n, delta, smallest m)",
+                            configurations=L11_SPACE),),
         depends_on=("dyn.lemma11.width",),
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta), assuming=[sp.Ge(m, L11_CORRECTED_WIDTH)],
+                      latex=r"m \ge \frac{2n^2\log(2n^2/\delta)}{\lambda_n^2(K)} \Rightarrow \Pr\left[\lambda_n(G) \ge \frac{m}{2}\lambda_n(K)\right] \ge 1 - \delta"),
+            checks=(Probability(lemma11_draws, name="Gram matrices at initialisation, every (d, n, delta, smallest m)",
+                                configurations=L11_CORRECTED_SPACE),),
+            why="The proof's own argument, repaired: the two-sided Hoeffding bound 2e^{-2m eps^2} per entry, the union "
+                "over n^2 entries, ||K_hat - K||_F <= n max_ij |K_hat_ij - K_ij| and Weyl need eps = lambda_n(K)/(2n), "
+                "hence m >= 2n^2 log(2n^2/delta)/lambda_n^2(K). At the stated width the lemma is false: on S^0 (d = 1, "
+                "n = 1, x = 1) G = N ~ Bin(m, 1/2) and at delta = 0.1, m = 5 the failure probability is exactly "
+                "P[N < 5/4] = 3/16 = 0.1875 > delta (n = 2, x = +-1, delta = 0.05, m = 9: 0.1797); at d = 2, n = 1, "
+                "delta = 0.01, m = 37 sampling gives a failure probability in [0.0106, 0.0117] (Clopper-Pearson 0.999, "
+                "400000 draws) > delta.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.lemma11.remark_decay",

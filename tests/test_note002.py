@@ -107,6 +107,31 @@ def test_theorem8_step_015_fails_along_the_flows():
     assert correction.checks[0].outcome is Outcome.HOLDS
 
 
+def test_theorem8_fails_on_the_extremal_model_at_larger_d_only():
+    statement, _ = _run("dyn.theorem8")
+    benign, extremal = statement.checks[:2]
+    assert benign.outcome is Outcome.HOLDS                      # the d = 3 sine model misses it
+    assert extremal.outcome is Outcome.FAILS and statement.verdict is Verdict.REFUTED
+    search = extremal.evidence["configuration_search"]
+    assert search["worst_configuration"]["d"] >= 7 and search["worst_margin"] < -0.5
+    assert all(r["outcome"] == "holds" for r in search["per_configuration"] if r["configuration"]["d"] <= 6)
+    inst = extremal.evidence["instance"]
+    assert inst["L_lo"] <= inst["L"] <= inst["L_up"] and inst["h_sup"] <= 1
+
+
+def test_lemma11_refuted_exactly_on_the_zero_sphere_and_its_correction_holds():
+    statement, correction = _run("dyn.lemma11")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and statement.verdict is Verdict.REFUTED
+    search = check.evidence["configuration_search"]
+    assert search["worst_configuration"] == {"d": 1, "n": 2, "delta": 0.05, "m": 9}
+    assert check.evidence["exact"] and check.evidence["probability"] == pytest.approx(1 - 0.1796875, abs=1e-15)
+    rows = {tuple(r["configuration"].values()): r for r in search["per_configuration"]}
+    assert rows[(1, 1, 0.1, 5)]["margin"] == pytest.approx((1 - 0.1875) - 0.9, abs=1e-15)   # P[fail] = 3/16
+    assert search["configurations_meeting_hypotheses"] == search["configurations"]
+    assert correction.checks[0].outcome is Outcome.HOLDS and correction.verdict is Verdict.SUPPORTED
+
+
 def test_gronwall_rate_missing_sqrt2():
     statement, correction = _run("dyn.theorem8.gronwall")
     assert statement.checks[0].outcome is Outcome.GAP

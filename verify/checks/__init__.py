@@ -6,8 +6,12 @@
   :class:`MonteCarlo`, :class:`Convergence`;
 * exact enumeration over finite sets: :class:`Enumeration`, :class:`CaseSplit`, :func:`cube_mean`;
 * :class:`Untestable` records why nothing here can test a statement;
-* :class:`Domain` bounds a symbol for the counterexample search.
+* :class:`Domain` bounds a symbol for the counterexample search;
+* :class:`Configurations` (with :class:`Range`, :class:`Derived`) declares a numeric statement's configuration
+  space, searched exhaustively; :class:`Setting` adds the setting's constraints to a check's own search;
+  :data:`WEIGHTS` and :func:`binomial_outcomes` give a finite outcome space its exact probabilities.
 """
+from .configurations import WEIGHTS, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes
 from .convergence import Convergence
 from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
 from .numeric import MonteCarlo, OrderFit, Probability, Simulation
@@ -17,4 +21,5 @@ from .untestable import Untestable
 
 __all__ = ["Identity", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
            "MonteCarlo", "Convergence", "Enumeration", "CaseSplit", "InitialValueGronwall", "cube_mean",
-           "Untestable", "Domain"]
+           "Untestable", "Domain", "Configurations", "Range", "Derived", "Setting", "SettingViolation", "WEIGHTS",
+           "binomial_outcomes"]

@@ -8,6 +8,7 @@ Probability statements are decided with exact (Clopper-Pearson) intervals at the
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -21,6 +22,7 @@ from ..core.notation import MPMATH, NUMPY, Prob
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices
+from .configurations import Configurations, exact_outcomes, label as config_label, plain_config
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,15 +194,32 @@ class Simulation:
     rtol: float = 1e-3     # relative to the sides, or to ROUNDOFF x the instance's largest value: the fast ODE mode is accurate to ~1e-9 of that
     scale: str | None = None     # an environment entry giving the quantities' natural magnitude
     kind: str = NUMERIC
+    configurations: Configurations | None = None    # searched exhaustively; simulate(ctx, precise, config)
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        result, plot = self._run(statement, ctx)
+        if self.configurations is not None:
+            result, plot = self._search(statement, ctx)
+        else:
+            result, plot = self._run(statement, ctx, self.simulate)
         return with_plot(result, plot)
 
-    def _run(self, statement: Statement, ctx: Context):
+    def _search(self, statement: Statement, ctx: Context):
+        """Every configuration, each decided as one simulation; the worst one reported."""
+        space = self.configurations
+        runs = []
+        for config in space.grid():
+            def simulate(c, precise, config=config):
+                env = self.simulate(c, precise, config)
+                space.validate(config, env)
+                return env
+            result, plot = self._run(statement, ctx, simulate)
+            runs.append((config, result, plot))
+        return _combine(self, space, runs, "hypotheses_held", _simulation_margin)
+
+    def _run(self, statement: Statement, ctx: Context, simulate):
         """(result, a function making its plot data)."""
         rel = statement.conclusion
-        env = self.simulate(ctx, False)
+        env = simulate(ctx, False)
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
         plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None)     # noqa: E731
@@ -221,7 +240,7 @@ class Simulation:
                            f"holds at all {int(valid.sum())} simulated instances "
                            f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence), plot
         index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
-        precise_env = self.simulate(ctx, True)
+        precise_env = simulate(ctx, True)
         again = precise_margin(rel, precise_env, index, margin.shape,
                                None if self.scale is None else precise_env[self.scale])
         still = _hypotheses_hold(statement, precise_env, margin.shape)[index]
@@ -247,6 +266,61 @@ class Simulation:
         return check_result(self, Outcome.UNDECIDED,
                        f"a violation at {evidence['index']} did not survive the precise replay "
                        f"(margin {again:.3g}): round-off, not a counterexample", **evidence), plot
+
+
+def _simulation_margin(ev: dict) -> float:
+    """A configuration's worst margin: the precise replay's where a violation was replayed."""
+    for key in ("relative_margin_precise", "min_relative_margin_precise", "min_relative_margin"):
+        if key in ev and ev[key] is not None and np.isfinite(ev[key]):
+            return float(ev[key])
+    return float("inf")
+
+
+def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of: Callable[[dict], float],
+             extra: dict | None = None):
+    """One result from the results at every configuration: fails where one configuration fails (the
+    worst reported), undecided when fewer than ``space.minimum_valid`` configurations met the
+    hypotheses or one was undecided, else holds; with the region searched and the worst margin."""
+    rows = []
+    for config, result, _ in runs:
+        ev = result.evidence
+        rows.append({"configuration": plain_config(config), "outcome": result.outcome.value,
+                     "margin": margin_of(ev), "valid": int(ev.get(valid_key, 0) or 0) > 0})
+    valid = [r for r in rows if r["valid"]]
+    failing = [i for i, (_, r, _) in enumerate(runs) if r.outcome is Outcome.FAILS]
+    undecided = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] != Outcome.HOLDS.value]
+    decided = [i for i, r in enumerate(rows) if r["valid"]]
+    pool = failing or decided or list(range(len(runs)))
+    worst = min(pool, key=lambda i: (rows[i]["margin"], i)) if pool else None
+    search = {"region": space.region(), "constraints": [sp.sstr(c) for c in space.constraints],
+              "configurations": len(runs), "configurations_meeting_hypotheses": len(valid),
+              "minimum_valid": space.minimum_valid, "per_configuration": rows, **(extra or {})}
+    if worst is not None:
+        search.update(worst_configuration=rows[worst]["configuration"], worst_margin=rows[worst]["margin"])
+    evidence = {"configuration_search": search}
+    where = (f"{len(runs)} configurations of {', '.join(space.parameters)} "
+             f"({len(valid)} meeting the hypotheses)")
+    if worst is not None:
+        evidence.update(runs[worst][1].evidence)
+        evidence["configuration_search"] = search
+    plot = runs[worst][2] if worst is not None else (lambda: None)
+    if failing:
+        r = runs[worst][1]
+        return check_result(check, Outcome.FAILS,
+                            f"fails at {len(failing)} of {where}; worst {config_label(runs[worst][0])}: {r.summary}",
+                            **evidence), plot
+    if len(valid) < space.minimum_valid:
+        return check_result(check, Outcome.UNDECIDED,
+                            f"too few configurations met the hypotheses: {len(valid)} of {len(runs)} "
+                            f"(at least {space.minimum_valid} needed)", **evidence), plot
+    if undecided:
+        i = undecided[0]
+        return check_result(check, Outcome.UNDECIDED,
+                            f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: "
+                            f"{runs[i][1].summary}", **evidence), plot
+    return check_result(check, Outcome.HOLDS,
+                        f"holds at all {where}; worst {config_label(runs[worst][0])}: {runs[worst][1].summary}",
+                        **evidence), plot
 
 
 def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float):
@@ -401,80 +475,185 @@ class Probability:
     """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``): the event is evaluated on ``trials``
     independent draws (axis 0 of every array; an event over several entries must hold at all of them).
     Refuted only when the Clopper-Pearson upper bound at the budget's confidence is below ``p`` after a
-    precise replay in which near-ties count for the statement; supported when the lower bound is above."""
+    precise replay in which near-ties count for the statement; supported when the lower bound is above.
+
+    A simulation whose randomness is finite returns every outcome (axis 0) with its probability in the
+    entry :data:`~verify.checks.configurations.WEIGHTS`: the probability is then computed exactly.
+    With ``configurations`` the simulator is ``simulate(ctx, trials, precise, config)``, every
+    configuration is decided, and the sampled ones at confidence 1 - (1 - c)/K (Bonferroni over the K
+    configurations), so the check's error probability stays 1 - c."""
     simulate: Callable[[Context, int, bool], Mapping[str, np.ndarray]]
     name: str = "probability"
     rtol: float = 1e-9
     kind: str = NUMERIC
+    configurations: Configurations | None = None
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        result = self._run(statement, ctx)
+        if self.configurations is not None:
+            result, plot = self._search(statement, ctx)
+            return with_plot(result, plot)
+        result = self._run(statement, ctx, self.simulate, ctx.budget.confidence)
         return with_plot(result, lambda: probability_plot(result.evidence))
 
-    def _run(self, statement: Statement, ctx: Context) -> CheckResult:
+    def _search(self, statement: Statement, ctx: Context):
+        space = self.configurations
+        grid = space.grid()
+        confidence = 1 - (1 - ctx.budget.confidence) / max(len(grid), 1)
+        runs = []
+        for config in grid:
+            def simulate(c, trials, precise, config=config):
+                env = self.simulate(c, trials, precise, config)
+                space.validate(config, env)
+                return env
+            result = self._run(statement, ctx, simulate, confidence)
+            runs.append((config, result, None))
+        result, _ = _combine(self, space, runs, "trials", _probability_margin,
+                             {"confidence_per_configuration": confidence,
+                              "exact_configurations": sum(bool(r.evidence.get("exact")) for _, r, _ in runs)})
+        return result, lambda: configurations_probability_plot(runs)
+
+    def _run(self, statement: Statement, ctx: Context, simulate, confidence: float) -> CheckResult:
         rel = statement.conclusion
         if not (isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(rel.lhs, Prob)):
             raise TypeError("probability check needs a statement Pr[event] >= p")
         event, level = rel.lhs.args[0], rel.rhs
         trials = ctx.budget.trials
-        k, n, p = self._count(statement, event, level, ctx, trials, precise=False, tie=-self.rtol)
-        lo, hi = clopper_pearson(k, n, ctx.budget.confidence)
+        k, n, p, exact = self._count(statement, event, level, ctx, simulate, trials, precise=False, tie=-self.rtol)
+        if exact is not None:
+            return self._exact(statement, event, level, ctx, simulate, trials, exact, n, p)
+        lo, hi = clopper_pearson(k, n, confidence)
         evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
-                    "confidence": ctx.budget.confidence, "replay": replay_for(ctx),
-                    **error_probability(ctx.budget.error_probability,
+                    "confidence": confidence, "replay": replay_for(ctx),
+                    **error_probability(round(1 - confidence, 12),
                                         "the exact Clopper-Pearson interval misses the event's probability")}
         if n == 0:
             return check_result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
         if hi < p:
-            k2, n2, _ = self._count(statement, event, level, ctx, trials, precise=True, tie=-1e-6)
-            lo2, hi2 = clopper_pearson(k2, n2, ctx.budget.confidence)
+            k2, n2, _, _ = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+            lo2, hi2 = clopper_pearson(k2, n2, confidence)
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
             if hi2 < p:
                 return check_result(self, Outcome.FAILS,
                                f"event held in {k2}/{n2} trials: Pr <= {hi2:.4g} < {p:.4g} "
-                               f"at confidence {ctx.budget.confidence}", **evidence)
+                               f"at confidence {confidence:.6g}", **evidence)
             return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
         if lo >= p:
             return check_result(self, Outcome.HOLDS,
                            f"event held in {k}/{n} trials: Pr >= {lo:.4g} >= {p:.4g} at confidence "
-                           f"{ctx.budget.confidence}", **evidence)
+                           f"{confidence:.6g}", **evidence)
         return check_result(self, Outcome.UNDECIDED,
                        f"event held in {k}/{n} trials: interval [{lo:.4g}, {hi:.4g}] contains {p:.4g}", **evidence)
 
-    def _count(self, statement, event, level, ctx, trials, precise, tie):
-        env = self.simulate(ctx, trials, precise)
+    def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p) -> CheckResult:
+        """A finite outcome space: Pr[event] summed exactly; a shortfall must survive the precise replay
+        (near-ties counting for the statement) and exceed round-off."""
+        evidence = {"exact": True, "outcomes": n, "trials": n, "probability": prob, "required_probability": p,
+                    "event_held": None, "interval": [prob, prob], "confidence": 1.0, "replay": replay_for(ctx),
+                    **error_probability(0.0, "none: the probability is summed over every outcome")}
+        if n == 0:
+            return check_result(self, Outcome.UNDECIDED, "the hypotheses held at no outcome", **evidence)
+        if prob < p - 1e-12:
+            _, _, _, again = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+            evidence["replay_probability"] = again
+            if again is not None and again < p - 1e-12:
+                return check_result(self, Outcome.FAILS,
+                                    f"Pr = {again:.6g} < {p:.6g}, exactly (summed over all {n} outcomes)", **evidence)
+            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
+        return check_result(self, Outcome.HOLDS, f"Pr = {prob:.6g} >= {p:.6g}, exactly (summed over all {n} outcomes)",
+                            **evidence)
+
+    def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
+        """(event held, hypotheses held, required probability, exact probability or None)."""
+        env = simulate(ctx, trials, precise)
         margin = relative_margin(event, env)
         holds = (margin >= tie).reshape(margin.shape[0], -1).all(axis=1)
         valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
         p = np.unique(array_value(level, env))
         if p.size != 1:
             raise ValueError("the required probability must be the same in every trial")
-        return int((holds & valid).sum()), int(valid.sum()), float(p[0])
+        weights = exact_outcomes(env)
+        if weights is None:
+            return int((holds & valid).sum()), int(valid.sum()), float(p[0]), None
+        if weights.size != holds.size:
+            raise ValueError(f"{weights.size} outcome probabilities for {holds.size} outcomes")
+        if not valid.any():
+            return 0, 0, float(p[0]), None
+        if not valid.all():
+            raise ValueError("the hypotheses must hold at every outcome of an enumerated configuration or at none")
+        return int(holds.sum()), int(holds.size), float(p[0]), math.fsum(weights[holds])
+
+
+def _probability_margin(ev: dict) -> float:
+    """Pr[event] - p: exact, or the frequency's (the replay's when there was one)."""
+    if not ev.get("trials"):
+        return float("inf")
+    if ev.get("exact"):
+        return float(ev.get("replay_probability", ev["probability"]) - ev["required_probability"])
+    k = ev.get("replay_event_held", ev["event_held"])
+    return float(k / ev["trials"] - ev["required_probability"])
+
+
+def configurations_probability_plot(runs: list, limit: int = 40) -> dict | None:
+    """Per configuration: the event's probability (exact, or the frequency with its interval) against
+    the required probability."""
+    rows = [(cfg, r.evidence) for cfg, r, _ in runs if r.evidence.get("trials")][:limit]
+    if not rows:
+        return None
+    est, lo, hi, target = [], [], [], []
+    for _, ev in rows:
+        if ev.get("exact"):
+            v = ev.get("replay_probability", ev["probability"])
+            est.append(v), lo.append(v), hi.append(v)
+        else:
+            k = ev.get("replay_event_held", ev["event_held"])
+            a, b = ev.get("replay_interval", ev["interval"])
+            est.append(k / ev["trials"]), lo.append(a), hi.append(b)
+        target.append(ev["required_probability"])
+    return {"kind": "estimate", "estimate": rounded(est), "low": rounded(lo), "high": rounded(hi),
+            "target": rounded(target), "labels": [label(config_label(c), 40) for c, _ in rows],
+            "estimate_label": "Pr[event] (exact, or frequency with its interval)", "target_label": "required probability",
+            "title": "event probability versus the stated probability, per configuration"}
 
 
 @dataclass
 class MonteCarlo:
     """``E = value``: the mean of sampled ``E`` (axis 0) must agree with the statement's right-hand side
     within a confidence interval (Bonferroni over entries). A disagreement is replayed with fresh,
-    four times as many draws before it refutes."""
+    four times as many draws before it refutes. With ``configurations`` the sampler is
+    ``sample(ctx, draws, fresh, config)`` and the Bonferroni correction also covers the configurations."""
     sample: Callable[[Context, int, bool], Mapping[str, np.ndarray]]
     name: str = "monte carlo"
     kind: str = NUMERIC
+    configurations: Configurations | None = None
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
-        result = self._run(statement, ctx)
+        if self.configurations is not None:
+            space = self.configurations
+            grid = space.grid()
+            runs = []
+            for config in grid:
+                def sample(c, draws, fresh, config=config):
+                    env = self.sample(c, draws, fresh, config)
+                    space.validate(config, env)
+                    return env
+                r = self._run(statement, ctx, sample, len(grid))
+                runs.append((config, r, None))
+            result, _ = _combine(self, space, runs, "draws", _monte_carlo_margin)
+            worst = result.evidence
+            return with_plot(result, lambda: estimate_plot(worst))
+        result = self._run(statement, ctx, self.sample, 1)
         return with_plot(result, lambda: estimate_plot(result.evidence))
 
-    def _run(self, statement: Statement, ctx: Context) -> CheckResult:
+    def _run(self, statement: Statement, ctx: Context, sample, configurations: int) -> CheckResult:
         rel = statement.conclusion
         if not isinstance(rel, sp.Equality):
             raise TypeError("Monte Carlo check needs an equation E = value")
-        ok, evidence = self._compare(rel, ctx, ctx.budget.trials, False)
+        ok, evidence = self._compare(rel, ctx, sample, ctx.budget.trials, False, configurations)
         if ok:
             return check_result(self, Outcome.HOLDS,
                            f"estimate {evidence['estimate'][:3]} agrees with {evidence['target'][:3]} "
                            f"(max |z| = {evidence['max_abs_z']:.2f})", **evidence)
-        ok2, ev2 = self._compare(rel, ctx, 4 * ctx.budget.trials, True)
+        ok2, ev2 = self._compare(rel, ctx, sample, 4 * ctx.budget.trials, True, configurations)
         evidence["replay_with_4x_draws"] = ev2
         if ok2:
             return check_result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
@@ -483,13 +662,13 @@ class MonteCarlo:
                        f"estimate {ev2['estimate'][:3]} differs from {ev2['target'][:3]} "
                        f"(max |z| = {ev2['max_abs_z']:.1f} > {ev2['critical_z']:.2f})", **evidence)
 
-    def _compare(self, rel, ctx, draws, fresh):
-        env = self.sample(ctx, draws, fresh)
+    def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):
+        env = sample(ctx, draws, fresh)
         samples = array_value(rel.lhs, env)
         target = np.broadcast_to(array_value(rel.rhs, env), samples.shape)[0]
         mean = samples.mean(axis=0)
         se = samples.std(axis=0, ddof=1) / np.sqrt(samples.shape[0])
-        entries = max(mean.size, 1)
+        entries = max(mean.size, 1) * configurations
         z_crit = float(stats.norm.ppf(1 - (1 - ctx.budget.confidence) / (2 * entries)))
         with np.errstate(all="ignore"):
             z = np.where(se > 0, np.abs(mean - target) / np.where(se > 0, se, 1), np.where(np.isclose(mean, target), 0, np.inf))
@@ -502,3 +681,9 @@ class MonteCarlo:
                                         "approximation): a false disagreement, before the replay with 4x fresh "
                                         "draws; an agreement's probability of missing a difference is not bounded")}
         return bool(np.all(z <= z_crit)), evidence
+
+
+def _monte_carlo_margin(ev: dict) -> float:
+    """How far inside its interval the worst entry is: critical z minus the largest |z| (the replay's)."""
+    ev = ev.get("replay_with_4x_draws", ev)
+    return float(ev["critical_z"] - ev["max_abs_z"])

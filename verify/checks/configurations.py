@@ -1,0 +1,261 @@
+"""The configuration space of a numeric statement, searched exhaustively for its worst margin.
+
+A statement such as Lemma 11 ("for any delta in (0,1), if m >= log(n^2/delta)/(2 lambda^2) ...") ranges
+over dimensions, sample sizes, confidence levels and widths. One benign configuration proves nothing:
+a :class:`Configurations` declares the named parameters with the values (small discrete grids) or
+ranges (boundaries included) the hypotheses allow, parameters derived from earlier ones (the smallest
+admissible width), which combinations exist at all (``when``), and the setting's constraints -- facts
+every instance of the setting satisfies (sigma_min(J) <= ||J||, mu <= nu, delta in (0,1)). A numeric
+check given configurations evaluates the statement at every grid point (the simulator receives the
+configuration) and reports the region searched, the worst configuration and its margin, and how many
+configurations met the hypotheses.
+
+An instance outside the setting's constraints is a bug of the simulator or of the grid, never a
+counterexample: :meth:`Configurations.validate` raises :class:`SettingViolation`.
+
+:class:`Setting` carries the same constraints to a check that draws its own instances (a symbolic
+check's counterexample search): they join the statement's hypotheses for that check only, so the
+search draws inside the setting, and a counterexample it reports is validated against them.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+import sympy as sp
+
+from ..core.model import CheckResult, Context, Statement
+from ._common import relation_sides
+
+WEIGHTS = "_weights"      # environment entry: axis 0 enumerates a finite outcome space with these probabilities
+
+
+class SettingViolation(ValueError):
+    """An instance outside the setting's constraints reached a check: a bug, not a counterexample."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """A continuous parameter searched at its two boundaries and ``points - 2`` interior grid points
+    (geometric when ``log``)."""
+    lo: float
+    hi: float
+    points: int = 3
+    log: bool = False
+
+    def values(self) -> list[float]:
+        if self.points < 2 or self.lo == self.hi:
+            return [float(self.lo)] if self.lo == self.hi else [float(self.lo), float(self.hi)]
+        grid = np.geomspace(self.lo, self.hi, self.points) if self.log else np.linspace(self.lo, self.hi, self.points)
+        grid[0], grid[-1] = self.lo, self.hi
+        return [float(v) for v in grid]
+
+    def describe(self) -> str:
+        return f"[{self.lo:g}, {self.hi:g}] ({self.points} points{', geometric' if self.log else ''}, ends included)"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A parameter computed from the earlier ones: ``rule(config)`` gives one value or a list of values
+    (for instance the smallest admissible width and twice it). ``text`` says what it is."""
+    rule: Callable[[Mapping[str, Any]], Any]
+    text: str
+
+    def values(self, config: Mapping[str, Any]) -> list:
+        v = self.rule(config)
+        return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+def _relation_holds(rel, values: Mapping[str, np.ndarray], rtol: float) -> np.ndarray:
+    """Where ``rel`` holds at the values (arrays broadcast), up to ``rtol`` of its sides' size."""
+    big, small, eq = relation_sides(rel)
+    syms = sorted(sp.sympify(big).free_symbols | sp.sympify(small).free_symbols, key=str)
+    missing = [str(s) for s in syms if str(s) not in values]
+    if missing:
+        raise SettingViolation(f"the setting's constraint {sp.sstr(rel)} names {', '.join(missing)}, which "
+                               f"neither the configuration nor the simulation provides")
+    f = sp.lambdify(syms, [big, small], modules="numpy")
+    with np.errstate(all="ignore"):
+        b, s = (np.asarray(x, dtype=float) for x in f(*[np.asarray(values[str(x)], dtype=float) for x in syms]))
+    size = np.abs(b) + np.abs(s)
+    if eq:
+        return np.abs(b - s) <= rtol * size
+    ok = b - s >= -rtol * size
+    if isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan)):
+        ok = ok & (b != s)
+    return ok
+
+
+@dataclass(frozen=True)
+class Configurations:
+    """Named parameters (in order) with their values: a sequence (every value is searched), a
+    :class:`Range` (its ends and a small grid) or a :class:`Derived` rule of the earlier parameters.
+    ``when(config)`` says which combinations exist (n distinct points on S^0 need n <= 2); the setting's
+    ``constraints`` (SymPy relations over configuration and environment names) must hold at every
+    instance. Fewer than ``minimum_valid`` configurations meeting the statement's hypotheses leave the
+    check undecided."""
+    parameters: Mapping[str, Any]
+    constraints: tuple = ()
+    when: Callable[[Mapping[str, Any]], bool] | None = None
+    minimum_valid: int = 1
+    rtol: float = 1e-12
+    when_text: str = ""         # what ``when`` excludes, for the report
+
+    def __init__(self, constraints: Sequence = (), when=None, minimum_valid: int = 1, rtol: float = 1e-12,
+                 when_text: str = "", **parameters):
+        if not parameters:
+            raise ValueError("a configuration space needs at least one parameter")
+        object.__setattr__(self, "parameters", dict(parameters))
+        object.__setattr__(self, "constraints", known_constraints(constraints))
+        object.__setattr__(self, "when", when)
+        object.__setattr__(self, "minimum_valid", int(minimum_valid))
+        object.__setattr__(self, "rtol", float(rtol))
+        object.__setattr__(self, "when_text", when_text)
+
+    def grid(self) -> list[dict]:
+        """Every configuration, in a fixed order (the parameters' order, values as declared)."""
+        configs: list[dict] = [{}]
+        for name, spec in self.parameters.items():
+            nxt = []
+            for c in configs:
+                if isinstance(spec, Derived):
+                    values = spec.values(c)
+                elif isinstance(spec, Range):
+                    values = spec.values()
+                else:
+                    values = list(spec)
+                nxt += [{**c, name: v} for v in values]
+            configs = nxt
+        out = [Config(c) for c in configs if self.when is None or self.when(c)]
+        for c in out:
+            self.validate(c)
+        return out
+
+    def region(self) -> dict:
+        """The region searched, for the report: each parameter's values or rule."""
+        out = {}
+        for name, spec in self.parameters.items():
+            if isinstance(spec, Derived):
+                out[name] = spec.text
+            elif isinstance(spec, Range):
+                out[name] = spec.describe()
+            else:
+                out[name] = [_plain(v) for v in spec]
+        if self.when_text:
+            out["only"] = self.when_text
+        return out
+
+    def validate(self, config: Mapping[str, Any], env: Mapping[str, np.ndarray] | None = None) -> None:
+        """Raise :class:`SettingViolation` unless every constraint holds at every instance of ``env``
+        (the simulation at ``config``; without it, at the configuration alone)."""
+        values = {k: np.asarray(v, dtype=float) for k, v in config.items() if _numeric(v)}
+        if env is not None:
+            values.update({k: np.asarray(v, dtype=float) for k, v in env.items() if k != WEIGHTS})
+        for rel in self.constraints:
+            names = {str(s) for s in sp.sympify(rel).free_symbols}
+            if env is None and not names <= set(values):
+                continue                      # names the simulation provides: checked on its environment
+            ok = _relation_holds(rel, values, self.rtol)
+            if not np.all(ok):
+                raise SettingViolation(f"configuration {label(config)}: the setting's constraint {sp.sstr(rel)} "
+                                       f"fails at {int(np.size(ok) - np.count_nonzero(ok))} instance(s) -- an instance "
+                                       f"outside the setting is a bug of the simulator or the grid, not a counterexample")
+
+
+class Config(dict):
+    """One configuration: a mapping of parameter names to values, hashable (simulators may be memoized)
+    and immutable by convention."""
+
+    def __hash__(self):
+        return hash(tuple(sorted((k, _plain(v)) for k, v in self.items())))
+
+    def __setitem__(self, key, value):
+        raise TypeError("a configuration is immutable")
+
+
+def known_constraints(constraints) -> tuple:
+    """The constraints SymPy does not already know to be true from the symbols' assumptions (delta > 0
+    for a positive delta); one known to be false is an error."""
+    out = []
+    for rel in constraints:
+        if rel is sp.false or rel is False:
+            raise ValueError("a setting constraint is false under the symbols' assumptions")
+        if rel is not sp.true and rel is not True:
+            out.append(rel)
+    return tuple(out)
+
+
+def _numeric(v) -> bool:
+    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+
+
+def _plain(v):
+    if isinstance(v, (np.integer, int)) and not isinstance(v, bool):
+        return int(v)
+    if isinstance(v, (np.floating, float)):
+        return float(v)
+    return str(v)
+
+
+def plain_config(config: Mapping[str, Any]) -> dict:
+    return {k: _plain(v) for k, v in config.items()}
+
+
+def label(config: Mapping[str, Any]) -> str:
+    return "(" + ", ".join(f"{k}={v:g}" if _numeric(v) else f"{k}={v}" for k, v in config.items()) + ")"
+
+
+def exact_outcomes(env: Mapping[str, np.ndarray]) -> np.ndarray | None:
+    """The outcome probabilities of an environment that enumerates a finite outcome space (axis 0),
+    checked to be a probability vector; None for sampled draws."""
+    if WEIGHTS not in env:
+        return None
+    w = np.asarray(env[WEIGHTS], dtype=float).reshape(-1)
+    if np.any(w < 0) or not math.isclose(math.fsum(w), 1.0, rel_tol=0, abs_tol=1e-12):
+        raise SettingViolation(f"the outcome probabilities sum to {math.fsum(w)!r}, not 1")
+    return w
+
+
+def binomial_outcomes(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """N = 0..m and P[Bin(m, 1/2) = N], exact to double precision (integer binomials over 2^m)."""
+    N = np.arange(m + 1)
+    w = np.array([math.comb(m, k) / 2**m for k in range(m + 1)], dtype=float)
+    return N, w
+
+
+# ---------------------------------------------------------------------------------------------
+# the setting's constraints for a check that draws its own instances
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Setting:
+    """Run ``check`` with the setting's ``constraints`` among the statement's hypotheses: facts every
+    instance of the setting satisfies (so the statement means the same), which keep a counterexample
+    search inside the setting. A counterexample reported outside them raises :class:`SettingViolation`."""
+    check: Any
+    constraints: tuple = ()
+    name: str = field(init=False)
+    kind: str = field(init=False)
+
+    def __post_init__(self):
+        self.constraints = known_constraints(self.constraints)
+        self.name, self.kind = self.check.name, self.check.kind
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        within = Statement(statement.relation, assuming=tuple(statement.assuming) + self.constraints,
+                           where=statement.where, latex=statement.latex)
+        result = self.check.run(within, ctx)
+        values = result.evidence.get("counterexample")
+        if isinstance(values, Mapping) and values:
+            point = {str(k): float(v) for k, v in values.items()}
+            for rel in self.constraints:
+                rel = statement.expanded(rel)
+                names = {str(s) for s in rel.free_symbols}
+                if names <= set(point) and not np.all(_relation_holds(rel, point, 1e-12)):
+                    raise SettingViolation(f"{self.name}: the counterexample {point} violates the setting's "
+                                           f"constraint {sp.sstr(rel)}")
+        result.evidence["setting_constraints"] = [sp.sstr(r) for r in self.constraints]
+        return result
+
