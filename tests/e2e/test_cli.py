@@ -15,9 +15,8 @@ from verify.cli import ProgressPrinter, main
 from verify.core.model import Verdict
 from verify.run.registry import load
 from verify.run.runner import Progress
+from tests.helpers import REPO, FIXTURES
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
 GOOD = str(FIXTURES / "good")
 PLUGIN_ONLY = ["--no-builtin", "--plugin", GOOD]
 

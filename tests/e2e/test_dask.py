@@ -22,9 +22,9 @@ from verify.run.executors import (DASK_MISSING, DaskExecutor, LocalExecutor, Sou
 from verify.core.model import BUDGETS                                           # noqa: E402
 from verify.run.registry import load                                           # noqa: E402
 from verify.run.runner import evaluate                                        # noqa: E402
+from tests.helpers import REPO, FIXTURES
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = REPO
 CLAIMS = ["lazy.lemma1.expansion",      # symbolic (proved)
           "lazy.theorem.bound",         # simulation (refuted; correction supported)
           "lazy.lemma3.eigenvalue",     # probability (supported)

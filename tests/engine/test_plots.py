@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,8 +18,8 @@ from verify.checks.enumeration import MAX_POINTS
 from verify.report.plots import PlotError, plot_files, render_svg
 from verify.core.plotdata import rounded
 from verify.checks.symbolic import Inequality
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 x, y, t, kappa = sp.symbols("x y t kappa", positive=True)
 E, u = sp.symbols("E u", real=True)
 

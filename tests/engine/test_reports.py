@@ -18,9 +18,8 @@ from verify.report.markdown import replay_command
 from verify.report.write import write_reports
 from verify.run.runner import run_claim
 from verify.core.verdict import evaluation
+from tests.helpers import REPO, FIXTURES
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
 GOOD = FIXTURES / "good"
 ERRORS = [PluginError("plugins/bad.py", "bad.claim", "title", "must be a non-empty string"),
           PluginError("plugins/worse.py", None, None, "failed to load: SyntaxError: oops (worse.py, line 1)")]
