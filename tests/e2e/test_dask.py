@@ -22,7 +22,7 @@ from verify.run.executors import (DASK_MISSING, DaskExecutor, LocalExecutor, Sou
 from verify.core.model import BUDGETS                                           # noqa: E402
 from verify.run.registry import load                                           # noqa: E402
 from verify.run.runner import evaluate                                        # noqa: E402
-from tests.helpers import REPO, FIXTURES
+from tests.helpers import FIXTURES, REPO
 
 ROOT = REPO
 CLAIMS = ["lazy.lemma1.expansion",      # symbolic (proved)
@@ -63,7 +63,7 @@ def files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != "timings.json"}
 
 
-@pytest.mark.builtin_claims
+@pytest.mark.notes
 def test_dask_reports_are_byte_identical_to_the_local_runner(scheduler, tmp_path):
     local = verify("run", *CLAIMS, "--jobs", "2", "--no-cache", "--output", "local", cwd=tmp_path)
     dask = verify("run", *CLAIMS, "--jobs", "2", "--no-cache", "--executor", "dask", "--scheduler", scheduler,
@@ -76,7 +76,7 @@ def test_dask_reports_are_byte_identical_to_the_local_runner(scheduler, tmp_path
     assert [k for k in a if a[k] != b[k]] == []
 
 
-@pytest.mark.builtin_claims
+@pytest.mark.notes
 def test_dask_mutation_reports_are_byte_identical(scheduler, tmp_path):
     common = ["mutate", *MUTATED, "--limit", "3", "--jobs", "2", "--no-cache"]
     local = verify(*common, "--output", "local", cwd=tmp_path)
@@ -87,7 +87,7 @@ def test_dask_mutation_reports_are_byte_identical(scheduler, tmp_path):
     assert set(a) == {"mutation.md", "mutation.json"} and a == b
 
 
-@pytest.mark.builtin_claims
+@pytest.mark.notes
 def test_a_task_gives_the_same_payload_in_the_worker_and_in_a_forked_child(tmp_path):
     sources = Sources.of(builtin=True)
     for claim_id in ("lazy.lemma1.expansion", "lazy.proof.integral"):

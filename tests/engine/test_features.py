@@ -172,7 +172,10 @@ def test_rk4_flow_matches_the_precise_flow_and_delegates():
     A = -(A @ np.swapaxes(A, -1, -2)) / 4 - 0.1 * np.eye(4)
     y0 = rng.standard_normal((3, 4))
     t = np.linspace(0.0, 2.0, 11)
-    rhs = lambda _, y: np.einsum("sij,sj->si", A, y)
+
+    def rhs(_, y):
+        return np.einsum("sij,sj->si", A, y)
+
     fast, precise = rk4_flow(rhs, y0, t, substeps=8), rk4_flow(rhs, y0, t, precise=True)
     assert np.max(np.abs(fast - precise)) < 1e-4 * np.max(np.abs(y0))
     assert np.max(np.abs(rk4_flow(rhs, y0, t, substeps=1) - precise)) > np.max(np.abs(fast - precise))
