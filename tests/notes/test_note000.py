@@ -1,5 +1,9 @@
-"""Note 000: the note's mix-ups are found by the checks that should find them (the generic checks of
-every claim module, quotes and oracles included, are in tests/test_claims.py)."""
+"""Note 000 (lazy training): the note's kappa/alpha and n/m mix-ups are found by the checks that should find
+them -- the gradient flow, Monte Carlo and the scaling analysis without simulation.
+
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 import claims.note000_lazy_training as note

@@ -1,6 +1,10 @@
-"""Note 001 encoded end to end (quotes verbatim and in the note's order, every flagged claim corrected,
-every computed verdict equal to its oracle, the note's errors found by the checks), and unit tests of
-the reusable kernel mathematics in verify/kernels.py -- each with a case where a wrong formula fails."""
+"""Note 001 (gradient descent's global convergence): the note's errors are found by the checks (a dropped
+-1/n and 1/2, the rate lambda_0 for 2 lambda_0, Hoeffding for every constant, the kernel predictor without
+f(theta(0), .)), and the note's simulators reject a wrong rate or order (they are not checks that cannot fail).
+
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 
@@ -14,8 +18,6 @@ from verify.checks.numeric import OrderFit, Simulation
 from verify.checks.symbolic import Identity
 
 BY_ID = by_id(note)
-
-
 
 
 def check(evaluation, name):
@@ -106,11 +108,6 @@ def test_lazy_fit_rejects_a_wrong_rate():
     wrong = Statement(sp.Eq(note.D_sup, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
     r = OrderFit(note.lazy_displacement, name="displacement order in m").run(wrong, Context(claim_id="gd.s5_2.lazy_scaling"))
     assert r.outcome is Outcome.FAILS and -0.6 < r.evidence["slope"] < -0.4
-
-
-# ---------------------------------------------------------------------------------------------
-# verify/kernels.py
-# ---------------------------------------------------------------------------------------------
 
 
 # ---------------------------------------------------------------------------------------------

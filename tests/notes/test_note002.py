@@ -1,7 +1,10 @@
-"""Note 002 encoded end to end (quotes verbatim and in the note's order, every flagged claim corrected,
-every computed verdict equal to its oracle, the note's errors found by the checks), and unit tests of
-the new engine modules :mod:`verify.checks.enumeration` and :mod:`verify.maths.features`: every check and formula
-must hold where it should and FAIL on a wrong identity, constant or rate."""
+"""Note 002 (training dynamics): the note's errors are found by the checks (the unsquared PL condition,
+Theorem 7's factor two, Theorem 8's step, the union bound, the tangent kernel as written), and the note's
+simulators and instances reject a wrong constant or rate (mutants that once survived are now killed).
+
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 from math import comb
@@ -26,8 +29,6 @@ def ctx():
 # ---------------------------------------------------------------------------------------------
 # the note's claims
 # ---------------------------------------------------------------------------------------------
-
-
 
 def test_pl_condition_without_square_is_refuted_by_a_replayed_flow(evaluated):
     statement, correction = evaluated("dyn.theorem3")
@@ -195,19 +196,8 @@ def test_lambda_n_decay_is_fitted_far_faster_than_n_to_minus_one_over_d(evaluate
 
 
 # ---------------------------------------------------------------------------------------------
-# Enumeration
+# the note's own sets (S_d), and the claims added later
 # ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# CaseSplit and InitialValueGronwall
-# ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# features: formulas against brute force, and must-fail cases
-# ---------------------------------------------------------------------------------------------
-
 
 @pytest.mark.parametrize("d", [1, 2, 3, 4, 5])
 def test_composition_count_is_binomial(d):

@@ -1,6 +1,11 @@
-"""Note 003 encoded end to end (quotes verbatim and in the note's order, every computed verdict equal to its
-oracle, the note's errors found by the checks), and unit tests of verify/losses.py, each formula with a case
-where a wrong version must fail."""
+"""Note 003 (Rayleigh quotients and Kurdyka-Lojasiewicz): the note's errors are found by the checks (the
+Lambert bound, the PL step, the cross-entropy range), every simulated instance satisfies its hypotheses, a
+wrong constant or rate fails in simulation, and the note's instance generators (softmax data, KL losses,
+two-layer tanh) match their gradients and constants.
+
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -124,7 +129,7 @@ def test_wrong_symbolic_steps_fail():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify/losses.py
+# the note's instance generators against finite differences and their constants
 # ---------------------------------------------------------------------------------------------
 
 

@@ -1,10 +1,10 @@
-"""Note 004 encoded end to end, and unit tests of verify.maths.regimes.
+"""Note 004 (kernel and rich regimes): the note's errors are found by the checks (the large-z expansion, the
+prediction order, the q/r potentials, Gunasekar's dynamics, the affine model's alpha^d, the Delta(Dh) bound,
+Barron's dropped square), and the Convergence check rejects a wrong limit on the note's own sequences.
 
-Quotes are verbatim and in the note's order; every computed verdict equals the oracle recorded with the
-claim (the verdicts themselves are computed by the checks); the note's errors are found by the checks;
-and every formula, simulator and check primitive of verify.maths.regimes is tested, each also on a case where
-it must fail (a wrong identity, constant or limit).
-"""
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 
@@ -18,8 +18,6 @@ from verify.maths import regimes as R
 from verify.core.model import Context, Outcome, Statement, Verdict
 
 BY_ID = by_id(note)
-
-
 
 
 def check(evaluation, name):
@@ -87,26 +85,8 @@ def test_output_input_scaling_counterexample(evaluated):
 
 
 # ---------------------------------------------------------------------------------------------
-# verify.maths.regimes: potentials
+# the Convergence check on the note's own sequences
 # ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# verify.maths.regimes: minimisers and flows
-# ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# verify.maths.regimes: kernels, Barron's construction
-# ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# verify.maths.regimes: the Convergence check
-# ---------------------------------------------------------------------------------------------
-
-x_, E_, V_ = sp.symbols("x E V", real=True)
-
 
 def test_convergence_refutes_a_wrong_limit_on_a_claims_own_sequence():
     """The depth-D minimisers tend to the l2 solution as alpha -> oo; against the l1 solution the
