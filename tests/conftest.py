@@ -16,16 +16,22 @@ from verify.core.model import Context
 
 TESTS = Path(__file__).resolve().parent
 TIER_MARKERS = {"notes": "notes", "e2e": "e2e"}
+TIER_ORDER = {"engine": 0, "notes": 1, "e2e": 2}        # fast feedback first; a test elsewhere runs with the engine's
+
+
+def _tier(item) -> str:
+    parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
+    return parts[0] if len(parts) > 1 else ""
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
-        marker = TIER_MARKERS.get(parts[0]) if len(parts) > 1 else None
+        marker = TIER_MARKERS.get(_tier(item))
         if marker is not None:
             item.add_marker(marker)
         if item.get_closest_marker("builtin_claims") is not None:        # the marker's old name
             item.add_marker("notes")
+    items.sort(key=lambda item: TIER_ORDER.get(_tier(item), 0))          # stable: files stay contiguous
 
 
 @pytest.fixture
