@@ -29,7 +29,10 @@ def _needed(session) -> set[str]:
 
 
 def _module_of(claim_id: str) -> str:
-    return next(m for m, c in builtin_claims() if c.id == claim_id)
+    for module, claim in builtin_claims():
+        if claim.id == claim_id:
+            return module
+    raise KeyError(f"evaluated({claim_id!r}): no built-in claim has this id")
 
 
 class Evaluations:
