@@ -8,7 +8,7 @@ from verify.report.stability import to_markdown
 from verify.run.registry import load
 from verify.run.stability import moves, parse_seeds, verdicts_across_seeds
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.mark.parametrize("text, seeds", [("0-9", list(range(10))), ("0,3,5", [0, 3, 5]), ("0-2,7,1", [0, 1, 2, 7]),

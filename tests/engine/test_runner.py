@@ -4,27 +4,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy as sp
 
-from verify.core.model import (Budget, CheckResult, Claim, Correction, Outcome, RunSettings, Source, Statement,
-                               Verdict)
-from verify.run.registry import load
+from verify.core.model import (Budget, CheckResult, Correction, Outcome, RunSettings, Statement, Verdict)
 from verify.run.runner import RUNNER, run_claim, run_claims
+from tests.helpers import claim_with, fixture_claims
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 x = sp.Symbol("x", real=True)
-
-
-def fixture_claims(*folders: str) -> dict[str, Claim]:
-    reg = load(builtin=False, entry_points=False, paths=[FIXTURES / f for f in folders])
-    assert reg.errors == []
-    return {c.id: c for c in reg.claims}
 
 
 @dataclass
@@ -49,12 +39,6 @@ class Custom:
 
     def run(self, statement, ctx):
         return self.behaviour(statement, ctx)
-
-
-def claim_with(*checks, cid="t.claim", correction=None, expected=None) -> Claim:
-    return Claim(id=cid, title="test claim", source=Source("t.md", "§1", "quote"),
-                 statement=Statement(sp.Eq(x, x, evaluate=False)), checks=checks, correction=correction,
-                 expected=expected)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,15 +113,15 @@ def test_children_give_the_same_results_as_in_process_in_claim_order():
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_hanging_claim_times_out_and_the_rest_finish(jobs):
+    """The timeout is per claim and generous (the good claims take milliseconds; a loaded machine must not
+    time them out); nothing here measures wall-clock time."""
     claims = fixture_claims("hang", "good")
-    started = time.monotonic()
-    results = run_claims(list(claims.values()), RunSettings(seed=0, budget="quick", jobs=jobs, timeout=1))
-    assert time.monotonic() - started < 20
+    results = run_claims(list(claims.values()), RunSettings(seed=0, budget="quick", jobs=jobs, timeout=5))
     by_id = {r.claim.id: r for r in results}
     hang = by_id.pop("fx.hang")
     assert hang.verdict == Verdict.ERROR
-    assert hang.error == "timed out after 1 s"
-    assert hang.statement.findings == [f"{RUNNER}: timed out after 1 s"]
+    assert hang.error == "timed out after 5 s"
+    assert hang.statement.findings == [f"{RUNNER}: timed out after 5 s"]
     assert hang.statement.checks[0].outcome == Outcome.ERROR
     assert all(r.verdict != Verdict.ERROR for r in by_id.values())
     assert by_id["fx.quick"].verdict == Verdict.PROVED

@@ -7,8 +7,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from tests.helpers import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 PACKAGE = ROOT / "verify"
 
 # layer -> the layers it may import (itself included); modules directly in verify/ are the face (cli)

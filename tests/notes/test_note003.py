@@ -1,28 +1,32 @@
-"""Note 003 encoded end to end (quotes verbatim and in the note's order, every computed verdict equal to its
-oracle, the note's errors found by the checks), and unit tests of verify/losses.py, each formula with a case
-where a wrong version must fail."""
+"""Note 003 (Rayleigh quotients and Kurdyka-Lojasiewicz): the note's errors are found by the checks (the
+Lambert bound, the PL step, the cross-entropy range), every simulated instance satisfies its hypotheses, a
+wrong constant or rate fails in simulation, and the note's instance generators (softmax data, KL losses,
+two-layer tanh) match their gradients and constants.
+
+Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
+tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
+tests/notes/test_claims.py."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-import mpmath as mp
 import numpy as np
 import pytest
 import sympy as sp
 
 import claims.note003_rayleigh_kl as note
+from tests.helpers import by_id
+from verify.notation import Quad, Rank, Rayleigh, W0
 from verify.maths.losses import (PowerLoss, TwoLayerTanh,
-                           cross_entropy_desingularizer, cross_entropy_phi_numeric, least_squares_grad,
-                           multiclass_margin, power_desingularizer, separable_data, softargmax)
+                           least_squares_grad,
+                           multiclass_margin, separable_data, softargmax)
 from verify.core.model import Context, Outcome, Statement, Verdict
 from verify.maths.models import QuadraticModel
-from verify.core.notation import LambdaMin, Norm, Quad, Rank, Rayleigh, W0
-from verify.checks.numeric import Simulation, array_value, precise_margin
-from verify.run.registry import module_claims
-from verify.run.runner import run_checks, run_claim
-from verify.checks.symbolic import Identity
+from verify.core.notation import LambdaMin, Norm
+from verify.checks.numeric import Simulation, array_value
+from verify.run.runner import run_checks
 
-BY_ID = {c.id: c for c in module_claims(note)}
+BY_ID = by_id(note)
 
 
 def ctx(name="test") -> Context:
@@ -39,19 +43,19 @@ def check(claim_id, statement, checks=None, target="statement"):
 # the note's claims
 # ---------------------------------------------------------------------------------------------
 
-def test_simulated_hypotheses_hold_where_the_math_says_they_do():
+def test_simulated_hypotheses_hold_where_the_math_says_they_do(evaluated):
     """The simulators build instances satisfying the hypotheses everywhere (equality cases included):
     a masked instance would hide a violation."""
-    for claim_id, fully in [("rq.prop.rate", True), ("rq.kl.theorem", True), ("rq.kl.example_log", True),
-                            ("rq.kl.example_recip", True), ("rq.rayleigh.strictly", True)]:
-        flow = run_claim(BY_ID[claim_id], 0, "quick")[0].checks[0]
+    for claim_id in ("rq.prop.rate", "rq.kl.theorem", "rq.kl.example_log", "rq.kl.example_recip",
+                     "rq.rayleigh.strictly"):
+        flow = evaluated(claim_id)[0].checks[0]
         assert flow.evidence["hypotheses_held"] == flow.evidence["instances"], claim_id
-    logistic = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")[1].checks[0]
+    logistic = evaluated("rq.logistic.bound")[1].checks[0]
     assert logistic.evidence["hypotheses_held"] == logistic.evidence["instances"]
 
 
-def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entropy():
-    statement, correction = run_claim(BY_ID["rq.logistic.bound"], 0, "quick")
+def test_lambert_bound_is_refuted_by_the_flow_and_by_the_range_of_the_cross_entropy(evaluated):
+    statement, correction = evaluated("rq.logistic.bound")
     flow, rng_check, derivation, scaling, wellformed = statement.checks      # the note's SCALING adds the scaling analysis
     assert wellformed.check == "well-formedness" and wellformed.outcome is Outcome.HOLDS
     assert scaling.check == "scaling" and scaling.outcome is Outcome.HOLDS      # a wrong form, not a wrong unit
@@ -74,15 +78,15 @@ def test_corrected_lambert_bound_with_a_smaller_constant_fails():
     assert result.outcome is Outcome.FAILS and result.evidence["relative_margin_precise"] < -1e-6
 
 
-def test_pl_step_gap_is_kappa_above_4mu_and_kappa_4mu_closes_it():
-    statement, correction = run_claim(BY_ID["rq.prop.pl"], 0, "quick")
+def test_pl_step_gap_is_kappa_above_4mu_and_kappa_4mu_closes_it(evaluated):
+    statement, correction = evaluated("rq.prop.pl")
     ce = statement.checks[0].evidence["counterexample"]
     assert ce["kappa"] > 4 * ce["mu"]
     assert correction.checks[0].outcome is Outcome.HOLDS
 
 
-def test_cross_entropy_counterexample_has_a_prediction_above_one():
-    statement, _ = run_claim(BY_ID["rq.setup.cross_entropy_range"], 0, "quick")
+def test_cross_entropy_counterexample_has_a_prediction_above_one(evaluated):
+    statement, _ = evaluated("rq.setup.cross_entropy_range")
     ce = statement.checks[0].evidence["counterexample"]
     assert max(ce["f1"], ce["f2"]) > 1
 
@@ -127,71 +131,8 @@ def test_wrong_symbolic_steps_fail():
 
 
 # ---------------------------------------------------------------------------------------------
-# verify/losses.py
+# the note's instance generators against finite differences and their constants
 # ---------------------------------------------------------------------------------------------
-
-def test_w0_on_arrays_mpmath_and_evalf():
-    x = np.array([-0.3678794411714, -0.2, 0.0, 1.0, np.e, 1e5, np.inf, -1.0])      # from near -1/e
-    w = array_value(W0(sp.Symbol("x")), {"x": x})
-    assert np.allclose(w[:6] * np.exp(w[:6]), x[:6], rtol=1e-12, atol=1e-15)
-    assert w[4] == pytest.approx(1.0) and np.isinf(w[6]) and np.isnan(w[7])
-    with mp.workdps(50):
-        z = W0.mpmath(mp.mpf(3))
-        assert abs(z * mp.exp(z) - 3) < mp.mpf(10) ** -48
-    assert abs(sp.N((W0(sp.Symbol("x")) * sp.exp(W0(sp.Symbol("x")))).subs(sp.Symbol("x"), sp.Float(7, 60)), 50) - 7) < 1e-45
-    assert W0(sp.exp(sp.Symbol("s", real=True))).is_positive and W0(-sp.Symbol("y", positive=True)).is_positive is False
-
-
-def test_w0_identity_check_fails_on_a_wrong_identity():
-    xs = sp.Symbol("x", real=True)
-    right = Statement(sp.Eq(W0(xs) * sp.exp(W0(xs)), xs, evaluate=False))
-    wrong = Statement(sp.Eq(W0(xs) * sp.exp(W0(xs)), xs * (1 + sp.Rational(1, 10**20)), evaluate=False))
-    ident = Identity(domains={"x": note.Domain(0.01, 100)})
-    assert ident.run(right, ctx()).outcome is Outcome.HOLDS
-    assert ident.run(wrong, ctx()).outcome is Outcome.FAILS      # visible only beyond double precision
-
-
-def test_quad_rayleigh_rank_on_arrays_and_at_50_digits():
-    rng = np.random.default_rng(1)
-    B = rng.standard_normal((3, 2, 4, 4))
-    Am = B @ np.swapaxes(B, -1, -2)
-    xv, yv = rng.standard_normal((2, 3, 2, 1, 4))
-    env = {"A": Am, "x": xv, "y": yv}
-    Asym, xs, ys = sp.symbols("A x y")
-    q = array_value(Quad(Asym, xs, ys), env)
-    assert q.shape == (3, 2, 1, 1)
-    assert np.allclose(q[..., 0, 0], np.einsum("sbai,sbij,sbaj->sb", xv, Am, yv))
-    r = array_value(Rayleigh(Asym, xs, xs), env)
-    assert np.allclose(r[..., 0, 0], np.einsum("sbai,sbij,sbaj->sb", xv, Am, xv) / (xv**2).sum(-1)[..., 0])
-    assert np.allclose(array_value(Rayleigh(Asym, 3 * xs, xs), env), r)         # scale invariance
-    low = rng.standard_normal((3, 2, 4, 2)) @ rng.standard_normal((3, 2, 2, 4))
-    assert np.all(array_value(Rank(Asym), {"A": low}) == 2) and np.all(array_value(Rank(Asym), env) == 4)
-    # 50-digit replay values agree with the float ones
-    idx, shape = (1, 0, 0, 0), (3, 2, 1, 1)
-    assert precise_margin(sp.Eq(Quad(Asym, xs, ys), sp.Symbol("c"), evaluate=False), {**env, "c": q}, idx, shape) > -1e-12
-    assert precise_margin(sp.Le(Rank(Asym), 2), {"A": low}, idx, shape) == 0.0
-    assert precise_margin(sp.Le(Rank(Asym), 1), {"A": low}, idx, shape) < 0            # must fail
-
-
-def test_power_desingularizer_inverse_and_derivative():
-    u, p = sp.Symbol("u", positive=True), sp.Symbol("p", nonpositive=True)
-    phi, inv = power_desingularizer(u, p)
-    env = {"u": np.array([0.3, 2.0, 5.0]), "p": np.array([0.0, -0.5, -1.0])}
-    assert np.allclose(array_value(inv(phi), env), env["u"])
-    assert np.allclose(array_value(sp.diff(phi, u), env), env["u"] ** (env["p"] - 1))
-    assert sp.simplify(phi.subs(p, -1) + 1 / u) == 0
-    # must fail: a wrong inverse (exp(v) for every p) does not invert phi_{-1}
-    assert not np.allclose(array_value(sp.exp(phi), env), env["u"])
-
-
-def test_cross_entropy_desingularizer():
-    u = sp.Symbol("u", positive=True)
-    phi = cross_entropy_desingularizer(u)
-    assert sp.simplify(sp.diff(phi, u) - 1 / (1 - sp.exp(-u)) ** 2) == 0
-    assert sp.simplify(sp.diff(phi, u) - 1 / (1 - sp.exp(-u))) != 0                    # must fail
-    us = np.array([0.1, 1.0, 1.0986, 3.0])
-    assert np.allclose(cross_entropy_phi_numeric(us), [float(phi.subs(u, v)) for v in us], rtol=1e-12)
-    assert cross_entropy_phi_numeric(np.log(3.0)) > 0 > cross_entropy_phi_numeric(np.log(2.0))
 
 
 def _fd_grad(f, th, h=1e-6):
@@ -278,7 +219,7 @@ def test_underparameterized_flow_keeps_the_gradient_in_the_range():
     assert np.all(array_value(Norm(sp.Symbol("g")), env) > 0)
 
 
-def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_counterexample():
+def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_counterexample(evaluated):
     """log f_i(x) is not scale-free for f(x) in R_+^k (the loss's sign depends on the unit of f); the
     corrected statement, with a probability p_1, is scale-consistent; the note's normalisations absorb the rest."""
     from verify.checks.scaling import analyse
@@ -286,7 +227,7 @@ def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_countere
     found = analyse(claim.statement, claim.scaling).violations
     assert found and all("argument of log" in str(v) for v in found)
     assert not analyse(claim.correction.statement, claim.scaling).violations
-    statement, _ = run_claim(claim, 0, "quick")
+    statement, _ = evaluated(claim.id)
     assert next(c for c in statement.checks if c.check == "scaling").outcome == Outcome.FAILS
     for c in BY_ID.values():             # every other statement and correction of the note is scale-consistent
         for st in [c.statement] + ([c.correction.statement] if c.correction else []):

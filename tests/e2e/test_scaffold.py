@@ -5,14 +5,12 @@ import os
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 
 from verify.cli import main
 from verify.scaffold import ScaffoldError, files_for, scaffold
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def test_the_package_declares_the_entry_point_and_has_a_claim_and_a_test():

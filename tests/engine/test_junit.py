@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from verify.report.document import Report
 from verify.run.registry import PluginError, load
 from verify.run.runner import run_claim
 from verify.core.verdict import evaluation
+from tests.helpers import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The command line: commands, exit statuses, progress, and an end-to-end run of the built-in claims."""
+"""The command line: commands, exit statuses, progress, and an end-to-end run of built-in claims of two notes."""
 from __future__ import annotations
 
 import io
@@ -15,9 +15,8 @@ from verify.cli import ProgressPrinter, main
 from verify.core.model import Verdict
 from verify.run.registry import load
 from verify.run.runner import Progress
+from tests.helpers import FIXTURES, REPO
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
 GOOD = str(FIXTURES / "good")
 PLUGIN_ONLY = ["--no-builtin", "--plugin", GOOD]
 
@@ -155,19 +154,26 @@ def test_python_m_verify_fixes_the_hash_seed_and_returns_the_exit_status(tmp_pat
 
 
 # ---------------------------------------------------------------------------------------------
-# end to end on the built-in claims (whatever they are)
+# end to end on some built-in claims (tests/notes evaluates all of them, once per session)
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.builtin_claims
-def test_all_on_the_builtin_claims_writes_a_consistent_report(tmp_path):
+# two notes' sections, symbolic and numeric, proved, supported and refuted (with a correction): built-in
+# discovery, the report and the exit status through the command line, without running all the claims again
+PATTERNS = ("lazy.lemma1*", "gd.s3.*")
+
+
+@pytest.mark.notes
+def test_run_on_builtin_claims_of_two_notes_writes_a_consistent_report(tmp_path):
     out = tmp_path / "out"
-    run = cli("all", "--budget", "quick", "--output", str(out), cwd=tmp_path)
+    run = cli("run", *PATTERNS, "--budget", "quick", "--jobs", "2", "--output", str(out), cwd=tmp_path)
     assert run.returncode in (0, 1), run.stderr
     data = json.loads((out / "results.json").read_text(), parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
     assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors"}
     assert (data["schema"], data["seed"], data["budget"]) == (1, 0, "quick")
     registry = load(builtin=True)
-    assert [c["id"] for c in data["claims"]] == [c.id for c in registry.claims]
+    chosen, unmatched = registry.select(PATTERNS)
+    assert not unmatched and len({c.id.split(".")[0] for c in chosen}) == 2
+    assert [c["id"] for c in data["claims"]] == [c.id for c in chosen]
     assert data["plugin_errors"] == [e.to_json() for e in registry.errors]
     verdicts = {v.value for v in Verdict}
     index = (out / "index.md").read_text()

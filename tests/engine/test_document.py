@@ -16,8 +16,8 @@ from verify.report.write import read_report, render_all, write_reports
 from verify.run.registry import PluginError, load
 from verify.run.runner import run_claim
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPORTS = Path(__file__).parent.parent / "reports"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
 
 
 @pytest.fixture(scope="module")

@@ -1,26 +1,17 @@
 """Every built-in claim module, end to end: quotes verbatim and in the note's order, ids unique with one
 prefix per note, every flagged claim corrected, and every computed verdict (statement and correction)
-equal to the oracle recorded with it. Note-specific tests (the note's errors found by the right checks,
-the reusable math of each note) live in tests/test_noteNNN.py."""
+equal to the oracle recorded with it (the oracle test reads the session's one evaluation of each claim,
+shared with the note tests). Note-specific tests (the note's errors found by the right checks) live in
+tests/notes/test_noteNNN.py; the engine modules a note introduced are unit-tested in tests/engine."""
 from __future__ import annotations
-
-import importlib
-import os
-import pkgutil
-from pathlib import Path
 
 import pytest
 
-import claims
 from verify.core.model import Verdict
-from verify.run.registry import module_claims
-from verify.run.runner import run_claim
+from tests.helpers import SEEDS, builtin_claims, builtin_modules
 
-SEEDS = Path(os.environ.get("VERIFY_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
-MODULES = [importlib.import_module(f"claims.{m.name}") for m in pkgutil.iter_modules(claims.__path__)
-           if not m.name.startswith("_")]
-# as a run sees them (the module's declared scalings attached)
-CLAIMS = [(module.__name__.split(".")[-1], claim) for module in MODULES for claim in module_claims(module)]
+MODULES = builtin_modules()
+CLAIMS = builtin_claims()            # as a run sees them (the module's declared scalings attached)
 UNFLAGGED = (Verdict.PROVED, Verdict.SUPPORTED, Verdict.INCONCLUSIVE)
 
 
@@ -59,8 +50,8 @@ def test_every_flagged_claim_has_a_checked_correction(module):
 
 
 @pytest.mark.parametrize("claim", [c for _, c in CLAIMS], ids=[f"{m}:{c.id}" for m, c in CLAIMS])
-def test_computed_verdict_matches_oracle(claim):
-    statement, correction = run_claim(claim, seed=0, budget="quick")
+def test_computed_verdict_matches_oracle(claim, evaluated):
+    statement, correction = evaluated(claim.id)
     assert statement.verdict == claim.expected, statement.findings
     if claim.correction is not None:
         assert correction is not None

@@ -12,6 +12,7 @@ from verify.core.model import BUDGETS, CheckResult, Claim, Outcome, Source, Stat
 from verify.core.model import RunSettings
 from verify.run.runner import run_checks, run_claims
 from verify.checks.symbolic import Identity, Inequality
+from tests.helpers import FIXTURES
 
 x, y = sp.symbols("x y", real=True)
 xp = sp.Symbol("x", positive=True)
@@ -136,9 +137,8 @@ def test_parallel_children_share_the_cache(on):
 
 
 def test_the_cli_bypasses_the_cache_with_no_cache(tmp_path, monkeypatch):
-    from pathlib import Path
     from verify.cli import main
-    fixtures = Path(__file__).resolve().parent / "fixtures" / "good"
+    fixtures = FIXTURES / "good"
     monkeypatch.setenv(cache.ENV, str(tmp_path / "c"))
     assert main(["run", "fx.trig", "--no-builtin", "--plugin", str(fixtures), "--jobs", "1", "--no-cache"]) == 0
     assert not (tmp_path / "c").exists()
