@@ -83,7 +83,8 @@ def math_markup(latex: str, display: str = "block") -> Markup:
         return Markup('<code class="latex">{}</code>').format(latex)
 
 
-MATH_SPAN = re.compile(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$(?!\$)")
+# a $...$ span as pandoc reads one: no space just inside the dollars, no digit right after the closing one
+MATH_SPAN = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]+?)(?<=\S)(?<!\\)\$(?![\d$])")
 
 
 def text_with_math(text: str) -> Markup:
@@ -207,7 +208,8 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     for c, statement, correction in pages:
         prefix = f"plots/{c.id}/"
         plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
-        deps = [{"id": d, "verdict": by_id[d].verdict.value if d in by_id else "not run", "linked": d in by_id,
+        deps = [{"id": d, "verdict": _verdict(by_id[d].verdict, None)["value"] if d in by_id else "not run",
+                 "linked": d in by_id,
                  "weak": d in by_id and by_id[d].verdict in WEAK} for d in c.depends_on]
         files[f"claims/{c.id}.html"] = claim_page.render(
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
