@@ -139,7 +139,8 @@ def test_a_relation_with_a_notation_class_renders_with_its_latex():
 
 def test_symbol_names_print_the_notes_way():
     assert latex(sigma**2 / f_star) == r"\frac{\sigma_{\min}^{2}}{f^{*}}"
-    assert latex(sp.Symbol("H_K not learnable")) == r"H_{\text{K not learnable}}"
+    assert latex(sp.Symbol("H_K not learnable")) == latex(sp.Symbol("H_K_not_learnable")) == r"H_{\text{K not learnable}}"
+    assert latex(sp.Symbol("w_i_j")) == sp.latex(sp.Symbol("w_i_j"))
     assert latex(sp.Symbol("x_1") + sp.Symbol("R_inf")) == sp.latex(sp.Symbol("x_1") + sp.Symbol("R_inf"))
 
 

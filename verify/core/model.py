@@ -155,8 +155,9 @@ def _symbol_latex(name: str) -> str | None:
         return None
     if sub in _SUBSCRIPT_WORDS and "_" not in base:
         return sp.latex(sp.Symbol(base)) + _SUBSCRIPT_WORDS[sub]
-    if " " in sub and "^" not in name and "{" not in name:      # a phrase: keep its spaces
-        return sp.latex(sp.Symbol(base)) + r"_{\text{%s}}" % re.sub(r"[^A-Za-z0-9 .,'-]", "", sub)
+    words = re.split(r"[ _]", sub)
+    if len(words) > 1 and any(len(w) > 2 and w.isalpha() for w in words) and not re.search(r"[\\^{}]", name):
+        return sp.latex(sp.Symbol(base)) + r"_{\text{%s}}" % " ".join(w for w in words if w)   # a phrase
     return None
 
 
