@@ -165,7 +165,7 @@ def test_all_on_the_builtin_claims_writes_a_consistent_report(tmp_path):
     assert run.returncode in (0, 1), run.stderr
     data = json.loads((out / "results.json").read_text(), parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
     assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors"}
-    assert (data["schema"], data["seed"], data["budget"]) == (1, 0, "quick")
+    assert (data["schema"], data["seed"], data["budget"]) == (2, 0, "quick")
     registry = load(builtin=True)
     assert [c["id"] for c in data["claims"]] == [c.id for c in registry.claims]
     assert data["plugin_errors"] == [e.to_json() for e in registry.errors]
