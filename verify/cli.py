@@ -310,9 +310,11 @@ def cmd_show(registry: Registry, args) -> int:
         return ExitCode.USAGE
     if not shown.plugin:       # results.json does not record plugins: the loaded claims do
         shown = dataclasses.replace(shown, plugin=registry.plugin_of.get(shown.id, ""))
-    pretty = None
+    pretty = pretty_correction = None
     if claim is not None:
         import sympy as sp
         pretty = sp.pretty(claim.statement.relation, use_unicode=True)
-    show_claim(shown, report, pretty)
+        if claim.correction is not None:
+            pretty_correction = sp.pretty(claim.correction.statement.relation, use_unicode=True)
+    show_claim(shown, report, pretty, pretty_correction=pretty_correction)
     return status

@@ -50,10 +50,10 @@ def test_results_json_schema(tmp_path, results):
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors"}
-    assert (data["schema"], data["seed"], data["budget"]) == (1, 0, "quick")
+    assert (data["schema"], data["seed"], data["budget"]) == (2, 0, "quick")
     assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]
-    claim_keys = {"id", "title", "note", "source", "statement", "depends_on", "verdict", "expected", "findings",
-                  "checks", "correction"}
+    claim_keys = {"id", "title", "note", "source", "statement", "hypotheses", "definitions", "typeset", "depends_on",
+                  "verdict", "expected", "findings", "checks", "correction"}
     assert all(set(c) == claim_keys for c in data["claims"])
     trig, square, amgm = data["claims"]
     assert trig["source"] == {"file": "fixture_algebra.md", "section": "§1",
@@ -65,7 +65,8 @@ def test_results_json_schema(tmp_path, results):
     assert [(c["kind"], c["outcome"]) for c in trig["checks"][1:]] == [("wellformed", "holds")]
     assert amgm["depends_on"] == ["fx.square"]
     assert square["verdict"] == "refuted" and square["findings"][0].startswith("identity: lhs - rhs =")
-    assert set(square["correction"]) == {"statement", "why", "verdict", "expected", "findings", "checks"}
+    assert set(square["correction"]) == {"statement", "hypotheses", "definitions", "typeset", "why", "verdict",
+                                         "expected", "findings", "checks"}
     assert square["correction"]["verdict"] == square["correction"]["expected"] == "proved"
     assert square["correction"]["statement"] == "\\left(x + y\\right)^{2} = x^{2} + 2 x y + y^{2}"
     assert data["plugin_errors"] == [e.to_json() for e in ERRORS]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 import shlex
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Protocol, runtime_checkable
@@ -82,7 +83,8 @@ class Statement:
     """A statement as data: a SymPy relation (the conclusion), its hypotheses and definitions.
 
     ``where`` maps defined symbols to their definitions (for instance kappa -> nu/mu); checks
-    substitute them. ``latex`` overrides SymPy's rendering when the note's own form reads better.
+    substitute them. ``latex`` is optional hand typesetting of the note's form: reports show it only
+    labelled "typesetting (not checked)", beside the rendering of the checked relation (:meth:`to_latex`).
     """
     relation: Any
     assuming: tuple = ()
@@ -123,12 +125,54 @@ class Statement:
         return tuple(out)
 
     def to_latex(self) -> str:
-        if self.latex:
-            return self.latex
-        text = sp.latex(self.relation)
+        """LaTeX of the relation that is checked, with its hypotheses: ``(h_1, h_2) \\Rightarrow r``.
+        The hand-written ``latex`` is typesetting, never this (reports label it "not checked")."""
+        text = self.relation_latex()
         if self.assuming:
-            text = r"\left(" + r",\ ".join(sp.latex(a) for a in self.assuming) + r"\right) \Rightarrow " + text
+            text = r"\left(" + r",\ ".join(self.hypotheses_latex()) + r"\right) \Rightarrow " + text
         return text
+
+    def relation_latex(self) -> str:
+        """LaTeX of the checked relation (the conclusion as written, definitions not substituted)."""
+        return latex(self.relation)
+
+    def hypotheses_latex(self) -> tuple[str, ...]:
+        """LaTeX of each hypothesis, as written."""
+        return tuple(latex(a) for a in self.assuming)
+
+    def definitions_latex(self) -> tuple[str, ...]:
+        """LaTeX ``symbol = definition`` of each definition."""
+        return tuple(f"{latex(k)} = {latex(v)}" for k, v in self.where.items())
+
+
+# subscripts that name an operator or a mark rather than an index: sigma_min -> \sigma_{\min}, f_star -> f^{*}
+_SUBSCRIPT_WORDS = {"min": r"_{\min}", "max": r"_{\max}", "sup": r"_{\sup}", "star": r"^{*}"}
+
+
+def _symbol_latex(name: str) -> str | None:
+    """The note's way of writing a symbol name SymPy would print badly, or None for SymPy's way."""
+    base, sep, sub = name.partition("_")
+    if not sep or not base:
+        return None
+    if sub in _SUBSCRIPT_WORDS and "_" not in base:
+        return sp.latex(sp.Symbol(base)) + _SUBSCRIPT_WORDS[sub]
+    words = re.split(r"[ _]", sub)
+    if len(words) > 1 and any(len(w) > 2 and w.isalpha() for w in words) and not re.search(r"[\\^{}]", name):
+        return sp.latex(sp.Symbol(base)) + r"_{\text{%s}}" % " ".join(w for w in words if w)   # a phrase
+    return None
+
+
+def latex(expr) -> str:
+    """LaTeX of a SymPy expression or relation as checked: SymPy's printer (notation classes print
+    the note's way through their ``_latex``), with subscripts such as ``_min`` and ``_star`` and
+    phrases in symbol names written as a note writes them."""
+    names = {}
+    if isinstance(expr, sp.Basic):
+        for s in expr.atoms(sp.Symbol):
+            shown = _symbol_latex(s.name)
+            if shown is not None:
+                names[s] = shown
+    return sp.latex(expr, symbol_names=names) if names else sp.latex(expr)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """The report document: one typed, frozen value built once from a run's results, which every renderer
 (Markdown, HTML, JUnit, the terminal, ``results.json``) reads, and its one JSON form.
 
-:meth:`Report.to_json` is ``results.json`` (schema 1) and :meth:`Report.from_json` reads it back:
-``Report.from_json(report.to_json()) == report``. Three details of a claim that the Markdown and HTML
-pages show are not in schema 1 — the hypotheses and definitions as LaTeX, and the plugin that defined
-the claim — so they are fields outside the comparison: a report read from ``results.json`` has none
-(``verify show`` takes the plugin from the loaded claims).
+:meth:`Report.to_json` is ``results.json`` (schema 2) and :meth:`Report.from_json` reads it back:
+``Report.from_json(report.to_json()) == report``. A statement and a correction are each reported as a
+:class:`Formula`: the LaTeX of the SymPy relation that was checked (``statement``), its hypotheses and
+definitions, and the hand-written typesetting, if any, apart (``typeset``: shown labelled "not
+checked"). Schema 1 had the hand LaTeX as ``statement`` and no hypotheses or definitions. The plugin
+that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
+takes it from the loaded claims.
 """
 from __future__ import annotations
 
@@ -13,16 +15,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-import sympy as sp
-
 from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
-                          RunSettings, Source, Verdict, replay_command)
+                          RunSettings, Source, Statement, Verdict, replay_command)
 
-__all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "CheckReport", "EvaluationReport",
+__all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
            "CorrectionReport", "ClaimReport", "Report"]
 
-SCHEMA = 1
+SCHEMA = 2
 NO_FINDING = "—"
 
 
@@ -37,6 +37,33 @@ def _verdict(value: str | None) -> Verdict | None:
 
 def _value(v: Verdict | None) -> str | None:
     return None if v is None else v.value
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A statement as reported: LaTeX rendered from the checked SymPy relation, its hypotheses and
+    definitions (also rendered), and the hand-written typesetting (None when there is none)."""
+    latex: str
+    hypotheses: tuple[str, ...] = ()      # LaTeX, one per hypothesis
+    definitions: tuple[str, ...] = ()     # LaTeX "symbol = definition"
+    typeset: str | None = None            # the claim's own ``latex=``: not checked
+
+    @staticmethod
+    def of(statement: Statement) -> "Formula":
+        return Formula(statement.relation_latex(), statement.hypotheses_latex(), statement.definitions_latex(),
+                       statement.latex or None)
+
+    def to_json(self) -> dict:
+        return {"statement": self.latex, "hypotheses": list(self.hypotheses), "definitions": list(self.definitions),
+                "typeset": self.typeset}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "Formula":
+        return Formula(d["statement"], tuple(d["hypotheses"]), tuple(d["definitions"]), d["typeset"])
+
+    def sources(self) -> list[str]:
+        """Every LaTeX text the pages render as math from the checked relation."""
+        return [self.latex, *self.hypotheses, *self.definitions]
 
 
 @dataclass(frozen=True)
@@ -102,48 +129,62 @@ class EvaluationReport:
 
 @dataclass(frozen=True)
 class CorrectionReport:
-    """A claim's corrected statement (LaTeX), why it differs, and its evaluation."""
-    latex: str
+    """A claim's corrected statement, why it differs, and its evaluation."""
+    formula: Formula
     why: str
     evaluation: EvaluationReport
 
+    @property
+    def latex(self) -> str:
+        """LaTeX of the checked corrected relation."""
+        return self.formula.latex
+
     def to_json(self) -> dict:
-        return {"statement": self.latex, "why": self.why, **self.evaluation.to_json()}
+        return {**self.formula.to_json(), "why": self.why, **self.evaluation.to_json()}
 
     @staticmethod
     def from_json(d: Mapping) -> "CorrectionReport":
-        return CorrectionReport(d["statement"], d["why"], EvaluationReport.from_json(d))
+        return CorrectionReport(Formula.from_json(d), d["why"], EvaluationReport.from_json(d))
 
 
 @dataclass(frozen=True)
 class ClaimReport:
-    """One claim as reported: where it stands, its statement (LaTeX), dependencies, evaluations."""
+    """One claim as reported: where it stands, its statement (:class:`Formula`), dependencies, evaluations."""
     id: str
     title: str
     note: str
     source: Source
-    latex: str
+    formula: Formula
     depends_on: tuple[str, ...]
     statement: EvaluationReport
     correction: CorrectionReport | None = None
-    # shown by the pages, not in results.json (schema 1): empty in a report read from it
-    hypotheses: tuple[str, ...] = field(default=(), compare=False)      # LaTeX, one per hypothesis
-    definitions: tuple[str, ...] = field(default=(), compare=False)     # LaTeX "symbol = definition"
+    # not in results.json: empty in a report read from it
     plugin: str = field(default="", compare=False)
 
     @staticmethod
     def of(result: ClaimResult) -> "ClaimReport":
         c = result.claim
-        s = c.statement
         correction = None
         if c.correction is not None:
-            correction = CorrectionReport(c.correction.statement.to_latex(), c.correction.why,
+            correction = CorrectionReport(Formula.of(c.correction.statement), c.correction.why,
                                           EvaluationReport.of(result.correction, c.correction.expected))
         return ClaimReport(
-            id=c.id, title=c.title, note=c.note, source=c.source, latex=s.to_latex(), depends_on=tuple(c.depends_on),
-            statement=EvaluationReport.of(result.statement, c.expected), correction=correction,
-            hypotheses=tuple(sp.latex(a) for a in s.assuming),
-            definitions=tuple(f"{sp.latex(k)} = {sp.latex(v)}" for k, v in s.where.items()), plugin=result.plugin)
+            id=c.id, title=c.title, note=c.note, source=c.source, formula=Formula.of(c.statement),
+            depends_on=tuple(c.depends_on), statement=EvaluationReport.of(result.statement, c.expected),
+            correction=correction, plugin=result.plugin)
+
+    @property
+    def latex(self) -> str:
+        """LaTeX of the checked relation."""
+        return self.formula.latex
+
+    @property
+    def hypotheses(self) -> tuple[str, ...]:
+        return self.formula.hypotheses
+
+    @property
+    def definitions(self) -> tuple[str, ...]:
+        return self.formula.definitions
 
     @property
     def verdict(self) -> Verdict | None:
@@ -190,14 +231,14 @@ class ClaimReport:
         return jsonable({"id": self.id, "title": self.title, "note": self.note,
                          "source": {"file": self.source.file, "section": self.source.section,
                                     "quote": self.source.quote},
-                         "statement": self.latex, "depends_on": list(self.depends_on), **self.statement.to_json(),
+                         **self.formula.to_json(), "depends_on": list(self.depends_on), **self.statement.to_json(),
                          "correction": self.correction.to_json() if self.correction is not None else None})
 
     @staticmethod
     def from_json(d: Mapping) -> "ClaimReport":
         corr = d.get("correction")
         return ClaimReport(id=d["id"], title=d["title"], note=d["note"], source=Source(**d["source"]),
-                           latex=d["statement"], depends_on=tuple(d["depends_on"]),
+                           formula=Formula.from_json(d), depends_on=tuple(d["depends_on"]),
                            statement=EvaluationReport.from_json(d),
                            correction=CorrectionReport.from_json(corr) if corr is not None else None)
 

@@ -1,9 +1,10 @@
 """The HTML report: ``html/index.html``, one page per note (claims table and dependency graph), one page
 per claim (math, quote, verdict, findings, evidence, plots, replay), plots as SVG files.
 
-Pages open offline in a plain browser: math is MathML (converted from each statement's LaTeX by
-latex2mathml, then checked against an allowlist of MathML elements and attributes, since the LaTeX may
-come from a plugin), no JavaScript, no network, relative links only. Templates autoescape: titles,
+Pages open offline in a plain browser: math is MathML, converted by latex2mathml from the LaTeX of
+each checked SymPy relation, its hypotheses and definitions, the hand typesetting (labelled "not
+checked") and the ``$...$`` spans of findings and summaries, then checked against an allowlist of
+MathML elements and attributes, since the LaTeX may come from a plugin; no JavaScript, no network, relative links only. Templates autoescape: titles,
 quotes and findings are data, never markup. Output is deterministic like the Markdown reports.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Sequence
 from markupsafe import Markup
 
 from ..core.model import Verdict
-from .document import ClaimReport, EvaluationReport, Report, dumps
+from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
 from .plots import caption, plot_files
 
@@ -82,6 +83,21 @@ def math_markup(latex: str, display: str = "block") -> Markup:
         return Markup('<code class="latex">{}</code>').format(latex)
 
 
+# a $...$ span as pandoc reads one: no space just inside the dollars, no digit right after the closing one
+MATH_SPAN = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]+?)(?<=\S)(?<!\\)\$(?![\d$])")
+
+
+def text_with_math(text: str) -> Markup:
+    """Text (a finding, a summary) with its ``$...$`` spans rendered as inline MathML; everything else
+    is escaped, and a span that cannot be converted is shown as LaTeX source."""
+    parts, last = [], 0
+    for m in MATH_SPAN.finditer(text):
+        parts += [Markup.escape(text[last:m.start()]), math_markup(m.group(1), "inline")]
+        last = m.end()
+    parts.append(Markup.escape(text[last:]))
+    return Markup("").join(parts)
+
+
 def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
     """The LaTeX sources that would be shown as source instead of rendered math."""
     failed = []
@@ -103,6 +119,7 @@ def environment():
     env = Environment(loader=PackageLoader("verify.report", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["math"] = math_markup
+    env.filters["text_with_math"] = text_with_math
     return env
 
 
@@ -125,11 +142,21 @@ def _verdict(verdict: Verdict | None, expected: Verdict | None) -> dict:
             "mismatch": expected is not None and expected != verdict}
 
 
+# a note page's table shows a claim's checked relation when it is no longer than this (its page always does)
+TABLE_LATEX_LIMIT = 400
+
+
+def _formula(f: Formula) -> dict:
+    return {"latex": f.latex, "hypotheses": list(f.hypotheses), "definitions": list(f.definitions),
+            "typeset": f.typeset}
+
+
 def _row(c: ClaimReport) -> dict:
     corr = None
     if c.correction is not None:
         corr = _verdict(c.correction_verdict, c.correction.evaluation.expected)
-    return {"id": c.id, "section": c.source.section, "title": c.title, "latex": c.latex,
+    latex = c.latex if len(c.latex) <= TABLE_LATEX_LIMIT else None
+    return {"id": c.id, "section": c.source.section, "title": c.title, "latex": latex,
             "verdict": _verdict(c.verdict, c.expected), "correction": corr, "finding": c.statement.first_finding}
 
 
@@ -171,7 +198,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
         statement = _evaluation(c.statement, "statement", plots)
         correction = None
         if c.correction is not None:
-            correction = {"latex": c.correction.latex, "why": c.correction.why.strip(),
+            correction = {"formula": _formula(c.correction.formula), "why": c.correction.why.strip(),
                           **_evaluation(c.correction.evaluation, "correction", plots)}
         all_plots += [(f"plots/{c.id}/{name}.svg", plot) for name, plot in plots]
         pages.append((c, statement, correction))
@@ -181,11 +208,12 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     for c, statement, correction in pages:
         prefix = f"plots/{c.id}/"
         plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
-        deps = [{"id": d, "verdict": by_id[d].verdict.value if d in by_id else "not run", "linked": d in by_id,
+        deps = [{"id": d, "verdict": _verdict(by_id[d].verdict, None)["value"] if d in by_id else "not run",
+                 "linked": d in by_id,
                  "weak": d in by_id and by_id[d].verdict in WEAK} for d in c.depends_on]
         files[f"claims/{c.id}.html"] = claim_page.render(
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
-            latex=c.latex, hypotheses=list(c.hypotheses), definitions=list(c.definitions),
+            stated=_formula(c.formula),
             deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
             correction=correction, plot_errors=plot_errors, replay=report.replay(c))
     note_page = env.get_template("note.html")

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Sequence
 
 from ..core.model import Verdict
-from .document import NO_FINDING, ClaimReport, EvaluationReport, Report, dumps
+from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
 
 # ---------------------------------------------------------------------------------------------
 # markdown
@@ -68,6 +68,23 @@ def _latex_block(latex: str) -> list[str]:
     return ["$$", latex, "$$"]
 
 
+TYPESET_LABEL = "Typesetting (not checked)"
+
+
+def _formula_md(f: Formula) -> list[str]:
+    """The checked relation (rendered from SymPy), its hypotheses and definitions, then the hand
+    typesetting, labelled as not checked."""
+    lines = ["**As checked** (rendered from the SymPy relation):", ""] + _latex_block(f.latex)
+    lines += ["", "**Hypotheses:**" + ("" if f.hypotheses else " none")]
+    if f.hypotheses:
+        lines += [""] + [f"- ${h}$" for h in f.hypotheses]
+    if f.definitions:
+        lines += ["", "**Definitions:**", ""] + [f"- ${d}$" for d in f.definitions]
+    if f.typeset:
+        lines += ["", f"**{TYPESET_LABEL}:**", ""] + _latex_block(f.typeset)
+    return lines
+
+
 def _evaluation_md(e: EvaluationReport) -> list[str]:
     if e.verdict is None:
         return ["**Verdict:** not run", ""]
@@ -95,13 +112,9 @@ def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) 
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
     lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
              f"**Source:** `{c.source.file}`, {c.source.section}", ""]
+    lines += ["## Statement", "", "**The note's text:**", ""]
     lines += ["> " + ln if ln else ">" for ln in c.source.quote.strip().split("\n")]
-    lines += ["", "## Statement", ""] + _latex_block(c.latex)
-    lines += ["", "**Hypotheses:**" + ("" if c.hypotheses else " none")]
-    if c.hypotheses:
-        lines += [""] + [f"- ${h}$" for h in c.hypotheses]
-    if c.definitions:
-        lines += ["", "**Definitions:**", ""] + [f"- ${d}$" for d in c.definitions]
+    lines += [""] + _formula_md(c.formula)
     deps = ", ".join(f"[{d}]({d}.md)" for d in c.depends_on) or "none"
     lines += ["", f"**Depends on:** {deps}", ""]
     if weak:
@@ -110,7 +123,7 @@ def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) 
         lines += [f"**Plugin:** `{c.plugin}`", ""]
     lines += ["## Verdict", ""] + _evaluation_md(c.statement)
     if c.correction is not None:
-        lines += ["## Correction", ""] + _latex_block(c.correction.latex)
+        lines += ["## Correction", ""] + _formula_md(c.correction.formula)
         lines += ["", f"**Why:** {c.correction.why.strip()}", ""]
         lines += _evaluation_md(c.correction.evaluation)
     lines += ["## Replay", "", _fenced(report.replay(c), "sh")]

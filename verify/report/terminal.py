@@ -6,17 +6,18 @@ from collections import Counter
 from typing import Sequence, TextIO
 
 from ..core.model import PluginError, Progress, Verdict
-from .document import ClaimReport, EvaluationReport, Report
+from .document import ClaimReport, EvaluationReport, Formula, Report
 
 
 VERDICT_STYLES = {"proved": "bold green", "supported": "green", "refuted": "bold red", "gap": "bold dark_orange",
                   "loose": "yellow", "inconclusive": "grey50", "error": "bold magenta"}
 
 
-def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, console=None) -> None:
-    """Render one claim of ``report`` with rich: the statement pretty-printed (``pretty``, SymPy's
-    rendering when the claim is loaded) above its LaTeX, the dependencies' verdicts when the report
-    has them."""
+def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, console=None,
+               pretty_correction: str | None = None) -> None:
+    """Render one claim of ``report`` with rich: the checked statement pretty-printed (``pretty``,
+    SymPy's rendering when the claim is loaded) above its LaTeX, hypotheses and definitions, the hand
+    typesetting labelled as not checked, the dependencies' verdicts when the report has them."""
     from rich.console import Console, Group
     from rich.panel import Panel
     from rich.syntax import Syntax
@@ -42,10 +43,19 @@ def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, co
         parts.append(table)
         return Panel(Group(*parts), title=title, title_align="left")
 
+    def formula(f: Formula, shown: str | None) -> list:
+        parts = [Text(shown)] if shown else []
+        parts.append(Text.assemble(("checked: ", "dim"), (f.latex, "cyan")))
+        parts += [Text.assemble(("assuming: ", "dim"), (h, "cyan")) for h in f.hypotheses]
+        parts += [Text.assemble(("where: ", "dim"), (d, "cyan")) for d in f.definitions]
+        if f.typeset:
+            parts.append(Text.assemble(("typesetting (not checked): ", "dim"), (f.typeset, "grey50")))
+        return parts
+
     header = Text.assemble((claim.id, "bold"), " — ", claim.title)
     source = Text(f"{claim.source.file}, {claim.source.section}", style="dim")
     quote = Panel(Text(claim.source.quote.strip(), style="italic"), title="quote", title_align="left")
-    statement = Group(Text(pretty) if pretty else Text(""), Text(claim.latex, style="cyan"))
+    statement = Group(*formula(claim.formula, pretty))
     deps = Text("Depends on: " + ("" if claim.depends_on else "none"))
     known = report.by_id()
     for k, d in enumerate(claim.depends_on):
@@ -57,7 +67,7 @@ def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, co
              evaluation(claim.statement, "verdict")]
     if claim.correction is not None:
         c = claim.correction
-        parts += [Panel(Group(Text(c.latex, style="cyan"), Text(f"why: {c.why}")),
+        parts += [Panel(Group(*formula(c.formula, pretty_correction), Text(f"why: {c.why}")),
                       title="correction", title_align="left"), evaluation(c.evaluation, "correction verdict")]
     parts.append(Syntax(report.replay(claim), "sh", word_wrap=True))
     console.print(Group(*parts))
