@@ -25,8 +25,8 @@ from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, M
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.scaling import Scaling
 from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
-                           preconditioned_flow, relu_ntk_kernel, sigma_min, spd_with_spectrum)
-from verify.maths.kernels import random_network_counts
+                           preconditioned_flow, sigma_min, spd_with_spectrum)
+from verify.maths.kernels import random_network_counts, relu_ntk
 
 NOTE = "000_5baba0c4d7f98ba5.txt"
 
@@ -236,7 +236,7 @@ L3_N, L3_D, L3_DELTA = 3, 3, 0.1
 def lemma3_data(rng):
     q, _ = np.linalg.qr(rng.standard_normal((L3_D, L3_D)))
     X = q[:L3_N]
-    K_ = relu_ntk_kernel(X)
+    K_ = relu_ntk(X)
     lam0_ = np.linalg.eigvalsh(K_)[0]
     needed = float(M_NEEDED.subs({n: L3_N, delta: L3_DELTA, lam0: lam0_}))
     width = 2 * math.ceil(needed / 2)
@@ -261,7 +261,7 @@ def gram_average(ctx, draws, precise):
     width = 512
     G_ = 2.0 * (X @ X.T) * random_network_counts(rng, draws, width // 2, X)
     one = np.ones((1, 1, 1))
-    return {"G": G_, "K": relu_ntk_kernel(X)[None], "m": width * one, "n": X.shape[0] * one}
+    return {"G": G_, "K": relu_ntk(X)[None], "m": width * one, "n": X.shape[0] * one}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -58,9 +58,10 @@ from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall,
 from verify.notation import FrobNorm, LambdaMin, Prob
 from verify.scaling import Scaling
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
-                             balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
+                             compositions_up_to, empirical_kernel, flow_020, gradient_flow,
+                             gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, sphere_points,
                              step_sym, torus_cosine_gram, cube)
+from verify.maths.kernels import arccos, ntk_limit
 from verify.maths.models import batched_flow, relu
 
 NOTE = "002_8640b94a4c5a7cfa.txt"
@@ -438,7 +439,7 @@ INSTANCES_014 = {_R1: sp.Lambda(_y, sp.cos(_y) + _y**2), _R2: sp.Lambda(_y, sp.l
 # ---------------------------------------------------------------------------------------------
 X3 = np.eye(3)
 Y3 = np.array([1.0, -1.0, 0.5])
-LAM3 = float(np.linalg.eigvalsh(relu_kernel_sphere(X3))[0])          # (1 - 1/pi)/6
+LAM3 = float(np.linalg.eigvalsh(arccos(X3, degree=1, sphere=True))[0])          # (1 - 1/pi)/6
 
 
 def init_kernels(ctx, draws, precise):
@@ -446,7 +447,7 @@ def init_kernels(ctx, draws, precise):
     b_j ~ Unif(S^2), m = 32, against the closed-form kernel (0.25)."""
     rng = ctx.rng("kernel", str(precise))
     B = sphere_points(rng, (draws, 32), 3)
-    return {"Kh": empirical_kernel(B, X3), "K": relu_kernel_sphere(X3)[None]}
+    return {"Kh": empirical_kernel(B, X3), "K": arccos(X3, degree=1, sphere=True)[None]}
 
 
 def balanced_grams(ctx, draws, precise):
@@ -455,7 +456,7 @@ def balanced_grams(ctx, draws, precise):
     width = 32
     a = rng.standard_normal((draws, width)) / np.sqrt(width)
     B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
-    return {"G": gram(a, B, X3), "K": balanced_ntk_kernel(X3)[None]}
+    return {"G": gram(a, B, X3), "K": ntk_limit(X3, sphere=True)[None]}
 
 
 L11_DELTA = 0.1
@@ -479,7 +480,7 @@ def hoeffding_draws(ctx, trials, precise):
     rng = ctx.rng("hoeffding")
     B = sphere_points(rng, (trials, HF_WIDTH), 1)
     Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
             "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
 
 
@@ -491,7 +492,7 @@ def hoeffding_wide_draws(ctx, trials, precise):
     not vacuous (at m = 1 the two-sided bound exceeds 1)."""
     B = sphere_points(ctx.rng("hoeffding-wide"), (trials, HW_WIDTH), 1)
     Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
             "epsilon": np.full((1, 1), HW_EPS), "m": np.full((1, 1), float(HW_WIDTH))}
 
 
@@ -506,7 +507,7 @@ def union_draws(ctx, trials, precise):
     B = sphere_points(rng, (trials, UB_WIDTH), 2)
     e_ = math.sqrt(math.log(10 * UB_N**2) / (2 * UB_WIDTH))
     one = np.ones((1, 1, 1))
-    return {"Kh": empirical_kernel(B, Xc), "K": relu_kernel_sphere(Xc)[None], "epsilon": e_ * one,
+    return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
             "n": UB_N * one, "m": UB_WIDTH * one}
 
 
@@ -515,7 +516,7 @@ def weyl_samples(ctx, precise):
     rng = ctx.rng("weyl")
     S = ctx.budget.samples
     Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X3) for wd in (2, 4, 8, 16, 64)], axis=1)
-    return {"Kh": Kh_, "K": relu_kernel_sphere(X3)[None, None]}
+    return {"Kh": Kh_, "K": arccos(X3, degree=1, sphere=True)[None, None]}
 
 
 def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
@@ -849,7 +850,7 @@ def _remark_kernels(ctx, n_pts):
 
 
 def _kernel_batch(Xs):
-    return np.stack([relu_kernel_sphere(Xi) for Xi in Xs])
+    return arccos(Xs, degree=1, sphere=True)
 
 
 def inverse_lambda_n(ctx, variable, precise):

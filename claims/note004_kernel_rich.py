@@ -58,9 +58,9 @@ from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFit, Simulation, Untestable
 from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
                                   diagonal_flow, diagonal_loss_derivatives, factorisation_flow, h_depth_expr,
-                                  l1_minimiser, l2_minimiser, ntk_limit_batched, ntk_training_change,
-                                  potential_minimiser, q_expr, r_parametric, r_potential, two_layer_ntk,
-                                  two_layer_ntk_limit)
+                                  l1_minimiser, l2_minimiser, ntk_training_change,
+                                  potential_minimiser, q_expr, r_parametric, r_potential, two_layer_ntk)
+from verify.maths.kernels import ntk_limit
 from verify.notation import Norm
 from verify.scaling import Scaling
 from verify.maths.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
@@ -402,7 +402,7 @@ def ntk_widths(ctx, precise):
     widths = 4 ** np.arange(2, 8)
     thetas = [two_layer_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
     return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
-            "Theta_inf": np.broadcast_to(two_layer_ntk_limit(X), (len(widths), S, 4, 4))}
+            "Theta_inf": np.broadcast_to(ntk_limit(X), (len(widths), S, 4, 4))}
 
 
 def squared_sequence(ctx, precise):
@@ -644,7 +644,7 @@ def ntk_limit_spectrum(ctx, precise):
     rng = ctx.rng("ntk_pd")
     S = ctx.budget.samples
     X = rng.standard_normal((S, 6, 3))
-    ev = np.linalg.eigvalsh(ntk_limit_batched(X))
+    ev = np.linalg.eigvalsh(ntk_limit(X))
     return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
 
 

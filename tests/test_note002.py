@@ -13,10 +13,11 @@ import sympy as sp
 
 import claims.note002_training_dynamics as note
 from verify.checks.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
-from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet, balanced_ntk_kernel,
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
                              compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, loose_flow, network,
-                             network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, relu_prime_kernel,
+                             network_jacobian, parity_matrix, path_norm, relu_abs,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
+from verify.maths.kernels import arccos, ntk_limit
 from verify.core.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict
 from verify.run.registry import module_claims
 from verify.run.runner import run_claim
@@ -378,8 +379,8 @@ def test_relu_kernel_sphere_against_monte_carlo(d):
     X = sphere_points(rng, (3,), d) * np.array([[1.0], [2.0], [0.5]])
     B = sphere_points(rng, (1, 400_000), d)
     K_mc = empirical_kernel(B, X)[0]
-    assert np.allclose(K_mc, relu_kernel_sphere(X), atol=5e-3)
-    assert not np.allclose(K_mc, d * relu_kernel_sphere(X), atol=5e-3) or d == 1   # the Gaussian kernel is d times larger
+    assert np.allclose(K_mc, arccos(X, degree=1, sphere=True), atol=5e-3)
+    assert not np.allclose(K_mc, d * arccos(X, degree=1, sphere=True), atol=5e-3) or d == 1   # the Gaussian kernel is d times larger
 
 
 def test_balanced_kernel_and_gram_formula():
@@ -388,11 +389,11 @@ def test_balanced_kernel_and_gram_formula():
     a = rng.standard_normal((20000, 16)) / 4.0
     B = rng.standard_normal((20000, 16, 3)) / np.sqrt(16 * 3)
     Gm = gram(a, B, X)
-    assert np.allclose(Gm.mean(axis=0), balanced_ntk_kernel(X), atol=1e-2)
-    assert not np.allclose(Gm.mean(axis=0), relu_kernel_sphere(X), atol=1e-2)        # the a^2 term matters
+    assert np.allclose(Gm.mean(axis=0), ntk_limit(X, sphere=True), atol=1e-2)
+    assert not np.allclose(Gm.mean(axis=0), arccos(X, degree=1, sphere=True), atol=1e-2)        # the a^2 term matters
     J = network_jacobian(a[:2], B[:2], X)
     assert np.allclose(J @ np.swapaxes(J, 1, 2), Gm[:2])
-    assert np.allclose(relu_prime_kernel(X)[0, 0], 0.5)
+    assert np.allclose(arccos(X)[0, 0], 0.5)
 
 
 def test_network_jacobian_and_risk_gradient_against_finite_differences():

@@ -17,6 +17,7 @@ from scipy.integrate import quad
 import claims.note004_kernel_rich as note
 from verify.checks import convergence
 from verify.maths import regimes as R
+from verify.maths.kernels import arccos, ntk_limit
 from verify.core.model import Context, Outcome, Statement, Verdict
 from verify.maths.models import batched_flow
 from verify.run.registry import module_claims
@@ -260,10 +261,10 @@ def test_arccos_kernels_and_ntk_limit_against_monte_carlo():
     pre = W @ X.T
     k1 = np.einsum("mi,mj->ij", np.maximum(pre, 0), np.maximum(pre, 0)) / len(W)
     k0 = np.einsum("mi,mj->ij", (pre > 0) * 1.0, (pre > 0) * 1.0) / len(W)
-    assert np.allclose(R.arccos_kernel(X, 1), k1, atol=0.02) and np.allclose(R.arccos_kernel(X, 0), k0, atol=0.01)
-    assert not np.allclose(R.arccos_kernel(X, 1), R.arccos_kernel(X, 0), atol=0.05)
+    assert np.allclose(arccos(X, degree=1), k1, atol=0.02) and np.allclose(arccos(X), k0, atol=0.01)
+    assert not np.allclose(arccos(X, degree=1), arccos(X), atol=0.05)
     ntk = R.two_layer_ntk(W[None], rng.standard_normal((1, len(W))), X)[0]
-    assert np.allclose(ntk, R.two_layer_ntk_limit(X), atol=0.03)
+    assert np.allclose(ntk, ntk_limit(X), atol=0.03)
 
 
 def test_inverse_cdf_and_barron_errors_scale_like_one_over_n():
@@ -412,10 +413,10 @@ def test_ntk_change_during_training_shrinks_with_width_and_is_not_o_m_minus_2():
 
 def test_limiting_ntk_is_positive_definite_but_singular_on_repeated_inputs():
     X = np.array([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
-    assert np.linalg.eigvalsh(R.ntk_limit_batched(X))[0, 0] < 1e-12
+    assert np.linalg.eigvalsh(ntk_limit(X))[0, 0] < 1e-12
     rng = np.random.default_rng(5)
     Y = rng.standard_normal((3, 5, 3))
-    assert np.allclose(R.ntk_limit_batched(Y)[1], R.two_layer_ntk_limit(Y[1]))
+    assert np.allclose(ntk_limit(Y)[1], ntk_limit(Y[1]))
     statement, _ = result("kr.ntk.limit_positive_definite")
     assert statement.checks[0].outcome is Outcome.HOLDS
 

@@ -1,6 +1,6 @@
-"""Reusable mathematics for notes on training dynamics: Boolean-cube features (parities), closed-form
-ReLU kernels, batched two-layer networks and their random-feature models, bounded models for the
-gradient-variance arguments, and small symbolic helpers (ReLU, step, path norms).
+"""Reusable mathematics for notes on training dynamics: Boolean-cube features (parities), batched
+two-layer networks and their random-feature models, bounded models for the gradient-variance
+arguments, and small symbolic helpers (ReLU, step, path norms).
 
 Everything numeric is batched over a leading axis of independent instances (seeds), as in
 :mod:`verify.maths.models`, so a check simulates all of its instances in one array computation.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .models import batched_flow, pairwise_angles, relu, relu_prime
+from .models import batched_flow, relu, relu_prime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,39 +108,8 @@ def parity_matrix(d: int) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------
-# ReLU kernels in closed form
+# points on the sphere (the closed-form ReLU kernels are :func:`verify.maths.kernels.arccos`)
 # ---------------------------------------------------------------------------------------------
-
-def _angles(X: np.ndarray, Y: np.ndarray):
-    """Norm products and angles between rows of X and Y (see :func:`verify.maths.models.pairwise_angles`)."""
-    return pairwise_angles(X, Y)
-
-
-def relu_kernel_sphere(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """k(x, y) = E_{b ~ Unif(S^{d-1})}[relu(b.x) relu(b.y)] = |x||y| (sin t + (pi - t) cos t) / (2 pi d).
-
-    Why: b = g/|g| with g ~ N(0, I_d) has its direction independent of |g| and E|g|^2 = d, so the
-    sphere average is the Gaussian arc-cosine kernel of degree 1 divided by d. The same formula is
-    E_{b ~ N(0, I_d/d)}[relu(b.x) relu(b.y)] (the balanced initialisation).
-    """
-    Y = X if Y is None else Y
-    scale, t = _angles(X, Y)
-    return scale * (np.sin(t) + (np.pi - t) * np.cos(t)) / (2 * np.pi * X.shape[-1])
-
-
-def relu_prime_kernel(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """E_b[relu'(b.x) relu'(b.y)] = (pi - t) / (2 pi) for any rotation-invariant law of b."""
-    Y = X if Y is None else Y
-    _, t = _angles(X, Y)
-    return (np.pi - t) / (2 * np.pi)
-
-
-def balanced_ntk_kernel(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """E_{b ~ N(0, I_d/d)}[relu(b.x) relu(b.y) + relu'(b.x) relu'(b.y) x.y]: the limit of the Gram matrix
-    sum_j [relu relu + a_j^2 relu' relu' x.y] under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d))."""
-    Y = X if Y is None else Y
-    return relu_kernel_sphere(X, Y) + relu_prime_kernel(X, Y) * (X @ Y.T)
-
 
 def sphere_points(rng: np.random.Generator, shape: tuple, d: int) -> np.ndarray:
     """Uniform points on S^{d-1} of shape ``shape + (d,)``."""

@@ -16,7 +16,6 @@ import numpy as np
 import sympy as sp
 from scipy.integrate import solve_ivp
 
-from .models import pairwise_angles
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,18 +44,69 @@ def relu_ntk_entry(rho):
 
 
 # ---------------------------------------------------------------------------------------------
-# the kernel, numerically
+# the arc-cosine kernel family, numerically
 # ---------------------------------------------------------------------------------------------
 
-def _angles(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """Angles between the rows of A and of B (see :func:`verify.maths.models.pairwise_angles`)."""
-    return pairwise_angles(A, B)[1]
+def pairwise_angles(X: np.ndarray, Y: np.ndarray | None = None):
+    """Products of norms and angles between the rows of X and of Y (default X), batched over leading
+    axes: (..., n, m) each. The angle is 2 atan2(|u - v|, |u + v|) of the unit vectors, accurate also for
+    (nearly) parallel rows, where arccos of the cosine is not; a zero row gets norm product 0."""
+    X = np.asarray(X, float)
+    Y = X if Y is None else np.asarray(Y, float)
+    nx, ny = np.linalg.norm(X, axis=-1), np.linalg.norm(Y, axis=-1)
+    U = np.divide(X, nx[..., None], out=np.zeros_like(X), where=nx[..., None] > 0)
+    V = np.divide(Y, ny[..., None], out=np.zeros_like(Y), where=ny[..., None] > 0)
+    minus = np.linalg.norm(U[..., :, None, :] - V[..., None, :, :], axis=-1)
+    plus = np.linalg.norm(U[..., :, None, :] + V[..., None, :, :], axis=-1)
+    return nx[..., :, None] * ny[..., None, :], 2 * np.arctan2(minus, plus)
 
 
-def relu_ntk_cross(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """K(a, b) = a . b (pi - angle(a, b)) / (2 pi) for every row a of A and b of B (nonzero rows):
-    the NTK between test and training points, K_te in a kernel predictor K_te H*^{-1} y."""
-    return (A @ B.T) * (np.pi - _angles(A, B)) / (2 * np.pi)
+def _inner(X: np.ndarray, Y: np.ndarray | None) -> np.ndarray:
+    """The inner products x . y of the rows: one BLAS product for a single point set, an einsum over
+    the leading axes for a batch (the arithmetic each kernel's callers have always had)."""
+    Y = X if Y is None else Y
+    return X @ Y.T if X.ndim == 2 and Y.ndim == 2 else np.einsum("...id,...jd->...ij", X, Y)
+
+
+def arccos(X: np.ndarray, Y: np.ndarray | None = None, degree: int = 0, sphere: bool = False) -> np.ndarray:
+    """The arc-cosine kernels k_k(x, y) = E_{w ~ N(0, I)}[relu(w.x)^k relu(w.y)^k] between the rows of X
+    and of Y (default X), batched over leading axes: with theta the angle between x and y,
+
+    * degree 0: E[relu'(w.x) relu'(w.y)] = (pi - theta) / (2 pi), the same for any rotation-invariant
+      law of w (it depends on w's direction only);
+    * degree 1: |x||y| (sin theta + (pi - theta) cos theta) / (2 pi).
+
+    ``sphere``: w uniform on the unit sphere S^{d-1} (degree 1 divided by d). Why: w = g/|g| with
+    g ~ N(0, I_d) has its direction independent of |g| and E|g|^2 = d, so the sphere average is the
+    Gaussian kernel divided by d; it is also E_{w ~ N(0, I_d/d)}[relu(w.x) relu(w.y)] (the balanced
+    initialisation of note 002)."""
+    norms, theta = pairwise_angles(X, Y)
+    if degree == 0:
+        return (np.pi - theta) / (2 * np.pi)
+    if degree == 1:
+        d = np.shape(X)[-1] if sphere else 1
+        return norms * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi * d)
+    raise ValueError(f"arc-cosine kernels of degree 0 and 1 only, not {degree}")
+
+
+def relu_ntk(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
+    """The NTK of the first layer of a two-layer ReLU network (output weights +-1, not trained):
+    H*(x, y) = x . y E_{w ~ N(0, I)}[relu'(w.x) relu'(w.y)] = x . y (pi - theta) / (2 pi), between the
+    rows of X and of Y (default X; rows nonzero, or a zero row gives a zero row). Between test and
+    training points it is K_te in a kernel predictor K_te H*^{-1} y."""
+    X = np.asarray(X, float)
+    _, theta = pairwise_angles(X, Y)
+    return _inner(X, Y) * (np.pi - theta) / (2 * np.pi)
+
+
+def ntk_limit(X: np.ndarray, Y: np.ndarray | None = None, sphere: bool = False) -> np.ndarray:
+    """The infinite-width NTK of a two-layer ReLU network with both layers trained (Jacot et al.,
+    depth 2): Theta(x, y) = k_1(x, y) + k_0(x, y) x . y for output weights of variance 1 and first-layer
+    weights w ~ N(0, I) (``sphere``: the balanced law N(0, I_d/d), see :func:`arccos`). Batched over
+    leading axes."""
+    X = np.asarray(X, float)
+    Y = None if Y is None else np.asarray(Y, float)
+    return arccos(X, Y, 1, sphere) + arccos(X, Y, 0) * _inner(X, Y)
 
 
 def active(W: np.ndarray, X: np.ndarray) -> np.ndarray:

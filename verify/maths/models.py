@@ -184,27 +184,6 @@ def relu_gram(W: np.ndarray, X: np.ndarray) -> np.ndarray:
     return (X @ X.T) * np.matmul(np.swapaxes(act, -1, -2), act)      # 0/1 counts: exact, as the einsum was
 
 
-def pairwise_angles(X: np.ndarray, Y: np.ndarray | None = None):
-    """Products of norms and angles between the rows of X and of Y (default X), batched over leading
-    axes: (..., n, m) each. The angle is 2 atan2(|u - v|, |u + v|) of the unit vectors, accurate also for
-    (nearly) parallel rows, where arccos of the cosine is not; a zero row gets norm product 0."""
-    X = np.asarray(X, float)
-    Y = X if Y is None else np.asarray(Y, float)
-    nx, ny = np.linalg.norm(X, axis=-1), np.linalg.norm(Y, axis=-1)
-    U = np.divide(X, nx[..., None], out=np.zeros_like(X), where=nx[..., None] > 0)
-    V = np.divide(Y, ny[..., None], out=np.zeros_like(Y), where=ny[..., None] > 0)
-    minus = np.linalg.norm(U[..., :, None, :] - V[..., None, :, :], axis=-1)
-    plus = np.linalg.norm(U[..., :, None, :] + V[..., None, :, :], axis=-1)
-    return nx[..., :, None] * ny[..., None, :], 2 * np.arctan2(minus, plus)
-
-
-def relu_ntk_kernel(X: np.ndarray) -> np.ndarray:
-    """K_ij = x_i . x_j E_{w ~ N(0, I)}[relu'(w.x_i) relu'(w.x_j)] = x_i . x_j (pi - theta_ij) / (2 pi);
-    a zero input gives a zero row."""
-    _, theta = pairwise_angles(X)
-    return (X @ X.T) * (np.pi - theta) / (2 * np.pi)
-
-
 def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
     X = rng.standard_normal((n, d))
     return X / np.linalg.norm(X, axis=1, keepdims=True)

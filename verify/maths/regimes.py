@@ -14,8 +14,8 @@ a theorem by computing both of its sides *independently*:
 * constrained minimisers: of a separable potential under X beta = y (batched damped Newton on the
   convex dual), of the l1 norm (one block-diagonal linear programme for all instances, HiGHS) and of
   the l2 norm (pseudo-inverse);
-* kernels (arc-cosine, the two-layer NTK and its infinite-width limit) and Barron's random
-  construction of n-term step networks.
+* the empirical two-layer NTK (its infinite-width limit is :func:`verify.maths.kernels.ntk_limit`)
+  and Barron's random construction of n-term step networks.
 
 Conventions: X has shape (S, N, d) (N observations of dimension d per instance), y (S, N); the loss of
 the diagonal network is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2 (no 1/2).
@@ -29,7 +29,7 @@ from scipy import sparse
 from scipy.integrate import solve_ivp
 from scipy.optimize import linprog
 
-from .models import batched_flow, pairwise_angles
+from .models import batched_flow
 
 # ---------------------------------------------------------------------------------------------
 # potentials (NumPy and SymPy)
@@ -452,22 +452,6 @@ def balanced_factors(rng: np.random.Generator, batch: int, d: int, depth: int, s
 # kernels
 # ---------------------------------------------------------------------------------------------
 
-def _angles(X):
-    """Row norms and pairwise angles (see :func:`verify.maths.models.pairwise_angles`)."""
-    return np.linalg.norm(X, axis=1), pairwise_angles(X)[1]
-
-
-def arccos_kernel(X, degree: int):
-    """Arc-cosine kernels E_{a ~ N(0, I)}[relu(a.x)^k relu(a.x')^k] for k = 0 (E[relu' relu']) and 1:
-    k0 = (pi - theta)/(2 pi), k1 = |x||x'| (sin theta + (pi - theta) cos theta)/(2 pi)."""
-    norms, theta = _angles(np.asarray(X, float))
-    if degree == 0:
-        return (np.pi - theta) / (2 * np.pi)
-    if degree == 1:
-        return np.outer(norms, norms) * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
-    raise ValueError("arc-cosine kernels of degree 0 and 1 only")
-
-
 def two_layer_ntk(A, b, X):
     """Empirical NTK of f(x) = m^{-1/2} sum_j b_j relu(a_j . x) (NTK parametrisation, no biases):
     Theta(x, x') = (1/m) sum_j [relu(a_j.x) relu(a_j.x') + b_j^2 relu'(a_j.x) relu'(a_j.x') x.x'].
@@ -478,12 +462,6 @@ def two_layer_ntk(A, b, X):
     first = np.einsum("...jn,...jk->...nk", act, act)
     second = np.einsum("...j,...jn,...jk->...nk", b**2, der, der) * (X @ X.T)
     return (first + second) / m
-
-
-def two_layer_ntk_limit(X):
-    """Theta_infinity = k1(x, x') + k0(x, x') x.x' for a, b ~ N(0, 1) (Jacot et al., depth 2)."""
-    X = np.asarray(X, float)
-    return arccos_kernel(X, 1) + arccos_kernel(X, 0) * (X @ X.T)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -585,13 +563,3 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
             diff = smooth_ntk(A, b, X, act, der) - theta0
             change = np.maximum(change, np.linalg.norm(diff, axis=(-2, -1)))
     return change
-
-
-def ntk_limit_batched(X):
-    """two_layer_ntk_limit for a batch X of shape (..., n, d): k1 + k0 x.x', returns (..., n, n)."""
-    X = np.asarray(X, float)
-    norm_products, theta = pairwise_angles(X)
-    gram = np.einsum("...id,...jd->...ij", X, X)
-    k0 = (np.pi - theta) / (2 * np.pi)
-    k1 = norm_products * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
-    return k1 + k0 * gram
