@@ -45,7 +45,8 @@ from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, M
                            Simulation, Untestable)
 from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob
 from verify.scaling import Scaling
-from verify.maths.models import QuadraticLoss, batched_flow, preconditioned_flow, unit_vectors
+from verify.maths.flows import batched_flow
+from verify.maths.models import QuadraticLoss, preconditioned_flow, unit_vectors
 
 NOTE = "001_0bf8060121747f88.txt"
 

@@ -62,7 +62,8 @@ from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReL
                              gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, sphere_points,
                              step_sym, torus_cosine_gram, cube)
 from verify.maths.kernels import arccos, ntk_limit
-from verify.maths.models import batched_flow, relu
+from verify.maths.flows import batched_flow
+from verify.maths.models import relu
 
 NOTE = "002_8640b94a4c5a7cfa.txt"
 
@@ -576,7 +577,7 @@ _TEST_POINTS = 64
 def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None):
     """Flow (0.20) of the network and of its random-feature model (B frozen) from a = 0, b_j ~ Unif(S^2),
     for each width (common random numbers: the first m rows of one draw); horizon 12/(m lambda).
-    ``substeps``: fixed-step RK4 in the fast mode (see :func:`verify.maths.features.rk4_flow`)."""
+    ``substeps``: fixed-step RK4 in the fast mode (see :mod:`verify.maths.flows`)."""
     rng = ctx.rng("lazy")
     Bfull = sphere_points(rng, (seeds, int(max(widths))), 3)
     Xt = sphere_points(ctx.rng("lazy-test"), (_TEST_POINTS,), 3)

@@ -63,7 +63,8 @@ from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain,
 from verify.maths.kernels import ntk_limit
 from verify.notation import Norm
 from verify.scaling import Scaling
-from verify.maths.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
+from verify.maths.flows import batched_flow
+from verify.maths.models import (QuadraticLoss, QuadraticModel, model_gradient_flow, random_orthogonal,
                            sigma_min, spd_with_spectrum)
 
 NOTE = "004_a0eff2e76da1eda5.txt"

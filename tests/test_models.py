@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from scipy.linalg import expm
 
-from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, batched_flow, flow_velocity,
+from verify.maths.flows import batched_flow
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity,
                            model_gradient_flow, preconditioned_flow, random_orthogonal, relu_gram,
                            sigma_min, spd_with_spectrum, unit_vectors)
 from verify.maths.kernels import relu_ntk
@@ -388,7 +389,7 @@ class TestFlows:
         assert np.max(np.abs(precise - exact)) < np.max(np.abs(stiff - exact))
 
     def test_block_sparsity_keeps_instances_apart(self):
-        from verify.maths.models import _block_sparsity
+        from verify.maths.flows import _block_sparsity
         pattern = _block_sparsity((3, 2, 2)).toarray()
         assert pattern.shape == (12, 12)
         np.testing.assert_array_equal(pattern, np.kron(np.eye(3), np.ones((4, 4))))

@@ -14,7 +14,7 @@ import sympy as sp
 import claims.note002_training_dynamics as note
 from verify.checks.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
-                             compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, loose_flow, network,
+                             compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, network,
                              network_jacobian, parity_matrix, path_norm, relu_abs,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
 from verify.maths.kernels import arccos, ntk_limit
@@ -514,17 +514,6 @@ def test_relu_and_path_norm_helpers():
     assert hat_sym(0) == 1 and hat_sym(sp.Rational(1, 2)) == 0 and hat_sym(sp.Rational(1, 4)) == sp.Rational(1, 2)
 
 
-def test_loose_flow_accuracy_and_precise_delegation():
-    y0 = np.array([[1.0, -2.0], [0.5, 3.0]])
-    tt = np.linspace(0.0, 3.0, 7)
-    Y = loose_flow(lambda _, y: -2.0 * y, y0, tt)
-    exact = y0[:, None, :] * np.exp(-2.0 * tt)[None, :, None]
-    assert np.allclose(Y, exact, rtol=1e-5, atol=1e-8)
-    assert not np.allclose(Y, y0[:, None, :] * np.exp(-3.0 * tt)[None, :, None], rtol=1e-3)   # a wrong rate
-    P = loose_flow(lambda _, y: -2.0 * y, y0, tt, precise=True)
-    assert np.allclose(P, exact, rtol=1e-11, atol=1e-14)
-
-
 def test_multilayer_initial_gram_without_the_half_is_refuted_at_every_width():
     statement, correction = _run("dyn.multilayer.init_gram")
     check = statement.checks[0]
@@ -561,19 +550,6 @@ def test_theorem10_rate_holds_in_every_draw_and_a_rate_three_times_faster_fails(
     assert _event_rate("dyn.theorem10.probability", event) == 1.0
     faster = sp.Le(note.R_t, sp.exp(-3 * note.m * note.lam * note.t) * note.R_0)
     assert _event_rate("dyn.theorem10.probability", faster) < 0.5
-
-
-def test_rk4_flow_matches_the_precise_flow_and_delegates():
-    from verify.maths.features import rk4_flow
-    rng = np.random.default_rng(0)
-    A = rng.standard_normal((3, 4, 4))
-    A = -(A @ np.swapaxes(A, -1, -2)) / 4 - 0.1 * np.eye(4)
-    y0 = rng.standard_normal((3, 4))
-    t = np.linspace(0.0, 2.0, 11)
-    rhs = lambda _, y: np.einsum("sij,sj->si", A, y)
-    fast, precise = rk4_flow(rhs, y0, t, substeps=8), rk4_flow(rhs, y0, t, precise=True)
-    assert np.max(np.abs(fast - precise)) < 1e-4 * np.max(np.abs(y0))
-    assert np.max(np.abs(rk4_flow(rhs, y0, t, substeps=1) - precise)) > np.max(np.abs(fast - precise))
 
 
 def test_pair_interlacing_compares_each_draw_with_its_own_gap():

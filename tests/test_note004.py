@@ -19,7 +19,7 @@ from verify.checks import convergence
 from verify.maths import regimes as R
 from verify.maths.kernels import arccos, ntk_limit
 from verify.core.model import Context, Outcome, Statement, Verdict
-from verify.maths.models import batched_flow
+from verify.maths.flows import batched_flow
 from verify.run.registry import module_claims
 from verify.run.runner import run_claim
 
@@ -229,12 +229,6 @@ def test_squared_flow_matches_the_flow_in_u():
     logs = R.squared_flow(X, y, np.full(len(X), np.log(0.1)), tt)
     assert np.allclose(direct, logs, rtol=1e-6, atol=1e-9)
     assert not np.allclose(R.squared_flow(X, y, np.full(len(X), np.log(0.2)), tt), logs, atol=1e-3)
-
-
-def test_stiff_flow_on_a_linear_system():
-    A = -np.array([[[1.0, 0.0], [0.0, 100.0]]])
-    y = R.stiff_flow(lambda _, z: np.einsum("bij,bj->bi", A, z), np.ones((1, 2)), np.array([0.0, 1.0]))
-    assert np.allclose(y[0, -1], np.exp([-1.0, -100.0]), rtol=1e-7, atol=1e-12)
 
 
 def test_factorisation_flow_keeps_balanced_factors_balanced():

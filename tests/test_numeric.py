@@ -11,7 +11,8 @@ from scipy import stats
 
 from verify.core.model import NUMERIC, Budget, Context, Outcome, Statement
 from verify.maths.kernels import relu_ntk
-from verify.maths.models import TwoLayerReLU, batched_flow, relu_gram
+from verify.maths.flows import batched_flow
+from verify.maths.models import TwoLayerReLU, relu_gram
 from verify.core.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.checks.numeric import (MonteCarlo, OrderFit, Probability, Simulation, array_value, clopper_pearson,
                             loglog_fit, precise_margin, relative_margin)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
-from scipy.integrate import solve_ivp
+
+from .flows import batched_flow
 
 
 
@@ -264,10 +265,7 @@ class WidthBatch:
         kink; tolerances are therefore set for the accuracy a check needs (RK45 at ``rtol``, ten times
         tighter when ``precise``), not at round-off, which would cost thousands of steps per change.
         """
-        N, d = self.W0.shape
         rtol = rtol / 10 if precise else rtol
-        sol = solve_ivp(lambda _, s: self.velocity(self.W0 + s.reshape(N, d)).ravel(), (float(t[0]), float(t[-1])),
-                        np.zeros(N * d), t_eval=t, method="RK45", rtol=rtol, atol=rtol * 1e-3)
-        if not sol.success:
-            raise RuntimeError(f"two-layer network flow failed: {sol.message}")
-        return self.W0 + sol.y.T.reshape(len(t), N, d)
+        moved = batched_flow(lambda _, s: self.velocity(self.W0 + s), np.zeros(self.W0.shape), t,
+                             tolerances=(rtol, rtol * 1e-3))                 # (N, T, d), starting at 0
+        return self.W0 + np.ascontiguousarray(np.swapaxes(moved, 0, 1))

@@ -22,7 +22,8 @@ import numpy as np
 import sympy as sp
 from scipy.special import lambertw
 
-from .models import QuadraticModel, batched_flow
+from .flows import batched_flow
+from .models import QuadraticModel
 
 # ---------------------------------------------------------------------------------------------
 # notation evaluated on arrays and at high precision
@@ -270,7 +271,7 @@ def loss_flow(grad, theta0: np.ndarray, tau: np.ndarray, speed, precise: bool = 
               tolerances: tuple[float, float] | None = None) -> np.ndarray:
     """Gradient flow theta' = -grad(theta) in rescaled time tau = speed * t (one ODE solve for the whole
     batch; ``speed`` per instance lets instances with different rates share one output grid).
-    ``tolerances``: the fast mode's, as in :func:`verify.maths.models.batched_flow`."""
+    ``tolerances``: the fast mode's, as in :func:`verify.maths.flows.batched_flow`."""
     speed = np.asarray(speed, float).reshape((-1,) + (1,) * (theta0.ndim - 1))
     return batched_flow(lambda _, th: -grad(th) / speed, theta0, tau, precise, tolerances)
 

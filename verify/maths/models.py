@@ -1,19 +1,16 @@
-"""Reusable mathematics for claims: models, losses, kernels and batched gradient flows.
+"""Reusable mathematics for claims: models, losses and their gradient flows (integrated by
+:func:`verify.maths.flows.batched_flow`).
 
 Everything is batched over a leading axis of independent instances (seeds), so a check simulates all
 its instances in one array computation.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
-from scipy.integrate import solve_ivp
+from .flows import batched_flow
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,44 +189,6 @@ def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # flows
 # ---------------------------------------------------------------------------------------------
-
-def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
-                 tolerances: tuple[float, float] | None = None, stiff: bool = False) -> np.ndarray:
-    """Integrate y' = rhs(t, y) for a batch y0 of shape (S, ...) in one ODE solve; returns (S, T, ...).
-
-    Fast mode: RK45 at rtol 1e-9. Precise mode (used to replay a violation): DOP853 at rtol 1e-13.
-    Absolute tolerances are relative to the size of the initial state, so a flow that decays far below
-    its start stays accurate relative to the round-off floor of the numeric checks. ``tolerances``
-    (rtol, atol relative to that size) overrides the fast mode's: a field with kinks, such as a ReLU
-    network's, makes tight tolerances very costly. ``stiff``: for batches whose time scales differ
-    widely (condition numbers up to 32 made RK45 take 4000 steps and DOP853 4 s), implicit methods with
-    the Jacobian's block-diagonal sparsity (the batch's instances do not interact, so finite differences
-    need one evaluation per state entry of one instance): BDF at the fast tolerances, and Radau
-    (implicit Runge-Kutta of order 5, another family than BDF) at rtol 1e-12 in precise mode. On a
-    field that is not stiff they are slower than RK45 and DOP853.
-    """
-    shape = y0.shape
-    size = float(np.max(np.abs(y0))) or 1.0
-    method, rtol, atol = ("DOP853", 1e-13, 1e-16 * size) if precise else ("RK45", 1e-9, 1e-13 * size)
-    options = {}
-    if tolerances is not None and not precise:
-        rtol, atol = tolerances[0], tolerances[1] * size
-    if stiff:
-        options["jac_sparsity"] = _block_sparsity(shape)
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("BDF", rtol, atol)
-    sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=method, rtol=rtol, atol=atol, **options)
-    if not sol.success:
-        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
-    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
-
-
-def _block_sparsity(shape: tuple) -> "csr_matrix":
-    """The Jacobian pattern of a batch of independent instances: one dense block per instance."""
-    from scipy.sparse import block_diag
-    block = int(np.prod(shape[1:], dtype=int))
-    return block_diag([np.ones((block, block))] * shape[0], format="csr")
-
 
 def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.ndarray,
                         t: np.ndarray, precise: bool = False, tolerances=None, stiff: bool = False) -> np.ndarray:

@@ -26,10 +26,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from scipy import sparse
-from scipy.integrate import solve_ivp
 from scipy.optimize import linprog
 
-from .models import batched_flow
+from .flows import batched_flow
 
 # ---------------------------------------------------------------------------------------------
 # potentials (NumPy and SymPy)
@@ -304,40 +303,7 @@ def potential_minimiser(X, y, scale, D: int = 2, log_scale=None, nonnegative: bo
 # flows
 # ---------------------------------------------------------------------------------------------
 
-MAX_STIFF_DIM = 256        # largest ODE system (instances x parameters) one implicit solve gets
-
-
-def stiff_flow(rhs, y0, t, precise: bool = False, jac=None):
-    """Integrate y' = rhs(t, y) for a batch y0 (S, p) with an implicit method: LSODA (fast) or Radau
-    (precise replay); ``jac(y)`` gives per-instance Jacobian blocks (S, p, p), assembled into one
-    block-diagonal matrix (dense for LSODA, sparse for Radau), else they are estimated by differences.
-
-    Gradient flows of the diagonal network become stiff once they converge (the Hessian's eigenvalues
-    spread with the weights); an explicit method then crawls, so these flows use implicit steppers.
-    Returns (S, T, p)."""
-    shape = y0.shape
-    S, p = shape
-    size = float(np.max(np.abs(y0))) or 1.0
-    options = {}
-    if jac is None:
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("LSODA", 1e-10, 1e-14 * size)
-    else:
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("LSODA", 1e-10, 1e-14 * size)
-        b, i, j = np.meshgrid(np.arange(S), np.arange(p), np.arange(p), indexing="ij")
-        rows, cols = (b * p + i).ravel(), (b * p + j).ravel()
-        if precise:
-            options["jac"] = lambda _, y: sparse.csc_matrix((jac(y.reshape(shape)).ravel(), (rows, cols)), shape=(S * p, S * p))
-        else:                                            # LSODA takes a dense Jacobian
-            def dense(_, y):
-                out = np.zeros((S * p, S * p))
-                out[rows, cols] = jac(y.reshape(shape)).ravel()
-                return out
-            options["jac"] = dense
-    sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=method, rtol=rtol, atol=atol, **options)
-    if not sol.success:
-        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
-    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
+MAX_STIFF_DIM = 256        # largest ODE system (instances x parameters) one implicit (LSODA) solve gets
 
 
 def diagonal_velocity(X, y, state, D: int = 2):
@@ -374,8 +340,9 @@ def diagonal_flow(X, y, alpha, t, D: int = 2, w0=None, precise: bool = False):
     state0 = np.concatenate([start, start], -1)
     chunk = max(1, MAX_STIFF_DIM // (2 * d))
     # the implicit solver's linear algebra grows with the cube of the system: large batches in blocks
-    W = np.concatenate([stiff_flow(lambda _, w, b=slice(i, i + chunk): diagonal_velocity(X[b], y[b], w, D), state0[i:i + chunk],
-                                   np.asarray(t, float), precise, jac=lambda w, b=slice(i, i + chunk): diagonal_jacobian(X[b], y[b], w, D))
+    W = np.concatenate([batched_flow(lambda _, w, b=slice(i, i + chunk): diagonal_velocity(X[b], y[b], w, D), state0[i:i + chunk],
+                                     np.asarray(t, float), precise, stiff="lsoda",
+                                     jac=lambda w, b=slice(i, i + chunk): diagonal_jacobian(X[b], y[b], w, D))
                         for i in range(0, S, chunk)])
     return W[..., :d] ** D - W[..., d:] ** D
 
@@ -395,7 +362,7 @@ def squared_flow(A, y, log_alpha, t, precise: bool = False):
     def rhs(_, s):
         return np.einsum("bmn,bn->bm", A, x_of(s)) - y
 
-    s = stiff_flow(rhs, np.zeros(y.shape), np.asarray(t, float), precise)
+    s = batched_flow(rhs, np.zeros(y.shape), np.asarray(t, float), precise, stiff="lsoda")
     return x_of(s)
 
 
