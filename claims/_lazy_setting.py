@@ -8,7 +8,8 @@ import numpy as np
 import sympy as sp
 
 from verify import Statement
-from verify.maths.models import QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, sigma_min, spd_with_spectrum
+from verify.maths.models import (QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, per_instance, sigma_min,
+                                 spd_with_spectrum)
 from verify.notation import Norm
 
 # ---------------------------------------------------------------------------------------------
@@ -51,11 +52,6 @@ BOUND_CORRECTED = Statement(
 N_OUT, P_PARAM = 3, 12
 
 
-def per_instance(a, rank=3):
-    """A per-instance value of shape (S,) as an array of ``rank`` axes broadcasting over the others."""
-    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
-
-
 def theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=0.1, aligned=None):
     """Random instances; where ``aligned``, f* lies along a common eigenvector of A A^T and H, so the
     path of the predictions is (nearly) straight: the instances where a misplaced kappa shows most."""
@@ -90,9 +86,9 @@ def theorem_flow(ctx, precise):
     W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
     F = model.f(W)
     return {
-        "alpha": per_instance(a), "kappa": per_instance(loss.nu / loss.mu), "mu": per_instance(loss.mu), "nu": per_instance(loss.nu),
-        "sigma_min": per_instance(sigma_min(model.A)), "J0": per_instance(np.linalg.norm(model.A, ord=2, axis=(-2, -1))),
-        "L": per_instance(model.lipschitz()), "t": tt.reshape(1, -1, 1),
+        "alpha": per_instance(a, 3), "kappa": per_instance(loss.nu / loss.mu, 3), "mu": per_instance(loss.mu, 3), "nu": per_instance(loss.nu, 3),
+        "sigma_min": per_instance(sigma_min(model.A), 3), "J0": per_instance(np.linalg.norm(model.A, ord=2, axis=(-2, -1)), 3),
+        "L": per_instance(model.lipschitz(), 3), "t": tt.reshape(1, -1, 1),
         "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
         "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
     }

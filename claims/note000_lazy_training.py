@@ -24,11 +24,11 @@ from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, M
                            Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.scaling import Scaling
-from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, model_gradient_flow,
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, model_gradient_flow, per_instance,
                            preconditioned_flow, sigma_min, spd_with_spectrum)
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, N_OUT, P_PARAM, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
-                                  kappa, lam, mu, nu, per_instance, sigma, t, theorem_flow, theorem_setup, time_grid)
+                                  kappa, lam, mu, nu, sigma, t, theorem_flow, theorem_setup, time_grid)
 from verify.maths.kernels import random_network_counts, relu_ntk
 
 NOTE = "000_5baba0c4d7f98ba5.txt"
@@ -125,7 +125,7 @@ def lemma1_samples(ctx, precise, matrices=False):
     if matrices:
         return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": (w0 + pts)[:, :, None, :], "w_0": w0[:, :, None, :],
                 "sigma_min": per_instance(sig, 4), "L": per_instance(Lip, 4)}
-    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": per_instance(sig), "L": per_instance(Lip)}
+    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": per_instance(sig, 3), "L": per_instance(Lip, 3)}
 
 
 def lemma2_flow(ctx, precise):
@@ -143,8 +143,8 @@ def lemma2_flow(ctx, precise):
 
     tt = np.linspace(0.0, 8.0, 120)
     Z = preconditioned_flow(Q, loss, rng.standard_normal((S, dim)) * 3, tt, precise)
-    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": per_instance(loss.mu),
-            "nu": per_instance(loss.nu), "lambda": per_instance(lam_v), "t": tt.reshape(1, -1, 1)}
+    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": per_instance(loss.mu, 3),
+            "nu": per_instance(loss.nu, 3), "lambda": per_instance(lam_v, 3), "t": tt.reshape(1, -1, 1)}
 
 
 def logcosh_losses(ctx, precise):
@@ -164,7 +164,7 @@ def logcosh_losses(ctx, precise):
     grad = mu_v[:, None, None] * zz + np.einsum("bjk,bki->bji", c[:, None, :] * np.tanh(proj), A)
     zstar = rng.standard_normal((S, 1, dim))                                  # g shifted: minimiser z*
     return {"z": zz + zstar, "z_star": zstar, "gbar_z": g[..., None], "grad_g": grad,
-            "mu": per_instance(mu_v), "nu": per_instance(nu_v)}
+            "mu": per_instance(mu_v, 3), "nu": per_instance(nu_v, 3)}
 
 
 def relu_init(ctx, precise):

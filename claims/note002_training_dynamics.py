@@ -63,7 +63,7 @@ from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReL
                              step_sym, torus_cosine_gram, cube)
 from verify.maths.kernels import arccos, ntk_limit
 from verify.maths.flows import batched_flow
-from verify.maths.models import relu
+from verify.maths.models import per_instance, relu
 
 NOTE = "002_8640b94a4c5a7cfa.txt"
 
@@ -95,10 +95,6 @@ R_t = sp.Symbol("R_t", real=True)
 
 x, v, vp, w = (sp.IndexedBase(name) for name in ("x", "v", "vp", "w"))
 b_ = sp.IndexedBase("b")
-
-
-def _scalar(a, rank=2):
-    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,7 +178,7 @@ def nonconvex_flow(ctx, precise):
     TH = gradient_flow(R, 1.5 * rng.standard_normal((S, P_DIM)), tt, precise)
     gn = np.linalg.norm(R.grad(TH), axis=-1)                                  # (S, T)
     return {"t": tt[1:].reshape(1, -1, 1), "s": tt.reshape(1, 1, -1), "g_s": gn[:, None, :],
-            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": _scalar(R.value(TH[:, 0]), 3),
+            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": per_instance(R.value(TH[:, 0]), 3),
             "R_inf": np.zeros((1, 1, 1))}
 
 
@@ -194,7 +190,7 @@ def convex_flow(ctx, precise):
     th0 = R.star + 4 * rng.standard_normal((S, P_DIM))
     tt = np.geomspace(1e-3, 100.0, 80)
     TH = gradient_flow(R, th0, np.concatenate([[0.0], tt]), precise)[:, 1:]
-    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": _scalar(np.sum((R.star - th0) ** 2, axis=1))}
+    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": per_instance(np.sum((R.star - th0) ** 2, axis=1), 2)}
 
 
 def pl_flow(ctx, precise, squared=False):
@@ -208,7 +204,7 @@ def pl_flow(ctx, precise, squared=False):
     val = R.value(TH)
     const = R.pl_squared_constant if squared else R.pl_norm_constant
     return {"t": tt.reshape(1, -1), "D_t": val, "D_0": val[:, :1], "gnorm": np.linalg.norm(R.grad(TH), axis=-1),
-            "C": _scalar(const), "mu": _scalar(R.pl_squared_constant)}
+            "C": per_instance(const, 2), "mu": per_instance(R.pl_squared_constant, 2)}
 
 
 R_fn = sp.Function("R", nonnegative=True)          # R_n(theta_t) - inf R_n along the flow
@@ -318,8 +314,8 @@ def orthonormal_gradients(ctx, precise):
     var = np.einsum("sf,sf->s", member, np.sum((grads - g_mean[:, None]) ** 2, axis=-1)) / size
     second = np.einsum("sf,sf->s", member, np.sum(inner**2, axis=-1)) / size
     bound = np.mean(np.sum(gh**2, axis=-1), axis=1)
-    return {"V": _scalar(var), "M2": _scalar(second), "S_F": _scalar(second), "B": _scalar(bound),
-            "F_size": _scalar(size)}
+    return {"V": per_instance(var, 2), "M2": per_instance(second, 2), "S_F": per_instance(second, 2), "B": per_instance(bound, 2),
+            "F_size": per_instance(size, 2)}
 
 
 def hinge_gradients(ctx, precise):
@@ -335,9 +331,9 @@ def hinge_gradients(ctx, precise):
     active = (1 - h[:, None, :] * P[None]) > 0                               # hinge is active
     grads = -np.einsum("fn,sfn,snp->sfp", P, active, gh) / X.shape[0]
     inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]
-    return {"H2": _scalar(np.mean(np.sum(grads**2, axis=-1), axis=1)),
-            "S_F": _scalar(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0]),
-            "G_theta": _scalar(np.mean(np.sum(gh**2, axis=-1), axis=1)), "d": np.full((1, 1), float(T7_D))}
+    return {"H2": per_instance(np.mean(np.sum(grads**2, axis=-1), axis=1), 2),
+            "S_F": per_instance(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0], 2),
+            "G_theta": per_instance(np.mean(np.sum(gh**2, axis=-1), axis=1), 2), "d": np.full((1, 1), float(T7_D))}
 
 
 # (0.9): the expectation under the uniform P on a class of |F| = N functions
@@ -379,7 +375,7 @@ def parity_flows(ctx, precise):
     grad = model.hinge_gradient(Z, P[None, None])
     return {"t": tt.reshape(1, -1), "lhs14": 2 * np.mean(np.sum(D * -grad, axis=(-1, -2)), axis=-1),
             "delta2": np.mean(np.sum(D**2, axis=(-1, -2)), axis=-1), "EG": model.G(Z).mean(axis=-1),
-            "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
+            "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
 
 
 def gradient_growth(ctx, precise):
@@ -392,7 +388,7 @@ def gradient_growth(ctx, precise):
     u /= np.linalg.norm(u, axis=(-1, -2), keepdims=True)
     r = 10.0 ** rng.uniform(-3, 0.5, (S, Kp))
     theta = theta0[:, None] + r[..., None, None] * u
-    return {"G_t": model.G(theta), "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz),
+    return {"G_t": model.G(theta), "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz),
             "dist2": r**2}
 
 

@@ -23,7 +23,7 @@ import sympy as sp
 from scipy.special import lambertw
 
 from .flows import batched_flow
-from .models import QuadraticModel
+from .models import QuadraticModel, per_instance
 
 # ---------------------------------------------------------------------------------------------
 # notation evaluated on arrays and at high precision
@@ -219,10 +219,6 @@ def cross_entropy_phi_numeric(u: np.ndarray) -> np.ndarray:
 # losses with known KL constants, and their gradient flows
 # ---------------------------------------------------------------------------------------------
 
-def _per(a, ndim):
-    return np.asarray(a, float).reshape((-1,) + (1,) * (ndim - 1))
-
-
 @dataclass(frozen=True)
 class PowerLoss:
     """L(theta) = (theta^T H theta)^{q/2}, H symmetric positive definite (S, d, d), q >= 2 (S,).
@@ -233,11 +229,11 @@ class PowerLoss:
     q: np.ndarray
 
     def value(self, th):
-        return np.einsum("s...i,sij,s...j->s...", th, self.H, th) ** (_per(self.q, th.ndim - 1) / 2)
+        return np.einsum("s...i,sij,s...j->s...", th, self.H, th) ** (per_instance(self.q, th.ndim - 1) / 2)
 
     def grad(self, th):
         quad = np.einsum("s...i,sij,s...j->s...", th, self.H, th)[..., None]
-        q = _per(self.q, th.ndim)
+        q = per_instance(self.q, th.ndim)
         return q * quad ** (q / 2 - 1) * np.einsum("sij,s...j->s...i", self.H, th)
 
     @property

@@ -98,12 +98,12 @@ class QuadraticModel:
 
     def f(self, w: np.ndarray) -> np.ndarray:
         """w of shape (S, ..., p) -> (S, ..., n)."""
-        beta = _per_batch(self.beta, w.ndim)
+        beta = per_instance(self.beta, w.ndim)
         return np.einsum("bij,b...j->b...i", self.A, w) + 0.5 * beta * np.einsum("bij,b...j->b...i", self.B, w) ** 2
 
     def jac(self, w: np.ndarray) -> np.ndarray:
         """(S, ..., p) -> (S, ..., n, p)."""
-        beta = _per_batch(self.beta, w.ndim)
+        beta = per_instance(self.beta, w.ndim)
         quad = beta * np.einsum("bij,b...j->b...i", self.B, w)
         middle = (1,) * (w.ndim - 2)
         A = self.A.reshape(self.A.shape[:1] + middle + self.A.shape[1:])
@@ -116,8 +116,9 @@ class QuadraticModel:
         return np.abs(self.beta) * rows * np.linalg.norm(self.B, ord=2, axis=(-2, -1))
 
 
-def _per_batch(a: np.ndarray, ndim: int) -> np.ndarray:
-    """A per-instance scalar of shape (S,) reshaped to broadcast against arrays of ``ndim`` axes."""
+def per_instance(a, ndim: int) -> np.ndarray:
+    """A per-instance scalar of shape (S,) (or a list) as a float array of ``ndim`` axes, (S, 1, ..., 1),
+    broadcasting against the other axes of a batch."""
     return np.asarray(a, float).reshape((-1,) + (1,) * (ndim - 1))
 
 
@@ -201,7 +202,7 @@ def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.nd
 
 def flow_velocity(model, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
     """The gradient-flow velocity at w of shape (S, ..., p)."""
-    a = _per_batch(alpha, w.ndim)
+    a = per_instance(alpha, w.ndim)
     g = loss.grad(a * model.f(w))
     return -np.einsum("b...ip,b...i->b...p", model.jac(w), g) / a
 
