@@ -59,9 +59,9 @@ from verify.notation import FrobNorm, LambdaMin, Prob
 from verify.scaling import Scaling
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
                              compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             gram, network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, sphere_points,
+                             network, network_jacobian, hat_sym, parity_matrix, path_norm, relu_abs, sphere_points,
                              step_sym, torus_cosine_gram, cube)
-from verify.maths.kernels import arccos, ntk_limit
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.maths.flows import batched_flow
 from verify.maths.models import per_instance, relu
 
@@ -453,7 +453,7 @@ def balanced_grams(ctx, draws, precise):
     width = 32
     a = rng.standard_normal((draws, width)) / np.sqrt(width)
     B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
-    return {"G": gram(a, B, X3), "K": ntk_limit(X3, sphere=True)[None]}
+    return {"G": empirical_ntk(B, a, X3, mean=False), "K": ntk_limit(X3, sphere=True)[None]}
 
 
 L11_DELTA = 0.1
@@ -834,7 +834,7 @@ def tangent_kernels(ctx, precise):
     J = network_jacobian(a, B, Xt)                                           # (S, P, p)
     sq = np.sum(J**2, axis=-1)
     return {"K_w": np.broadcast_to(sq[:, :, None], (S, TK_POINTS, TK_POINTS)).copy(),
-            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": gram(a, B, Xt)}
+            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": empirical_ntk(B, a, Xt, mean=False)}
 
 # Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}), measured at d = 3 (kernel (0.25))
 RM_D, RM_NS = 3, np.array([25, 50, 100, 200])

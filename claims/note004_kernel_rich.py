@@ -58,8 +58,8 @@ from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFi
 from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
                                   diagonal_flow, diagonal_loss_derivatives, factorisation_flow, h_depth_expr,
                                   l1_minimiser, l2_minimiser, ntk_training_change,
-                                  potential_minimiser, q_expr, r_parametric, r_potential, two_layer_ntk)
-from verify.maths.kernels import ntk_limit
+                                  potential_minimiser, q_expr, r_parametric, r_potential)
+from verify.maths.kernels import empirical_ntk, ntk_limit
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, LEMMA2_FACTOR, TAU0, THRESHOLD_CORRECTED,
                                   J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t, theorem_flow)
 from verify.notation import Norm
@@ -401,7 +401,7 @@ def ntk_widths(ctx, precise):
     S, dim = ctx.budget.samples, 3
     X = rng.standard_normal((4, dim))
     widths = 4 ** np.arange(2, 8)
-    thetas = [two_layer_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
+    thetas = [empirical_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
     return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
             "Theta_inf": np.broadcast_to(ntk_limit(X), (len(widths), S, 4, 4))}
 

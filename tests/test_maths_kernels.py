@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from verify.maths.kernels import arccos, ntk_limit, pairwise_angles, relu_ntk
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit, pairwise_angles, relu_ntk
 
 
 @pytest.fixture
@@ -67,3 +67,16 @@ def test_ntk_limit_against_monte_carlo_of_both_layers(rng):
 def test_only_degrees_0_and_1():
     with pytest.raises(ValueError, match="degree 0 and 1"):
         arccos(np.eye(2), degree=2)
+
+
+def test_empirical_ntk_of_wide_networks_approaches_the_limit(rng):
+    X = rng.standard_normal((4, 3))
+    A, b = rng.standard_normal((8, 4096, 3)), rng.standard_normal((8, 4096))
+    theta = empirical_ntk(A, b, X)
+    assert np.max(np.abs(theta.mean(0) - ntk_limit(X))) < 0.05
+    np.testing.assert_allclose(empirical_ntk(A, b, X, mean=False) / 4096, theta, rtol=1e-12)
+    # must fail: the output layer's term alone (b = 0) is k1, not the NTK
+    assert np.max(np.abs(empirical_ntk(A, 0 * b, X).mean(0) - ntk_limit(X))) > 0.1
+    smooth = empirical_ntk(A[:1, :8], b[:1, :8], X, np.tanh, lambda z: 1 / np.cosh(z) ** 2)
+    np.testing.assert_allclose(smooth, np.swapaxes(smooth, -1, -2), rtol=1e-12)
+    assert np.all(np.linalg.eigvalsh(smooth) > -1e-12)              # a Gram matrix

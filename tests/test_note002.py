@@ -14,10 +14,10 @@ import sympy as sp
 import claims.note002_training_dynamics as note
 from verify.checks.enumeration import MAX_POINTS, CaseSplit, CubeMean, Enumeration, InitialValueGronwall, cube_mean
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, ReLU, SineModel, TanhNet,
-                             compositions_up_to, cube, empirical_kernel, flow_020, gram, hat_sym, network,
+                             compositions_up_to, cube, empirical_kernel, flow_020, hat_sym, network,
                              network_jacobian, parity_matrix, path_norm, relu_abs,
                              risk_gradient, sphere_points, step_sym, torus_cosine_gram)
-from verify.maths.kernels import arccos, ntk_limit
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.core.model import NUMERIC, SYMBOLIC, Context, Outcome, Statement, Verdict
 from verify.run.registry import module_claims
 from verify.run.runner import run_claim
@@ -388,7 +388,7 @@ def test_balanced_kernel_and_gram_formula():
     X = sphere_points(rng, (3,), 3)
     a = rng.standard_normal((20000, 16)) / 4.0
     B = rng.standard_normal((20000, 16, 3)) / np.sqrt(16 * 3)
-    Gm = gram(a, B, X)
+    Gm = empirical_ntk(B, a, X, mean=False)
     assert np.allclose(Gm.mean(axis=0), ntk_limit(X, sphere=True), atol=1e-2)
     assert not np.allclose(Gm.mean(axis=0), arccos(X, degree=1, sphere=True), atol=1e-2)        # the a^2 term matters
     J = network_jacobian(a[:2], B[:2], X)

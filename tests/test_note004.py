@@ -17,7 +17,7 @@ from scipy.integrate import quad
 import claims.note004_kernel_rich as note
 from verify.checks import convergence
 from verify.maths import regimes as R
-from verify.maths.kernels import arccos, ntk_limit
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.core.model import Context, Outcome, Statement, Verdict
 from verify.maths.flows import batched_flow
 from verify.run.registry import module_claims
@@ -257,7 +257,7 @@ def test_arccos_kernels_and_ntk_limit_against_monte_carlo():
     k0 = np.einsum("mi,mj->ij", (pre > 0) * 1.0, (pre > 0) * 1.0) / len(W)
     assert np.allclose(arccos(X, degree=1), k1, atol=0.02) and np.allclose(arccos(X), k0, atol=0.01)
     assert not np.allclose(arccos(X, degree=1), arccos(X), atol=0.05)
-    ntk = R.two_layer_ntk(W[None], rng.standard_normal((1, len(W))), X)[0]
+    ntk = empirical_ntk(W[None], rng.standard_normal((1, len(W))), X)[0]
     assert np.allclose(ntk, ntk_limit(X), atol=0.03)
 
 

@@ -144,13 +144,6 @@ def empirical_kernel(B: np.ndarray, X: np.ndarray, Y: np.ndarray | None = None) 
     return np.einsum("smi,smj->sij", features(B, X), features(B, Y)) / B.shape[-2]
 
 
-def gram(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """G_ii' = <grad_theta f(x_i), grad_theta f(x_i')> = sum_j relu relu + a_j^2 relu' relu' x_i.x_i'."""
-    act, der = features(B, X), relu_prime(B @ X.T)
-    return (np.einsum("smi,smj->sij", act, act)
-            + np.einsum("sm,smi,smj->sij", a**2, der, der) * (X @ X.T))
-
-
 def network_jacobian(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
     """d f(x_i) / d(a, B) of shape (S, n, m + m d) (columns: a_1..a_m, then b_1, ..., b_m)."""
     act, der = features(B, X), relu_prime(B @ X.T)

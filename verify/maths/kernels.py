@@ -4,7 +4,7 @@
   first layer trained, H*(x, x') = x . x' Pr_{w ~ N(0, I)}[w . x >= 0, w . x' >= 0]: its derivation
   as a polar-coordinate integral (so a symbolic check can carry it out), its closed form, and the
   closed form between two point sets (test against training points).
-* Finite-width Gram matrices H(W) = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0}.
+* The empirical NTK of a finite network (any activation), and finite-width Gram matrices H(W) = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0}.
 * :class:`WidthBatch`: many such networks of several widths, trained together by gradient flow on
   (1/2n) sum_i (u_i - y_i)^2 in one ODE solve, so an order-in-m fit needs one integration.
 """
@@ -16,6 +16,7 @@ import numpy as np
 import sympy as sp
 
 from .flows import batched_flow
+from .models import relu, relu_prime
 
 
 
@@ -108,6 +109,19 @@ def ntk_limit(X: np.ndarray, Y: np.ndarray | None = None, sphere: bool = False) 
     X = np.asarray(X, float)
     Y = None if Y is None else np.asarray(Y, float)
     return arccos(X, Y, 1, sphere) + arccos(X, Y, 0) * _inner(X, Y)
+
+
+def empirical_ntk(A: np.ndarray, b: np.ndarray, X: np.ndarray, act=relu, der=relu_prime, mean: bool = True) -> np.ndarray:
+    """The empirical NTK of f(x) = m^{-1/2} sum_j b_j act(a_j . x) (NTK parametrisation, both layers
+    trained, no biases): Theta(x, x') = (1/m) sum_j [act(a_j.x) act(a_j.x') + b_j^2 act'(a_j.x) act'(a_j.x') x.x'].
+    A of shape (..., m, d), b (..., m), X (n, d); returns (..., n, n). ``act``, ``der``: the activation
+    and its derivative (default ReLU). ``mean=False``: the sum without 1/m, the Gram matrix of the
+    gradients of sum_j b_j act(a_j . x) in (b, A)."""
+    pre = A @ np.asarray(X, float).T                              # (..., m, n)
+    first = np.einsum("...jn,...jk->...nk", act(pre), act(pre))
+    dd = der(pre)
+    second = np.einsum("...j,...jn,...jk->...nk", b**2, dd, dd) * (X @ X.T)
+    return (first + second) / A.shape[-2] if mean else first + second
 
 
 def active(W: np.ndarray, X: np.ndarray) -> np.ndarray:

@@ -14,8 +14,8 @@ a theorem by computing both of its sides *independently*:
 * constrained minimisers: of a separable potential under X beta = y (batched damped Newton on the
   convex dual), of the l1 norm (one block-diagonal linear programme for all instances, HiGHS) and of
   the l2 norm (pseudo-inverse);
-* the empirical two-layer NTK (its infinite-width limit is :func:`verify.maths.kernels.ntk_limit`)
-  and Barron's random construction of n-term step networks.
+* the change of a smooth two-layer network's NTK in training (the kernels themselves are in
+  :mod:`verify.maths.kernels`) and Barron's random construction of n-term step networks.
 
 Conventions: X has shape (S, N, d) (N observations of dimension d per instance), y (S, N); the loss of
 the diagonal network is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2 (no 1/2).
@@ -29,6 +29,7 @@ from scipy import sparse
 from scipy.optimize import linprog
 
 from .flows import batched_flow
+from .kernels import empirical_ntk
 
 # ---------------------------------------------------------------------------------------------
 # potentials (NumPy and SymPy)
@@ -416,22 +417,6 @@ def balanced_factors(rng: np.random.Generator, batch: int, d: int, depth: int, s
 
 
 # ---------------------------------------------------------------------------------------------
-# kernels
-# ---------------------------------------------------------------------------------------------
-
-def two_layer_ntk(A, b, X):
-    """Empirical NTK of f(x) = m^{-1/2} sum_j b_j relu(a_j . x) (NTK parametrisation, no biases):
-    Theta(x, x') = (1/m) sum_j [relu(a_j.x) relu(a_j.x') + b_j^2 relu'(a_j.x) relu'(a_j.x') x.x'].
-    A of shape (..., m, d), b (..., m); returns (..., n, n)."""
-    pre = A @ np.asarray(X, float).T                              # (..., m, n)
-    act, der = np.maximum(pre, 0.0), (pre > 0).astype(float)
-    m = A.shape[-2]
-    first = np.einsum("...jn,...jk->...nk", act, act)
-    second = np.einsum("...j,...jn,...jk->...nk", b**2, der, der) * (X @ X.T)
-    return (first + second) / m
-
-
-# ---------------------------------------------------------------------------------------------
 # Barron's approximation bounds: the probabilistic (Maurey) construction with step sigmoids
 # ---------------------------------------------------------------------------------------------
 
@@ -498,17 +483,6 @@ def diagonal_loss_derivatives(X, y, w_plus, w_minus):
     return grad, hess
 
 
-def smooth_ntk(A, b, X, act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
-    """Empirical NTK of f(x) = m^{-1/2} sum_j b_j act(a_j . x) (NTK parametrisation, no biases).
-    A (..., m, d), b (..., m), X (n, d); returns (..., n, n)."""
-    pre = A @ np.asarray(X, float).T
-    m = A.shape[-2]
-    first = np.einsum("...jn,...jk->...nk", act(pre), act(pre))
-    dd = der(pre)
-    second = np.einsum("...j,...jn,...jk->...nk", b**2, dd, dd) * (X @ X.T)
-    return (first + second) / m
-
-
 def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
                         act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
     """Gradient descent with step T/steps (a discretised gradient flow) on 1/2 sum_i (f(x_i) - y_i)^2 for
@@ -517,7 +491,7 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
     A, b = A.copy(), b.copy()
     m = A.shape[-2]
     dt = T / steps
-    theta0 = smooth_ntk(A, b, X, act, der)
+    theta0 = empirical_ntk(A, b, X, act, der)
     change = np.zeros(theta0.shape[:-2])
     for k in range(1, steps + 1):
         pre = A @ X.T                                                   # (..., m, n)
@@ -527,6 +501,6 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
         A -= dt * gA
         b -= dt * gb
         if k % every == 0:
-            diff = smooth_ntk(A, b, X, act, der) - theta0
+            diff = empirical_ntk(A, b, X, act, der) - theta0
             change = np.maximum(change, np.linalg.norm(diff, axis=(-2, -1)))
     return change
