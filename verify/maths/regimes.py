@@ -184,10 +184,9 @@ def depth_curve_interpolant(A, y, alpha, depth: int, iterations: int = 200, tol:
     y - A x, Hessian A diag(p u^(-p-1)) A^T), with a vectorized backtracking search over 2^-k step sizes that
     keeps u > 0. A (S, m, n), y (S, m), alpha (S,). Raises if A x = y is not met."""
     A, y = np.asarray(A, float), np.asarray(y, float)
-    S, m, n = A.shape
+    S, _, n = A.shape
     p = depth / (depth - 2)
     base = np.asarray(alpha, float).reshape(S, 1) ** (2 - depth) * np.ones((S, n))
-    steps = 2.0 ** -np.arange(0, 61)
 
     def parts(mu):
         u = base + np.einsum("...mn,...m->...n", A, mu)
@@ -196,28 +195,8 @@ def depth_curve_interpolant(A, y, alpha, depth: int, iterations: int = 200, tol:
         phi = np.where(inside, (uc ** (1 - p)).sum(-1) / (p - 1) + (mu * y).sum(-1), np.inf)
         return uc ** -p, uc, phi
 
-    mu = np.zeros((S, m))
-    ynorm = np.linalg.norm(y, axis=-1)
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for _ in range(iterations):                    # Newton iterations (all instances at once)
-            x, u, phi = parts(mu)
-            g = y - np.einsum("bmn,bn->bm", A, x)
-            if np.all(np.linalg.norm(g, axis=-1) <= tol * ynorm):
-                return x
-            H = np.einsum("bmn,bn,bkn->bmk", A, p * u ** (-p - 1), A)
-            H = H + (1e-13 * np.trace(H, axis1=-2, axis2=-1)[:, None, None] + 1e-300) * np.eye(m)
-            direction = -np.linalg.solve(H, g[..., None])[..., 0]
-            if not np.all(np.isfinite(direction)):
-                break                                    # y outside the cone A R_+^n: the dual has no minimum
-            slope = (g * direction).sum(-1)
-            xs, _, phis = parts(mu[None] + steps[:, None, None] * direction[None])
-            ok = phis <= phi[None] + 1e-4 * steps[:, None] * slope[None]
-            residual = np.linalg.norm(np.einsum("bmn,kbn->kbm", A, xs) - y[None], axis=-1)
-            ok |= np.isfinite(phis) & (residual <= 0.5 * np.linalg.norm(g, axis=-1)[None])
-            mu = mu + np.where(ok.any(0), steps[ok.argmax(0)], 0.0)[:, None] * direction
-        x, _, _ = parts(mu)
-    worst = float(np.max(np.linalg.norm(np.einsum("bmn,bn->bm", A, x) - y, axis=-1) / ynorm))
-    raise RuntimeError(f"depth-{depth} curve interpolant did not converge: relative residual {worst:.3g}")
+    return _dual_newton(A, y, parts, f"depth-{depth} curve interpolant", iterations, tol, 60, decreasing=True,
+                        curvature=lambda u: p * u ** (-p - 1))
 
 
 def _sinh_scaled(z, log_a):
@@ -269,35 +248,50 @@ def potential_minimiser(X, y, scale, D: int = 2, log_scale=None, nonnegative: bo
             phi = np.where(inside, (a * h_depth_antiderivative(zc, D)).sum(-1), np.inf)
         return beta, curv, phi - (nu * y).sum(-1)
 
+    # a trust region on z = X^T nu: from a tiny alpha the first Newton steps would overflow
+    return _dual_newton(X, y, parts, "potential minimiser", iterations, tol, 200, cap=10.0 + 0.25 * np.abs(log_a).max(-1))
+
+
+def _dual_newton(M, y, parts, name: str, iterations: int, tol: float, halvings: int, decreasing: bool = False,
+                 curvature=lambda c: c, cap=None):
+    """Damped Newton on a convex dual, batched: the dual variable nu (S, N) of the constraint M x = y
+    (M of shape (S, N, n)), with the primal point x(nu) and the dual objective phi(nu) from
+    ``parts(nu) = (x, c, phi)`` (for stacked nu of shape (..., S, N) too) and the Hessian
+    M diag(curvature(c)) M^T; the dual's gradient is M x - y (``decreasing``: x decreases along M^T nu,
+    and the gradient is y - M x). Steps 2^-k, k = 0..``halvings``, searched all at once: the first with
+    Armijo decrease of phi, or, near the optimum, where phi's decrease drops below round-off, the first
+    halving the residual. ``cap``: a trust region of size cap per instance on M^T (step). Returns x where
+    |M x - y| <= tol |y| for every instance; raises if that is not met in ``iterations`` steps, or when
+    a Newton direction is not finite (y outside the primal's range: the dual has no minimum)."""
+    S, N = M.shape[0], M.shape[1]
     nu = np.zeros((S, N))
-    cap = 10.0 + 0.25 * np.abs(log_a).max(-1)
-    steps = 2.0 ** -np.arange(0, 201)
+    steps = 2.0 ** -np.arange(0, halvings + 1)
     ynorm = np.linalg.norm(y, axis=-1)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for _ in range(iterations):                   # Newton iterations (all instances at once)
-            beta, curv, phi = parts(nu)
-            g = np.einsum("bnd,bd->bn", X, beta) - y
+            x, c, phi = parts(nu)
+            g = y - np.einsum("bnd,bd->bn", M, x) if decreasing else np.einsum("bnd,bd->bn", M, x) - y
             if np.all(np.linalg.norm(g, axis=-1) <= tol * ynorm):
-                return beta
-            H = np.einsum("bnd,bd,bmd->bnm", X, curv, X)
+                return x
+            H = np.einsum("bnd,bd,bmd->bnm", M, curvature(c), M)
             H = H + (1e-13 * np.trace(H, axis1=-2, axis2=-1)[:, None, None] + 1e-300) * np.eye(N)
             direction = -np.linalg.solve(H, g[..., None])[..., 0]
-            # a trust region on z = X^T nu: from a tiny alpha the first Newton steps would overflow
-            dz = np.abs(np.einsum("bnd,bn->bd", X, direction)).max(-1)
-            direction *= np.minimum(1.0, cap / np.maximum(dz, 1e-300))[:, None]
+            if not np.all(np.isfinite(direction)):
+                break
+            if cap is not None:
+                dz = np.abs(np.einsum("bnd,bn->bd", M, direction)).max(-1)
+                direction *= np.minimum(1.0, cap / np.maximum(dz, 1e-300))[:, None]
             slope = (g * direction).sum(-1)
-            betas, _, phis = parts(nu[None] + steps[:, None, None] * direction[None])
+            xs, _, phis = parts(nu[None] + steps[:, None, None] * direction[None])
             ok = phis <= phi[None] + 1e-4 * steps[:, None] * slope[None]
-            # near the optimum phi's decrease drops below round-off: accept steps halving the residual
-            residual = np.linalg.norm(np.einsum("bnd,kbd->kbn", X, betas) - y[None], axis=-1)
+            residual = np.linalg.norm(np.einsum("bnd,kbd->kbn", M, xs) - y[None], axis=-1)
             ok |= np.isfinite(phis) & (residual <= 0.5 * np.linalg.norm(g, axis=-1)[None])
-            first = ok.argmax(0)
-            nu = nu + np.where(ok.any(0), steps[first], 0.0)[:, None] * direction
+            nu = nu + np.where(ok.any(0), steps[ok.argmax(0)], 0.0)[:, None] * direction
             if not np.all(np.isfinite(nu)):
-                raise RuntimeError("potential minimiser: non-finite dual iterate")
-        beta, _, _ = parts(nu)
-    worst = float(np.max(np.linalg.norm(np.einsum("bnd,bd->bn", X, beta) - y, axis=-1) / ynorm))
-    raise RuntimeError(f"potential minimiser did not converge: relative residual {worst:.3g}")
+                raise RuntimeError(f"{name}: non-finite dual iterate")
+        x, _, _ = parts(nu)
+    worst = float(np.max(np.linalg.norm(np.einsum("bnd,bd->bn", M, x) - y, axis=-1) / ynorm))
+    raise RuntimeError(f"{name} did not converge: relative residual {worst:.3g}")
 
 
 # ---------------------------------------------------------------------------------------------
