@@ -24,9 +24,12 @@ from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, M
                            Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.scaling import Scaling
-from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity, model_gradient_flow,
-                           preconditioned_flow, relu_ntk_kernel, sigma_min, spd_with_spectrum)
-from verify.maths.kernels import random_network_counts
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, model_gradient_flow, per_instance,
+                           preconditioned_flow, sigma_min, spd_with_spectrum)
+from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
+                                  M_STATED, N_OUT, P_PARAM, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
+                                  kappa, lam, mu, nu, sigma, t, theorem_flow, theorem_setup, time_grid)
+from verify.maths.kernels import random_network_counts, relu_ntk
 
 NOTE = "000_5baba0c4d7f98ba5.txt"
 
@@ -38,13 +41,13 @@ def src(section: str, quote: str) -> Source:
 # ---------------------------------------------------------------------------------------------
 # symbols (scalars are positive unless the note says otherwise)
 # ---------------------------------------------------------------------------------------------
-alpha, kappa, mu, nu, sigma, L, J0, lam = sp.symbols("alpha kappa mu nu sigma_min L J0 lambda", positive=True)
-M, tau0, r0 = sp.symbols("M tau_0 r_0", positive=True)
-t, s = sp.symbols("t s", nonnegative=True)
+# alpha, kappa, mu, nu, sigma (sigma_min), L, J0, lambda, M, t: the setting's (claims/_lazy_setting.py)
+tau0, r0 = sp.symbols("tau_0 r_0", positive=True)
+s = sp.Symbol("s", nonnegative=True)
 n, m, d = sp.symbols("n m d", positive=True, integer=True)
 delta, lam0, C = sp.symbols("delta lambda_0 C", positive=True)
 # vector- and matrix-valued quantities of the simulations (values come from arrays)
-f_t, f_0, f_star, w_t, w_0, wdot = sp.symbols("f_t f_0 f_star w_t w_0 wdot", real=True)
+w_t, w_0, wdot = sp.symbols("w_t w_0 wdot", real=True)         # f_t, f_0, f_star: the setting's
 z_t, z_0, z_star, z, grad_g, gbar_z = sp.symbols("z_t z_0 z_star z grad_g gbar_z", real=True)
 s_w, w, JJt_w, J_0 = sp.symbols("s_w w JJt_w J_0", real=True)
 G, K = sp.symbols("G K", real=True)
@@ -78,62 +81,10 @@ GRAM_SCALING = Scaling(
 LEMMA3_SCALING = GRAM_SCALING.fixing(X_, why="Lemma 3 assumes ||x_i||_2 <= 1 (and |sigma'| <= 1): its "
                                          "Hoeffding constants are for entries in [-1, 1]")
 
-KAPPA = {kappa: nu / mu}                       # the theorem's definition kappa = nu / mu
-M_STATED = sigma**2 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
-TAU0 = sigma / (2 * L)
 
 # ---------------------------------------------------------------------------------------------
 # simulations
 # ---------------------------------------------------------------------------------------------
-N_OUT, P_PARAM = 3, 12
-
-
-def _scalar(a, rank=3):
-    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
-
-
-def _theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=0.1, aligned=None):
-    """Random instances; where ``aligned``, f* lies along a common eigenvector of A A^T and H, so the
-    path of the predictions is (nearly) straight: the instances where a misplaced kappa shows most."""
-    model = QuadraticModel.random(rng, batch, N_OUT, P_PARAM, beta)
-    H = spd_with_spectrum(rng, np.ones(batch), np.asarray(kappa_values, float), N_OUT)
-    direction = rng.standard_normal((batch, N_OUT))
-    if aligned is not None and np.any(aligned):
-        A = model.A.copy()
-        _, sv, Vt = np.linalg.svd(A[aligned], full_matrices=False)
-        A[aligned] = sv[..., None] * Vt                                   # A A^T diagonal
-        H[aligned] = np.eye(N_OUT) * np.linalg.eigvalsh(H[aligned])[:, None, :]   # H diagonal
-        direction[aligned] = np.eye(N_OUT)[rng.integers(0, N_OUT, int(np.sum(aligned)))]
-        model = QuadraticModel(A, model.B, model.beta)
-    fstar = fstar_norm * direction / np.linalg.norm(direction, axis=1, keepdims=True)
-    return model, QuadraticLoss(H, fstar), np.asarray(alpha_values, float)
-
-
-def _time_grid(model, loss, points=160, decay=14.0):
-    """Uniform to the slowest instance's decay time, refined over its first tenth."""
-    horizon = decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()
-    return np.unique(np.concatenate([np.linspace(0.0, horizon, points), np.linspace(0.0, horizon / 10, points)]))
-
-
-def theorem_flow(ctx, precise):
-    """Gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0 for random instances (kappa, alpha mixed;
-    every other instance aligned)."""
-    rng = ctx.rng("instances")
-    S = ctx.budget.samples
-    model, loss, a = _theorem_setup(rng, S, rng.choice([0.5, 2.0, 8.0], S), rng.choice([1.5, 3.0, 6.0], S),
-                                    aligned=np.arange(S) % 2 == 0)
-    tt = _time_grid(model, loss)
-    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
-    F = model.f(W)
-    return {
-        "alpha": _scalar(a), "kappa": _scalar(loss.nu / loss.mu), "mu": _scalar(loss.mu), "nu": _scalar(loss.nu),
-        "sigma_min": _scalar(sigma_min(model.A)), "J0": _scalar(np.linalg.norm(model.A, ord=2, axis=(-2, -1))),
-        "L": _scalar(model.lipschitz()), "t": tt.reshape(1, -1, 1),
-        "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
-        "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
-    }
-
-
 def displacement(ctx, variable, precise):
     """sup_t ||w(t) - w(0)|| as one of kappa or alpha grows, the other held fixed; the same random
     instances at every grid value (common random numbers), so the fitted slope is the scaling alone.
@@ -142,12 +93,12 @@ def displacement(ctx, variable, precise):
         raise ValueError(f"displacement is simulated in kappa or alpha, not {variable}")
     S = max(ctx.budget.samples // 2, 3)
     grid = np.array([2.0, 4.0, 8.0, 16.0, 32.0])
-    setups = [_theorem_setup(ctx.rng("displacement"), S, *((np.ones(S), np.full(S, v)) if variable == "kappa"
+    setups = [theorem_setup(ctx.rng("displacement"), S, *((np.ones(S), np.full(S, v)) if variable == "kappa"
                                                            else (np.full(S, v), np.full(S, 2.0)))) for v in grid]
     model = QuadraticModel(*(np.concatenate([getattr(st[0], k) for st in setups]) for k in ("A", "B", "beta")))
     loss = QuadraticLoss(np.concatenate([st[1].H for st in setups]), np.concatenate([st[1].zstar for st in setups]))
     a = np.concatenate([st[2] for st in setups])
-    tt = _time_grid(model, loss, points=80)
+    tt = time_grid(model, loss, points=80)
     W = model_gradient_flow(model, loss, a, np.zeros((len(a), P_PARAM)), tt, precise, stiff=True)
     sup = np.linalg.norm(W - W[:, :1], axis=-1).max(axis=1)
     return grid, sup.reshape(len(grid), S)
@@ -178,8 +129,8 @@ def lemma1_samples(ctx, precise, matrices=False):
     w0 = rng.standard_normal((2 * S, 1, P_PARAM))
     if matrices:
         return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": (w0 + pts)[:, :, None, :], "w_0": w0[:, :, None, :],
-                "sigma_min": _scalar(sig, 4), "L": _scalar(Lip, 4)}
-    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": _scalar(sig), "L": _scalar(Lip)}
+                "sigma_min": per_instance(sig, 4), "L": per_instance(Lip, 4)}
+    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": per_instance(sig, 3), "L": per_instance(Lip, 3)}
 
 
 def lemma2_flow(ctx, precise):
@@ -197,8 +148,8 @@ def lemma2_flow(ctx, precise):
 
     tt = np.linspace(0.0, 8.0, 120)
     Z = preconditioned_flow(Q, loss, rng.standard_normal((S, dim)) * 3, tt, precise)
-    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": _scalar(loss.mu),
-            "nu": _scalar(loss.nu), "lambda": _scalar(lam_v), "t": tt.reshape(1, -1, 1)}
+    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": per_instance(loss.mu, 3),
+            "nu": per_instance(loss.nu, 3), "lambda": per_instance(lam_v, 3), "t": tt.reshape(1, -1, 1)}
 
 
 def logcosh_losses(ctx, precise):
@@ -218,7 +169,7 @@ def logcosh_losses(ctx, precise):
     grad = mu_v[:, None, None] * zz + np.einsum("bjk,bki->bji", c[:, None, :] * np.tanh(proj), A)
     zstar = rng.standard_normal((S, 1, dim))                                  # g shifted: minimiser z*
     return {"z": zz + zstar, "z_star": zstar, "gbar_z": g[..., None], "grad_g": grad,
-            "mu": _scalar(mu_v), "nu": _scalar(nu_v)}
+            "mu": per_instance(mu_v, 3), "nu": per_instance(nu_v, 3)}
 
 
 def relu_init(ctx, precise):
@@ -241,7 +192,7 @@ L3_N, L3_D, L3_DELTA = 3, 3, 0.1
 def lemma3_data(rng):
     q, _ = np.linalg.qr(rng.standard_normal((L3_D, L3_D)))
     X = q[:L3_N]
-    K_ = relu_ntk_kernel(X)
+    K_ = relu_ntk(X)
     lam0_ = np.linalg.eigvalsh(K_)[0]
     needed = float(M_NEEDED.subs({n: L3_N, delta: L3_DELTA, lam0: lam0_}))
     width = 2 * math.ceil(needed / 2)
@@ -266,20 +217,13 @@ def gram_average(ctx, draws, precise):
     width = 512
     G_ = 2.0 * (X @ X.T) * random_network_counts(rng, draws, width // 2, X)
     one = np.ones((1, 1, 1))
-    return {"G": G_, "K": relu_ntk_kernel(X)[None], "m": width * one, "n": X.shape[0] * one}
+    return {"G": G_, "K": relu_ntk(X)[None], "m": width * one, "n": X.shape[0] * one}
 
 
 # ---------------------------------------------------------------------------------------------
 # proof steps computed from the note's own lines (never typed-in results)
 # ---------------------------------------------------------------------------------------------
-# "Sufficiently large alpha": the alpha at which 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) reaches tau_0
-FSTAR = Norm(f_star)
-_DISPLACEMENT_BOUND = 8 * kappa**sp.Rational(3, 2) / (alpha * sigma**2) * J0 * FSTAR
-ALPHA_NEEDED = sp.solve(sp.Eq(_DISPLACEMENT_BOUND, TAU0), alpha)[0]
-
-# Lemma 2's last step: solve mu/2 X^2 = e^{-2 mu lambda t} nu/2 X0^2 for X = ||z(t) - z*||
-_X, _X0 = sp.symbols("X X0", positive=True)
-LEMMA2_FACTOR = sp.solve(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 2 * _X0**2), _X)[0] / _X0
+# "Sufficiently large alpha" (ALPHA_NEEDED) and Lemma 2's last step (LEMMA2_FACTOR): see claims/_lazy_setting.py
 
 # Lemma 3: the width at which the Frobenius bound reaches (lambda_0/4)^2
 FROB_BOUND = 8 * sp.log(n / delta) * n**2 / m
@@ -355,8 +299,7 @@ CLAIMS = [
                         SETTING),),
         depends_on=("lazy.proof.large_alpha",),
         correction=Correction(
-            Statement(sp.Gt(alpha, FSTAR / M), where={M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
-                      latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}"),
+            THRESHOLD_CORRECTED,
             why="The proof needs 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0 = sigma/(2L): a condition on "
                 "alpha, with sigma_min cubed and the constant 16. Replacing kappa by alpha alone keeps a gap for sigma_min < 1/2 "
                 "(and is not scale-consistent: ||f*||/M with sigma_min squared scales like f*/omega, alpha like f*/f).",
@@ -380,9 +323,7 @@ CLAIMS = [
         ),
         depends_on=("lazy.lemma1", "lazy.lemma2"),
         correction=Correction(
-            Statement(sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
-                      assuming=[sp.Gt(alpha, FSTAR / M)], where={**KAPPA, M: sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)},
-                      latex=r"\alpha > \frac{\|f^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2}\|J_{\omega(0)}\|_2 L} \Rightarrow \|\alpha f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\alpha f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
+            BOUND_CORRECTED,
             why="The flow is that of g(alpha f)/alpha^2, so alpha f(w(t)) is what converges to f*; the threshold "
                 "is on alpha, with M as the proof derives it (see lazy.theorem.threshold).",
             expected=Verdict.SUPPORTED),
@@ -478,7 +419,7 @@ CLAIMS = [
         id="lazy.proof.large_alpha",
         title="Proof: for sufficiently large alpha the displacement stays below tau_0",
         source=src("Proof", r"\text{Sufficiently large } \alpha \Rightarrow \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \cdot \|f^*\| < \tau_0"),
-        statement=Statement(sp.Lt(sp.Limit(_DISPLACEMENT_BOUND.subs(FSTAR, sp.Symbol("F", positive=True)), alpha, sp.oo), tau0),
+        statement=Statement(sp.Lt(sp.Limit(DISPLACEMENT_BOUND.subs(FSTAR, sp.Symbol("F", positive=True)), alpha, sp.oo), tau0),
                             where={tau0: TAU0},
                             latex=r"\lim_{\alpha\to\infty} \frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \|f^*\| < \tau_0"),
         checks=(Inequality(name="limit in alpha"),),

@@ -39,13 +39,14 @@ import math
 import numpy as np
 import sympy as sp
 
-from verify.maths.kernels import WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross, relu_ntk_entry
+from verify.maths.kernels import WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk, relu_ntk_entry
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Simulation, Untestable)
 from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob
 from verify.scaling import Scaling
-from verify.maths.models import QuadraticLoss, batched_flow, preconditioned_flow, unit_vectors
+from verify.maths.flows import batched_flow
+from verify.maths.models import QuadraticLoss, preconditioned_flow, unit_vectors
 
 NOTE = "001_0bf8060121747f88.txt"
 
@@ -388,7 +389,7 @@ def tangent_grams(ctx, draws, replay):
         return np.einsum("bm,b...mn->b...n", a, np.maximum(Wp @ X.T, 0.0)) / math.sqrt(width)
 
     J = (f(W[:, None] + E) - f(W[:, None] - E)) / (2 * h)   # (draws, m d, n)
-    return {"Z": np.einsum("bpi,bpj->bij", J, J), "K": relu_ntk_cross(X, X)[None]}
+    return {"Z": np.einsum("bpi,bpj->bij", J, J), "K": relu_ntk(X)[None]}
 
 
 def indicator_products(ctx, draws, replay):
@@ -396,7 +397,7 @@ def indicator_products(ctx, draws, replay):
     rng = ctx.rng("indicator", str(replay))
     X = _inputs(rng, 4, 3, unit=False)
     act = (rng.standard_normal((draws, 3)) @ X.T >= 0).astype(float)
-    return {"Z": (X @ X.T) * act[:, :, None] * act[:, None, :], "K": relu_ntk_cross(X, X)[None]}
+    return {"Z": (X @ X.T) * act[:, :, None] * act[:, None, :], "K": relu_ntk(X)[None]}
 
 
 ENTRY_N, ENTRY_EPS, ENTRY_DELTA = 3, 0.1, 0.1
@@ -414,7 +415,7 @@ def initial_grams(ctx, trials, precise):
     width = entry_width()
     G = finite_width_gram(rng.standard_normal((trials, width, 3)), X)
     one = np.ones((1, 1, 1))
-    return {"H0": G, "Hstar": relu_ntk_cross(X, X)[None], "epsilon": ENTRY_EPS * one, "delta": ENTRY_DELTA * one}
+    return {"H0": G, "Hstar": relu_ntk(X)[None], "epsilon": ENTRY_EPS * one, "delta": ENTRY_DELTA * one}
 
 
 def frobenius_samples(ctx, precise):
@@ -422,8 +423,8 @@ def frobenius_samples(ctx, precise):
     rng = ctx.rng("frob")
     S, nn = ctx.budget.samples * 8, 5
     X = _inputs(rng, nn, 4)
-    D = finite_width_gram(rng.standard_normal((S, 64, 4)), X) - relu_ntk_cross(X, X)[None]
-    return {"Hstar": relu_ntk_cross(X, X)[None], "H0": D + relu_ntk_cross(X, X)[None],
+    D = finite_width_gram(rng.standard_normal((S, 64, 4)), X) - relu_ntk(X)[None]
+    return {"Hstar": relu_ntk(X)[None], "H0": D + relu_ntk(X)[None],
             "epsilon": np.abs(D).max(axis=(-2, -1), keepdims=True), "n": nn * np.ones((1, 1, 1))}
 
 
@@ -637,7 +638,7 @@ def ntk_deviation(ctx, variable, precise):
     S = _fit_seeds(ctx, 4)
     batch = lazy_batch(ctx.rng("ntk deviation"), PROP_WIDTHS, S, n_in=6, d=4)
     H = batch.gram(batch.flow(np.linspace(0.0, TRAIN_TIME, 6), precise, rtol=RTOL_FIT))
-    dev = np.linalg.norm(H - relu_ntk_cross(batch.X, batch.X), axis=(-2, -1)).max(axis=0)
+    dev = np.linalg.norm(H - relu_ntk(batch.X), axis=(-2, -1)).max(axis=0)
     return np.array(PROP_WIDTHS, float), dev.reshape(S, -1).T
 
 
@@ -671,7 +672,7 @@ def trained_predictor_error(corrected):
         batch = batch.with_labels(batch.outputs(batch.W0) - np.repeat(e0, len(PREDICTOR_WIDTHS), axis=1).reshape(-1, 2))
         Xte = unit_vectors(rng, 16, 3)
         W = batch.flow(np.array([0.0, PREDICTOR_TIME]), precise, rtol=RTOL_FIT)
-        Hinv_K = np.linalg.solve(relu_ntk_cross(X, X), relu_ntk_cross(Xte, X).T)        # H*^{-1} K_te^T, (n, te)
+        Hinv_K = np.linalg.solve(relu_ntk(X), relu_ntk(Xte, X).T)        # H*^{-1} K_te^T, (n, te)
         target = batch.y @ Hinv_K                                                          # (I, te)
         if corrected:
             target = batch.outputs(W[0], Xte) + (batch.y - batch.outputs(W[0])) @ Hinv_K

@@ -59,10 +59,12 @@ from verify.checks import (WEIGHTS, CaseSplit, Configurations, Derivation, Deriv
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
 from verify.scaling import Scaling
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet,
-                             balanced_ntk_kernel, compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             gram, network, network_jacobian, parity_matrix, path_norm, relu_abs, relu_kernel_sphere, sphere_points,
+                             compositions_up_to, empirical_kernel, flow_020, gradient_flow,
+                             network, network_jacobian, parity_matrix, path_norm, relu_abs, sphere_points,
                              step_sym, torus_cosine_gram, cube)
-from verify.maths.models import batched_flow, relu
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
+from verify.maths.flows import batched_flow
+from verify.maths.models import per_instance, relu
 
 NOTE = "002_8640b94a4c5a7cfa.txt"
 
@@ -94,10 +96,6 @@ R_t = sp.Symbol("R_t", real=True)
 
 x, v, vp, w = (sp.IndexedBase(name) for name in ("x", "v", "vp", "w"))
 b_ = sp.IndexedBase("b")
-
-
-def _scalar(a, rank=2):
-    return np.asarray(a, float).reshape((-1,) + (1,) * (rank - 1))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +179,7 @@ def nonconvex_flow(ctx, precise):
     TH = gradient_flow(R, 1.5 * rng.standard_normal((S, P_DIM)), tt, precise)
     gn = np.linalg.norm(R.grad(TH), axis=-1)                                  # (S, T)
     return {"t": tt[1:].reshape(1, -1, 1), "s": tt.reshape(1, 1, -1), "g_s": gn[:, None, :],
-            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": _scalar(R.value(TH[:, 0]), 3),
+            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": per_instance(R.value(TH[:, 0]), 3),
             "R_inf": np.zeros((1, 1, 1))}
 
 
@@ -193,7 +191,7 @@ def convex_flow(ctx, precise):
     th0 = R.star + 4 * rng.standard_normal((S, P_DIM))
     tt = np.geomspace(1e-3, 100.0, 80)
     TH = gradient_flow(R, th0, np.concatenate([[0.0], tt]), precise)[:, 1:]
-    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": _scalar(np.sum((R.star - th0) ** 2, axis=1))}
+    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": per_instance(np.sum((R.star - th0) ** 2, axis=1), 2)}
 
 
 def pl_flow(ctx, precise, squared=False):
@@ -207,7 +205,7 @@ def pl_flow(ctx, precise, squared=False):
     val = R.value(TH)
     const = R.pl_squared_constant if squared else R.pl_norm_constant
     return {"t": tt.reshape(1, -1), "D_t": val, "D_0": val[:, :1], "gnorm": np.linalg.norm(R.grad(TH), axis=-1),
-            "C": _scalar(const), "mu": _scalar(R.pl_squared_constant)}
+            "C": per_instance(const, 2), "mu": per_instance(R.pl_squared_constant, 2)}
 
 
 R_fn = sp.Function("R", nonnegative=True)          # R_n(theta_t) - inf R_n along the flow
@@ -317,8 +315,8 @@ def orthonormal_gradients(ctx, precise):
     var = np.einsum("sf,sf->s", member, np.sum((grads - g_mean[:, None]) ** 2, axis=-1)) / size
     second = np.einsum("sf,sf->s", member, np.sum(inner**2, axis=-1)) / size
     bound = np.mean(np.sum(gh**2, axis=-1), axis=1)
-    return {"V": _scalar(var), "M2": _scalar(second), "S_F": _scalar(second), "B": _scalar(bound),
-            "F_size": _scalar(size)}
+    return {"V": per_instance(var, 2), "M2": per_instance(second, 2), "S_F": per_instance(second, 2), "B": per_instance(bound, 2),
+            "F_size": per_instance(size, 2)}
 
 
 def hinge_gradients(ctx, precise):
@@ -334,9 +332,9 @@ def hinge_gradients(ctx, precise):
     active = (1 - h[:, None, :] * P[None]) > 0                               # hinge is active
     grads = -np.einsum("fn,sfn,snp->sfp", P, active, gh) / X.shape[0]
     inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]
-    return {"H2": _scalar(np.mean(np.sum(grads**2, axis=-1), axis=1)),
-            "S_F": _scalar(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0]),
-            "G_theta": _scalar(np.mean(np.sum(gh**2, axis=-1), axis=1)), "d": np.full((1, 1), float(T7_D))}
+    return {"H2": per_instance(np.mean(np.sum(grads**2, axis=-1), axis=1), 2),
+            "S_F": per_instance(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0], 2),
+            "G_theta": per_instance(np.mean(np.sum(gh**2, axis=-1), axis=1), 2), "d": np.full((1, 1), float(T7_D))}
 
 
 # (0.9): the expectation under the uniform P on a class of |F| = N functions
@@ -378,7 +376,7 @@ def parity_flows(ctx, precise):
     grad = model.hinge_gradient(Z, P[None, None])
     return {"t": tt.reshape(1, -1), "lhs14": 2 * np.mean(np.sum(D * -grad, axis=(-1, -2)), axis=-1),
             "delta2": np.mean(np.sum(D**2, axis=(-1, -2)), axis=-1), "EG": model.G(Z).mean(axis=-1),
-            "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
+            "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
 
 
 T8_TIMES = np.linspace(0.0, 10.0, 41)
@@ -437,7 +435,7 @@ def gradient_growth(ctx, precise):
     u /= np.linalg.norm(u, axis=(-1, -2), keepdims=True)
     r = 10.0 ** rng.uniform(-3, 0.5, (S, Kp))
     theta = theta0[:, None] + r[..., None, None] * u
-    return {"G_t": model.G(theta), "G_0": _scalar(model.G(theta0)), "L": np.full((1, 1), model.lipschitz),
+    return {"G_t": model.G(theta), "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz),
             "dist2": r**2}
 
 
@@ -485,7 +483,7 @@ INSTANCES_014 = {_R1: sp.Lambda(_y, sp.cos(_y) + _y**2), _R2: sp.Lambda(_y, sp.l
 # ---------------------------------------------------------------------------------------------
 X3 = np.eye(3)
 Y3 = np.array([1.0, -1.0, 0.5])
-LAM3 = float(np.linalg.eigvalsh(relu_kernel_sphere(X3))[0])          # (1 - 1/pi)/6
+LAM3 = float(np.linalg.eigvalsh(arccos(X3, degree=1, sphere=True))[0])          # (1 - 1/pi)/6
 
 
 def init_kernels(ctx, draws, precise):
@@ -493,7 +491,7 @@ def init_kernels(ctx, draws, precise):
     b_j ~ Unif(S^2), m = 32, against the closed-form kernel (0.25)."""
     rng = ctx.rng("kernel", str(precise))
     B = sphere_points(rng, (draws, 32), 3)
-    return {"Kh": empirical_kernel(B, X3), "K": relu_kernel_sphere(X3)[None]}
+    return {"Kh": empirical_kernel(B, X3), "K": arccos(X3, degree=1, sphere=True)[None]}
 
 
 def balanced_grams(ctx, draws, precise):
@@ -502,7 +500,7 @@ def balanced_grams(ctx, draws, precise):
     width = 32
     a = rng.standard_normal((draws, width)) / np.sqrt(width)
     B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
-    return {"G": gram(a, B, X3), "K": balanced_ntk_kernel(X3)[None]}
+    return {"G": empirical_ntk(B, a, X3, mean=False), "K": ntk_limit(X3, sphere=True)[None]}
 
 
 def l11_data(d: int, n: int) -> np.ndarray:
@@ -516,7 +514,7 @@ def l11_data(d: int, n: int) -> np.ndarray:
 
 
 def l11_lambda(c) -> float:
-    return float(np.linalg.eigvalsh(relu_kernel_sphere(l11_data(c["d"], c["n"])))[0])
+    return float(np.linalg.eigvalsh(arccos(l11_data(c["d"], c["n"]), degree=1, sphere=True))[0])
 
 
 def _smallest_widths(needed):
@@ -574,7 +572,7 @@ def hoeffding_draws(ctx, trials, precise):
     rng = ctx.rng("hoeffding")
     B = sphere_points(rng, (trials, HF_WIDTH), 1)
     Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
             "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
 
 
@@ -586,7 +584,7 @@ def hoeffding_wide_draws(ctx, trials, precise):
     not vacuous (at m = 1 the two-sided bound exceeds 1)."""
     B = sphere_points(ctx.rng("hoeffding-wide"), (trials, HW_WIDTH), 1)
     Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - relu_kernel_sphere(np.ones((1, 1)))[0, 0])[:, None],
+    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
             "epsilon": np.full((1, 1), HW_EPS), "m": np.full((1, 1), float(HW_WIDTH))}
 
 
@@ -601,7 +599,7 @@ def union_draws(ctx, trials, precise):
     B = sphere_points(rng, (trials, UB_WIDTH), 2)
     e_ = math.sqrt(math.log(10 * UB_N**2) / (2 * UB_WIDTH))
     one = np.ones((1, 1, 1))
-    return {"Kh": empirical_kernel(B, Xc), "K": relu_kernel_sphere(Xc)[None], "epsilon": e_ * one,
+    return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
             "n": UB_N * one, "m": UB_WIDTH * one}
 
 
@@ -610,7 +608,7 @@ def weyl_samples(ctx, precise):
     rng = ctx.rng("weyl")
     S = ctx.budget.samples
     Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X3) for wd in (2, 4, 8, 16, 64)], axis=1)
-    return {"Kh": Kh_, "K": relu_kernel_sphere(X3)[None, None]}
+    return {"Kh": Kh_, "K": arccos(X3, degree=1, sphere=True)[None, None]}
 
 
 def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
@@ -670,7 +668,7 @@ _TEST_POINTS = 64
 def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None):
     """Flow (0.20) of the network and of its random-feature model (B frozen) from a = 0, b_j ~ Unif(S^2),
     for each width (common random numbers: the first m rows of one draw); horizon 12/(m lambda).
-    ``substeps``: fixed-step RK4 in the fast mode (see :func:`verify.maths.features.rk4_flow`)."""
+    ``substeps``: fixed-step RK4 in the fast mode (see :mod:`verify.maths.flows`)."""
     rng = ctx.rng("lazy")
     Bfull = sphere_points(rng, (seeds, int(max(widths))), 3)
     Xt = sphere_points(ctx.rng("lazy-test"), (_TEST_POINTS,), 3)
@@ -931,7 +929,7 @@ def tangent_kernels(ctx, precise):
     J = network_jacobian(a, B, Xt)                                           # (S, P, p)
     sq = np.sum(J**2, axis=-1)
     return {"K_w": np.broadcast_to(sq[:, :, None], (S, TK_POINTS, TK_POINTS)).copy(),
-            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": gram(a, B, Xt)}
+            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": empirical_ntk(B, a, Xt, mean=False)}
 
 # Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}), measured at d = 3 (kernel (0.25))
 RM_D, RM_NS = 3, np.array([25, 50, 100, 200])
@@ -944,7 +942,7 @@ def _remark_kernels(ctx, n_pts):
 
 
 def _kernel_batch(Xs):
-    return np.stack([relu_kernel_sphere(Xi) for Xi in Xs])
+    return arccos(Xs, degree=1, sphere=True)
 
 
 def inverse_lambda_n(ctx, variable, precise):

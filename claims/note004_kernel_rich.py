@@ -53,17 +53,19 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-import claims.note000_lazy_training as note000
 from verify import Claim, Correction, Source, Statement, Verdict
 from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFit, Simulation, Untestable
 from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
                                   diagonal_flow, diagonal_loss_derivatives, factorisation_flow, h_depth_expr,
-                                  l1_minimiser, l2_minimiser, ntk_limit_batched, ntk_training_change,
-                                  potential_minimiser, q_expr, r_parametric, r_potential, two_layer_ntk,
-                                  two_layer_ntk_limit)
+                                  l1_minimiser, l2_minimiser, ntk_training_change,
+                                  potential_minimiser, q_expr, r_parametric, r_potential)
+from verify.maths.kernels import empirical_ntk, ntk_limit
+from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, LEMMA2_FACTOR, TAU0, THRESHOLD_CORRECTED,
+                                  J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t, theorem_flow)
 from verify.notation import Norm
 from verify.scaling import Scaling
-from verify.maths.models import (QuadraticLoss, QuadraticModel, batched_flow, model_gradient_flow, random_orthogonal,
+from verify.maths.flows import batched_flow
+from verify.maths.models import (QuadraticLoss, QuadraticModel, model_gradient_flow, random_orthogonal,
                            sigma_min, spd_with_spectrum)
 
 NOTE = "004_a0eff2e76da1eda5.txt"
@@ -89,9 +91,8 @@ N1_alpha, N1_star, N2sq_alpha, N2_star = sp.symbols("N1_alpha N1_star N2sq_alpha
 Theta_m, Theta_inf, m_width = sp.symbols("Theta_m Theta_inf m", real=True)
 rho_alpha, rho_bar = sp.symbols("rho_alpha rho_bar", real=True)
 sigma_dot, sigma_r, g_uv, N_depth, imbalance = sp.symbols("sigma_dot sigma_r g_uv N imbalance", real=True)
-# note 000's symbols, shared so that its expressions compare term by term with ours
-kappa, sigma, J0, L, mu, nu, t = note000.kappa, note000.sigma, note000.J0, note000.L, note000.mu, note000.nu, note000.t
-f_t, f_0, f_star = note000.f_t, note000.f_0, note000.f_star
+# note 000's symbols (kappa, sigma, J0, L, mu, nu, t, f_t, f_0, f_star) come from the setting both notes share,
+# so that its expressions compare term by term with ours
 C0 = sp.Symbol("C_0", positive=True)
 
 # the depth-D diagonal network (d = 2 symbolic coordinates)
@@ -345,7 +346,7 @@ def theorem24_flow(ctx, precise):
     """Note 000's gradient-flow instances (the same theorem), kept while the stated bound is above 1e-7
     of its initial value: beyond seven decades of decay, the flow's values are at the ODE's accuracy
     (about 1e-14 absolute), which the comparison cannot resolve."""
-    env = note000.theorem_flow(ctx, precise)
+    env = theorem_flow(ctx, precise)
     rate = (env["mu"] * env["sigma_min"] ** 2 / 4).ravel()
     T = env["t"].shape[1]
     keep = env["t"].ravel() <= (np.log(1e7) / rate).min()
@@ -400,9 +401,9 @@ def ntk_widths(ctx, precise):
     S, dim = ctx.budget.samples, 3
     X = rng.standard_normal((4, dim))
     widths = 4 ** np.arange(2, 8)
-    thetas = [two_layer_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
+    thetas = [empirical_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
     return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
-            "Theta_inf": np.broadcast_to(two_layer_ntk_limit(X), (len(widths), S, 4, 4))}
+            "Theta_inf": np.broadcast_to(ntk_limit(X), (len(widths), S, 4, 4))}
 
 
 def squared_sequence(ctx, precise):
@@ -644,7 +645,7 @@ def ntk_limit_spectrum(ctx, precise):
     rng = ctx.rng("ntk_pd")
     S = ctx.budget.samples
     X = rng.standard_normal((S, 6, 3))
-    ev = np.linalg.eigvalsh(ntk_limit_batched(X))
+    ev = np.linalg.eigvalsh(ntk_limit(X))
     return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
 
 
@@ -679,13 +680,11 @@ KAPPA_CRITERION_DERIVED = sp.Ge(1 / KAPPA_H, _Lam / sp.simplify(_CRIT_RATIO * KA
 # / (alpha sigma^2) must stay below tau_0 = sigma/(2L); with ||h(w0)|| <= C and ||y*|| < alpha C the triangle
 # inequality gives ||alpha h(w0) - y*|| < 2 alpha C.
 _C = sp.Symbol("C", positive=True)
-C0_NEEDED = sp.solve(sp.Eq(note000._DISPLACEMENT_BOUND.subs(note000.FSTAR, 2 * alpha * _C), note000.TAU0), _C)[0]
+C0_NEEDED = sp.solve(sp.Eq(DISPLACEMENT_BOUND.subs(FSTAR, 2 * alpha * _C), TAU0), _C)[0]
 C0_STATED = sigma**3 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
-_N000_THRESHOLD = next(cl for cl in note000.CLAIMS if cl.id == "lazy.theorem.threshold")
-_N000_BOUND = next(cl for cl in note000.CLAIMS if cl.id == "lazy.theorem.bound")
 
 # Theorem 2.4's rate, from note 000's Lemma 2 with lambda = sigma_min^2/4 (its proof's step)
-RATE_DERIVED = sp.Le(Norm(alpha * f_t - f_star), note000.LEMMA2_FACTOR.subs(note000.lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))
+RATE_DERIVED = sp.Le(Norm(alpha * f_t - f_star), LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))
 
 # R_{alpha,1} for one coordinate in Lagrange form (lambda in (0, 1) for beta > 0), and Q in the same terms
 _lam, _alpha_r, BETA_R, R_OF_LAMBDA = r_parametric()
@@ -1292,13 +1291,13 @@ CLAIMS = [
         id="kr.theorem2_4.threshold_vs_note000",
         title="Theorem 2.4 against note 000's main theorem: the threshold alpha > ||y*||/C0 when h(w0) = 0",
         source=src("2.3 Lazy Training and the Scaled Model", r"If $\alpha > \|y^*\| / C_0$"),
-        statement=Statement(sp.Gt(alpha, note000.FSTAR / C0), where={C0: C0_STATED},
+        statement=Statement(sp.Gt(alpha, FSTAR / C0), where={C0: C0_STATED},
                             latex=r"h(w_0) = 0:\ \alpha > \frac{\|y^*\|}{C_0},\ C_0 = \frac{\sigma_{\min}^3}{32\kappa^{3/2} \|Dh(w_0)\| \mathrm{Lip}(Dh)}"),
         checks=(Derivation(name="note 000's corrected threshold (lazy.theorem.threshold)",
-                           derived=_N000_THRESHOLD.correction.statement.conclusion, sense="hypothesis"),),
+                           derived=THRESHOLD_CORRECTED.conclusion, sense="hypothesis"),),
         depends_on=("lazy.theorem.threshold", "kr.theorem2_4.threshold"),
         correction=Correction(
-            Statement(sp.Gt(alpha, note000.ALPHA_NEEDED),
+            Statement(sp.Gt(alpha, ALPHA_NEEDED),
                       latex=r"h(w_0) = 0:\ \alpha > \frac{\|y^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|Dh(w_0)\| \mathrm{Lip}(Dh)}"),
             why="With h(w0) = 0, ||alpha h(w0) - y*|| = ||y*||, and note 000's proof needs only alpha > 16 kappa^{3/2} ||Dh|| Lip ||y*|| / "
                 "sigma_min^3 (note 000's corrected threshold). Note 004's 32 is what ||h(w0)|| up to C0 costs "
@@ -1314,13 +1313,13 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| \exp(-m\sigma_{\min}^2 t/4)"),
         statement=Statement(
             sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
-            assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, note000.FSTAR / C0)],
+            assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, FSTAR / C0)],
             where={kappa: nu / mu, C0: C0_STATED},
             latex=r"\|h(w_0)\| \leq C_0,\ \alpha > \frac{\|y^*\|}{C_0} \Rightarrow \|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| e^{-m\sigma_{\min}^2 t/4}\quad (m = \mu,\ M = \nu)"),
         checks=(
             Simulation(theorem24_flow, name="gradient flow (note 000's instances)"),
             Derivation(name="rate from note 000's Lemma 2 (lambda = sigma_min^2/4)", derived=RATE_DERIVED),
-            Derivation(name="note 000's corrected bound (lazy.theorem.bound)", derived=_N000_BOUND.correction.statement.conclusion),
+            Derivation(name="note 000's corrected bound (lazy.theorem.bound)", derived=BOUND_CORRECTED.conclusion),
         ),
         depends_on=("lazy.theorem.bound", "kr.theorem2_4.threshold"),
         scaling=CHIZAT,

@@ -32,14 +32,6 @@ def test_convergence_holds_for_the_true_limit_and_fails_for_a_wrong_one():
         convergence.Convergence(_sequence(1.0)).run(Statement(sp.Eq(E_, V_, evaluate=False)), ctx)
 
 
-def test_masked_loglog_fit():
-    x = np.array([1.0, 10.0, 100.0, 1000.0])
-    y = np.outer(x**-0.5, [1.0, 3.0])
-    valid = np.ones_like(y, dtype=bool)
-    valid[-1, 0] = False
-    slope, lo, hi = convergence.masked_loglog_fit(x, y, valid, 0.999)
-    assert slope == pytest.approx(-0.5) and lo <= -0.5 <= hi
-
 
 def test_convergence_never_mistakes_logarithmic_convergence_for_a_wrong_limit():
     def simulate(last):

@@ -4,11 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit  # noqa: F401
 from verify.notation import ReLU, hat_sym  # noqa: F401
-from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet, balanced_ntk_kernel,
-                             compositions_up_to, cube, empirical_kernel, flow_020, gram, loose_flow, network,
-                             network_jacobian, parity_matrix, path_norm, relu_kernel_sphere, relu_prime_kernel,
-                             risk_gradient, sphere_points, torus_cosine_gram)
+from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet, compositions_up_to, cube, empirical_kernel, flow_020, network,
+                             network_jacobian, parity_matrix, path_norm, risk_gradient, sphere_points, torus_cosine_gram)
 
 
 s_nn = sp.Symbol("s", nonnegative=True)
@@ -26,8 +25,8 @@ def test_relu_kernel_sphere_against_monte_carlo(d):
     X = sphere_points(rng, (3,), d) * np.array([[1.0], [2.0], [0.5]])
     B = sphere_points(rng, (1, 400_000), d)
     K_mc = empirical_kernel(B, X)[0]
-    assert np.allclose(K_mc, relu_kernel_sphere(X), atol=5e-3)
-    assert not np.allclose(K_mc, d * relu_kernel_sphere(X), atol=5e-3) or d == 1   # the Gaussian kernel is d times larger
+    assert np.allclose(K_mc, arccos(X, degree=1, sphere=True), atol=5e-3)
+    assert not np.allclose(K_mc, d * arccos(X, degree=1, sphere=True), atol=5e-3) or d == 1   # the Gaussian kernel is d times larger
 
 
 def test_balanced_kernel_and_gram_formula():
@@ -35,12 +34,12 @@ def test_balanced_kernel_and_gram_formula():
     X = sphere_points(rng, (3,), 3)
     a = rng.standard_normal((20000, 16)) / 4.0
     B = rng.standard_normal((20000, 16, 3)) / np.sqrt(16 * 3)
-    Gm = gram(a, B, X)
-    assert np.allclose(Gm.mean(axis=0), balanced_ntk_kernel(X), atol=1e-2)
-    assert not np.allclose(Gm.mean(axis=0), relu_kernel_sphere(X), atol=1e-2)        # the a^2 term matters
+    Gm = empirical_ntk(B, a, X, mean=False)
+    assert np.allclose(Gm.mean(axis=0), ntk_limit(X, sphere=True), atol=1e-2)
+    assert not np.allclose(Gm.mean(axis=0), arccos(X, degree=1, sphere=True), atol=1e-2)        # the a^2 term matters
     J = network_jacobian(a[:2], B[:2], X)
     assert np.allclose(J @ np.swapaxes(J, 1, 2), Gm[:2])
-    assert np.allclose(relu_prime_kernel(X)[0, 0], 0.5)
+    assert np.allclose(arccos(X)[0, 0], 0.5)
 
 
 def test_network_jacobian_and_risk_gradient_against_finite_differences():
@@ -155,28 +154,5 @@ def test_relu_and_path_norm_helpers():
     assert hat_sym(0) == 1 and hat_sym(sp.Rational(1, 2)) == 0 and hat_sym(sp.Rational(1, 4)) == sp.Rational(1, 2)
 
 
-def test_loose_flow_accuracy_and_precise_delegation():
-    y0 = np.array([[1.0, -2.0], [0.5, 3.0]])
-    tt = np.linspace(0.0, 3.0, 7)
-    Y = loose_flow(lambda _, y: -2.0 * y, y0, tt)
-    exact = y0[:, None, :] * np.exp(-2.0 * tt)[None, :, None]
-    assert np.allclose(Y, exact, rtol=1e-5, atol=1e-8)
-    assert not np.allclose(Y, y0[:, None, :] * np.exp(-3.0 * tt)[None, :, None], rtol=1e-3)   # a wrong rate
-    P = loose_flow(lambda _, y: -2.0 * y, y0, tt, precise=True)
-    assert np.allclose(P, exact, rtol=1e-11, atol=1e-14)
 
 
-def test_rk4_flow_matches_the_precise_flow_and_delegates():
-    from verify.maths.features import rk4_flow
-    rng = np.random.default_rng(0)
-    A = rng.standard_normal((3, 4, 4))
-    A = -(A @ np.swapaxes(A, -1, -2)) / 4 - 0.1 * np.eye(4)
-    y0 = rng.standard_normal((3, 4))
-    t = np.linspace(0.0, 2.0, 11)
-
-    def rhs(_, y):
-        return np.einsum("sij,sj->si", A, y)
-
-    fast, precise = rk4_flow(rhs, y0, t, substeps=8), rk4_flow(rhs, y0, t, precise=True)
-    assert np.max(np.abs(fast - precise)) < 1e-4 * np.max(np.abs(y0))
-    assert np.max(np.abs(rk4_flow(rhs, y0, t, substeps=1) - precise)) > np.max(np.abs(fast - precise))

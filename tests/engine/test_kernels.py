@@ -5,10 +5,10 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-from verify.maths.kernels import (WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_cross,
-                            relu_ntk_entry)
+from verify.maths.kernels import relu_ntk
+from verify.maths.kernels import (WidthBatch, active, finite_width_gram, orthant_probability_integral, relu_ntk_entry)
 from verify.core.model import Context, Outcome, Statement
-from verify.maths.models import relu_ntk_kernel, unit_vectors
+from verify.maths.models import unit_vectors
 from verify.checks.search import Domain
 from verify.checks.symbolic import Identity
 
@@ -39,16 +39,16 @@ class TestKernelSymbolic:
 class TestKernelNumeric:
     def test_cross_kernel_matches_the_square_kernel_and_known_angles(self, rng):
         X = rng.standard_normal((5, 3))
-        assert np.allclose(relu_ntk_cross(X, X), relu_ntk_kernel(X), atol=1e-14)
+        assert np.array_equal(relu_ntk(X, X), relu_ntk(X))
         e = np.eye(2)
-        K = relu_ntk_cross(np.array([[2.0, 0.0]]), np.vstack([e, -e]))
+        K = relu_ntk(np.array([[2.0, 0.0]]), np.vstack([e, -e]))
         assert np.allclose(K, [[1.0, 0.0, 0.0, 0.0]])                  # parallel: |x||x'|/2; orthogonal, opposite: 0
 
     def test_cross_kernel_matches_monte_carlo_and_a_wrong_kernel_does_not(self, rng):
         A, B = rng.standard_normal((3, 4)), rng.standard_normal((2, 4))
         w = rng.standard_normal((200_000, 4))
         mc = (A @ B.T) * ((w @ A.T >= 0)[:, :, None] & (w @ B.T >= 0)[:, None, :]).mean(0)
-        assert np.allclose(relu_ntk_cross(A, B), mc, atol=0.01)
+        assert np.allclose(relu_ntk(A, B), mc, atol=0.01)
         cos = (A @ B.T) / np.outer(np.linalg.norm(A, axis=1), np.linalg.norm(B, axis=1))
         wrong = (A @ B.T) * (np.pi - np.arccos(cos)) / np.pi
         assert not np.allclose(wrong, mc, atol=0.01)

@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 from scipy.linalg import expm
 
-from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, batched_flow, flow_velocity,
+from verify.maths.flows import batched_flow
+from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, flow_velocity,
                            model_gradient_flow, preconditioned_flow, random_orthogonal, relu_gram,
-                           relu_ntk_kernel, sigma_min, spd_with_spectrum, unit_vectors)
+                           sigma_min, spd_with_spectrum, unit_vectors)
+from verify.maths.kernels import relu_ntk
 
 
 @pytest.fixture
@@ -101,7 +103,7 @@ class TestQuadraticModel:
 
 
 # ---------------------------------------------------------------------------------------------
-# TwoLayerReLU, relu_gram, relu_ntk_kernel
+# TwoLayerReLU, relu_gram, relu_ntk
 # ---------------------------------------------------------------------------------------------
 
 class TestTwoLayerReLU:
@@ -215,7 +217,7 @@ class TestReluGram:
 class TestReluNtkKernel:
     def test_matches_arccos_formula(self, rng):
         X = rng.standard_normal((6, 4)) * rng.uniform(0.2, 3.0, (6, 1))
-        K = relu_ntk_kernel(X)
+        K = relu_ntk(X)
         for i in range(6):
             for j in range(6):
                 if i == j:
@@ -229,11 +231,11 @@ class TestReluNtkKernel:
 
     def test_diagonal_is_exact(self, rng):
         X = rng.standard_normal((6, 4)) * rng.uniform(0.2, 3.0, (6, 1))
-        np.testing.assert_allclose(np.diag(relu_ntk_kernel(X)), (X**2).sum(axis=1) / 2, rtol=1e-12)
+        np.testing.assert_allclose(np.diag(relu_ntk(X)), (X**2).sum(axis=1) / 2, rtol=1e-12)
 
     def test_known_angles(self):
         X = np.array([[1.0, 0.0], [0.5, np.sqrt(3) / 2], [0.0, 2.0], [-1.0, 0.0]])
-        K = relu_ntk_kernel(X)
+        K = relu_ntk(X)
         assert K[0, 1] == pytest.approx(0.5 * (np.pi - np.pi / 3) / (2 * np.pi))      # 60 degrees: 1/6
         assert K[0, 1] == pytest.approx(1 / 6)
         assert K[0, 2] == pytest.approx(0.0, abs=1e-15)                                 # orthogonal
@@ -246,13 +248,13 @@ class TestReluNtkKernel:
         estimate = relu_gram(rng.standard_normal((m, 3)), X) / m
         # each entry averages x_i.x_j times an indicator (standard deviation <= 1/2): 6 standard errors
         norms = np.linalg.norm(X, axis=1)
-        assert np.max(np.abs(estimate - relu_ntk_kernel(X)) / np.outer(norms, norms)) < 6 * 0.5 / np.sqrt(m)
+        assert np.max(np.abs(estimate - relu_ntk(X)) / np.outer(norms, norms)) < 6 * 0.5 / np.sqrt(m)
         # and the plain inner product (no arccos factor) is far from it
         assert np.max(np.abs(estimate - X @ X.T / 2)) > 0.05
     def test_zero_input(self, rng):
         X = np.array([[1.0, 0.0], [0.0, 0.0], [0.6, 0.8]])
         with np.errstate(all="ignore"):
-            K = relu_ntk_kernel(X)
+            K = relu_ntk(X)
         np.testing.assert_allclose(K[1], 0.0)
         np.testing.assert_allclose(K, relu_gram(rng.standard_normal((20000, 2)), X) / 20000, atol=0.02)
 
@@ -387,7 +389,7 @@ class TestFlows:
         assert np.max(np.abs(precise - exact)) < np.max(np.abs(stiff - exact))
 
     def test_block_sparsity_keeps_instances_apart(self):
-        from verify.maths.models import _block_sparsity
+        from verify.maths.flows import _block_sparsity
         pattern = _block_sparsity((3, 2, 2)).toarray()
         assert pattern.shape == (12, 12)
         np.testing.assert_array_equal(pattern, np.kron(np.eye(3), np.ones((4, 4))))

@@ -10,7 +10,9 @@ import sympy as sp
 from scipy import stats
 
 from verify.core.model import NUMERIC, Budget, Context, Outcome, Statement
-from verify.maths.models import TwoLayerReLU, batched_flow, relu_gram, relu_ntk_kernel
+from verify.maths.kernels import relu_ntk
+from verify.maths.flows import batched_flow
+from verify.maths.models import TwoLayerReLU, relu_gram
 from verify.core.notation import FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from verify.checks.numeric import (MonteCarlo, OrderFit, Probability, Simulation, array_value, clopper_pearson,
                             loglog_fit, precise_margin, relative_margin)
@@ -639,7 +641,7 @@ class TestMonteCarlo:
     def relu_grams(ctx, draws, precise, width=256):
         rng = ctx.rng("relu gram", str(precise))
         X_ = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.6, 0.8], [-0.5, 0.5, 0.0]])
-        return {"G": relu_gram(rng.standard_normal((draws, width, 3)), X_), "K": relu_ntk_kernel(X_)[None],
+        return {"G": relu_gram(rng.standard_normal((draws, width, 3)), X_), "K": relu_ntk(X_)[None],
                 "m": np.full((1, 1, 1), float(width))}
 
     def test_relu_gram_average_is_the_arccos_kernel(self, ctx):

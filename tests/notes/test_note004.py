@@ -13,6 +13,7 @@ import sympy as sp
 
 import claims.note004_kernel_rich as note
 from tests.helpers import by_id
+from verify.maths.kernels import arccos, empirical_ntk, ntk_limit  # noqa: F401
 from verify.checks import convergence
 from verify.maths import regimes as R
 from verify.core.model import Context, Outcome, Statement, Verdict
@@ -151,10 +152,10 @@ def test_ntk_change_during_training_shrinks_with_width_and_is_not_o_m_minus_2(ev
 
 def test_limiting_ntk_is_positive_definite_but_singular_on_repeated_inputs(evaluated):
     X = np.array([[[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
-    assert np.linalg.eigvalsh(R.ntk_limit_batched(X))[0, 0] < 1e-12
+    assert np.linalg.eigvalsh(ntk_limit(X))[0, 0] < 1e-12
     rng = np.random.default_rng(5)
     Y = rng.standard_normal((3, 5, 3))
-    assert np.allclose(R.ntk_limit_batched(Y)[1], R.two_layer_ntk_limit(Y[1]))
+    assert np.allclose(ntk_limit(Y)[1], ntk_limit(Y[1]))
     statement, _ = evaluated("kr.ntk.limit_positive_definite")
     assert statement.checks[0].outcome is Outcome.HOLDS
 

@@ -7,11 +7,10 @@ from typing import Callable
 
 import numpy as np
 import sympy as sp
-from scipy import stats
 
 from ..core.model import NUMERIC, CheckResult, Context, Outcome, Statement
 from ._common import replay_for
-from .numeric import array_value
+from .numeric import array_value, loglog_fit
 
 
 def _limit_parts(rel):
@@ -23,29 +22,6 @@ def _limit_parts(rel):
         raise TypeError("convergence check needs Eq(Limit(expr, x, x0), value)")
     expr, x, x0 = lim.args[0], lim.args[1], lim.args[2]
     return x, x0, expr, value
-
-
-def masked_loglog_fit(x, y, valid, confidence: float):
-    """Slope of log y against log x with one intercept per instance (column of y), using only the
-    ``valid`` points (distances already at round-off carry no rate), and its two-sided t-interval."""
-    lx = np.broadcast_to(np.log(np.asarray(x, float))[:, None], y.shape)
-    ly = np.log(np.where(valid, y, 1.0))
-    w = valid.astype(float)
-    counts = w.sum(0)
-    keep = counts >= 2                                   # an instance needs two points for a slope
-    w = w * keep
-    mx = (w * lx).sum(0) / np.maximum(w.sum(0), 1)
-    my = (w * ly).sum(0) / np.maximum(w.sum(0), 1)
-    dx, dy = (lx - mx) * (w > 0), (ly - my) * (w > 0)
-    sxx = (dx**2).sum()
-    if sxx == 0:
-        return float("nan"), float("-inf"), float("inf")
-    slope = float((dx * dy).sum() / sxx)
-    dof = max(int(w.sum() - keep.sum() - 1), 1)
-    resid = (dy - slope * dx) * (w > 0)
-    stderr = float(np.sqrt((resid**2).sum() / dof / sxx))
-    half = float(stats.t.ppf(0.5 + confidence / 2, dof)) * stderr
-    return slope, slope - half, slope + half
 
 
 @dataclass
@@ -91,7 +67,7 @@ class Convergence:
 
     def _decide(self, ctx, x0, xs, dist, steps, gap=None):
         valid = np.isfinite(dist) & (dist > self.floor)
-        slope, lo, hi = masked_loglog_fit(xs, np.where(valid, dist, 1.0), valid, ctx.budget.confidence)
+        slope, lo, hi = loglog_fit(xs, np.where(valid, dist, 1.0), ctx.budget.confidence, valid)
         sign = 1.0 if x0 == 0 else -1.0                       # decay exponent p = sign * slope
         p, p_lo, p_hi = sign * slope, min(sign * lo, sign * hi), max(sign * lo, sign * hi)
         last = float(np.mean(dist[-1]))

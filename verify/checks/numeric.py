@@ -323,17 +323,36 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
                         **evidence), plot
 
 
-def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float):
-    """Slope of log y against log x with one intercept per seed (column of y: the same instance at
-    every x), and its two-sided t-interval at ``confidence``. Returns (slope, low, high)."""
+def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float, valid: np.ndarray | None = None):
+    """Slope of log y against log x with one intercept per instance (column of y: the same instance at
+    every x), and its two-sided t-interval at ``confidence``. Returns (slope, low, high).
+
+    ``valid`` (optional, y's shape): fit only those points (a distance already at round-off carries no
+    rate); an instance with fewer than two of them is left out, and with no instance left the slope is
+    NaN with an infinite interval. Without it every instance shares one centring of log x."""
     lx = np.log(np.asarray(x, dtype=float))[:, None]
-    ly = np.log(np.asarray(y, dtype=float).reshape(len(lx), -1))
-    dx = np.broadcast_to(lx - lx.mean(), ly.shape)
-    dy = ly - ly.mean(axis=0, keepdims=True)
-    slope = float((dx * dy).sum() / (dx**2).sum())
-    dof = max(ly.size - ly.shape[1] - 1, 1)
-    resid = dy - slope * dx
-    stderr = float(np.sqrt((resid**2).sum() / dof / (dx**2).sum()))
+    if valid is None:
+        ly = np.log(np.asarray(y, dtype=float).reshape(len(lx), -1))
+        dx = np.broadcast_to(lx - lx.mean(), ly.shape)
+        dy = ly - ly.mean(axis=0, keepdims=True)
+        dof, kept = ly.size - ly.shape[1] - 1, None
+    else:
+        lx = np.broadcast_to(lx, y.shape)
+        ly = np.log(np.where(valid, y, 1.0))
+        keep = valid.sum(0) >= 2                         # an instance needs two points for a slope
+        w = valid.astype(float) * keep
+        mx = (w * lx).sum(0) / np.maximum(w.sum(0), 1)
+        my = (w * ly).sum(0) / np.maximum(w.sum(0), 1)
+        kept = w > 0
+        dx, dy = (lx - mx) * kept, (ly - my) * kept
+        dof = int(w.sum() - keep.sum() - 1)
+    sxx = (dx**2).sum()
+    if sxx == 0:
+        return float("nan"), float("-inf"), float("inf")
+    slope = float((dx * dy).sum() / sxx)
+    dof = max(dof, 1)
+    resid = dy - slope * dx if kept is None else (dy - slope * dx) * kept
+    stderr = float(np.sqrt((resid**2).sum() / dof / sxx))
     half = float(stats.t.ppf(0.5 + confidence / 2, dof)) * stderr
     return slope, slope - half, slope + half
 

@@ -1,7 +1,6 @@
-"""Reusable mathematics for notes on training dynamics: Boolean-cube features (parities), closed-form
-ReLU kernels, batched two-layer networks and their random-feature models, bounded models for the
-gradient-variance arguments, and small symbolic helpers (step, path norms; ReLU is notation:
-:mod:`verify.notation`).
+"""Reusable mathematics for notes on training dynamics: Boolean-cube features (parities), batched
+two-layer networks and their random-feature models, bounded models for the gradient-variance
+arguments, and small symbolic helpers (step, path norms; ReLU is notation: :mod:`verify.notation`).
 
 Everything numeric is batched over a leading axis of independent instances (seeds), as in
 :mod:`verify.maths.models`, so a check simulates all of its instances in one array computation.
@@ -14,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .models import batched_flow, pairwise_angles, relu, relu_prime
+from .flows import batched_flow
+from .models import relu, relu_prime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,39 +60,8 @@ def parity_matrix(d: int) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------
-# ReLU kernels in closed form
+# points on the sphere (the closed-form ReLU kernels are :func:`verify.maths.kernels.arccos`)
 # ---------------------------------------------------------------------------------------------
-
-def _angles(X: np.ndarray, Y: np.ndarray):
-    """Norm products and angles between rows of X and Y (see :func:`verify.maths.models.pairwise_angles`)."""
-    return pairwise_angles(X, Y)
-
-
-def relu_kernel_sphere(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """k(x, y) = E_{b ~ Unif(S^{d-1})}[relu(b.x) relu(b.y)] = |x||y| (sin t + (pi - t) cos t) / (2 pi d).
-
-    Why: b = g/|g| with g ~ N(0, I_d) has its direction independent of |g| and E|g|^2 = d, so the
-    sphere average is the Gaussian arc-cosine kernel of degree 1 divided by d. The same formula is
-    E_{b ~ N(0, I_d/d)}[relu(b.x) relu(b.y)] (the balanced initialisation).
-    """
-    Y = X if Y is None else Y
-    scale, t = _angles(X, Y)
-    return scale * (np.sin(t) + (np.pi - t) * np.cos(t)) / (2 * np.pi * X.shape[-1])
-
-
-def relu_prime_kernel(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """E_b[relu'(b.x) relu'(b.y)] = (pi - t) / (2 pi) for any rotation-invariant law of b."""
-    Y = X if Y is None else Y
-    _, t = _angles(X, Y)
-    return (np.pi - t) / (2 * np.pi)
-
-
-def balanced_ntk_kernel(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
-    """E_{b ~ N(0, I_d/d)}[relu(b.x) relu(b.y) + relu'(b.x) relu'(b.y) x.y]: the limit of the Gram matrix
-    sum_j [relu relu + a_j^2 relu' relu' x.y] under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d))."""
-    Y = X if Y is None else Y
-    return relu_kernel_sphere(X, Y) + relu_prime_kernel(X, Y) * (X @ Y.T)
-
 
 def sphere_points(rng: np.random.Generator, shape: tuple, d: int) -> np.ndarray:
     """Uniform points on S^{d-1} of shape ``shape + (d,)``."""
@@ -126,13 +95,6 @@ def empirical_kernel(B: np.ndarray, X: np.ndarray, Y: np.ndarray | None = None) 
     return np.einsum("smi,smj->sij", features(B, X), features(B, Y)) / B.shape[-2]
 
 
-def gram(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """G_ii' = <grad_theta f(x_i), grad_theta f(x_i')> = sum_j relu relu + a_j^2 relu' relu' x_i.x_i'."""
-    act, der = features(B, X), relu_prime(B @ X.T)
-    return (np.einsum("smi,smj->sij", act, act)
-            + np.einsum("sm,smi,smj->sij", a**2, der, der) * (X @ X.T))
-
-
 def network_jacobian(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
     """d f(x_i) / d(a, B) of shape (S, n, m + m d) (columns: a_1..a_m, then b_1, ..., b_m)."""
     act, der = features(B, X), relu_prime(B @ X.T)
@@ -150,51 +112,12 @@ def risk_gradient(a, B, X, y):
     return ga, gb
 
 
-def loose_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False, rtol: float = 1e-7) -> np.ndarray:
-    """:func:`verify.maths.models.batched_flow` with a looser fast mode (RK45 at ``rtol``), for simulations whose
-    compared quantities are far above that tolerance (scaling fits); ``precise`` is the engine's precise mode."""
-    if precise:
-        return batched_flow(rhs, y0, t, precise=True)
-    from scipy.integrate import solve_ivp
-    shape = y0.shape
-    size = float(np.max(np.abs(y0))) or 1.0
-    sol = solve_ivp(lambda s, z: rhs(s, z.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method="RK45", rtol=rtol, atol=1e-4 * rtol * size)
-    if not sol.success:
-        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
-    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
-
-
-def rk4_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False, substeps: int = 4) -> np.ndarray:
-    """Classical fixed-step Runge-Kutta (order 4) with ``substeps`` steps per interval of the grid ``t``, for
-    large batches of ReLU flows whose kinks (activation changes) make adaptive steppers crawl: each kink costs
-    a local error of the step's size instead of a cascade of rejected steps. The caller chooses the step
-    well inside the stability region and far below the compared quantities' size; ``precise`` is the
-    engine's precise mode (:func:`verify.maths.models.batched_flow`, DOP853 at rtol 1e-13). Returns (S, T, p)."""
-    if precise:
-        return batched_flow(rhs, y0, t, precise=True)
-    out = np.empty((y0.shape[0], len(t)) + y0.shape[1:])
-    z = np.array(y0, dtype=float)
-    out[:, 0] = z
-    for k in range(len(t) - 1):                 # time steps of one ODE solve (the state is the whole batch)
-        h = (t[k + 1] - t[k]) / substeps
-        s0 = t[k]
-        for j in range(substeps):
-            s = s0 + j * h
-            k1 = rhs(s, z)
-            k2 = rhs(s + h / 2, z + h / 2 * k1)
-            k3 = rhs(s + h / 2, z + h / 2 * k2)
-            k4 = rhs(s + h, z + h * k3)
-            z = z + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
-        out[:, k + 1] = z
-    return out
-
-
 def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=False, rtol=None, substeps=None):
     """The flow (0.20) as written: a_j' = -sum_i e_i relu(b_j.x_i), b_j' = -sum_i e_i a_j relu'(b_j.x_i) x_i
     (no 1/n: it is the gradient flow of n R_n). ``random_features`` freezes B (the RFM's flow);
-    ``integrals`` appends int_0^t e_i; ``rtol`` loosens the fast mode (see :func:`loose_flow`); ``substeps``
-    makes the fast mode fixed-step RK4 (see :func:`rk4_flow`).
+    ``integrals`` appends int_0^t e_i; ``rtol`` loosens the fast mode (RK45 at ``rtol``, absolute tolerance
+    1e-4 rtol, for simulations whose compared quantities are far above it); ``substeps`` makes the fast
+    mode fixed-step RK4 (see :mod:`verify.maths.flows`).
     Returns a (S, T, m), B (S, T, m, d), and the integrals (S, T, n)."""
     S, m = a0.shape
     d, n = X.shape[1], X.shape[0]
@@ -219,10 +142,7 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
 
     parts = [a0] + ([] if random_features else [B0.reshape(S, -1)]) + ([np.zeros((S, n))] if integrals else [])
     z0 = np.concatenate(parts, axis=1)
-    if substeps is not None:
-        Z = rk4_flow(rhs, z0, t, precise, substeps)
-    else:
-        Z = batched_flow(rhs, z0, t, precise) if rtol is None else loose_flow(rhs, z0, t, precise, rtol)
+    Z = batched_flow(rhs, z0, t, precise, None if rtol is None else (rtol, 1e-4 * rtol), substeps=substeps)
     a = Z[..., :m]
     B = (np.broadcast_to(B0[:, None], (S, len(t), m, d)) if random_features
          else Z[..., m:m + m * d].reshape(S, len(t), m, d))

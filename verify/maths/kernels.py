@@ -4,7 +4,7 @@
   first layer trained, H*(x, x') = x . x' Pr_{w ~ N(0, I)}[w . x >= 0, w . x' >= 0]: its derivation
   as a polar-coordinate integral (so a symbolic check can carry it out), its closed form, and the
   closed form between two point sets (test against training points).
-* Finite-width Gram matrices H(W) = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0}.
+* The empirical NTK of a finite network (any activation), and finite-width Gram matrices H(W) = (1/m) x_i . x_j sum_r a_r^2 1{w_r . x_i >= 0} 1{w_r . x_j >= 0}.
 * :class:`WidthBatch`: many such networks of several widths, trained together by gradient flow on
   (1/2n) sum_i (u_i - y_i)^2 in one ODE solve, so an order-in-m fit needs one integration.
 """
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
-from scipy.integrate import solve_ivp
 
-from .models import pairwise_angles
+from .flows import batched_flow
+from .models import relu, relu_prime
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,18 +46,82 @@ def relu_ntk_entry(rho):
 
 
 # ---------------------------------------------------------------------------------------------
-# the kernel, numerically
+# the arc-cosine kernel family, numerically
 # ---------------------------------------------------------------------------------------------
 
-def _angles(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """Angles between the rows of A and of B (see :func:`verify.maths.models.pairwise_angles`)."""
-    return pairwise_angles(A, B)[1]
+def pairwise_angles(X: np.ndarray, Y: np.ndarray | None = None):
+    """Products of norms and angles between the rows of X and of Y (default X), batched over leading
+    axes: (..., n, m) each. The angle is 2 atan2(|u - v|, |u + v|) of the unit vectors, accurate also for
+    (nearly) parallel rows, where arccos of the cosine is not; a zero row gets norm product 0."""
+    X = np.asarray(X, float)
+    Y = X if Y is None else np.asarray(Y, float)
+    nx, ny = np.linalg.norm(X, axis=-1), np.linalg.norm(Y, axis=-1)
+    U = np.divide(X, nx[..., None], out=np.zeros_like(X), where=nx[..., None] > 0)
+    V = np.divide(Y, ny[..., None], out=np.zeros_like(Y), where=ny[..., None] > 0)
+    minus = np.linalg.norm(U[..., :, None, :] - V[..., None, :, :], axis=-1)
+    plus = np.linalg.norm(U[..., :, None, :] + V[..., None, :, :], axis=-1)
+    return nx[..., :, None] * ny[..., None, :], 2 * np.arctan2(minus, plus)
 
 
-def relu_ntk_cross(A: np.ndarray, B: np.ndarray) -> np.ndarray:
-    """K(a, b) = a . b (pi - angle(a, b)) / (2 pi) for every row a of A and b of B (nonzero rows):
-    the NTK between test and training points, K_te in a kernel predictor K_te H*^{-1} y."""
-    return (A @ B.T) * (np.pi - _angles(A, B)) / (2 * np.pi)
+def _inner(X: np.ndarray, Y: np.ndarray | None) -> np.ndarray:
+    """The inner products x . y of the rows: one BLAS product for a single point set, an einsum over
+    the leading axes for a batch (the arithmetic each kernel's callers have always had)."""
+    Y = X if Y is None else Y
+    return X @ Y.T if X.ndim == 2 and Y.ndim == 2 else np.einsum("...id,...jd->...ij", X, Y)
+
+
+def arccos(X: np.ndarray, Y: np.ndarray | None = None, degree: int = 0, sphere: bool = False) -> np.ndarray:
+    """The arc-cosine kernels k_k(x, y) = E_{w ~ N(0, I)}[relu(w.x)^k relu(w.y)^k] between the rows of X
+    and of Y (default X), batched over leading axes: with theta the angle between x and y,
+
+    * degree 0: E[relu'(w.x) relu'(w.y)] = (pi - theta) / (2 pi), the same for any rotation-invariant
+      law of w (it depends on w's direction only);
+    * degree 1: |x||y| (sin theta + (pi - theta) cos theta) / (2 pi).
+
+    ``sphere``: w uniform on the unit sphere S^{d-1} (degree 1 divided by d). Why: w = g/|g| with
+    g ~ N(0, I_d) has its direction independent of |g| and E|g|^2 = d, so the sphere average is the
+    Gaussian kernel divided by d; it is also E_{w ~ N(0, I_d/d)}[relu(w.x) relu(w.y)] (the balanced
+    initialisation of note 002)."""
+    norms, theta = pairwise_angles(X, Y)
+    if degree == 0:
+        return (np.pi - theta) / (2 * np.pi)
+    if degree == 1:
+        d = np.shape(X)[-1] if sphere else 1
+        return norms * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi * d)
+    raise ValueError(f"arc-cosine kernels of degree 0 and 1 only, not {degree}")
+
+
+def relu_ntk(X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
+    """The NTK of the first layer of a two-layer ReLU network (output weights +-1, not trained):
+    H*(x, y) = x . y E_{w ~ N(0, I)}[relu'(w.x) relu'(w.y)] = x . y (pi - theta) / (2 pi), between the
+    rows of X and of Y (default X; rows nonzero, or a zero row gives a zero row). Between test and
+    training points it is K_te in a kernel predictor K_te H*^{-1} y."""
+    X = np.asarray(X, float)
+    _, theta = pairwise_angles(X, Y)
+    return _inner(X, Y) * (np.pi - theta) / (2 * np.pi)
+
+
+def ntk_limit(X: np.ndarray, Y: np.ndarray | None = None, sphere: bool = False) -> np.ndarray:
+    """The infinite-width NTK of a two-layer ReLU network with both layers trained (Jacot et al.,
+    depth 2): Theta(x, y) = k_1(x, y) + k_0(x, y) x . y for output weights of variance 1 and first-layer
+    weights w ~ N(0, I) (``sphere``: the balanced law N(0, I_d/d), see :func:`arccos`). Batched over
+    leading axes."""
+    X = np.asarray(X, float)
+    Y = None if Y is None else np.asarray(Y, float)
+    return arccos(X, Y, 1, sphere) + arccos(X, Y, 0) * _inner(X, Y)
+
+
+def empirical_ntk(A: np.ndarray, b: np.ndarray, X: np.ndarray, act=relu, der=relu_prime, mean: bool = True) -> np.ndarray:
+    """The empirical NTK of f(x) = m^{-1/2} sum_j b_j act(a_j . x) (NTK parametrisation, both layers
+    trained, no biases): Theta(x, x') = (1/m) sum_j [act(a_j.x) act(a_j.x') + b_j^2 act'(a_j.x) act'(a_j.x') x.x'].
+    A of shape (..., m, d), b (..., m), X (n, d); returns (..., n, n). ``act``, ``der``: the activation
+    and its derivative (default ReLU). ``mean=False``: the sum without 1/m, the Gram matrix of the
+    gradients of sum_j b_j act(a_j . x) in (b, A)."""
+    pre = A @ np.asarray(X, float).T                              # (..., m, n)
+    first = np.einsum("...jn,...jk->...nk", act(pre), act(pre))
+    dd = der(pre)
+    second = np.einsum("...j,...jn,...jk->...nk", b**2, dd, dd) * (X @ X.T)
+    return (first + second) / A.shape[-2] if mean else first + second
 
 
 def active(W: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -214,10 +279,7 @@ class WidthBatch:
         kink; tolerances are therefore set for the accuracy a check needs (RK45 at ``rtol``, ten times
         tighter when ``precise``), not at round-off, which would cost thousands of steps per change.
         """
-        N, d = self.W0.shape
         rtol = rtol / 10 if precise else rtol
-        sol = solve_ivp(lambda _, s: self.velocity(self.W0 + s.reshape(N, d)).ravel(), (float(t[0]), float(t[-1])),
-                        np.zeros(N * d), t_eval=t, method="RK45", rtol=rtol, atol=rtol * 1e-3)
-        if not sol.success:
-            raise RuntimeError(f"two-layer network flow failed: {sol.message}")
-        return self.W0 + sol.y.T.reshape(len(t), N, d)
+        moved = batched_flow(lambda _, s: self.velocity(self.W0 + s), np.zeros(self.W0.shape), t,
+                             tolerances=(rtol, rtol * 1e-3))                 # (N, T, d), starting at 0
+        return self.W0 + np.ascontiguousarray(np.swapaxes(moved, 0, 1))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .models import QuadraticModel, batched_flow
+from .flows import batched_flow
+from .models import QuadraticModel, per_instance
 
 # ---------------------------------------------------------------------------------------------
 # desingularizers
@@ -54,10 +55,6 @@ def cross_entropy_phi_numeric(u: np.ndarray) -> np.ndarray:
 # losses with known KL constants, and their gradient flows
 # ---------------------------------------------------------------------------------------------
 
-def _per(a, ndim):
-    return np.asarray(a, float).reshape((-1,) + (1,) * (ndim - 1))
-
-
 @dataclass(frozen=True)
 class PowerLoss:
     """L(theta) = (theta^T H theta)^{q/2}, H symmetric positive definite (S, d, d), q >= 2 (S,).
@@ -68,11 +65,11 @@ class PowerLoss:
     q: np.ndarray
 
     def value(self, th):
-        return np.einsum("s...i,sij,s...j->s...", th, self.H, th) ** (_per(self.q, th.ndim - 1) / 2)
+        return np.einsum("s...i,sij,s...j->s...", th, self.H, th) ** (per_instance(self.q, th.ndim - 1) / 2)
 
     def grad(self, th):
         quad = np.einsum("s...i,sij,s...j->s...", th, self.H, th)[..., None]
-        q = _per(self.q, th.ndim)
+        q = per_instance(self.q, th.ndim)
         return q * quad ** (q / 2 - 1) * np.einsum("sij,s...j->s...i", self.H, th)
 
     @property
@@ -106,7 +103,7 @@ def loss_flow(grad, theta0: np.ndarray, tau: np.ndarray, speed, precise: bool = 
               tolerances: tuple[float, float] | None = None) -> np.ndarray:
     """Gradient flow theta' = -grad(theta) in rescaled time tau = speed * t (one ODE solve for the whole
     batch; ``speed`` per instance lets instances with different rates share one output grid).
-    ``tolerances``: the fast mode's, as in :func:`verify.maths.models.batched_flow`."""
+    ``tolerances``: the fast mode's, as in :func:`verify.maths.flows.batched_flow`."""
     speed = np.asarray(speed, float).reshape((-1,) + (1,) * (theta0.ndim - 1))
     return batched_flow(lambda _, th: -grad(th) / speed, theta0, tau, precise, tolerances)
 

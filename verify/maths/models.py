@@ -1,19 +1,16 @@
-"""Reusable mathematics for claims: models, losses, kernels and batched gradient flows.
+"""Reusable mathematics for claims: models, losses and their gradient flows (integrated by
+:func:`verify.maths.flows.batched_flow`).
 
 Everything is batched over a leading axis of independent instances (seeds), so a check simulates all
 its instances in one array computation.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
-from scipy.integrate import solve_ivp
+from .flows import batched_flow
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,12 +98,12 @@ class QuadraticModel:
 
     def f(self, w: np.ndarray) -> np.ndarray:
         """w of shape (S, ..., p) -> (S, ..., n)."""
-        beta = _per_batch(self.beta, w.ndim)
+        beta = per_instance(self.beta, w.ndim)
         return np.einsum("bij,b...j->b...i", self.A, w) + 0.5 * beta * np.einsum("bij,b...j->b...i", self.B, w) ** 2
 
     def jac(self, w: np.ndarray) -> np.ndarray:
         """(S, ..., p) -> (S, ..., n, p)."""
-        beta = _per_batch(self.beta, w.ndim)
+        beta = per_instance(self.beta, w.ndim)
         quad = beta * np.einsum("bij,b...j->b...i", self.B, w)
         middle = (1,) * (w.ndim - 2)
         A = self.A.reshape(self.A.shape[:1] + middle + self.A.shape[1:])
@@ -119,8 +116,9 @@ class QuadraticModel:
         return np.abs(self.beta) * rows * np.linalg.norm(self.B, ord=2, axis=(-2, -1))
 
 
-def _per_batch(a: np.ndarray, ndim: int) -> np.ndarray:
-    """A per-instance scalar of shape (S,) reshaped to broadcast against arrays of ``ndim`` axes."""
+def per_instance(a, ndim: int) -> np.ndarray:
+    """A per-instance scalar of shape (S,) (or a list) as a float array of ``ndim`` axes, (S, 1, ..., 1),
+    broadcasting against the other axes of a batch."""
     return np.asarray(a, float).reshape((-1,) + (1,) * (ndim - 1))
 
 
@@ -184,27 +182,6 @@ def relu_gram(W: np.ndarray, X: np.ndarray) -> np.ndarray:
     return (X @ X.T) * np.matmul(np.swapaxes(act, -1, -2), act)      # 0/1 counts: exact, as the einsum was
 
 
-def pairwise_angles(X: np.ndarray, Y: np.ndarray | None = None):
-    """Products of norms and angles between the rows of X and of Y (default X), batched over leading
-    axes: (..., n, m) each. The angle is 2 atan2(|u - v|, |u + v|) of the unit vectors, accurate also for
-    (nearly) parallel rows, where arccos of the cosine is not; a zero row gets norm product 0."""
-    X = np.asarray(X, float)
-    Y = X if Y is None else np.asarray(Y, float)
-    nx, ny = np.linalg.norm(X, axis=-1), np.linalg.norm(Y, axis=-1)
-    U = np.divide(X, nx[..., None], out=np.zeros_like(X), where=nx[..., None] > 0)
-    V = np.divide(Y, ny[..., None], out=np.zeros_like(Y), where=ny[..., None] > 0)
-    minus = np.linalg.norm(U[..., :, None, :] - V[..., None, :, :], axis=-1)
-    plus = np.linalg.norm(U[..., :, None, :] + V[..., None, :, :], axis=-1)
-    return nx[..., :, None] * ny[..., None, :], 2 * np.arctan2(minus, plus)
-
-
-def relu_ntk_kernel(X: np.ndarray) -> np.ndarray:
-    """K_ij = x_i . x_j E_{w ~ N(0, I)}[relu'(w.x_i) relu'(w.x_j)] = x_i . x_j (pi - theta_ij) / (2 pi);
-    a zero input gives a zero row."""
-    _, theta = pairwise_angles(X)
-    return (X @ X.T) * (np.pi - theta) / (2 * np.pi)
-
-
 def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
     X = rng.standard_normal((n, d))
     return X / np.linalg.norm(X, axis=1, keepdims=True)
@@ -213,44 +190,6 @@ def unit_vectors(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # flows
 # ---------------------------------------------------------------------------------------------
-
-def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
-                 tolerances: tuple[float, float] | None = None, stiff: bool = False) -> np.ndarray:
-    """Integrate y' = rhs(t, y) for a batch y0 of shape (S, ...) in one ODE solve; returns (S, T, ...).
-
-    Fast mode: RK45 at rtol 1e-9. Precise mode (used to replay a violation): DOP853 at rtol 1e-13.
-    Absolute tolerances are relative to the size of the initial state, so a flow that decays far below
-    its start stays accurate relative to the round-off floor of the numeric checks. ``tolerances``
-    (rtol, atol relative to that size) overrides the fast mode's: a field with kinks, such as a ReLU
-    network's, makes tight tolerances very costly. ``stiff``: for batches whose time scales differ
-    widely (condition numbers up to 32 made RK45 take 4000 steps and DOP853 4 s), implicit methods with
-    the Jacobian's block-diagonal sparsity (the batch's instances do not interact, so finite differences
-    need one evaluation per state entry of one instance): BDF at the fast tolerances, and Radau
-    (implicit Runge-Kutta of order 5, another family than BDF) at rtol 1e-12 in precise mode. On a
-    field that is not stiff they are slower than RK45 and DOP853.
-    """
-    shape = y0.shape
-    size = float(np.max(np.abs(y0))) or 1.0
-    method, rtol, atol = ("DOP853", 1e-13, 1e-16 * size) if precise else ("RK45", 1e-9, 1e-13 * size)
-    options = {}
-    if tolerances is not None and not precise:
-        rtol, atol = tolerances[0], tolerances[1] * size
-    if stiff:
-        options["jac_sparsity"] = _block_sparsity(shape)
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("BDF", rtol, atol)
-    sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=method, rtol=rtol, atol=atol, **options)
-    if not sol.success:
-        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
-    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
-
-
-def _block_sparsity(shape: tuple) -> "csr_matrix":
-    """The Jacobian pattern of a batch of independent instances: one dense block per instance."""
-    from scipy.sparse import block_diag
-    block = int(np.prod(shape[1:], dtype=int))
-    return block_diag([np.ones((block, block))] * shape[0], format="csr")
-
 
 def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.ndarray,
                         t: np.ndarray, precise: bool = False, tolerances=None, stiff: bool = False) -> np.ndarray:
@@ -263,7 +202,7 @@ def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.nd
 
 def flow_velocity(model, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
     """The gradient-flow velocity at w of shape (S, ..., p)."""
-    a = _per_batch(alpha, w.ndim)
+    a = per_instance(alpha, w.ndim)
     g = loss.grad(a * model.f(w))
     return -np.einsum("b...ip,b...i->b...p", model.jac(w), g) / a
 

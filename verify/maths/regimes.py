@@ -14,8 +14,8 @@ a theorem by computing both of its sides *independently*:
 * constrained minimisers: of a separable potential under X beta = y (batched damped Newton on the
   convex dual), of the l1 norm (one block-diagonal linear programme for all instances, HiGHS) and of
   the l2 norm (pseudo-inverse);
-* kernels (arc-cosine, the two-layer NTK and its infinite-width limit) and Barron's random
-  construction of n-term step networks.
+* the change of a smooth two-layer network's NTK in training (the kernels themselves are in
+  :mod:`verify.maths.kernels`) and Barron's random construction of n-term step networks.
 
 Conventions: X has shape (S, N, d) (N observations of dimension d per instance), y (S, N); the loss of
 the diagonal network is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2 (no 1/2).
@@ -26,10 +26,10 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from scipy import sparse
-from scipy.integrate import solve_ivp
 from scipy.optimize import linprog
 
-from .models import batched_flow, pairwise_angles
+from .flows import batched_flow
+from .kernels import empirical_ntk
 
 # ---------------------------------------------------------------------------------------------
 # potentials (NumPy and SymPy)
@@ -184,10 +184,9 @@ def depth_curve_interpolant(A, y, alpha, depth: int, iterations: int = 200, tol:
     y - A x, Hessian A diag(p u^(-p-1)) A^T), with a vectorized backtracking search over 2^-k step sizes that
     keeps u > 0. A (S, m, n), y (S, m), alpha (S,). Raises if A x = y is not met."""
     A, y = np.asarray(A, float), np.asarray(y, float)
-    S, m, n = A.shape
+    S, _, n = A.shape
     p = depth / (depth - 2)
     base = np.asarray(alpha, float).reshape(S, 1) ** (2 - depth) * np.ones((S, n))
-    steps = 2.0 ** -np.arange(0, 61)
 
     def parts(mu):
         u = base + np.einsum("...mn,...m->...n", A, mu)
@@ -196,28 +195,8 @@ def depth_curve_interpolant(A, y, alpha, depth: int, iterations: int = 200, tol:
         phi = np.where(inside, (uc ** (1 - p)).sum(-1) / (p - 1) + (mu * y).sum(-1), np.inf)
         return uc ** -p, uc, phi
 
-    mu = np.zeros((S, m))
-    ynorm = np.linalg.norm(y, axis=-1)
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for _ in range(iterations):                    # Newton iterations (all instances at once)
-            x, u, phi = parts(mu)
-            g = y - np.einsum("bmn,bn->bm", A, x)
-            if np.all(np.linalg.norm(g, axis=-1) <= tol * ynorm):
-                return x
-            H = np.einsum("bmn,bn,bkn->bmk", A, p * u ** (-p - 1), A)
-            H = H + (1e-13 * np.trace(H, axis1=-2, axis2=-1)[:, None, None] + 1e-300) * np.eye(m)
-            direction = -np.linalg.solve(H, g[..., None])[..., 0]
-            if not np.all(np.isfinite(direction)):
-                break                                    # y outside the cone A R_+^n: the dual has no minimum
-            slope = (g * direction).sum(-1)
-            xs, _, phis = parts(mu[None] + steps[:, None, None] * direction[None])
-            ok = phis <= phi[None] + 1e-4 * steps[:, None] * slope[None]
-            residual = np.linalg.norm(np.einsum("bmn,kbn->kbm", A, xs) - y[None], axis=-1)
-            ok |= np.isfinite(phis) & (residual <= 0.5 * np.linalg.norm(g, axis=-1)[None])
-            mu = mu + np.where(ok.any(0), steps[ok.argmax(0)], 0.0)[:, None] * direction
-        x, _, _ = parts(mu)
-    worst = float(np.max(np.linalg.norm(np.einsum("bmn,bn->bm", A, x) - y, axis=-1) / ynorm))
-    raise RuntimeError(f"depth-{depth} curve interpolant did not converge: relative residual {worst:.3g}")
+    return _dual_newton(A, y, parts, f"depth-{depth} curve interpolant", iterations, tol, 60, decreasing=True,
+                        curvature=lambda u: p * u ** (-p - 1))
 
 
 def _sinh_scaled(z, log_a):
@@ -269,75 +248,57 @@ def potential_minimiser(X, y, scale, D: int = 2, log_scale=None, nonnegative: bo
             phi = np.where(inside, (a * h_depth_antiderivative(zc, D)).sum(-1), np.inf)
         return beta, curv, phi - (nu * y).sum(-1)
 
+    # a trust region on z = X^T nu: from a tiny alpha the first Newton steps would overflow
+    return _dual_newton(X, y, parts, "potential minimiser", iterations, tol, 200, cap=10.0 + 0.25 * np.abs(log_a).max(-1))
+
+
+def _dual_newton(M, y, parts, name: str, iterations: int, tol: float, halvings: int, decreasing: bool = False,
+                 curvature=lambda c: c, cap=None):
+    """Damped Newton on a convex dual, batched: the dual variable nu (S, N) of the constraint M x = y
+    (M of shape (S, N, n)), with the primal point x(nu) and the dual objective phi(nu) from
+    ``parts(nu) = (x, c, phi)`` (for stacked nu of shape (..., S, N) too) and the Hessian
+    M diag(curvature(c)) M^T; the dual's gradient is M x - y (``decreasing``: x decreases along M^T nu,
+    and the gradient is y - M x). Steps 2^-k, k = 0..``halvings``, searched all at once: the first with
+    Armijo decrease of phi, or, near the optimum, where phi's decrease drops below round-off, the first
+    halving the residual. ``cap``: a trust region of size cap per instance on M^T (step). Returns x where
+    |M x - y| <= tol |y| for every instance; raises if that is not met in ``iterations`` steps, or when
+    a Newton direction is not finite (y outside the primal's range: the dual has no minimum)."""
+    S, N = M.shape[0], M.shape[1]
     nu = np.zeros((S, N))
-    cap = 10.0 + 0.25 * np.abs(log_a).max(-1)
-    steps = 2.0 ** -np.arange(0, 201)
+    steps = 2.0 ** -np.arange(0, halvings + 1)
     ynorm = np.linalg.norm(y, axis=-1)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for _ in range(iterations):                   # Newton iterations (all instances at once)
-            beta, curv, phi = parts(nu)
-            g = np.einsum("bnd,bd->bn", X, beta) - y
+            x, c, phi = parts(nu)
+            g = y - np.einsum("bnd,bd->bn", M, x) if decreasing else np.einsum("bnd,bd->bn", M, x) - y
             if np.all(np.linalg.norm(g, axis=-1) <= tol * ynorm):
-                return beta
-            H = np.einsum("bnd,bd,bmd->bnm", X, curv, X)
+                return x
+            H = np.einsum("bnd,bd,bmd->bnm", M, curvature(c), M)
             H = H + (1e-13 * np.trace(H, axis1=-2, axis2=-1)[:, None, None] + 1e-300) * np.eye(N)
             direction = -np.linalg.solve(H, g[..., None])[..., 0]
-            # a trust region on z = X^T nu: from a tiny alpha the first Newton steps would overflow
-            dz = np.abs(np.einsum("bnd,bn->bd", X, direction)).max(-1)
-            direction *= np.minimum(1.0, cap / np.maximum(dz, 1e-300))[:, None]
+            if not np.all(np.isfinite(direction)):
+                break
+            if cap is not None:
+                dz = np.abs(np.einsum("bnd,bn->bd", M, direction)).max(-1)
+                direction *= np.minimum(1.0, cap / np.maximum(dz, 1e-300))[:, None]
             slope = (g * direction).sum(-1)
-            betas, _, phis = parts(nu[None] + steps[:, None, None] * direction[None])
+            xs, _, phis = parts(nu[None] + steps[:, None, None] * direction[None])
             ok = phis <= phi[None] + 1e-4 * steps[:, None] * slope[None]
-            # near the optimum phi's decrease drops below round-off: accept steps halving the residual
-            residual = np.linalg.norm(np.einsum("bnd,kbd->kbn", X, betas) - y[None], axis=-1)
+            residual = np.linalg.norm(np.einsum("bnd,kbd->kbn", M, xs) - y[None], axis=-1)
             ok |= np.isfinite(phis) & (residual <= 0.5 * np.linalg.norm(g, axis=-1)[None])
-            first = ok.argmax(0)
-            nu = nu + np.where(ok.any(0), steps[first], 0.0)[:, None] * direction
+            nu = nu + np.where(ok.any(0), steps[ok.argmax(0)], 0.0)[:, None] * direction
             if not np.all(np.isfinite(nu)):
-                raise RuntimeError("potential minimiser: non-finite dual iterate")
-        beta, _, _ = parts(nu)
-    worst = float(np.max(np.linalg.norm(np.einsum("bnd,bd->bn", X, beta) - y, axis=-1) / ynorm))
-    raise RuntimeError(f"potential minimiser did not converge: relative residual {worst:.3g}")
+                raise RuntimeError(f"{name}: non-finite dual iterate")
+        x, _, _ = parts(nu)
+    worst = float(np.max(np.linalg.norm(np.einsum("bnd,bd->bn", M, x) - y, axis=-1) / ynorm))
+    raise RuntimeError(f"{name} did not converge: relative residual {worst:.3g}")
 
 
 # ---------------------------------------------------------------------------------------------
 # flows
 # ---------------------------------------------------------------------------------------------
 
-MAX_STIFF_DIM = 256        # largest ODE system (instances x parameters) one implicit solve gets
-
-
-def stiff_flow(rhs, y0, t, precise: bool = False, jac=None):
-    """Integrate y' = rhs(t, y) for a batch y0 (S, p) with an implicit method: LSODA (fast) or Radau
-    (precise replay); ``jac(y)`` gives per-instance Jacobian blocks (S, p, p), assembled into one
-    block-diagonal matrix (dense for LSODA, sparse for Radau), else they are estimated by differences.
-
-    Gradient flows of the diagonal network become stiff once they converge (the Hessian's eigenvalues
-    spread with the weights); an explicit method then crawls, so these flows use implicit steppers.
-    Returns (S, T, p)."""
-    shape = y0.shape
-    S, p = shape
-    size = float(np.max(np.abs(y0))) or 1.0
-    options = {}
-    if jac is None:
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("LSODA", 1e-10, 1e-14 * size)
-    else:
-        method, rtol, atol = ("Radau", 1e-12, 1e-15 * size) if precise else ("LSODA", 1e-10, 1e-14 * size)
-        b, i, j = np.meshgrid(np.arange(S), np.arange(p), np.arange(p), indexing="ij")
-        rows, cols = (b * p + i).ravel(), (b * p + j).ravel()
-        if precise:
-            options["jac"] = lambda _, y: sparse.csc_matrix((jac(y.reshape(shape)).ravel(), (rows, cols)), shape=(S * p, S * p))
-        else:                                            # LSODA takes a dense Jacobian
-            def dense(_, y):
-                out = np.zeros((S * p, S * p))
-                out[rows, cols] = jac(y.reshape(shape)).ravel()
-                return out
-            options["jac"] = dense
-    sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=method, rtol=rtol, atol=atol, **options)
-    if not sol.success:
-        raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
-    return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
+MAX_STIFF_DIM = 256        # largest ODE system (instances x parameters) one implicit (LSODA) solve gets
 
 
 def diagonal_velocity(X, y, state, D: int = 2):
@@ -374,8 +335,9 @@ def diagonal_flow(X, y, alpha, t, D: int = 2, w0=None, precise: bool = False):
     state0 = np.concatenate([start, start], -1)
     chunk = max(1, MAX_STIFF_DIM // (2 * d))
     # the implicit solver's linear algebra grows with the cube of the system: large batches in blocks
-    W = np.concatenate([stiff_flow(lambda _, w, b=slice(i, i + chunk): diagonal_velocity(X[b], y[b], w, D), state0[i:i + chunk],
-                                   np.asarray(t, float), precise, jac=lambda w, b=slice(i, i + chunk): diagonal_jacobian(X[b], y[b], w, D))
+    W = np.concatenate([batched_flow(lambda _, w, b=slice(i, i + chunk): diagonal_velocity(X[b], y[b], w, D), state0[i:i + chunk],
+                                     np.asarray(t, float), precise, stiff="lsoda",
+                                     jac=lambda w, b=slice(i, i + chunk): diagonal_jacobian(X[b], y[b], w, D))
                         for i in range(0, S, chunk)])
     return W[..., :d] ** D - W[..., d:] ** D
 
@@ -395,7 +357,7 @@ def squared_flow(A, y, log_alpha, t, precise: bool = False):
     def rhs(_, s):
         return np.einsum("bmn,bn->bm", A, x_of(s)) - y
 
-    s = stiff_flow(rhs, np.zeros(y.shape), np.asarray(t, float), precise)
+    s = batched_flow(rhs, np.zeros(y.shape), np.asarray(t, float), precise, stiff="lsoda")
     return x_of(s)
 
 
@@ -446,44 +408,6 @@ def balanced_factors(rng: np.random.Generator, batch: int, d: int, depth: int, s
         np.put_along_axis(P, idx[..., None], 1.0, axis=2)
         perms.append(P * rng.choice([-1.0, 1.0], (batch, d, 1)))
     return [perms[j + 1] @ (s[..., None] * np.swapaxes(perms[j], -1, -2)) for j in range(depth)]
-
-
-# ---------------------------------------------------------------------------------------------
-# kernels
-# ---------------------------------------------------------------------------------------------
-
-def _angles(X):
-    """Row norms and pairwise angles (see :func:`verify.maths.models.pairwise_angles`)."""
-    return np.linalg.norm(X, axis=1), pairwise_angles(X)[1]
-
-
-def arccos_kernel(X, degree: int):
-    """Arc-cosine kernels E_{a ~ N(0, I)}[relu(a.x)^k relu(a.x')^k] for k = 0 (E[relu' relu']) and 1:
-    k0 = (pi - theta)/(2 pi), k1 = |x||x'| (sin theta + (pi - theta) cos theta)/(2 pi)."""
-    norms, theta = _angles(np.asarray(X, float))
-    if degree == 0:
-        return (np.pi - theta) / (2 * np.pi)
-    if degree == 1:
-        return np.outer(norms, norms) * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
-    raise ValueError("arc-cosine kernels of degree 0 and 1 only")
-
-
-def two_layer_ntk(A, b, X):
-    """Empirical NTK of f(x) = m^{-1/2} sum_j b_j relu(a_j . x) (NTK parametrisation, no biases):
-    Theta(x, x') = (1/m) sum_j [relu(a_j.x) relu(a_j.x') + b_j^2 relu'(a_j.x) relu'(a_j.x') x.x'].
-    A of shape (..., m, d), b (..., m); returns (..., n, n)."""
-    pre = A @ np.asarray(X, float).T                              # (..., m, n)
-    act, der = np.maximum(pre, 0.0), (pre > 0).astype(float)
-    m = A.shape[-2]
-    first = np.einsum("...jn,...jk->...nk", act, act)
-    second = np.einsum("...j,...jn,...jk->...nk", b**2, der, der) * (X @ X.T)
-    return (first + second) / m
-
-
-def two_layer_ntk_limit(X):
-    """Theta_infinity = k1(x, x') + k0(x, x') x.x' for a, b ~ N(0, 1) (Jacot et al., depth 2)."""
-    X = np.asarray(X, float)
-    return arccos_kernel(X, 1) + arccos_kernel(X, 0) * (X @ X.T)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -553,17 +477,6 @@ def diagonal_loss_derivatives(X, y, w_plus, w_minus):
     return grad, hess
 
 
-def smooth_ntk(A, b, X, act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
-    """Empirical NTK of f(x) = m^{-1/2} sum_j b_j act(a_j . x) (NTK parametrisation, no biases).
-    A (..., m, d), b (..., m), X (n, d); returns (..., n, n)."""
-    pre = A @ np.asarray(X, float).T
-    m = A.shape[-2]
-    first = np.einsum("...jn,...jk->...nk", act(pre), act(pre))
-    dd = der(pre)
-    second = np.einsum("...j,...jn,...jk->...nk", b**2, dd, dd) * (X @ X.T)
-    return (first + second) / m
-
-
 def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
                         act=np.tanh, der=lambda z: 1.0 / np.cosh(z) ** 2):
     """Gradient descent with step T/steps (a discretised gradient flow) on 1/2 sum_i (f(x_i) - y_i)^2 for
@@ -572,7 +485,7 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
     A, b = A.copy(), b.copy()
     m = A.shape[-2]
     dt = T / steps
-    theta0 = smooth_ntk(A, b, X, act, der)
+    theta0 = empirical_ntk(A, b, X, act, der)
     change = np.zeros(theta0.shape[:-2])
     for k in range(1, steps + 1):
         pre = A @ X.T                                                   # (..., m, n)
@@ -582,16 +495,6 @@ def ntk_training_change(A, b, X, y, T: float, steps: int, every: int,
         A -= dt * gA
         b -= dt * gb
         if k % every == 0:
-            diff = smooth_ntk(A, b, X, act, der) - theta0
+            diff = empirical_ntk(A, b, X, act, der) - theta0
             change = np.maximum(change, np.linalg.norm(diff, axis=(-2, -1)))
     return change
-
-
-def ntk_limit_batched(X):
-    """two_layer_ntk_limit for a batch X of shape (..., n, d): k1 + k0 x.x', returns (..., n, n)."""
-    X = np.asarray(X, float)
-    norm_products, theta = pairwise_angles(X)
-    gram = np.einsum("...id,...jd->...ij", X, X)
-    k0 = (np.pi - theta) / (2 * np.pi)
-    k1 = norm_products * (np.sin(theta) + (np.pi - theta) * np.cos(theta)) / (2 * np.pi)
-    return k1 + k0 * gram

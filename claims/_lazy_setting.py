@@ -1,0 +1,94 @@
+"""The lazy-training setting that note 000 states and note 004 restates (its Theorem 2.4 is note 000's
+theorem): the symbols both notes write, the quantities of note 000's proof, the theorem as note 000's
+corrections state it, and its gradient-flow instances. Both notes import it (the registry loads no
+``_``-prefixed module), so neither reads the other's names."""
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verify import Statement
+from verify.maths.models import (QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, per_instance, sigma_min,
+                                 spd_with_spectrum)
+from verify.notation import Norm
+
+# ---------------------------------------------------------------------------------------------
+# symbols (scalars positive; vector-valued quantities of the simulations real)
+# ---------------------------------------------------------------------------------------------
+alpha, kappa, mu, nu, sigma, L, J0, lam = sp.symbols("alpha kappa mu nu sigma_min L J0 lambda", positive=True)
+M = sp.Symbol("M", positive=True)
+t = sp.Symbol("t", nonnegative=True)
+f_t, f_0, f_star = sp.symbols("f_t f_0 f_star", real=True)
+
+# ---------------------------------------------------------------------------------------------
+# the theorem's definitions and the quantities of its proof, computed from the note's own lines
+# ---------------------------------------------------------------------------------------------
+KAPPA = {kappa: nu / mu}                       # the theorem's definition kappa = nu / mu
+M_STATED = sigma**2 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
+M_PROVED = sigma**3 / (16 * kappa**sp.Rational(3, 2) * J0 * L)     # M as the proof derives it
+TAU0 = sigma / (2 * L)
+
+# "Sufficiently large alpha": the alpha at which 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) reaches tau_0
+FSTAR = Norm(f_star)
+DISPLACEMENT_BOUND = 8 * kappa**sp.Rational(3, 2) / (alpha * sigma**2) * J0 * FSTAR
+ALPHA_NEEDED = sp.solve(sp.Eq(DISPLACEMENT_BOUND, TAU0), alpha)[0]
+
+# Lemma 2's last step: solve mu/2 X^2 = e^{-2 mu lambda t} nu/2 X0^2 for X = ||z(t) - z*||
+_X, _X0 = sp.symbols("X X0", positive=True)
+LEMMA2_FACTOR = sp.solve(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 2 * _X0**2), _X)[0] / _X0
+
+# the theorem as the proof supports it (note 000's corrections of lazy.theorem.threshold and .bound)
+THRESHOLD_CORRECTED = Statement(
+    sp.Gt(alpha, FSTAR / M), where={M: M_PROVED},
+    latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}")
+BOUND_CORRECTED = Statement(
+    sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
+    assuming=[sp.Gt(alpha, FSTAR / M)], where={**KAPPA, M: M_PROVED},
+    latex=r"\alpha > \frac{\|f^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2}\|J_{\omega(0)}\|_2 L} \Rightarrow \|\alpha f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\alpha f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}")
+
+# ---------------------------------------------------------------------------------------------
+# the theorem's numeric instances
+# ---------------------------------------------------------------------------------------------
+N_OUT, P_PARAM = 3, 12
+
+
+def theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=0.1, aligned=None):
+    """Random instances; where ``aligned``, f* lies along a common eigenvector of A A^T and H, so the
+    path of the predictions is (nearly) straight: the instances where a misplaced kappa shows most."""
+    model = QuadraticModel.random(rng, batch, N_OUT, P_PARAM, beta)
+    H = spd_with_spectrum(rng, np.ones(batch), np.asarray(kappa_values, float), N_OUT)
+    direction = rng.standard_normal((batch, N_OUT))
+    if aligned is not None and np.any(aligned):
+        A = model.A.copy()
+        _, sv, Vt = np.linalg.svd(A[aligned], full_matrices=False)
+        A[aligned] = sv[..., None] * Vt                                   # A A^T diagonal
+        H[aligned] = np.eye(N_OUT) * np.linalg.eigvalsh(H[aligned])[:, None, :]   # H diagonal
+        direction[aligned] = np.eye(N_OUT)[rng.integers(0, N_OUT, int(np.sum(aligned)))]
+        model = QuadraticModel(A, model.B, model.beta)
+    fstar = fstar_norm * direction / np.linalg.norm(direction, axis=1, keepdims=True)
+    return model, QuadraticLoss(H, fstar), np.asarray(alpha_values, float)
+
+
+def time_grid(model, loss, points=160, decay=14.0):
+    """Uniform to the slowest instance's decay time, refined over its first tenth."""
+    horizon = decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()
+    return np.unique(np.concatenate([np.linspace(0.0, horizon, points), np.linspace(0.0, horizon / 10, points)]))
+
+
+def theorem_flow(ctx, precise):
+    """Gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0 for random instances (kappa, alpha mixed;
+    every other instance aligned)."""
+    rng = ctx.rng("instances")
+    S = ctx.budget.samples
+    model, loss, a = theorem_setup(rng, S, rng.choice([0.5, 2.0, 8.0], S), rng.choice([1.5, 3.0, 6.0], S),
+                                   aligned=np.arange(S) % 2 == 0)
+    tt = time_grid(model, loss)
+    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
+    F = model.f(W)
+    return {
+        "alpha": per_instance(a, 3), "kappa": per_instance(loss.nu / loss.mu, 3), "mu": per_instance(loss.mu, 3), "nu": per_instance(loss.nu, 3),
+        "sigma_min": per_instance(sigma_min(model.A), 3), "J0": per_instance(np.linalg.norm(model.A, ord=2, axis=(-2, -1)), 3),
+        "L": per_instance(model.lipschitz(), 3), "t": tt.reshape(1, -1, 1),
+        "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
+        "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
+    }
