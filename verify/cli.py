@@ -11,6 +11,7 @@ Exit status (:class:`ExitCode`, as pytest's):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import enum
 import os
@@ -188,16 +189,10 @@ def cmd_mutate(registry: Registry, claims, args) -> int:
         print(f"{claim_id}: {text}", flush=True)
 
     settings = settings_of(args)
-    executor = None
-    if args.executor != "local" or args.scheduler is not None:
-        executor = _executor(args)
-        if executor is None:
+    with _executor(args) as executor:
+        if executor is False:
             return ExitCode.USAGE
-    try:
         results = run_mutation(claims, settings, limit=args.limit, progress=progress, executor=executor)
-    finally:
-        if executor is not None:
-            executor.close()
     report = MutationReport.of(results, settings, args.limit)
     for path in report.write(args.output):
         print(f"wrote {path}")
@@ -216,34 +211,38 @@ def cmd_list(registry: Registry, out: TextIO) -> int:
     return ExitCode.FAILED if registry.errors else ExitCode.OK
 
 
+@contextlib.contextmanager
 def _executor(args):
-    """The executor of ``--executor``/``--scheduler`` (None after printing why it cannot be made)."""
+    """The executor of ``--executor``/``--scheduler`` for a ``with`` block, closed after it: None for the
+    local runner's own workers, False after printing why it cannot be made."""
+    if args.executor == "local" and args.scheduler is None:
+        yield None
+        return
     from .run.executors import Sources, make_executor
     try:
-        return make_executor(args.executor, args.jobs, Sources.of(builtin=not args.no_builtin, paths=args.plugin),
-                             args.scheduler)
+        executor = make_executor(args.executor, args.jobs, Sources.of(builtin=not args.no_builtin, paths=args.plugin),
+                                 args.scheduler)
     except (RuntimeError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return None
+        yield False
+        return
+    try:
+        yield executor
+    finally:
+        executor.close()
 
 
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
     """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
     printer = ProgressPrinter(sys.stderr)
     settings = settings_of(args)
-    executor = None
-    if args.executor != "local" or args.scheduler is not None:
-        executor = _executor(args)
-        if executor is None:
+    with _executor(args) as executor:
+        if executor is False:
             return ExitCode.USAGE
-    try:
         expected = previous_timings(args.output) if args.output is not None else None
         results = run_claims(claims, settings, progress=printer,
                              plugin_of=loading.plugin_of if loading else registry.plugin_of,
                              executor=executor, expected_seconds=expected, more=loading)
-    finally:
-        if executor is not None:
-            executor.close()
     printer.close()
     if loading is not None:
         registry = loading.finish()
