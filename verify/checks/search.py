@@ -120,6 +120,25 @@ def hypothesis_box(domains: Mapping, hypotheses=()) -> dict:
     return out
 
 
+def involved(expr, hypotheses) -> tuple[list, list]:
+    """The hypotheses that constrain ``expr``'s symbols, directly or through other hypotheses, and
+    the others: hypotheses only on symbols ``expr`` does not depend on do not change where it is
+    negative (they are taken to be satisfiable) and are left out of a search."""
+    symbols = set(sp.sympify(expr).free_symbols)
+    rest = list(hypotheses)
+    chosen: list = []
+    grew = True
+    while grew:
+        grew = False
+        for h in list(rest):
+            if h.free_symbols & symbols:
+                chosen.append(h)
+                rest.remove(h)
+                symbols |= h.free_symbols
+                grew = True
+    return [h for h in hypotheses if h in chosen], rest
+
+
 def high_precision(expr, values: Mapping, digits: int = DIGITS):
     """``expr`` at ``values`` (floats taken exactly, rationals exact) to ``digits`` significant digits;
     None if not real."""
@@ -535,8 +554,14 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
         return np.broadcast_to(bad, shape), ok
 
     def valid(values: dict) -> bool:
+        """A hypothesis that cannot be evaluated at a point rejects the point."""
         args = [float(values[s]) for s in symbols]
-        return all(bool(h(*args)) for h in hyp_fast)
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return all(bool(h(*args)) for h in hyp_fast)
+        except Exception:
+            return False
 
     def violated(values: dict) -> bool:
         args = [float(values[s]) for s in symbols]

@@ -19,7 +19,7 @@ from ._common import DIGITS, inequality_sides, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
 from .search import (SearchStats, certain_sign, confirmed_negative, exact_rational, domains_for, find_counterexample,
-                     high_precision, hypothesis_box, replay_text, shown_value, shrink, valid_floor)
+                     high_precision, hypothesis_box, involved, replay_text, shown_value, shrink, valid_floor)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
     returns (values, evidence). The evidence says how many points met the hypotheses; ``too_few``
     in it (a reason) means the search saw fewer than :func:`valid_floor` of them and decides nothing."""
     frozen, _ = _freeze(expr)
-    hyps = [_freeze(h)[0] for h in hypotheses]
+    hyps, unrelated = involved(frozen, [_freeze(h)[0] for h in hypotheses])
     symbols = frozen.free_symbols.union(*[h.free_symbols for h in hyps])
     doms = hypothesis_box(domains_for(symbols, domains), hyps)
     seed = ctx.int_seed("search")
@@ -131,6 +131,8 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
     evidence = {"search": "hypothesis", "examples": ctx.budget.examples, "search_seed": seed,
                 "domains": {str(s): [d.lo, d.hi] for s, d in sorted(doms.items(), key=lambda kv: str(kv[0]))},
                 "searched_for": what, **stats.to_json(), "valid_floor": floor}
+    if unrelated:
+        evidence["hypotheses_not_involved"] = [_s(h) for h in unrelated]
     if values is not None:
         _, how = certain_sign(frozen, values)
         exact = frozen.evalf(80, subs={k: exact_rational(v) for k, v in values.items()})
