@@ -25,7 +25,7 @@ from typing import Callable, Mapping
 import mpmath
 import numpy as np
 import sympy as sp
-from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed as hypothesis_seed, settings
+from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed as hypothesis_seed, settings, target
 from hypothesis import strategies as st
 from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
@@ -441,6 +441,16 @@ def _sweep(symbols, domains, violated, seed, examples, stats: SearchStats, confi
     return None
 
 
+def _quiet_margin(margin, values):
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m = float(margin(values))
+    except Exception:
+        return None
+    return m if math.isfinite(m) else None
+
+
 class _Found(Exception):
     def __init__(self, values):
         super().__init__("counterexample")
@@ -451,9 +461,10 @@ def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
     strategy = st.fixed_dictionaries({str(s): domains[s].strategy() for s in symbols})
     by_name = {str(s): s for s in symbols}
     valid = getattr(violated, "valid", None)
+    margin = getattr(violated, "margin", None)
     counted = {"valid": 0}
 
-    @settings(max_examples=examples, database=None, deadline=None, phases=[Phase.generate, Phase.shrink],
+    @settings(max_examples=examples, database=None, deadline=None, phases=[Phase.generate, Phase.target, Phase.shrink],
               suppress_health_check=[HealthCheck.too_slow], verbosity=Verbosity.quiet,
               report_multiple_bugs=False, print_blob=False)
     @hypothesis_seed(seed)
@@ -463,6 +474,10 @@ def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
         if valid is not None:
             assume(_quiet(valid, values))
         counted["valid"] += 1
+        if margin is not None:                    # steer generation toward small margins (Phase.target)
+            m = _quiet_margin(margin, values)
+            if m is not None:
+                target(-m, label="margin")
         if _safe(violated, values):
             raise _Found(values)
 
@@ -579,8 +594,15 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
             return False
         return all(certainly_true(h, values) for h in hypotheses)
 
+    def margin(values: dict) -> float:
+        """expr in floating point relative to the size of its terms (what the search steers by)."""
+        args = [float(values[s]) for s in symbols]
+        size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
+        return float(fast(*args)) / size if size > 0 else float(fast(*args))
+
     violated.batch = batch
     violated.valid = valid
+    violated.margin = margin
     violated.uncertain = [0]
     return violated
 
