@@ -50,7 +50,7 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
         stream = check_key(check, position)
         ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target,
                       check_key=stream)
-        key = cache.key(check, statement, f"{target}/{stream}", claim_id, seed, budget) if cache.folder() is not None else None
+        key = cache.key(check, statement, target, claim_id, seed, budget) if cache.folder() is not None else None
         result = cache.get(key)
         if result is not None:
             results.append(result)
