@@ -1,21 +1,33 @@
-"""Counterexample search with Hypothesis, confirmed at high precision before it is reported.
+"""Counterexample search with Hypothesis; a counterexample is reported only when its sign is certain.
 
-A candidate found in floating point is re-evaluated with exact inputs at 50 significant digits (mpmath,
-through SymPy's ``evalf``); only candidates that survive count. Hypothesis then shrinks the example, and
-the result carries the seed and values that replay it.
+Floating point only screens: a candidate counts when the sign of its margin is *certain* at its exact
+inputs (floats taken exactly, rationals as rationals): from exact rational arithmetic when SymPy can
+evaluate the expression exactly, else from mpmath interval arithmetic (``mpmath.iv``) at a precision
+raised until the interval excludes 0, else from evaluations at rising precision whose sign and value
+are stable relative to the size of the expression's terms. A candidate whose sign none of these
+settles is discarded, and counted (``uncertain``), never reported.
+
+Hypotheses are not folded into the predicate: the search draws inside the box that numeric bound
+hypotheses (``x >= 2``, ``x <= 5``) cut from each symbol's domain, and every drawn point that does not
+meet the hypotheses is rejected (``hypothesis.assume``) and not counted. The search reports how many
+points met the hypotheses (:class:`SearchStats`); a caller is undecided below :func:`valid_floor`.
+Counterexamples are shrunk toward simple values (small integers, then simple rationals, then short
+decimals) before they are reported, and carry the seed and values that replay them.
 """
 from __future__ import annotations
 
 import math
-import random
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Callable, Mapping
 
+import mpmath
 import numpy as np
 import sympy as sp
-from hypothesis import HealthCheck, Phase, find, settings, strategies as st
-from hypothesis.errors import NoSuchExample
+from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed as hypothesis_seed, settings, target
+from hypothesis import strategies as st
+from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
 from ._common import DIGITS
 from ..core.notation import MPMATH, SCALAR_NUMPY
@@ -31,7 +43,7 @@ class Domain:
 
     def strategy(self) -> st.SearchStrategy:
         if self.integer:
-            return st.integers(int(self.lo), int(self.hi))
+            return st.integers(math.ceil(self.lo), math.floor(self.hi))
         if self.log:
             lo, hi = self.lo, self.hi
             return st.floats(math.log10(lo), math.log10(hi)).map(lambda e: min(max(float(10.0**e), lo), hi))
@@ -39,7 +51,7 @@ class Domain:
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
         if self.integer:
-            return rng.integers(int(self.lo), int(self.hi) + 1, size=size).astype(float)
+            return rng.integers(math.ceil(self.lo), math.floor(self.hi) + 1, size=size).astype(float)
         if self.log:
             return np.clip(10.0 ** rng.uniform(math.log10(self.lo), math.log10(self.hi), size=size), self.lo, self.hi)
         return rng.uniform(self.lo, self.hi, size=size)
@@ -61,9 +73,77 @@ def domains_for(symbols, given: Mapping | None = None) -> dict:
     return {s: given.get(str(s)) or default_domain(s) for s in symbols}
 
 
+def _numeric_bound(h):
+    """``(symbol, 'lo'|'hi', value)`` for a hypothesis ``x >= b`` / ``x <= b`` (either way round) with a
+    real number b; None for any other hypothesis."""
+    if not isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
+        return None
+    lhs, rhs = h.lhs, h.rhs
+    if isinstance(lhs, sp.Symbol) and rhs.is_number and rhs.is_real:
+        x, b, upper = lhs, rhs, isinstance(h, (sp.LessThan, sp.StrictLessThan))
+    elif isinstance(rhs, sp.Symbol) and lhs.is_number and lhs.is_real:
+        x, b, upper = rhs, lhs, isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan))
+    else:
+        return None
+    try:
+        value = float(b)
+    except (TypeError, ValueError):
+        return None
+    return (x, "hi" if upper else "lo", value) if math.isfinite(value) else None
+
+
+def hypothesis_box(domains: Mapping, hypotheses=()) -> dict:
+    """The domains cut down to the box that numeric bound hypotheses allow (the hypotheses are still
+    checked at every point: the box only stops the search from drawing points it must reject). A
+    symbol whose domain misses the box entirely is drawn from the box itself (100 wide on an open side)."""
+    bounds: dict = {}
+    for h in hypotheses:
+        b = _numeric_bound(h)
+        if b is None:
+            continue
+        x, side, v = b
+        lo, hi = bounds.get(x, (-math.inf, math.inf))
+        bounds[x] = (max(lo, v), hi) if side == "lo" else (lo, min(hi, v))
+    out = dict(domains)
+    for x, (lo, hi) in bounds.items():
+        if x not in out:
+            continue
+        d = out[x]
+        new_lo, new_hi = max(d.lo, lo), min(d.hi, hi)
+        if new_lo > new_hi:                       # the declared domain misses the hypotheses
+            new_lo = lo if math.isfinite(lo) else hi - 100.0
+            new_hi = hi if math.isfinite(hi) else lo + 100.0
+        if d.integer and math.ceil(new_lo) > math.floor(new_hi):
+            continue                              # no integer in the box: leave it to the hypotheses
+        log = d.log and new_lo > 0 and new_hi / new_lo > 100
+        out[x] = Domain(new_lo, new_hi, log=log, integer=d.integer)
+    return out
+
+
+def involved(expr, hypotheses) -> tuple[list, list]:
+    """The hypotheses that constrain ``expr``'s symbols, directly or through other hypotheses, and
+    the others: hypotheses only on symbols ``expr`` does not depend on do not change where it is
+    negative (they are taken to be satisfiable) and are left out of a search."""
+    symbols = set(sp.sympify(expr).free_symbols)
+    rest = list(hypotheses)
+    chosen: list = []
+    grew = True
+    while grew:
+        grew = False
+        for h in list(rest):
+            if h.free_symbols & symbols:
+                chosen.append(h)
+                rest.remove(h)
+                symbols |= h.free_symbols
+                grew = True
+    return [h for h in hypotheses if h in chosen], rest
+
+
 def high_precision(expr, values: Mapping, digits: int = DIGITS):
-    """``expr`` at ``values`` (floats taken exactly) to ``digits`` significant digits; None if not real."""
-    subs = {s: sp.Float(v, digits + 10) if not float(v).is_integer() else sp.Integer(int(v)) for s, v in values.items()}
+    """``expr`` at ``values`` (floats taken exactly, rationals exact) to ``digits`` significant digits;
+    None if not real."""
+    subs = {s: exact_rational(v) if isinstance(v, (Fraction, sp.Rational)) else
+            sp.Float(v, digits + 10) if not float(v).is_integer() else sp.Integer(int(v)) for s, v in values.items()}
     val = sp.sympify(expr).xreplace(subs)
     if val.is_Boolean:
         return bool(val)
@@ -75,70 +155,367 @@ def high_precision(expr, values: Mapping, digits: int = DIGITS):
     return val
 
 
+# ---------------------------------------------------------------------------------------------
+# certain signs
+# ---------------------------------------------------------------------------------------------
+
+INTERVAL_BITS = (64, 256, 1024, 4096, 16384)     # interval precisions tried in turn
+STABLE_DIGITS = (30, 60, 120, 240, 480, 960, 1920)  # decimal precisions of the last resort
+
+
+def exact_value(v) -> Fraction:
+    """A value as an exact rational: a float is taken exactly (its binary value)."""
+    if isinstance(v, Fraction):
+        return v
+    if isinstance(v, sp.Rational):
+        return Fraction(int(v.p), int(v.q))
+    if isinstance(v, (int, np.integer)):
+        return Fraction(int(v))
+    return Fraction(float(v))
+
+
+def exact_rational(v) -> sp.Rational:
+    """A value as an exact SymPy rational (a float's binary value)."""
+    f = exact_value(v)
+    return sp.Rational(f.numerator, f.denominator)
+
+
+class _NoInterval(Exception):
+    """The expression has a part mpmath's interval arithmetic does not evaluate rigorously."""
+
+
+_IV_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.sin: "sin", sp.cos: "cos", sp.tan: "tan",
+                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial"}
+
+
+def _iv(expr, values: Mapping):
+    """``expr`` as an mpmath interval at the current ``mpmath.iv.prec`` (outward rounding)."""
+    iv = mpmath.iv
+    if expr.is_Symbol:
+        if expr not in values:
+            raise _NoInterval(f"no value for {expr}")
+        f = exact_value(values[expr])
+        return iv.mpf(f.numerator) / iv.mpf(f.denominator)
+    if expr.is_Rational:
+        return iv.mpf(int(expr.p)) / iv.mpf(int(expr.q))
+    if expr.is_Float:
+        r = sp.Rational(expr)               # the Float's exact binary value
+        return iv.mpf(int(r.p)) / iv.mpf(int(r.q))
+    if expr is sp.pi:
+        return iv.pi
+    if expr is sp.E:
+        return iv.e
+    if isinstance(expr, sp.Add):
+        out = iv.mpf(0)
+        for a in expr.args:
+            out = out + _iv(a, values)
+        return out
+    if isinstance(expr, sp.Mul):
+        out = iv.mpf(1)
+        for a in expr.args:
+            out = out * _iv(a, values)
+        return out
+    if isinstance(expr, sp.Pow):
+        base, e = expr.args
+        b = _iv(base, values)
+        if e.is_Integer:
+            if e < 0 and b.a <= 0 <= b.b:
+                raise _NoInterval("division by an interval containing 0")
+            return b ** int(e)
+        if e == sp.Rational(1, 2):
+            if b.a < 0:
+                raise _NoInterval("square root of an interval reaching below 0")
+            return iv.sqrt(b)
+        if b.a <= 0:
+            raise _NoInterval("non-integer power of an interval reaching 0 or below")
+        return iv.exp(_iv(e, values) * iv.log(b))
+    if isinstance(expr, sp.Abs):
+        return abs(_iv(expr.args[0], values))
+    if isinstance(expr, (sp.Max, sp.Min)):
+        parts = [_iv(a, values) for a in expr.args]
+        pick = max if isinstance(expr, sp.Max) else min
+        return iv.mpf([pick(p.a for p in parts), pick(p.b for p in parts)])
+    if expr.func in _IV_FUNCTIONS and len(expr.args) == 1:
+        arg = _iv(expr.args[0], values)
+        if expr.func is sp.log and arg.a <= 0:
+            raise _NoInterval("logarithm of an interval reaching 0 or below")
+        if expr.func in (sp.gamma, sp.loggamma, sp.factorial) and arg.a <= 0:
+            raise _NoInterval(f"{expr.func.__name__} of an interval reaching 0 or below")
+        return getattr(iv, _IV_FUNCTIONS[expr.func])(arg)
+    raise _NoInterval(f"{type(expr).__name__} has no interval evaluation")
+
+
+def _interval_sign(expr, values: Mapping):
+    """(sign, precision in bits) from interval arithmetic, sign None when no precision settles it;
+    raises _NoInterval when the expression cannot be evaluated on intervals."""
+    iv = mpmath.iv
+    old = iv.prec
+    try:
+        for bits in INTERVAL_BITS:
+            iv.prec = bits
+            try:
+                r = _iv(expr, values)
+            except (ZeroDivisionError, ValueError, ArithmeticError) as exc:
+                raise _NoInterval(str(exc)) from None
+            a, b = r.a, r.b
+            if not (mpmath.isfinite(a) and mpmath.isfinite(b)):
+                if a > 0:
+                    return 1, bits
+                if b < 0:
+                    return -1, bits
+                continue
+            if a > 0:
+                return 1, bits
+            if b < 0:
+                return -1, bits
+            if a == 0 and b == 0:
+                return 0, bits
+        return None, INTERVAL_BITS[-1]
+    finally:
+        iv.prec = old
+
+
+def _stable_sign(expr, exact: Mapping):
+    """(sign, digits) from evaluations at rising precision: accepted when two successive precisions
+    agree in sign and to 6 digits, and the value is far above that precision's round-off relative to
+    the largest term of the expression; (None, digits) otherwise."""
+    terms = sp.Add.make_args(expr)
+    previous = None
+    for digits in STABLE_DIGITS:
+        try:
+            v = expr.evalf(digits, subs=exact)
+            sizes = [abs(t.evalf(digits, subs=exact)) for t in terms]
+        except Exception:
+            return None, digits
+        if not v.is_number or not v.is_real or not v.is_finite or \
+                not all(s.is_number and s.is_real and s.is_finite for s in sizes):
+            return None, digits
+        size = max(sizes + [abs(v)])
+        clear = abs(v) > size * sp.Float(10) ** (-(digits - 10))
+        if clear and previous is not None and (v > 0) == (previous > 0) and abs(v - previous) <= abs(v) * 1e-6:
+            return (1 if v > 0 else -1), digits
+        previous = v if clear else None
+    return None, STABLE_DIGITS[-1]
+
+
+def certain_sign(expr, values: Mapping) -> tuple[int | None, str]:
+    """The sign of ``expr`` at ``values`` (exact inputs) when it is certain, and how it was made
+    certain: ``(1 | 0 | -1, how)``, or ``(None, why)`` when nothing settles it (or it is not real).
+
+    Exact rational arithmetic for rational functions, else interval arithmetic, else evaluation at
+    rising precision; values are never substituted into SymPy's automatic evaluation (a rational
+    raised to a huge power would take forever)."""
+    expr = sp.sympify(expr)
+    exact = {s: exact_rational(v) for s, v in values.items()}
+    symbols = sorted(expr.free_symbols, key=str)
+    if all(s in exact for s in symbols) and expr.is_rational_function(*symbols) and _small_powers(expr):
+        try:
+            val = expr.xreplace(exact)
+        except Exception as exc:                # division by 0
+            return None, f"not evaluable: {type(exc).__name__}"
+        if val.is_Rational:
+            return (1 if val.is_positive else -1 if val.is_negative else 0), "exact"
+        if val.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None, "not real"
+    try:
+        sign, bits = _interval_sign(expr, values)
+        if sign is not None:
+            return sign, f"interval arithmetic at {bits} bits"
+    except _NoInterval:
+        pass
+    sign, digits = _stable_sign(expr, exact)
+    if sign is not None:
+        return sign, f"stable at {digits} digits"
+    return None, "sign not certain at any precision tried"
+
+
+def _small_powers(expr, limit: int = 64) -> bool:
+    """Every integer power in ``expr`` is at most ``limit`` (exact arithmetic stays cheap)."""
+    return all(not p.exp.is_Integer or abs(int(p.exp)) <= limit for p in expr.atoms(sp.Pow))
+
+
+def certainly_true(relation, values: Mapping) -> bool:
+    """The hypothesis ``relation`` is certainly true at ``values``."""
+    rel = sp.sympify(relation)
+    if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
+        big, small = (rel.lhs, rel.rhs) if isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) else (rel.rhs, rel.lhs)
+        sign, _ = certain_sign(big - small, values)
+        strict = isinstance(rel, (sp.StrictGreaterThan, sp.StrictLessThan))
+        return sign is not None and (sign > 0 if strict else sign >= 0)
+    try:
+        val = rel.xreplace({s: exact_rational(v) for s, v in values.items()})
+    except Exception:
+        return False
+    if val.is_Boolean:
+        return bool(val)
+    return high_precision(relation, values) is True
+
+
+# ---------------------------------------------------------------------------------------------
+# the search
+# ---------------------------------------------------------------------------------------------
+
+VALID_FLOOR = 0.2      # a search is undecided when fewer than this share of its examples met the hypotheses
+
+
+def valid_floor(examples: int) -> int:
+    """The fewest points meeting the hypotheses that a search needs before it may report no
+    counterexample (a share of the budget's Hypothesis examples)."""
+    return max(10, int(VALID_FLOOR * examples))
+
+
+@dataclass
+class SearchStats:
+    """What a search looked at: points drawn and how many met the hypotheses, per stage, the points
+    discarded because the sign of their margin could not be made certain, and why Hypothesis stopped
+    early (a failed health check, unsatisfiable hypotheses)."""
+    swept: int = 0
+    swept_valid: int = 0
+    examples: int = 0          # Hypothesis examples that met the hypotheses
+    uncertain: int = 0
+    stopped: str = ""
+    notes: list = field(default_factory=list)
+
+    @property
+    def valid(self) -> int:
+        return self.swept_valid + self.examples
+
+    def to_json(self) -> dict:
+        out = {"swept": self.swept, "swept_valid": self.swept_valid, "hypothesis_valid_examples": self.examples,
+               "valid_points": self.valid, "uncertain_sign_discarded": self.uncertain}
+        if self.stopped:
+            out["hypothesis_stopped"] = self.stopped
+        return out
+
+
 def find_counterexample(symbols, domains: Mapping, violated: Callable[[dict], bool], seed: int,
-                        examples: int) -> dict | None:
+                        examples: int, stats: SearchStats | None = None) -> dict | None:
     """Search for values with ``violated(values)`` true; None when none is found.
 
     A vectorized random sweep (when ``violated`` offers ``batch``) looks at many points at once; then
-    Hypothesis searches the edges of the domains. The example found is shrunk to simple values.
-    ``violated`` must itself confirm a candidate at high precision (see :func:`confirmed_negative`).
+    Hypothesis searches the edges of the domains, rejecting points where ``violated.valid`` (the
+    hypotheses) is false. The example found is shrunk to simple values. ``violated`` must itself make
+    a candidate's sign certain (see :func:`confirmed_negative`). ``stats`` receives the counts.
     """
+    stats = stats if stats is not None else SearchStats()
     symbols = sorted(symbols, key=str)
     if not symbols:
         return {} if violated({}) else None
-    found = _sweep(symbols, domains, violated, seed, examples) if hasattr(violated, "batch") else None
+    found = _sweep(symbols, domains, violated, seed, examples, stats) if hasattr(violated, "batch") else None
     if found is None:
-        found = _hypothesis(symbols, domains, violated, seed, examples)
+        found = _hypothesis(symbols, domains, violated, seed, examples, stats)
+    stats.uncertain = getattr(violated, "uncertain", [0])[0]
     return None if found is None else shrink(found, domains, violated)
 
 
-def _safe(violated, values) -> bool:
+def _quiet(fn, *args) -> bool:
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return bool(violated(values))
+            return bool(fn(*args))
     except (ZeroDivisionError, OverflowError, ValueError, TypeError, ArithmeticError):
         return False
 
 
-def _sweep(symbols, domains, violated, seed, examples, confirm: int = 20):
+def _safe(violated, values) -> bool:
+    return _quiet(violated, values)
+
+
+def _sweep(symbols, domains, violated, seed, examples, stats: SearchStats, confirm: int = 20):
     rng = np.random.default_rng(seed)
     size = 100 * examples
     arrays = {s: domains[s].sample(rng, size) for s in symbols}
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            candidates = np.flatnonzero(violated.batch(arrays))
+            screened = violated.batch(arrays)
     except Exception:          # a function NumPy cannot vectorize: Hypothesis searches point by point
         return None
-    for i in candidates[:confirm]:
+    bad, valid = screened if isinstance(screened, tuple) else (screened, np.ones(size, bool))
+    stats.swept += size
+    stats.swept_valid += int(np.count_nonzero(valid))
+    for i in np.flatnonzero(bad)[:confirm]:
         values = {s: float(arrays[s][i]) for s in symbols}
         if _safe(violated, values):
             return values
     return None
 
 
-def _hypothesis(symbols, domains, violated, seed, examples):
+def _quiet_margin(margin, values):
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m = float(margin(values))
+    except Exception:
+        return None
+    return m if math.isfinite(m) else None
+
+
+class _Found(Exception):
+    def __init__(self, values):
+        super().__init__("counterexample")
+        self.values = values
+
+
+def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
     strategy = st.fixed_dictionaries({str(s): domains[s].strategy() for s in symbols})
     by_name = {str(s): s for s in symbols}
+    valid = getattr(violated, "valid", None)
+    margin = getattr(violated, "margin", None)
+    counted = {"valid": 0}
+
+    @settings(max_examples=examples, database=None, deadline=None, phases=[Phase.generate, Phase.target, Phase.shrink],
+              suppress_health_check=[HealthCheck.too_slow], verbosity=Verbosity.quiet,
+              report_multiple_bugs=False, print_blob=False)
+    @hypothesis_seed(seed)
+    @given(strategy)
+    def search(drawn):
+        values = {by_name[k]: v for k, v in drawn.items()}
+        if valid is not None:
+            assume(_quiet(valid, values))
+        counted["valid"] += 1
+        if margin is not None:                    # steer generation toward small margins (Phase.target)
+            m = _quiet_margin(margin, values)
+            if m is not None:
+                target(-m, label="margin")
+        if _safe(violated, values):
+            raise _Found(values)
+
     try:
-        found = find(strategy, lambda drawn: _safe(violated, {by_name[k]: v for k, v in drawn.items()}),
-                     random=random.Random(seed),
-                     settings=settings(max_examples=examples, database=None, deadline=None,
-                                       phases=[Phase.generate, Phase.shrink],
-                                       suppress_health_check=list(HealthCheck)))
-    except NoSuchExample:
-        return None
-    return {by_name[k]: v for k, v in found.items()}
+        search()
+    except _Found as found:
+        return found.values
+    except Unsatisfiable as exc:
+        stats.stopped = f"hypotheses unsatisfiable in the search domain ({type(exc).__name__})"
+    except FailedHealthCheck as exc:
+        stats.stopped = f"health check failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+    finally:
+        stats.examples += counted["valid"]
+    return None
 
 
-def _simpler(v: float, dom: Domain):
-    """Candidate replacements for v, simplest first: integers, one to three significant digits."""
-    out = []
-    if v != 0:
-        exp10 = math.floor(math.log10(abs(v)))
-        out += [float(round(v))] + [float(f"{v:.{k}g}") for k in (1, 2, 3)] + [math.copysign(10.0**exp10, v)]
-    return [c for c in dict.fromkeys(out) if c != v and dom.lo <= c <= dom.hi and (not dom.integer or c.is_integer())]
+def _simpler(v, dom: Domain) -> list:
+    """Candidate replacements for v, simplest first: small integers, simple rationals near v, then
+    one to three significant digits and the power of ten below."""
+    v = exact_value(v)
+    fv = float(v)
+    ints = [0] + [s * k for k in range(1, 11) for s in (1, -1)]
+    out = [Fraction(i) for i in ints if abs(i) <= 2 * abs(fv) + 1]
+    out += [Fraction(round(fv))] + [v.limit_denominator(d) for d in (2, 3, 4, 5, 6, 8, 10, 12)]
+    if fv != 0 and math.isfinite(fv):
+        exp10 = math.floor(math.log10(abs(fv)))
+        out += [Fraction(f"{fv:.{k}g}") for k in (1, 2, 3, 4, 5, 6)] + [Fraction(10) ** exp10 * (1 if fv > 0 else -1)]
+    keep = []
+    for c in dict.fromkeys(out):
+        if c != v and dom.lo <= c <= dom.hi and (not dom.integer or c.denominator == 1):
+            keep.append(c)
+    return keep
+
+
+def _plain(c: Fraction):
+    """A shrunk value as a float when that is exact (integers, dyadic rationals), else the Fraction."""
+    f = float(c)
+    return f if Fraction(f) == c else c
 
 
 def shrink(values: dict, domains: Mapping, violated) -> dict:
@@ -148,7 +525,7 @@ def shrink(values: dict, domains: Mapping, violated) -> dict:
         changed = False
         for s in sorted(values, key=str):
             for c in _simpler(values[s], domains[s]):
-                trial = {**values, s: c}
+                trial = {**values, s: _plain(c)}
                 if _safe(violated, trial):
                     values, changed = trial, True
                     break
@@ -157,45 +534,76 @@ def shrink(values: dict, domains: Mapping, violated) -> dict:
     return values
 
 
+def shown_value(v):
+    """A counterexample value for the evidence: a float, or ``"p/q"`` for a rational no float equals."""
+    return f"{v.numerator}/{v.denominator}" if isinstance(v, Fraction) else float(v)
+
+
 def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = False):
-    """A predicate on values: ``expr < 0`` beyond round-off (``expr <= 0`` when ``strict``: a strict
-    inequality also fails where its two sides are equal), with every hypothesis true, confirmed at 50
-    digits. Tolerances are relative to the size of expr's terms; floating point only screens."""
-    symbols = sorted(sp.sympify(expr).free_symbols | set().union(*[h.free_symbols for h in hypotheses]), key=str)
+    """A predicate on values: ``expr < 0`` (``expr <= 0`` when ``strict``: a strict inequality also
+    fails where its two sides are equal) with every hypothesis true, each sign certain (see
+    :func:`certain_sign`). Floating point, with a tolerance relative to the size of expr's terms, only
+    screens. ``predicate.valid`` tells whether the hypotheses hold (in floating point: it is what a
+    search counts and rejects by), ``predicate.uncertain[0]`` counts the candidates discarded because
+    their sign could not be made certain."""
+    expr = sp.sympify(expr)
+    symbols = sorted(expr.free_symbols | set().union(*[h.free_symbols for h in hypotheses]), key=str)
     modules = [MPMATH, "mpmath"]
     fast = sp.lambdify(symbols, expr, modules=modules)
     hyp_fast = [sp.lambdify(symbols, h, modules=modules) for h in hypotheses]
-    terms = sp.lambdify(symbols, [sp.Abs(t) for t in sp.Add.make_args(sp.sympify(expr))], modules=modules)
+    terms = sp.lambdify(symbols, [sp.Abs(t) for t in sp.Add.make_args(expr)], modules=modules)
 
     vector = sp.lambdify(symbols, [expr, *hypotheses], modules=[SCALAR_NUMPY, "scipy", "numpy"])
 
-    def batch(arrays: dict) -> np.ndarray:
-        """Float screening of many points at once: candidates only, to be confirmed one by one."""
+    def batch(arrays: dict):
+        """Float screening of many points at once: (candidates, points meeting the hypotheses);
+        candidates are only to be confirmed one by one."""
+        shape = next(iter(arrays.values())).shape
         out = vector(*[arrays[s] for s in symbols])
         value, hyps = np.asarray(out[0], float), out[1:]
-        ok = value <= 0 if strict else value < 0
+        ok = np.ones(shape, bool)
         for h in hyps:
             ok = ok & np.asarray(h, bool)
-        return np.broadcast_to(ok, next(iter(arrays.values())).shape)
+        ok = np.broadcast_to(ok, shape)
+        bad = (value <= 0 if strict else value < 0) & ok
+        return np.broadcast_to(bad, shape), ok
+
+    def valid(values: dict) -> bool:
+        """A hypothesis that cannot be evaluated at a point rejects the point."""
+        args = [float(values[s]) for s in symbols]
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return all(bool(h(*args)) for h in hyp_fast)
+        except Exception:
+            return False
 
     def violated(values: dict) -> bool:
-        args = [values[s] for s in symbols]
+        args = [float(values[s]) for s in symbols]
         v = fast(*args)
         size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
         if not _real(v) or v >= (tol * size if strict else -tol * size):
             return False
         if not all(bool(h(*args)) for h in hyp_fast):
             return False
-        exact = high_precision(expr, values)
-        if exact is None:
+        sign, _ = certain_sign(expr, values)
+        if sign is None:
+            violated.uncertain[0] += 1
             return False
-        exact_size = max([abs(high_precision(t, values) or 0) for t in sp.Add.make_args(sp.sympify(expr))] + [abs(exact)])
-        floor = sp.Float(10) ** (-(DIGITS - 15)) * exact_size
-        if not (exact <= floor if strict else exact < -floor):
+        if not (sign <= 0 if strict else sign < 0):
             return False
-        return all(high_precision(h, values) is True for h in hypotheses)
+        return all(certainly_true(h, values) for h in hypotheses)
+
+    def margin(values: dict) -> float:
+        """expr in floating point relative to the size of its terms (what the search steers by)."""
+        args = [float(values[s]) for s in symbols]
+        size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
+        return float(fast(*args)) / size if size > 0 else float(fast(*args))
 
     violated.batch = batch
+    violated.valid = valid
+    violated.margin = margin
+    violated.uncertain = [0]
     return violated
 
 

@@ -18,8 +18,8 @@ from ..core.notation import NUMPY
 from ._common import DIGITS, inequality_sides, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
-from .search import (confirmed_negative, domains_for, find_counterexample,
-                     high_precision, replay_text, shrink)
+from .search import (SearchStats, certain_sign, confirmed_negative, exact_rational, domains_for, find_counterexample,
+                     high_precision, hypothesis_box, involved, replay_text, shown_value, shrink, valid_floor)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,23 +117,45 @@ def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
 
 def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: bool = False):
     """Counterexample search for ``expr < 0`` (``<= 0`` when ``strict``) under the hypotheses;
-    returns (values, evidence)."""
+    returns (values, evidence). The evidence says how many points met the hypotheses; ``too_few``
+    in it (a reason) means the search saw fewer than :func:`valid_floor` of them and decides nothing."""
     frozen, _ = _freeze(expr)
-    hyps = [_freeze(h)[0] for h in hypotheses]
+    hyps, unrelated = involved(frozen, [_freeze(h)[0] for h in hypotheses])
     symbols = frozen.free_symbols.union(*[h.free_symbols for h in hyps])
-    doms = domains_for(symbols, domains)
+    doms = hypothesis_box(domains_for(symbols, domains), hyps)
     seed = ctx.int_seed("search")
+    stats = SearchStats()
     values = find_counterexample(symbols, doms, confirmed_negative(frozen, hyps, strict=strict), seed,
-                                 ctx.budget.examples)
+                                 ctx.budget.examples, stats)
+    floor = valid_floor(ctx.budget.examples)
     evidence = {"search": "hypothesis", "examples": ctx.budget.examples, "search_seed": seed,
                 "domains": {str(s): [d.lo, d.hi] for s, d in sorted(doms.items(), key=lambda kv: str(kv[0]))},
-                "searched_for": what}
+                "searched_for": what, **stats.to_json(), "valid_floor": floor}
+    if unrelated:
+        evidence["hypotheses_not_involved"] = [_s(h) for h in unrelated]
     if values is not None:
-        exact = high_precision(frozen, values, digits=80)
-        evidence.update(counterexample={str(k): float(v) for k, v in sorted(values.items(), key=lambda kv: str(kv[0]))},
+        _, how = certain_sign(frozen, values)
+        exact = frozen.evalf(80, subs={k: exact_rational(v) for k, v in values.items()})
+        at = sorted(values.items(), key=lambda kv: str(kv[0]))
+        evidence["counterexample"] = {str(k): float(v) for k, v in at}
+        if any(isinstance(shown_value(v), str) for _, v in at):      # a rational no float equals
+            evidence["counterexample_exact"] = {str(k): str(shown_value(v)) for k, v in at}
+        evidence.update(
                         value_at_80_digits=sp.sstr(sp.N(exact, 15)) if exact is not None else None,
+                        sign_certified_by=how,
                         replay=replay_text(ctx.claim_id, ctx.seed, values))
+    elif stats.valid < floor:
+        evidence["too_few"] = (f"only {stats.valid} searched points met the hypotheses (at least {floor} needed)"
+                               + (f"; {stats.stopped}" if stats.stopped else ""))
     return values, evidence
+
+
+def _searched(evidence) -> str:
+    """What a search that found nothing looked at, for a summary."""
+    extra = f"; {evidence['uncertain_sign_discarded']} points of uncertain sign discarded" \
+        if evidence.get("uncertain_sign_discarded") else ""
+    return (f"{evidence['valid_points']} points meeting the hypotheses ({evidence['swept_valid']} swept, "
+            f"{evidence['hypothesis_valid_examples']} Hypothesis examples){extra}")
 
 
 def counterexample_plot(rel, values: Mapping, domains: Mapping, points: int = 60) -> dict:
@@ -350,8 +372,12 @@ class Inequality:
             return with_plot(_kind_result(self, Outcome.FAILS, NUMERIC,
                               f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
                               **evidence), lambda: counterexample_plot(rel, values, self.domains))
+        if "too_few" in evidence:
+            return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
+                                f"SymPy could not decide the sign and the search is too thin: {evidence['too_few']}",
+                                **evidence)
         return _kind_result(self, Outcome.HOLDS, NUMERIC,
-                       f"no counterexample in {ctx.budget.examples} Hypothesis examples (SymPy could not decide the sign)",
+                       f"no counterexample among {_searched(evidence)} (SymPy could not decide the sign)",
                        **evidence)
 
 
@@ -423,8 +449,12 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         if values is not None:
             return _kind_result(check, Outcome.GAP, NUMERIC,
                            f"{_s(premise)} does not imply {_s(goal)}: counterexample {ev['counterexample']}", **evidence)
+        if "too_few" in ev:
+            return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
+                                f"whether {_s(premise)} implies {_s(goal)}: the search is too thin: {ev['too_few']}",
+                                **evidence)
         return _kind_result(check, Outcome.HOLDS, NUMERIC,
-                       f"{_s(premise)} implies {_s(goal)} at every one of {ctx.budget.examples} searched points",
+                       f"{_s(premise)} implies {_s(goal)} at every one of {_searched(ev)}",
                        **evidence)
     kind, x, a_s, a_d = shared
     # P => Q for X <= a: a_P <= a_Q; for X >= a: a_P >= a_Q
@@ -456,6 +486,10 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
     if values is not None:
         return _kind_result(check, Outcome.GAP, NUMERIC,
                        f"the proof does not deliver the statement at {ev['counterexample']}: {better}", **evidence)
+    if "too_few" in ev:
+        return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
+                            f"the search for where the derived relation fails to imply the stated one is too thin: "
+                            f"{ev['too_few']}; {better}", **evidence)
     return _kind_result(check, Outcome.LOOSE, NUMERIC,
                    f"no point where the derived relation fails to imply the stated one; {better}", **evidence)
 

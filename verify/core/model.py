@@ -238,21 +238,36 @@ def stable_hash(*parts: str) -> int:
     return int.from_bytes(digest[:8], "little")
 
 
+def check_key(check, position: int) -> str:
+    """The stable key of a check within its claim, which keys its random streams: the check's own
+    ``key`` attribute when it has one, else its position in the claim's check tuple (``#0``, ``#1``,
+    ...). Never its display name, so renaming a check does not change its instances."""
+    key = getattr(check, "key", None)
+    return str(key) if key not in (None, "") else f"#{position}"
+
+
 @dataclass(frozen=True)
 class Context:
-    """What a check needs to run reproducibly: the seed, the budget, and whom it runs for."""
+    """What a check needs to run reproducibly: the seed, the budget, and whom it runs for.
+
+    Random streams (:meth:`rng`, :meth:`int_seed`) are keyed by the run seed, the claim id, the
+    check's stable key (:func:`check_key`) and the caller's salt only: a statement and its correction
+    see the same instances (common random numbers), and a check's display name and the target do not
+    change them."""
     seed: int = 0
     budget: Budget = BUDGETS["quick"]
     claim_id: str = ""
-    check_name: str = ""
-    target: str = "statement"     # "statement" or "correction"
+    check_name: str = ""          # display only
+    target: str = "statement"     # "statement" or "correction"; display only, never keys a stream
+    check_key: str = ""           # see check_key(); the runner sets it
 
     def rng(self, *salt: str) -> np.random.Generator:
-        """A generator seeded from the run seed, the claim, the check and ``salt``."""
-        return np.random.default_rng([self.seed, stable_hash(self.claim_id, self.check_name, self.target, *salt)])
+        """A generator seeded from the run seed, the claim, the check's key and ``salt``."""
+        return np.random.default_rng([self.seed, stable_hash("rng", self.claim_id, self.check_key, *salt)])
 
     def int_seed(self, *salt: str) -> int:
-        return stable_hash(str(self.seed), self.claim_id, self.check_name, self.target, *salt) % (2**32)
+        """An integer seed (for Hypothesis) from the run seed, the claim, the check's key and ``salt``."""
+        return stable_hash(str(self.seed), self.claim_id, self.check_key, *salt) % (2**32)
 
 
 @dataclass

@@ -19,11 +19,8 @@ child; mutants are chosen deterministically (sorted, then a seeded sample when t
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import signal
-import threading
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -209,45 +206,48 @@ def _nonnegative_form(rel):
     return big - small
 
 
-SIMPLIFY_OPS = 120     # larger expressions are not simplified (nor expanded): SymPy can take minutes on them
+SIMPLIFY_OPS = 120     # larger expressions are not rewritten at all: SymPy can take minutes on them
+FULL_SIMPLIFY_OPS = 40  # sp.simplify (whose cost has no bound) only on expressions this small
+SIGN_OPS = 80           # sign_nonnegative's own simplification cut-off
+GROWTH = 4              # a rewrite that makes the expression this many times larger stops the rewriting
+SMALL_OPS = 30          # sums, products, integrals and indexed symbols only in expressions this small
+
+# Mutation statuses are decided by these operation budgets, never by a clock: the same statuses on
+# every machine, in every thread. Sums, products, integrals and indexed symbols are left alone unless
+# the expression is small (SymPy's simplification of sums over indexed symbols can run for minutes).
+_OUT_OF_BUDGET = (sp.Sum, sp.Product, sp.Indexed, sp.Integral)
 
 
-SIMPLIFY_SECONDS = 2.0
-
-
-class _TookTooLong(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Raise _TookTooLong in the block after ``seconds`` (a timer signal: main thread only, else no
-    limit). SymPy's simplify of sums over indexed symbols can run for minutes."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def alarm(signum, frame):
-        raise _TookTooLong()
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+def _within_budget(expr, ops: int = SIMPLIFY_OPS) -> bool:
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        size = sp.count_ops(expr)
+        return size <= ops and (size <= SMALL_OPS or not expr.has(*_OUT_OF_BUDGET))
+    except Exception:
+        return False
+
+
+_REWRITES = (sp.expand, sp.cancel, sp.factor_terms, lambda e: sp.expand_log(e, force=True), sp.powsimp,
+             sp.radsimp, sp.expand)
 
 
 def _simplifies_to_zero(expr) -> bool:
-    """SymPy shows ``expr == 0`` (False when it cannot, or not within SIMPLIFY_SECONDS)."""
+    """SymPy shows ``expr == 0`` within a fixed operation budget (False when it cannot): a fixed chain
+    of rewrites, each stopped when it blows the expression up, then ``simplify`` on small expressions."""
     try:
         if expr == 0:
             return True
-        if sp.count_ops(expr) > SIMPLIFY_OPS or expr.has(sp.Sum, sp.Product, sp.Indexed):
+        if not _within_budget(expr):
             return False
-        with _time_limit(SIMPLIFY_SECONDS):
-            return sp.simplify(expr) == 0
-    except (Exception, _TookTooLong):
+        cap = GROWTH * sp.count_ops(expr) + 20
+        current = expr
+        for rewrite in _REWRITES:
+            current = rewrite(current)
+            if current == 0:
+                return True
+            if sp.count_ops(current) > cap or not _within_budget(current):
+                break
+        return _within_budget(expr, FULL_SIMPLIFY_OPS) and sp.simplify(expr) == 0
+    except Exception:
         return False
 
 
@@ -264,6 +264,17 @@ def equivalent(original: Statement, mutant: Statement) -> bool:
     return _simplifies_to_zero(difference)
 
 
+def _proves_nonnegative(g, hypotheses=(), strict: bool = False) -> bool:
+    """sign_nonnegative within the operation budget: expressions beyond it, or with hypotheses
+    beyond it, are not proved."""
+    if not _within_budget(g, SIGN_OPS) or not all(_within_budget(h, SIGN_OPS) for h in hypotheses):
+        return False
+    try:
+        return sign_nonnegative(g, hypotheses=hypotheses, strict=strict) is True
+    except Exception:
+        return False
+
+
 def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
     """SymPy proves ``stronger => weaker_rel`` for two inequalities ``g' >= 0`` and ``g >= 0`` by
     proving ``g - g' >= 0`` (strictness of the weaker one needs a strict proof)."""
@@ -274,14 +285,11 @@ def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
         return False
     strict = isinstance(weaker_rel, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
         not isinstance(stronger, (sp.StrictLessThan, sp.StrictGreaterThan))
-    for hyp in ((), hypotheses):           # without hypotheses first: they only help
-        try:
-            with _time_limit(SIMPLIFY_SECONDS):
-                if sign_nonnegative(g_weak - g_strong, hypotheses=hyp, strict=strict) is True:
-                    return True
-        except (Exception, _TookTooLong):
-            continue
-    return False
+    try:
+        difference = g_weak - g_strong
+    except Exception:
+        return False
+    return any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses))   # without hypotheses first
 
 
 def _always(rel) -> bool:
@@ -290,11 +298,7 @@ def _always(rel) -> bool:
         return _simplifies_to_zero(rel.lhs - rel.rhs)
     g = _nonnegative_form(rel)
     strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
-    try:
-        with _time_limit(SIMPLIFY_SECONDS):
-            return g is not None and sign_nonnegative(g, strict=strict) is True
-    except (Exception, _TookTooLong):
-        return False
+    return g is not None and _proves_nonnegative(g, strict=strict)
 
 
 def weaker(original: Statement, mutant: Statement) -> bool:

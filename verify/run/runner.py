@@ -25,7 +25,7 @@ import numpy as np
 from . import cache
 from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, RunSettings,
-                          Statement, Target)
+                          Statement, Target, check_key)
 from ..core.verdict import evaluation
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
@@ -50,8 +50,10 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
     checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.run.cache`)."""
     budget = as_budget(budget)
     results = []
-    for check in checks:
-        ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target)
+    for position, check in enumerate(checks):
+        stream = check_key(check, position)
+        ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target,
+                      check_key=stream)
         key = cache.key(check, statement, target, claim_id, seed, budget) if cache.folder() is not None else None
         result = cache.get(key)
         if result is not None:
