@@ -1769,7 +1769,7 @@ CLAIMS = [
         source=src("Remarks", r"The key observation is that b<sub>j</sub>(t) − b<sub>j</sub>(0) ∼ 1/m."),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t} \max_j \|b_j(t) - b_j(0)\| = O(1/m),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("b"), name="first-layer displacement against width"),),
+        checks=(OrderFit(lazy_quantity("b", seeds_per_sample=2.0), name="first-layer displacement against width"),),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
             why="The first layer moves by about 1/m^2 (fitted exponent -2.0), not 1/m: its velocity -sum_i e_i a_j "
@@ -1805,7 +1805,7 @@ CLAIMS = [
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"\le \frac{1 + \sqrt{\log(1/\delta)}}{\lambda_n(K)\sqrt{m}}."),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0,\infty], x \in \mathbb{S}^{d-1}} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("gap"), name="network against random-feature model"),),
+        checks=(OrderFit(lazy_quantity("gap", seeds_per_sample=1.0), name="network against random-feature model"),),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
             why="The bound holds with room on these instances: the gap decays like m^-2.3 (fitted), not like 1/sqrt(m). "
