@@ -43,9 +43,10 @@ class Evaluations:
         self.timings = timings          # a previous run's seconds per claim: the longest start first
 
     def run(self, modules: set[str]) -> None:
+        from verify.core.model import RunSettings
         from verify.run.runner import run_claims
         todo = [c for m, c in builtin_claims() if m in modules and c.id not in self.results]
-        for result in run_claims(todo, seed=0, budget="quick", jobs=JOBS, expected_seconds=self.timings):
+        for result in run_claims(todo, RunSettings(seed=0, budget="quick", jobs=JOBS), expected_seconds=self.timings):
             self.results[result.claim.id] = result
 
     def __call__(self, claim_id: str):

@@ -168,6 +168,10 @@ def latex(expr) -> str:
     phrases in symbol names written as a note writes them."""
     names = {}
     if isinstance(expr, sp.Basic):
+        dummies = expr.atoms(sp.Dummy)
+        if dummies:       # a Dummy sorts by a process-random index: print it as the symbol it shows
+            with sp.evaluate(False):
+                expr = expr.xreplace({d: sp.Symbol(d.name, **d.assumptions0) for d in dummies})
         for s in expr.atoms(sp.Symbol):
             shown = _symbol_latex(s.name)
             if shown is not None:
