@@ -47,920 +47,44 @@ Conventions where the note is silent, stated once:
 """
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import sympy as sp
-
-from verify import Claim, Correction, Source, Statement, Verdict
-from verify.checks import (WEIGHTS, CaseSplit, Configurations, Derivation, Derived, Domain, Enumeration, Gronwall,
+from verify import Claim, Correction, Statement, Verdict
+from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
-                           Untestable, binomial_outcomes, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, Prob, ReLU, hat_sym
-from verify.scaling import Scaling
-from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, SineModel, TanhNet,
-                             compositions_up_to, empirical_kernel, flow_020, gradient_flow,
-                             network, network_jacobian, parity_matrix, path_norm, relu_abs, sphere_points,
-                             step_sym, torus_cosine_gram, cube)
-from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
-from verify.maths.flows import batched_flow
-from verify.maths.models import per_instance, relu
+                           Untestable, cube_mean)
+from verify.notation import FrobNorm, LambdaMin, Prob, ReLU
+from verify.maths.features import (step_sym)
+from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
+                      KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
+                      R_theta, SCALING, S_F, S_H, S_R, S_TH, S_X, V, d, delta, delta2, dist0, dist2, eps, f_rep,
+                      f_rfm, g_min, g_s, gap, gradsq, i, k, lam, lhs14, m, n, s, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4,
+                      src, t, thetasq, v, vp, x)
+from .classical import PL_SLIDE, PL_SQUARED, R_fn, convex_flow, mu_pl, nonconvex_flow, pl_flow
+from .hardness import AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, sz, tau, tp, z_, c_lin
+from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, S_D_SIZE, S_size, VX,
+                       sd_gram)
+from .theorem7 import RISK_F, NF, PU, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
+from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014, GRONWALL_NOTE,
+                       INSTANCES_014, P_DEG, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
+                       extremal_parity_flows, gradient_growth, parity_flows)
+from .kernel_lemmas import (L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, balanced_grams, hoeffding_draws,
+                            hoeffding_wide_draws, init_kernels, lemma11_draws, neighbourhood_samples, risk_gradients,
+                            union_draws, weyl_samples)
+from .lazy_training import A0_S, LAZY_WIDTHS, NB0_S, s_, lazy_quantity, representer, sketch_terms
+from .kernel_steps import (F2K, GAMMA_DERIVED, Gam, KERNEL_DERIVED, L11_NEEDED, LEMMA12_DERIVED, LEMMA12_RATE,
+                           ML_RATE_DERIVED, Rt, THM10_WIDTH, WIDTH_NEEDED, E1, E2, EV, EVEC, FLOW_020, FLOW_E,
+                           FLOW_EK, FLOW_THETA, GM, GRAM_GEN, INSTANCES_F, J2, KHAT2, NEG_GRAD, mm, nn_,
+                           c_ml, gam)
+from .kernel_theorems import (INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat, M_th, RM_D, Rem, expansion_remainder,
+                              inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
+                              theorem10_draws, theorem13_draws)
+
+# what the tests and the registry read from the package
+__all__ = ["CLAIMS", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
+           "LambdaMin", "M_th", "NOTE", "NOTE_PATH_BOUND", "PATH_NORM_COS", "PATH_NORM_G", "Prob", "R_0", "R_t",
+           "R_theta", "Rem", "SB", "SCALING", "SW", "S_D_SIZE", "d", "delta", "eps", "gam", "gradsq", "k", "lam",
+           "m", "n", "pair_interlacing", "t", "tangent_kernels", "thetasq"]
 
-NOTE = "002_8640b94a4c5a7cfa.txt"
-
-
-def src(section: str, quote: str) -> Source:
-    return Source(NOTE, section, quote)
-
-
-# ---------------------------------------------------------------------------------------------
-# symbols (scalars positive unless the note says otherwise)
-# ---------------------------------------------------------------------------------------------
-t, s = sp.symbols("t s", nonnegative=True)
-C, L, G0, lam, delta, eps = sp.symbols("C L G_0 lambda delta epsilon", positive=True)
-m, n, d, k = sp.symbols("m n d k", positive=True, integer=True)
-i, j = sp.symbols("i j", integer=True)
-# quantities the simulations provide (names = environment keys)
-g_s, g_min, R_0, R_inf = sp.symbols("g_s g_min R_0 R_inf", real=True)
-gap, dist0 = sp.symbols("gap dist0", nonnegative=True)     # an optimality gap (or sup |f - f~|) and ||theta* - theta_0||^2
-D_t, D_0, gnorm = sp.symbols("D_t D_0 gnorm", real=True)
-V, M2, S_F, B_x, F_size = sp.symbols("V M2 S_F B F_size", positive=True)
-H2, G_theta = sp.symbols("H2 G_theta", positive=True)
-lhs14, delta2, EG, G_t, dist2 = sp.symbols("lhs14 delta2 EG G_t dist2", real=True)
-G, K, Kh, Kh0 = sp.symbols("G K Kh Kh0", real=True)
-D_dev, gradsq, thetasq, R_theta = sp.symbols("D_dev gradsq thetasq R_theta", real=True)
-f_nn, f_rfm, f_rep, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4 = sp.symbols("f_nn f_rfm f_rep sk_lhs sk_r1 sk_r2 sk_r3 sk_r4",
-                                                                     real=True)
-Q = sp.Symbol("Q", positive=True)
-R_t = sp.Symbol("R_t", real=True)
-
-x, v, vp, w = (sp.IndexedBase(name) for name in ("x", "v", "vp", "w"))
-b_ = sp.IndexedBase("b")
-
-
-# ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
-# ---------------------------------------------------------------------------------------------
-# Parameters theta, model outputs (h, f, targets y), risk values R and inputs x rescale independently. The
-# flow theta' = -grad R makes time [theta]^2/[R], a gradient norm [R]/[theta]; the PL constant of the slide
-# (||grad R|| >= C (R - inf R), norm not squared) scales as 1/[theta], the usual one (||grad R||^2 >= mu (R -
-# inf R)) as [R]/[theta]^2, a rate. Theorem 7's risk E_x (h - f)^2 has [R] = [h]^2 and an orthonormal class
-# (<f_i, f_j> = delta_ij) fixes the outputs' unit (ORTHONORMAL); Theorem 8's hinge loss max(0, 1 - h f) with
-# |h|, |f| <= 1 fixes outputs and risk (HINGE): G = E||grad h||^2 scales as [h]^2/[theta]^2, the Lipschitz
-# constant L of grad h in mean square as [h]^2/[theta]^4. The kernel regime's 2LNN f = sum_j a_j relu(b_j^T x)
-# is homogeneous: with a, b in [theta], f and y scale as [theta]^2 [x], the square loss as their square, time as
-# [theta]^-2 [x]^-2, kernels k, K, K_hat, G, lambda_n(K) (and Hoeffding's epsilon on their entries) as
-# [theta]^2 [x]^2 (KERNEL); b_j ~ Unif(S^{d-1}) (0.21) and inputs on the sphere fix both units where the
-# proofs use them (Hoeffding for entries in [0, 1], ||theta_0|| = sqrt(m), |sigma(b^T x)| <= ||b||): KERNEL_UNIT.
-# The hardness, parity and S_d sections live on {-1, 1}^d, {0, 1}^d with integer weights: scale-free
-# (DISCRETE). Counts n, m, d, k, probabilities delta, absolute constants are scale-free.
-S_TH, S_H, S_R, S_X = (sp.Symbol(n_, positive=True) for n_ in ("[theta]", "[h]", "[R]", "[x]"))
-
-
-def _flow(par, out, risk):
-    """Dimensions of the flow's quantities for parameters ``par``, outputs ``out``, risk values ``risk``."""
-    time, gram = par**2 / risk, out**2 / par**2
-    return {t: time, s: time, "R": risk, R_0: risk, R_inf: risk, R_t: risk, g_s: risk / par, g_min: risk / par,
-            gap: risk, dist0: par**2, D_t: risk, D_0: risk, gnorm: risk / par, "mu": risk / par**2,
-            # Theorems 7-8: a parametric model h(x; theta) and targets f
-            "h": out, "f": out, "theta": par, V: gram * out**2, M2: gram * out**2, S_F: gram * out**2, B_x: gram,
-            H2: risk**2 / par**2, G_theta: gram, G0: gram, G_t: gram, EG: gram, L: gram / par**2,
-            delta2: par**2, dist2: par**2, lhs14: par**2 / time, "R_1": risk, "R_2": risk, "theta_0": par,
-            "theta_1": par, "theta_2": par, "C_1": par**2, "C_2": out / par**2, "D_min": par,
-            # the kernel regime (outputs, risk and parameters as the 2LNN ties them)
-            "F_1": out, "F_2": out, "y_1": out, "y_2": out, "e_1": out, "e_2": out, "f_rfm": out, "f_rep": out,
-            "Rem": out, "a": par, "a_1": par, "a_2": par, **{f"b_{r}{k_}": par for r in (1, 2) for k_ in (1, 2)},
-            "b_1": par, "b_2": par, "gradsq": risk**2 / par**2, "thetasq": par**2, "R_theta": risk, "M_theta": par,
-            "Gamma": par, "gamma": par, "sk_r2": par**2, "sk_r3": par**2, "sk_r4": par**2, "sk_lhs": out, "sk_r1": out}
-
-
-def _kernel_values(unit):
-    return {G: unit, K: unit, Kh: unit, Kh0: unit, lam: unit, eps: unit, D_dev: unit, "Kmat": unit, "pair_gap": unit,
-            "K_w": unit, "K_c": unit, "K_lin": unit, "G_11": unit, "G_12": unit, "G_22": unit, "F2_K": unit**2}
-
-
-_SCALE_FREE = {m: 1, n: 1, d: 1, k: 1, i: 1, j: 1, delta: 1, C: 1, "n_": 1, "c": 1, "p": 1, "q": 1, "F_size": 1, "N_F": 1, Q: 1,
-               "H_K_not_efficiently_learnable": 1, "G_not_efficiently_learnable": 1, "F_phi_has_exp_d_orthonormal_subset": 1,
-               "Barron_lower_bound": 1}
-SCALING = Scaling(
-    scales={S_TH: "parameters theta (a, B)", S_H: "model outputs h, f_m and targets f, y", S_R: "risk values R",
-            S_X: "inputs x"},
-    dims={**_SCALE_FREE, **_flow(S_TH, S_H, S_R), **_kernel_values(S_H**2 / S_TH**2),
-          **{f"x_{r}{k_}": S_X for r in (1, 2) for k_ in (1, 2)}},
-)
-ORTHONORMAL = SCALING.with_dims(_flow(S_TH, S_H, S_H**2)).fixing(
-    S_H, why="F is an orthonormal class, <f_i, f_j> = E_x f_i f_j = delta_ij (Definition 6): the targets' unit is fixed, "
-             "and with it the model's (R^f = E_x (h - f)^2)")
-HINGE_WHY = ("Theorem 8 assumes sup_x |h(x; theta)| <= 1 for the hinge risk E_x max(0, 1 - h f) with |f| <= 1 (Setup, "
-             "(0.11)): the outputs' and the risk's units are fixed")
-HINGE = SCALING.fixing(S_H, S_R, why=HINGE_WHY)
-KERNEL = SCALING.with_dims({**_flow(S_TH, S_TH**2 * S_X, S_TH**4 * S_X**2), **_kernel_values(S_TH**2 * S_X**2)})
-KERNEL_UNIT_WHY = ("the initialisation (0.21) draws b_j ~ Unif(S^{d-1}) and the inputs lie on the sphere (Theorem 13: x in "
-                   "S^{d-1}): the proofs use ||b_j(0)|| = 1, ||x_i|| = 1 (Hoeffding for entries sigma(b^T x_i) sigma(b^T x_j) "
-                   "in [0, 1], ||theta_0|| = sqrt(m), |sigma(b^T x)| <= ||b||)")
-KERNEL_UNIT = KERNEL.fixing(S_TH, S_X, why=KERNEL_UNIT_WHY)
-PL_SLIDE_SCALING = SCALING.with_dims({C: 1 / S_TH})     # ||grad R|| >= C (R - inf R): C ~ [R]/[theta] / [R]
-DISCRETE = SCALING.with_dims({"a": 1, "t": 1, "z": 1, "ReLU": 1, "CubeMean": 1, "KroneckerDelta": 1, "S_W": 1, "S_B": 1,
-                              "P_g": 1, "P_par": 1, "P_cos": 1, "S_d_size": 1, C: 1, G: 1, "I": 1})
-
-# ---------------------------------------------------------------------------------------------
-# Classical results: Theorems 1-3
-# ---------------------------------------------------------------------------------------------
-P_DIM, K_TERMS = 3, 4
-
-
-def nonconvex_flow(ctx, precise):
-    """Gradient flow on R = sum_k c_k (1 - cos(a_k.theta)) (inf R = 0) from random starts; the gradient
-    norm at every time s (axis 2) against every horizon t (axis 1), and its running minimum."""
-    rng = ctx.rng("nonconvex")
-    S = ctx.budget.samples
-    R = CosineLandscape(rng.standard_normal((S, K_TERMS, P_DIM)), rng.uniform(0.5, 2.0, (S, K_TERMS)))
-    tt = np.concatenate([[0.0], np.geomspace(1e-2, 40.0, 60)])
-    TH = gradient_flow(R, 1.5 * rng.standard_normal((S, P_DIM)), tt, precise)
-    gn = np.linalg.norm(R.grad(TH), axis=-1)                                  # (S, T)
-    return {"t": tt[1:].reshape(1, -1, 1), "s": tt.reshape(1, 1, -1), "g_s": gn[:, None, :],
-            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": per_instance(R.value(TH[:, 0]), 3),
-            "R_inf": np.zeros((1, 1, 1))}
-
-
-def convex_flow(ctx, precise):
-    """Gradient flow on convex log-cosh objectives with a known minimiser theta*."""
-    rng = ctx.rng("convex")
-    S = ctx.budget.samples
-    R = LogCoshConvex(rng.standard_normal((S, 5, P_DIM)), rng.uniform(0.2, 3.0, (S, 5)), rng.standard_normal((S, P_DIM)))
-    th0 = R.star + 4 * rng.standard_normal((S, P_DIM))
-    tt = np.geomspace(1e-3, 100.0, 80)
-    TH = gradient_flow(R, th0, np.concatenate([[0.0], tt]), precise)[:, 1:]
-    return {"t": tt.reshape(1, -1), "gap": R.value(TH), "dist0": per_instance(np.sum((R.star - th0) ** 2, axis=1), 2)}
-
-
-def pl_flow(ctx, precise, squared=False):
-    """Gradient flow on cosh wells R = sum_i a_i (cosh(c_i theta_i) - 1): C is the constant of the PL
-    condition as the slide defines it (norm not squared) or, with ``squared``, of the usual one."""
-    rng = ctx.rng("pl")
-    S = ctx.budget.samples
-    R = CoshWell(rng.choice([0.05, 0.1, 0.3], (S, P_DIM)), rng.uniform(0.5, 2.0, (S, P_DIM)))
-    tt = np.linspace(0.0, 40.0, 161)
-    TH = gradient_flow(R, rng.uniform(-2, 2, (S, P_DIM)), tt, precise)
-    val = R.value(TH)
-    const = R.pl_squared_constant if squared else R.pl_norm_constant
-    return {"t": tt.reshape(1, -1), "D_t": val, "D_0": val[:, :1], "gnorm": np.linalg.norm(R.grad(TH), axis=-1),
-            "C": per_instance(const, 2), "mu": per_instance(R.pl_squared_constant, 2)}
-
-
-R_fn = sp.Function("R", nonnegative=True)          # R_n(theta_t) - inf R_n along the flow
-PL_SLIDE = sp.Ge(gnorm, C * D_t)
-mu_pl = sp.Symbol("mu", positive=True)             # the constant of the usual (squared) PL condition
-PL_SQUARED = sp.Ge(gnorm**2, mu_pl * D_t)
-
-# ---------------------------------------------------------------------------------------------
-# Hardness: the ReLU network g that simulates an intersection of halfspaces
-# ---------------------------------------------------------------------------------------------
-_a = sp.Symbol("a", positive=True)
-_tau = sp.Symbol("t", real=True)
-_tp = sp.Symbol("t_+", positive=True)
-_z = sp.Symbol("z", real=True)
-_sz = sp.Symbol("s", nonnegative=True)
-STEP_LIMIT = sp.Limit(relu_abs(_a * _tau) - relu_abs(_a * _tau - 1), _a, sp.oo)
-
-
-def c_lin(idx=None):
-    """c_i(x) = w_i^T x - b_i - 1/2 with x in {-1, 1}^d."""
-    if idx is None:
-        return sp.Sum(w[j] * x[j], (j, 1, d)) - b_[1] - sp.Rational(1, 2)
-    return sp.Sum(w[idx, j] * x[j], (j, 1, d)) - b_[idx] - sp.Rational(1, 2)
-
-
-G_NET = (sp.Sum(ReLU(2 * c_lin(i)) - ReLU(2 * c_lin(i) - 1), (i, 1, k)) - k + sp.Rational(1, 3)) / (2 * k)
-AND_H = sp.Product(step_sym(c_lin(i)), (i, 1, k))      # h_1 ∧ ... ∧ h_k of {0,1}-valued h_i
-
-# path norm of g, from its neurons: relu(2 c_i) = relu(2 w_i.x - 2 b_i - 1), relu(2 c_i - 1), output bias
-W1, B1, SW, SB = sp.symbols("W_i B_i S_W S_B", nonnegative=True)    # ||w_i||_1, |b_i| and their sums over i
-_pair = path_norm([(1 / (2 * k), 2 * W1, -2 * B1 - 1), (-1 / (2 * k), 2 * W1, -2 * B1 - 2)])
-_slope_w, _slope_b = sp.diff(_pair, W1), sp.diff(_pair, B1)
-_const = sp.expand(_pair - _slope_w * W1 - _slope_b * B1)
-PATH_NORM_G = sp.simplify(_slope_w * SW + _slope_b * SB + k * _const
-                          + path_norm([], output_bias=(-k + sp.Rational(1, 3)) / (2 * k)))
-# the note's bound, summed over i: sum_i (2(2||w_i||_1 + |b_i| + 1/2) + 1) = 2(2 S_W + S_B + k/2) + k
-NOTE_PATH_BOUND = (k + sp.Rational(1, 3) + (2 * (2 * SW + SB + k / 2) + k)) / (2 * k)
-P_g = sp.Symbol("P_g", nonnegative=True)
-
-# ---------------------------------------------------------------------------------------------
-# Parities, the hat-function network and S_d
-# ---------------------------------------------------------------------------------------------
-VX = sp.Sum(v[i] * x[i], (i, 1, d))
-HAT_NET = sp.Sum((-1) ** j * hat_sym(VX - j), (j, 0, d))
-# its path norm, neuron by neuron (inner weights 2v with ||2v||_1 = 2d at worst, biases 1 - 2i, -2i, -1 - 2i)
-_ip = sp.Symbol("i", positive=True, integer=True)
-
-
-def _hat_path_norm(idx):
-    return path_norm([(1, 2 * d, 1 - 2 * idx), (2, 2 * d, -2 * idx), (1, 2 * d, -1 - 2 * idx)])
-
-
-PATH_NORM_PARITY = sp.simplify(_hat_path_norm(0) + sp.summation(_hat_path_norm(_ip), (_ip, 1, d)))
-C_PARITY = PATH_NORM_PARITY.subs(d, 1)          # the constant exhibited for "C d^2": the value at d = 1
-P_par = sp.Symbol("P_par", positive=True)
-_sw = sp.Symbol("s", integer=True, nonnegative=True)
-S_D_SIZE = sp.simplify(sp.summation(sp.binomial(_sw + d - 1, d - 1), (_sw, 0, d)))   # #{w in N^d: sum w <= d}
-S_size = sp.Symbol("S_d_size", positive=True)
-
-
-# (0.6): cos(t) = 1 - int_0^T cos(s) relu(t - s) ds on [0, T], T = 2 pi d (t = w.x with w in N^d, sum w <= d,
-# x in [0, 2 pi]^d): a continuous two-layer ReLU network with neurons relu(w.x - s) (||(w, -s)||_1 <= d + s) and
-# output weights -cos(s) ds, plus the output bias 1. Its path norm is 1 + int_0^T |cos s| (d + s) ds, computed
-# half-period by half-period (s = k pi + u, |cos s| = |cos u|).
-_u0 = sp.Symbol("u", nonnegative=True)
-_kk = sp.Symbol("k", integer=True, nonnegative=True)
-_HALF = (sp.integrate(sp.cos(_u0) * (d + _kk * sp.pi + _u0), (_u0, 0, sp.pi / 2))
-         - sp.integrate(sp.cos(_u0) * (d + _kk * sp.pi + _u0), (_u0, sp.pi / 2, sp.pi)))
-PATH_NORM_COS = sp.simplify(1 + sp.summation(_HALF, (_kk, 0, 2 * d - 1)))
-C_COS = PATH_NORM_COS.subs(d, 1)                 # the constant exhibited for "<~ d^2": the value at d = 1
-P_cos = sp.Symbol("P_cos", positive=True)
-
-
-def sd_gram(ctx, precise, normalised=False):
-    """Gram matrix of S_d = {cos(w.x): w in N^d, sum w <= d} under Unif([0, 2 pi]^d), d = 3 (exact grid
-    quadrature); ``normalised``: sqrt(2) cos(w.x) for w != 0."""
-    W = compositions_up_to(3, 3)
-    if normalised:
-        W = W[W.sum(axis=1) > 0]
-    Gm = torus_cosine_gram(W) * (2.0 if normalised else 1.0)
-    return {"G": Gm[None], "I": np.eye(len(W))[None], "unit": np.ones((1, 1, 1))}
-
-
-# ---------------------------------------------------------------------------------------------
-# Theorem 7: gradients for an orthonormal class
-# ---------------------------------------------------------------------------------------------
-T7_D, T7_WIDTH = 4, 3
-
-
-def orthonormal_gradients(ctx, precise):
-    """Square-loss gradients grad R^f = 2 E_x[(h - f) grad h] of random tanh networks on {0,1}^4 for
-    every parity f; even instances take the whole parity class, odd ones a random half of it."""
-    rng = ctx.rng("t7")
-    S = ctx.budget.samples
-    X = cube(T7_D).astype(float)
-    P = parity_matrix(T7_D)                                                   # (F, N)
-    net = TanhNet.random(rng, S, T7_WIDTH, T7_D)
-    h, gh = net.value(X), net.grad(X)                                         # (S, N), (S, N, p)
-    member = np.ones((S, P.shape[0]))
-    half = np.argsort(rng.uniform(size=(S, P.shape[0])), axis=1) < P.shape[0] // 2
-    member[1::2] = half[1::2]
-    size = member.sum(axis=1)
-    inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]                      # <f, grad h>
-    C_theta = np.einsum("sn,snp->sp", h, gh) / X.shape[0]
-    grads = 2 * (C_theta[:, None, :] - inner)                                 # grad R^f, all f
-    g_mean = np.einsum("sf,sfp->sp", member, grads) / size[:, None]
-    var = np.einsum("sf,sf->s", member, np.sum((grads - g_mean[:, None]) ** 2, axis=-1)) / size
-    second = np.einsum("sf,sf->s", member, np.sum(inner**2, axis=-1)) / size
-    bound = np.mean(np.sum(gh**2, axis=-1), axis=1)
-    return {"V": per_instance(var, 2), "M2": per_instance(second, 2), "S_F": per_instance(second, 2), "B": per_instance(bound, 2),
-            "F_size": per_instance(size, 2)}
-
-
-def hinge_gradients(ctx, precise):
-    """Hinge-loss gradients of h = tanh(net) (|h| < 1) for all 2^d parities on {0,1}^4."""
-    rng = ctx.rng("hinge")
-    S = ctx.budget.samples
-    X = cube(T7_D).astype(float)
-    P = parity_matrix(T7_D)
-    net = TanhNet.random(rng, S, T7_WIDTH, T7_D, scale=2.0)
-    u = net.value(X)
-    h = np.tanh(u)
-    gh = (1 - h**2)[..., None] * net.grad(X)
-    active = (1 - h[:, None, :] * P[None]) > 0                               # hinge is active
-    grads = -np.einsum("fn,sfn,snp->sfp", P, active, gh) / X.shape[0]
-    inner = np.einsum("fn,snp->sfp", P, gh) / X.shape[0]
-    return {"H2": per_instance(np.mean(np.sum(grads**2, axis=-1), axis=1), 2),
-            "S_F": per_instance(np.sum(np.sum(inner**2, axis=-1), axis=1) / P.shape[0], 2),
-            "G_theta": per_instance(np.mean(np.sum(gh**2, axis=-1), axis=1), 2), "d": np.full((1, 1), float(T7_D))}
-
-
-# (0.9): the expectation under the uniform P on a class of |F| = N functions
-_NF = sp.Symbol("N_F", positive=True, integer=True)
-_fi = sp.Symbol("f", integer=True, positive=True)
-_XF = sp.IndexedBase("X")
-_PU = sp.Symbol("P_f", positive=True)
-
-_h = sp.Function("h")
-_f = sp.Function("f")
-_th = sp.Symbol("theta", real=True)
-RISK_F = cube_mean((_h(x[1], _th) - _f(x[1])) ** 2, x, 1)
-
-# ---------------------------------------------------------------------------------------------
-# Theorem 8: GD on the hinge loss for every parity at once
-# ---------------------------------------------------------------------------------------------
-T8_D, T8_WIDTH = 3, 1
-
-
-def parity_flows(ctx, precise):
-    """GD flows theta^f(t) of the hinge risk for every parity f on {0,1}^3 from a common theta_0, for
-    h = sin(theta.(x, 1)); the terms of (0.14)-(0.16) and Theorem 8 along the flows."""
-    rng = ctx.rng("t8")
-    S = ctx.budget.samples
-    X = cube(T8_D).astype(float)
-    P = parity_matrix(T8_D)
-    F = P.shape[0]
-    model = SineModel(T8_WIDTH, X)
-    theta0 = rng.standard_normal((S, T8_WIDTH, T8_D + 1))
-    shape = (S, F, T8_WIDTH, T8_D + 1)
-
-    def rhs(_, z):
-        return (-model.hinge_gradient(z.reshape(shape), P[None])).reshape(S, -1)
-
-    tt = np.linspace(0.0, 4.0, 81)
-    z0 = np.broadcast_to(theta0[:, None], shape).reshape(S, -1).copy()
-    Z = batched_flow(rhs, z0, tt, precise).reshape((S, len(tt)) + shape[1:])
-    D = Z - theta0[:, None, None]
-    grad = model.hinge_gradient(Z, P[None, None])
-    return {"t": tt.reshape(1, -1), "lhs14": 2 * np.mean(np.sum(D * -grad, axis=(-1, -2)), axis=-1),
-            "delta2": np.mean(np.sum(D**2, axis=(-1, -2)), axis=-1), "EG": model.G(Z).mean(axis=-1),
-            "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
-
-
-T8_TIMES = np.linspace(0.0, 10.0, 41)
-h_sup, L_lo, L_up = sp.symbols("h_sup L_lo L_up", positive=True)
-T8_SPACE = Configurations(
-    d=list(range(3, 11)), epsilon=[1e-3, 1e-2], P=[0.1, 0.3], c=[1.0],
-    constraints=(sp.Le(h_sup, 1), sp.Ge(L, L_lo), sp.Le(L, L_up)), minimum_valid=8)
-
-
-def _t8_phi(s, e_, P_, c_):
-    return e_ * s + (P_**2 / c_) * np.logaddexp(c_ * s / P_, -c_ * s / P_) - (P_**2 / c_) * np.log(2.0)
-
-
-def extremal_parity_flows(ctx, precise, config):
-    """An extremal bounded model for Theorem 8: x uniform on {0,1}^d, one parameter per parity f_v,
-    h(x; theta) = sin(sum_v phi(theta_v) f_v(x)) with phi(s) = eps s + (P^2/c) log cosh(c s/P), so
-    phi' = eps + P tanh(c s/P) (|phi'| <= eps + P), |phi''| <= c and sup|h| <= 1. grad_v h = cos(z) phi'(theta_v) f_v
-    and orthonormality give E_x||grad h(th) - grad h(th')||^2 <= (2 2^d (eps + P)^4 + 2c^2)||th - th'||^2 = L_up ||.||^2;
-    the pair (0, eta e_u), eta = 1e-4, gives a lower bound L_lo on the smallest valid L (mpmath, 30 digits).
-    From theta_0 = 0, for the target f_u only theta_u moves (cos(phi(theta_u) f_u) = cos(phi(theta_u)) is constant
-    in x, so the other coordinates' velocities are multiples of E[f_u f_v] = 0): theta_u' = cos(phi(theta_u))
-    phi'(theta_u), the same for every u, so E_f||theta_t^f - theta_0||^2 = theta(t)^2 and G(theta_0) = 2^d eps^2.
-    The bound C_1(e^{C_2 t/2^{d/2}} - 1) = (G_0/2L)(e^{8 sqrt(L) t/2^{d/2}} - 1) is quasi-convex in L (a function
-    (e^u - 1)/u^2 of u = a sqrt(L)), so over the admissible [L_lo, L_up] it is largest at an end: the statement
-    is evaluated there (every admissible L gives a smaller bound)."""
-    import mpmath as mp
-    d_, e_, P_, c_ = int(config["d"]), float(config["epsilon"]), float(config["P"]), float(config["c"])
-    with mp.workdps(30):
-        E, PP, CC, eta = mp.mpf(e_), mp.mpf(P_), mp.mpf(c_), mp.mpf("1e-4")
-        phi = lambda s: E * s + (PP**2 / CC) * mp.log(mp.cosh(CC * s / PP))       # noqa: E731
-        dphi = lambda s: E + PP * mp.tanh(CC * s / PP)                          # noqa: E731
-        diff2 = (mp.cos(phi(eta)) * dphi(eta) - dphi(0)) ** 2 + (2**d_ - 1) * ((mp.cos(phi(eta)) - 1) * dphi(0)) ** 2
-        lo = float(diff2 / eta**2) * (1 - 1e-12)
-    hi = 2 * 2**d_ * (e_ + P_) ** 4 + 2 * c_**2
-
-    def rhs(_, th):
-        return np.cos(_t8_phi(th, e_, P_, c_)) * (e_ + P_ * np.tanh(c_ * th / P_))
-
-    theta = batched_flow(rhs, np.zeros((1, 1)), T8_TIMES, precise)[:, 1:, 0]          # (1, T), t > 0
-    tt = T8_TIMES[1:]
-    g0 = 2**d_ * e_**2
-    bound = lambda Lv: g0 / (2 * Lv) * np.expm1(8 * np.sqrt(Lv) * tt / 2 ** (d_ / 2))       # noqa: E731
-    worst_L = np.where(bound(lo) >= bound(hi), lo, hi)[None]
-    return {"t": tt[None], "delta2": theta**2, "G_0": np.full((1, 1), g0), "L": worst_L,
-            "d": np.full((1, 1), float(d_)), "h_sup": np.abs(np.sin(_t8_phi(theta, e_, P_, c_))),
-            "L_lo": np.full((1, 1), lo), "L_up": np.full((1, 1), hi)}
-
-
-def gradient_growth(ctx, precise):
-    """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of 2 sines)."""
-    rng = ctx.rng("g013")
-    S, Kp = ctx.budget.samples, 48
-    model = SineModel(2, cube(T8_D).astype(float))
-    theta0 = rng.standard_normal((S, 2, T8_D + 1))
-    u = rng.standard_normal((S, Kp, 2, T8_D + 1))
-    u /= np.linalg.norm(u, axis=(-1, -2), keepdims=True)
-    r = 10.0 ** rng.uniform(-3, 0.5, (S, Kp))
-    theta = theta0[:, None] + r[..., None, None] * u
-    return {"G_t": model.G(theta), "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz),
-            "dist2": r**2}
-
-
-# the note's Gronwall line, and what the theorem's constants are when it is squared:
-# delta_t^2 <= (G0/2L)(e^u - 1)^2 <= (G0/2L)(e^{2u} - 1), u = 2^{2-d/2} sqrt(L) t
-C1_s, C2_s = sp.symbols("C_1 C_2", positive=True)
-_u = 2 ** (2 - d / 2) * sp.sqrt(L) * t
-GRONWALL_NOTE = sp.sqrt(G0 / (2 * L)) * (sp.exp(_u) - 1)
-C1_PROOF = sp.simplify((GRONWALL_NOTE / (sp.exp(_u) - 1)) ** 2)
-C2_PROOF = sp.simplify(2 * _u * 2 ** (d / 2) / t)
-
-# Corollary 9: min_f ||theta_T^f - theta_0|| <= sqrt(E_f ||.||^2), Theorem 8's bound at T = d^q
-DISP = sp.Symbol("D_min", positive=True)
-P_DEG, Q_DEG = sp.symbols("p q", nonnegative=True, integer=True)
-T_DEG_EXPR = d**Q_DEG
-THEOREM8_BOUND = C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)
-COR9_DERIVED = sp.sqrt(THEOREM8_BOUND.subs(t, T_DEG_EXPR))
-
-# (0.17) from (0.16): d(delta^2)/dt = 2 delta delta' <= 2^{1-d/2} delta sqrt(G0 + 2 L delta^2)
-dl = sp.Function("delta", nonnegative=True)
-_dd = sp.Symbol("ddelta", real=True)
-_RHS16 = 2 ** (1 - d / 2) * dl(t) * sp.sqrt(G0 + 2 * L * dl(t) ** 2)
-DDELTA_016 = sp.solve(sp.Eq(2 * dl(t) * _dd, _RHS16), _dd)[0]
-# ... and the root split as (0.17) writes it, sqrt(a + b) <= sqrt(a) + sqrt(b)
-DDELTA_SPLIT = DDELTA_016.replace(lambda e: e.is_Pow and e.exp == sp.Rational(1, 2) and e.base.is_Add,
-                                  lambda e: sp.Add(*[sp.sqrt(term) for term in e.base.args])).xreplace({sp.Abs(dl(t)): dl(t)})
-# (delta_t is a square root, so |delta_t| = delta_t; SymPy keeps the Abs for applied functions)
-
-# scalar stand-ins for (0.14): two targets f1, f2, their flows theta'(t) = -R_f'(theta)
-_t = sp.Symbol("t", real=True)
-_th1, _th2 = sp.Function("theta_1")(_t), sp.Function("theta_2")(_t)
-_R1, _R2, _y = sp.Function("R_1"), sp.Function("R_2"), sp.Symbol("y")
-_th0 = sp.Symbol("theta_0", real=True)
-
-
-def _Rp(Rf, arg):
-    return Rf(_y).diff(_y).subs(_y, arg)
-
-
-FLOW_014 = {_th1: -_Rp(_R1, _th1), _th2: -_Rp(_R2, _th2)}
-INSTANCES_014 = {_R1: sp.Lambda(_y, sp.cos(_y) + _y**2), _R2: sp.Lambda(_y, sp.log(1 + _y**2) + 3 * _y)}
-
-# ---------------------------------------------------------------------------------------------
-# Kernel regime: a two-layer ReLU network f = sum_j a_j relu(b_j.x) on n = 3 orthonormal inputs
-# ---------------------------------------------------------------------------------------------
-X3 = np.eye(3)
-Y3 = np.array([1.0, -1.0, 0.5])
-LAM3 = float(np.linalg.eigvalsh(arccos(X3, degree=1, sphere=True))[0])          # (1 - 1/pi)/6
-
-
-def init_kernels(ctx, draws, precise):
-    """K_hat(theta_0) = (1/m) sum_j relu(b_j.x_i) relu(b_j.x_i') at the initialisation a = 0,
-    b_j ~ Unif(S^2), m = 32, against the closed-form kernel (0.25)."""
-    rng = ctx.rng("kernel", str(precise))
-    B = sphere_points(rng, (draws, 32), 3)
-    return {"Kh": empirical_kernel(B, X3), "K": arccos(X3, degree=1, sphere=True)[None]}
-
-
-def balanced_grams(ctx, draws, precise):
-    """Gram matrices under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d)), m = 32, against the stated limit."""
-    rng = ctx.rng("balanced", str(precise))
-    width = 32
-    a = rng.standard_normal((draws, width)) / np.sqrt(width)
-    B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
-    return {"G": empirical_ntk(B, a, X3, mean=False), "K": ntk_limit(X3, sphere=True)[None]}
-
-
-def l11_data(d: int, n: int) -> np.ndarray:
-    """n distinct unit inputs in R^d: +-1 on S^0 (n <= 2), equally spaced on the circle, e_1..e_n in R^3."""
-    if d == 1:
-        return np.array([[1.0], [-1.0]])[:n]
-    if d == 2:
-        a = 2 * np.pi * np.arange(n) / n
-        return np.stack([np.cos(a), np.sin(a)], axis=-1)
-    return np.eye(d)[:n]
-
-
-def l11_lambda(c) -> float:
-    return float(np.linalg.eigvalsh(arccos(l11_data(c["d"], c["n"]), degree=1, sphere=True))[0])
-
-
-def _smallest_widths(needed):
-    """The smallest admissible width, and on S^0 the next one too (there the failure probability is not
-    monotone in m)."""
-    def rule(c):
-        w = math.ceil(needed(c["n"], c["delta"], l11_lambda(c)) - 1e-12)
-        return [w, w + 1] if c["d"] == 1 else [w]
-    return rule
-
-
-L11_NEEDED_WIDTH = sp.lambdify((n, delta, lam), sp.log(n**2 / delta) / (2 * lam**2))
-L11_CORRECTED_WIDTH = 2 * n**2 * sp.log(2 * n**2 / delta) / lam**2
-L11_SETTING = (sp.Gt(delta, 0), sp.Lt(delta, 1), sp.Gt(lam, 0))       # delta in (0,1); lambda_n(K) > 0 is assumed
-L11_SPACE = Configurations(
-    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
-    m=Derived(_smallest_widths(L11_NEEDED_WIDTH), "smallest admissible ceil(log(n^2/delta)/(2 lambda^2)) (and + 1 on S^0)"),
-    constraints=L11_SETTING, when=lambda c: c["d"] > 1 or c["n"] <= 2, when_text="n <= 2 on S^0 (two points)",
-    minimum_valid=10)
-L11_CORRECTED_SPACE = Configurations(
-    d=[1, 2, 3], n=[1, 2, 3], delta=[0.5, 0.1, 0.05, 0.01, 1e-3],
-    m=Derived(_smallest_widths(sp.lambdify((n, delta, lam), L11_CORRECTED_WIDTH)),
-              "smallest admissible ceil(2 n^2 log(2 n^2/delta)/lambda^2) (and + 1 on S^0)"),
-    constraints=L11_SETTING, minimum_valid=10,
-    # S^0 has two points; sampled configurations only where the budget's trials can resolve delta
-    when=lambda c: (c["d"] > 1 or c["n"] <= 2) and (c["d"] == 1 or c["delta"] >= 0.1),
-    when_text="n <= 2 on S^0 (two points); sampled (d >= 2) only at delta >= 0.1, which the budget's trials resolve")
-
-
-def lemma11_draws(ctx, trials, precise, config):
-    """G(theta_0) = m K_hat(theta_0) (a = 0, b_j ~ Unif(S^{d-1})) at one configuration (d, n, delta, m).
-    On S^0 the randomness is finite: N = #{b_j = +1} ~ Bin(m, 1/2) and G = diag(N, m - N) (diag(N) for
-    n = 1), so every outcome N = 0..m is returned with its exact probability."""
-    dd, nn, m_ = config["d"], config["n"], config["m"]
-    X = l11_data(dd, nn)
-    lam_ = l11_lambda(config)
-    if dd == 1:
-        N, w = binomial_outcomes(m_)
-        B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
-        G_ = m_ * empirical_kernel(B, X)
-        extra = {WEIGHTS: w}
-    else:
-        rng = ctx.rng("lemma11", f"d={dd} n={nn} delta={config['delta']} m={m_}")
-        G_ = m_ * empirical_kernel(sphere_points(rng, (trials, m_), dd), X)
-        extra = {}
-    one = np.ones((1, 1, 1))
-    return {"G": G_, "lambda": lam_ * one, "m": m_ * one, "delta": config["delta"] * one, "n": nn * one, **extra}
-
-
-HF_WIDTH, HF_EPS = 1, 0.45
-
-
-def hoeffding_draws(ctx, trials, precise):
-    """d = 1, x_i = x_j = 1, m = 1, epsilon = 0.45: K_hat_ii = relu(b)^2 with b = +-1 (so |K_hat - K| = 1/2)."""
-    rng = ctx.rng("hoeffding")
-    B = sphere_points(rng, (trials, HF_WIDTH), 1)
-    Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
-            "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
-
-
-HW_WIDTH, HW_EPS = 20, 0.3
-
-
-def hoeffding_wide_draws(ctx, trials, precise):
-    """d = 1, x_i = x_j = 1, m = 20, epsilon = 0.3: K_hat_ii = (1/m) #{b_s = +1}, where 2 e^{-2 m eps^2} = 0.055 is
-    not vacuous (at m = 1 the two-sided bound exceeds 1)."""
-    B = sphere_points(ctx.rng("hoeffding-wide"), (trials, HW_WIDTH), 1)
-    Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
-            "epsilon": np.full((1, 1), HW_EPS), "m": np.full((1, 1), float(HW_WIDTH))}
-
-
-UB_N, UB_WIDTH = 8, 100
-
-
-def union_draws(ctx, trials, precise):
-    """n = 8 points on the circle, m = 100, epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9."""
-    data_rng = ctx.rng("union-data")
-    Xc = sphere_points(data_rng, (UB_N,), 2)
-    rng = ctx.rng("union", str(precise))
-    B = sphere_points(rng, (trials, UB_WIDTH), 2)
-    e_ = math.sqrt(math.log(10 * UB_N**2) / (2 * UB_WIDTH))
-    one = np.ones((1, 1, 1))
-    return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
-            "n": UB_N * one, "m": UB_WIDTH * one}
-
-
-def weyl_samples(ctx, precise):
-    """Empirical kernels at widths 2..64 (large deviations included) against K."""
-    rng = ctx.rng("weyl")
-    S = ctx.budget.samples
-    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X3) for wd in (2, 4, 8, 16, 64)], axis=1)
-    return {"Kh": Kh_, "K": arccos(X3, degree=1, sphere=True)[None, None]}
-
-
-def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
-    B0 = sphere_points(rng, (S, width), 3)
-    r = 10.0 ** rng.uniform(*log_r, (S, Kp))
-    B = B0[:, None] + r[..., None, None] * rng.standard_normal((S, Kp, width, 3)) / np.sqrt(width)
-    return np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width, empirical_kernel(B0, X3)[:, None]
-
-
-def neighbourhood_samples(ctx, precise):
-    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 (m = 200), and around narrow
-    initialisations (m = 6, 8 draws per seed), where lambda_n(K_hat(theta_0)) falls near the hypothesis's
-    lambda/2 and the chain's bound lambda/4 is nearly attained."""
-    rng = ctx.rng("neighbourhood")
-    S, Kp = ctx.budget.samples, 24
-    Kh_, Kh0_ = _perturbed_kernels(rng, S, Kp, 200)
-    Kn, Kn0 = _perturbed_kernels(ctx.rng("neighbourhood", "narrow"), 8 * S, Kp, 6, log_r=(-2.5, -0.5))
-    return {"Kh": np.concatenate([Kh_, Kn]), "Kh0": np.concatenate([Kh0_, Kn0]), "lambda": np.full((1, 1, 1, 1), LAM3)}
-
-
-def risk_gradients(ctx, precise):
-    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B) of many sizes (||theta|| from about 0.05
-    to 10); every other instance has a single sample point (n = 1, stored twice) with the b_j positively
-    aligned with it."""
-    rng = ctx.rng("gradient-bound")
-    S, Kp, width = ctx.budget.samples, 16, 4
-    Xs = sphere_points(rng, (S, 2), 3)
-    Xs[::2, 1] = Xs[::2, 0]
-    ys = rng.uniform(-2, 2, (S, 2))
-    ys[::2, 1] = ys[::2, 0]
-    a = rng.standard_normal((S, Kp, width))
-    B = rng.standard_normal((S, Kp, width, 3))
-    B[::2] = np.abs(rng.standard_normal((S // 2 + S % 2, Kp, width, 1))) * Xs[::2, None, None, 0, :]
-    # every other draw rescales theta by 10^U(-2, 0.5): the bound is not homogeneous in theta, and at
-    # ||theta||^2 < 1/2 a bound that forgets the factor ||theta||^2 fails
-    scale = np.ones((S, Kp))
-    scale[:, 1::2] = 10.0 ** rng.uniform(-2.0, 0.5, (S, Kp // 2))
-    a, B = a * scale[..., None], B * scale[..., None, None]
-    pre = np.einsum("skmd,snd->skmn", B, Xs)
-    e = np.einsum("skm,skmn->skn", a, relu(pre)) - ys[:, None]
-    nn = Xs.shape[1]
-    ga = np.einsum("skmn,skn->skm", relu(pre), e) / nn
-    gb = a[..., None] * np.einsum("skmn,skn,snd->skmd", (pre > 0).astype(float), e, Xs) / nn
-    return {"gradsq": np.sum(ga**2, axis=-1) + np.sum(gb**2, axis=(-1, -2)),
-            "thetasq": np.sum(a**2, axis=-1) + np.sum(B**2, axis=(-1, -2)),
-            "R_theta": np.sum(e**2, axis=-1) / (2 * nn)}
-
-
-# ||theta_0||: the initialisation (0.21) has a_s(0) = 0 and ||b_s(0)|| = 1
-_s = sp.Symbol("s", integer=True, positive=True)
-A0_S, NB0_S = sp.Integer(0), sp.Integer(1)          # a_s(0) and ||b_s(0)|| for every s
-
-LAZY_WIDTHS = np.array([32, 64, 128, 256, 512])
-_TEST_POINTS = 64
-
-
-def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None):
-    """Flow (0.20) of the network and of its random-feature model (B frozen) from a = 0, b_j ~ Unif(S^2),
-    for each width (common random numbers: the first m rows of one draw); horizon 12/(m lambda).
-    ``substeps``: fixed-step RK4 in the fast mode (see :mod:`verify.maths.flows`)."""
-    rng = ctx.rng("lazy")
-    Bfull = sphere_points(rng, (seeds, int(max(widths))), 3)
-    Xt = sphere_points(ctx.rng("lazy-test"), (_TEST_POINTS,), 3)
-    out = []
-    for wd in widths:                      # one batched solve per width (the state sizes differ)
-        B0 = Bfull[:, :wd]
-        tt = np.linspace(0.0, 12.0 / (wd * LAM3), points)
-        # fast mode at rtol 1e-7: the fitted quantities (>= 1e-5 of the outputs' size) are far above it
-        a, B, _ = flow_020(np.zeros((seeds, wd)), B0, X3, Y3, tt, precise, rtol=1e-7, substeps=substeps)
-        ar, _, _ = flow_020(np.zeros((seeds, wd)), B0, X3, Y3, tt, precise, random_features=True, rtol=1e-7,
-                            substeps=substeps)
-        out.append((B0, a, B, ar, tt, Xt))
-    return out
-
-
-def lazy_quantity(what, widths=LAZY_WIDTHS, seeds_per_sample=0.5, substeps=None):
-    def simulate(ctx, variable, precise):
-        if variable != "m":
-            raise ValueError(f"the lazy-training quantities are simulated in m, not {variable}")
-        seeds = max(int(ctx.budget.samples * seeds_per_sample), 3)
-        rows = []
-        for B0, a, B, ar, tt, Xt in _lazy_flows(ctx, precise, widths, seeds, substeps=substeps):
-            if what == "gap":
-                fn = network(a.reshape(-1, a.shape[-1]), B.reshape(-1, *B.shape[-2:]), Xt).reshape(a.shape[:2] + (-1,))
-                fr = np.einsum("stm,smp->stp", ar, relu(B0 @ Xt.T))
-                rows.append(np.abs(fn - fr).max(axis=(1, 2)))
-            elif what == "b":
-                rows.append(np.linalg.norm(B - B0[:, None], axis=-1).max(axis=(1, 2)))
-            elif what == "a":                      # the time-scale remark: sup_t max_j |a_j(t)|
-                rows.append(np.abs(a).max(axis=(1, 2)))
-            elif what == "bdot":                   # sup_t max_j ||b_j'(t)||, b_j' = -sum_i e_i a_j relu'(b_j.x_i) x_i
-                pre = B @ X3.T                                                   # (S, T, m, n)
-                e = np.einsum("stm,stmn->stn", a, relu(pre)) - Y3
-                bdot = a[..., None] * np.einsum("stn,stmn,nd->stmd", e, (pre > 0).astype(float), X3)
-                rows.append(np.linalg.norm(bdot, axis=-1).max(axis=(1, 2)))
-            else:
-                sq = np.sum(a**2, axis=-1) + np.sum((B - B0[:, None]) ** 2, axis=(-1, -2))
-                rows.append(np.sqrt(sq).max(axis=1) if what == "theta" else 0.5 * sq.max(axis=1))
-        return np.asarray(widths, float), np.array(rows)
-    simulate.__name__ = f"lazy_{what}"
-    return simulate
-
-
-def sketch_terms(ctx, precise, absolute=False):
-    """The terms of Theorem 13's proof sketch along the flow (0.20), m = 64, at 64 test points."""
-    (B0, a, B, _, _, Xt), = _lazy_flows(ctx, precise, [64], ctx.budget.samples, points=30)
-    dB = B - B0[:, None]
-    act_t, act_0 = relu(B @ Xt.T), relu(B0 @ Xt.T)[:, None]
-    coef = np.abs(a) if absolute else a
-    half = 0.5 * (np.sum(a**2, axis=-1) + np.sum(dB**2, axis=(-1, -2)))
-    return {"sk_lhs": np.abs(np.einsum("stm,stmp->stp", a, act_t - act_0)),
-            "sk_r1": np.einsum("stm,stmp->stp", coef, np.abs(act_t - act_0)),
-            "sk_r2": np.einsum("stm,stm->st", coef, np.linalg.norm(dB, axis=-1))[..., None],
-            "sk_r3": half[..., None], "sk_r4": half[..., None]}
-
-
-def representer(ctx, precise):
-    """The random-feature model's flow from a = 0 (m = 64) with w_i(t) = -m int_0^t e_i: its predictions
-    f(x; a(t), B_0) and sum_i w_i(t) k_m(x_i, x) at test points."""
-    rng = ctx.rng("lemma14")
-    S, width = ctx.budget.samples, 64
-    B0 = sphere_points(rng, (S, width), 3)
-    Xt = sphere_points(ctx.rng("lemma14-test"), (32,), 3)
-    tt = np.linspace(0.0, 12.0 / (width * LAM3), 30)
-    a, _, E = flow_020(np.zeros((S, width)), B0, X3, Y3, tt, precise, random_features=True, integrals=True)
-    km = empirical_kernel(B0, X3, Xt)                                       # (S, n, P)
-    return {"f_rfm": np.einsum("stm,smp->stp", a, relu(B0 @ Xt.T)),
-            "f_rep": np.einsum("sti,sip->stp", -width * E, km)}
-
-
-# symbolic stand-ins of the network: n = 2 samples, one neuron (a; b in R^2)
-_av, _b1, _b2 = sp.symbols("a b_1 b_2", real=True)
-_xs = sp.Matrix(2, 2, sp.symbols("x_11 x_12 x_21 x_22", real=True))
-_ys = sp.symbols("y_1 y_2", real=True)
-_pre = [_b1 * _xs[r, 0] + _b2 * _xs[r, 1] for r in range(2)]
-_fs = [_av * ReLU(p) for p in _pre]
-_es = [_fs[r] - _ys[r] for r in range(2)]
-_RISK = sum(e**2 for e in _es) / (2 * 2)
-_PARAMS = [_av, _b1, _b2]
-_FLOW_020 = sp.Matrix([-sum(_es[r] * ReLU(_pre[r]) for r in range(2))]
-                      + [-sum(_es[r] * _av * sp.Heaviside(_pre[r]) * _xs[r, c] for r in range(2)) for c in range(2)])
-_NEG_GRAD = -sp.Matrix([sp.diff(_RISK, p) for p in _PARAMS])
-
-# a generic model theta = (theta_1(t), theta_2(t)), two samples f_i = F_i(theta), the flow theta' = -grad R_n
-_T1, _T2 = sp.Function("theta_1")(_t), sp.Function("theta_2")(_t)
-_F1, _F2 = sp.Function("F_1"), sp.Function("F_2")
-_u1, _u2 = sp.symbols("u_1 u_2", real=True)
-
-
-_FV = [_F1(_T1, _T2), _F2(_T1, _T2)]
-_EV = [_FV[0] - _ys[0], _FV[1] - _ys[1]]
-# grad F_i(theta(t)) in the form SymPy's chain rule produces: the coefficients of theta_k'(t) in dF_i/dt
-_GR = [[sp.diff(F, _t).coeff(sp.Derivative(T, _t)) for T in (_T1, _T2)] for F in _FV]
-_FLOW_THETA = {_T1: -sp.Rational(1, 2) * sum(_EV[r] * _GR[r][0] for r in range(2)),
-               _T2: -sp.Rational(1, 2) * sum(_EV[r] * _GR[r][1] for r in range(2))}
-_GRAM_GEN = [[sum(_GR[r][c] * _GR[q][c] for c in range(2)) for q in range(2)] for r in range(2)]
-_INSTANCES_F = {_F1: sp.Lambda((_u1, _u2), sp.sin(_u1) * _u2 + _u1**2), _F2: sp.Lambda((_u1, _u2), sp.exp(_u2 / 3) - _u1 * _u2)}
-
-# error dynamics e' = -G e for n = 2
-_E1, _E2 = sp.Function("e_1")(_t), sp.Function("e_2")(_t)
-_g11, _g12, _g22, _mm, _nn = sp.symbols("G_11 G_12 G_22 m n_", positive=True)
-_GM = sp.Matrix([[_g11, _g12], [_g12, _g22]])
-_EVEC = sp.Matrix([_E1, _E2])
-_FLOW_E = dict(zip([_E1, _E2], list(-_GM * _EVEC)))
-_FLOW_EK = dict(zip([_E1, _E2], list(-_mm * _GM * _EVEC)))      # e' = -m K_hat e (K_hat has entries G_ij here)
-
-# Gram matrix of f = sum_j a_j relu(b_j.x), m = 2 neurons, n = 2 inputs in R^2
-_a2 = sp.symbols("a_1 a_2", real=True)
-_B2 = sp.Matrix(2, 2, sp.symbols("b_11 b_12 b_21 b_22", real=True))
-_pre2 = [[_B2[jj, 0] * _xs[ii, 0] + _B2[jj, 1] * _xs[ii, 1] for jj in range(2)] for ii in range(2)]
-_f2 = [sum(_a2[jj] * ReLU(_pre2[ii][jj]) for jj in range(2)) for ii in range(2)]
-_P2 = list(_a2) + list(_B2)
-_J2 = sp.Matrix([[sp.diff(_f2[ii], p) for p in _P2] for ii in range(2)])
-_KHAT2 = sp.Matrix(2, 2, lambda ii, qq: sp.Rational(1, 2) * sum(
-    ReLU(_pre2[ii][jj]) * ReLU(_pre2[qq][jj]) + _a2[jj] ** 2 * sp.Heaviside(_pre2[ii][jj]) * sp.Heaviside(_pre2[qq][jj])
-    * (_xs[ii, 0] * _xs[qq, 0] + _xs[ii, 1] * _xs[qq, 1]) for jj in range(2)))
-
-# Lemma 11's width: epsilon = lambda/2 and n^2 e^{-2 m eps^2} = delta
-L11_NEEDED = sp.expand_log(sp.solve(sp.Eq(n**2 * sp.exp(-2 * m * (lam / 2) ** 2), delta), m)[0], force=True)
-
-# Lemma 12: dR/dt = (1/2n) d||e||^2/dt = -(m/n) e^T K_hat e <= -(m/n)(lambda/4)||e||^2 with ||e||^2 = 2n R
-Rt = sp.Function("R", nonnegative=True)
-LEMMA12_RATE = sp.simplify(-(m / n) * (lam / 4) * (2 * n))                 # dR/dt <= LEMMA12_RATE * R
-LEMMA12_DERIVED = sp.dsolve(sp.Eq(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t)), Rt(t), ics={Rt(0): Rt(0)}).rhs
-
-# Theorem 10's proof: gamma <= (gamma + sqrt m)/(m lambda), solved for gamma, leading order in m
-gam = sp.Symbol("gamma", positive=True)
-_GAMMA_SOL = sp.solve(sp.Eq(gam, (gam + sp.sqrt(m)) / (m * lam)), gam)[0]
-GAMMA_DERIVED = sp.limit(_GAMMA_SOL * sp.sqrt(m), m, sp.oo) / sp.sqrt(m)
-# kernel perturbation from 1-Lipschitz sigma: |relu(b'.x)relu(b'.y) - relu(b.x)relu(b.y)| <= D(2 + D), D = ||b'-b||,
-# sum_s D_s <= sqrt(m) Gamma, sum_s D_s^2 <= Gamma^2 (Gamma = ||theta(t) - theta_0||); n^2 entries
-Gam, Dn = sp.symbols("Gamma D", nonnegative=True)
-_PER_NEURON = sp.expand(Dn * (2 + Dn))
-_ENTRY = (_PER_NEURON.coeff(Dn, 1) * sp.sqrt(m) * Gam + _PER_NEURON.coeff(Dn, 2) * Gam**2) / m
-KERNEL_DERIVED = n**2 * _ENTRY**2
-F2K = sp.Symbol("F2_K", nonnegative=True)           # ||K_hat(theta(t)) - K_hat(theta_0)||_F^2
-# Theorem 10's width; lambda_n(K) <= K_ii = E[relu(b.x_i)^2] = 1/(2d) <= 1/2 for unit x_i (b uniform on the sphere)
-THM10_WIDTH = 10 * n * sp.log(2 * n**2 / delta) / lam**2
-# the width the note's own bound needs: (n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1
-WIDTH_NEEDED = [r for r in sp.solve(sp.Eq(n**2 / m**2 * (1 + 1), (lam / 8) ** 2), m) if r.is_positive][0]
-
-
-# Multi-layer section: (0.28) with lambda_n(G) >= m lambda_n(K)/2 on the ball gives d||e||^2/dt <= -m lambda ||e||^2,
-# hence R_n(theta(t)) <= e^{-m lambda t} R_n(theta_0) (R_n = ||e||^2/(2n))
-c_ml = sp.Symbol("c", positive=True)
-_SQ_ML = sp.Function("E2", nonnegative=True)
-ML_E2 = sp.dsolve(sp.Eq(sp.Derivative(_SQ_ML(t), t), -2 * (m * lam / 2) * _SQ_ML(t)), _SQ_ML(t), ics={_SQ_ML(0): 2 * n * Rt(0)}).rhs
-ML_RATE_DERIVED = sp.simplify(ML_E2 / (2 * n))
-
-# Theorem 10 and Theorem 13 as probability statements (Clopper-Pearson), at affordable widths
-T10_DELTA = 0.5
-T10_WIDTH = math.ceil(float(THM10_WIDTH.subs({n: 3, delta: T10_DELTA, lam: LAM3})))      # 8329 neurons
-
-
-def theorem10_draws(ctx, trials, precise):
-    """Theorem 10 at the width it requires: delta = 1/2, so m = ceil(10 n log(2n^2/delta)/lambda_n^2(K)) = 8329
-    neurons (delta = 0.1 would need about 12000); a = 0, b_j ~ Unif(S^2), the data above, the flow (0.20)
-    (fixed-step RK4 in the fast mode, step 0.4/(m lambda): the compared quantities differ by far more than
-    its error, about 1%). Few trials, to stay within the time budget: 12 independent initialisations (12 of 12
-    holding give Pr >= 0.53 > 1/2 at confidence 0.999), or the fewest whose all-holding Clopper-Pearson bound
-    (alpha/2)^(1/n) clears 1/2 at the budget's confidence (15 at 0.9999); R_n(theta(t)) on 16 times up to
-    12/(m lambda), where the bound e^{-m lambda t} R_n(theta_0) has fallen to e^{-12} R_n(theta_0)."""
-    rng = ctx.rng("theorem10")
-    draws = min(trials, max(12, math.floor(math.log2(2 / (1 - ctx.budget.confidence))) + 1))
-    B0 = sphere_points(rng, (draws, T10_WIDTH), 3)
-    tt = np.linspace(0.0, 12.0 / (T10_WIDTH * LAM3), 16)
-    a, B, _ = flow_020(np.zeros((draws, T10_WIDTH)), B0, X3, Y3, tt, precise, substeps=2)
-    R = np.sum((np.einsum("stm,stmn->stn", a, relu(B @ X3.T)) - Y3) ** 2, axis=-1) / (2 * 3)
-    one = np.ones((1, 1))
-    return {"R_t": R, "R_0": R[:, :1], "t": tt[None], "m": T10_WIDTH * one, "n": 3 * one, "lambda": LAM3 * one,
-            "delta": T10_DELTA * one}
-
-
-T13_WIDTH, T13_DELTA = 128, 0.1
-
-
-def theorem13_draws(ctx, trials, precise):
-    """Theorem 13's bound at a moderate width, m = 128, delta = 0.1: the sup over t and 64 points of the sphere of
-    |f_m(x; a(t), B(t)) - f_m(x; a~(t), B_0)| for trials/5 independent initialisations (a = 0, b_j ~ Unif(S^2),
-    flow (0.20), fixed-step RK4 in the fast mode). The stated width m >~ n^4 log(n^2/delta)/lambda_n^2(K) has an
-    unnamed constant (with the constant 1 it is about 2.8e4 here), so m = 128 is an instance with a small
-    constant: a labelled illustration of the bound, not of the width."""
-    rng = ctx.rng("theorem13")
-    draws = max(trials // 5, 1)
-    B0 = sphere_points(rng, (draws, T13_WIDTH), 3)
-    Xt = sphere_points(ctx.rng("theorem13-test"), (_TEST_POINTS,), 3)
-    tt = np.linspace(0.0, 12.0 / (T13_WIDTH * LAM3), 20)
-    a, B, _ = flow_020(np.zeros((draws, T13_WIDTH)), B0, X3, Y3, tt, precise, substeps=2)
-    ar, _, _ = flow_020(np.zeros((draws, T13_WIDTH)), B0, X3, Y3, tt, precise, random_features=True, substeps=2)
-    fn = network(a.reshape(-1, T13_WIDTH), B.reshape(-1, T13_WIDTH, 3), Xt).reshape(draws, len(tt), -1)   # streamed
-    fr = np.einsum("stm,smp->stp", ar, relu(B0 @ Xt.T))
-    one = np.ones((1,))
-    return {"gap": np.abs(fn - fr).max(axis=(1, 2)), "m": T13_WIDTH * one, "lambda": LAM3 * one,
-            "delta": T13_DELTA * one}
-
-
-
-ML_WIDTH, ML_DELTA = 500, 0.1
-
-
-def multilayer_init_draws(ctx, trials, precise):
-    """G(theta_0) at a wide initialisation of the note's 2LNN (a = 0, b_j ~ Unif(S^2), m = 500, the data above),
-    where G(theta_0) = m K_hat(theta_0) and the kernel matrix of the NTK is K of (0.25): the section's
-    "general wide neural networks" include it, and its proof is "similar to the case of 2LNN"."""
-    rng = ctx.rng("multilayer-init")
-    B = sphere_points(rng, (trials, ML_WIDTH), 3)
-    one = np.ones((1, 1, 1))
-    return {"G": ML_WIDTH * empirical_kernel(B, X3), "m": ML_WIDTH * one, "lambda": LAM3 * one, "delta": ML_DELTA * one}
-
-# Theorem 10's integral line: ||grad R_n|| <= ||theta|| sqrt(R_n) (as written), sqrt(R_n(theta(t))) <= e^{-m lambda t/4}
-# sqrt(R_n(theta_0)) (Lemma 12) and R_n(theta_0) = ||y||^2/(2n) <= 1/2 (f(theta_0) = 0 since a(0) = 0; labels |y_i| <= 1)
-M_th = sp.Symbol("M_theta", positive=True)          # max_{t in [0, t_0]} ||theta(t)||
-INTEGRAL_DERIVED = M_th * sp.integrate(sp.exp(-m * lam * t / 4) * sp.sqrt(sp.Rational(1, 2)), (t, 0, sp.oo))
-
-# (0.27): the remainder of the first-order expansion at theta_0 (initialisation (0.21), m = 64, 64 points of
-# the sphere) along random unit directions, divided by ||theta - theta_0|| = epsilon
-EXP_WIDTH = 64
-Rem = sp.Symbol("Rem", nonnegative=True)
-
-
-def expansion_remainder(ctx, variable, precise):
-    """max_x |f(x; theta_0 + eps u) - f(x; theta_0) - eps <u, grad f(x; theta_0)>| / eps over unit u."""
-    if variable != "epsilon":
-        raise ValueError(f"the expansion remainder is simulated in epsilon, not {variable}")
-    rng = ctx.rng("expansion")
-    S = ctx.budget.samples
-    B0 = sphere_points(rng, (S, EXP_WIDTH), 3)
-    a0 = np.zeros((S, EXP_WIDTH))
-    u = rng.standard_normal((S, EXP_WIDTH * 4))
-    u /= np.linalg.norm(u, axis=1, keepdims=True)
-    ua, uB = u[:, :EXP_WIDTH], u[:, EXP_WIDTH:].reshape(S, EXP_WIDTH, 3)
-    Xt = sphere_points(ctx.rng("expansion-test"), (_TEST_POINTS,), 3)
-    J = network_jacobian(a0, B0, Xt)                                         # (S, P, m + 3m)
-    f0 = np.einsum("sm,smp->sp", a0, relu(B0 @ Xt.T))
-    eps_grid = np.geomspace(1e-4, 1e-1, 7)
-    rows = []
-    for e_ in eps_grid:
-        f1 = np.einsum("sm,smp->sp", a0 + e_ * ua, relu((B0 + e_ * uB) @ Xt.T))
-        rem = f1 - f0 - e_ * np.einsum("spq,sq->sp", J, u)
-        rows.append(np.abs(rem).max(axis=1) / e_)
-    return eps_grid, np.array(rows)
-
-
-# the tangent kernel as written, k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)>, against the kernel of
-# the linearised model (0.27), <grad f_m(x; theta_0), grad f_m(x'; theta_0)> (the Gram formula of the 2LNN)
-TK_WIDTH, TK_POINTS = 32, 8
-K_w, K_c, K_lin = sp.symbols("K_w K_c K_lin", real=True)
-
-
-def tangent_kernels(ctx, precise):
-    """At the balanced initialisation a_j ~ N(0, 1/m), b_j ~ N(0, I/(m d)) (m = 32) and 8 points of the sphere:
-    the kernel as written (x' unused), the corrected one from the explicit Jacobian, and the Gram formula."""
-    rng = ctx.rng("tangent")
-    S = ctx.budget.samples
-    a = rng.standard_normal((S, TK_WIDTH)) / np.sqrt(TK_WIDTH)
-    B = rng.standard_normal((S, TK_WIDTH, 3)) / np.sqrt(TK_WIDTH * 3)
-    Xt = sphere_points(ctx.rng("tangent-points"), (TK_POINTS,), 3)
-    J = network_jacobian(a, B, Xt)                                           # (S, P, p)
-    sq = np.sum(J**2, axis=-1)
-    return {"K_w": np.broadcast_to(sq[:, :, None], (S, TK_POINTS, TK_POINTS)).copy(),
-            "K_c": np.einsum("sip,sjp->sij", J, J), "K_lin": empirical_ntk(B, a, Xt, mean=False)}
-
-# Remark after Lemma 11: lambda_n(K) >= C_d / n^{1/d} for x_i ~ Unif(S^{d-1}), measured at d = 3 (kernel (0.25))
-RM_D, RM_NS = 3, np.array([25, 50, 100, 200])
-Kmat, pair_gap = sp.symbols("Kmat pair_gap", real=True)
-
-
-def _remark_kernels(ctx, n_pts):
-    rng = ctx.rng("remark-decay", str(n_pts))
-    return _kernel_batch(sphere_points(rng, (max(ctx.budget.samples, 6), n_pts), RM_D))
-
-
-def _kernel_batch(Xs):
-    return arccos(Xs, degree=1, sphere=True)
-
-
-def inverse_lambda_n(ctx, variable, precise):
-    """1/lambda_n(K) for n points drawn from Unif(S^2), n = 25..200 (exact kernel (0.25), no width involved)."""
-    if variable != "n":
-        raise ValueError(f"the kernel's smallest eigenvalue is simulated in n, not {variable}")
-    rows = [1.0 / np.linalg.eigvalsh(_remark_kernels(ctx, int(nn)))[:, 0] for nn in RM_NS]
-    return RM_NS.astype(float), np.array(rows)
-
-
-def pair_interlacing(ctx, precise):
-    """K for the draws at n = 200 and min_{i != j} (k(x_i, x_i) - k(x_i, x_j)), the smallest eigenvalue of the
-    2 x 2 principal submatrix of the closest pair (k(x, x) = 1/(2d) for every x, k >= 0)."""
-    nn = int(RM_NS[-1])
-    Ks = _remark_kernels(ctx, nn)
-    off = np.where(np.eye(nn, dtype=bool)[None], -np.inf, Ks)
-    gap_ = np.diagonal(Ks, axis1=1, axis2=2)[:, 0] - off.max(axis=(1, 2))
-    return {"Kmat": Ks, "pair_gap": gap_[:, None, None]}         # rank 3, like Kmat: each draw against its own gap
 
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
@@ -1059,11 +183,11 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
         source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
-        statement=Statement(sp.Eq(step_sym(_tau), STEP_LIMIT, evaluate=False),
+        statement=Statement(sp.Eq(step_sym(tau), STEP_LIMIT, evaluate=False),
                             latex=r"\mathbb{1}(t \ge 0) = \lim_{a \to \infty} \mathrm{ReLU}(at) - \mathrm{ReLU}(at-1)"),
-        checks=(CaseSplit(_tau, [_tp, 0, -_tp], Identity(name="limit"), name="cases t > 0, t = 0, t < 0"),),
+        checks=(CaseSplit(tau, [tp, 0, -tp], Identity(name="limit"), name="cases t > 0, t = 0, t < 0"),),
         correction=Correction(
-            Statement(sp.Eq(step_sym(_tau, 0), STEP_LIMIT, evaluate=False),
+            Statement(sp.Eq(step_sym(tau, 0), STEP_LIMIT, evaluate=False),
                       latex=r"\mathbb{1}(t > 0) = \lim_{a \to \infty} \mathrm{ReLU}(at) - \mathrm{ReLU}(at-1)"),
             why="At t = 0 the difference is ReLU(0) - ReLU(-1) = 0 for every a, while sigma_step(0) = 1: the limit is "
                 "1(t > 0). (The construction only uses |z| >= 1/2, where the two agree.)",
@@ -1103,9 +227,9 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(z) = ReLU(2z) - ReLU(2z - 1) for |z| >= 1/2",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\sigma_{step}(z) = \text{ReLU}(2z) - \text{ReLU}(2z-1)"),
-        statement=Statement(sp.Eq(step_sym(_z), ReLU(2 * _z) - ReLU(2 * _z - 1), evaluate=False),
-                            assuming=[sp.Ge(sp.Abs(_z), sp.Rational(1, 2))]),
-        checks=(CaseSplit(_z, [sp.Rational(1, 2) + _sz, -sp.Rational(1, 2) - _sz], Identity(name="identity"),
+        statement=Statement(sp.Eq(step_sym(z_), ReLU(2 * z_) - ReLU(2 * z_ - 1), evaluate=False),
+                            assuming=[sp.Ge(sp.Abs(z_), sp.Rational(1, 2))]),
+        checks=(CaseSplit(z_, [sp.Rational(1, 2) + sz, -sp.Rational(1, 2) - sz], Identity(name="identity"),
                           name="cases z = 1/2 + s, z = -1/2 - s (s >= 0)"),),
         expected=Verdict.PROVED,
     ),
@@ -1247,11 +371,11 @@ CLAIMS = [
         scaling=ORTHONORMAL,
         title="Proof of Theorem 7: grad R^f = E_x[(h - f) grad h] for R^f = E_x (h - f)^2",
         source=src("Theorem 7 (proof)", r"\nabla_{\theta} R^{f} = \mathbb{E}_{x}[(h(x;\theta) - f)\nabla_{\theta} h(x;\theta)] = C_{\theta} - \langle f, \nabla_{\theta} h(x;\theta) \rangle"),
-        statement=Statement(sp.Eq(sp.Derivative(RISK_F, _th), cube_mean((_h(x[1], _th) - _f(x[1])) * sp.Derivative(_h(x[1], _th), _th), x, 1), evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(RISK_F, th_), cube_mean((h_(x[1], th_) - f(x[1])) * sp.Derivative(h_(x[1], th_), th_), x, 1), evaluate=False),
                             latex=r"\nabla_\theta \mathbb{E}_x[(h(x;\theta) - f(x))^2] = \mathbb{E}_x[(h(x;\theta) - f)\nabla_{\theta} h(x;\theta)] \quad (x \sim \mathrm{Unif}\{0,1\})"),
         checks=(Identity(name="gradient of the risk"),),
         correction=Correction(
-            Statement(sp.Eq(sp.Derivative(RISK_F, _th), 2 * cube_mean((_h(x[1], _th) - _f(x[1])) * sp.Derivative(_h(x[1], _th), _th), x, 1), evaluate=False),
+            Statement(sp.Eq(sp.Derivative(RISK_F, th_), 2 * cube_mean((h_(x[1], th_) - f(x[1])) * sp.Derivative(h_(x[1], th_), th_), x, 1), evaluate=False),
                       latex=r"\nabla_\theta \mathbb{E}_x[(h - f)^2] = 2\,\mathbb{E}_x[(h - f)\nabla_{\theta} h]"),
             why="Differentiating the square gives the factor 2 (the line holds for the risk (1/2) E(h - f)^2).",
             expected=Verdict.PROVED),
@@ -1277,8 +401,8 @@ CLAIMS = [
         scaling=ORTHONORMAL,
         title="(0.9): E_f <f, grad h>^2 <= (1/|F|) sum_f <f, grad h>^2 (equality: P is uniform on F)",
         source=src("Theorem 7 (proof)", r"\leq \frac{1}{|\mathcal{F}|} \sum_{f} \langle f, \nabla_{\theta} h(x; \theta) \rangle^2"),
-        statement=Statement(sp.Le(sp.Sum(_PU * _XF[_fi], (_fi, 1, _NF)), sp.Sum(_XF[_fi], (_fi, 1, _NF)) / _NF),
-                            where={_PU: 1 / _NF},
+        statement=Statement(sp.Le(sp.Sum(PU * XF[fi], (fi, 1, NF)), sp.Sum(XF[fi], (fi, 1, NF)) / NF),
+                            where={PU: 1 / NF},
                             latex=r"\mathbb{E}_{f \sim P}[\|\langle f, \nabla_{\theta} h \rangle\|^2] = \sum_{f} P(f) \|\langle f, \nabla_{\theta} h \rangle\|^2 \le \frac{1}{|\mathcal{F}|} \sum_{f} \|\langle f, \nabla_{\theta} h \rangle\|^2,\ P(f) = 1/|\mathcal{F}|"),
         checks=(Inequality(name="expectation under the uniform P"),),
         expected=Verdict.PROVED,
@@ -1361,8 +485,8 @@ CLAIMS = [
         scaling=HINGE,
         title="(0.14): d/dt E_f ||theta_t^f - theta_0||^2 = 2 E_f <theta_t^f - theta_0, -grad R^f(theta_t^f)>",
         source=src("Hardness of learning with GD (proof)", r"\frac{d\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2]}{dt} = 2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla_\theta R^f(\theta_t^f)\rangle]"),
-        statement=Statement(sp.Eq(sp.Derivative(((_th1 - _th0) ** 2 + (_th2 - _th0) ** 2) / 2, _t),
-                                  2 * ((_th1 - _th0) * -_Rp(_R1, _th1) + (_th2 - _th0) * -_Rp(_R2, _th2)) / 2, evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(((th1 - th0_) ** 2 + (th2 - th0_) ** 2) / 2, t_),
+                                  2 * ((th1 - th0_) * -Rp(R1, th1) + (th2 - th0_) * -Rp(R2, th2)) / 2, evaluate=False),
                             latex=r"\frac{d}{dt}\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] = 2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla_\theta R^f(\theta_t^f)\rangle] \quad (\text{two targets, scalar } \theta)"),
         checks=(Identity(name="chain rule along the flows", flow=FLOW_014, instances=INSTANCES_014),),
         expected=Verdict.PROVED,
@@ -1442,11 +566,11 @@ CLAIMS = [
         scaling=KERNEL.with_dims({"ReLU": S_TH * S_X}),
         title="(0.20) is the GD flow of R_n = (1/2n) sum_i (f(x_i) - y_i)^2",
         source=src("Convergence of GD in the kernel regime: Setup", r"\dot{a}_{j} = -\sum_{i=1}^{n} e_{i}\sigma(b_{j}^{T}x_{i})"),
-        statement=Statement(sp.Eq(_FLOW_020, _NEG_GRAD, evaluate=False),
+        statement=Statement(sp.Eq(FLOW_020, NEG_GRAD, evaluate=False),
                             latex=r"\left(-\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ -\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}\right) = -\nabla_{(a_j, b_j)} \hat{\mathcal{R}}_n \quad (n = 2,\ m = 1,\ d = 2)"),
         checks=(Identity(name="gradient of the empirical risk"),),
         correction=Correction(
-            Statement(sp.Eq(_FLOW_020 / 2, _NEG_GRAD, evaluate=False),
+            Statement(sp.Eq(FLOW_020 / 2, NEG_GRAD, evaluate=False),
                       latex=r"\dot{a}_{j} = -\frac{1}{n}\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ \dot{b}_{j} = -\frac{1}{n}\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}"),
             why="R_n has the factor 1/(2n): its gradient flow has 1/n. (0.20) as written is the flow of n R_n (time "
                 "runs n times faster); (0.22), Lemma 12 and Lemma 14 are consistent with (0.20), not with the 1/n flow "
@@ -1485,11 +609,11 @@ CLAIMS = [
         scaling=KERNEL,
         title="de_i/dt = <grad f(x_i), theta'> = -sum_i' <grad f(x_i), grad f(x_i')> e_i' along theta' = -(1/n) sum_i e_i grad f(x_i)",
         source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
-        statement=Statement(sp.Eq(sp.Derivative(_EV[0], _t), -sum(_GRAM_GEN[0][q] * _EV[q] for q in range(2)), evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(EV[0], t_), -sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                             latex=r"\frac{de_1}{dt} = -\sum_{i'=1}^2 \langle \nabla f(x_1; \theta), \nabla f(x_{i'}; \theta) \rangle e_{i'} \text{ along } \dot\theta = -\frac{1}{2}\sum_{i=1}^2 e_i \nabla f(x_i;\theta)"),
-        checks=(Identity(name="chain rule along the flow (n = 2, two parameters)", flow=_FLOW_THETA, instances=_INSTANCES_F),),
+        checks=(Identity(name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),),
         correction=Correction(
-            Statement(sp.Eq(sp.Derivative(_EV[0], _t), -sp.Rational(1, 2) * sum(_GRAM_GEN[0][q] * _EV[q] for q in range(2)), evaluate=False),
+            Statement(sp.Eq(sp.Derivative(EV[0], t_), -sp.Rational(1, 2) * sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                       latex=r"\frac{de_i}{dt} = -\frac{1}{n}\sum_{i'=1}^n \langle \nabla f(x_i), \nabla f(x_{i'}) \rangle e_{i'}"),
             why="The flow on the line above carries 1/n, so de/dt = -(1/n) G e; de/dt = -G e holds for the flow (0.20).",
             expected=Verdict.PROVED),
@@ -1500,9 +624,9 @@ CLAIMS = [
         scaling=KERNEL,
         title="(0.23): d||e||^2/dt = -2 e^T G e along de/dt = -G e",
         source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
-        statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t), -2 * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_), -2 * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G e(t) \quad (n = 2)"),
-        checks=(Identity(name="chain rule along (0.22)", flow=_FLOW_E),),
+        checks=(Identity(name="chain rule along (0.22)", flow=FLOW_E),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -1510,7 +634,7 @@ CLAIMS = [
         scaling=KERNEL.with_dims({"ReLU": S_TH * S_X}),
         title="G = m K_hat with K_hat_ii' = (1/m) sum_j relu relu + a_j^2 relu' relu' x_i.x_i'",
         source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
-        statement=Statement(sp.Eq(_J2 * _J2.T, 2 * _KHAT2, evaluate=False),
+        statement=Statement(sp.Eq(J2 * J2.T, 2 * KHAT2, evaluate=False),
                             latex=r"\left(\langle \nabla f(x_i), \nabla f(x_{i'}) \rangle\right)_{i,i'} = m \hat{K}(\theta) \quad (m = n = d = 2)"),
         checks=(Identity(name="Jacobian product"),),
         expected=Verdict.PROVED,
@@ -1660,9 +784,9 @@ CLAIMS = [
         scaling=KERNEL,
         title="Proof of Lemma 12: (1/2n) d||e||^2/dt = -(m/n) e^T K_hat e along de/dt = -m K_hat e",
         source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
-        statement=Statement(sp.Eq(sp.Derivative(_E1**2 + _E2**2, _t) / (2 * _nn), -(_mm / _nn) * (_EVEC.T * _GM * _EVEC)[0], evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_) / (2 * nn_), -(mm / nn_) * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e \text{ along } \dot e = -m\hat{K}e \quad (n = 2 \text{ entries})"),
-        checks=(Identity(name="chain rule along (0.22) with G = m K_hat", flow=_FLOW_EK),),
+        checks=(Identity(name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -1696,7 +820,7 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||theta_0|| = sqrt(sum_s ||b_s(0)||^2) = sqrt(m)",
         source=src("Proof of Theorem 10", r"\|\theta_0\| = \sqrt{\sum_{s=1}^m \|b_s(0)\|^2} = \sqrt{m}"),
-        statement=Statement(sp.Eq(sp.sqrt(sp.Sum(A0_S**2 + NB0_S**2, (_s, 1, m))), sp.sqrt(m), evaluate=False),
+        statement=Statement(sp.Eq(sp.sqrt(sp.Sum(A0_S**2 + NB0_S**2, (s_, 1, m))), sp.sqrt(m), evaluate=False),
                             latex=r"\|\theta_0\| = \sqrt{\sum_{s=1}^m a_s(0)^2 + \|b_s(0)\|^2} = \sqrt{m} \quad (a_s(0) = 0,\ \|b_s(0)\| = 1)"),
         checks=(Identity(name="norm of the initialisation (0.21)"),),
         expected=Verdict.PROVED,

@@ -52,679 +52,33 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-
-from verify import Claim, Correction, Source, Statement, Verdict
+from verify import Claim, Correction, Statement, Verdict
 from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFit, Simulation, Untestable
-from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
-                                  diagonal_flow, diagonal_loss_derivatives, factorisation_flow, h_depth_expr,
-                                  l1_minimiser, l2_minimiser, ntk_training_change,
-                                  potential_minimiser, q_expr, r_parametric, r_potential)
-from verify.maths.kernels import empirical_ntk, ntk_limit
-from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, LEMMA2_FACTOR, TAU0, THRESHOLD_CORRECTED,
-                                  J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t, theorem_flow)
+from verify.maths.regimes import (h_depth_expr,
+                                  q_expr)
+from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, FSTAR, THRESHOLD_CORRECTED,
+                                  J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t)
 from verify.notation import Norm
 from verify.scaling import Scaling
-from verify.maths.flows import batched_flow
-from verify.maths.models import (QuadraticLoss, QuadraticModel, model_gradient_flow, random_orthogonal,
-                           sigma_min, spd_with_spectrum)
+from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
+                      beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
+                      rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
+from .diagonal import (depth3_excess, depth_sequence, kernel_sequence, linear_model_flow, r_gap, regression,
+                       rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel, theorem2_rich, theorem3_flow)
+from .lazy import lazy_quantity, theorem24_flow, underparameterised_rates
+from .ntk import (barron_instances, commuting_depth_limits, differential_change_steps, figure_eight_limits,
+                  not_saddle_at_init, ntk_limit_spectrum, ntk_training, ntk_widths, relative_change_steps,
+                  saddle_at_zero, singular_value_dynamics, squared_sequence)
+from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERION_DERIVED, KAPPA_H, Q_OVER_R_KERNEL,
+                    Q_OVER_R_RICH, RATE_DERIVED, R_GAP_EXPONENT, Astar, H0, H1, H2, Lam, S_OF, U_, U_GF,
+                    U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
+
+# what the tests and the registry read from the package
+__all__ = ["CLAIMS", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
+           "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
+           "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
+           "relative_change_steps", "rkhs_sequence", "theorem2_rich"]
 
-NOTE = "004_a0eff2e76da1eda5.txt"
-
-
-def src(section: str, quote: str) -> Source:
-    return Source(NOTE, section, quote)
-
-
-# ---------------------------------------------------------------------------------------------
-# symbols
-# ---------------------------------------------------------------------------------------------
-alpha, c, eps, lam = sp.symbols("alpha c epsilon lambda", positive=True)
-D = sp.Symbol("D", positive=True, integer=True)
-z = sp.Symbol("z", real=True)
-zp = sp.Symbol("z", positive=True)                      # q is even: |z| -> oo is z -> oo
-u = sp.Symbol("u", real=True)
-e = sp.Symbol("e", positive=True)                        # small step w = w(t) + e h
-d_sym = sp.Symbol("d", positive=True)
-# vector-valued quantities of the simulations (values come from arrays)
-beta_inf, beta_Q, beta_l1, beta_l2, x_inf, x_l1 = sp.symbols("beta_inf beta_Q beta_l1 beta_l2 x_inf x_l1", real=True)
-N1_alpha, N1_star, N2sq_alpha, N2_star = sp.symbols("N1_alpha N1_star N2sq_alpha N2_star", positive=True)
-Theta_m, Theta_inf, m_width = sp.symbols("Theta_m Theta_inf m", real=True)
-rho_alpha, rho_bar = sp.symbols("rho_alpha rho_bar", real=True)
-sigma_dot, sigma_r, g_uv, N_depth, imbalance = sp.symbols("sigma_dot sigma_r g_uv N imbalance", real=True)
-# note 000's symbols (kappa, sigma, J0, L, mu, nu, t, f_t, f_0, f_star) come from the setting both notes share,
-# so that its expressions compare term by term with ours
-C0 = sp.Symbol("C_0", positive=True)
-
-# the depth-D diagonal network (d = 2 symbolic coordinates)
-w_p = sp.symbols("w_p1:3", real=True)
-w_m = sp.symbols("w_m1:3", real=True)
-x_v = sp.symbols("x1:3", real=True)
-
-
-def f_diag(wp, wm, x, depth=D):
-    """f(w, x) = <w_+^D - w_-^D, x>."""
-    return sum((a**depth - b**depth) * xi for a, b, xi in zip(wp, wm, x))
-
-
-# ---------------------------------------------------------------------------------------------
-# simulations: diagonal networks
-# ---------------------------------------------------------------------------------------------
-N_OBS, DIM, SPARSITY = 4, 8, 2
-
-
-def regression(rng, batch, positive=False):
-    """X (batch, N, d) Gaussian; y = X beta* with beta* 2-sparse Gaussian (or dense positive)."""
-    X = rng.standard_normal((batch, N_OBS, DIM))
-    if positive:
-        star = rng.uniform(0.2, 1.0, (batch, DIM))
-    else:
-        star = np.zeros((batch, DIM))
-        idx = np.argsort(rng.random((batch, DIM)), axis=1)[:, :SPARSITY]
-        np.put_along_axis(star, idx, rng.standard_normal((batch, SPARSITY)), axis=1)
-    return X, np.einsum("bnd,bd->bn", X, star)
-
-
-def _flow_limit(X, y, alpha_values, depth, w0, precise, horizon):
-    """beta at the end of the simulated flow; raises unless it interpolates (Theorem 1's hypothesis)."""
-    tt = np.array([0.0, horizon / 2, horizon])
-    beta = diagonal_flow(X, y, alpha_values, tt, D=depth, w0=w0, precise=precise)[:, -1]
-    resid = np.linalg.norm(np.einsum("bnd,bd->bn", X, beta) - y, axis=-1) / np.linalg.norm(y, axis=-1)
-    if resid.max() > 1e-8:
-        raise RuntimeError(f"the flow has not converged by t = {horizon} (relative residual {resid.max():.2g})")
-    return beta
-
-
-def kernel_sequence(ctx, precise):
-    """The flow's limit beta_alpha (w0 = 1) for alpha = 1 .. 16 against the minimum-l2 interpolant."""
-    rng = ctx.rng("kernel")
-    S, grid = max(ctx.budget.samples // 2, 3), np.array([1.0, 2.0, 4.0, 8.0, 16.0])
-    X, y = regression(rng, S)
-    K = len(grid)
-    # one batched solve per grid value: instances with the same alpha share a time scale
-    beta = np.stack([_flow_limit(X, y, np.full(S, a), 2, None, precise, 40.0) for a in grid])
-    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta,
-            "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, DIM))}
-
-
-def rkhs_sequence(ctx, precise):
-    """Section 1.2's kernel regime with an unbiased initialisation w_+(0) = w_-(0) = alpha w0 (random w0
-    with no zero entry, F(alpha w0) = 0): the flow's limit beta_alpha for alpha = 1 .. 16 against the
-    minimum-RKHS-norm interpolant of K_{w(0)}, computed independently from the linearised model: the
-    least-norm l with <l, phi_{w(0)}(x_n)> = y_n (the pseudo-inverse of the N x 2d feature matrix), and
-    the function it represents, beta = J l with J = d beta/dw at w(0)."""
-    rng = ctx.rng("rkhs")
-    S, grid = max(ctx.budget.samples // 2, 3), np.array([1.0, 2.0, 4.0, 8.0, 16.0])
-    X, y = regression(rng, S)
-    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM))
-    beta = np.stack([_flow_limit(X, y, np.full(S, a), 2, w0, precise, 40.0 / a**2 + 40.0) for a in grid])
-    mins = []
-    for a in grid:                                   # over the grid (the feature map scales with alpha)
-        J = np.concatenate([2 * a * w0, -2 * a * w0], axis=-1)            # d beta_i / d(w_+, w_-)_i, diagonal blocks
-        Phi = np.concatenate([X, X], axis=-1) * J[:, None, :]           # phi_{w(0)}(x_n) = J^T x_n, (S, N, 2d)
-        ell = np.einsum("bpn,bn->bp", np.linalg.pinv(Phi), y)            # least ||l||_2 with Phi l = y
-        mins.append(J[:, :DIM] * ell[:, :DIM] + J[:, DIM:] * ell[:, DIM:])
-    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta, "beta_K": np.stack(mins)}
-
-
-def _rich_sequence(ctx, grid, nonnegative=False, depth=2):
-    """Interpolating limits on the flow's invariant curve as alpha -> 0, and the l1 solution."""
-    rng = ctx.rng("rich", str(depth))
-    S = ctx.budget.samples
-    X, y = regression(rng, S, positive=nonnegative)
-    K = len(grid)
-    XX, yy = np.tile(X, (K, 1, 1)), np.tile(y, (K, 1))
-    # the scale a of the curve beta = a link(X^T nu): alpha^2 (signed, w0 = 1), alpha (x(0) = alpha 1), alpha^D
-    power = 1 if nonnegative else depth
-    log_scale = np.repeat(power * np.log(grid), S)[:, None] * np.ones((1, DIM))
-    beta = potential_minimiser(XX, yy, None, D=depth, log_scale=log_scale, nonnegative=nonnegative)
-    return (grid[:, None, None] * np.ones((1, S, 1)), beta.reshape(K, S, DIM),
-            np.broadcast_to(l1_minimiser(X, y, nonnegative)[None], (K, S, DIM)))
-
-
-def rich_sequence(ctx, precise):
-    a, beta, l1 = _rich_sequence(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32]))
-    return {"alpha": a, "beta_inf": beta, "beta_l1": l1}
-
-
-def theorem1_flow(ctx, precise, general=False):
-    """Flow limits (w0 = 1, or random w0 with no zero entry) against argmin Q_{alpha,w0} s.t. X beta = y."""
-    rng = ctx.rng("theorem1", str(general))
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    a = rng.choice([0.5, 1.0, 2.0], S)
-    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM)) if general else None
-    beta = _flow_limit(X, y, a, 2, w0, precise, 60.0)
-    scale = a[:, None] ** 2 * (np.ones((S, DIM)) if w0 is None else w0**2)
-    return {"beta_inf": beta, "beta_Q": potential_minimiser(X, y, scale), "alpha": a[:, None]}
-
-
-EPS_GRID = np.array([0.25, 0.5, 1.0, 2.0, 4.0])
-
-
-def theorem2_rich(ctx, precise):
-    """At alpha = the stated threshold and at a tenth of it, for eps in (0, d): the l1 norm of
-    beta_alpha = argmin Q_alpha (Theorem 1) against (1 + eps) ||beta_l1||_1. The threshold is not homogeneous
-    in ||beta_l1||_1 (the scaling analysis), so y is rescaled by factors over six decades: the condition is
-    tested at every scale of the problem, not only at ||beta_l1||_1 of order 1."""
-    rng = ctx.rng("theorem2")
-    S = ctx.budget.samples * len(EPS_GRID)
-    X, y = regression(rng, S)
-    y = y * 10.0 ** rng.uniform(-3.0, 3.0, (S, 1))
-    e_ = np.tile(EPS_GRID, ctx.budget.samples)
-    n1 = np.abs(l1_minimiser(X, y)).sum(-1)
-    log_thr = np.minimum(-(2 + e_) / (2 * e_) * np.log(2 * (1 + e_) * n1), -DIM / (e_ * n1))
-    log_a = log_thr[:, None] + np.log([1.0 - 1e-9, 0.1])[None]                # (S, 2): at and below it
-    XX, yy = np.repeat(X, 2, axis=0), np.repeat(y, 2, axis=0)
-    beta = potential_minimiser(XX, yy, None, log_scale=np.repeat(2 * log_a.reshape(-1, 1), DIM, axis=1))
-    return {"N1_alpha": np.abs(beta).sum(-1).reshape(S, 2), "N1_star": n1[:, None] * np.ones((1, 2)),
-            "alpha": np.exp(log_a), "epsilon": e_[:, None] * np.ones((1, 2)), "d": np.full((S, 2), float(DIM))}
-
-
-def theorem2_kernel(ctx, precise):
-    """At alpha = the stated threshold and at ten times it: ||beta_alpha||_2^2 against (1 + eps) ||beta_l2||^2."""
-    rng = ctx.rng("theorem2")
-    S = ctx.budget.samples * len(EPS_GRID)
-    X, y = regression(rng, S)
-    e_ = np.tile(EPS_GRID, ctx.budget.samples)
-    n2 = np.linalg.norm(l2_minimiser(X, y), axis=-1)
-    a = np.sqrt(2 * (1 + e_) * (1 + 2 / e_) * n2)[:, None] * np.array([1.0 + 1e-9, 10.0])[None]
-    beta = potential_minimiser(np.repeat(X, 2, axis=0), np.repeat(y, 2, axis=0), np.repeat(a.reshape(-1, 1) ** 2, DIM, axis=1))
-    return {"N2sq_alpha": (beta**2).sum(-1).reshape(S, 2), "N2_star": n2[:, None] * np.ones((1, 2)), "alpha": a,
-            "epsilon": e_[:, None] * np.ones((1, 2)), "d": np.full((S, 2), float(DIM))}
-
-
-def r_gap(ctx, variable, precise):
-    """R_{alpha,1}(beta) - ||beta||_1 for alpha -> 0 (common beta across alpha), R from its definition."""
-    rng = ctx.rng("r_gap")
-    S, grid = ctx.budget.samples, np.array([1e-4, 3e-4, 1e-3, 3e-3, 1e-2])
-    beta = rng.standard_normal((S, 3)) * rng.uniform(0.5, 2.0, (S, 1))
-    R_ = r_potential(np.broadcast_to(beta[None], (len(grid), S, 3)), grid[:, None] * np.ones((1, S)))
-    return grid, np.abs(R_ - np.abs(beta).sum(-1)[None])
-
-
-def linear_model_flow(ctx, precise):
-    """f(w, x) = <w, x>: the gradient flow of L(w) = ||X w - y||^2 from alpha w0 against
-    beta^R = argmin ||w - alpha w0|| s.t. X w = y = alpha w0 + X^+ (y - X alpha w0)."""
-    rng = ctx.rng("linear")
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    start = rng.choice([0.5, 1.0, 2.0], S)[:, None] * rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM))
-    rate = np.linalg.eigvalsh(np.einsum("bnd,bmd->bnm", X, X))[:, 0].min()
-    T = 40.0 / rate
-    W = batched_flow(lambda _, w: -2 * np.einsum("bnd,bn->bd", X, np.einsum("bnd,bd->bn", X, w) - y), start,
-                     np.array([0.0, T / 2, T]), precise)[:, -1]
-    projection = start + np.einsum("bdn,bn->bd", np.linalg.pinv(X), y - np.einsum("bnd,bd->bn", X, start))
-    return {"beta_inf": W, "beta_R": projection}
-
-
-def depth3_excess(ctx, variable, precise):
-    """||beta_{alpha,3}||_1 - ||beta_l1||_1 for alpha = 0.3 .. 0.003 (minimisers of Q^3_alpha, Theorem 3)."""
-    rng = ctx.rng("depth3")
-    S, grid = ctx.budget.samples, np.array([0.3, 0.1, 0.03, 0.01, 0.003])
-    X, y = regression(rng, S)
-    K = len(grid)
-    scale = np.repeat(grid**3, S)[:, None] * np.ones((1, DIM))
-    beta = potential_minimiser(np.tile(X, (K, 1, 1)), np.tile(y, (K, 1)), scale, D=3).reshape(K, S, DIM)
-    return grid, np.abs(beta).sum(-1) - np.abs(l1_minimiser(X, y)).sum(-1)[None]
-
-
-def theorem3_flow(ctx, precise):
-    """Depth D = 3 and 4 flows from w_+ = w_- = alpha 1 against argmin Q^D_alpha s.t. X beta = y."""
-    rng = ctx.rng("theorem3")
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    a = rng.choice([0.5, 1.0, 2.0], S)
-    half = S // 2
-    betas, mins = [], []
-    for depth, sl in ((3, slice(0, half)), (4, slice(half, S))):        # the two depths, not samples
-        betas.append(_flow_limit(X[sl], y[sl], a[sl], depth, None, precise, 400.0))
-        mins.append(potential_minimiser(X[sl], y[sl], np.repeat(a[sl, None] ** depth, DIM, axis=1), D=depth))
-    return {"beta_inf": np.concatenate(betas), "beta_Q": np.concatenate(mins), "alpha": a[:, None]}
-
-
-def depth_sequence(ctx, grid):
-    """argmin Q^D_alpha (Theorem 3) for D = 3 and 4 along grid, with the l1 and l2 solutions."""
-    rng = ctx.rng("depth")
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    K, half = len(grid), S // 2
-    out = []
-    for depth, sl in ((3, slice(0, half)), (4, slice(half, S))):        # the two depths
-        n = sl.stop - sl.start
-        scale = np.repeat(grid**depth, n)[:, None] * np.ones((1, DIM))
-        out.append(potential_minimiser(np.tile(X[sl], (K, 1, 1)), np.tile(y[sl], (K, 1)), scale, D=depth).reshape(K, n, DIM))
-    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": np.concatenate(out, axis=1),
-            "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, DIM)),
-            "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, DIM))}
-
-
-# ---------------------------------------------------------------------------------------------
-# simulations: lazy training (Chizat, Oyallon and Bach)
-# ---------------------------------------------------------------------------------------------
-LAZY_N, LAZY_P = 3, 12
-
-
-def lazy_pairs(ctx, variable, precise, horizon=None):
-    """The flow of F_alpha = R(alpha h)/alpha^2 and of its linearisation (b = 0) for alpha = 4 .. 64 on the
-    same instances (common random numbers). Returns alpha, (||w - w0||, ||w - wbar||, ||alpha h - alpha hbar||)
-    each sup over t, shaped (len(alpha), instances)."""
-    if variable != "alpha":
-        raise ValueError(f"lazy training is simulated in alpha, not {variable}")
-    rng = ctx.rng("lazy")
-    S, grid = max(ctx.budget.samples // 2, 3), np.array([4.0, 8.0, 16.0, 32.0, 64.0])
-    K = len(grid)
-    base = QuadraticModel.random(rng, S, LAZY_N, LAZY_P, 1.0)
-    H = spd_with_spectrum(rng, np.ones(S), np.full(S, 2.0), LAZY_N)
-    ystar = rng.standard_normal((S, LAZY_N))
-    ystar /= np.linalg.norm(ystar, axis=1, keepdims=True)
-    model = QuadraticModel(np.tile(base.A, (2 * K, 1, 1)), np.tile(base.B, (2 * K, 1, 1)),
-                           np.concatenate([np.ones(K * S), np.zeros(K * S)]))
-    loss = QuadraticLoss(np.tile(H, (2 * K, 1, 1)), np.tile(ystar, (2 * K, 1)))
-    a = np.tile(np.repeat(grid, S), 2)
-    T = horizon if horizon is not None else 14.0 / (sigma_min(base.A) ** 2 / 4).min()
-    tt = np.unique(np.concatenate([np.linspace(0.0, T, 160), np.linspace(0.0, T / 10, 80)]))
-    W = model_gradient_flow(model, loss, a, np.zeros((2 * K * S, LAZY_P)), tt, precise)
-    Wn, Wl = W[:K * S], W[K * S:]
-    F = a[:, None, None] * model.f(W)
-    disp = np.linalg.norm(Wn, axis=-1).max(axis=1)
-    par = np.linalg.norm(Wn - Wl, axis=-1).max(axis=1)
-    pred = np.linalg.norm(F[:K * S] - F[K * S:], axis=-1).max(axis=1)
-    return grid, [q.reshape(K, S) for q in (disp, par, pred)]
-
-
-def lazy_quantity(which, horizon=None):
-    index = {"displacement": 0, "parameters": 1, "predictions": 2}[which]
-
-    def simulate(ctx, variable, precise):
-        grid, qs = lazy_pairs(ctx, variable, precise, horizon)
-        return grid, qs[index]
-    simulate.__name__ = f"lazy_{which}"
-    return simulate
-
-
-def theorem24_flow(ctx, precise):
-    """Note 000's gradient-flow instances (the same theorem), kept while the stated bound is above 1e-7
-    of its initial value: beyond seven decades of decay, the flow's values are at the ODE's accuracy
-    (about 1e-14 absolute), which the comparison cannot resolve."""
-    env = theorem_flow(ctx, precise)
-    rate = (env["mu"] * env["sigma_min"] ** 2 / 4).ravel()
-    T = env["t"].shape[1]
-    keep = env["t"].ravel() <= (np.log(1e7) / rate).min()
-    return {k: (v[:, keep] if v.ndim >= 2 and v.shape[1] == T else v) for k, v in env.items()}
-
-
-def underparameterised_rates(ctx, precise):
-    """Theorem 2.5 with rank Dh = p < n (p = 2 parameters, n = 3 outputs): the local rate
-    lambda_min(Hess F_alpha) at the flow's limit, for alpha = 4 .. 4096, against lambda_min(A^T H A)."""
-    rng = ctx.rng("rates")
-    S, n, p = ctx.budget.samples, 3, 2
-    grid = 4.0 ** np.arange(1, 7)
-    K = len(grid)
-    # Dh(w0) = A with singular values in [0.5, 1.5]: every instance converges on a comparable time scale
-    U, V = random_orthogonal(rng, S, n)[:, :, :p], random_orthogonal(rng, S, p)
-    A = np.einsum("bip,bp,bjp->bij", U, rng.uniform(0.5, 1.5, (S, p)), V)
-    base = QuadraticModel(A, rng.standard_normal((S, n, p)) / np.sqrt(p), np.ones(S))
-    H = spd_with_spectrum(rng, np.ones(S), np.full(S, 3.0), n)
-    ystar = rng.standard_normal((S, n))
-    model = QuadraticModel(np.tile(base.A, (K, 1, 1)), np.tile(base.B, (K, 1, 1)), np.ones(K * S))
-    loss = QuadraticLoss(np.tile(H, (K, 1, 1)), np.tile(ystar, (K, 1)))
-    a = np.repeat(grid, S)
-    lin = np.linalg.eigvalsh(np.einsum("bni,bnm,bmj->bij", base.A, H, base.A))[:, 0]
-    T = 40.0 / lin.min()
-    W = model_gradient_flow(model, loss, a, np.zeros((K * S, p)), np.array([0.0, T / 2, T]), precise)[:, -1]
-
-    def grad_hess(W):
-        J = model.jac(W)
-        resid = loss.grad(a[:, None] * model.f(W))                   # H (alpha h - y*)
-        curvature = np.einsum("bn,bnp,bnq->bpq", resid, model.B, model.B)   # sum_k r_k b_k b_k^T (b = 1)
-        return (np.einsum("bnp,bn->bp", J, resid) / a[:, None],
-                np.einsum("bnp,bnm,bmq->bpq", J, loss.H, J) + curvature / a[:, None, None])
-
-    for _ in range(8):            # Newton steps pin down the critical point the flow is converging to (4 left
-                                  # one instance of seed 0 at a gradient of 2e-7: a few more converge quadratically)
-        grad, hess = grad_hess(W)
-        W = W - np.linalg.solve(hess, grad[..., None])[..., 0]
-    grad, hess = grad_hess(W)
-    if np.max(np.linalg.norm(grad, axis=-1)) > 1e-10:
-        raise RuntimeError("the flow has not reached a critical point of F_alpha")
-    rho = np.linalg.eigvalsh(hess)[:, 0]
-    return {"alpha": grid[:, None] * np.ones((1, S)), "rho_alpha": rho.reshape(K, S),
-            "rho_bar": np.broadcast_to(lin[None], (K, S))}
-
-
-# ---------------------------------------------------------------------------------------------
-# simulations: NTK, matrix factorisation
-# ---------------------------------------------------------------------------------------------
-
-def ntk_widths(ctx, precise):
-    """Empirical NTKs of independent two-layer ReLU networks at widths 16 .. 16384 against Theta_oo."""
-    rng = ctx.rng("ntk")
-    S, dim = ctx.budget.samples, 3
-    X = rng.standard_normal((4, dim))
-    widths = 4 ** np.arange(2, 8)
-    thetas = [empirical_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
-    return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
-            "Theta_inf": np.broadcast_to(ntk_limit(X), (len(widths), S, 4, 4))}
-
-
-def squared_sequence(ctx, precise):
-    """Gunasekar et al.'s Corollary 2: interpolating limits of the flow on ||A x(u) - y||^2, x = u^2,
-    from x(0) = alpha 1, on the flow's invariant curve x = alpha exp(A^T nu), as alpha -> 0."""
-    a, x, l1 = _rich_sequence(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64]), nonnegative=True)
-    return {"alpha": a, "x_inf": x, "x_l1": l1}
-
-
-ARORA2_MEASUREMENTS = 2
-
-
-def commuting_depth_limits(ctx, precise):
-    """Arora et al.'s Theorem 2: depth N = 3 factorisations W = W_3 W_2 W_1 of 3 x 3 matrices, W_j(0) = alpha I,
-    under gradient flow on l(W) = 1/2 sum_i (y_i - <A_i, W>)^2 with m = 2 commuting symmetric measurements
-    A_i = U diag(a_i) U^T (U random orthogonal) and y = A(W*) for a positive definite W* = U diag(x*) U^T.
-
-    The limits W_deep,oo(alpha): for alpha = 1 by simulating all N factors as full matrices until they
-    interpolate; for alpha = 0.5 .. 0.002 (where leaving the saddle at 0 takes a time of order 1/alpha)
-    on the flow's invariant curve: the factors stay equal and commute with the A_i, so W = U diag(x) U^T with
-    x = (alpha^(2-N) + a^T mu)^(-N/(N-2)) (verify.maths.regimes.depth_curve_interpolant). The curve is checked
-    against the simulated flows at alpha = 1 (an error is raised if they differ; a flow still moving at
-    t = 1050, which happens at budget thorough, takes the limit the curve gives and the converged flows confirm).
-
-    The minimum-nuclear-norm PSD solution is computed independently: on PSD matrices ||W||_* = tr W, and
-    <A_i, W> and tr W depend only on the diagonal of U^T W U, which is nonnegative for W PSD (the pinched
-    matrix U diag(diag(U^T W U)) U^T is PSD with the same measurements), so the minimum is U diag(x) U^T with
-    x the nonnegative minimum-l1 solution of a x = y (a linear programme)."""
-    rng = ctx.rng("arora_theorem2")
-    S, d, m, N = ctx.budget.samples, ARORA_DIM, ARORA2_MEASUREMENTS, ARORA_DEPTH
-    flown, curve = np.array([1.0]), np.array([0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002])
-    U = random_orthogonal(rng, S, d)
-    a = rng.standard_normal((S, m, d))
-    A = np.einsum("bij,bmj,bkj->bmik", U, a, U)
-    y = np.einsum("bmd,bd->bm", a, rng.uniform(0.2, 1.0, (S, d)))
-    W_min = np.einsum("bij,bj,bkj->bik", U, l1_minimiser(a, y, nonnegative=True), U)
-    K = len(flown)
-    AA, yy = np.tile(A, (K, 1, 1, 1)), np.tile(y, (K, 1))
-
-    def grad_l(W):
-        return -np.einsum("bm,bmij->bij", yy - np.einsum("bmij,bij->bm", AA, W), AA)
-
-    factors = [np.repeat(flown, S)[:, None, None] * np.eye(d)] * N
-    T = 0.0
-    for _ in range(3):        # 150 time units, then more for slow instances (at budget standard, 1 of 32 needed 300;
-        # a direction whose limit is 0 converges like a power of t at depth 3, so a few need far more)
-        span = 150.0 / flown.min() * (1 if T == 0 else 2)
-        factors = [w[:, -1] for w in factorisation_flow(factors, grad_l, np.array([0.0, span / 2, span]), precise)]
-        T += span
-        W_flow = chain(factors)
-        resid = np.linalg.norm(np.einsum("bmij,bij->bm", AA, W_flow) - yy, axis=-1) / np.linalg.norm(yy, axis=-1)
-        if resid.max() <= 1e-8:
-            break
-    converged = resid <= 1e-8
-    if converged.mean() < 0.5:
-        raise RuntimeError(f"the factorisation flows have not converged by t = {T:g} "
-                           f"({int((~converged).sum())} of {len(resid)} above relative residual 1e-8)")
-    grid = np.concatenate([flown, curve])
-    G = len(grid)
-    x = depth_curve_interpolant(np.tile(a, (G, 1, 1)), np.tile(y, (G, 1)), np.repeat(grid, S), N)
-    W_curve = np.einsum("bij,kbj,blj->kbil", U, x.reshape(G, S, d), U)
-    first = W_curve[:K].reshape(K * S, d, d)
-    gap = np.abs(first - W_flow)[converged].max() / np.abs(W_flow[converged]).max()
-    if gap > 1e-6:
-        raise RuntimeError(f"the invariant curve does not reproduce the simulated flows (relative gap {gap:.2g})")
-    # the converged flows are the limits at alpha = 1; an instance still moving gets the curve's limit,
-    # which the converged ones have just confirmed
-    W = np.concatenate([np.where(converged[:, None, None], W_flow, first).reshape(K, S, d, d), W_curve[K:]])
-    return {"alpha": grid[:, None, None, None] * np.ones((1, S, 1, 1)), "W_deep": W,
-            "W_nuc": np.broadcast_to(W_min[None], (G, S, d, d))}
-
-
-ARORA_DEPTH, ARORA_DIM = 3, 3
-
-
-def singular_value_dynamics(ctx, precise):
-    """Deep matrix factorisation W = W_3 W_2 W_1 under gradient flow on 1/2 ||W - W*||_F^2, from balanced
-    (first half) and unbalanced (second half) initialisations: d sigma_r/dt from central finite differences
-    of W(t) along the simulated flow, against the theorem's right-hand side at the same times; differences
-    are measured against each instance's largest |d sigma/dt| (a slow singular value is not held to a
-    finer absolute accuracy than the fast ones)."""
-    rng = ctx.rng("arora")
-    S, d, N = ctx.budget.samples, ARORA_DIM, ARORA_DEPTH
-    half = S // 2
-    bal = balanced_factors(rng, half, d, N)
-    unbal = [rng.standard_normal((S - half, d, d)) * 0.8 + np.eye(d) for _ in range(N)]
-    Ws0 = [np.concatenate([b, u_]) for b, u_ in zip(bal, unbal)]
-    W0 = chain(Ws0)
-    target = W0 + 0.7 * rng.standard_normal((S, d, d))
-    times, h = np.linspace(0.05, 0.5, 10), 1e-3
-    tt = np.sort(np.concatenate([[0.0], times - h, times, times + h]))
-    Ws = factorisation_flow(Ws0, lambda W: W - target, tt, precise)
-    W = chain(Ws)                                                     # (S, T, d, d)
-    pos = np.searchsorted(tt, times)
-    Uu, sv, Vt = np.linalg.svd(W[:, pos])
-    # d sigma_r/dt = u_r^T W' v_r with W' by central differences of the simulated product: unlike
-    # differences of sorted singular values, this stays accurate when two singular values come close
-    wdot = (W[:, pos + 1] - W[:, pos - 1]) / (2 * h)
-    grad = W[:, pos] - target[:, None]
-    guv = np.einsum("btir,btij,btrj->btr", Uu, grad, Vt)
-    imb = [np.abs(np.swapaxes(Ws0[j + 1], -1, -2) @ Ws0[j + 1] - Ws0[j] @ np.swapaxes(Ws0[j], -1, -2)).max(axis=(-2, -1))
-           for j in range(N - 1)]
-    sdot = np.einsum("btir,btij,btrj->btr", Uu, wdot, Vt)
-    return {"sigma_dot": sdot, "sigma_r": sv, "g_uv": guv, "scale": np.abs(sdot).max(axis=(1, 2), keepdims=True), "N": np.full((1, 1, 1), float(N)),
-            "imbalance": np.max(imb, axis=0)[:, None, None] * np.ones((1, 1, 1))}
-
-
-def barron_instances(ctx, radius: bool):
-    """f(x) = cos(a x) (C_f = |a|) for a in [1, 30], mu uniform on [-r, r] (r = 1, or r in [0.5, 2]), and
-    network sizes n = 1 .. 256: the average squared error of Barron's random step networks."""
-    rng = ctx.rng("barron", str(radius))
-    S = ctx.budget.samples
-    a = 10 ** rng.uniform(0, 1.5, S)
-    r = 10 ** rng.uniform(-0.3, 0.3, S) if radius else np.ones(S)
-    n = 4 ** np.arange(5)
-    err = barron_cosine_errors(rng, a, r, n, draws=200)
-    return {"err_n": err, "n": np.broadcast_to(n[None].astype(float), err.shape), "C": (a * r)[:, None] * np.ones((1, len(n))),
-            "C_f": a[:, None] * np.ones((1, len(n))), "r": r[:, None] * np.ones((1, len(n)))}
-
-
-def not_saddle_at_init(ctx, precise):
-    """The diagonal network's loss at w_+ = w_- = alpha w0 (w0 with no zero entry): the gradient's norm
-    there, against the size of the data (a critical point would have it zero)."""
-    rng = ctx.rng("init_saddle")
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM)) * rng.choice([0.01, 1.0, 100.0], (S, 1))
-    grad, _ = diagonal_loss_derivatives(X, y, w0, w0)
-    return {"grad_norm": np.linalg.norm(grad, axis=-1)}
-
-
-def saddle_at_zero(ctx, precise):
-    """The diagonal network's loss at w = 0: gradient norm and extreme Hessian eigenvalues."""
-    rng = ctx.rng("zero_saddle")
-    S = ctx.budget.samples
-    X, y = regression(rng, S)
-    zero = np.zeros((S, DIM))
-    grad, hess = diagonal_loss_derivatives(X, y, zero, zero)
-    ev = np.linalg.eigvalsh(hess)
-    return {"grad_norm": np.linalg.norm(grad, axis=-1), "lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
-
-
-def relative_change_steps(ctx, precise):
-    """Chizat's relative change of the objective for one gradient step w1 = w0 - eta grad F(w0), on
-    F(w) = 1/2 ||h(w) - y*||^2 with h(w) = A w + (1/2)(B w)^2 (n = 3, p = 12) from a random w0 (F(w0) > 0,
-    grad F(w0) != 0), against eta ||grad F(w0)||^2 / F(w0), for eta = 1e-2 .. 1e-6."""
-    rng = ctx.rng("delta_F")
-    S, n, p = ctx.budget.samples, LAZY_N, LAZY_P
-    A = rng.standard_normal((S, n, p)) / np.sqrt(p)
-    B = rng.standard_normal((S, n, p)) / np.sqrt(p)
-    ystar, w0 = rng.standard_normal((S, n)), rng.standard_normal((S, p))
-    h = lambda w: np.einsum("snp,sp->sn", A, w) + 0.5 * np.einsum("snp,sp->sn", B, w) ** 2      # noqa: E731
-    F = lambda w: 0.5 * np.sum((h(w) - ystar) ** 2, axis=-1)                                   # noqa: E731
-    J = A + np.einsum("snp,sp->sn", B, w0)[..., None] * B
-    g = np.einsum("snp,sn->sp", J, h(w0) - ystar)
-    grid = 10.0 ** -np.arange(2.0, 7.0)
-    F0, G2 = F(w0), np.sum(g**2, axis=-1)
-    delta = np.stack([np.abs(F(w0 - e_ * g) - F0) / F0 for e_ in grid])
-    K = len(grid)
-    return {"eta": grid[:, None] * np.ones((1, S)), "Delta_F": delta, "F_0": np.broadcast_to(F0, (K, S)),
-            "G_2": np.broadcast_to(G2, (K, S))}
-
-
-def differential_change_steps(ctx, precise):
-    """Chizat's relative change of the differential for one gradient step w1 = w0 - eta F'(w0) on
-    F(w) = 1/2 ||h(w) - y*||^2 with a smooth one-parameter model h(w) = (sin(c_k w + b_k))_{k <= 3} (p = 1, so
-    Dh(w) and D^2 h(w) are vectors and their operator norms Euclidean norms), for eta = 1e-1 .. 1e-3: the
-    relative change ||Dh(w1) - Dh(w0)|| / ||Dh(w0)||, the note's bound's factors at w0, and the largest
-    ||D^2 h|| on the segment [w0, w1] (401 points; the mean-value inequality's constant)."""
-    rng = ctx.rng("delta_Dh")
-    S, n = 4 * ctx.budget.samples, 3
-    c_, b_ = rng.uniform(0.5, 2.0, (S, 1, n)), rng.uniform(0.0, 2 * np.pi, (S, 1, n))
-    ystar, w0 = rng.standard_normal((S, 1, n)), rng.standard_normal((S, 1, 1))
-    grid = 10.0 ** -np.arange(1.0, 4.0)
-    h = lambda w: np.sin(c_ * w + b_)                      # noqa: E731  (w broadcast against the outputs)
-    dh = lambda w: c_ * np.cos(c_ * w + b_)                # noqa: E731
-    d2h = lambda w: -c_**2 * np.sin(c_ * w + b_)           # noqa: E731
-    gF = np.sum((h(w0) - ystar) * dh(w0), axis=-1, keepdims=True)            # F'(w0), (S, 1, 1)
-    w1 = w0 - grid[None, :, None] * gF                                       # (S, K, 1)
-    seg = w0[..., None] + np.linspace(0.0, 1.0, 401)[None, None, :, None] * (w1 - w0)[..., None]   # (S, K, 401, 1)
-    K = len(grid)
-    return {"Delta_Dh": np.linalg.norm(dh(w1) - dh(w0), axis=-1) / np.linalg.norm(dh(w0), axis=-1),
-            "eta": grid[None] * np.ones((S, 1)), "gradF_norm": np.abs(gF[..., 0]) * np.ones((1, K)),
-            "D2h_norm": np.linalg.norm(d2h(w0), axis=-1) * np.ones((1, K)),
-            "Dh_norm": np.linalg.norm(dh(w0), axis=-1) * np.ones((1, K)),
-            "D2h_sup": np.linalg.norm(-c_[:, :, None] ** 2 * np.sin(c_[:, :, None] * seg + b_[:, :, None]), axis=-1).max(axis=-1)}
-
-
-def figure_eight_limits(ctx, precise):
-    """Theorem 2.5's setting with p = 1, n = 2: h(w) = (sin w, sin 2w) (h(0) = 0, Dh(0) = (1, 2) of constant
-    rank), R(y) = 1/2 ||y - y*||^2, y* = c (-1, 2) + noise, which lies along the other branch of the curve
-    through 0 (at w = pi). The flow of F_alpha from w0 = 0 for alpha = 8 .. 128, F_alpha at its limit, and
-    the least F_alpha over a grid of w in [0, 2 pi) (an upper bound on inf F_alpha, attained at a grid point)."""
-    rng = ctx.rng("figure_eight")
-    S, grid = ctx.budget.samples, np.array([8.0, 16.0, 32.0, 64.0, 128.0])
-    K = len(grid)
-    ystar = rng.uniform(0.5, 2.0, (S, 1)) * np.array([-1.0, 2.0]) + 0.1 * rng.standard_normal((S, 2))
-    a = np.repeat(grid, S)
-    ys = np.tile(ystar, (K, 1))
-
-    def h(w):
-        return np.stack([np.sin(w), np.sin(2 * w)], axis=-1)
-
-    def rhs(_, w):
-        dh = np.stack([np.cos(w[:, 0]), 2 * np.cos(2 * w[:, 0])], axis=-1)
-        return -(np.sum(dh * (a[:, None] * h(w[:, 0]) - ys), axis=-1) / a)[:, None]
-
-    W = batched_flow(rhs, np.zeros((K * S, 1)), np.array([0.0, 20.0, 40.0]), precise)[:, :, 0]
-    if np.abs(W[:, -1] - W[:, -2]).max() > 1e-6:
-        raise RuntimeError("the flow has not converged by t = 40")
-    F_alpha = lambda w: 0.5 * np.sum((a[:, None, None] * h(w) - ys[:, None]) ** 2, axis=-1) / a[:, None] ** 2  # noqa: E731
-    lim = F_alpha(W[:, -1:])[:, 0]
-    ws = np.linspace(0.0, 2 * np.pi, 20001)[None] * np.ones((K * S, 1))
-    best = F_alpha(ws).min(axis=1)
-    return {"F_lim": lim.reshape(K, S), "F_min": best.reshape(K, S), "alpha": a.reshape(K, S)}
-
-
-def ntk_training(ctx, variable, precise):
-    """Jacot et al.'s Theorem 2 on two-layer tanh networks (Lipschitz, bounded second derivative) in the
-    NTK parametrisation, a, b ~ N(0, 1): gradient descent with step 0.1 up to T = 5 on 1/2 sum (f(x_i) - y_i)^2
-    (n = 4 inputs on the sphere, y ~ N(0, 1)), for widths m = 64 .. 4096; returns sup_t ||Theta_t - Theta_0||_F,
-    shaped (widths, seeds), the same data for a seed at every width."""
-    if variable != "m":
-        raise ValueError(f"the NTK is simulated in the width m, not {variable}")
-    rng = ctx.rng("ntk_training")
-    S = ctx.budget.samples
-    X = rng.standard_normal((4, 3))
-    X /= np.linalg.norm(X, axis=1, keepdims=True)
-    y = rng.standard_normal((S, 4))
-    widths = 4 ** np.arange(3, 7)
-    change = [ntk_training_change(rng.standard_normal((S, m, 3)), rng.standard_normal((S, m)), X, y,
-                                  T=5.0, steps=50, every=5) for m in widths]      # one solve per width
-    return widths.astype(float), np.stack(change)
-
-
-def ntk_limit_spectrum(ctx, precise):
-    """Theta_oo (ReLU, depth 2: k1 + k0 x.x') on n = 6 distinct Gaussian inputs in dimension 3: its
-    smallest eigenvalue, against the size of its largest."""
-    rng = ctx.rng("ntk_pd")
-    S = ctx.budget.samples
-    X = rng.standard_normal((S, 6, 3))
-    ev = np.linalg.eigvalsh(ntk_limit(X))
-    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
-
-
-# ---------------------------------------------------------------------------------------------
-# proof steps and derived quantities (computed, never typed in)
-# ---------------------------------------------------------------------------------------------
-# Chizat's kappa on the one-dimensional model: kappa_g(w0) = |g(w0) - y*| |g''(w0)| / g'(w0)^2
-_w = sp.Symbol("w", positive=True)
-_ystar = sp.Symbol("y_star", real=True)
-_h = sp.Function("h")
-
-
-def kappa_of(g, at):
-    return sp.Abs(g.subs(_w, at) - _ystar) * sp.Abs(sp.diff(g, _w, 2).subs(_w, at)) / sp.diff(g, _w).subs(_w, at) ** 2
-
-
-_w0 = sp.Symbol("w_0", positive=True)
-_H0, _H1, _H2 = sp.Symbol("h_0", real=True), sp.Symbol("h_1", positive=True), sp.Symbol("h_2", real=True)
-# a generic smooth h near w0 through its value and first two derivatives there
-_h_local = _H0 + _H1 * (_w - _w0) + _H2 / 2 * (_w - _w0) ** 2
-_chom = sp.Symbol("c_h", positive=True)
-_h_hom = _chom * _w**D                                                  # the D-homogeneous one-dimensional model
-
-# Chizat's criterion ||grad F||/F >> ||D^2 h||/||Dh|| with R(y) = 1/2 ||y - y*||^2 (F = r^2/2 at w0) and the
-# note's approximation ||grad F|| ~ ||Dh|| r: the criterion's ratio is a constant multiple of 1/kappa_h
-_D1, _D2, _res0, _Lam = sp.symbols("Dh D2h r_0 Lambda", positive=True)      # ||Dh||, ||D^2 h||, ||h - y*||, the ">>" level
-KAPPA_H = _res0 * _D2 / _D1**2
-_CRIT_RATIO = ((_D1 * _res0) / (_res0**2 / 2)) / (_D2 / _D1)
-KAPPA_CRITERION_DERIVED = sp.Ge(1 / KAPPA_H, _Lam / sp.simplify(_CRIT_RATIO * KAPPA_H))
-
-# Theorem 2.4's C0 from note 000's proof lines: the displacement bound 8 kappa^{3/2} ||J|| ||alpha h(w0) - y*||
-# / (alpha sigma^2) must stay below tau_0 = sigma/(2L); with ||h(w0)|| <= C and ||y*|| < alpha C the triangle
-# inequality gives ||alpha h(w0) - y*|| < 2 alpha C.
-_C = sp.Symbol("C", positive=True)
-C0_NEEDED = sp.solve(sp.Eq(DISPLACEMENT_BOUND.subs(FSTAR, 2 * alpha * _C), TAU0), _C)[0]
-C0_STATED = sigma**3 / (32 * kappa**sp.Rational(3, 2) * J0 * L)
-
-# Theorem 2.4's rate, from note 000's Lemma 2 with lambda = sigma_min^2/4 (its proof's step)
-RATE_DERIVED = sp.Le(Norm(alpha * f_t - f_star), LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star))
-
-# R_{alpha,1} for one coordinate in Lagrange form (lambda in (0, 1) for beta > 0), and Q in the same terms
-_lam, _alpha_r, BETA_R, R_OF_LAMBDA = r_parametric()
-_s = sp.Symbol("s", positive=True)                  # s = 1 - lambda -> 0 is alpha -> 0 at fixed beta > 0
-_S_OF = sp.factor((BETA_R / _alpha_r**2).subs(_lam, 1 - _s))        # beta / alpha^2
-_R_OF = sp.factor((R_OF_LAMBDA / _alpha_r**2).subs(_lam, 1 - _s))   # R / alpha^2
-_S_SMALL = sp.factor(BETA_R / _alpha_r**2)                            # in lambda -> 0 (alpha -> oo)
-_R_SMALL = sp.factor(R_OF_LAMBDA / _alpha_r**2)
-# (arcsinh written as a logarithm for the alpha -> 0 limit, where SymPy's limit is faster in that form)
-Q_OVER_R_RICH = q_expr(_S_OF).rewrite(sp.log) / (_S_OF * sp.factor(_R_OF / _S_OF))
-Q_OVER_R_KERNEL = q_expr(_S_SMALL) / _R_SMALL
-# the order of R - |beta| in alpha as alpha -> 0 (beta = 1): R - |beta| = r/s' - 1 and alpha = s'^(-1/2),
-# s' = beta/alpha^2, both in powers of s -> 0: the ratio of their leading exponents
-R_GAP_EXPONENT = (sp.simplify(1 - _R_OF / _S_OF).as_leading_term(_s).as_coeff_exponent(_s)[1]
-                  / (1 / sp.sqrt(_S_OF)).as_leading_term(_s).as_coeff_exponent(_s)[1])
-
-# The order of Q^3_alpha(beta) - ||beta||_1 as alpha -> 0: q_D(y) - y = y (x - 1) - H_D(x) with y = h_D(x) and
-# x = 1 - eps -> 1; if q_D(y) - y ~ y^(e1/e2) then alpha^D (q_D(beta/alpha^D) - beta/alpha^D) ~ alpha^(D (1 - e1/e2))
-_eps, _v = sp.Symbol("epsilon", positive=True), sp.Symbol("v", real=True)
-_y3 = h_depth_expr(1 - _eps, 3)
-_H3 = sp.integrate(h_depth_expr(_v, 3), (_v, 0, 1 - _eps))             # H_3(x) = int_0^x h_3
-_e1 = sp.simplify(-_eps * _y3 - _H3).as_leading_term(_eps).as_coeff_exponent(_eps)[1]
-_e2 = sp.simplify(_y3).as_leading_term(_eps).as_coeff_exponent(_eps)[1]
-DEPTH3_EXCESS_EXPONENT = 3 * (1 - _e1 / _e2)
-
-# Gunasekar et al.: a 2 x 1 factor U(t) (n = 2, d = 1), one symmetric measurement A_1, r = <A_1, U U^T> - y
-_tt = sp.Symbol("t", real=True)
-_U = sp.Matrix(2, 1, [sp.Function(f"U{i}")(_tt) for i in (1, 2)])
-_a11, _a12, _a22, _y1 = sp.symbols("a11 a12 a22 y1", real=True)
-_A1 = sp.Matrix([[_a11, _a12], [_a12, _a22]])
-_Xu = _U * _U.T
-_res = sum((_A1.multiply_elementwise(_Xu))) - _y1
-_Astar = _res * _A1
-_U_NOTE = _Astar * _U                                                    # the note's U' = A*(r) U
-_U_GF = -_Astar * _U                                                     # descent (time rescaled by 4)
-_Us = sp.Matrix(2, 1, sp.symbols("u1 u2", real=True))
-_f_U = (sum(_A1.multiply_elementwise(_Us * _Us.T)) - _y1) ** 2            # f(U) = ||A(U U^T) - y||^2
-_grad_f = sp.Matrix(2, 1, [sp.diff(_f_U, v) for v in _Us])
-_to_static = dict(zip(list(_U), list(_Us)))
 
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
@@ -1087,11 +441,11 @@ CLAIMS = [
         id="kr.remark_r.limits",
         title="Q_{alpha,1}(beta) = R_{alpha,1}(beta) for alpha -> 0 and alpha -> oo",
         source=src("1.7 Implicit Bias and Weights", r"we have $Q_{\alpha, \vec{1}}(\beta) = R_{\alpha, \vec{1}}(\beta)$ for $\alpha \rightarrow 0$ and $\alpha \rightarrow \infty$"),
-        statement=Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH, _s, 0), sp.Limit(Q_OVER_R_KERNEL, _lam, 0)]), sp.Matrix([1, 1]), evaluate=False),
+        statement=Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH, s, 0), sp.Limit(Q_OVER_R_KERNEL, lam_, 0)]), sp.Matrix([1, 1]), evaluate=False),
                             latex=r"\lim_{\alpha \to 0} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = \lim_{\alpha \to \infty} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = 1\ \text{(one coordinate, } \beta > 0\text{, R in Lagrange form)}"),
         checks=(Identity(name="limits of Q/R along R's Lagrange parametrisation"),),
         correction=Correction(
-            Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH / sp.log(_S_OF), _s, 0), sp.Limit(Q_OVER_R_KERNEL, _lam, 0)]), sp.Matrix([1, 2]), evaluate=False),
+            Statement(sp.Eq(sp.Matrix([sp.Limit(Q_OVER_R_RICH / sp.log(S_OF), s, 0), sp.Limit(Q_OVER_R_KERNEL, lam_, 0)]), sp.Matrix([1, 2]), evaluate=False),
                       latex=r"\lim_{\alpha \to 0} \frac{Q_{\alpha,\vec{1}}(\beta)}{\log(1/\alpha^2) R_{\alpha,\vec{1}}(\beta)} = 1,\quad \lim_{\alpha \to \infty} \frac{Q_{\alpha,\vec{1}}(\beta)}{R_{\alpha,\vec{1}}(\beta)} = 2"),
             why="Q and R only agree up to a rescaling that depends on the regime: R -> ||beta||_1 while Q ~ log(1/alpha^2) ||beta||_1 "
                 "as alpha -> 0, and Q ~ ||beta||^2/(4 alpha^2) = 2 R as alpha -> oo. Both still select the same limits "
@@ -1188,7 +542,7 @@ CLAIMS = [
         id="kr.chizat.kappa_criterion",
         title="Chizat: for the square loss the laziness criterion is kappa_h(w0) << 1",
         source=src("2.1 Lazy Training", r"\kappa_h(w_0) := \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1"),
-        statement=Statement(sp.Ge(1 / KAPPA_H, sp.Symbol("C", positive=True) * _Lam),
+        statement=Statement(sp.Ge(1 / KAPPA_H, sp.Symbol("C", positive=True) * Lam),
                             latex=r"\kappa_h(w_0) = \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1:\ \frac{1}{\kappa_h(w_0)} \geq C \Lambda \text{ for the criterion's level } \Lambda"),
         checks=(Derivation(name="criterion with F = ||h - y*||^2/2 and ||grad F|| ~ ||Dh|| ||h - y*||",
                            derived=KAPPA_CRITERION_DERIVED, constants=(sp.Symbol("C", positive=True),)),),
@@ -1198,8 +552,8 @@ CLAIMS = [
         id="kr.chizat.kappa_scaled_output",
         title="Chizat: kappa_{alpha h}(w0) = (1/alpha) ||alpha h(w0) - y*|| ||D^2 h|| / ||Dh||^2",
         source=src("2.2 Scaling the Output", r"\kappa_{\alpha h}(w_0) = \frac{1}{\alpha} \|\alpha h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}"),
-        statement=Statement(sp.Eq(kappa_of(alpha * _h_local, _w0),
-                                  sp.Abs(alpha * _H0 - _ystar) / alpha * sp.Abs(_H2) / _H1**2, evaluate=False),
+        statement=Statement(sp.Eq(kappa_of(alpha * h_local, w0_),
+                                  sp.Abs(alpha * H0 - ystar_) / alpha * sp.Abs(H2) / H1**2, evaluate=False),
                             latex=r"\kappa_{\alpha h}(w_0) = \frac{1}{\alpha} \|\alpha h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}\ \text{(one-dimensional } h\text{)}"),
         checks=(Identity(name="kappa of the scaled model"),),
         scaling=CHIZAT,
@@ -1218,9 +572,9 @@ CLAIMS = [
         id="kr.chizat.kappa_scaled_init",
         title="Chizat: for D-homogeneous h, kappa_h(lambda w0) = (1/lambda^D) ||lambda^D h(w0) - y*|| ||D^2 h|| / ||Dh||^2",
         source=src("2.2 Scaling the Output", r"\kappa_h(\lambda w_0) = \frac{1}{\lambda^D} \|\lambda^D h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2}"),
-        statement=Statement(sp.Eq(kappa_of(_h_hom, lam * _w0),
-                                  sp.Abs(lam**D * _h_hom.subs(_w, _w0) - _ystar) / lam**D * sp.Abs(sp.diff(_h_hom, _w, 2).subs(_w, _w0))
-                                  / sp.diff(_h_hom, _w).subs(_w, _w0) ** 2, evaluate=False),
+        statement=Statement(sp.Eq(kappa_of(h_hom, lam * w0_),
+                                  sp.Abs(lam**D * h_hom.subs(w_, w0_) - ystar_) / lam**D * sp.Abs(sp.diff(h_hom, w_, 2).subs(w_, w0_))
+                                  / sp.diff(h_hom, w_).subs(w_, w0_) ** 2, evaluate=False),
                             latex=r"\kappa_h(\lambda w_0) = \frac{1}{\lambda^D} \|\lambda^D h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2},\ h(w) = c_h w^D"),
         checks=(Identity(name="kappa at the scaled initialisation"),),
         scaling=CHIZAT.with_dims({"y_star": S_H}),
@@ -1439,13 +793,13 @@ CLAIMS = [
         id="kr.gunasekar.x_dynamics",
         title="Gunasekar et al.: X' = A*(r) X - X A*(r) along the flow U' = A*(A(U U^T) - y) U",
         source=src("4.3 Key Findings and Results", r"\dot{X}_t = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t)"),
-        statement=Statement(sp.Eq(sp.Derivative(_Xu, _tt), _Astar * _Xu - _Xu * _Astar, evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(Xu, tt_), Astar * Xu - Xu * Astar, evaluate=False),
                             latex=r"\frac{d}{dt}(U_t U_t^T) = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = \mathcal{A}^*(r_t) U_t\ (n = 2,\ d = 1,\ m = 1)"),
-        checks=(Identity(name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(_U), list(_U_NOTE)))),),
+        checks=(Identity(name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(U_), list(U_NOTE)))),),
         correction=Correction(
-            Statement(sp.Eq(sp.Derivative(_Xu, _tt), -_Astar * _Xu - _Xu * _Astar, evaluate=False),
+            Statement(sp.Eq(sp.Derivative(Xu, tt_), -Astar * Xu - Xu * Astar, evaluate=False),
                       latex=r"\frac{d}{dt}(U_t U_t^T) = -\mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = -\mathcal{A}^*(r_t) U_t"),
-            checks=(Identity(name="X = U U^T along the descent dynamics", flow=dict(zip(list(_U), list(_U_GF)))),),
+            checks=(Identity(name="X = U U^T along the descent dynamics", flow=dict(zip(list(U_), list(U_GF)))),),
             why="d/dt (U U^T) = U' U^T + U U'^T is an anticommutator, and gradient descent has a minus sign: "
                 "X' = -A*(r) X - X A*(r) along U' = -A*(r) U (the flow of ||A(U U^T) - y||^2 with time rescaled by 4).",
             expected=Verdict.PROVED),
@@ -1456,11 +810,11 @@ CLAIMS = [
         id="kr.gunasekar.u_dynamics",
         title="Gunasekar et al.: U' = A*(A(U U^T) - y) U is the gradient flow on U (a descent direction)",
         source=src("4.3 Key Findings and Results", r"\dot{U}_t = \mathcal{A}^*(\mathcal{A}(U_t U_t^T) - y) U_t"),
-        statement=Statement(sp.Ge(-sum(a * b for a, b in zip(_U_NOTE.subs(_to_static), _grad_f)), 0),
+        statement=Statement(sp.Ge(-sum(a * b for a, b in zip(U_NOTE.subs(to_static), grad_f)), 0),
                             latex=r"\langle \dot{U}, -\nabla_U \|\mathcal{A}(U U^T) - y\|_2^2 \rangle \geq 0 \text{ for } \dot{U} = \mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
         checks=(Inequality(name="the note's velocity against the negative gradient"),),
         correction=Correction(
-            Statement(sp.Ge(-sum(a * b for a, b in zip(_U_GF.subs(_to_static), _grad_f)), 0),
+            Statement(sp.Ge(-sum(a * b for a, b in zip(U_GF.subs(to_static), grad_f)), 0),
                       latex=r"\langle \dot{U}, -\nabla_U f \rangle \geq 0 \text{ for } \dot{U} = -\mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
             why="-grad f(U) = -4 A*(r) U: the gradient flow moves against A*(r) U (the note's sign gives gradient ascent).",
             expected=Verdict.PROVED),

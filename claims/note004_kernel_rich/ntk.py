@@ -1,0 +1,269 @@
+"""Note 004, the NTK and matrix factorisation: the simulations their claims use."""
+from __future__ import annotations
+
+import numpy as np
+from verify.maths.regimes import (balanced_factors, barron_cosine_errors, chain, depth_curve_interpolant,
+                                  diagonal_loss_derivatives, factorisation_flow, l1_minimiser, ntk_training_change)
+from verify.maths.kernels import empirical_ntk, ntk_limit
+from verify.maths.flows import batched_flow
+from verify.maths.models import (random_orthogonal)
+from .diagonal import DIM, rich_sequence_, regression
+from .lazy import LAZY_N, LAZY_P
+
+
+# ---------------------------------------------------------------------------------------------
+# simulations: NTK, matrix factorisation
+# ---------------------------------------------------------------------------------------------
+
+def ntk_widths(ctx, precise):
+    """Empirical NTKs of independent two-layer ReLU networks at widths 16 .. 16384 against Theta_oo."""
+    rng = ctx.rng("ntk")
+    S, dim = ctx.budget.samples, 3
+    X = rng.standard_normal((4, dim))
+    widths = 4 ** np.arange(2, 8)
+    thetas = [empirical_ntk(rng.standard_normal((S, m, dim)), rng.standard_normal((S, m)), X) for m in widths]
+    return {"m": widths[:, None, None, None] * np.ones((1, S, 1, 1)), "Theta_m": np.stack(thetas),
+            "Theta_inf": np.broadcast_to(ntk_limit(X), (len(widths), S, 4, 4))}
+
+
+def squared_sequence(ctx, precise):
+    """Gunasekar et al.'s Corollary 2: interpolating limits of the flow on ||A x(u) - y||^2, x = u^2,
+    from x(0) = alpha 1, on the flow's invariant curve x = alpha exp(A^T nu), as alpha -> 0."""
+    a, x, l1 = rich_sequence_(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64]), nonnegative=True)
+    return {"alpha": a, "x_inf": x, "x_l1": l1}
+
+
+ARORA2_MEASUREMENTS = 2
+
+
+def commuting_depth_limits(ctx, precise):
+    """Arora et al.'s Theorem 2: depth N = 3 factorisations W = W_3 W_2 W_1 of 3 x 3 matrices, W_j(0) = alpha I,
+    under gradient flow on l(W) = 1/2 sum_i (y_i - <A_i, W>)^2 with m = 2 commuting symmetric measurements
+    A_i = U diag(a_i) U^T (U random orthogonal) and y = A(W*) for a positive definite W* = U diag(x*) U^T.
+
+    The limits W_deep,oo(alpha): for alpha = 1 by simulating all N factors as full matrices until they
+    interpolate; for alpha = 0.5 .. 0.002 (where leaving the saddle at 0 takes a time of order 1/alpha)
+    on the flow's invariant curve: the factors stay equal and commute with the A_i, so W = U diag(x) U^T with
+    x = (alpha^(2-N) + a^T mu)^(-N/(N-2)) (verify.maths.regimes.depth_curve_interpolant). The curve is checked
+    against the simulated flows at alpha = 1 (an error is raised if they differ; a flow still moving at
+    t = 1050, which happens at budget thorough, takes the limit the curve gives and the converged flows confirm).
+
+    The minimum-nuclear-norm PSD solution is computed independently: on PSD matrices ||W||_* = tr W, and
+    <A_i, W> and tr W depend only on the diagonal of U^T W U, which is nonnegative for W PSD (the pinched
+    matrix U diag(diag(U^T W U)) U^T is PSD with the same measurements), so the minimum is U diag(x) U^T with
+    x the nonnegative minimum-l1 solution of a x = y (a linear programme)."""
+    rng = ctx.rng("arora_theorem2")
+    S, d, m, N = ctx.budget.samples, ARORA_DIM, ARORA2_MEASUREMENTS, ARORA_DEPTH
+    flown, curve = np.array([1.0]), np.array([0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002])
+    U = random_orthogonal(rng, S, d)
+    a = rng.standard_normal((S, m, d))
+    A = np.einsum("bij,bmj,bkj->bmik", U, a, U)
+    y = np.einsum("bmd,bd->bm", a, rng.uniform(0.2, 1.0, (S, d)))
+    W_min = np.einsum("bij,bj,bkj->bik", U, l1_minimiser(a, y, nonnegative=True), U)
+    K = len(flown)
+    AA, yy = np.tile(A, (K, 1, 1, 1)), np.tile(y, (K, 1))
+
+    def grad_l(W):
+        return -np.einsum("bm,bmij->bij", yy - np.einsum("bmij,bij->bm", AA, W), AA)
+
+    factors = [np.repeat(flown, S)[:, None, None] * np.eye(d)] * N
+    T = 0.0
+    for _ in range(3):        # 150 time units, then more for slow instances (at budget standard, 1 of 32 needed 300;
+        # a direction whose limit is 0 converges like a power of t at depth 3, so a few need far more)
+        span = 150.0 / flown.min() * (1 if T == 0 else 2)
+        factors = [w[:, -1] for w in factorisation_flow(factors, grad_l, np.array([0.0, span / 2, span]), precise)]
+        T += span
+        W_flow = chain(factors)
+        resid = np.linalg.norm(np.einsum("bmij,bij->bm", AA, W_flow) - yy, axis=-1) / np.linalg.norm(yy, axis=-1)
+        if resid.max() <= 1e-8:
+            break
+    converged = resid <= 1e-8
+    if converged.mean() < 0.5:
+        raise RuntimeError(f"the factorisation flows have not converged by t = {T:g} "
+                           f"({int((~converged).sum())} of {len(resid)} above relative residual 1e-8)")
+    grid = np.concatenate([flown, curve])
+    G = len(grid)
+    x = depth_curve_interpolant(np.tile(a, (G, 1, 1)), np.tile(y, (G, 1)), np.repeat(grid, S), N)
+    W_curve = np.einsum("bij,kbj,blj->kbil", U, x.reshape(G, S, d), U)
+    first = W_curve[:K].reshape(K * S, d, d)
+    gap = np.abs(first - W_flow)[converged].max() / np.abs(W_flow[converged]).max()
+    if gap > 1e-6:
+        raise RuntimeError(f"the invariant curve does not reproduce the simulated flows (relative gap {gap:.2g})")
+    # the converged flows are the limits at alpha = 1; an instance still moving gets the curve's limit,
+    # which the converged ones have just confirmed
+    W = np.concatenate([np.where(converged[:, None, None], W_flow, first).reshape(K, S, d, d), W_curve[K:]])
+    return {"alpha": grid[:, None, None, None] * np.ones((1, S, 1, 1)), "W_deep": W,
+            "W_nuc": np.broadcast_to(W_min[None], (G, S, d, d))}
+
+
+ARORA_DEPTH, ARORA_DIM = 3, 3
+
+
+def singular_value_dynamics(ctx, precise):
+    """Deep matrix factorisation W = W_3 W_2 W_1 under gradient flow on 1/2 ||W - W*||_F^2, from balanced
+    (first half) and unbalanced (second half) initialisations: d sigma_r/dt from central finite differences
+    of W(t) along the simulated flow, against the theorem's right-hand side at the same times; differences
+    are measured against each instance's largest |d sigma/dt| (a slow singular value is not held to a
+    finer absolute accuracy than the fast ones)."""
+    rng = ctx.rng("arora")
+    S, d, N = ctx.budget.samples, ARORA_DIM, ARORA_DEPTH
+    half = S // 2
+    bal = balanced_factors(rng, half, d, N)
+    unbal = [rng.standard_normal((S - half, d, d)) * 0.8 + np.eye(d) for _ in range(N)]
+    Ws0 = [np.concatenate([b, u_]) for b, u_ in zip(bal, unbal)]
+    W0 = chain(Ws0)
+    target = W0 + 0.7 * rng.standard_normal((S, d, d))
+    times, h = np.linspace(0.05, 0.5, 10), 1e-3
+    tt = np.sort(np.concatenate([[0.0], times - h, times, times + h]))
+    Ws = factorisation_flow(Ws0, lambda W: W - target, tt, precise)
+    W = chain(Ws)                                                     # (S, T, d, d)
+    pos = np.searchsorted(tt, times)
+    Uu, sv, Vt = np.linalg.svd(W[:, pos])
+    # d sigma_r/dt = u_r^T W' v_r with W' by central differences of the simulated product: unlike
+    # differences of sorted singular values, this stays accurate when two singular values come close
+    wdot = (W[:, pos + 1] - W[:, pos - 1]) / (2 * h)
+    grad = W[:, pos] - target[:, None]
+    guv = np.einsum("btir,btij,btrj->btr", Uu, grad, Vt)
+    imb = [np.abs(np.swapaxes(Ws0[j + 1], -1, -2) @ Ws0[j + 1] - Ws0[j] @ np.swapaxes(Ws0[j], -1, -2)).max(axis=(-2, -1))
+           for j in range(N - 1)]
+    sdot = np.einsum("btir,btij,btrj->btr", Uu, wdot, Vt)
+    return {"sigma_dot": sdot, "sigma_r": sv, "g_uv": guv, "scale": np.abs(sdot).max(axis=(1, 2), keepdims=True), "N": np.full((1, 1, 1), float(N)),
+            "imbalance": np.max(imb, axis=0)[:, None, None] * np.ones((1, 1, 1))}
+
+
+def barron_instances(ctx, radius: bool):
+    """f(x) = cos(a x) (C_f = |a|) for a in [1, 30], mu uniform on [-r, r] (r = 1, or r in [0.5, 2]), and
+    network sizes n = 1 .. 256: the average squared error of Barron's random step networks."""
+    rng = ctx.rng("barron", str(radius))
+    S = ctx.budget.samples
+    a = 10 ** rng.uniform(0, 1.5, S)
+    r = 10 ** rng.uniform(-0.3, 0.3, S) if radius else np.ones(S)
+    n = 4 ** np.arange(5)
+    err = barron_cosine_errors(rng, a, r, n, draws=200)
+    return {"err_n": err, "n": np.broadcast_to(n[None].astype(float), err.shape), "C": (a * r)[:, None] * np.ones((1, len(n))),
+            "C_f": a[:, None] * np.ones((1, len(n))), "r": r[:, None] * np.ones((1, len(n)))}
+
+
+def not_saddle_at_init(ctx, precise):
+    """The diagonal network's loss at w_+ = w_- = alpha w0 (w0 with no zero entry): the gradient's norm
+    there, against the size of the data (a critical point would have it zero)."""
+    rng = ctx.rng("init_saddle")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    w0 = rng.uniform(0.5, 1.5, (S, DIM)) * rng.choice([-1.0, 1.0], (S, DIM)) * rng.choice([0.01, 1.0, 100.0], (S, 1))
+    grad, _ = diagonal_loss_derivatives(X, y, w0, w0)
+    return {"grad_norm": np.linalg.norm(grad, axis=-1)}
+
+
+def saddle_at_zero(ctx, precise):
+    """The diagonal network's loss at w = 0: gradient norm and extreme Hessian eigenvalues."""
+    rng = ctx.rng("zero_saddle")
+    S = ctx.budget.samples
+    X, y = regression(rng, S)
+    zero = np.zeros((S, DIM))
+    grad, hess = diagonal_loss_derivatives(X, y, zero, zero)
+    ev = np.linalg.eigvalsh(hess)
+    return {"grad_norm": np.linalg.norm(grad, axis=-1), "lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
+
+
+def relative_change_steps(ctx, precise):
+    """Chizat's relative change of the objective for one gradient step w1 = w0 - eta grad F(w0), on
+    F(w) = 1/2 ||h(w) - y*||^2 with h(w) = A w + (1/2)(B w)^2 (n = 3, p = 12) from a random w0 (F(w0) > 0,
+    grad F(w0) != 0), against eta ||grad F(w0)||^2 / F(w0), for eta = 1e-2 .. 1e-6."""
+    rng = ctx.rng("delta_F")
+    S, n, p = ctx.budget.samples, LAZY_N, LAZY_P
+    A = rng.standard_normal((S, n, p)) / np.sqrt(p)
+    B = rng.standard_normal((S, n, p)) / np.sqrt(p)
+    ystar, w0 = rng.standard_normal((S, n)), rng.standard_normal((S, p))
+    h = lambda w: np.einsum("snp,sp->sn", A, w) + 0.5 * np.einsum("snp,sp->sn", B, w) ** 2      # noqa: E731
+    F = lambda w: 0.5 * np.sum((h(w) - ystar) ** 2, axis=-1)                                   # noqa: E731
+    J = A + np.einsum("snp,sp->sn", B, w0)[..., None] * B
+    g = np.einsum("snp,sn->sp", J, h(w0) - ystar)
+    grid = 10.0 ** -np.arange(2.0, 7.0)
+    F0, G2 = F(w0), np.sum(g**2, axis=-1)
+    delta = np.stack([np.abs(F(w0 - e_ * g) - F0) / F0 for e_ in grid])
+    K = len(grid)
+    return {"eta": grid[:, None] * np.ones((1, S)), "Delta_F": delta, "F_0": np.broadcast_to(F0, (K, S)),
+            "G_2": np.broadcast_to(G2, (K, S))}
+
+
+def differential_change_steps(ctx, precise):
+    """Chizat's relative change of the differential for one gradient step w1 = w0 - eta F'(w0) on
+    F(w) = 1/2 ||h(w) - y*||^2 with a smooth one-parameter model h(w) = (sin(c_k w + b_k))_{k <= 3} (p = 1, so
+    Dh(w) and D^2 h(w) are vectors and their operator norms Euclidean norms), for eta = 1e-1 .. 1e-3: the
+    relative change ||Dh(w1) - Dh(w0)|| / ||Dh(w0)||, the note's bound's factors at w0, and the largest
+    ||D^2 h|| on the segment [w0, w1] (401 points; the mean-value inequality's constant)."""
+    rng = ctx.rng("delta_Dh")
+    S, n = 4 * ctx.budget.samples, 3
+    c_, b_ = rng.uniform(0.5, 2.0, (S, 1, n)), rng.uniform(0.0, 2 * np.pi, (S, 1, n))
+    ystar, w0 = rng.standard_normal((S, 1, n)), rng.standard_normal((S, 1, 1))
+    grid = 10.0 ** -np.arange(1.0, 4.0)
+    h = lambda w: np.sin(c_ * w + b_)                      # noqa: E731  (w broadcast against the outputs)
+    dh = lambda w: c_ * np.cos(c_ * w + b_)                # noqa: E731
+    d2h = lambda w: -c_**2 * np.sin(c_ * w + b_)           # noqa: E731
+    gF = np.sum((h(w0) - ystar) * dh(w0), axis=-1, keepdims=True)            # F'(w0), (S, 1, 1)
+    w1 = w0 - grid[None, :, None] * gF                                       # (S, K, 1)
+    seg = w0[..., None] + np.linspace(0.0, 1.0, 401)[None, None, :, None] * (w1 - w0)[..., None]   # (S, K, 401, 1)
+    K = len(grid)
+    return {"Delta_Dh": np.linalg.norm(dh(w1) - dh(w0), axis=-1) / np.linalg.norm(dh(w0), axis=-1),
+            "eta": grid[None] * np.ones((S, 1)), "gradF_norm": np.abs(gF[..., 0]) * np.ones((1, K)),
+            "D2h_norm": np.linalg.norm(d2h(w0), axis=-1) * np.ones((1, K)),
+            "Dh_norm": np.linalg.norm(dh(w0), axis=-1) * np.ones((1, K)),
+            "D2h_sup": np.linalg.norm(-c_[:, :, None] ** 2 * np.sin(c_[:, :, None] * seg + b_[:, :, None]), axis=-1).max(axis=-1)}
+
+
+def figure_eight_limits(ctx, precise):
+    """Theorem 2.5's setting with p = 1, n = 2: h(w) = (sin w, sin 2w) (h(0) = 0, Dh(0) = (1, 2) of constant
+    rank), R(y) = 1/2 ||y - y*||^2, y* = c (-1, 2) + noise, which lies along the other branch of the curve
+    through 0 (at w = pi). The flow of F_alpha from w0 = 0 for alpha = 8 .. 128, F_alpha at its limit, and
+    the least F_alpha over a grid of w in [0, 2 pi) (an upper bound on inf F_alpha, attained at a grid point)."""
+    rng = ctx.rng("figure_eight")
+    S, grid = ctx.budget.samples, np.array([8.0, 16.0, 32.0, 64.0, 128.0])
+    K = len(grid)
+    ystar = rng.uniform(0.5, 2.0, (S, 1)) * np.array([-1.0, 2.0]) + 0.1 * rng.standard_normal((S, 2))
+    a = np.repeat(grid, S)
+    ys = np.tile(ystar, (K, 1))
+
+    def h(w):
+        return np.stack([np.sin(w), np.sin(2 * w)], axis=-1)
+
+    def rhs(_, w):
+        dh = np.stack([np.cos(w[:, 0]), 2 * np.cos(2 * w[:, 0])], axis=-1)
+        return -(np.sum(dh * (a[:, None] * h(w[:, 0]) - ys), axis=-1) / a)[:, None]
+
+    W = batched_flow(rhs, np.zeros((K * S, 1)), np.array([0.0, 20.0, 40.0]), precise)[:, :, 0]
+    if np.abs(W[:, -1] - W[:, -2]).max() > 1e-6:
+        raise RuntimeError("the flow has not converged by t = 40")
+    F_alpha = lambda w: 0.5 * np.sum((a[:, None, None] * h(w) - ys[:, None]) ** 2, axis=-1) / a[:, None] ** 2  # noqa: E731
+    lim = F_alpha(W[:, -1:])[:, 0]
+    ws = np.linspace(0.0, 2 * np.pi, 20001)[None] * np.ones((K * S, 1))
+    best = F_alpha(ws).min(axis=1)
+    return {"F_lim": lim.reshape(K, S), "F_min": best.reshape(K, S), "alpha": a.reshape(K, S)}
+
+
+def ntk_training(ctx, variable, precise):
+    """Jacot et al.'s Theorem 2 on two-layer tanh networks (Lipschitz, bounded second derivative) in the
+    NTK parametrisation, a, b ~ N(0, 1): gradient descent with step 0.1 up to T = 5 on 1/2 sum (f(x_i) - y_i)^2
+    (n = 4 inputs on the sphere, y ~ N(0, 1)), for widths m = 64 .. 4096; returns sup_t ||Theta_t - Theta_0||_F,
+    shaped (widths, seeds), the same data for a seed at every width."""
+    if variable != "m":
+        raise ValueError(f"the NTK is simulated in the width m, not {variable}")
+    rng = ctx.rng("ntk_training")
+    S = ctx.budget.samples
+    X = rng.standard_normal((4, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = rng.standard_normal((S, 4))
+    widths = 4 ** np.arange(3, 7)
+    change = [ntk_training_change(rng.standard_normal((S, m, 3)), rng.standard_normal((S, m)), X, y,
+                                  T=5.0, steps=50, every=5) for m in widths]      # one solve per width
+    return widths.astype(float), np.stack(change)
+
+
+def ntk_limit_spectrum(ctx, precise):
+    """Theta_oo (ReLU, depth 2: k1 + k0 x.x') on n = 6 distinct Gaussian inputs in dimension 3: its
+    smallest eigenvalue, against the size of its largest."""
+    rng = ctx.rng("ntk_pd")
+    S = ctx.budget.samples
+    X = rng.standard_normal((S, 6, 3))
+    ev = np.linalg.eigvalsh(ntk_limit(X))
+    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1]}
