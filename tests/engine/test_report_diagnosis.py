@@ -149,7 +149,7 @@ def test_a_supported_parent_over_a_refuted_step_shows_the_proof_is_broken(files)
     assert "the proof is broken at t.a (constant)" in files["html/claims/t.parent.html"]
     errors = summary_part(files["index.md"], "## What is wrong", "## Counts")
     assert ("**Accepted, but the written proof is broken**\n\n- [t.parent](claims/t.parent.md): supported "
-            "numerically; broken at [t.a](claims/t.a.md) (constant)") in errors
+            "numerically\n  - broken at [t.a](claims/t.a.md) (constant)") in errors
 
 
 def test_a_claim_that_holds_shows_no_kind(files):

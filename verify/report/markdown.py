@@ -95,11 +95,14 @@ def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = 
         lines += ["**Proof gaps**", ""]
         for p in s.gaps:
             lines.append(f"- {_link(p.claim.id, prefix)} — {_line(p.claim.title, TITLE_LIMIT)}")
-            lines.append(f"  - {p.conclusion}" + (f"; the proof is broken at {_steps_md(p, prefix)}" if p.broken_at else ""))
+            lines.append(f"  - {p.conclusion}")
+            if p.broken_at:
+                lines.append(f"  - the proof is broken at {_steps_md(p, prefix)}")
         lines.append("")
     if s.broken:
         lines += ["**Accepted, but the written proof is broken**", ""]
-        lines += [f"- {_link(p.claim.id, prefix)}: {p.accepted_by}; broken at {_steps_md(p, prefix)}" for p in s.broken]
+        for p in s.broken:
+            lines += [f"- {_link(p.claim.id, prefix)}: {p.accepted_by}", f"  - broken at {_steps_md(p, prefix)}"]
         lines.append("")
     if s.clean:
         lines += ["No errors and no proof gaps found.", ""]
