@@ -139,7 +139,7 @@ def test_each_error_has_its_one_line_fix_rendered(files):
     html = summary_part(files["html/index.html"], "What is wrong", "<h2>Counts</h2>")
     assert '<div class="fix">fix: <math' in html and "Derivative(" not in html
     note = files["html/notes/note.md.html"]
-    assert summary_part(note, "What is wrong", "<h2>Counts</h2>").count('<div class="fix">') == 2
+    assert summary_part(note, "What is wrong", "<h2>Counts</h2>").count('<div class="fix">fix: ') == 2
 
 
 def test_a_supported_parent_over_a_refuted_step_shows_the_proof_is_broken(files):
