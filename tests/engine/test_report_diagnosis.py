@@ -196,3 +196,21 @@ def test_first_sentence_stops_at_a_sentence_end_not_inside_one():
     assert first_sentence("Differentiate again. Then it holds.") == "Differentiate again"
     assert first_sentence("R_n has the factor 1/(2n): its flow has 1/n. More.") == "R_n has the factor 1/(2n): its flow has 1/n"
     assert first_sentence("a " * 200, 20).endswith("…") and len(first_sentence("a " * 200, 20)) == 20
+
+
+def test_titles_in_the_summary_are_plain_text(results):
+    c = results[0].claim
+    starred = Claim(c.id, "bound on ||f*|| with <a, b> and (H*)^{-1}", c.source, c.statement, c.checks,
+                    correction=c.correction)
+    index = render_all(Report.of([ClaimResult(starred, results[0].statement, results[0].correction)],
+                                 RunSettings()))["index.md"]
+    assert r"— bound on ||f\*|| with \<a, b> and (H\*)^{-1}" in index
+
+
+def test_claims_not_run_have_no_diagnosis_and_leave_their_dependants_unverified(results):
+    step, parent = results[0].claim, results[5]
+    report = Report.of([ClaimResult(step, None), parent], RunSettings())
+    by_id = report.by_id()
+    assert by_id["t.a"].kind is None and by_id["t.a"].proof is None and by_id["t.a"].root_cause is None
+    assert by_id["t.parent"].proof.status == "unverified"
+    assert Report.from_json(json.loads(report.dumps())) == report

@@ -357,7 +357,7 @@ class Report:
            plugin_errors: Iterable[PluginError] = ()) -> "Report":
         """The document of a run (built once, the diagnosis with it; every renderer reads it)."""
         results = list(results)
-        diagnosis = diagnose(results)
+        diagnosis = diagnose(r for r in results if r.statement is not None)     # a claim not run has none
         notes = dict.fromkeys(r.claim.note for r in results)
         causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
                   for note in notes}

@@ -39,9 +39,11 @@ def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
 
 
 def _line(text: str, limit: int) -> str:
-    """Text on one line (outside a table), at most ``limit`` characters."""
+    """Plain text on one line (outside a table), at most ``limit`` characters; ``*`` and ``<`` are
+    escaped (a title such as "||f*|| ... (H*)^{-1}" is no emphasis, "<a, b>" no HTML)."""
     text = re.sub(r"\s+", " ", str(text)).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return re.sub(r"([*<])", r"\\\1", text)
 
 
 def _link(claim_id: str, prefix: str = "claims/") -> str:
