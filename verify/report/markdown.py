@@ -40,10 +40,10 @@ def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
 
 def _line(text: str, limit: int) -> str:
     """Plain text on one line (outside a table), at most ``limit`` characters; ``*`` and ``<`` are
-    escaped (a title such as "||f*|| ... (H*)^{-1}" is no emphasis, "<a, b>" no HTML)."""
+    escaped (a title such as "||f*|| ... (H*)^{-1}" is no emphasis, "<a, b>" no HTML; "<=" stays)."""
     text = re.sub(r"\s+", " ", str(text)).strip()
     text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-    return re.sub(r"([*<])", r"\\\1", text)
+    return re.sub(r"\*|<(?=[A-Za-z/!?])", lambda m: "\\" + m.group(), text)
 
 
 def _link(claim_id: str, prefix: str = "claims/") -> str:
