@@ -49,11 +49,11 @@ def test_results_json_schema(tmp_path, results):
     text = (tmp_path / "results.json").read_text()
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors"}
-    assert (data["schema"], data["seed"], data["budget"]) == (2, 0, "quick")
+    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems"}
+    assert (data["schema"], data["seed"], data["budget"]) == (3, 0, "quick")
     assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]
     claim_keys = {"id", "title", "note", "source", "statement", "hypotheses", "definitions", "typeset", "depends_on",
-                  "verdict", "expected", "findings", "checks", "correction"}
+                  "verdict", "expected", "findings", "checks", "correction", "kind", "root_cause", "proof"}
     assert all(set(c) == claim_keys for c in data["claims"])
     trig, square, amgm = data["claims"]
     assert trig["source"] == {"file": "fixture_algebra.md", "section": "§1",
@@ -94,10 +94,10 @@ def test_index_groups_by_note_and_counts_verdicts(tmp_path, results):
     index = (tmp_path / "index.md").read_text()
     assert "| proved | 1 | 2 |" in index          # statements, corrections
     assert "| refuted | 2 | 0 |" in index
-    assert "## fixture_algebra.md" in index
-    assert "| [fx.trig](claims/fx.trig.md) | §1 | proved | — |" in index
+    assert "### fixture_algebra.md" in index
+    assert "| [fx.trig](claims/fx.trig.md) | §1 | proved |  | — |" in index       # holds: no kind
     [row] = [ln for ln in index.splitlines() if ln.startswith("| [fx.amgm]")]
-    assert "| §3 | refuted → corrected: proved | inequality: counterexample" in row
+    assert "| §3 | refuted → corrected: proved | constant | inequality: counterexample" in row
     assert "## Plugin errors" in index
     assert "plugins/bad.py: claim bad.claim, field title: must be a non-empty string" in index
     assert "Recorded expectations met: 3 of 3." in index
@@ -108,7 +108,7 @@ def test_index_marks_verdicts_that_differ_from_the_expected_one(tmp_path, result
     wrong = ClaimResult(trig.claim, evaluation([CheckResult("identity", "symbolic", Outcome.FAILS, "no | way")]))
     write_reports(Report.of([wrong], RunSettings(0, "quick")), tmp_path)
     index = (tmp_path / "index.md").read_text()
-    assert r"| refuted (expected proved) | identity: no \| way |" in index
+    assert r"| refuted (expected proved) | false | identity: no \| way |" in index
     assert "Recorded expectations met: 0 of 1." in index
 
 

@@ -154,7 +154,7 @@ def test_schema_2_holds_the_checked_statement_hypotheses_definitions_and_typeset
     corr = Statement(sp.Le(Norm(x), 2 * M), where={M: sigma / 2})
     report = _report([_claim(st, corr)])
     data = json.loads(report.dumps())
-    assert data["schema"] == SCHEMA == 2
+    assert data["schema"] == SCHEMA == 3
     claim = data["claims"][0]
     assert claim["statement"] == r"\left\|x\right\|_2 \leq M" and claim["typeset"] == HAND
     assert claim["hypotheses"] == [r"\sigma_{\min} > x", "x < 1"]

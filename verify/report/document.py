@@ -1,11 +1,15 @@
 """The report document: one typed, frozen value built once from a run's results, which every renderer
 (Markdown, HTML, JUnit, the terminal, ``results.json``) reads, and its one JSON form.
 
-:meth:`Report.to_json` is ``results.json`` (schema 2) and :meth:`Report.from_json` reads it back:
+:meth:`Report.to_json` is ``results.json`` (schema 3) and :meth:`Report.from_json` reads it back:
 ``Report.from_json(report.to_json()) == report``. A statement and a correction are each reported as a
 :class:`Formula`: the LaTeX of the SymPy relation that was checked (``statement``), its hypotheses and
 definitions, and the hand-written typesetting, if any, apart (``typeset``: shown labelled "not
-checked"). Schema 1 had the hand LaTeX as ``statement`` and no hypotheses or definitions. The plugin
+checked"). The diagnosis of the run (:func:`verify.core.diagnosis.diagnose`, computed once in
+:meth:`Report.of`) is part of the document: each claim's ``kind`` (:class:`KindReport`, None when it
+holds), ``root_cause`` (the id of the claim where its error is made) and ``proof``
+(:class:`ProofReport`), and the report's root causes per note (:class:`RootCauseReport`). Schema 1 had
+the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis. The plugin
 that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
 takes it from the loaded claims.
 """
@@ -15,14 +19,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..core.diagnosis import Diagnosis, diagnose
 from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
-           "CorrectionReport", "ClaimReport", "Report"]
+           "CorrectionReport", "KindReport", "ProofReport", "RootCauseReport", "ClaimReport", "Report"]
 
-SCHEMA = 2
+SCHEMA = 3
 NO_FINDING = "—"
 
 
@@ -148,6 +153,72 @@ class CorrectionReport:
 
 
 @dataclass(frozen=True)
+class KindReport:
+    """The kind of a flagged claim's error (one of ``verify.core.model.KINDS``), whether the claim
+    declared it, and why (the declared reason, or how it was computed)."""
+    kind: str
+    declared: bool
+    why: str
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "declared": self.declared, "why": self.why}
+
+    @staticmethod
+    def from_json(d: Mapping | None) -> "KindReport | None":
+        return None if d is None else KindReport(d["kind"], d["declared"], d["why"])
+
+
+@dataclass(frozen=True)
+class ProofReport:
+    """The status of a claim's proof: ``complete``, ``unverified`` or ``broken`` (None for a gap with
+    no proof steps); the broken steps as (claim id, verdict, kind or None), the inconclusive ones; for a
+    gap, what is known of its conclusion; and the whole in words."""
+    status: str | None
+    broken_at: tuple[tuple[str, str, str | None], ...] = ()
+    unverified_at: tuple[str, ...] = ()
+    conclusion: str | None = None
+    words: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return self.status == "broken"
+
+    def to_json(self) -> dict:
+        return {"status": self.status,
+                "broken_at": [{"claim": s, "verdict": v, "kind": k} for s, v, k in self.broken_at],
+                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words}
+
+    @staticmethod
+    def from_json(d: Mapping | None) -> "ProofReport | None":
+        if d is None:
+            return None
+        return ProofReport(d["status"], tuple((b["claim"], b["verdict"], b["kind"]) for b in d["broken_at"]),
+                           tuple(d["unverified_at"]), d["conclusion"], d["words"])
+
+
+@dataclass(frozen=True)
+class RootCauseReport:
+    """One error and the flagged claims it affects: ``claims[0]`` is ``id``, where it is made; ``how``
+    says why they share it ("declared", "computed: the same correction ...", or "own")."""
+    id: str
+    kind: str
+    how: str
+    claims: tuple[str, ...]
+
+    @property
+    def also(self) -> tuple[str, ...]:
+        """The other claims the error affects."""
+        return tuple(c for c in self.claims if c != self.id)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "how": self.how, "claims": list(self.claims)}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "RootCauseReport":
+        return RootCauseReport(d["id"], d["kind"], d["how"], tuple(d["claims"]))
+
+
+@dataclass(frozen=True)
 class ClaimReport:
     """One claim as reported: where it stands, its statement (:class:`Formula`), dependencies, evaluations."""
     id: str
@@ -158,11 +229,15 @@ class ClaimReport:
     depends_on: tuple[str, ...]
     statement: EvaluationReport
     correction: CorrectionReport | None = None
+    kind: KindReport | None = None        # the kind of its error; None when the claim holds
+    root_cause: str | None = None         # the claim where its error is made (itself, or one it inherits from)
+    proof: ProofReport | None = None      # its proof's status; None without proof steps (unless a gap)
     # not in results.json: empty in a report read from it
     plugin: str = field(default="", compare=False)
 
     @staticmethod
-    def of(result: ClaimResult) -> "ClaimReport":
+    def of(result: ClaimResult, diagnosis: Diagnosis | None = None) -> "ClaimReport":
+        """The claim's report; ``diagnosis`` (of the whole run) gives its kind, root cause and proof status."""
         c = result.claim
         correction = None
         if c.correction is not None:
@@ -171,7 +246,7 @@ class ClaimReport:
         return ClaimReport(
             id=c.id, title=c.title, note=c.note, source=c.source, formula=Formula.of(c.statement),
             depends_on=tuple(c.depends_on), statement=EvaluationReport.of(result.statement, c.expected),
-            correction=correction, plugin=result.plugin)
+            correction=correction, plugin=result.plugin, **_diagnosed(c.id, diagnosis))
 
     @property
     def latex(self) -> str:
@@ -220,6 +295,11 @@ class ClaimReport:
             return checks[0].summary
         return None
 
+    @property
+    def flagged(self) -> bool:
+        """The claim has an error of some kind (refuted, gap or loose)."""
+        return self.kind is not None
+
     def evaluations(self) -> list[tuple[str, EvaluationReport]]:
         """("statement", evaluation), then ("correction", evaluation) when there is a correction."""
         out = [("statement", self.statement)]
@@ -232,7 +312,10 @@ class ClaimReport:
                          "source": {"file": self.source.file, "section": self.source.section,
                                     "quote": self.source.quote},
                          **self.formula.to_json(), "depends_on": list(self.depends_on), **self.statement.to_json(),
-                         "correction": self.correction.to_json() if self.correction is not None else None})
+                         "correction": self.correction.to_json() if self.correction is not None else None,
+                         "kind": self.kind.to_json() if self.kind is not None else None,
+                         "root_cause": self.root_cause,
+                         "proof": self.proof.to_json() if self.proof is not None else None})
 
     @staticmethod
     def from_json(d: Mapping) -> "ClaimReport":
@@ -240,24 +323,46 @@ class ClaimReport:
         return ClaimReport(id=d["id"], title=d["title"], note=d["note"], source=Source(**d["source"]),
                            formula=Formula.from_json(d), depends_on=tuple(d["depends_on"]),
                            statement=EvaluationReport.from_json(d),
-                           correction=CorrectionReport.from_json(corr) if corr is not None else None)
+                           correction=CorrectionReport.from_json(corr) if corr is not None else None,
+                           kind=KindReport.from_json(d["kind"]), root_cause=d["root_cause"],
+                           proof=ProofReport.from_json(d["proof"]))
+
+
+def _diagnosed(claim_id: str, diagnosis: Diagnosis | None) -> dict:
+    """A claim's kind, root cause and proof status in the report's types ({} without a diagnosis)."""
+    d = diagnosis.claims.get(claim_id) if diagnosis is not None else None
+    if d is None:
+        return {}
+    return {"kind": KindReport(d.kind.kind, d.kind.declared, d.kind.why) if d.kind is not None else None,
+            "root_cause": d.root_cause,
+            "proof": ProofReport.from_json(jsonable(d.proof.to_json())) if d.proof is not None else None}
 
 
 @dataclass(frozen=True)
 class Report:
-    """A run's report: seed, budget (its name), the claims in the run's order and the plugin errors."""
+    """A run's report: seed, budget (its name), the claims in the run's order, the plugin errors, the
+    root causes of each note's errors (note -> root causes in the claims' order; a root cause whose
+    claims lie in several notes is listed under each) and the problems the diagnosis met (a
+    ``because_of`` naming no claim, a cycle)."""
     seed: int
     budget: str
     claims: tuple[ClaimReport, ...]
     plugin_errors: tuple[PluginError, ...] = ()
+    root_causes: Mapping[str, tuple[RootCauseReport, ...]] = field(default_factory=dict)
+    diagnosis_problems: tuple[str, ...] = ()
     schema: int = SCHEMA
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,
            plugin_errors: Iterable[PluginError] = ()) -> "Report":
-        """The document of a run (built once; every renderer reads it)."""
-        return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r) for r in results),
-                      tuple(plugin_errors))
+        """The document of a run (built once, the diagnosis with it; every renderer reads it)."""
+        results = list(results)
+        diagnosis = diagnose(r for r in results if r.statement is not None)     # a claim not run has none
+        notes = dict.fromkeys(r.claim.note for r in results)
+        causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
+                  for note in notes}
+        return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r, diagnosis) for r in results),
+                      tuple(plugin_errors), causes, tuple(diagnosis.problems))
 
     # -- views the renderers share ------------------------------------------------------------
 
@@ -280,6 +385,10 @@ class Report:
         return bool(self.plugin_errors) or any(
             Verdict.ERROR in (c.verdict, c.correction_verdict) or not c.matches_expected for c in self.claims)
 
+    def root_causes_of(self, note: str) -> tuple[RootCauseReport, ...]:
+        """The root causes of ``note``'s errors, each once."""
+        return tuple(self.root_causes.get(note, ()))
+
     def replay(self, claim: ClaimReport) -> str:
         """The command that reruns ``claim`` exactly."""
         return replay_command(claim.id, self.seed, self.budget, claim.plugin)
@@ -289,14 +398,19 @@ class Report:
     def to_json(self) -> dict:
         return {"schema": self.schema, "seed": self.seed, "budget": self.budget,
                 "claims": [c.to_json() for c in self.claims],
-                "plugin_errors": [e.to_json() for e in self.plugin_errors]}
+                "plugin_errors": [e.to_json() for e in self.plugin_errors],
+                "root_causes": {note: [r.to_json() for r in causes] for note, causes in self.root_causes.items()},
+                "diagnosis_problems": list(self.diagnosis_problems)}
 
     @staticmethod
     def from_json(d: Mapping[str, Any]) -> "Report":
         if d.get("schema") != SCHEMA:
             raise ValueError(f"results.json schema {d.get('schema')!r} is not {SCHEMA}")
         return Report(seed=d["seed"], budget=d["budget"], claims=tuple(ClaimReport.from_json(c) for c in d["claims"]),
-                      plugin_errors=tuple(PluginError(**e) for e in d.get("plugin_errors", [])), schema=d["schema"])
+                      plugin_errors=tuple(PluginError(**e) for e in d.get("plugin_errors", [])),
+                      root_causes={note: tuple(RootCauseReport.from_json(r) for r in causes)
+                                   for note, causes in d["root_causes"].items()},
+                      diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"])
 
     def dumps(self) -> str:
         """``results.json``'s text."""

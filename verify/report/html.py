@@ -22,6 +22,7 @@ from ..core.model import Verdict
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
 from .plots import caption, plot_files
+from .summary import summaries
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
@@ -157,7 +158,19 @@ def _row(c: ClaimReport) -> dict:
         corr = _verdict(c.correction_verdict, c.correction.evaluation.expected)
     latex = c.latex if len(c.latex) <= TABLE_LATEX_LIMIT else None
     return {"id": c.id, "section": c.source.section, "title": c.title, "latex": latex,
-            "verdict": _verdict(c.verdict, c.expected), "correction": corr, "finding": c.statement.first_finding}
+            "verdict": _verdict(c.verdict, c.expected), "correction": corr, "finding": c.statement.first_finding,
+            "kind": c.kind.kind if c.kind is not None else None}
+
+
+def _diagnosis(c: ClaimReport, report: Report) -> dict:
+    """A claim's kind, root cause (with the claims sharing it) and proof status, for its page."""
+    root = None
+    if c.root_cause is not None:
+        cause = next((r for r in report.root_causes_of(c.note) if r.id == c.root_cause), None)
+        how = cause.how if cause is not None and cause.how != "own" else ""
+        also = cause.also if cause is not None else ()
+        root = {"id": c.root_cause, "self": c.root_cause == c.id, "also": list(also), "how": how if also else ""}
+    return {"kind": c.kind, "root": root, "proof": c.proof.words if c.proof is not None and c.proof.words else None}
 
 
 def _evaluation(e: EvaluationReport, target: str, plots: list) -> dict:
@@ -215,23 +228,25 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
             stated=_formula(c.formula),
             deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
-            correction=correction, plot_errors=plot_errors, replay=report.replay(c))
+            correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report))
     note_page = env.get_template("note.html")
     note_info = []
+    summary_of = {s.note: s for s in summaries(report)}
     for note, rows in notes.items():
         graph = note_graph_svg(rows, verdict_of, lambda i: f"../claims/{i}.html" if i in by_id else None)
         files[f"notes/{slugs[note]}.html"] = note_page.render(
             root="../", title=note, note=note, counts=_counts(rows), rows=[_row(c) for c in rows],
-            graph=Markup(graph), weak=weak)
+            graph=Markup(graph), weak=weak, summary=summary_of[note])
         note_info.append({"note": note, "page": f"notes/{slugs[note]}.html", "counts": _counts(rows),
-                          "rows": [_row(c) for c in rows]})
+                          "rows": [_row(c) for c in rows], "summary": summary_of[note]})
     with_expectation = [c for c in claims if c.has_expectation]
     mismatched = report.mismatched()
     files["index.html"] = env.get_template("index.html").render(
         root="", title="Claim verification report", seed=report.seed, budget=report.budget, total=len(claims),
         corrections=sum(c.correction_verdict is not None for c in claims), counts=_counts(claims), notes=note_info,
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
-        plugin_errors=[str(e) for e in report.plugin_errors], weak=weak)
+        plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,
+        diagnosis_problems=list(report.diagnosis_problems))
     files["style.css"] = env.get_template("style.css").render()
     files = {k: files[k] for k in sorted(files, key=_write_order)}
     return files

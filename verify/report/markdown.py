@@ -7,6 +7,10 @@ from typing import Sequence
 
 from ..core.model import Verdict
 from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
+from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, summaries
+
+TITLE_LIMIT = 90        # a claim's title in the error summary
+STEPS_SHOWN = 3         # broken proof steps named in the summary (the claim's page names them all)
 
 # ---------------------------------------------------------------------------------------------
 # markdown
@@ -34,15 +38,92 @@ def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
     return shown
 
 
+def _line(text: str, limit: int) -> str:
+    """Plain text on one line (outside a table), at most ``limit`` characters; ``*`` and ``<`` are
+    escaped (a title such as "||f*|| ... (H*)^{-1}" is no emphasis, "<a, b>" no HTML; "<=" stays)."""
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return re.sub(r"\*|<(?=[A-Za-z/!?])", lambda m: "\\" + m.group(), text)
+
+
+def _link(claim_id: str, prefix: str = "claims/") -> str:
+    return f"[{claim_id}]({prefix}{claim_id}.md)"
+
+
+def _fix_md(fix: Fix) -> str:
+    """A fix on one line: the corrected relation, the hypotheses added and dropped, or words."""
+    parts = []
+    if fix.latex is not None:
+        parts.append(f"${fix.latex}$")
+    if fix.added:
+        parts.append("assume " + ", ".join(f"${h}$" for h in fix.added))
+    if fix.dropped:
+        parts.append("drop " + ", ".join(f"${h}$" for h in fix.dropped))
+    if fix.words:
+        parts.append(fix.words)
+    checked = f" (checked: {fix.verdict.value})" if fix.verdict is not None else ""
+    return "; ".join(parts) + checked
+
+
+def _steps_md(entry: ProofEntry, prefix: str) -> str:
+    steps = entry.broken_at
+    shown = ", ".join(f"{_link(s, prefix)} ({k})" for s, k in steps[:STEPS_SHOWN])
+    more = f" and {len(steps) - STEPS_SHOWN} more" if len(steps) > STEPS_SHOWN else ""
+    return shown + more
+
+
+def _error_md(e: ErrorEntry, prefix: str) -> list[str]:
+    title = f" — {_line(e.claim.title, TITLE_LIMIT)}" if e.claim is not None else ""
+    lines = [f"- {_link(e.cause.id, prefix)}{title}"]
+    if e.also:
+        lines.append(f"  - also in {', '.join(_link(i, prefix) for i in e.also)}")
+    lines.append(f"  - fix: {_fix_md(e.fix)}")
+    return lines
+
+
+def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = "###") -> list[str]:
+    """What is wrong in one note: the distinct errors by kind, each with its fix; the proof gaps, each
+    with what is known of its conclusion; claims accepted over a broken proof; the counts."""
+    lines = [f"{heading} {s.note}", ""]
+    errors = f"**{s.errors} distinct error{'s' * (s.errors != 1)}**"
+    lines += [f"{s.claims} claims, {s.flagged} flagged: {errors}, {len(s.gaps)} proof "
+              f"gap{'s' * (len(s.gaps) != 1)}.", ""]
+    for g in s.groups:
+        lines += [f"**{g.kind}** — {g.meaning}", ""]
+        for e in g.errors:
+            lines += _error_md(e, prefix)
+        lines.append("")
+    if s.gaps:
+        lines += ["**Proof gaps**", ""]
+        for p in s.gaps:
+            lines.append(f"- {_link(p.claim.id, prefix)} — {_line(p.claim.title, TITLE_LIMIT)}")
+            lines.append(f"  - {p.conclusion}")
+            if p.broken_at:
+                lines.append(f"  - the proof is broken at {_steps_md(p, prefix)}")
+        lines.append("")
+    if s.broken:
+        lines += ["**Accepted, but the written proof is broken**", ""]
+        for p in s.broken:
+            lines += [f"- {_link(p.claim.id, prefix)}: {p.accepted_by}", f"  - broken at {_steps_md(p, prefix)}"]
+        lines.append("")
+    if s.clean:
+        lines += ["No errors and no proof gaps found.", ""]
+    lines += ["**Counts:** " + ", ".join(f"{n} {v}" for v, n in s.verdicts) + ".", ""]
+    return lines
+
+
 def render_index(report: Report) -> str:
+    """``index.md``: what is wrong in each note and how to fix it, then the counts, then every claim."""
     claims = report.claims
     notes = report.notes()
     stated = Counter(c.verdict for c in claims)
     corrected = Counter(c.correction_verdict for c in claims if c.correction_verdict is not None)
     lines = ["# Claim verification report", "",
              f"Seed `{report.seed}`, budget `{report.budget}`: {len(claims)} claims from {len(notes)} notes, "
-             f"{sum(corrected.values())} corrections.", "",
-             "| verdict | statements | corrections |", "|---|---:|---:|"]
+             f"{sum(corrected.values())} corrections.", "", "## What is wrong, note by note", ""]
+    for s in summaries(report):
+        lines += render_note_summary(s)
+    lines += ["## Counts", "", "| verdict | statements | corrections |", "|---|---:|---:|"]
     lines += [f"| {v.value} | {stated[v]} | {corrected[v]} |" for v in Verdict]
     with_expectation = [c for c in claims if c.has_expectation]
     mismatched = report.mismatched()
@@ -53,14 +134,19 @@ def render_index(report: Report) -> str:
     if report.plugin_errors:
         lines += ["", "## Plugin errors", ""]
         lines += [f"- {_cell(str(e), 1000)}" for e in report.plugin_errors]
+    if report.diagnosis_problems:
+        lines += ["", "## Problems of the diagnosis", ""]
+        lines += [f"- {_cell(p, 1000)}" for p in report.diagnosis_problems]
+    lines += ["", "## Claims"]
     for note, rows in notes.items():
-        lines += ["", f"## {note}", "", "| claim | section | verdict | finding |", "|---|---|---|---|"]
+        lines += ["", f"### {note}", "", "| claim | section | verdict | kind | finding |", "|---|---|---|---|---|"]
         for c in rows:
             verdict = _verdict_text(c.verdict, c.expected)
             if c.correction is not None:
                 verdict += f" → corrected: {_verdict_text(c.correction_verdict, c.correction.evaluation.expected)}"
+            kind = c.kind.kind if c.kind is not None else ""
             lines.append(f"| [{c.id}](claims/{c.id}.md) | {_cell(c.source.section)} "
-                         f"| {_cell(verdict)} | {_cell(c.statement.first_finding)} |")
+                         f"| {_cell(verdict)} | {kind} | {_cell(c.statement.first_finding)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -108,6 +194,27 @@ def _evaluation_md(e: EvaluationReport) -> list[str]:
     return lines
 
 
+def _diagnosis_md(c: ClaimReport, report: Report) -> list[str]:
+    """The claim's kind (declared or computed, and why), root cause (linked) and proof status."""
+    lines = []
+    if c.kind is not None:
+        how = "declared" if c.kind.declared else "computed"
+        lines += [f"**Kind:** {c.kind.kind} ({how}: {_cell(c.kind.why, 10_000)})", ""]
+    if c.root_cause is not None:
+        cause = next((r for r in report.root_causes_of(c.note) if r.id == c.root_cause), None)
+        if c.root_cause != c.id:
+            lines += [f"**Root cause:** {_link(c.root_cause, '')}"
+                      + (f" ({cause.how})" if cause is not None and cause.how != "own" else ""), ""]
+        elif cause is not None and cause.also:
+            lines += [f"**Root cause:** this claim; the same error is in "
+                      f"{', '.join(_link(i, '') for i in cause.also)} ({cause.how})", ""]
+        else:
+            lines += ["**Root cause:** this claim", ""]
+    if c.proof is not None and c.proof.words:
+        lines += [f"**Proof:** {_cell(c.proof.words, 10_000)}", ""]
+    return lines
+
+
 def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) -> str:
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
     lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
@@ -121,7 +228,7 @@ def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) 
         lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
     if c.plugin:
         lines += [f"**Plugin:** `{c.plugin}`", ""]
-    lines += ["## Verdict", ""] + _evaluation_md(c.statement)
+    lines += ["## Verdict", ""] + _diagnosis_md(c, report) + _evaluation_md(c.statement)
     if c.correction is not None:
         lines += ["## Correction", ""] + _formula_md(c.correction.formula)
         lines += ["", f"**Why:** {c.correction.why.strip()}", ""]

@@ -96,7 +96,7 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
 
 def read_report(folder: str | Path = DEFAULT_OUTPUT) -> Report:
     """The report document of ``folder``'s ``results.json`` (OSError when unreadable, ValueError when
-    it is not a schema-1 report)."""
+    it is not a report of this schema)."""
     path = Path(folder) / "results.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
