@@ -200,13 +200,7 @@ class _Analysis:
         if isinstance(e, sp.Add):
             return self._alike(e.args, "terms of a sum")
         if isinstance(e, sp.Mul):
-            dims = [self.dim(a) for a in e.args]
-            if any(d is ANY for d in dims):
-                return ANY
-            out = {}
-            for d in dims:
-                out = _add(out, d)
-            return out
+            return self.product(*[self.dim(a) for a in e.args])
         if isinstance(e, sp.Pow):
             base, exp = e.args
             self._scale_free(exp, "exponent", e)

@@ -85,17 +85,12 @@ class CheckReport:
     def of(result: CheckResult) -> "CheckReport":
         return CheckReport.from_json(jsonable(result.to_json()))
 
-    def to_json(self) -> dict:
-        out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value, "summary": self.summary,
-               "evidence": self.evidence}
-        if self.plot is not None:
-            out["plot"] = self.plot
-        return out
+    to_json = CheckResult.to_json          # the same fields, the one JSON form of a check's result
 
     @staticmethod
     def from_json(d: Mapping) -> "CheckReport":
-        return CheckReport(check=d["check"], kind=CheckKind.of(d["kind"]), outcome=Outcome(d["outcome"]),
-                           summary=d["summary"], evidence=d["evidence"], plot=d.get("plot"))
+        r = CheckResult.from_json(d)
+        return CheckReport(r.check, r.kind, r.outcome, r.summary, r.evidence, r.plot)
 
 
 @dataclass(frozen=True)
