@@ -20,11 +20,10 @@ FIXTURES = REPO / "tests" / "fixtures"          # fixture plugins: good, broken,
 
 
 def _seeds() -> Path:
-    """The notes the built-in claims quote: $VERIFY_SEEDS, else shared/seeds beside the checkout (or an ancestor)."""
+    """The notes the built-in claims quote: $VERIFY_SEEDS, else the repository's own notes/ folder."""
     if "VERIFY_SEEDS" in os.environ:
         return Path(os.environ["VERIFY_SEEDS"])
-    candidates = [parent / "shared" / "seeds" for parent in REPO.parents]
-    return next((c for c in candidates if c.is_dir()), candidates[0])
+    return REPO / "notes"
 
 
 SEEDS = _seeds()
