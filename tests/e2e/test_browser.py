@@ -45,7 +45,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
-    from test_html import make_results          # the small report of test_html: same claims
+    from tests.engine.test_html import make_results     # the small report of test_html: same claims
     out = tmp_path_factory.mktemp("browser")
     write_reports(Report.of(make_results(), RunSettings(0, "quick")), out)
     return out / "html"
