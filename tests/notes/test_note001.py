@@ -37,8 +37,8 @@ def test_dropped_minus_one_over_n_is_found_at_a_point(evaluated):
 
 def test_loss_without_one_half_doubles_the_dynamics(evaluated):
     """Along the flow of the written objective (1/n) sum (f - y)^2, du/dt = -(2/n) H (u - y) exactly."""
-    doubled = Statement(sp.Eq(note._dudt, -2 * note._H_GEN * note._RES_GEN / note.N_DATA, evaluate=False))
-    r = Identity(flow=note._gen_flow(note.OBJECTIVE_AS_WRITTEN)).run(doubled, Context(claim_id="t"))
+    doubled = Statement(sp.Eq(note.dudt, -2 * note.H_GEN * note.RES_GEN / note.N_DATA, evaluate=False))
+    r = Identity(flow=note.gen_flow(note.OBJECTIVE_AS_WRITTEN)).run(doubled, Context(claim_id="t"))
     assert r.outcome is Outcome.HOLDS and r.kind == "symbolic"
     assert evaluated("gd.s5.objective")[0].checks[0].outcome is Outcome.FAILS
 
@@ -97,8 +97,8 @@ def test_frobenius_and_width_constants(evaluated):
 
 
 def test_kernel_predictor_misses_the_initial_output(evaluated):
-    lhs, rhs = note.F_TE_LIMIT, (note._Kte * note._Hsym.inv() * note._ysym)[0]
-    missing = note._f0 - (note._Kte * note._Hsym.inv() * note._u0sym)[0]
+    lhs, rhs = note.F_TE_LIMIT, (note.Kte * note.Hsym.inv() * note.ysym)[0]
+    missing = note.f0 - (note.Kte * note.Hsym.inv() * note.u0sym)[0]
     assert sp.simplify(lhs - rhs - missing) == 0
     assert evaluated("gd.s5_3.kernel_predictor")[0].checks[0].outcome is Outcome.FAILS
 
@@ -160,7 +160,7 @@ def test_zero_loss_pairs_exist_only_when_over_parameterised(monkeypatch):
     ctx = Context(seed=0, claim_id=claim.id)
     env = note.zero_loss_pairs(ctx, False)
     assert np.all(env["L_1"] < 1e-20) and np.all(env["L_2"] < 1e-20) and np.all(env["N_J"] >= 1)
-    monkeypatch.setattr(note, "MIN_M", 3)
+    monkeypatch.setattr(note.gradient_flow, "MIN_M", 3)       # where zero_loss_pairs reads it
     bare = Statement(claim.statement.relation)                     # drop m > n: the check itself must object
     r = claim.checks[0].run(bare, ctx)
     assert r.outcome is Outcome.FAILS

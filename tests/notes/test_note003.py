@@ -158,7 +158,7 @@ def test_linear_softmax_gradient_margin_and_kl_inequality():
     kl = (eps_v[:, None] / 5) ** 2 * (1 - np.exp(-H)) ** 2
     assert np.all(G >= kl)
     # the two-class single-point datasets attain it: a constant 1% larger fails
-    data2, th0, eps2 = note._two_class_single_point(rng, 3)
+    data2, th0, eps2 = note.two_class_single_point(rng, 3)
     H2, G2 = data2.loss(th0), (data2.grad(th0) ** 2).sum(axis=(-2, -1))
     assert np.allclose(G2, eps2**2 * (1 - np.exp(-H2)) ** 2)
     assert np.all(G2 < 1.01 * eps2**2 * (1 - np.exp(-H2)) ** 2)
@@ -178,7 +178,7 @@ def test_kl_losses_gradients_and_constants():
         tight = loss.value(bottom) ** (loss.p[:, None] - 1) * (loss.grad(bottom) ** 2).sum(-1)
         assert np.allclose(tight, loss.kl_constant[:, None])
         assert not np.all(tight >= 1.01 * loss.kl_constant[:, None])   # a larger constant must fail
-    expo, th0, gam = note._exponential_instances(rng, 4, 3, np.full(4, 0.7))
+    expo, th0, gam = note.exponential_instances(rng, 4, 3, np.full(4, 0.7))
     assert np.allclose(expo.grad(th0), _fd_grad(expo.value, th0), rtol=1e-6)
     pts = rng.standard_normal((4, 40, 3))
     assert np.all((expo.grad(pts) ** 2).sum(-1) >= gam[:, None] ** 2 * expo.value(pts) ** 2 * (1 - 1e-12))
@@ -195,7 +195,7 @@ def test_least_squares_gradient_and_two_layer_network():
     assert np.allclose(least_squares_grad(model, fstar)(th), fd, rtol=1e-6)
     assert not np.allclose(least_squares_grad(model, fstar)(th) / 2, fd, rtol=1e-3)      # DF^T r alone fails
     net = TwoLayerTanh.on(lambda s: np.sin(np.pi * s), nodes=12)
-    theta = note._two_layer_init(rng, 3)
+    theta = note.two_layer_init(rng, 3)
     assert np.allclose(net.grad(theta), _fd_grad(net.loss, theta), atol=1e-7)
     J = net.jacobian(theta)
     col = np.zeros_like(theta)

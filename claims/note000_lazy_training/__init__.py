@@ -14,237 +14,25 @@ Conventions where the note is silent, stated once:
 """
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import sympy as sp
-
-from verify import Claim, Correction, Source, Statement, Verdict
+from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
-from verify.scaling import Scaling
-from verify.maths.models import (QuadraticLoss, QuadraticModel, TwoLayerReLU, model_gradient_flow, per_instance,
-                           preconditioned_flow, sigma_min, spd_with_spectrum)
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
-                                  M_STATED, N_OUT, P_PARAM, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
-                                  kappa, lam, mu, nu, sigma, t, theorem_flow, theorem_setup, time_grid)
-from verify.maths.kernels import random_network_counts, relu_ntk
+                                  M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
+                                  kappa, lam, mu, nu, sigma, t, theorem_flow)
+from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, d, delta, gbar_z, grad_g,
+                      lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
+from .theorem import GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
+from .lemma1 import lemma1_samples
+from .lemma2 import lemma2_flow, logcosh_losses
+from .remarks import gram_average, relu_init
+from .lemma3 import ENTRY_BOUND, FROB_BOUND, HOEFFDING, M_NEEDED, lemma3_draws
 
-NOTE = "000_5baba0c4d7f98ba5.txt"
+# what the tests and the registry read from the package
+__all__ = ["CLAIMS", "NOTE", "SCALING"]
 
-
-def src(section: str, quote: str) -> Source:
-    return Source(NOTE, section, quote)
-
-
-# ---------------------------------------------------------------------------------------------
-# symbols (scalars are positive unless the note says otherwise)
-# ---------------------------------------------------------------------------------------------
-# alpha, kappa, mu, nu, sigma (sigma_min), L, J0, lambda, M, t: the setting's (claims/_lazy_setting.py)
-tau0, r0 = sp.symbols("tau_0 r_0", positive=True)
-s = sp.Symbol("s", nonnegative=True)
-n, m, d = sp.symbols("n m d", positive=True, integer=True)
-delta, lam0, C = sp.symbols("delta lambda_0 C", positive=True)
-# vector- and matrix-valued quantities of the simulations (values come from arrays)
-w_t, w_0, wdot = sp.symbols("w_t w_0 wdot", real=True)         # f_t, f_0, f_star: the setting's
-z_t, z_0, z_star, z, grad_g, gbar_z = sp.symbols("z_t z_0 z_star z grad_g gbar_z", real=True)
-s_w, w, JJt_w, J_0 = sp.symbols("s_w w JJt_w J_0", real=True)
-G, K = sp.symbols("G K", real=True)
-
-# ---------------------------------------------------------------------------------------------
-# scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
-# ---------------------------------------------------------------------------------------------
-W, Y, Z, E = sp.symbols("W Y Z E", positive=True)
-T_FLOW = W**2 * Z**2 / (Y**2 * E)      # time, fixed by the flow omega' = -(1/alpha) J^T grad g(alpha f)
-SCALING = Scaling(
-    scales={W: "parameters omega", Y: "model outputs f(omega)", Z: "loss argument z = alpha f",
-            E: "loss values g"},
-    dims={alpha: Z / Y, kappa: 1, mu: E / Z**2, nu: E / Z**2, sigma: Y / W, J0: Y / W, J_0: Y / W,
-          L: Y / W**2, tau0: W, r0: W, t: T_FLOW, s: T_FLOW, lam: Y**2 / W**2,
-          n: 1, m: 1, d: 1, delta: 1, C: 1,
-          f_t: Y, f_0: Y, f_star: Z, w_t: W, w_0: W, w: W, wdot: W / T_FLOW,
-          z_t: Z, z_0: Z, z_star: Z, z: Z, grad_g: E / Z, gbar_z: E,
-          # quantities named inside single claims
-          "D_sup": W, "D_0": Z, "F": Z, JJt_w: Y**2 / W**2, s_w: Y / W, "beta": W, "gbar": E, "G2": E**2 / Z**2,
-          "f": Y, "g": E, "omega": W, "x": Z, "z1": Z, "z2": Z, "q11": Y**2 / W**2, "q12": Y**2 / W**2,
-          "q22": Y**2 / W**2},
-)   # M is not declared: its dimension follows from its definition, which the corrections change
-# The Gram-matrix remark and Lemma 3 are about the ReLU network with c_k = +-1, whose Jacobian rows
-# are sigma'(.) x_i: the Gram matrix and its limit K scale like the inputs squared.
-X_ = sp.Symbol("X", positive=True)
-GRAM_SCALING = Scaling(
-    scales={X_: "inputs x_i"},
-    dims={G: X_**2, K: X_**2, lam0: X_**2, "x_ij": X_**2, "K_ij": X_**2, "S": 1, "F2": X_**4,
-          n: 1, m: 1, d: 1, delta: 1, C: 1},
-)
-LEMMA3_SCALING = GRAM_SCALING.fixing(X_, why="Lemma 3 assumes ||x_i||_2 <= 1 (and |sigma'| <= 1): its "
-                                         "Hoeffding constants are for entries in [-1, 1]")
-
-
-# ---------------------------------------------------------------------------------------------
-# simulations
-# ---------------------------------------------------------------------------------------------
-def displacement(ctx, variable, precise):
-    """sup_t ||w(t) - w(0)|| as one of kappa or alpha grows, the other held fixed; the same random
-    instances at every grid value (common random numbers), so the fitted slope is the scaling alone.
-    Condition numbers up to 32 in one batch make the flow stiff: integrated by implicit methods."""
-    if variable not in ("kappa", "alpha"):
-        raise ValueError(f"displacement is simulated in kappa or alpha, not {variable}")
-    S = max(ctx.budget.samples // 2, 3)
-    grid = np.array([2.0, 4.0, 8.0, 16.0, 32.0])
-    setups = [theorem_setup(ctx.rng("displacement"), S, *((np.ones(S), np.full(S, v)) if variable == "kappa"
-                                                           else (np.full(S, v), np.full(S, 2.0)))) for v in grid]
-    model = QuadraticModel(*(np.concatenate([getattr(st[0], k) for st in setups]) for k in ("A", "B", "beta")))
-    loss = QuadraticLoss(np.concatenate([st[1].H for st in setups]), np.concatenate([st[1].zstar for st in setups]))
-    a = np.concatenate([st[2] for st in setups])
-    tt = time_grid(model, loss, points=80)
-    W = model_gradient_flow(model, loss, a, np.zeros((len(a), P_PARAM)), tt, precise, stiff=True)
-    sup = np.linalg.norm(W - W[:, :1], axis=-1).max(axis=1)
-    return grid, sup.reshape(len(grid), S)
-
-
-def lemma1_samples(ctx, precise, matrices=False):
-    """Points w around a random w(0), for random smooth models and for models on which Lemma 1's bound
-    is attained (sigma_min falling at the rate L along one direction, sigma_min and L on both sides of 1).
-    Three quarters lie inside the hypothesis' ball ||w - w(0)|| <= r_0 = sigma_min/(2L), with their mass near
-    its boundary (radius r_0 U^{1/8}, the first four points exactly at r_0), where the bound is tight; the
-    rest lie in (r_0, 2.5 r_0], where a weaker radius, constant or exponent than the note's is violated."""
-    rng = ctx.rng("lemma1")
-    S, k = ctx.budget.samples, 64
-    generic = QuadraticModel.random(rng, S, N_OUT, P_PARAM, beta=0.5)
-    tight, v = QuadraticModel.tight(rng, S, N_OUT, P_PARAM, np.exp(rng.uniform(-1.5, 1.5, S)),
-                                    np.exp(rng.uniform(-1.5, 1.5, S)))
-    model = QuadraticModel(*(np.concatenate([getattr(generic, f), getattr(tight, f)]) for f in ("A", "B", "beta")))
-    sig, Lip = sigma_min(model.A), model.lipschitz()
-    inside = 3 * k // 4
-    scale = np.concatenate([rng.uniform(0, 1, (2 * S, inside)) ** (1 / 8),
-                            1 + 1.5 * rng.uniform(0, 1, (2 * S, k - inside)) ** (1 / 2)], axis=1)
-    scale[:, :4] = 1.0
-    radius = (sig / (2 * Lip))[:, None] * scale
-    u = rng.standard_normal((2 * S, k, P_PARAM))
-    u[S:, : k // 2] = v[:, None, :]                      # half the tight models' points along v
-    pts = radius[..., None] * u / np.linalg.norm(u, axis=-1, keepdims=True)
-    J = model.jac(pts)                                   # the model centred at w(0): J_w = model.jac(w - w(0))
-    w0 = rng.standard_normal((2 * S, 1, P_PARAM))
-    if matrices:
-        return {"JJt_w": J @ np.swapaxes(J, -1, -2), "w": (w0 + pts)[:, :, None, :], "w_0": w0[:, :, None, :],
-                "sigma_min": per_instance(sig, 4), "L": per_instance(Lip, 4)}
-    return {"s_w": sigma_min(J)[..., None], "w": w0 + pts, "w_0": w0, "sigma_min": per_instance(sig, 3), "L": per_instance(Lip, 3)}
-
-
-def lemma2_flow(ctx, precise):
-    """z' = -Q(t) grad g(z) with g quadratic (extreme eigenvalues mu, nu) and lambda_min(Q(t)) >= lambda."""
-    rng = ctx.rng("lemma2")
-    S, dim = ctx.budget.samples, 4
-    nu_v = rng.choice([2.0, 5.0, 20.0], S)
-    lam_v = rng.choice([0.5, 1.0], S)
-    loss = QuadraticLoss(spd_with_spectrum(rng, np.ones(S), nu_v, dim), rng.standard_normal((S, dim)))
-    R0, R1 = rng.standard_normal((2, S, dim, dim))
-
-    def Q(time):
-        R = R0 * np.cos(3 * time) + R1 * np.sin(3 * time)
-        return lam_v[:, None, None] * np.eye(dim) + R @ np.swapaxes(R, -1, -2)
-
-    tt = np.linspace(0.0, 8.0, 120)
-    Z = preconditioned_flow(Q, loss, rng.standard_normal((S, dim)) * 3, tt, precise)
-    return {"z_t": Z, "z_0": Z[:, :1], "z_star": loss.zstar[:, None, :], "mu": per_instance(loss.mu, 3),
-            "nu": per_instance(loss.nu, 3), "lambda": per_instance(lam_v, 3), "t": tt.reshape(1, -1, 1)}
-
-
-def logcosh_losses(ctx, precise):
-    """g(z) = mu/2 ||z||^2 + sum_k c_k log cosh(a_k . z): mu-strongly convex, nu-smooth with
-    nu = mu + lambda_max(sum_k c_k a_k a_k^T), g(z*) = 0; shifted to a random minimiser z*, evaluated at random z."""
-    rng = ctx.rng("logcosh")
-    S, k, dim, terms = ctx.budget.samples, 64, 4, 6
-    mu_v = rng.choice([0.1, 1.0, 3.0], S)
-    A = rng.standard_normal((S, terms, dim))
-    c = rng.uniform(0, 2, (S, terms))
-    nu_v = mu_v + np.linalg.eigvalsh(np.einsum("bk,bki,bkj->bij", c, A, A))[:, -1]
-    u = rng.standard_normal((S, k, dim))
-    zz = u / np.linalg.norm(u, axis=-1, keepdims=True) * 10.0 ** rng.uniform(-3, 2, (S, k, 1))
-    proj = np.einsum("bki,bji->bjk", A, zz)                                  # (S, k points, terms)
-    logcosh = np.logaddexp(proj, -proj) - np.log(2.0)
-    g = 0.5 * mu_v[:, None] * (zz**2).sum(-1) + (c[:, None, :] * logcosh).sum(-1)
-    grad = mu_v[:, None, None] * zz + np.einsum("bjk,bki->bji", c[:, None, :] * np.tanh(proj), A)
-    zstar = rng.standard_normal((S, 1, dim))                                  # g shifted: minimiser z*
-    return {"z": zz + zstar, "z_star": zstar, "gbar_z": g[..., None], "grad_g": grad,
-            "mu": per_instance(mu_v, 3), "nu": per_instance(nu_v, 3)}
-
-
-def relu_init(ctx, precise):
-    """Two-layer ReLU networks at the symmetric initialisation (c = +-1, neurons in pairs)."""
-    rng = ctx.rng("relu")
-    S, width, dim, npts = ctx.budget.samples, 64, 5, 7
-    X = rng.standard_normal((npts, dim))
-    net = TwoLayerReLU.symmetric(rng, S, width, X)
-    w0 = net.W.reshape(S, 1, -1)
-    J = net.jac()
-    return {"J_0": J, "w_0": w0, "f_0": net.f()[:, None, :],
-            "scale": (np.linalg.norm(J, ord=2, axis=(-2, -1)) * np.linalg.norm(w0, axis=(-2, -1)))[:, None, None]}
-
-
-# Lemma 3: three orthonormal inputs (so K = I/2 and lambda_0 = 1/2), delta = 0.1, and the width the
-# proof derives, m = 128 n^2 log(n/delta) / lambda_0^2.
-L3_N, L3_D, L3_DELTA = 3, 3, 0.1
-
-
-def lemma3_data(rng):
-    q, _ = np.linalg.qr(rng.standard_normal((L3_D, L3_D)))
-    X = q[:L3_N]
-    K_ = relu_ntk(X)
-    lam0_ = np.linalg.eigvalsh(K_)[0]
-    needed = float(M_NEEDED.subs({n: L3_N, delta: L3_DELTA, lam0: lam0_}))
-    width = 2 * math.ceil(needed / 2)
-    return X, K_, lam0_, width
-
-
-def lemma3_draws(ctx, trials, precise):
-    """Gram matrices G = J J^T of symmetric two-layer ReLU networks (c = +-1) at the proof's width."""
-    rng = ctx.rng("lemma3")
-    X, K_, lam0_, width = lemma3_data(rng)
-    G_ = 2.0 * (X @ X.T) * random_network_counts(rng, trials, width // 2, X)   # neurons come in identical pairs
-    one = np.ones((1, 1, 1))
-    return {"G": G_, "K": K_[None], "n": L3_N * one, "m": width * one, "delta": L3_DELTA * one,
-            "lambda_0": lam0_ * one}
-
-
-def gram_average(ctx, draws, precise):
-    """(1/m) J J^T for many independent symmetric networks of width m = 512, against K."""
-    rng = ctx.rng("gram", str(precise))
-    X = np.eye(3)[:2] @ np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]])
-    X = np.vstack([X, [0.0, 0.6, 0.8]])
-    width = 512
-    G_ = 2.0 * (X @ X.T) * random_network_counts(rng, draws, width // 2, X)
-    one = np.ones((1, 1, 1))
-    return {"G": G_, "K": relu_ntk(X)[None], "m": width * one, "n": X.shape[0] * one}
-
-
-# ---------------------------------------------------------------------------------------------
-# proof steps computed from the note's own lines (never typed-in results)
-# ---------------------------------------------------------------------------------------------
-# "Sufficiently large alpha" (ALPHA_NEEDED) and Lemma 2's last step (LEMMA2_FACTOR): see claims/_lazy_setting.py
-
-# Lemma 3: the width at which the Frobenius bound reaches (lambda_0/4)^2
-FROB_BOUND = 8 * sp.log(n / delta) * n**2 / m
-M_NEEDED = sp.solve(sp.Eq(FROB_BOUND, (lam0 / 4) ** 2), m)[0]
-ENTRY_BOUND = 2 * sp.sqrt(sp.log(n**2 / delta)) / sp.sqrt(m)
-# Hoeffding for one entry (m terms in [-1, 1]) and a union bound over n^2 entries
-HOEFFDING = sp.sqrt(2 * sp.log(2 * n**2 / delta) / m)
-
-# scalar stand-ins for the flow of the function-space step (n = md = 1, undefined f and g)
-_tt = sp.Symbol("t", real=True)
-_w = sp.Function("omega")(_tt)
-_f, _g, _x = sp.Function("f"), sp.Function("g"), sp.Symbol("x")
-_fp = _f(_x).diff(_x).subs(_x, _w)
-
-
-def _gp(arg):
-    return _g(_x).diff(_x).subs(_x, arg)
-
-
-GRADIENT_FLOW = {_w: -(1 / alpha) * _fp * _gp(alpha * _f(_w))}
-INSTANCES = {_f: sp.Lambda(_x, sp.sin(_x) + 2 * _x), _g: sp.Lambda(_x, sp.cosh(_x) + _x**2 / 2)}
 
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
@@ -261,7 +49,7 @@ _obj = (((_Jm * _om - _y0).T * (_Jm * _om - _y0))[0]) / 2
 _a = sp.Matrix(sp.symbols("a1:4", real=True))
 _b = sp.Matrix(sp.symbols("b1:4", real=True))
 
-_zz = [sp.Function("z1")(_tt), sp.Function("z2")(_tt)]
+_zz = [sp.Function("z1")(tt_), sp.Function("z2")(tt_)]
 _q11, _q12, _q22 = sp.symbols("q11 q12 q22", real=True)
 _Q = sp.Matrix([[_q11, _q12], [_q12, _q22]])
 _gz = sp.Function("g")(*_zz)
@@ -362,11 +150,11 @@ CLAIMS = [
         id="lazy.proof.function_space",
         title="Proof: trajectory in function space",
         source=src("Proof", r"\frac{d}{dt} \kappa f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla_g(\kappa f(\omega(t)))"),
-        statement=Statement(sp.Eq(sp.Derivative(kappa * _f(_w), _tt), -_fp**2 * _gp(kappa * _f(_w)), evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(kappa * f_(w_), tt_), -fp**2 * gp(kappa * f_(w_)), evaluate=False),
                             latex=r"\frac{d}{dt} \kappa f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla g(\kappa f(\omega(t)))"),
         checks=(Identity(name="chain rule along the gradient flow", flow=GRADIENT_FLOW, instances=INSTANCES),),
         correction=Correction(
-            Statement(sp.Eq(sp.Derivative(alpha * _f(_w), _tt), -_fp**2 * _gp(alpha * _f(_w)), evaluate=False),
+            Statement(sp.Eq(sp.Derivative(alpha * f_(w_), tt_), -fp**2 * gp(alpha * f_(w_)), evaluate=False),
                       latex=r"\frac{d}{dt} \alpha f(\omega(t)) = -J_{\omega(t)} J_{\omega(t)}^T \nabla g(\alpha f(\omega(t)))"),
             why="Differentiating alpha f(w(t)) along w' = -(1/alpha) J^T grad g(alpha f) cancels the 1/alpha.",
             expected=Verdict.PROVED),
@@ -498,7 +286,7 @@ CLAIMS = [
         id="lazy.lemma2.chain_rule",
         title="Lemma 2 proof: d/dt g(z(t)) = -grad g^T Q grad g",
         source=src("Lemma 2 (proof)", r"\frac{d}{dt} \bar{g}(z(t)) &\stackrel{\text{chain rule}}{=} -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
-        statement=Statement(sp.Eq(sp.Derivative(_gz, _tt), -(_grad.T * _Q * _grad)[0], evaluate=False),
+        statement=Statement(sp.Eq(sp.Derivative(_gz, tt_), -(_grad.T * _Q * _grad)[0], evaluate=False),
                             latex=r"\frac{d}{dt} \bar{g}(z(t)) = -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
         checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow),),
         expected=Verdict.PROVED,

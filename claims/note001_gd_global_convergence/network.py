@@ -1,0 +1,146 @@
+"""Note 001, Section 5 and Proposition 5.1: the two-layer network, its tangent kernel and the trained networks."""
+from __future__ import annotations
+
+import math
+import numpy as np
+import sympy as sp
+from verify.maths.kernels import WidthBatch, relu_ntk
+from verify.checks import Domain
+from verify.maths.models import unit_vectors
+from .gradient_flow import N_DATA, theta, tt_, u_, y_
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 5: the two-layer network, m = 2, d = 2, n = 2, undefined activation sigma
+# ---------------------------------------------------------------------------------------------
+M_NET, D_NET = 2, 2
+_sigma = sp.Function("sigma")
+z_ = sp.Symbol("z", real=True)
+_a = sp.symbols("a1 a2", real=True)
+_kk = sp.symbols("k1 k2", integer=True)
+_X = sp.Matrix(2, 2, sp.symbols("x11 x12 x21 x22", real=True))     # rows x_i
+_Wf = [[sp.Function(f"w{r}{k}")(tt_) for k in (1, 2)] for r in (1, 2)]
+_wflat = [w for row in _Wf for w in row]
+
+
+def _pre(r, i):
+    return sum(_Wf[r][k] * _X[i, k] for k in range(D_NET))
+
+
+def _sigma_prime(arg):
+    return sp.Derivative(_sigma(z_), z_).subs(z_, arg)
+
+
+_unet = [sum(_a[r] * _sigma(_pre(r, i)) for r in range(M_NET)) / sp.sqrt(M_NET) for i in range(2)]
+
+
+def grad_w(i, r):
+    return sp.Matrix([sp.diff(_unet[i], _Wf[r][k]) for k in range(D_NET)])
+
+
+_J_NET = sp.Matrix([[sp.diff(_unet[i], w) for w in _wflat] for i in range(2)])
+H_NET = _J_NET * _J_NET.T
+
+
+# Section 5's objective as written, (1/n) sum (f - y)^2, and with Section 3's 1/2; the factor is the
+# point, so the model is the generic u_i = F_i(theta) of Sections 2-3
+RES_GEN = sp.Matrix([u_[i] - y_[i] for i in range(N_DATA)])
+OBJECTIVE_AS_WRITTEN = sum((u_[i] - y_[i]) ** 2 for i in range(N_DATA)) / N_DATA
+OBJECTIVE_HALF = sum((u_[i] - y_[i]) ** 2 for i in range(N_DATA)) / (2 * N_DATA)
+
+
+def gen_flow(loss):
+    return {th: -sp.diff(loss, th) for th in theta}
+
+
+_OBJ_NET_HALF = sum((_unet[i] - y_[i]) ** 2 for i in range(2)) / (2 * 2)          # (1/2n) sum (u - y)^2
+RELU_INSTANCE = {_sigma: sp.Lambda(z_, sp.Max(0, z_))}
+NET_DOMAINS = {str(s): Domain(-2, 2) for s in (*_wflat, *_X, *_a, *y_)}
+
+
+def stated_gradient(i, r):
+    """The note's formula for du_i/dw_r, with its sum over r (the same for every r)."""
+    return sum((_a[s] * _X[i, :].T * _sigma_prime(_pre(s, i)) for s in range(M_NET)), sp.zeros(D_NET, 1)) / sp.sqrt(M_NET)
+
+
+def true_gradient(i, r):
+    return _a[r] * _X[i, :].T * _sigma_prime(_pre(r, i)) / sp.sqrt(M_NET)
+
+
+GRAD_LHS = sp.Matrix([list(grad_w(i, r)) for i in range(2) for r in range(M_NET)])
+INNER = sp.Matrix(2, 2, lambda i, j: sum((true_gradient(i, r).T * true_gradient(j, r))[0] for r in range(M_NET)))
+
+
+def _ind(arg):
+    return sp.Heaviside(arg, 1)          # 1{arg >= 0}
+
+
+_sgn = [(-1) ** k for k in _kk]          # a_r in {-1, 1}
+INNER_PM = sp.Matrix(2, 2, lambda i, j: sum(
+    (_sgn[r] * _X[i, :] * _ind(_pre(r, i))).dot(_sgn[r] * _X[j, :] * _ind(_pre(r, j))) for r in range(M_NET)) / M_NET)
+INDICATOR = sp.Matrix(2, 2, lambda i, j: _X[i, :].dot(_X[j, :]) * sum(
+    _ind(_pre(r, i)) * _ind(_pre(r, j)) for r in range(M_NET)) / M_NET)
+
+# the velocity of w_r under the (1/2n) sum (u - y)^2 flow, against the note's integrand
+VEL_STATED = sp.Matrix([sum((_unet[i] - y_[i]) * _a[r] * _X[i, k] * _sigma_prime(_pre(r, i)) for i in range(2))
+                         / (sp.sqrt(M_NET) * 2) for r in range(M_NET) for k in range(D_NET)])
+VEL_FLOW = sp.Matrix([-sp.diff(_OBJ_NET_HALF, w) for w in _wflat])
+
+
+def inputs(rng, count=4, d=3, unit=True):
+    X = rng.standard_normal((count, d))
+    return X / np.linalg.norm(X, axis=1, keepdims=True) if unit else X * rng.uniform(0.5, 2.0, (count, 1))
+
+
+def tangent_grams(ctx, draws, replay):
+    """<df(x_i)/dw, df(x_j)/dw> of networks of width m = 8 at initialisation, the gradient taken by
+    central differences of f itself (not by the note's formula)."""
+    rng = ctx.rng("tangent", str(replay))
+    width, d, h = 8, 3, 1e-6
+    X = inputs(rng, 4, d)
+    W = rng.standard_normal((draws, width, d))
+    a = rng.choice([-1.0, 1.0], (draws, width))
+    E = np.eye(width * d).reshape(width * d, width, d) * h
+
+    def f(Wp):                                              # (..., m, d) -> (..., n)
+        return np.einsum("bm,b...mn->b...n", a, np.maximum(Wp @ X.T, 0.0)) / math.sqrt(width)
+
+    J = (f(W[:, None] + E) - f(W[:, None] - E)) / (2 * h)   # (draws, m d, n)
+    return {"Z": np.einsum("bpi,bpj->bij", J, J), "K": relu_ntk(X)[None]}
+
+
+# -- trained two-layer networks ---------------------------------------------------------------
+LAZY_WIDTHS = (64, 128, 256, 512, 1024)
+HCHANGE_WIDTHS = (64, 128, 256, 512, 1024, 2048)
+TRAIN_TIME = 20.0
+RTOL_FIT = 1e-2
+
+
+def fit_seeds(ctx, quick):
+    """Seeds of an order fit: ``quick`` at the quick budget, more at larger budgets (capped: the ODE's
+    steps grow with the number of pattern changes in the whole batch)."""
+    return min(max(quick * ctx.budget.samples // 8, 3), 3 * quick)
+
+
+def lazy_batch(rng, widths, seeds, n_in=3, d=4):
+    """Networks of every width per seed, labels y = u(0) - e_0 with e_0 common to a seed's widths."""
+    X = unit_vectors(rng, n_in, d)
+    batch = WidthBatch.coupled(rng, widths, seeds, X)
+    e0 = rng.uniform(-1.5, 1.5, (seeds, 1, n_in))
+    return batch.with_labels(batch.outputs(batch.W0) - np.repeat(e0, len(widths), axis=1).reshape(-1, n_in))
+
+
+# -- Proposition 5.1, the sign-change fraction, Section 5.3 on trained networks ----------------
+PROP_WIDTHS = (64, 128, 256, 512, 1024, 2048)
+
+
+def ntk_deviation(ctx, variable, precise):
+    """sup_{t <= T} ||H(t) - H*||_F against the width m (n = 6 unit inputs in R^4: more entries, a
+    steadier norm)."""
+    if variable != "m":
+        raise ValueError(f"the deviation from H* is simulated in the width m, not {variable}")
+    S = fit_seeds(ctx, 4)
+    batch = lazy_batch(ctx.rng("ntk deviation"), PROP_WIDTHS, S, n_in=6, d=4)
+    H = batch.gram(batch.flow(np.linspace(0.0, TRAIN_TIME, 6), precise, rtol=RTOL_FIT))
+    dev = np.linalg.norm(H - relu_ntk(batch.X), axis=(-2, -1)).max(axis=0)
+    return np.array(PROP_WIDTHS, float), dev.reshape(S, -1).T
