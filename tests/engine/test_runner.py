@@ -221,3 +221,38 @@ def test_claims_loaded_during_the_run_are_run_by_workers_that_know_them():
     # with one job nothing runs while this process loads: one worker, forked after the loading
     results = run_claims(first, RunSettings(jobs=1, timeout=30), more=iter([[claim_with(pids, cid="t.second")]]))
     assert len({r.statement.checks[0].evidence["pid"] for r in results}) == 1
+
+
+def test_a_worker_dies_with_its_parent(tmp_path):
+    """A parent killed without cleanup (kill -9) takes its forked worker with it (PR_SET_PDEATHSIG)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    if not sys.platform.startswith("linux"):
+        pytest.skip("PR_SET_PDEATHSIG is Linux only")
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing as mp, os, sys, time\n"
+        "from verify.run.runner import die_with_parent\n"
+        "def child(parent):\n"
+        "    die_with_parent(parent)\n"
+        "    time.sleep(120)\n"
+        "p = mp.get_context('fork').Process(target=child, args=(os.getpid(),))\n"
+        "p.start()\n"
+        "print(p.pid, flush=True)\n"
+        "time.sleep(120)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(100):                      # the child is reaped by init once it is gone
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent")

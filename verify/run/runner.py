@@ -10,6 +10,7 @@ gets one synthetic ``runner`` check with outcome ``error``.
 from __future__ import annotations
 
 import json
+import os
 import multiprocessing as mp
 import random
 import signal
@@ -246,7 +247,8 @@ def _start_worker(fork, claims: Sequence[Claim], work: Work, settings: RunSettin
     """A worker that knows the claims loaded so far (it runs only those: it was forked with them)."""
     task_recv, task_send = fork.Pipe(duplex=False)
     result_recv, result_send = fork.Pipe(duplex=False)
-    process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, settings),
+    process = fork.Process(target=_worker_loop, args=(task_recv, result_send, claims, work, settings,
+                                                      os.getpid(), (task_send, result_recv)),
                            name="verify worker")
     process.start()
     task_recv.close()
@@ -261,8 +263,11 @@ def _assign(worker: _Worker, index: int, timeout: float | None) -> None:
 
 
 def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim], work: Work,
-                 settings: RunSettings) -> None:
+                 settings: RunSettings, parent: int | None = None, parent_ends: Sequence[Connection] = ()) -> None:
     """Worker process: run the claims the parent sends, one at a time, until told to stop."""
+    for end in parent_ends:         # the parent's ends of this worker's pipes: the parent's death must reach us
+        end.close()
+    die_with_parent(parent)
     one_blas_thread()
     keep_freed_memory()
     while True:
@@ -291,6 +296,22 @@ def one_blas_thread():
     limiter (``.restore_original_limits()`` undoes it)."""
     from threadpoolctl import threadpool_limits
     return threadpool_limits(limits=1)
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Make this process get SIGKILL when the process that forked it dies (Linux ``PR_SET_PDEATHSIG``),
+    so a worker, and the claim it runs, never outlive a parent killed without cleanup (kill -9, OOM);
+    and exit now if that parent is already gone. Elsewhere the closed pipe ends still end the worker
+    at its next task."""
+    import ctypes
+    try:
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return
+    PR_SET_PDEATHSIG = 1
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def keep_freed_memory(trim_bytes: int = 256 * 2**20, mmap_bytes: int = 32 * 2**20) -> None:
