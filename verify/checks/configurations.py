@@ -147,6 +147,15 @@ class Configurations:
             out["only"] = self.when_text
         return out
 
+    def at(self, simulate: Callable, config: Mapping[str, Any]) -> Callable:
+        """``simulate`` at one configuration (passed as its last argument), every environment it returns
+        validated against the setting (:meth:`validate`)."""
+        def simulate_at(*args):
+            env = simulate(*args, config)
+            self.validate(config, env)
+            return env
+        return simulate_at
+
     def validate(self, config: Mapping[str, Any], env: Mapping[str, np.ndarray] | None = None) -> None:
         """Raise :class:`SettingViolation` unless every constraint holds at every instance of ``env``
         (the simulation at ``config``; without it, at the configuration alone)."""

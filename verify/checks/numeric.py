@@ -208,11 +208,7 @@ class Simulation:
         space = self.configurations
         runs = []
         for config in space.grid():
-            def simulate(c, precise, config=config):
-                env = self.simulate(c, precise, config)
-                space.validate(config, env)
-                return env
-            result, plot = self._run(statement, ctx, simulate)
+            result, plot = self._run(statement, ctx, space.at(self.simulate, config))
             runs.append((config, result, plot))
         return _combine(self, space, runs, "hypotheses_held", _simulation_margin)
 
@@ -518,14 +514,8 @@ class Probability:
         space = self.configurations
         grid = space.grid()
         confidence = 1 - (1 - ctx.budget.confidence) / max(len(grid), 1)
-        runs = []
-        for config in grid:
-            def simulate(c, trials, precise, config=config):
-                env = self.simulate(c, trials, precise, config)
-                space.validate(config, env)
-                return env
-            result = self._run(statement, ctx, simulate, confidence)
-            runs.append((config, result, None))
+        runs = [(config, self._run(statement, ctx, space.at(self.simulate, config), confidence), None)
+                for config in grid]
         result, _ = _combine(self, space, runs, "trials", _probability_margin,
                              {"confidence_per_configuration": confidence,
                               "exact_configurations": sum(bool(r.evidence.get("exact")) for _, r, _ in runs)})
@@ -649,14 +639,8 @@ class MonteCarlo:
         if self.configurations is not None:
             space = self.configurations
             grid = space.grid()
-            runs = []
-            for config in grid:
-                def sample(c, draws, fresh, config=config):
-                    env = self.sample(c, draws, fresh, config)
-                    space.validate(config, env)
-                    return env
-                r = self._run(statement, ctx, sample, len(grid))
-                runs.append((config, r, None))
+            runs = [(config, self._run(statement, ctx, space.at(self.sample, config), len(grid)), None)
+                    for config in grid]
             result, _ = _combine(self, space, runs, "draws", _monte_carlo_margin)
             worst = result.evidence
             return with_plot(result, lambda: estimate_plot(worst))
