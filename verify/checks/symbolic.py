@@ -111,10 +111,6 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
     return None
 
 
-def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
-    return CheckResult(check=check.name, kind=kind, outcome=outcome, summary=summary, evidence=evidence)
-
-
 def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: bool = False):
     """Counterexample search for ``expr < 0`` (``<= 0`` when ``strict``) under the hypotheses;
     returns (values, evidence). The evidence says how many points met the hypotheses; ``too_few``
