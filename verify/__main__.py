@@ -18,7 +18,5 @@ def _with_fixed_hash_seed() -> None:
 
 if __name__ == "__main__":
     _with_fixed_hash_seed()
-    import random
-    random.seed(0)      # before SymPy is imported: Dummy symbols take a random base index (their hash and order)
     from .cli import main
     sys.exit(main())
