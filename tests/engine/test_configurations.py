@@ -152,3 +152,77 @@ def test_setting_raises_on_a_counterexample_outside_it(ctx):
             return CheckResult("fake", "numeric", Outcome.GAP, "gap", {"counterexample": {"x": 1.0, "s": 5.0}})
     with pytest.raises(SettingViolation):
         Setting(Reports(), (sp.Le(s_, x),)).run(Statement(sp.Le(s_, x)), ctx)
+
+
+# ---------------------------------------------------------------------------------------------
+# budgets, refinement, order fits and limits over configurations
+# ---------------------------------------------------------------------------------------------
+
+def _at(budget):
+    from verify.core.model import BUDGETS
+    return Context(seed=0, claim_id="test", budget=BUDGETS[budget])
+
+
+def test_a_range_is_searched_at_its_ends_at_quick_and_finer_at_larger_budgets():
+    from verify.core.model import BUDGETS
+    space = Configurations(k=Range(0.0, 1.0), m=Range(1, 9, integer=True))
+    assert [c["k"] for c in space.grid(BUDGETS["quick"])][::2] == [0.0, 1.0]
+    assert len(space.grid(BUDGETS["quick"])) == 4
+    assert sorted({c["m"] for c in space.grid(BUDGETS["thorough"])}) == [1, 3, 5, 7, 9]
+    assert Range(0.5, 2.0, points=4).values(2) == [0.5, 1.0, 1.5, 2.0]      # declared points win
+    with pytest.raises(ValueError):
+        Range(2.0, 1.0)
+    with pytest.raises(ValueError):
+        Range(0.0, 1.0, log=True)
+
+
+def ridge_sim(ctx, precise, config):
+    """y = 1 - 40 (k - 0.6)^2 ... >= 0 fails only near k = 0.6, which no grid point of [0, 1] hits."""
+    a = np.linspace(0, 1, 5)[:, None]
+    return {"y": 0.2 + 40 * (config["k"] - 0.6) ** 2 + 0 * a, "k": np.full((1, 1), float(config["k"]))}
+
+
+def test_refinement_finds_an_interior_violation_the_grid_misses():
+    statement = Statement(sp.Ge(y, 0.21))
+    check = Simulation(ridge_sim, configurations=Configurations(k=Range(0.0, 1.0)))
+    quick = check.run(statement, _at("quick"))
+    assert quick.outcome is Outcome.HOLDS                          # the ends only: k = 0, 1
+    standard = check.run(statement, _at("standard"))
+    search = standard.evidence["configuration_search"]
+    assert standard.outcome is Outcome.FAILS, standard.summary
+    assert any(row.get("refined") for row in search["per_configuration"])
+    assert search["refined_from"] == {"k": 0.5}
+    assert abs(search["worst_configuration"]["k"] - 0.6) < 0.05
+    # refinement stays inside the range and within its budget
+    ks = [row["configuration"]["k"] for row in search["per_configuration"]]
+    assert all(0.0 <= v <= 1.0 for v in ks) and len(ks) <= 3 + 6
+
+
+def power_sim(ctx, variable, precise, config):
+    """Q = x^-a: O(x^-1/2) holds for a >= 1/2 (loose for a = 1), fails for a = 1/4."""
+    xs = np.geomspace(10, 1000, 6)
+    rng = ctx.rng("power", str(config["a"]))
+    return xs, xs[:, None] ** -config["a"] * np.exp(rng.normal(0, 0.01, (6, 4)))
+
+
+def test_order_fit_over_configurations_fails_at_one_and_is_loose_only_when_loose_at_all(ctx):
+    from verify.checks.numeric import OrderFit
+    xx, Q = sp.symbols("x Q", positive=True)
+    statement = Statement(sp.Eq(Q, sp.O(xx ** -sp.Rational(1, 2), (xx, sp.oo)), evaluate=False))
+    r = OrderFit(power_sim, configurations=Configurations(a=[1.0, 0.5, 0.25])).run(statement, ctx)
+    assert r.outcome is Outcome.FAILS and r.evidence["configuration_search"]["worst_configuration"] == {"a": 0.25}
+    assert OrderFit(power_sim, configurations=Configurations(a=[1.0, 0.5])).run(statement, ctx).outcome is Outcome.HOLDS
+    assert OrderFit(power_sim, configurations=Configurations(a=[1.0, 2.0])).run(statement, ctx).outcome is Outcome.LOOSE
+
+
+def test_convergence_over_configurations_fails_where_one_configuration_settles_elsewhere(ctx):
+    from verify.checks.convergence import Convergence
+    h, E = sp.symbols("h E", positive=True)
+
+    def seq(ctx, precise, config):
+        hs = np.geomspace(1, 1e-6, 12)[:, None, None] * np.ones((1, 3, 1))
+        return {"h": hs, "E": 1 + config["c"] + hs}
+    statement = Statement(sp.Eq(sp.Limit(E, h, 0), 1))
+    assert Convergence(seq, configurations=Configurations(c=[0.0])).run(statement, ctx).outcome is Outcome.HOLDS
+    r = Convergence(seq, configurations=Configurations(c=[0.0, 0.5])).run(statement, ctx)
+    assert r.outcome is Outcome.FAILS and r.evidence["configuration_search"]["worst_configuration"] == {"c": 0.5}

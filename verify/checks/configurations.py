@@ -38,22 +38,50 @@ class SettingViolation(ValueError):
 
 @dataclass(frozen=True)
 class Range:
-    """A continuous parameter searched at its two boundaries and ``points - 2`` interior grid points
-    (geometric when ``log``)."""
+    """A continuous parameter searched at its two boundaries and interior grid points (geometric when
+    ``log``; rounded to integers when ``integer``): ``points`` of them, or the budget's
+    ``search_points`` when ``points`` is None (the two ends at ``quick``). At budgets with ``refine``,
+    the worst configuration is then refined inside the range (:func:`search`)."""
     lo: float
     hi: float
-    points: int = 3
+    points: int | None = None
     log: bool = False
+    integer: bool = False
 
-    def values(self) -> list[float]:
-        if self.points < 2 or self.lo == self.hi:
-            return [float(self.lo)] if self.lo == self.hi else [float(self.lo), float(self.hi)]
-        grid = np.geomspace(self.lo, self.hi, self.points) if self.log else np.linspace(self.lo, self.hi, self.points)
+    def __post_init__(self):
+        if not self.lo <= self.hi:
+            raise ValueError(f"Range: lo = {self.lo!r} is above hi = {self.hi!r}")
+        if self.log and self.lo <= 0:
+            raise ValueError(f"Range: a geometric range needs lo > 0, got {self.lo!r}")
+
+    def values(self, points: int | None = None) -> list:
+        n = self.points if self.points is not None else (points if points is not None else 3)
+        if self.lo == self.hi:
+            return [self.cast(self.lo)]
+        if n < 2:
+            n = 2
+        grid = np.geomspace(self.lo, self.hi, n) if self.log else np.linspace(self.lo, self.hi, n)
         grid[0], grid[-1] = self.lo, self.hi
-        return [float(v) for v in grid]
+        return list(dict.fromkeys(self.cast(v) for v in grid))
+
+    def at(self, u: float):
+        """The value at position ``u`` in [0, 1] of the range (geometric when ``log``)."""
+        u = min(max(float(u), 0.0), 1.0)
+        v = self.lo * (self.hi / self.lo) ** u if self.log else self.lo + u * (self.hi - self.lo)
+        return self.cast(v)
+
+    def position(self, v) -> float:
+        if self.hi == self.lo:
+            return 0.0
+        return math.log(v / self.lo) / math.log(self.hi / self.lo) if self.log else (v - self.lo) / (self.hi - self.lo)
+
+    def cast(self, v):
+        return int(round(float(v))) if self.integer else float(f"{float(v):.6g}")
 
     def describe(self) -> str:
-        return f"[{self.lo:g}, {self.hi:g}] ({self.points} points{', geometric' if self.log else ''}, ends included)"
+        n = "budget's" if self.points is None else str(self.points)
+        kind = ", geometric" if self.log else ""
+        return f"[{self.lo:g}, {self.hi:g}] ({n} points{kind}{', integers' if self.integer else ''}, ends included)"
 
 
 @dataclass(frozen=True)
@@ -114,8 +142,10 @@ class Configurations:
         object.__setattr__(self, "rtol", float(rtol))
         object.__setattr__(self, "when_text", when_text)
 
-    def grid(self) -> list[dict]:
-        """Every configuration, in a fixed order (the parameters' order, values as declared)."""
+    def grid(self, budget=None) -> list[dict]:
+        """Every configuration, in a fixed order (the parameters' order, values as declared; a
+        :class:`Range` at the budget's ``search_points``)."""
+        points = None if budget is None else budget.search_points
         configs: list[dict] = [{}]
         for name, spec in self.parameters.items():
             nxt = []
@@ -123,7 +153,7 @@ class Configurations:
                 if isinstance(spec, Derived):
                     values = spec.values(c)
                 elif isinstance(spec, Range):
-                    values = spec.values()
+                    values = spec.values(points)
                 else:
                     values = list(spec)
                 nxt += [{**c, name: v} for v in values]
@@ -132,6 +162,27 @@ class Configurations:
         for c in out:
             self.validate(c)
         return out
+
+    def ranges(self) -> dict:
+        """The continuous parameters (a :class:`Range` with distinct ends), which refinement moves."""
+        return {k: v for k, v in self.parameters.items() if isinstance(v, Range) and v.lo != v.hi}
+
+    def moved(self, config: Mapping[str, Any], position: Mapping[str, float]) -> "Config | None":
+        """``config`` with its ranges moved to ``position`` (each in [0, 1]) and the parameters derived
+        after them recomputed (their first value); None where ``when`` excludes it."""
+        out: dict = {}
+        for name, spec in self.parameters.items():
+            if name in position and isinstance(spec, Range):
+                out[name] = spec.at(position[name])
+            elif isinstance(spec, Derived):
+                out[name] = spec.values(out)[0]
+            else:
+                out[name] = config[name]
+        if self.when is not None and not self.when(out):
+            return None
+        c = Config(out)
+        self.validate(c)
+        return c
 
     def region(self) -> dict:
         """The region searched, for the report: each parameter's values or rule."""
@@ -149,10 +200,11 @@ class Configurations:
 
     def at(self, simulate: Callable, config: Mapping[str, Any]) -> Callable:
         """``simulate`` at one configuration (passed as its last argument), every environment it returns
-        validated against the setting (:meth:`validate`)."""
+        validated against the setting (:meth:`validate`; an order fit's ``(x, Q)`` pair names no
+        symbols, and only its configuration is validated)."""
         def simulate_at(*args):
             env = simulate(*args, config)
-            self.validate(config, env)
+            self.validate(config, env if isinstance(env, Mapping) else None)
             return env
         return simulate_at
 

@@ -10,7 +10,13 @@ import sympy as sp
 
 from ..core.model import NUMERIC, CheckResult, Context, Outcome, Statement
 from ._common import replay_for
-from .numeric import array_value, loglog_fit
+from .configurations import Configurations
+from .numeric import array_value, loglog_fit, search
+
+
+def _convergence_margin(ev: dict) -> float:
+    """How close the sequence ends to its limit: the tolerance minus the mean last distance, relative."""
+    return float((ev["tol"] - ev["last_mean_distance"]) / ev["tol"])
 
 
 def _limit_parts(rel):
@@ -52,10 +58,11 @@ class Convergence:
     min_rate: float = 0.05
     floor: float = 1e-10
     kind: str = NUMERIC
+    configurations: Configurations | None = None    # each decided; simulate(ctx, precise, config)
 
-    def _distance(self, rel, ctx, precise):
+    def _distance(self, rel, ctx, simulate, precise):
         x, x0, expr, value = _limit_parts(rel)
-        env = self.simulate(ctx, precise)
+        env = simulate(ctx, precise)
         E, V = np.broadcast_arrays(array_value(expr, env), array_value(value, env))
         K, S = E.shape[0], E.shape[1]
         size = np.maximum((np.abs(E) + np.abs(V)).reshape(K, S, -1).max(axis=-1), 1e-300)
@@ -97,7 +104,7 @@ class Convergence:
             outcome = Outcome.FAILS
         else:
             outcome = Outcome.UNDECIDED
-        return outcome, {"decay_exponent": p, "decay_interval": [p_lo, p_hi], "last_mean_distance": last,
+        return outcome, {"instances": int(dist.shape[1]), "decay_exponent": p, "decay_interval": [p_lo, p_hi], "last_mean_distance": last,
                          "settled_elsewhere": int(settled.sum()), "diverging": int(diverging.sum()),
                          "every_instance_tenfold_closer": shrunk,
                          "distance_mean": [float(v) for v in dist.mean(axis=1)],
@@ -107,11 +114,18 @@ class Convergence:
                          "replay": replay_for(ctx)}
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        if self.configurations is not None:
+            result, _ = search(self, ctx, self.simulate, lambda simulate, k: (self._run(statement, ctx, simulate), None),
+                               "instances", _convergence_margin)
+            return result
+        return self._run(statement, ctx, self.simulate)
+
+    def _run(self, statement: Statement, ctx: Context, simulate) -> CheckResult:
         rel = statement.conclusion
-        x, x0, xs, dist, steps, gap = self._distance(rel, ctx, False)
+        x, x0, xs, dist, steps, gap = self._distance(rel, ctx, simulate, False)
         outcome, evidence = self._decide(ctx, x0, xs, dist, steps, gap)
         if outcome is Outcome.FAILS:
-            _, _, xs2, dist2, steps2, gap2 = self._distance(rel, ctx, True)
+            _, _, xs2, dist2, steps2, gap2 = self._distance(rel, ctx, simulate, True)
             outcome, evidence = self._decide(ctx, x0, xs2, dist2, steps2, gap2)
             evidence["replayed_precisely"] = True
         lo, hi = evidence["decay_interval"]

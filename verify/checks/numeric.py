@@ -205,12 +205,8 @@ class Simulation:
 
     def _search(self, statement: Statement, ctx: Context):
         """Every configuration, each decided as one simulation; the worst one reported."""
-        space = self.configurations
-        runs = []
-        for config in space.grid():
-            result, plot = self._run(statement, ctx, space.at(self.simulate, config))
-            runs.append((config, result, plot))
-        return _combine(self, space, runs, "hypotheses_held", _simulation_margin)
+        return search(self, ctx, self.simulate, lambda simulate, k: self._run(statement, ctx, simulate),
+                      "hypotheses_held", _simulation_margin)
 
     def _run(self, statement: Statement, ctx: Context, simulate):
         """(result, a function making its plot data)."""
@@ -272,19 +268,92 @@ def _simulation_margin(ev: dict) -> float:
     return float("inf")
 
 
+class _Found(Exception):
+    """Raised inside the refinement once a configuration fails: the search stops there."""
+
+
+def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: str,
+           margin_of: Callable[[dict], float], extra: Callable[[list, int], dict] | None = None):
+    """A check's configuration search: ``run(simulate_at_config, K)`` decides one configuration (K is
+    the number of configurations the search may decide, for a Bonferroni correction). Every grid point
+    of ``check.configurations`` at the budget is decided; then, at a budget with ``refine`` and a space
+    with continuous ranges, the worst configuration that met the hypotheses is refined by Nelder-Mead
+    over the ranges (at most ``refine`` more simulations, each inside the setting), stopping at the
+    first failing one. One result with the region, the worst configuration and every configuration
+    decided (:func:`_combine`)."""
+    from scipy.optimize import minimize
+
+    space: Configurations = check.configurations
+    grid = space.grid(ctx.budget)
+    ranges = space.ranges()
+    budget = ctx.budget.refine if ranges else 0
+    total = len(grid) + budget
+    runs: list = []
+    decided: dict = {}
+
+    def decide(config):
+        if config not in decided:
+            result, plot = run(space.at(simulate, config), total)
+            decided[config] = len(runs)
+            runs.append((config, result, plot))
+        return runs[decided[config]][1]
+
+    for config in grid:
+        decide(config)
+    refined_from = None
+    if budget and not any(r.outcome is Outcome.FAILS for _, r, _ in runs):
+        valid = [(margin_of(r.evidence), i) for i, (_, r, _) in enumerate(runs)
+                 if int(r.evidence.get(valid_key, 0) or 0) > 0 and math.isfinite(margin_of(r.evidence))]
+        if valid:
+            start = runs[min(valid)[1]][0]
+            refined_from = plain_config(start)
+            names = list(ranges)
+            x0 = np.array([ranges[k].position(start[k]) for k in names], dtype=float)
+            spent = [0]
+
+            def objective(u):
+                config = space.moved(start, dict(zip(names, np.clip(u, 0.0, 1.0))))
+                if config is None:
+                    return 1e9
+                if config not in decided:
+                    if spent[0] >= budget:
+                        return 1e9
+                    spent[0] += 1
+                r = decide(config)
+                if r.outcome is Outcome.FAILS:
+                    raise _Found
+                return margin_of(r.evidence) if int(r.evidence.get(valid_key, 0) or 0) > 0 else 1e9
+
+            step = np.where(x0 > 0.5, -0.25, 0.25)
+            simplex = np.vstack([x0] + [x0 + step[j] * np.eye(len(names))[j] for j in range(len(names))])
+            try:
+                minimize(objective, x0, method="Nelder-Mead",
+                         options={"maxfev": budget + len(names) + 1, "initial_simplex": simplex})
+            except _Found:
+                pass
+    more = extra(runs, total) if extra else {}
+    if refined_from is not None:
+        more.update(refined_from=refined_from, refined_configurations=len(runs) - len(grid))
+    return _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
+
+
 def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of: Callable[[dict], float],
-             extra: dict | None = None):
+             extra: dict | None = None, grid: int | None = None):
     """One result from the results at every configuration: fails where one configuration fails (the
     worst reported), undecided when fewer than ``space.minimum_valid`` configurations met the
-    hypotheses or one was undecided, else holds; with the region searched and the worst margin."""
+    hypotheses or one was undecided, loose when every one met was loose, else holds; with the region
+    searched and the worst margin. Configurations after the first ``grid`` came from refinement."""
     rows = []
-    for config, result, _ in runs:
+    for i, (config, result, _) in enumerate(runs):
         ev = result.evidence
         rows.append({"configuration": plain_config(config), "outcome": result.outcome.value,
-                     "margin": margin_of(ev), "valid": int(ev.get(valid_key, 0) or 0) > 0})
+                     "margin": margin_of(ev), "valid": int(ev.get(valid_key, 0) or 0) > 0,
+                     **({"refined": True} if grid is not None and i >= grid else {})})
     valid = [r for r in rows if r["valid"]]
     failing = [i for i, (_, r, _) in enumerate(runs) if r.outcome is Outcome.FAILS]
-    undecided = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] != Outcome.HOLDS.value]
+    settled = (Outcome.HOLDS.value, Outcome.LOOSE.value)
+    undecided = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] not in settled]
+    loose = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] == Outcome.LOOSE.value]
     decided = [i for i, r in enumerate(rows) if r["valid"]]
     pool = failing or decided or list(range(len(runs)))
     worst = min(pool, key=lambda i: (rows[i]["margin"], i)) if pool else None
@@ -314,6 +383,11 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
         return check_result(check, Outcome.UNDECIDED,
                             f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: "
                             f"{runs[i][1].summary}", **evidence), plot
+    if loose and len(loose) == len(decided):
+        i = min(loose, key=lambda j: (rows[j]["margin"], j))
+        return check_result(check, Outcome.LOOSE,
+                            f"loose at all {where}; tightest {config_label(runs[i][0])}: {runs[i][1].summary}",
+                            **evidence), plot
     return check_result(check, Outcome.HOLDS,
                         f"holds at all {where}; worst {config_label(runs[worst][0])}: {runs[worst][1].summary}",
                         **evidence), plot
@@ -370,6 +444,7 @@ class OrderFit:
     kind: str = NUMERIC
     stated: str = "O"
     rate_stated: bool = True
+    configurations: Configurations | None = None    # each fitted; simulate(ctx, variable, precise, config)
 
     def __post_init__(self):
         if self.stated not in ("O", "~", "Theta"):
@@ -390,9 +465,19 @@ class OrderFit:
             raise TypeError(f"order fit simulates the quantity on the left-hand side, which must be one symbol "
                             f"(or an explicit function of {x}), not {sp.sstr(quantity)}")
         claimed = float(sp.limit(sp.log(order.expr) / sp.log(x), x, point))
-        outcome, evidence = self._fit(ctx, str(x), point, claimed, False, order)
+        if self.configurations is not None:
+            result, plot = search(self, ctx, self.simulate,
+                                  lambda simulate, k: self._decide(ctx, simulate, x, point, claimed, order,
+                                                                   _bonferroni(ctx, k)),
+                                  "seeds_per_x", _order_margin)
+            return with_plot(result, plot)
+        return with_plot(*self._decide(ctx, self.simulate, x, point, claimed, order, ctx.budget.confidence))
+
+    def _decide(self, ctx, simulate, x, point, claimed, order, confidence):
+        """(result, its plot) of the fit with ``simulate`` at ``confidence``; a failure is replayed precisely."""
+        outcome, evidence = self._fit(ctx, simulate, str(x), point, claimed, False, order, confidence)
         if outcome is Outcome.FAILS:
-            outcome, evidence = self._fit(ctx, str(x), point, claimed, True, order)
+            outcome, evidence = self._fit(ctx, simulate, str(x), point, claimed, True, order, confidence)
             evidence["replayed_precisely"] = True
             if outcome is not Outcome.FAILS:
                 outcome = Outcome.UNDECIDED
@@ -402,7 +487,7 @@ class OrderFit:
                    f"claimed {claimed:g}" + (f" ({self.stated})" if self.stated != "O" else ""))
         if evidence.get("better_than_claimed") and outcome in (Outcome.LOOSE, Outcome.FAILS):
             summary += f": the fitted order is better than claimed ({x}^{evidence['slope']:.3g})"
-        return with_plot(check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order))
+        return check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order)
 
     def _explicit(self, quantity, order, x, point) -> CheckResult:
         """A left-hand side that is an explicit function of the variable is no simulated quantity: its
@@ -414,14 +499,14 @@ class OrderFit:
                            f"{sp.sstr(quantity)} is an explicit function of {x}: |Q/g| -> {sp.sstr(ratio)} "
                            f"as {x} -> {sp.sstr(point)}", {"limit": sp.sstr(ratio)})
 
-    def _fit(self, ctx, var, point, claimed, precise, order):
+    def _fit(self, ctx, simulate, var, point, claimed, precise, order, confidence):
         """Decide on the slope of log(Q/g): an O(g) statement holds when Q/g does not grow (towards the
         limit point); a log factor in g is thereby accounted for exactly, not folded into a power."""
-        xs, ys = self.simulate(ctx, var, precise)
+        xs, ys = simulate(ctx, var, precise)
         ys = np.asarray(ys, dtype=float).reshape(len(xs), -1)
         g = np.asarray(sp.lambdify(order.variables[0], order.expr, modules="numpy")(np.asarray(xs, float)), float)
-        slope, lo, hi = loglog_fit(xs, ys, ctx.budget.confidence)
-        r_slope, r_lo, r_hi = loglog_fit(xs, ys / np.abs(np.broadcast_to(g, (len(xs),)))[:, None], ctx.budget.confidence)
+        slope, lo, hi = loglog_fit(xs, ys, confidence)
+        r_slope, r_lo, r_hi = loglog_fit(xs, ys / np.abs(np.broadcast_to(g, (len(xs),)))[:, None], confidence)
         if point == sp.oo:        # Q <= C g(x) for large x: Q/g does not grow
             outcome = Outcome.FAILS if r_lo > self.slack else (
                 Outcome.HOLDS if r_hi <= self.slack else Outcome.UNDECIDED)
@@ -432,17 +517,25 @@ class OrderFit:
             better = r_lo > self.slack
         if better and outcome is Outcome.HOLDS and self.rate_stated:  # an upper bound with room: loose; ~, Theta: refuted
             outcome = Outcome.LOOSE if self.stated == "O" else Outcome.FAILS
-        evidence = {"variable": var, "x": [float(v) for v in xs], "mean_quantity": [float(v) for v in ys.mean(axis=1)],
+        evidence = {"variable": var, "towards_infinity": bool(point == sp.oo),
+                    "x": [float(v) for v in xs], "mean_quantity": [float(v) for v in ys.mean(axis=1)],
                     "seeds_per_x": int(ys.shape[1]), "slope": slope, "slope_interval": [lo, hi],
                     "ratio_slope": r_slope, "ratio_slope_interval": [r_lo, r_hi],
-                    "claimed_exponent": claimed, "slack": self.slack, "confidence": ctx.budget.confidence,
+                    "claimed_exponent": claimed, "slack": self.slack, "confidence": confidence,
                     **({"stated": self.stated} if self.stated != "O" else {}),
                     **({"better_than_claimed": True} if better else {}),
                     "replay": replay_for(ctx),
-                    **error_probability(ctx.budget.error_probability,
+                    **error_probability(round(1 - confidence, 12),
                                         "the slope's t-interval misses the true log-log slope (Gaussian residuals "
                                         "assumed); whether the sweep's range shows the asymptotic rate is not bounded")}
         return outcome, evidence
+
+
+def _order_margin(ev: dict) -> float:
+    """How far the fit is from refuting: the slack minus the growth of Q/g towards the limit point
+    (the end of its interval nearest to refuting)."""
+    lo, hi = ev["ratio_slope_interval"]
+    return float(ev["slack"] - lo) if ev.get("towards_infinity", True) else float(hi + ev["slack"])
 
 
 def loglog_plot(evidence: dict, order) -> dict:
@@ -511,15 +604,18 @@ class Probability:
         return with_plot(result, lambda: probability_plot(result.evidence))
 
     def _search(self, statement: Statement, ctx: Context):
-        space = self.configurations
-        grid = space.grid()
-        confidence = 1 - (1 - ctx.budget.confidence) / max(len(grid), 1)
-        runs = [(config, self._run(statement, ctx, space.at(self.simulate, config), confidence), None)
-                for config in grid]
-        result, _ = _combine(self, space, runs, "trials", _probability_margin,
-                             {"confidence_per_configuration": confidence,
-                              "exact_configurations": sum(bool(r.evidence.get("exact")) for _, r, _ in runs)})
-        return result, lambda: configurations_probability_plot(runs)
+        def run(simulate, k):
+            return self._run(statement, ctx, simulate, _bonferroni(ctx, k)), None
+
+        decided: list = []
+
+        def extra(runs, k):
+            decided.extend(runs)
+            return {"confidence_per_configuration": _bonferroni(ctx, k),
+                    "exact_configurations": sum(bool(r.evidence.get("exact")) for _, r, _ in runs)}
+
+        result, _ = search(self, ctx, self.simulate, run, "trials", _probability_margin, extra)
+        return result, lambda: configurations_probability_plot(decided)
 
     def _run(self, statement: Statement, ctx: Context, simulate, confidence: float) -> CheckResult:
         rel = statement.conclusion
@@ -592,6 +688,11 @@ class Probability:
         return int(holds.sum()), int(holds.size), float(p[0]), math.fsum(weights[holds])
 
 
+def _bonferroni(ctx: Context, k: int) -> float:
+    """The confidence of each of ``k`` decisions that keeps the search's error probability at the budget's."""
+    return 1 - (1 - ctx.budget.confidence) / max(k, 1)
+
+
 def _probability_margin(ev: dict) -> float:
     """Pr[event] - p: exact, or the frequency's (the replay's when there was one)."""
     if not ev.get("trials"):
@@ -637,11 +738,8 @@ class MonteCarlo:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         if self.configurations is not None:
-            space = self.configurations
-            grid = space.grid()
-            runs = [(config, self._run(statement, ctx, space.at(self.sample, config), len(grid)), None)
-                    for config in grid]
-            result, _ = _combine(self, space, runs, "draws", _monte_carlo_margin)
+            result, _ = search(self, ctx, self.sample, lambda sample, k: (self._run(statement, ctx, sample, k), None),
+                               "draws", _monte_carlo_margin)
             worst = result.evidence
             return with_plot(result, lambda: estimate_plot(worst))
         result = self._run(statement, ctx, self.sample, 1)

@@ -189,6 +189,8 @@ class Budget:
     confidence: float     # confidence level of intervals used to refute or support
     points: int           # random points for numeric identity checks
     purpose: str = ""     # what the budget is for (README, "Performance, budgets, cache, Dask")
+    search_points: int = 3     # grid points of a configuration space's continuous range (its two ends at 2)
+    refine: int = 0            # simulations spent refining the worst configuration (Nelder-Mead); 0: none
 
     @property
     def error_probability(self) -> float:
@@ -206,12 +208,14 @@ class Budget:
 
 BUDGETS = {
     "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6,
-                    purpose="every run while writing notes and in CI (the command line's default)"),
+                    purpose="every run while writing notes and in CI (the command line's default)",
+                    search_points=2, refine=0),
     "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12,
-                       purpose="a check of a finished note: 4-5x the samples, the same confidence"),
+                       purpose="a check of a finished note: 4-5x the samples, the same confidence",
+                       search_points=3, refine=6),
     "thorough": Budget("thorough", samples=128, trials=10000, examples=2000, confidence=0.9999, points=30,
                        purpose="the sweeps run before publishing: 16-25x the samples, ten times smaller "
-                               "error probability"),
+                               "error probability", search_points=5, refine=16),
 }
 
 
