@@ -334,7 +334,28 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
     more = extra(runs, total) if extra else {}
     if refined_from is not None:
         more.update(refined_from=refined_from, refined_configurations=len(runs) - len(grid))
-    return _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
+    result, plot = _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
+    if result.outcome is not Outcome.FAILS and len(runs) > 1:     # a failure shows its instance; else the region
+        rows = result.evidence["configuration_search"]["per_configuration"]
+        plot = lambda: region_plot(rows)                           # noqa: E731
+    return result, plot
+
+
+def region_plot(rows: list, limit: int = 40) -> dict | None:
+    """The margin at each configuration searched (the ``limit`` smallest, in search order): how close
+    the statement came to failing over the region."""
+    shown = [r for r in rows if r["valid"] and math.isfinite(r["margin"])]
+    if not shown:
+        return None
+    if len(shown) > limit:
+        keep = {id(r) for r in sorted(shown, key=lambda r: r["margin"])[:limit]}
+        shown = [r for r in shown if id(r) in keep]
+    margins = [r["margin"] for r in shown]
+    return {"kind": "estimate", "estimate": rounded(margins), "low": rounded(margins), "high": rounded(margins),
+            "target": [0.0] * len(shown), "labels": [label(config_label(r["configuration"]), 40) for r in shown],
+            "estimate_label": "margin (>= 0: the statement holds there)", "target_label": "0: the statement's boundary",
+            "title": "the margin at each configuration searched" + (" (refined ones included)"
+                                                                    if any(r.get("refined") for r in shown) else "")}
 
 
 def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of: Callable[[dict], float],
