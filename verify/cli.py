@@ -62,7 +62,7 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,mutate,stability,new,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,diff,mutate,stability,new,bench}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
                         help=f"report folder to read (default {DEFAULT_OUTPUT})")
     p_show.add_argument("--run", action="store_true", help="run the claim now instead of reading the reports")
+    p_diff = sub.add_parser("diff", help="what changed between two reports: verdicts moved, claims added or "
+                                         "removed, counterexamples changed, package versions")
+    p_diff.add_argument("old", metavar="OLD", help="a results.json file or a report folder")
+    p_diff.add_argument("new", metavar="NEW", help="a results.json file or a report folder")
     p_mut = sub.add_parser("mutate", parents=[loading, running],
                            help="mutation testing: run each claim's checks on mutants of its statements")
     p_mut.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claims to mutate (default: all)")
@@ -134,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import run as run_bench
         return run_bench(args)
+    if args.command == "diff":
+        return cmd_diff(args.old, args.new)
     with cache.configured(not getattr(args, "no_cache", True)):
         return _dispatch(args)
 
@@ -158,6 +164,20 @@ def _dispatch(args) -> int:
     if args.command == "stability":
         return cmd_stability(registry, chosen, args)
     return cmd_run(registry, chosen, args, print_each=True)
+
+
+def cmd_diff(old: str, new: str) -> int:
+    """Print what changed between two reports; 0 when no verdict, claim or finding changed, 1 otherwise
+    (as ``diff``), 2 when a report cannot be read."""
+    from .report.diff import compare, load_results
+    try:
+        a, b = load_results(old), load_results(new)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    d = compare(a, b)
+    print("\n".join(d.lines()))
+    return ExitCode.OK if d.empty else ExitCode.FAILED
 
 
 def cmd_stability(registry: Registry, claims, args) -> int:

@@ -49,7 +49,9 @@ def test_results_json_schema(tmp_path, results):
     text = (tmp_path / "results.json").read_text()
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems"}
+    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems",
+                         "environment"}
+    assert set(data["environment"]) == {"python", "packages", "engine"}
     assert (data["schema"], data["seed"], data["budget"]) == (3, 0, "quick")
     assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]
     claim_keys = {"id", "title", "note", "source", "statement", "hypotheses", "definitions", "typeset", "depends_on",

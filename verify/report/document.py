@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..core.diagnosis import Diagnosis, diagnose
+from ..core.environment import environment
 from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
@@ -346,6 +347,7 @@ class Report:
     root_causes: Mapping[str, tuple[RootCauseReport, ...]] = field(default_factory=dict)
     diagnosis_problems: tuple[str, ...] = ()
     schema: int = SCHEMA
+    environment: Mapping[str, Any] = field(default_factory=dict)    # verify.core.environment: versions, engine digest
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,
@@ -357,7 +359,7 @@ class Report:
         causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
                   for note in notes}
         return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r, diagnosis) for r in results),
-                      tuple(plugin_errors), causes, tuple(diagnosis.problems))
+                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment())
 
     # -- views the renderers share ------------------------------------------------------------
 
@@ -395,7 +397,7 @@ class Report:
                 "claims": [c.to_json() for c in self.claims],
                 "plugin_errors": [e.to_json() for e in self.plugin_errors],
                 "root_causes": {note: [r.to_json() for r in causes] for note, causes in self.root_causes.items()},
-                "diagnosis_problems": list(self.diagnosis_problems)}
+                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment)}
 
     @staticmethod
     def from_json(d: Mapping[str, Any]) -> "Report":
@@ -405,7 +407,8 @@ class Report:
                       plugin_errors=tuple(PluginError(**e) for e in d.get("plugin_errors", [])),
                       root_causes={note: tuple(RootCauseReport.from_json(r) for r in causes)
                                    for note, causes in d["root_causes"].items()},
-                      diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"])
+                      diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"],
+                      environment=d.get("environment", {}))
 
     def dumps(self) -> str:
         """``results.json``'s text."""

@@ -243,6 +243,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     mismatched = report.mismatched()
     files["index.html"] = env.get_template("index.html").render(
         root="", title="Claim verification report", seed=report.seed, budget=report.budget, total=len(claims),
+        environment=report.environment,
         corrections=sum(c.correction_verdict is not None for c in claims), counts=_counts(claims), notes=note_info,
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
         plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,

@@ -112,6 +112,15 @@ def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = 
     return lines
 
 
+def environment_lines(report: Report) -> list[str]:
+    """What the results depend on besides seed and budget (``python -m verify diff`` compares it)."""
+    env = report.environment
+    if not env:
+        return []
+    packages = ", ".join(f"{k} {v}" for k, v in sorted(env.get("packages", {}).items()))
+    return ["", f"Python {env.get('python', '?')}, {packages}; engine source `{env.get('engine', '?')}`."]
+
+
 def render_index(report: Report) -> str:
     """``index.md``: what is wrong in each note and how to fix it, then the counts, then every claim."""
     claims = report.claims
@@ -120,7 +129,8 @@ def render_index(report: Report) -> str:
     corrected = Counter(c.correction_verdict for c in claims if c.correction_verdict is not None)
     lines = ["# Claim verification report", "",
              f"Seed `{report.seed}`, budget `{report.budget}`: {len(claims)} claims from {len(notes)} notes, "
-             f"{sum(corrected.values())} corrections.", "", "## What is wrong, note by note", ""]
+             f"{sum(corrected.values())} corrections.", *environment_lines(report),
+             "", "## What is wrong, note by note", ""]
     for s in summaries(report):
         lines += render_note_summary(s)
     lines += ["## Counts", "", "| verdict | statements | corrections |", "|---|---:|---:|"]
