@@ -11,6 +11,7 @@ Exit status (:class:`ExitCode`, as pytest's):
 from __future__ import annotations
 
 import argparse
+import difflib
 import contextlib
 import dataclasses
 import enum
@@ -29,7 +30,7 @@ from .report.document import Report
 from .report.junit import write_junit
 from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
-from .report.terminal import ProgressPrinter, describe, print_plugin_errors, show_claim, summary
+from .report.terminal import ProgressPrinter, describe, flagged_lines, print_plugin_errors, show_claim, summary
 from .report.write import DEFAULT_OUTPUT, previous_timings, read_report, write_reports
 
 
@@ -85,8 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"report folder (default {DEFAULT_OUTPUT})")
     p_run = sub.add_parser("run", parents=[loading, running],
                            help="run the claims whose ids match the patterns and print their verdicts")
-    p_run.add_argument("patterns", nargs="+", metavar="ID-or-glob", help="claim id or fnmatch pattern")
+    p_run.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claim id or fnmatch pattern (with --lf: default all)")
     p_run.add_argument("--output", default=None, metavar="DIR", help="also write reports to DIR")
+    p_run.add_argument("-v", "--verbose", action="store_true", help="print the replay command of every claim")
+    p_run.add_argument("--lf", "--last-failed", dest="last_failed", action="store_true",
+                       help="only the matching claims whose verdict differed from the expected one (or was an "
+                            "error) in the last report (--reports)")
+    p_run.add_argument("--only", choices=["flagged", "mismatched"], default=None,
+                       help="print only flagged claims (refuted, gap, loose) or only those not as expected")
+    p_run.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
+                       help=f"report folder --lf reads (default {DEFAULT_OUTPUT})")
     for p in (p_all, p_run):
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
@@ -154,11 +163,27 @@ def _dispatch(args) -> int:
         return cmd_list(registry, sys.stdout)
     if args.command == "show":
         return cmd_show(registry, args)
+    if args.command == "run" and not args.patterns and not args.last_failed:
+        print("error: run needs claim ids or patterns (or --lf)", file=sys.stderr)
+        return ExitCode.USAGE
     chosen, unmatched = registry.select(args.patterns or ["*"])
     if unmatched:
-        print(f"error: no claim matches {', '.join(map(repr, unmatched))}"
-              " (see `python -m verify list`)", file=sys.stderr)
+        ids = [c.id for c in registry.claims]
+        hints = [f"{u!r} (did you mean {', '.join(close)}?)" if (close := difflib.get_close_matches(u, ids, n=3))
+                 else repr(u) for u in unmatched]
+        print(f"error: no claim matches {', '.join(hints)} (see `python -m verify list`)", file=sys.stderr)
         return ExitCode.USAGE
+    if args.command == "run" and args.last_failed:
+        try:
+            last = read_report(args.reports)
+        except (OSError, ValueError) as exc:
+            print(f"error: --lf needs the last report in {args.reports}/ ({exc})", file=sys.stderr)
+            return ExitCode.USAGE
+        failed = {c.id for c in last.claims if not c.matches_expected or c.error}
+        chosen = [c for c in chosen if c.id in failed]
+        if not chosen:
+            print(f"no claim failed in the last report ({args.reports}/results.json)", file=sys.stdout)
+            return ExitCode.OK
     if args.command == "mutate":
         return cmd_mutate(registry, chosen, args)
     if args.command == "stability":
@@ -254,7 +279,7 @@ def _executor(args):
 
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
     """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
-    printer = ProgressPrinter(sys.stderr)
+    printer = ProgressPrinter(sys.stderr, transient=print_each)      # `run` prints each claim once, below
     settings = settings_of(args)
     with _executor(args) as executor:
         if executor is False:
@@ -271,12 +296,19 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         results.sort(key=lambda r: position[r.claim.id])          # the registry's order, as a plain load gives
     report = Report.of(results, settings, registry.errors)
     if print_each:
+        only = getattr(args, "only", None)
         for c in report.claims:
-            sys.stdout.write(describe(c, report))
+            if only == "flagged" and not c.flagged or only == "mismatched" and c.matches_expected and not c.error:
+                continue
+            sys.stdout.write(describe(c, report, verbose=getattr(args, "verbose", False)))
+    elif report.claims:
+        print("\n".join(flagged_lines(report)), file=sys.stdout)
     status = ExitCode.FAILED if report.failed() else ExitCode.OK
+    written = None
     if args.output is not None:
         try:
             out = write_reports(report, args.output, timings=results.timings)
+            written = os.path.join(str(out), "html", "index.html")
             print(f"reports written to {out}/", file=sys.stdout)
         except Exception:
             traceback.print_exc(file=sys.stderr)
@@ -289,7 +321,9 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         except OSError as exc:
             print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
             status = ExitCode.FAILED
-    print(summary(report), file=sys.stdout)
+    print(summary(report) + f" in {printer.elapsed():.1f} s", file=sys.stdout)
+    if written is not None:
+        print(f"open {written}", file=sys.stdout)
     return status
 
 
