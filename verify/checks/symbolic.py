@@ -296,6 +296,11 @@ class Identity:
             return _kind_result(self, Outcome.FAILS, SYMBOLIC,
                            f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
                            difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
+        if isinstance(diff, sp.MatrixExpr):          # matrix symbols: general in their dimensions
+            diff = diff.doit()
+            if diff.is_ZeroMatrix:
+                return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to the zero matrix",
+                                    difference="0")
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
@@ -303,6 +308,14 @@ class Identity:
         if all(e == 0 for e in simplified):
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
+        if statement.hypotheses and any(e.has(sp.Piecewise) for e in simplified):
+            # an entrywise identity over a symbolic index: Sum and KroneckerDelta leave cases on the index's
+            # range (1 <= j <= d), which the hypotheses decide
+            known = sp.And(*statement.hypotheses)
+            refined = [sp.simplify(sp.refine(e, known)) if e.has(sp.Piecewise) else e for e in simplified]
+            if all(e == 0 for e in refined):
+                return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0 under the hypotheses",
+                                    difference="0")
         for e in simplified:
             if (e.is_number and e != 0) or e.is_zero is False:
                 return _kind_result(self, Outcome.FAILS, SYMBOLIC,
