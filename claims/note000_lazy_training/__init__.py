@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
+from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
@@ -37,24 +37,45 @@ __all__ = ["CLAIMS", "NOTE", "SCALING"]
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
-_v = sp.Matrix(sp.symbols("v1:4", real=True))
-_z = sp.Matrix(sp.symbols("z1:4", real=True))
-_sq = ((_v - _z).T * (_v - _z))[0]
-
-_Jm = sp.Matrix(2, 3, sp.symbols("J11 J12 J13 J21 J22 J23", real=True))
-_om = sp.Matrix(sp.symbols("omega1:4", real=True))
-_y0 = sp.Matrix(sp.symbols("y1:3", real=True))
-_obj = (((_Jm * _om - _y0).T * (_Jm * _om - _y0))[0]) / 2
-
 _a = sp.Matrix(sp.symbols("a1:4", real=True))
 _b = sp.Matrix(sp.symbols("b1:4", real=True))
 
-_zz = [sp.Function("z1")(tt_), sp.Function("z2")(tt_)]
-_q11, _q12, _q22 = sp.symbols("q11 q12 q22", real=True)
-_Q = sp.Matrix([[_q11, _q12], [_q12, _q22]])
-_gz = sp.Function("g")(*_zz)
-_grad = sp.Matrix([_gz.diff(v) for v in _zz])
-_zflow = dict(zip(_zz, list(-_Q * _grad)))
+
+
+def _chain_rule(n: int, flowed: bool = False):
+    """d/dt g(z(t)) = -grad g^T Q grad g along z' = -Q grad g, for z in R^n (Q symmetric): the relation and the
+    flow; ``flowed`` substitutes the flow into the left-hand side (for the numeric check at larger n)."""
+    zs = [sp.Function(f"z{r}")(tt_) for r in range(1, n + 1)]
+    Q = sp.Matrix(n, n, lambda a, b: sp.Symbol(f"q{min(a, b) + 1}{max(a, b) + 1}", real=True))
+    g = sp.Function("g")(*zs)
+    grad = sp.Matrix([g.diff(v) for v in zs])
+    flow = dict(zip(zs, list(-Q * grad)))
+    lhs = sp.Derivative(g, tt_)
+    if flowed:
+        lhs = lhs.doit().subs({sp.Derivative(z, tt_): f for z, f in flow.items()})
+    return sp.Eq(lhs, -(grad.T * Q * grad)[0], evaluate=False), flow
+
+
+_chain_rule_2, _zflow = _chain_rule(2)
+
+# general forms, for every dimension: entrywise over symbolic indices (i and q summed; j and k free, in range by
+# hypothesis), and matrix symbols
+_dim, _rows, _cols = sp.symbols("d_v n p", integer=True, positive=True)
+_i = sp.Symbol("i", integer=True)
+_j, _k = sp.symbols("j k", integer=True, positive=True)
+_vi, _zi, _ai, _bi = (sp.IndexedBase(name, real=True) for name in ("v", "z", "a", "b"))
+_sq_general = sp.Sum((_vi[_i] - _zi[_i]) ** 2, (_i, 1, _dim))
+_JM, _yM = sp.MatrixSymbol("J", _rows, _cols), sp.MatrixSymbol("y_0", _rows, 1)
+_Ji, _omi, _yi = (sp.IndexedBase(name, real=True) for name in ("J", "omega", "y_0"))
+_q = sp.Symbol("q", integer=True)
+_Jw_i = sp.Sum(_Ji[_i, _q] * _omi[_q], (_q, 1, _cols))                  # (J omega)_i
+_obj_general = sp.Rational(1, 2) * sp.Sum((_Jw_i - _yi[_i]) ** 2, (_i, 1, _rows))
+_normal_general = sp.Sum(_Ji[_i, _k] * _Jw_i, (_i, 1, _rows)) - sp.Sum(_Ji[_i, _k] * _yi[_i], (_i, 1, _rows))   # (J^T J omega - J^T y_0)_k
+
+
+def _sum_i(expr):
+    return sp.Sum(expr, (_i, 1, _dim))
+
 
 gbar = sp.Function("gbar", nonnegative=True)
 G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
@@ -72,9 +93,11 @@ CLAIMS = [
         id="lazy.exercise.squared_distance",
         title="v -> ||v - z||^2 is strongly convex and smooth (Hessian 2I: mu = nu = 2)",
         source=src("Exercise", r"Verify that $\nu \mapsto \|\nu - z\|_2^2$ satisfies sc and smoothness assumptions"),
-        statement=Statement(sp.Eq(sp.hessian(_sq, list(_v)), 2 * sp.eye(3), evaluate=False),
+        # entrywise over symbolic indices j, k in 1..d (any dimension d), no longer on a 3-vector
+        statement=Statement(sp.Eq(sp.Derivative(_sq_general, _vi[_j], _vi[_k]), 2 * sp.KroneckerDelta(_j, _k), evaluate=False),
+                            assuming=[sp.Le(_j, _dim), sp.Le(_k, _dim)],
                             latex=r"\nabla^2_\nu \|\nu - z\|_2^2 = 2 I \quad (\mu = \nu = 2)"),
-        checks=(Identity(name="hessian"),),
+        checks=(Identity(name="hessian, entrywise (j, k = 1..d)"),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -228,9 +251,11 @@ CLAIMS = [
         id="lazy.lemma1.expansion",
         title="Lemma 1 proof: ||(A + B)u||^2 = ||Au||^2 + 2 Au.Bu + ||Bu||^2",
         source=src("Lemma 1 (proof)", r"= \min_u \|Au\|^2 + 2Au^T Bu + \|Bu\|_2^2"),
-        statement=Statement(sp.Eq(((_a + _b).T * (_a + _b))[0], (_a.T * _a)[0] + 2 * (_a.T * _b)[0] + (_b.T * _b)[0], evaluate=False),
+        # entrywise over a symbolic index (a = Au, b = Bu in R^d, any d), no longer on 3-vectors
+        statement=Statement(sp.Eq(_sum_i((_ai[_i] + _bi[_i]) ** 2),
+                                  _sum_i(_ai[_i] ** 2) + 2 * _sum_i(_ai[_i] * _bi[_i]) + _sum_i(_bi[_i] ** 2), evaluate=False),
                             latex=r"\|Au + Bu\|^2 = \|Au\|^2 + 2 (Au)^T Bu + \|Bu\|_2^2"),
-        checks=(Identity(name="expansion"),),
+        checks=(Identity(name="expansion over i = 1..d"),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -239,7 +264,8 @@ CLAIMS = [
         source=src("Lemma 1 (proof)", r"\stackrel{\text{C.S.}}{\geq} \min_u \|Au\|^2 - 2\|Au\| \cdot \|Bu\| + \|Bu\|^2"),
         statement=Statement(sp.Ge((_a.T * _b)[0], -sp.sqrt((_a.T * _a)[0]) * sp.sqrt((_b.T * _b)[0])),
                             latex=r"(Au)^T Bu \geq -\|Au\| \|Bu\|"),
-        checks=(Inequality(name="Cauchy-Schwarz", domains={str(v): Domain(-10, 10) for v in list(_a) + list(_b)}),),
+        checks=(Inequality(name="Cauchy-Schwarz", domains={str(v): Domain(-10, 10) for v in list(_a) + list(_b)},
+                           sizes={"d": 3}),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -286,10 +312,12 @@ CLAIMS = [
         id="lazy.lemma2.chain_rule",
         title="Lemma 2 proof: d/dt g(z(t)) = -grad g^T Q grad g",
         source=src("Lemma 2 (proof)", r"\frac{d}{dt} \bar{g}(z(t)) &\stackrel{\text{chain rule}}{=} -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
-        statement=Statement(sp.Eq(sp.Derivative(_gz, tt_), -(_grad.T * _Q * _grad)[0], evaluate=False),
+        statement=Statement(_chain_rule_2,
                             latex=r"\frac{d}{dt} \bar{g}(z(t)) = -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
-        checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow),),
-        expected=Verdict.PROVED,
+        # derived for z in R^2 only (g an undefined function of n arguments has no general form in SymPy)
+        checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow, sizes={"n": 2}),
+                AtSizes(lambda n: _chain_rule(n, flowed=True)[0], sizes={"n": (3, 5)}, name="chain rule at n = 3, 5")),
+        expected=Verdict.SUPPORTED,     # was proved from the n = 2 instance alone; proved for n = 2, supported beyond
     ),
     Claim(
         id="lazy.lemma2.descent",
@@ -352,17 +380,20 @@ CLAIMS = [
         id="lazy.remark1.normal_equations",
         title="Full-rank remark: the normal equations (+)",
         source=src("Remark (full rank)", r"J_{\omega(0)}^T J_{\omega(0)} \omega = J_{\omega(0)}^T y_0. \quad (+)"),
-        statement=Statement(sp.Eq(sp.Matrix([_obj.diff(v) for v in _om]), _Jm.T * _Jm * _om - _Jm.T * _y0, evaluate=False),
-                            latex=r"\nabla_\omega \tfrac12 \|J_{\omega(0)} \omega - y_0\|_2^2 = J_{\omega(0)}^T J_{\omega(0)} \omega - J_{\omega(0)}^T y_0 \quad (n = 2,\ md = 3)"),
-        checks=(Identity(name="gradient of the least-squares objective"),),
+        # entry k of the gradient, for J of any shape n x p (summed over symbolic indices), no longer 2 x 3
+        statement=Statement(sp.Eq(sp.Derivative(_obj_general, _omi[_k]), _normal_general, evaluate=False),
+                            assuming=[sp.Le(_k, _cols)],
+                            latex=r"\nabla_\omega \tfrac12 \|J_{\omega(0)} \omega - y_0\|_2^2 = J_{\omega(0)}^T J_{\omega(0)} \omega - J_{\omega(0)}^T y_0"),
+        checks=(Identity(name="gradient of the least-squares objective, entry k"),),
         expected=Verdict.PROVED,
     ),
     Claim(
         id="lazy.remark1.pseudo_inverse",
         title="Full-rank remark: the pseudo-inverse interpolates, J J^+ y_0 = y_0",
         source=src("Remark (full rank)", r"\text{Choose } \hat{\omega} = J_{\omega(0)}^+ y_0. \text{ Then, } J_{\omega(0)} \hat{\omega} = \sum_i u_i u_i^T y_0 = y_0."),
-        statement=Statement(sp.Eq(_Jm * _Jm.T * (_Jm * _Jm.T).inv() * _y0, _y0, evaluate=False),
-                            latex=r"J_{\omega(0)} J_{\omega(0)}^+ y_0 = y_0,\ J^+ = J^T (J J^T)^{-1} \quad (n = 2,\ md = 3)"),
+        # matrix symbols: J of any shape n x p with J J^T invertible (full row rank), no longer 2 x 3
+        statement=Statement(sp.Eq(sp.MatMul(_JM, _JM.T, sp.Inverse(sp.MatMul(_JM, _JM.T)), _yM, evaluate=False), _yM, evaluate=False),
+                            latex=r"J_{\omega(0)} J_{\omega(0)}^+ y_0 = y_0,\ J^+ = J^T (J J^T)^{-1}"),
         checks=(Identity(name="full row rank pseudo-inverse"),),
         expected=Verdict.PROVED,
     ),

@@ -568,14 +568,14 @@ CLAIMS = [
         source=src("Convergence of GD in the kernel regime: Setup", r"\dot{a}_{j} = -\sum_{i=1}^{n} e_{i}\sigma(b_{j}^{T}x_{i})"),
         statement=Statement(sp.Eq(FLOW_020, NEG_GRAD, evaluate=False),
                             latex=r"\left(-\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ -\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}\right) = -\nabla_{(a_j, b_j)} \hat{\mathcal{R}}_n \quad (n = 2,\ m = 1,\ d = 2)"),
-        checks=(Identity(name="gradient of the empirical risk"),),
+        checks=(Identity(sizes={"n": 2, "d": 2}, name="gradient of the empirical risk"),),
         correction=Correction(
             Statement(sp.Eq(FLOW_020 / 2, NEG_GRAD, evaluate=False),
                       latex=r"\dot{a}_{j} = -\frac{1}{n}\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ \dot{b}_{j} = -\frac{1}{n}\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}"),
             why="R_n has the factor 1/(2n): its gradient flow has 1/n. (0.20) as written is the flow of n R_n (time "
                 "runs n times faster); (0.22), Lemma 12 and Lemma 14 are consistent with (0.20), not with the 1/n flow "
                 "written in the 'general observation'.",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (n = 2, d = 2): supported, its scope stated
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -611,12 +611,12 @@ CLAIMS = [
         source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
         statement=Statement(sp.Eq(sp.Derivative(EV[0], t_), -sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                             latex=r"\frac{de_1}{dt} = -\sum_{i'=1}^2 \langle \nabla f(x_1; \theta), \nabla f(x_{i'}; \theta) \rangle e_{i'} \text{ along } \dot\theta = -\frac{1}{2}\sum_{i=1}^2 e_i \nabla f(x_i;\theta)"),
-        checks=(Identity(name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),),
+        checks=(Identity(sizes={"n": 2}, name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),),
         correction=Correction(
             Statement(sp.Eq(sp.Derivative(EV[0], t_), -sp.Rational(1, 2) * sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                       latex=r"\frac{de_i}{dt} = -\frac{1}{n}\sum_{i'=1}^n \langle \nabla f(x_i), \nabla f(x_{i'}) \rangle e_{i'}"),
             why="The flow on the line above carries 1/n, so de/dt = -(1/n) G e; de/dt = -G e holds for the flow (0.20).",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (n = 2): supported, its scope stated
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -626,8 +626,8 @@ CLAIMS = [
         source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_), -2 * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G e(t) \quad (n = 2)"),
-        checks=(Identity(name="chain rule along (0.22)", flow=FLOW_E),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22)", flow=FLOW_E),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2): supported, its scope stated
     ),
     Claim(
         id="dyn.kernel.gram",
@@ -636,8 +636,8 @@ CLAIMS = [
         source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
         statement=Statement(sp.Eq(J2 * J2.T, 2 * KHAT2, evaluate=False),
                             latex=r"\left(\langle \nabla f(x_i), \nabla f(x_{i'}) \rangle\right)_{i,i'} = m \hat{K}(\theta) \quad (m = n = d = 2)"),
-        checks=(Identity(name="Jacobian product"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 2, "d": 2}, name="Jacobian product"),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 2, d = 2): supported, its scope stated
     ),
     Claim(
         id="dyn.kernel.limit",
@@ -786,8 +786,8 @@ CLAIMS = [
         source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_) / (2 * nn_), -(mm / nn_) * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e \text{ along } \dot e = -m\hat{K}e \quad (n = 2 \text{ entries})"),
-        checks=(Identity(name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2): supported, its scope stated
     ),
     Claim(
         id="dyn.theorem10.gradient_bound",

@@ -114,19 +114,19 @@ CLAIMS = [
         source=src("Context", r"Cross entropy ($\mathcal{Y} = \mathbb{R}_+^k$): $\ell : f \mapsto \mathbb{E}_{(x,y) \sim \mathcal{D}} [-\sum_i y_i \log(f_i(x))]$"),
         statement=Statement(sp.Ge(-_y1 * sp.log(_f1p) - _y2 * sp.log(_f2p), 0),
                             latex=r"f(x), y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0 \quad (\ell : \mathcal{Y}^{\mathcal{X}} \to \mathbb{R}_+)"),
-        checks=(Inequality(name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
+        checks=(Inequality(sizes={"k": 2}, name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                              "f1": Domain(1e-3, 10), "f2": Domain(1e-3, 10)}),),
         correction=Correction(
             Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0),
                       latex=r"f(x) = (p_1, 1 - p_1) \in \Delta_2,\ y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0"),
-            checks=(Inequality(name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
+            checks=(Inequality(sizes={"k": 2}, name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                                        "p1": Domain(0, 1)}),),
             why="With f(x) anywhere in R_+^k, -sum_i y_i log f_i(x) < 0 as soon as f_i(x) > 1 where y_i > 0, and it is "
                 "unbounded below, so l(f) = 0 is not the optimum; predictions in the simplex (as the logistic "
                 "section uses, Delta_c) make it nonnegative. The scaling analysis finds the same error without a counterexample: "
                 "log f_i(x) is not scale-free for f(x) in R_+^k (rescaling f by c shifts the loss by -(sum_i y_i) log c, "
                 "so its sign depends on the unit of f), while a probability p_1 has no unit.",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (k = 2): supported, its scope stated
         scaling=SCALING.with_dims({_y1: S_F, _y2: S_F, _f1p: S_F, _f2p: S_F, _p1: 1}),
         expected=Verdict.REFUTED,
     ),
@@ -157,8 +157,8 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"\nabla \mathcal{L}_\theta = 2 \cdot DF(\theta)^T (f_\theta - f^*)"),
         statement=Statement(sp.Eq(sp.Matrix([(_rs.T * _rs)[0].diff(c) for c in _ths]), 2 * _DFs.T * _rs, evaluate=False),
                             latex=r"\nabla_\theta \|F(\theta) - f^*\|_2^2 = 2 \cdot DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="gradient of the least-squares loss"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="gradient of the least-squares loss"),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
     ),
     Claim(
         id="rq.prop.ntk_form",
@@ -166,10 +166,10 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T K_\theta (f_\theta - f^*)"),
         statement=Statement(sp.Eq(-sp.Derivative(_Lt, _tt), 4 * (_rt.T * _DFt * _DFt.T * _rt)[0], evaluate=False),
                             latex=r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T DF(\theta) DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="chain rule along theta' = -grad L", flow=_FLOW3),),
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule along theta' = -grad L", flow=_FLOW3),),
         depends_on=("rq.prop.flow_derivative", "rq.prop.gradient"),
         scaling=LEAST_SQUARES,
-        expected=Verdict.PROVED,
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
     ),
     Claim(
         id="rq.prop.definite_bound",
@@ -289,9 +289,9 @@ CLAIMS = [
         statement=Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_x.T * _x)[0],
                                   (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
                             latex=r"\frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
-        checks=(Identity(name="eigen-expansion (Cayley-parametrised eigenbasis)"),),
+        checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),),
         scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F}),
-        expected=Verdict.PROVED,
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (d = 2): supported, its scope stated
     ),
     Claim(
         id="rq.rayleigh.convex_combination",
@@ -339,8 +339,8 @@ CLAIMS = [
         source=src("Kurdyka-Łojasiewicz inequalities by composition", r"chain rule $\nabla \mathcal{L}_\theta = DF(\theta)^T \nabla \ell_{F(\theta)}$"),
         statement=Statement(sp.Eq(sp.Matrix([_ell(*_Fs).diff(c) for c in _ths]), _DFs.T * _grad_ell, evaluate=False),
                             latex=r"\nabla_\theta\, \ell(F(\theta)) = DF(\theta)^T \nabla \ell_{F(\theta)} \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="chain rule"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule"),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
     ),
     Claim(
         id="rq.logistic.simplex",
@@ -348,8 +348,8 @@ CLAIMS = [
         source=src("Result teaser: logistic regression", r"Logistic¹ regression with linear models: $F : \mathbb{R}^{c \times d} \rightarrow (\mathcal{X} \rightarrow \Delta_c)$"),
         statement=Statement(sp.Eq(sum(_soft), 1, evaluate=False),
                             latex=r"\sum_{i \in [3]} \operatorname{softargmax}(u)_i = 1"),
-        checks=(Identity(name="normalisation"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"c": 3}, name="normalisation"),),
+        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (c = 3): supported, its scope stated
     ),
     Claim(
         id="rq.logistic.bound",

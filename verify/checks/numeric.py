@@ -17,7 +17,7 @@ import numpy as np
 import sympy as sp
 from scipy import stats
 
-from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import MPMATH, NUMPY, Prob
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
@@ -195,6 +195,10 @@ class Simulation:
     scale: str | None = None     # an environment entry giving the quantities' natural magnitude
     kind: str = NUMERIC
     configurations: Configurations | None = None    # searched exhaustively; simulate(ctx, precise, config)
+    sizes: Mapping | None = None     # the sizes of the simulated instances ({"d": (5, 8)}), stated in the result
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         if self.configurations is not None:

@@ -278,6 +278,44 @@ class Context:
         return stable_hash(str(self.seed), self.claim_id, self.check_key, *salt) % (2**32)
 
 
+# ---------------------------------------------------------------------------------------------
+# the scope of a check: the sizes of the instances it ran on
+# ---------------------------------------------------------------------------------------------
+
+SIZES = "sizes"     # evidence key: the sizes (dimension name -> sizes) of the instances a check ran on
+
+
+def validated_sizes(check, sizes) -> dict[str, tuple[int, ...]] | None:
+    """A check's ``sizes`` field as ``{dimension name: (size, ...)}`` (sorted, each size once), or None
+    for a check that is not limited to instances of fixed sizes. ``sizes`` maps each dimension's name (``"d"``,
+    ``"n"``) to one positive integer or to a non-empty collection of them; anything else raises a
+    ``ValueError`` naming the check and the field."""
+    if sizes is None:
+        return None
+    where = f"{type(check).__name__} {getattr(check, 'name', '')!r}, field sizes"
+    if not isinstance(sizes, Mapping) or not sizes:
+        raise ValueError(f"{where}: expected a non-empty mapping of dimension names to sizes, got {sizes!r}")
+    out = {}
+    for name, values in sizes.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"{where}: dimension name {name!r} is not an identifier")
+        values = (values,) if isinstance(values, (int, np.integer)) else values
+        try:
+            values = tuple(values)
+        except TypeError:
+            raise ValueError(f"{where}: sizes of {name!r} must be a positive integer or a collection of them, "
+                             f"got {values!r}") from None
+        if not values or any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1 for v in values):
+            raise ValueError(f"{where}: sizes of {name!r} must be positive integers, got {values!r}")
+        out[name] = tuple(sorted({int(v) for v in values}))
+    return out
+
+
+def sizes_text(sizes: Mapping) -> str:
+    """``d = 2, 3; n = 2``: sizes as a reader reads them."""
+    return "; ".join(f"{name} = {', '.join(str(v) for v in values)}" for name, values in sizes.items())
+
+
 @dataclass
 class CheckResult:
     """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it."""
@@ -287,6 +325,12 @@ class CheckResult:
     summary: str
     evidence: dict = field(default_factory=dict)
     plot: dict | None = None
+
+    @property
+    def sizes(self) -> dict[str, tuple[int, ...]] | None:
+        """The sizes of the instances the check ran on (None: not limited to fixed sizes)."""
+        sizes = self.evidence.get(SIZES) if isinstance(self.evidence, Mapping) else None
+        return {k: tuple(v) for k, v in sizes.items()} if sizes else None
 
     def to_json(self) -> dict:
         out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value,
