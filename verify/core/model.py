@@ -15,6 +15,8 @@ from typing import Any, Mapping, Protocol, runtime_checkable
 import numpy as np
 import sympy as sp
 
+from . import text as _text
+
 
 class Verdict(str, enum.Enum):
     PROVED = "proved"              # a symbolic derivation closes
@@ -276,7 +278,10 @@ class Context:
 
 @dataclass
 class CheckResult:
-    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it."""
+    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it.
+
+    ``summary`` is a ``str`` or a :class:`verify.core.text.Text` (built with ``verify.core.text.say``),
+    which keeps the expressions in it as math for the reports; ``to_json`` keeps them too."""
     check: str
     kind: str
     outcome: Outcome
@@ -286,7 +291,7 @@ class CheckResult:
 
     def to_json(self) -> dict:
         out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value,
-               "summary": self.summary, "evidence": self.evidence}
+               "summary": _text.to_json(self.summary), "evidence": self.evidence}
         if self.plot is not None:
             out["plot"] = self.plot
         return out
@@ -295,7 +300,7 @@ class CheckResult:
     def from_json(d: Mapping) -> "CheckResult":
         """The inverse of :meth:`to_json` (for JSON-safe evidence, as results crossing processes have)."""
         return CheckResult(check=d["check"], kind=CheckKind.of(d["kind"]), outcome=Outcome(d["outcome"]),
-                           summary=d["summary"], evidence=d["evidence"], plot=d.get("plot"))
+                           summary=_text.from_json(d["summary"]), evidence=d["evidence"], plot=d.get("plot"))
 
 
 @runtime_checkable
@@ -357,19 +362,21 @@ class Claim:
 
 @dataclass
 class Evaluation:
-    """Verdict and check results for one statement (as written, or corrected)."""
+    """Verdict and check results for one statement (as written, or corrected). A finding is a ``str`` or
+    a :class:`verify.core.text.Text` (math kept)."""
     verdict: Verdict
     checks: list[CheckResult]
     findings: list[str]
 
     def to_json(self) -> dict:
-        return {"verdict": self.verdict.value, "findings": list(self.findings),
+        return {"verdict": self.verdict.value, "findings": [_text.to_json(f) for f in self.findings],
                 "checks": [c.to_json() for c in self.checks]}
 
     @staticmethod
     def from_json(d: Mapping) -> "Evaluation":
         """The inverse of :meth:`to_json`."""
-        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]], list(d["findings"]))
+        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]],
+                          [_text.from_json(f) for f in d["findings"]])
 
 
 @dataclass

@@ -47,5 +47,5 @@ _FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.UNDECIDED, 
 
 def evaluation(results: list[CheckResult]) -> Evaluation:
     """The verdict, with findings: the summaries of the checks that flagged something, worst first."""
-    findings = [f"{r.check}: {r.summary}" for o in _FINDING_ORDER for r in results if r.outcome == o and _counts(r)]
+    findings = [r.check + ": " + r.summary for o in _FINDING_ORDER for r in results if r.outcome == o and _counts(r)]
     return Evaluation(verdict_of(results), results, findings)

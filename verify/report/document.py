@@ -21,13 +21,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..core.diagnosis import Diagnosis, diagnose
 from ..core.jsonsafe import jsonable
+from ..core import text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
            "CorrectionReport", "KindReport", "ProofReport", "RootCauseReport", "ClaimReport", "Report"]
 
-SCHEMA = 3
+SCHEMA = 4
 NO_FINDING = "—"
 
 
@@ -118,12 +119,14 @@ class EvaluationReport:
 
     def to_json(self) -> dict:
         """The evaluation's keys of results.json (``expected`` included)."""
-        return {"verdict": _value(self.verdict), "expected": _value(self.expected), "findings": list(self.findings),
+        return {"verdict": _value(self.verdict), "expected": _value(self.expected),
+                "findings": [text.to_json(f) for f in self.findings],
                 "checks": [c.to_json() for c in self.checks]}
 
     @staticmethod
     def from_json(d: Mapping) -> "EvaluationReport":
-        return EvaluationReport(_verdict(d["verdict"]), _verdict(d.get("expected")), tuple(d["findings"]),
+        return EvaluationReport(_verdict(d["verdict"]), _verdict(d.get("expected")),
+                                tuple(text.from_json(f) for f in d["findings"]),
                                 tuple(CheckReport.from_json(c) for c in d["checks"]))
 
 
