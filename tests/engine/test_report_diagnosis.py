@@ -89,9 +89,9 @@ def test_each_claim_report_carries_kind_root_cause_and_proof(report):
     assert (cause.claims, cause.how, cause.also) == (("t.a", "t.b", "t.c"), "declared", ("t.b", "t.c"))
 
 
-def test_schema_3_round_trips_with_the_diagnosis(report, tmp_path):
+def test_the_report_schema_round_trips_with_the_diagnosis(report, tmp_path):
     data = json.loads(report.dumps())
-    assert data["schema"] == SCHEMA == 3
+    assert data["schema"] == SCHEMA == 4
     assert [r["id"] for r in data["root_causes"][NOTE]] == ["t.a", "t.hyp"]
     claims = {c["id"]: c for c in data["claims"]}
     assert claims["t.c"]["kind"] == {"kind": "constant", "declared": True, "why": "the factor 2 of t.a, dropped again"}

@@ -3,13 +3,14 @@
 A :class:`Text` is a ``str`` (its plain form: what the terminal, JUnit and ``in``/``startswith`` see) that
 also carries its parts: strings and :class:`Math` segments. A :class:`Math` segment holds an
 expression's LaTeX, printed by :func:`verify.core.model.latex` (notation classes print the note's way),
-and its plain form, printed by :func:`plain` (SymPy's ``sstr``, floats rounded). Renderers choose: Markdown writes ``$latex$``
+and its plain form, printed by :func:`plain` (SymPy's ``sstr``, floats rounded, ``a = b`` for an equation). Renderers choose: Markdown writes ``$latex$``
 (:func:`markdown`), HTML MathML (``verify.report.html``), the terminal the plain form. ``results.json``
 keeps the parts (:func:`to_json`, :func:`from_json`).
 
 Checks build texts with :func:`say`: its arguments are joined; SymPy expressions become math, floats
 become numbers to :data:`SIGNIFICANT` significant digits (:func:`num`), mappings of values (a
-counterexample) become ``name = value`` assignments, other texts keep their parts. A ``str`` operation
+counterexample) become ``name = value`` assignments, lists of numbers ``[a, b]``, other texts keep their
+parts; :func:`apart` prints two numbers a comparison sets apart with the digits it needs. A ``str`` operation
 on a text (an f-string, ``%``, ``.format``) gives its plain form only: join texts with :func:`say` or
 ``+`` (``"check: " + text`` is a text).
 """
@@ -27,7 +28,7 @@ from sympy.printing.str import StrPrinter
 
 SIGNIFICANT = 4        # significant digits of every number a summary or finding prints
 
-__all__ = ["SIGNIFICANT", "Math", "Text", "say", "math_of", "num", "plain", "assignments", "markdown", "to_json",
+__all__ = ["SIGNIFICANT", "Math", "Text", "say", "math_of", "num", "apart", "plain", "assignments", "markdown", "to_json",
            "from_json", "parts_of"]
 
 
@@ -56,6 +57,16 @@ def num(x, digits: int = SIGNIFICANT) -> str:
     return str(x)
 
 
+def apart(a, b, digits: int = SIGNIFICANT) -> tuple[str, str]:
+    """``a`` and ``b`` printed by :func:`num` at the fewest digits (at least ``digits``) that tell them
+    apart, so a comparison such as "Pr = 0.49999 < 0.5" never prints as "0.5 < 0.5"."""
+    for d in range(digits, 18):
+        x, y = num(a, d), num(b, d)
+        if x != y or a == b:
+            return x, y
+    return num(a, 17), num(b, 17)
+
+
 def _num_latex(text: str) -> str:
     """LaTeX of a number printed by :func:`num`: ``1.235e+05`` -> ``1.235 \\cdot 10^{5}``."""
     m = re.fullmatch(r"(-?[\d.]+)e([+-]\d+)", text)
@@ -70,16 +81,20 @@ def _num_latex(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 class _PlainPrinter(StrPrinter):
-    """SymPy's one-line string printer (``sstr``), floats to :data:`SIGNIFICANT` digits."""
+    """SymPy's one-line string printer (``sstr``), floats to :data:`SIGNIFICANT` digits, an equation as
+    ``a = b`` (not ``Eq(a, b)``)."""
 
     def _print_Float(self, expr):
         return num(expr)
+
+    def _print_Equality(self, expr):
+        return "%s = %s" % (self._print(expr.lhs), self._print(expr.rhs))
 
 
 def plain(expr) -> str:
     """The plain (terminal) form of an expression: SymPy's ``sstr``, the form the evidence in
     ``results.json`` uses (so a reader can search for it there), with floats to :data:`SIGNIFICANT`
-    significant digits."""
+    significant digits, and equations written ``a = b``."""
     return _PlainPrinter({"order": None}).doprint(expr)
 
 
@@ -219,6 +234,13 @@ def assignments(values: Mapping, sep: str = ", ") -> Text:
     return Text(out)
 
 
+def _listed(values) -> str:
+    """A (nested) list of numbers, each to :data:`SIGNIFICANT` digits."""
+    if isinstance(values, (list, tuple, np.ndarray)):
+        return "[" + ", ".join(_listed(v) for v in values) + "]"
+    return num(values) if isinstance(values, (int, float, np.number)) else str(values)
+
+
 def say(*pieces: Any) -> Text:
     """A text from pieces: strings as they are, texts with their parts, SymPy objects as math, floats
     as numbers (:func:`num`), mappings as :func:`assignments`, anything else as ``str``."""
@@ -236,6 +258,8 @@ def say(*pieces: Any) -> Text:
             out.append(num(p))
         elif isinstance(p, Mapping):
             out += assignments(p).parts
+        elif isinstance(p, (list, tuple)):
+            out.append(_listed(p))
         else:
             out.append(str(p))
     return Text(out)
