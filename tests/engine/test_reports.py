@@ -64,7 +64,10 @@ def test_results_json_schema(tmp_path, results):
                                  "summary": "SymPy simplifies lhs - rhs to 0", "evidence": {"difference": "0"}}
     assert [(c["kind"], c["outcome"]) for c in trig["checks"][1:]] == [("wellformed", "holds")]
     assert amgm["depends_on"] == ["fx.square"]
-    assert square["verdict"] == "refuted" and square["findings"][0].startswith("identity: lhs - rhs =")
+    # a finding with math is a list of parts: strings, and the counterexample's values as {latex, plain}
+    finding = square["findings"][0]
+    assert square["verdict"] == "refuted" and finding[0].startswith("identity: lhs - rhs =")
+    assert any(isinstance(p, dict) and set(p) == {"latex", "plain"} and p["latex"].startswith("x = ") for p in finding)
     assert set(square["correction"]) == {"statement", "hypotheses", "definitions", "typeset", "why", "verdict",
                                          "expected", "findings", "checks"}
     assert square["correction"]["verdict"] == square["correction"]["expected"] == "proved"

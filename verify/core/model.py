@@ -341,10 +341,15 @@ class Claim:
     kind: str | None = None              # the kind of its error, declared where it cannot be computed (KINDS) ...
     kind_why: str | None = None          # ... with the reason (required with ``kind``)
     because_of: str | None = None        # the id of the claim whose error this claim inherits (one root cause)
+    tested_by: tuple = ()                # ids of claims that test this claim's conclusion (at an instance, say)
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
         object.__setattr__(self, "depends_on", tuple(self.depends_on))
+        object.__setattr__(self, "tested_by", (self.tested_by,) if isinstance(self.tested_by, str)
+                           else tuple(self.tested_by))
+        if self.id in self.tested_by:
+            raise ValueError(f"claim {self.id}, field tested_by: a claim's own checks test its conclusion already")
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"claim {self.id}, field kind: {self.kind!r} is not one of {', '.join(KINDS)}")
         if self.kind is not None and not (self.kind_why or "").strip():

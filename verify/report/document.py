@@ -170,12 +170,14 @@ class KindReport:
 class ProofReport:
     """The status of a claim's proof: ``complete``, ``unverified`` or ``broken`` (None for a gap with
     no proof steps); the broken steps as (claim id, verdict, kind or None), the inconclusive ones; for a
-    gap, what is known of its conclusion; and the whole in words."""
+    gap, what is known of its conclusion and the claims that test it (``tested_by``: claim, verdict,
+    ``holds``/``fails``/``undecided``); and the whole in words."""
     status: str | None
     broken_at: tuple[tuple[str, str, str | None], ...] = ()
     unverified_at: tuple[str, ...] = ()
     conclusion: str | None = None
     words: str = ""
+    tested_by: tuple[tuple[str, str, str], ...] = ()     # (claim, its verdict, holds | fails | undecided)
 
     @property
     def broken(self) -> bool:
@@ -184,14 +186,16 @@ class ProofReport:
     def to_json(self) -> dict:
         return {"status": self.status,
                 "broken_at": [{"claim": s, "verdict": v, "kind": k} for s, v, k in self.broken_at],
-                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words}
+                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words,
+                "tested_by": [{"claim": s, "verdict": v, "result": r} for s, v, r in self.tested_by]}
 
     @staticmethod
     def from_json(d: Mapping | None) -> "ProofReport | None":
         if d is None:
             return None
         return ProofReport(d["status"], tuple((b["claim"], b["verdict"], b["kind"]) for b in d["broken_at"]),
-                           tuple(d["unverified_at"]), d["conclusion"], d["words"])
+                           tuple(d["unverified_at"]), d["conclusion"], d["words"],
+                           tuple((t["claim"], t["verdict"], t["result"]) for t in d["tested_by"]))
 
 
 @dataclass(frozen=True)
