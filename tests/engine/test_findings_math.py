@@ -59,6 +59,8 @@ def test_numbers_print_to_four_significant_digits_and_comparisons_keep_their_dif
     assert [num(v) for v in (2 / 3, 1.0, 123456.0, 1e-17, 7, sp.Rational(1, 3))] == \
         ["0.6667", "1", "1.235e+05", "1e-17", "7", "1/3"]
     assert apart(0.49999, 0.5) == ("0.49999", "0.5") and apart(0.25, 0.5) == ("0.25", "0.5")
+    # a counterexample the evidence keeps as text: numbers rounded, exact rationals kept
+    assert str(say({"a": "1.0", "b": "1/50", "c": 0.123456})) == "a = 1, b = 1/50, c = 0.1235"
 
 
 def test_results_json_keeps_the_math_and_reads_it_back(report, files):

@@ -228,8 +228,11 @@ def assignments(values: Mapping, sep: str = ", ") -> Text:
             out.append(Math(f"{symbol} = {value.latex}", f"{name} = {value.plain}"))
             continue
         shown = num(v) if isinstance(v, (int, float, np.number, sp.Number, Fraction)) else str(v)
-        if isinstance(v, str) and re.fullmatch(r"-?\d+/\d+", v):     # a rational kept exact in the evidence
-            shown = v
+        if isinstance(v, str) and not re.fullmatch(r"-?\d+/\d+", v):    # "p/q": a rational kept exact as text
+            try:
+                shown = num(float(v))           # a number the evidence keeps as text
+            except ValueError:
+                pass
         out.append(Math(f"{symbol} = {_num_latex(shown)}", f"{name} = {shown}"))
     return Text(out)
 

@@ -1,7 +1,7 @@
 """The report document: one typed, frozen value built once from a run's results, which every renderer
 (Markdown, HTML, JUnit, the terminal, ``results.json``) reads, and its one JSON form.
 
-:meth:`Report.to_json` is ``results.json`` (schema 3) and :meth:`Report.from_json` reads it back:
+:meth:`Report.to_json` is ``results.json`` (schema 4) and :meth:`Report.from_json` reads it back:
 ``Report.from_json(report.to_json()) == report``. A statement and a correction are each reported as a
 :class:`Formula`: the LaTeX of the SymPy relation that was checked (``statement``), its hypotheses and
 definitions, and the hand-written typesetting, if any, apart (``typeset``: shown labelled "not
@@ -9,7 +9,10 @@ checked"). The diagnosis of the run (:func:`verify.core.diagnosis.diagnose`, com
 :meth:`Report.of`) is part of the document: each claim's ``kind`` (:class:`KindReport`, None when it
 holds), ``root_cause`` (the id of the claim where its error is made) and ``proof``
 (:class:`ProofReport`), and the report's root causes per note (:class:`RootCauseReport`). Schema 1 had
-the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis. The plugin
+the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis; schema 3 had
+findings and summaries as plain strings only (schema 4: a finding or a check's summary with math in it is
+a list of parts, strings and ``{"latex", "plain"}``, see :mod:`verify.core.text`) and no ``tested_by`` in
+the proof status. The plugin
 that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
 takes it from the loaded claims.
 """
