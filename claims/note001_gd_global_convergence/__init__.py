@@ -523,6 +523,7 @@ CLAIMS = [
                             latex=r"\Delta w = \max_r \sup_{t} \|w_r(t) - w_r(0)\| \leq \frac{K}{\sqrt{m}},\ K \text{ independent of } t"),
         checks=(Derivation(name="the lazy-training bound C t / sqrt(m)", derived=sp.Le(Dw, DISPLACEMENT_NOTE)),),
         depends_on=("gd.s5_2.displacement_linear",),
+        tested_by=("gd.s5_2.lazy_scaling",),           # max_r sup_t ||w_r(t) - w_r(0)|| = O(1/sqrt m), fitted
         correction=Correction(
             Statement(sp.Le(Dw, sp.sqrt(n) * R0 / (sp.sqrt(m) * lam0)),
                       latex=r"\Delta w \leq \frac{\sqrt{n}\, \|u(0) - y\|}{\sqrt{m}\, \lambda_0} \quad (\lambda_{\min}(H(t)) \geq \lambda_0)"),

@@ -596,6 +596,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
         checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
         depends_on=("dyn.lemma12",),
+        tested_by=("dyn.theorem10.probability",),      # the rate at the stated width, simulated
         correction=Correction(
             Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0))),
             why="The proof shows t_0 = oo in Lemma 12, which gives the rate m lambda_n(K)/2: on I(theta_0) only "

@@ -181,3 +181,11 @@ def test_scaling_analysis_declares_every_symbol_and_finds_no_mismatch():
     assert analyse(BY_ID["gd.s5_2.width"].statement, note.NETWORK).violations
     assert analyse(BY_ID["gd.s5_2.width"].statement, BY_ID["gd.s5_2.width"].scaling).absorbed
     assert not analyse(BY_ID["gd.s5_2.cauchy_schwarz"].statement, note.NETWORK).violations
+
+
+def test_delta_w_gap_says_its_conclusion_is_tested_by_the_fitted_displacement_order(evaluated):
+    from verify.core.diagnosis import diagnose
+    evaluated("gd.s5_2.delta_w")                    # runs the note's claims: the diagnosis needs them all
+    proof = diagnose(evaluated.results[i] for i in BY_ID).claims["gd.s5_2.delta_w"].proof
+    assert proof.conclusion == "tested and holding"
+    assert "the conclusion is tested by gd.s5_2.lazy_scaling: holds (supported)" in proof.words

@@ -296,3 +296,13 @@ def test_strengthened_instances_kill_the_mutants_that_survived():
     flipped = sp.Ge(note.Prob(sp.Gt(note.D_dev, note.eps)), 1 - 2 * sp.exp(-2 * note.m * note.eps**2))
     assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=0) is Outcome.HOLDS     # vacuous at m = 1
     assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=1) is Outcome.FAILS
+
+
+def test_theorem10_gap_says_its_conclusion_is_tested_by_the_probability_claim(evaluated):
+    from verify.core.diagnosis import diagnose
+    evaluated("dyn.theorem10")                      # runs the note's claims: the diagnosis needs them all
+    proof = diagnose(evaluated.results[i] for i in BY_ID).claims["dyn.theorem10"].proof
+    assert BY_ID["dyn.theorem10"].tested_by == ("dyn.theorem10.probability",)
+    assert proof.conclusion == "tested and holding"
+    assert proof.tested_by == (("dyn.theorem10.probability", "supported", "holds"),)
+    assert "the conclusion is tested by dyn.theorem10.probability: holds (supported)" in proof.words

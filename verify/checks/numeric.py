@@ -22,6 +22,7 @@ from ..core.notation import MPMATH, NUMPY, Prob
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices
+from ..core.text import apart, say
 from .configurations import Configurations, exact_outcomes, label as config_label, plain_config
 
 
@@ -233,8 +234,8 @@ class Simulation:
                            non_finite=int(undecidable.sum()), **evidence), plot
         if not bad.any():
             return check_result(self, Outcome.HOLDS,
-                           f"holds at all {int(valid.sum())} simulated instances "
-                           f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence), plot
+                           say(f"holds at all {int(valid.sum())} simulated instances (smallest relative margin ",
+                               evidence["min_relative_margin"], ")"), **evidence), plot
         index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
         precise_env = simulate(ctx, True)
         again = precise_margin(rel, precise_env, index, margin.shape,
@@ -244,10 +245,10 @@ class Simulation:
                         relative_margin=float(margin[index]), relative_margin_precise=again,
                         instance=_describe(precise_env, index, margin.shape))
         if still and again < -self.rtol:
-            shown = ", ".join(f"{k}={v:.4g}" for k, v in evidence["instance"].items() if isinstance(v, float))
+            shown = {k: v for k, v in evidence["instance"].items() if isinstance(v, float)}
             return check_result(self, Outcome.FAILS,
-                           f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst ({shown}): "
-                           f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence), \
+                           say(f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst (", shown,
+                               "): relative margin ", again, " (replayed precisely, 50 digits)"), **evidence), \
                 lambda: trajectory_plot(rel, precise_env, margin, index)
         precise_margins = relative_margin(rel, precise_env, None if self.scale is None else precise_env[self.scale])
         precise_valid = _hypotheses_hold(statement, precise_env, margin.shape)
@@ -256,12 +257,12 @@ class Simulation:
             # mode's were integration error, and the statement holds where it was simulated
             evidence["min_relative_margin_precise"] = float(np.min(np.where(precise_valid, precise_margins, np.inf)))
             return check_result(self, Outcome.HOLDS,
-                           f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
-                           f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
-                           f"replayed margin {again:.3g})", **evidence), plot
+                           say(f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
+                               f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
+                               "replayed margin ", again, ")"), **evidence), plot
         return check_result(self, Outcome.UNDECIDED,
-                       f"a violation at {evidence['index']} did not survive the precise replay "
-                       f"(margin {again:.3g}): round-off, not a counterexample", **evidence), plot
+                       say(f"a violation at {evidence['index']} did not survive the precise replay (margin ", again,
+                           "): round-off, not a counterexample"), **evidence), plot
 
 
 def _simulation_margin(ev: dict) -> float:
@@ -397,7 +398,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     if failing:
         r = runs[worst][1]
         return check_result(check, Outcome.FAILS,
-                            f"fails at {len(failing)} of {where}; worst {config_label(runs[worst][0])}: {r.summary}",
+                            say(f"fails at {len(failing)} of {where}; worst {config_label(runs[worst][0])}: ", r.summary),
                             **evidence), plot
     if len(valid) < space.minimum_valid:
         return check_result(check, Outcome.UNDECIDED,
@@ -406,15 +407,15 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     if undecided:
         i = undecided[0]
         return check_result(check, Outcome.UNDECIDED,
-                            f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: "
-                            f"{runs[i][1].summary}", **evidence), plot
+                            say(f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: ",
+                                runs[i][1].summary), **evidence), plot
     if loose and len(loose) == len(decided):
         i = min(loose, key=lambda j: (rows[j]["margin"], j))
         return check_result(check, Outcome.LOOSE,
-                            f"loose at all {where}; tightest {config_label(runs[i][0])}: {runs[i][1].summary}",
+                            say(f"loose at all {where}; tightest {config_label(runs[i][0])}: ", runs[i][1].summary),
                             **evidence), plot
     return check_result(check, Outcome.HOLDS,
-                        f"holds at all {where}; worst {config_label(runs[worst][0])}: {runs[worst][1].summary}",
+                        say(f"holds at all {where}; worst {config_label(runs[worst][0])}: ", runs[worst][1].summary),
                         **evidence), plot
 
 
@@ -507,11 +508,10 @@ class OrderFit:
             if outcome is not Outcome.FAILS:
                 outcome = Outcome.UNDECIDED
         lo, hi = evidence["slope_interval"]
-        towards = "oo" if point == sp.oo else str(point)
-        summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
-                   f"claimed {claimed:g}" + (f" ({self.stated})" if self.stated != "O" else ""))
+        summary = say("fitted exponent ", evidence["slope"], " [", lo, ", ", hi, "] in ", x, " as ", x, " -> ", point,
+                      "; claimed ", claimed, f" ({self.stated})" if self.stated != "O" else "")
         if evidence.get("better_than_claimed") and outcome in (Outcome.LOOSE, Outcome.FAILS):
-            summary += f": the fitted order is better than claimed ({x}^{evidence['slope']:.3g})"
+            summary += say(": the fitted order is better than claimed (", x ** sp.Float(evidence["slope"]), ")")
         return check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order)
 
     def _explicit(self, quantity, order, x, point) -> CheckResult:
@@ -521,8 +521,8 @@ class OrderFit:
         finite = ratio.is_finite
         outcome = Outcome.HOLDS if finite else (Outcome.FAILS if finite is False else Outcome.UNDECIDED)
         return CheckResult(self.name, SYMBOLIC, outcome,
-                           f"{sp.sstr(quantity)} is an explicit function of {x}: |Q/g| -> {sp.sstr(ratio)} "
-                           f"as {x} -> {sp.sstr(point)}", {"limit": sp.sstr(ratio)})
+                           say(quantity, " is an explicit function of ", x, ": |Q/g| -> ", ratio, " as ", x, " -> ",
+                               point), {"limit": sp.sstr(ratio)})
 
     def _fit(self, ctx, simulate, var, point, claimed, precise, order, confidence):
         """Decide on the slope of log(Q/g): an O(g) statement holds when Q/g does not grow (towards the
@@ -664,15 +664,15 @@ class Probability:
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
             if hi2 < p:
                 return check_result(self, Outcome.FAILS,
-                               f"event held in {k2}/{n2} trials: Pr <= {hi2:.4g} < {p:.4g} "
-                               f"at confidence {confidence:.6g}", **evidence)
+                               say(f"event held in {k2}/{n2} trials: Pr <= ", " < ".join(apart(hi2, p)),
+                                   " at confidence ", confidence), **evidence)
             return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
         if lo >= p:
             return check_result(self, Outcome.HOLDS,
-                           f"event held in {k}/{n} trials: Pr >= {lo:.4g} >= {p:.4g} at confidence "
-                           f"{confidence:.6g}", **evidence)
+                           say(f"event held in {k}/{n} trials: Pr >= ", " >= ".join(apart(lo, p)), " at confidence ",
+                               confidence), **evidence)
         return check_result(self, Outcome.UNDECIDED,
-                       f"event held in {k}/{n} trials: interval [{lo:.4g}, {hi:.4g}] contains {p:.4g}", **evidence)
+                       say(f"event held in {k}/{n} trials: interval [", lo, ", ", hi, "] contains ", p), **evidence)
 
     def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p) -> CheckResult:
         """A finite outcome space: Pr[event] summed exactly; a shortfall must survive the precise replay
@@ -687,9 +687,11 @@ class Probability:
             evidence["replay_probability"] = again
             if again is not None and again < p - 1e-12:
                 return check_result(self, Outcome.FAILS,
-                                    f"Pr = {again:.6g} < {p:.6g}, exactly (summed over all {n} outcomes)", **evidence)
+                                    say("Pr = ", " < ".join(apart(again, p)), f", exactly (summed over all {n} outcomes)"),
+                                    **evidence)
             return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
-        return check_result(self, Outcome.HOLDS, f"Pr = {prob:.6g} >= {p:.6g}, exactly (summed over all {n} outcomes)",
+        return check_result(self, Outcome.HOLDS,
+                            say("Pr = ", " >= ".join(apart(prob, p)), f", exactly (summed over all {n} outcomes)"),
                             **evidence)
 
     def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
@@ -777,16 +779,16 @@ class MonteCarlo:
         ok, evidence = self._compare(rel, ctx, sample, ctx.budget.trials, False, configurations)
         if ok:
             return check_result(self, Outcome.HOLDS,
-                           f"estimate {evidence['estimate'][:3]} agrees with {evidence['target'][:3]} "
-                           f"(max |z| = {evidence['max_abs_z']:.2f})", **evidence)
+                           say("estimate ", evidence["estimate"][:3], " agrees with ", evidence["target"][:3],
+                               " (max |z| = ", evidence["max_abs_z"], ")"), **evidence)
         ok2, ev2 = self._compare(rel, ctx, sample, 4 * ctx.budget.trials, True, configurations)
         evidence["replay_with_4x_draws"] = ev2
         if ok2:
             return check_result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
                            **evidence)
         return check_result(self, Outcome.FAILS,
-                       f"estimate {ev2['estimate'][:3]} differs from {ev2['target'][:3]} "
-                       f"(max |z| = {ev2['max_abs_z']:.1f} > {ev2['critical_z']:.2f})", **evidence)
+                       say("estimate ", ev2["estimate"][:3], " differs from ", ev2["target"][:3],
+                           " (max |z| = ", " > ".join(apart(ev2["max_abs_z"], ev2["critical_z"])), ")"), **evidence)
 
     def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):
         env = sample(ctx, draws, fresh)

@@ -21,6 +21,7 @@ from ..core.notation import MPMATH, NUMPY
 from ._common import DIGITS, inequality_sides, relation_sides, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
+from ..core.text import say
 from .search import (SearchStats, certain_sign, confirmed_negative, exact_rational, domains_for, find_counterexample,
                      high_precision, hypothesis_box, involved, replay_text, shown_value, shrink, valid_floor)
 
@@ -147,6 +148,19 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
         evidence["too_few"] = (f"only {stats.valid} searched points met the hypotheses (at least {floor} needed)"
                                + (f"; {stats.stopped}" if stats.stopped else ""))
     return values, evidence
+
+
+def _point(evidence) -> dict:
+    """A search's counterexample for a summary: exact rationals where the evidence keeps them."""
+    return evidence.get("counterexample_exact") or evidence["counterexample"]
+
+
+def _number(text):
+    """A value the evidence keeps as text (``value_at_80_digits``), as a number when it is one."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return text
 
 
 def _searched(evidence) -> str:
@@ -280,7 +294,7 @@ class Identity:
             if ratio.is_finite:
                 return sp.Integer(0)
             if not ratio.has(sp.oo, -sp.oo, sp.zoo):   # oo * sign(...) is infinite wherever the sign is not 0
-                return _NotOrder(sp.simplify(diff), order.expr, None, f"SymPy left the limit undecided: {_s(ratio)}")
+                return _NotOrder(sp.simplify(diff), order.expr, None, say("SymPy left the limit undecided: ", ratio))
             try:
                 leading = sp.simplify(diff).as_leading_term(x) if x0 == 0 else sp.simplify(diff)
             except Exception:
@@ -294,7 +308,8 @@ class Identity:
             return _kind_result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
         if isinstance(diff, _NotOrder):
             return _kind_result(self, Outcome.FAILS, SYMBOLIC,
-                           f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
+                           say("lhs - rhs ~ ", diff.leading, " is not O(", diff.order,
+                               "): the ratio tends to ", diff.ratio),
                            difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
         if isinstance(diff, sp.MatrixExpr):          # matrix symbols: general in their dimensions
             diff = diff.doit()
@@ -319,7 +334,7 @@ class Identity:
         for e in simplified:
             if (e.is_number and e != 0) or e.is_zero is False:
                 return _kind_result(self, Outcome.FAILS, SYMBOLIC,
-                               f"lhs - rhs simplifies to {_s(e)}, which is nonzero", difference=_s(e))
+                               say("lhs - rhs simplifies to ", e, ", which is nonzero"), difference=_s(e))
         return self._numeric(statement, ctx, simplified)
 
     def _numeric(self, statement, ctx, entries) -> CheckResult:
@@ -351,7 +366,7 @@ class Identity:
                 again = high_precision(e, values, digits=80)
                 shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
                 return _kind_result(self, Outcome.FAILS, NUMERIC,
-                               f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
+                               say("lhs - rhs = ", float(again) if again.is_real else sp.N(again, 6), " at ", shown, " (80 digits)"),
                                counterexample=shown, value=sp.sstr(sp.N(again, 15)),
                                replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
         if not real_points:
@@ -462,16 +477,18 @@ class Inequality:
         sign = sign_nonnegative(margin, declared, statement.hypotheses, strict)
         op = ">" if strict else ">="
         if sign is True:
-            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0", margin=_s(margin))
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False)),
+                                margin=_s(margin))
         if sign is False:
-            return _kind_result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0 false everywhere",
+            return _kind_result(self, Outcome.FAILS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False),
+                                    " false everywhere"),
                            margin=_s(margin))
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
         if values is not None:
             return with_plot(_kind_result(self, Outcome.FAILS, NUMERIC,
-                              f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
+                              say("counterexample ", _point(evidence), ": big - small = ", _number(evidence["value_at_80_digits"])),
                               **evidence), lambda: counterexample_plot(rel, values, self.domains))
         if "too_few" in evidence:
             return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
@@ -539,6 +556,11 @@ def _unwrap_probability(stated, derived):
     return stated, derived
 
 
+def _relation(x, bound, kind: str):
+    """``x <= bound`` (``kind`` upper) or ``x >= bound``, as written (not evaluated)."""
+    return (sp.Le if kind == "upper" else sp.Ge)(x, bound, evaluate=False)
+
+
 def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=(), domains=None):
     domains = domains or {}
     evidence = {"stated": _s(stated), "derived": _s(derived), "sense": sense}
@@ -553,13 +575,13 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         evidence.update(ev)
         if values is not None:
             return _kind_result(check, Outcome.GAP, NUMERIC,
-                           f"{_s(premise)} does not imply {_s(goal)}: counterexample {ev['counterexample']}", **evidence)
+                           say(premise, " does not imply ", goal, ": counterexample ", _point(ev)), **evidence)
         if "too_few" in ev:
             return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
-                                f"whether {_s(premise)} implies {_s(goal)}: the search is too thin: {ev['too_few']}",
+                                say("whether ", premise, " implies ", goal, ": the search is too thin: ", ev["too_few"]),
                                 **evidence)
         return _kind_result(check, Outcome.HOLDS, NUMERIC,
-                       f"{_s(premise)} implies {_s(goal)} at every one of {_searched(ev)}",
+                       say(premise, " implies ", goal, " at every one of ", _searched(ev)),
                        **evidence)
     kind, x, a_s, a_d = shared
     # P => Q for X <= a: a_P <= a_Q; for X >= a: a_P >= a_Q
@@ -571,32 +593,32 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         good = [s for s in sol if all(not v.free_symbols and v.is_positive for v in s.values())]
         if good:
             shown = {str(k): _s(v) for k, v in good[0].items()}
-            return _kind_result(check, Outcome.HOLDS, SYMBOLIC, f"the derivation gives the stated form with {shown}",
+            return _kind_result(check, Outcome.HOLDS, SYMBOLIC, say("the derivation gives the stated form with ", good[0]),
                            constants=shown, **evidence)
         return _kind_result(check, Outcome.GAP, SYMBOLIC,
-                       f"no constant makes {_s(a_s)} match the derived {_s(a_d)}", **evidence)
+                       say("no constant makes ", a_s, " match the derived ", a_d), **evidence)
     if need == 0:
         return _kind_result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
     declared = {s: d for s, d in domains_for(need.free_symbols, domains).items() if str(s) in {str(k) for k in domains}}
     frozen, _ = _freeze(need)
     sign = sign_nonnegative(frozen, declared, [_freeze(h)[0] for h in hypotheses])
-    better = f"the derivation gives {_s(x)} {'<=' if kind == 'upper' else '>='} {_s(a_d)}"
+    better = say("the derivation gives ", _relation(x, a_d, kind))
     if sign is True:
         what = "stronger than needed" if sense == "hypothesis" else "weaker than derived"
-        return _kind_result(check, Outcome.LOOSE, SYMBOLIC, f"stated relation is {what}: {better}", **evidence)
+        return _kind_result(check, Outcome.LOOSE, SYMBOLIC, say("stated relation is ", what, ": ", better), **evidence)
     if sign is False:
-        return _kind_result(check, Outcome.GAP, SYMBOLIC, f"the proof does not deliver the statement: {better}", **evidence)
+        return _kind_result(check, Outcome.GAP, SYMBOLIC, say("the proof does not deliver the statement: ", better), **evidence)
     values, ev = _search(check, ctx, need, hypotheses, domains, "derived relation fails to imply the stated one")
     evidence.update(ev)
     if values is not None:
         return _kind_result(check, Outcome.GAP, NUMERIC,
-                       f"the proof does not deliver the statement at {ev['counterexample']}: {better}", **evidence)
+                       say("the proof does not deliver the statement at ", _point(ev), ": ", better), **evidence)
     if "too_few" in ev:
         return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
-                            f"the search for where the derived relation fails to imply the stated one is too thin: "
-                            f"{ev['too_few']}; {better}", **evidence)
+                            say("the search for where the derived relation fails to imply the stated one is too thin: ",
+                                ev["too_few"], "; ", better), **evidence)
     return _kind_result(check, Outcome.LOOSE, NUMERIC,
-                   f"no point where the derived relation fails to imply the stated one; {better}", **evidence)
+                   say("no point where the derived relation fails to imply the stated one; ", better), **evidence)
 
 
 @dataclass

@@ -15,6 +15,8 @@ from typing import Any, Mapping, Protocol, runtime_checkable
 import numpy as np
 import sympy as sp
 
+from . import text as _text
+
 
 class Verdict(str, enum.Enum):
     PROVED = "proved"              # a symbolic derivation closes
@@ -318,7 +320,10 @@ def sizes_text(sizes: Mapping) -> str:
 
 @dataclass
 class CheckResult:
-    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it."""
+    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it.
+
+    ``summary`` is a ``str`` or a :class:`verify.core.text.Text` (built with ``verify.core.text.say``),
+    which keeps the expressions in it as math for the reports; ``to_json`` keeps them too."""
     check: str
     kind: str
     outcome: Outcome
@@ -334,7 +339,7 @@ class CheckResult:
 
     def to_json(self) -> dict:
         out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value,
-               "summary": self.summary, "evidence": self.evidence}
+               "summary": _text.to_json(self.summary), "evidence": self.evidence}
         if self.plot is not None:
             out["plot"] = self.plot
         return out
@@ -343,7 +348,7 @@ class CheckResult:
     def from_json(d: Mapping) -> "CheckResult":
         """The inverse of :meth:`to_json` (for JSON-safe evidence, as results crossing processes have)."""
         return CheckResult(check=d["check"], kind=CheckKind.of(d["kind"]), outcome=Outcome(d["outcome"]),
-                           summary=d["summary"], evidence=d["evidence"], plot=d.get("plot"))
+                           summary=_text.from_json(d["summary"]), evidence=d["evidence"], plot=d.get("plot"))
 
 
 @runtime_checkable
@@ -384,10 +389,15 @@ class Claim:
     kind: str | None = None              # the kind of its error, declared where it cannot be computed (KINDS) ...
     kind_why: str | None = None          # ... with the reason (required with ``kind``)
     because_of: str | None = None        # the id of the claim whose error this claim inherits (one root cause)
+    tested_by: tuple = ()                # ids of claims that test this claim's conclusion (at an instance, say)
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
         object.__setattr__(self, "depends_on", tuple(self.depends_on))
+        object.__setattr__(self, "tested_by", (self.tested_by,) if isinstance(self.tested_by, str)
+                           else tuple(self.tested_by))
+        if self.id in self.tested_by:
+            raise ValueError(f"claim {self.id}, field tested_by: a claim's own checks test its conclusion already")
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"claim {self.id}, field kind: {self.kind!r} is not one of {', '.join(KINDS)}")
         if self.kind is not None and not (self.kind_why or "").strip():
@@ -405,19 +415,21 @@ class Claim:
 
 @dataclass
 class Evaluation:
-    """Verdict and check results for one statement (as written, or corrected)."""
+    """Verdict and check results for one statement (as written, or corrected). A finding is a ``str`` or
+    a :class:`verify.core.text.Text` (math kept)."""
     verdict: Verdict
     checks: list[CheckResult]
     findings: list[str]
 
     def to_json(self) -> dict:
-        return {"verdict": self.verdict.value, "findings": list(self.findings),
+        return {"verdict": self.verdict.value, "findings": [_text.to_json(f) for f in self.findings],
                 "checks": [c.to_json() for c in self.checks]}
 
     @staticmethod
     def from_json(d: Mapping) -> "Evaluation":
         """The inverse of :meth:`to_json`."""
-        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]], list(d["findings"]))
+        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]],
+                          [_text.from_json(f) for f in d["findings"]])
 
 
 @dataclass

@@ -85,8 +85,8 @@ _FINDING_ORDER = [Outcome.ERROR, Outcome.FAILS, Outcome.GAP, Outcome.UNDECIDED, 
 def evaluation(results: list[CheckResult]) -> Evaluation:
     """The verdict, with findings: the summaries of the checks that flagged something, worst first; a
     statement supported because its derivations cover fixed sizes only has its :func:`scope` instead."""
-    findings = [f"{r.check}: {r.summary}" for o in _FINDING_ORDER for r in results if r.outcome == o and _counts(r)]
+    findings = [r.check + ": " + r.summary for o in _FINDING_ORDER for r in results if r.outcome == o and _counts(r)]
     limited = scope(results)
     if limited is not None:
-        findings.append(f"scope: {limited}")
+        findings.append("scope: " + limited)
     return Evaluation(verdict_of(results), results, findings)

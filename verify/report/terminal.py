@@ -7,6 +7,7 @@ from typing import Sequence, TextIO
 
 from ..core.model import PluginError, Progress, Verdict
 from .document import ClaimReport, EvaluationReport, Formula, Report
+from .summary import diagnosis_lines
 
 
 VERDICT_STYLES = {"proved": "bold green", "supported": "green", "refuted": "bold red", "gap": "bold dark_orange",
@@ -63,8 +64,9 @@ def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, co
         v = known[d].verdict if d in known else None
         if v is not None:
             deps.append(f" ({v.value})", style=VERDICT_STYLES.get(v.value, ""))
-    parts = [header, source, quote, Panel(statement, title="statement", title_align="left"), deps,
-             evaluation(claim.statement, "verdict")]
+    parts = [header, source, quote, Panel(statement, title="statement", title_align="left"), deps]
+    parts += [Text.assemble((f"{label}: ", "bold"), value) for label, value in diagnosis_lines(claim, report)]
+    parts.append(evaluation(claim.statement, "verdict"))
     if claim.correction is not None:
         c = claim.correction
         parts += [Panel(Group(*formula(c.formula, pretty_correction), Text(f"why: {c.why}")),

@@ -320,6 +320,9 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
     for i, dep in enumerate(claim.depends_on):
         if not isinstance(dep, str) or not ID_PATTERN.match(dep):
             problems.append((f"depends_on[{i}]", f"{dep!r} is not a claim id"))
+    for i, other in enumerate(claim.tested_by):
+        if not isinstance(other, str) or not ID_PATTERN.match(other):
+            problems.append((f"tested_by[{i}]", f"{other!r} is not a claim id"))
     if claim.correction is not None:
         c = claim.correction
         if not isinstance(c, Correction):
