@@ -6,7 +6,9 @@ Exit status (:class:`ExitCode`, as pytest's):
   plugin failed;
 * ``FAILED`` (1): a mismatch, a plugin error, an ``error`` verdict, or reports that could not be
   written or read;
-* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made).
+* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made, an ``--output``
+  folder that is not a report folder, without ``--force``);
+* ``BUSY`` (3): another verify run is writing the ``--output`` folder (its lock is held); nothing was run.
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ from .report.junit import write_junit
 from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
 from .report.terminal import ProgressPrinter, describe, print_plugin_errors, show_claim, summary
-from .report.write import DEFAULT_OUTPUT, previous_timings, read_report, write_reports
+from .core.files import FolderBusy, folder_lock
+from .report.write import DEFAULT_OUTPUT, NotAReportFolder, previous_timings, read_report, report_files_of, write_reports
 
 
 class ExitCode(enum.IntEnum):
@@ -38,6 +41,7 @@ class ExitCode(enum.IntEnum):
     OK = 0          # every verdict as expected, no plugin error
     FAILED = 1      # a verdict other than expected, an ``error`` verdict, a plugin error, reports not written
     USAGE = 2       # a usage error
+    BUSY = 3        # another run holds the output folder's lock
 
 
 def settings_of(args) -> RunSettings:
@@ -88,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("patterns", nargs="+", metavar="ID-or-glob", help="claim id or fnmatch pattern")
     p_run.add_argument("--output", default=None, metavar="DIR", help="also write reports to DIR")
     for p in (p_all, p_run):
+        p.add_argument("--force", action="store_true",
+                       help="write reports into --output even if it is not a verify report folder (files of the "
+                            "same name as verify's are replaced; no other file is deleted)")
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
@@ -233,7 +240,28 @@ def _executor(args):
 
 
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
-    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
+    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end).
+    With ``--output``, the folder is checked and locked before anything runs, and stays locked until the
+    reports are written."""
+    with contextlib.ExitStack() as stack:
+        if args.output is not None:
+            try:
+                report_files_of(args.output, args.force)
+                stack.enter_context(folder_lock(args.output))
+            except NotAReportFolder as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.USAGE
+            except FolderBusy as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.BUSY
+            except OSError as exc:
+                print(f"error: cannot write reports to {args.output}/: {exc}", file=sys.stderr)
+                return ExitCode.FAILED
+        return _run_and_report(registry, claims, args, print_each, loading)
+
+
+def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
+                    loading: StepwiseLoad | None = None) -> int:
     printer = ProgressPrinter(sys.stderr)
     settings = settings_of(args)
     with _executor(args) as executor:
@@ -256,7 +284,7 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
     status = ExitCode.FAILED if report.failed() else ExitCode.OK
     if args.output is not None:
         try:
-            out = write_reports(report, args.output, timings=results.timings)
+            out = write_reports(report, args.output, timings=results.timings, force=args.force)
             print(f"reports written to {out}/", file=sys.stdout)
         except Exception:
             traceback.print_exc(file=sys.stderr)

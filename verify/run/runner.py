@@ -24,6 +24,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 import numpy as np
 
 from . import cache
+from ..core.files import drop_inherited_locks
 from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, RunSettings,
                           Statement, Target, check_key)
@@ -267,6 +268,7 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
     """Worker process: run the claims the parent sends, one at a time, until told to stop."""
     for end in parent_ends:         # the parent's ends of this worker's pipes: the parent's death must reach us
         end.close()
+    drop_inherited_locks()
     die_with_parent(parent)
     one_blas_thread()
     keep_freed_memory()
