@@ -32,11 +32,11 @@ from typing import Callable, Generator, Iterable, Sequence
 
 import sympy as sp
 
-from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, Claim, Correction, PluginError, Source, Statement,
-                          Verdict)
+from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, CONTROL, LINE_BREAKING, Claim, Correction, PluginError, Source,
+                          Statement, Verdict)
 
 ENTRY_POINT_GROUP = "verify.claims"
-ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*")       # the whole id (fullmatch): no newline, no "/"
 
 
 @dataclass(frozen=True)
@@ -305,20 +305,28 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
         return [PluginError(plugin, f"CLAIMS[{index}]", None, f"not a Claim: {type(claim).__name__}")]
     cid = claim.id if isinstance(claim.id, str) and claim.id else f"CLAIMS[{index}]"
     problems: list[tuple[str, str]] = []
-    if not isinstance(claim.id, str) or not ID_PATTERN.match(claim.id):
+    if not isinstance(claim.id, str) or not ID_PATTERN.fullmatch(claim.id):
         problems.append(("id", f"{claim.id!r} is not a dotted lowercase identifier ({ID_PATTERN.pattern})"))
     if not _text(claim.title):
         problems.append(("title", "must be a non-empty string"))
+    elif LINE_BREAKING.search(claim.title):
+        problems.append(("title", _ONE_LINE))
     if not isinstance(claim.source, Source):
         problems.append(("source", f"must be a Source, got {type(claim.source).__name__}"))
     else:
         for name in ("file", "section", "quote"):
-            if not _text(getattr(claim.source, name)):
+            value = getattr(claim.source, name)
+            if not _text(value):
                 problems.append((f"source.{name}", "must be a non-empty string"))
+            elif name != "quote" and LINE_BREAKING.search(value):
+                problems.append((f"source.{name}", _ONE_LINE))
+            elif name == "quote" and CONTROL.search(value):
+                problems.append((f"source.{name}", "must not hold control characters (NUL, escape codes...) "
+                                                   "other than newlines and tabs"))
     problems += _statement_problems(claim.statement, "statement")
     problems += _checks_problems(claim.checks, "checks", allow_none=False)
     for i, dep in enumerate(claim.depends_on):
-        if not isinstance(dep, str) or not ID_PATTERN.match(dep):
+        if not isinstance(dep, str) or not ID_PATTERN.fullmatch(dep):
             problems.append((f"depends_on[{i}]", f"{dep!r} is not a claim id"))
     if claim.correction is not None:
         c = claim.correction
@@ -328,9 +336,15 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
             problems += _statement_problems(c.statement, "correction.statement")
             if not _text(c.why):
                 problems.append(("correction.why", "must be a non-empty string"))
+            elif LINE_BREAKING.search(c.why):
+                problems.append(("correction.why", _ONE_LINE))
             problems += _checks_problems(c.checks, "correction.checks", allow_none=True)
             if c.expected is not None and not isinstance(c.expected, Verdict):
                 problems.append(("correction.expected", f"must be a Verdict or None, got {c.expected!r}"))
+    if claim.because_of is not None and (not isinstance(claim.because_of, str) or not ID_PATTERN.fullmatch(claim.because_of)):
+        problems.append(("because_of", f"{claim.because_of!r} is not a claim id"))
+    if claim.kind_why is not None and (not isinstance(claim.kind_why, str) or LINE_BREAKING.search(claim.kind_why)):
+        problems.append(("kind_why", _ONE_LINE))
     if claim.expected is not None and not isinstance(claim.expected, Verdict):
         problems.append(("expected", f"must be a Verdict or None, got {claim.expected!r}"))
     if claim.scaling is not None:
@@ -338,6 +352,10 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
         if not isinstance(claim.scaling, Scaling):
             problems.append(("scaling", f"must be a verify.checks.scaling.Scaling or None, got {type(claim.scaling).__name__}"))
     return [PluginError(plugin, cid, f, m) for f, m in problems]
+
+
+_ONE_LINE = "must be one line of text: no newline, tab or other control character (a report would show it as " \
+            "a line of its own, or a terminal would obey it)"
 
 
 def _text(value) -> bool:
@@ -349,6 +367,10 @@ def _statement_problems(statement, where: str) -> list[tuple[str, str]]:
         return [(where, f"must be a Statement, got {type(statement).__name__}")]
     if not isinstance(statement.relation, sp.Basic):
         return [(f"{where}.relation", f"must be a SymPy expression or relation, got {type(statement.relation).__name__}")]
+    if statement.latex is not None and not isinstance(statement.latex, str):
+        return [(f"{where}.latex", f"must be a string or None, got {type(statement.latex).__name__}")]
+    if statement.latex is not None and CONTROL.search(statement.latex):
+        return [(f"{where}.latex", "must not hold control characters other than newlines and tabs")]
     return _latex_problems(statement, where)
 
 
@@ -377,8 +399,13 @@ def _checks_problems(checks, where: str, allow_none: bool) -> list[tuple[str, st
         name = getattr(check, "name", None)
         if not _text(name):
             problems.append((f"{where}[{i}].name", "a check needs a non-empty string name"))
-        if not _text(getattr(check, "kind", None)):
+        elif LINE_BREAKING.search(name):
+            problems.append((f"{where}[{i}].name", _ONE_LINE))
+        kind = getattr(check, "kind", None)
+        if not _text(kind):
             problems.append((f"{where}[{i}].kind", "a check needs a non-empty string kind"))
+        elif LINE_BREAKING.search(kind):
+            problems.append((f"{where}[{i}].kind", _ONE_LINE))
         if not callable(getattr(check, "run", None)):
             problems.append((f"{where}[{i}].run", "a check needs a callable run(statement, ctx)"))
     return problems

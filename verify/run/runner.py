@@ -26,8 +26,9 @@ import numpy as np
 from . import cache
 from ..core.files import drop_inherited_locks
 from ..core.jsonsafe import jsonable
-from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, RunSettings,
-                          Statement, Target, check_key)
+from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, InvalidResult, Outcome,
+                          Progress, RunSettings, Statement, Target, check_key, escape_controls,
+                          validated_result)
 from ..core.verdict import evaluation
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
@@ -62,13 +63,16 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
             results.append(result)
             continue
         try:
-            result = check.run(statement, ctx)
-            if not isinstance(result, CheckResult):
-                raise TypeError(f"{type(check).__name__}.run returned {type(result).__name__}, not a CheckResult")
+            result = validated_result(check.run(statement, ctx))
             cache.put(key, result)
+        except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
+            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                                 summary=f"claim {claim_id}, check {check.name}: invalid result ({type(check).__name__}."
+                                         f"run): {exc}",
+                                 evidence={"exception": "InvalidResult", "field": exc.field})
         except Exception as exc:
             result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=f"{type(exc).__name__}: {exc}",
+                                 summary=escape_controls(f"{type(exc).__name__}: {exc}"),
                                  evidence={"exception": type(exc).__name__, "where": _where(exc)})
         results.append(result)
     return evaluation(results)
@@ -343,7 +347,7 @@ def _child_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     try:
         return json.dumps(jsonable(work(claim, settings)))
     except BaseException as exc:  # report anything, even SystemExit from a check
-        return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+        return json.dumps({"error": escape_controls(f"{type(exc).__name__}: {exc}")})
 
 
 def _wait_any(busy: list[_Worker], block: bool = True) -> None:
