@@ -56,6 +56,20 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+JOBS_PER_CPU = 4        # --jobs above JOBS_PER_CPU x the CPU count is capped there
+
+
+def jobs_cap() -> int:
+    return JOBS_PER_CPU * (os.cpu_count() or 1)
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -75,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     running = argparse.ArgumentParser(add_help=False)
     running.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                         help="claims run in parallel (default: number of CPUs)")
-    running.add_argument("--seed", type=int, default=0, help="run seed (default 0)")
+                         help=f"claims run in parallel (default: number of CPUs; at most {JOBS_PER_CPU} per CPU)")
+    running.add_argument("--seed", type=_seed, default=0, help="run seed, 0 or more (default 0)")
     running.add_argument("--budget", choices=list(BUDGETS), default="quick",
                          help="sample sizes of numeric checks (default quick)")
     running.add_argument("--timeout", type=_positive_float, default=300.0, metavar="SECONDS",
@@ -136,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:      # argparse: usage error (2) or --help (0)
         return ExitCode(int(exc.code or 0))
+    if getattr(args, "jobs", None) is not None and args.jobs > jobs_cap():
+        print(f"note: --jobs {args.jobs} capped at {jobs_cap()} ({JOBS_PER_CPU} per CPU, {os.cpu_count() or 1} CPUs): "
+              "more processes than that only compete for the CPUs and memory", file=sys.stderr)
+        args.jobs = jobs_cap()
     if args.command == "new":
         return cmd_new(args.name, args.dir)
     if args.command == "bench":
@@ -254,9 +272,8 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
             except FolderBusy as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return ExitCode.BUSY
-            except OSError as exc:
-                print(f"error: cannot write reports to {args.output}/: {exc}", file=sys.stderr)
-                return ExitCode.FAILED
+            except OSError:         # the folder cannot be made: the run goes on, and the write says why
+                pass
         return _run_and_report(registry, claims, args, print_each, loading)
 
 
@@ -331,7 +348,12 @@ def cmd_show(registry: Registry, args) -> int:
                   file=sys.stderr)
             return ExitCode.FAILED
         status = ExitCode.OK
-    shown = report.by_id().get(args.claim_id)
+    try:
+        shown = report.by_id().get(args.claim_id)
+    except TypeError as exc:        # an id that is not a string
+        print(f"error: {path} is malformed ({type(exc).__name__}: {exc}); run `python -m verify all` again, "
+              "or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     if shown is None:
         print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
         return ExitCode.USAGE
@@ -343,5 +365,12 @@ def cmd_show(registry: Registry, args) -> int:
         pretty = sp.pretty(claim.statement.relation, use_unicode=True)
         if claim.correction is not None:
             pretty_correction = sp.pretty(claim.correction.statement.relation, use_unicode=True)
-    show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    try:
+        show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    except Exception as exc:      # a results.json whose fields have the wrong types
+        if args.run:
+            raise
+        print(f"\nerror: {path} is malformed: claim {args.claim_id}: {type(exc).__name__}: {exc}; "
+              "run `python -m verify all` again, or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     return status

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence, TextIO
 
-from ..core.model import PluginError, Progress, Verdict
+from ..core.model import PluginError, Progress, Verdict, escape_controls
 from .document import ClaimReport, EvaluationReport, Formula, Report
 
 
@@ -85,7 +85,7 @@ def describe(claim: ClaimReport, report: Report) -> str:
         lines.append(f"  correction: {_expectation(claim.correction_verdict, claim.correction.evaluation.expected)}")
         lines += [f"    - {f}" for f in claim.correction.evaluation.findings]
     lines.append(f"  replay: {report.replay(claim)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape_controls(line.replace("\n", " ")) for line in lines) + "\n"   # no line but its own
 
 
 def summary(report: Report) -> str:
@@ -102,7 +102,7 @@ def summary(report: Report) -> str:
 
 def print_plugin_errors(errors: Sequence[PluginError], stream: TextIO) -> None:
     for e in errors:
-        print(f"plugin error: {e}", file=stream)
+        print(escape_controls(f"plugin error: {e}".replace("\n", " ")), file=stream)
 
 
 class ProgressPrinter:
@@ -119,6 +119,7 @@ class ProgressPrinter:
             line += f"; correction {_expectation(event.correction, event.correction_expected)}"
         if event.error:
             line += f": {event.error}"
+        line = escape_controls(line.replace("\n", " "))
         if self.tty:
             self.stream.write("\r" + line.ljust(self.width))
             self.width = len(line)

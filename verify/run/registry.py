@@ -15,11 +15,13 @@ a broken plugin is reported and never stops the run.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import os
 import pkgutil
 import re
 import sys
@@ -134,6 +136,28 @@ def _module_claims(importer: Callable[[], types.ModuleType]) -> Callable[[], obj
     return load
 
 
+class ExitAtImport(BaseException):
+    """A plugin called ``os._exit`` (or ``os.abort``) while it was imported: it would have ended the run."""
+
+
+@contextlib.contextmanager
+def _exits_refused():
+    """While a plugin loads, ``os._exit`` and ``os.abort`` raise :class:`ExitAtImport` instead of ending
+    this process (a ``sys.exit`` is a ``SystemExit``, caught like any error of the plugin)."""
+    saved = os._exit, os.abort
+
+    def refuse_exit(code=0):
+        raise ExitAtImport(f"the plugin called os._exit({code}) while it was loaded")
+
+    def refuse_abort():
+        raise ExitAtImport("the plugin called os.abort() while it was loaded")
+    os._exit, os.abort = refuse_exit, refuse_abort
+    try:
+        yield
+    finally:
+        os._exit, os.abort = saved
+
+
 class BadScaling(TypeError):
     """A plugin module whose ``SCALING`` is not a :class:`verify.checks.scaling.Scaling`."""
 
@@ -207,7 +231,8 @@ def load_stepwise(plugins: Sequence[Plugin]) -> Generator[list[tuple[Claim, str]
     announced: set[str] = set()
     for plugin in plugins:
         try:
-            claims = plugin.load()
+            with _exits_refused():
+                claims = plugin.load()
         except MissingClaims as exc:
             reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
             claims = None

@@ -274,6 +274,7 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
         end.close()
     drop_inherited_locks()
     die_with_parent(parent)
+    own_process_group()
     one_blas_thread()
     keep_freed_memory()
     while True:
@@ -283,7 +284,48 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
             return
         if index is None:
             return
-        results.send_bytes(fresh_payload(claims[index], work, settings).encode())
+        payload = fresh_payload(claims[index], work, settings)
+        end_group_members()                 # processes the claim started end with it
+        results.send_bytes(payload.encode())
+
+
+def own_process_group() -> None:
+    """Make this worker the leader of a process group of its own: every process a claim starts joins it
+    (unless it leaves on purpose), so the parent can kill the worker and all of them at once
+    (:func:`_stop`), and the worker can end them after each claim (:func:`end_group_members`)."""
+    try:
+        os.setpgid(0, 0)
+    except OSError:
+        pass
+
+
+def end_group_members() -> None:
+    """Kill (SIGKILL) every other process of this worker's process group, and reap those that are its
+    children: what the last claim started and left running. Linux (it reads ``/proc``); elsewhere the
+    parent kills the group when the worker is stopped."""
+    me = os.getpid()
+    if os.getpgrp() != me or not os.path.isdir("/proc"):
+        return
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == me and fields[0] not in (b"Z", b"X"):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except OSError:
+                pass
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
@@ -391,12 +433,27 @@ def _retire(worker: _Worker) -> None:
 
 
 def _stop(process) -> None:
+    """Stop a worker and every process in its process group (what its claim started), before the worker
+    is reaped (its process group id cannot be reused until then)."""
     if process.is_alive():
         process.terminate()
         process.join(timeout=2)
     if process.is_alive():
+        _kill_group(process.pid)
         process.kill()
         process.join()
+    else:
+        _kill_group(process.pid)
+
+
+def _kill_group(pgid: int | None) -> None:
+    """SIGKILL the process group ``pgid`` (a worker's: its id is the worker's pid), if it still exists."""
+    if pgid is None or not hasattr(os, "killpg"):
+        return
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _death(process) -> str:
