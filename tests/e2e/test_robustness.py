@@ -2,6 +2,7 @@
 malformed reports, hostile text, bad options."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -82,7 +83,10 @@ def test_show_on_a_malformed_results_json_says_so_without_a_traceback(tmp_path):
     out = tmp_path / "r"
     assert cli("all", *PLUGIN_ONLY, "--output", str(out), cwd=tmp_path).returncode == 0
     text = (out / "results.json").read_text()
-    for broken in (text[:200], text.replace('"quote": "', '"quote": 5, "was": "', 1), "[1, 2]"):
+    wrong_types = json.loads(text)
+    wrong_types["claims"][0]["source"]["quote"] = 5
+    wrong_types["claims"][0]["checks"][0]["summary"] = None
+    for broken in (text[:200], json.dumps(wrong_types), "[1, 2]"):
         (out / "results.json").write_text(broken)
         done = cli("show", "fx.trig", *PLUGIN_ONLY, "--reports", str(out), cwd=tmp_path)
         assert done.returncode == ExitCode.FAILED, done.stderr
