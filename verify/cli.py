@@ -6,7 +6,9 @@ Exit status (:class:`ExitCode`, as pytest's):
   plugin failed;
 * ``FAILED`` (1): a mismatch, a plugin error, an ``error`` verdict, or reports that could not be
   written or read;
-* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made).
+* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made, an ``--output``
+  folder that is not a report folder, without ``--force``);
+* ``BUSY`` (3): another verify run is writing the ``--output`` folder (its lock is held); nothing was run.
 """
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ from .report.junit import write_junit
 from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
 from .report.terminal import ProgressPrinter, describe, flagged_lines, print_plugin_errors, show_claim, summary
-from .report.write import DEFAULT_OUTPUT, previous_timings, read_report, write_reports
+from .core.files import FolderBusy, folder_lock
+from .report.write import DEFAULT_OUTPUT, NotAReportFolder, previous_timings, read_report, report_files_of, write_reports
 
 
 class ExitCode(enum.IntEnum):
@@ -39,6 +42,7 @@ class ExitCode(enum.IntEnum):
     OK = 0          # every verdict as expected, no plugin error
     FAILED = 1      # a verdict other than expected, an ``error`` verdict, a plugin error, reports not written
     USAGE = 2       # a usage error
+    BUSY = 3        # another run holds the output folder's lock
 
 
 def settings_of(args) -> RunSettings:
@@ -51,6 +55,20 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+JOBS_PER_CPU = 4        # --jobs above JOBS_PER_CPU x the CPU count is capped there
+
+
+def jobs_cap() -> int:
+    return JOBS_PER_CPU * (os.cpu_count() or 1)
 
 
 def _positive_float(text: str) -> float:
@@ -72,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     running = argparse.ArgumentParser(add_help=False)
     running.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                         help="claims run in parallel (default: number of CPUs)")
-    running.add_argument("--seed", type=int, default=0, help="run seed (default 0)")
+                         help=f"claims run in parallel (default: number of CPUs; at most {JOBS_PER_CPU} per CPU)")
+    running.add_argument("--seed", type=_seed, default=0, help="run seed, 0 or more (default 0)")
     running.add_argument("--budget", choices=list(BUDGETS), default="quick",
                          help="sample sizes of numeric checks (default quick)")
     running.add_argument("--timeout", type=_positive_float, default=300.0, metavar="SECONDS",
@@ -97,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
                        help=f"report folder --lf reads (default {DEFAULT_OUTPUT})")
     for p in (p_all, p_run):
+        p.add_argument("--force", action="store_true",
+                       help="write reports into --output even if it is not a verify report folder (files of the "
+                            "same name as verify's are replaced; no other file is deleted)")
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
@@ -142,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:      # argparse: usage error (2) or --help (0)
         return ExitCode(int(exc.code or 0))
+    if getattr(args, "jobs", None) is not None and args.jobs > jobs_cap():
+        print(f"note: --jobs {args.jobs} capped at {jobs_cap()} ({JOBS_PER_CPU} per CPU, {os.cpu_count() or 1} CPUs): "
+              "more processes than that only compete for the CPUs and memory", file=sys.stderr)
+        args.jobs = jobs_cap()
     if args.command == "new":
         return cmd_new(args.name, args.dir)
     if args.command == "bench":
@@ -278,7 +303,27 @@ def _executor(args):
 
 
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
-    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
+    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end).
+    With ``--output``, the folder is checked and locked before anything runs, and stays locked until the
+    reports are written."""
+    with contextlib.ExitStack() as stack:
+        if args.output is not None:
+            try:
+                report_files_of(args.output, args.force)
+                stack.enter_context(folder_lock(args.output))
+            except NotAReportFolder as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.USAGE
+            except FolderBusy as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.BUSY
+            except OSError:         # the folder cannot be made: the run goes on, and the write says why
+                pass
+        return _run_and_report(registry, claims, args, print_each, loading)
+
+
+def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
+                    loading: StepwiseLoad | None = None) -> int:
     printer = ProgressPrinter(sys.stderr, transient=print_each)      # `run` prints each claim once, below
     settings = settings_of(args)
     with _executor(args) as executor:
@@ -307,7 +352,7 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
     written = None
     if args.output is not None:
         try:
-            out = write_reports(report, args.output, timings=results.timings)
+            out = write_reports(report, args.output, timings=results.timings, force=args.force)
             written = os.path.join(str(out), "html", "index.html")
             print(f"reports written to {out}/", file=sys.stdout)
         except Exception:
@@ -357,7 +402,12 @@ def cmd_show(registry: Registry, args) -> int:
                   file=sys.stderr)
             return ExitCode.FAILED
         status = ExitCode.OK
-    shown = report.by_id().get(args.claim_id)
+    try:
+        shown = report.by_id().get(args.claim_id)
+    except TypeError as exc:        # an id that is not a string
+        print(f"error: {path} is malformed ({type(exc).__name__}: {exc}); run `python -m verify all` again, "
+              "or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     if shown is None:
         print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
         return ExitCode.USAGE
@@ -369,5 +419,12 @@ def cmd_show(registry: Registry, args) -> int:
         pretty = sp.pretty(claim.statement.relation, use_unicode=True)
         if claim.correction is not None:
             pretty_correction = sp.pretty(claim.correction.statement.relation, use_unicode=True)
-    show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    try:
+        show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    except Exception as exc:      # a results.json whose fields have the wrong types
+        if args.run:
+            raise
+        print(f"\nerror: {path} is malformed: claim {args.claim_id}: {type(exc).__name__}: {exc}; "
+              "run `python -m verify all` again, or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     return status

@@ -185,7 +185,7 @@ def test_a_failing_write_leaves_no_temporary_folder(tmp_path, results, monkeypat
 
     def refuse(src, dst):
         raise OSError("disk full")
-    monkeypatch.setattr(reports.os, "replace", refuse)
+    monkeypatch.setattr(reports, "switch_folder", refuse)
     with pytest.raises(OSError, match="disk full"):
         write_reports(Report.of(results, RunSettings(1, "quick")), out)
     assert report_files(out) == before

@@ -351,6 +351,87 @@ class CheckResult:
                            summary=_text.from_json(d["summary"]), evidence=d["evidence"], plot=d.get("plot"))
 
 
+# control characters: C0 but tab and newline, DEL, C1, and Unicode's line and paragraph separators. In a
+# report they could fake a line (a newline in a title) or drive the terminal (escape codes).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")     # CONTROL, and tab and newline
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character (:data:`CONTROL`: NUL, escape codes...) written as ``\\xNN``
+    or ``\\uNNNN``; tab and newline stay."""
+    if not CONTROL.search(text):
+        return text
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+                       text)
+
+
+class InvalidResult(ValueError):
+    """A check returned a result with a field of the wrong type or value."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"field {field}: {message}")
+        self.field = field
+
+
+def _escaped(value):
+    """``value`` with :func:`escape_controls` applied to every string in it (the same object when no
+    string changes)."""
+    if isinstance(value, str):
+        return escape_controls(value)
+    if isinstance(value, dict):
+        items = [(_escaped(k), _escaped(v)) for k, v in value.items()]
+        if all(k2 is k and v2 is v for (k2, v2), (k, v) in zip(items, value.items())):
+            return value
+        return dict(items)
+    if isinstance(value, (list, tuple)):
+        items = [_escaped(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+    return value
+
+
+def validated_result(result) -> "CheckResult":
+    """A check's result as the runner accepts it, or :class:`InvalidResult` naming the bad field:
+    ``check`` and ``kind`` non-empty strings, ``outcome`` an :class:`Outcome` (or its value), ``summary``
+    a string, ``evidence`` a dict whose values can be made JSON (:func:`verify.core.jsonsafe.jsonable`)
+    with ``error_probability``, if present, a number in [0, 1] or None, and ``plot`` a dict or None.
+    Control characters in its strings are escaped (:func:`escape_controls`)."""
+    from .jsonsafe import jsonable
+    if not isinstance(result, CheckResult):
+        raise InvalidResult("result", f"run returned {type(result).__name__}, not a CheckResult")
+    for name in ("check", "kind"):
+        value = getattr(result, name)
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidResult(name, f"must be a non-empty string, got {value!r}")
+    outcome = result.outcome
+    if not isinstance(outcome, Outcome):
+        try:
+            outcome = Outcome(outcome)
+        except (ValueError, TypeError):
+            raise InvalidResult("outcome", f"must be one of {', '.join(o.value for o in Outcome)}, "
+                                           f"got {outcome!r}") from None
+    if not isinstance(result.summary, str):
+        raise InvalidResult("summary", f"must be a string, got {type(result.summary).__name__}")
+    if not isinstance(result.evidence, dict):
+        raise InvalidResult("evidence", f"must be a dict, got {type(result.evidence).__name__}")
+    if "error_probability" in result.evidence:
+        p = result.evidence["error_probability"]
+        if p is not None and (isinstance(p, (bool, np.bool_)) or not isinstance(p, (int, float, np.integer, np.floating))
+                              or not 0 <= float(p) <= 1):
+            raise InvalidResult("evidence.error_probability", f"must be a number in [0, 1] or None, got {p!r}")
+    if result.plot is not None and not isinstance(result.plot, dict):
+        raise InvalidResult("plot", f"must be a dict or None, got {type(result.plot).__name__}")
+    for name in ("evidence", "plot"):
+        try:
+            jsonable(getattr(result, name))
+        except Exception as exc:
+            raise InvalidResult(name, f"cannot be made JSON: {type(exc).__name__}: {exc}") from None
+    return CheckResult(check=escape_controls(LINE_BREAKING.sub(" ", result.check)),
+                       kind=CheckKind.of(escape_controls(result.kind)), outcome=outcome,
+                       summary=escape_controls(result.summary), evidence=_escaped(result.evidence),
+                       plot=_escaped(result.plot))
+
+
 @runtime_checkable
 class Check(Protocol):
     """A check decides a statement. ``run`` receives the statement, so the same check serves a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence, TextIO
 
-from ..core.model import PluginError, Progress, Verdict
+from ..core.model import PluginError, Progress, Verdict, escape_controls
 from .document import ClaimReport, EvaluationReport, Formula, Report
 from .summary import diagnosis_lines
 
@@ -89,7 +89,7 @@ def describe(claim: ClaimReport, report: Report, verbose: bool = False) -> str:
         lines += [f"    - {f}" for f in claim.correction.evaluation.findings]
     if verbose or claim.flagged or not claim.matches_expected or claim.error:
         lines.append(f"  replay: {report.replay(claim)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape_controls(line.replace("\n", " ")) for line in lines) + "\n"   # no line but its own
 
 
 def _one_line(text: str, limit: int = 110) -> str:
@@ -112,7 +112,7 @@ def flagged_lines(report: Report) -> list[str]:
             kind = f" [{c.kind.kind}]" if c.kind is not None else ""
             lines.append(f"  {mark}{c.id}: {_expectation(c.verdict, c.expected if mark else None)}{kind} — "
                          f"{_one_line(c.error or c.statement.first_finding)}")
-    return lines
+    return [escape_controls(line) for line in lines]
 
 
 def summary(report: Report) -> str:
@@ -129,7 +129,7 @@ def summary(report: Report) -> str:
 
 def print_plugin_errors(errors: Sequence[PluginError], stream: TextIO) -> None:
     for e in errors:
-        print(f"plugin error: {e}", file=stream)
+        print(escape_controls(f"plugin error: {e}".replace("\n", " ")), file=stream)
 
 
 FLAGGED = frozenset({Verdict.REFUTED, Verdict.GAP, Verdict.LOOSE})
@@ -163,6 +163,7 @@ class ProgressPrinter:
             line += f"; correction {_expectation(event.correction, event.correction_expected)}"
         if event.error:
             line += f": {event.error}"
+        line = escape_controls(line.replace("\n", " "))
         if self.tty:
             self.stream.write("\r" + line.ljust(self.width))
             self.width = len(line)
