@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall,
+from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU
@@ -74,7 +74,7 @@ from .lazy_training import A0_S, LAZY_SPACE, LAZY_WIDTHS, NB0_S, SKETCH_SPACE, s
 from .kernel_steps import (F2K, GAMMA_DERIVED, Gam, KERNEL_DERIVED, L11_NEEDED, LEMMA12_DERIVED, LEMMA12_RATE,
                            ML_RATE_DERIVED, Rt, THM10_WIDTH, WIDTH_NEEDED, E1, E2, EV, EVEC, FLOW_020, FLOW_E,
                            FLOW_EK, FLOW_THETA, GM, GRAM_GEN, INSTANCES_F, J2, KHAT2, NEG_GRAD, mm, nn_,
-                           c_ml, gam)
+                           c_ml, energy_at, error_dynamics_at, gam, gd_flow_at, gram_at, lemma12_chain_at)
 from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat, ML_SPACE, M_th, PAIR_SPACE, RM_D, Rem,
                               T10_SPACE, T13_SPACE, TK_SPACE, expansion_remainder,
                               inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
@@ -580,10 +580,12 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Eq(FLOW_020 / 2, NEG_GRAD, evaluate=False),
                       latex=r"\dot{a}_{j} = -\frac{1}{n}\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ \dot{b}_{j} = -\frac{1}{n}\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}"),
+            checks=(Identity(sizes={"n": 2, "d": 2}, name="gradient of the empirical risk"),
+                    AtSizes(gd_flow_at, sizes={"n": (3,), "d": (3, 4)}, name="gradient of the empirical risk at n = 3, d = 3, 4")),
             why="R_n has the factor 1/(2n): its gradient flow has 1/n. (0.20) as written is the flow of n R_n (time "
                 "runs n times faster); (0.22), Lemma 12 and Lemma 14 are consistent with (0.20), not with the 1/n flow "
                 "written in the 'general observation'.",
-            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (n = 2, d = 2): supported, its scope stated
+            expected=Verdict.SUPPORTED),  # proved for n = d = 2; supported beyond (checked numerically at n = 3, d = 3, 4)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -625,8 +627,10 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Eq(sp.Derivative(EV[0], t_), -sp.Rational(1, 2) * sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                       latex=r"\frac{de_i}{dt} = -\frac{1}{n}\sum_{i'=1}^n \langle \nabla f(x_i), \nabla f(x_{i'}) \rangle e_{i'}"),
+            checks=(Identity(sizes={"n": 2}, name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),
+                    AtSizes(error_dynamics_at, sizes={"n": (3, 4)}, name="chain rule along the flow at n = 3, 4 (two parameters)")),
             why="The flow on the line above carries 1/n, so de/dt = -(1/n) G e; de/dt = -G e holds for the flow (0.20).",
-            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (n = 2): supported, its scope stated
+            expected=Verdict.SUPPORTED),  # proved for n = 2; supported beyond (checked numerically at n = 3, 4)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -636,8 +640,9 @@ CLAIMS = [
         source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_), -2 * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G e(t) \quad (n = 2)"),
-        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22)", flow=FLOW_E),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2): supported, its scope stated
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22)", flow=FLOW_E),
+                AtSizes(energy_at, sizes={"n": (3, 5)}, name="chain rule along (0.22) at n = 3, 5")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2; supported beyond (checked numerically at n = 3, 5)
     ),
     Claim(
         id="dyn.kernel.gram",
@@ -646,8 +651,9 @@ CLAIMS = [
         source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
         statement=Statement(sp.Eq(J2 * J2.T, 2 * KHAT2, evaluate=False),
                             latex=r"\left(\langle \nabla f(x_i), \nabla f(x_{i'}) \rangle\right)_{i,i'} = m \hat{K}(\theta) \quad (m = n = d = 2)"),
-        checks=(Identity(sizes={"n": 2, "m": 2, "d": 2}, name="Jacobian product"),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 2, d = 2): supported, its scope stated
+        checks=(Identity(sizes={"n": 2, "m": 2, "d": 2}, name="Jacobian product"),
+                AtSizes(gram_at, sizes={"n": (3,), "m": (3,), "d": (3,)}, name="Jacobian product at n = m = d = 3")),
+        expected=Verdict.SUPPORTED,  # proved for n = m = d = 2; supported beyond (checked numerically at n = m = d = 3)
     ),
     Claim(
         id="dyn.kernel.limit",
@@ -795,8 +801,9 @@ CLAIMS = [
         source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_) / (2 * nn_), -(mm / nn_) * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e \text{ along } \dot e = -m\hat{K}e \quad (n = 2 \text{ entries})"),
-        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2): supported, its scope stated
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),
+                AtSizes(lemma12_chain_at, sizes={"n": (3, 5)}, name="chain rule along (0.22) with G = m K_hat at n = 3, 5")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2; supported beyond (checked numerically at n = 3, 5)
     ),
     Claim(
         id="dyn.theorem10.gradient_bound",

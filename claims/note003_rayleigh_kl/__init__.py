@@ -33,8 +33,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
+from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
 from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh, W0
+from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
                       NOTE, PHI0_LOG, SCALING, S_F, S_L, S_TH, delta, ell, eps, eta, f_star, f_theta, g, kappa, m,
                       mu, mu_sim, n, src, t, u, v, x)
@@ -59,6 +60,7 @@ __all__ = ["CLAIMS", "A", "C", "H_t", "K", "L_0", "L_t", "NOTE", "SCALING", "eps
 # symbolic stand-ins: undefined functions along a gradient flow
 # ---------------------------------------------------------------------------------------------
 _tt = sp.Symbol("t", real=True)
+_BEYOND = {"n": (3,), "m": (4,)}          # n outputs, m parameters: the sizes beyond the derivations' n = 2, m = 3
 _th = [sp.Function(f"theta{i}")(_tt) for i in (1, 2, 3)]
 _F = [sp.Function(f"F{i}") for i in (1, 2)]
 _fs = sp.symbols("fstar1 fstar2", real=True)
@@ -95,9 +97,73 @@ _x = sp.Matrix(sp.symbols("x1 x2", real=True))
 _Amat = _V * sp.diag(*_lam) * _V.T
 _cx = [(_x.T * _V[:, i])[0] for i in range(2)]
 
-# softargmax with c = 3 classes
-_U = sp.symbols("u1:4", real=True)
-_soft = [sp.exp(ui) / sum(sp.exp(uj) for uj in _U) for ui in _U]
+# softargmax with c classes (c = 3 for the derivation)
+def _softargmax(c):
+    u = sp.symbols(f"u1:{c + 1}", real=True)
+    return [sp.exp(ui) / sum(sp.exp(uj) for uj in u) for ui in u]
+
+
+_soft = _softargmax(3)
+
+
+
+# the same families at other sizes, for AtSizes: n outputs, m parameters; d dimensions; k classes
+class _Model:
+    """F = (F_1, ..., F_n) of m parameters theta_j(t) (and as plain symbols), f*, L = ||F(theta) - f*||^2."""
+
+    def __init__(self, n: int, m: int):
+        th = [sp.Function(f"theta{i}")(_tt) for i in range(1, m + 1)]
+        F = [sp.Function(f"F{i}") for i in range(1, n + 1)]
+        fs = sp.symbols(f"fstar1:{n + 1}", real=True)
+        Ft = [f(*th) for f in F]
+        self.rt = sp.Matrix([Ft[i] - fs[i] for i in range(n)])
+        self.Lt = (self.rt.T * self.rt)[0]
+        self.DFt = sp.Matrix(n, m, lambda i, j: Ft[i].diff(th[j]))
+        self.flow = {c: -self.Lt.diff(c) for c in th}
+        self.ths = sp.symbols(f"theta1:{m + 1}", real=True)
+        Fs = [f(*self.ths) for f in F]
+        self.rs = sp.Matrix([Fs[i] - fs[i] for i in range(n)])
+        self.DFs = sp.Matrix(n, m, lambda i, j: Fs[i].diff(self.ths[j]))
+        fv = sp.symbols(f"f1:{n + 1}", real=True)
+        ell = sp.Function("ell")
+        self.ell_F = ell(*Fs)
+        self.grad_ell = sp.Matrix([ell(*fv).diff(c) for c in fv]).subs(dict(zip(fv, Fs)))
+
+
+def _gradient_at(n, m):
+    M = _Model(n, m)
+    return canonical(sp.Eq(sp.Matrix([(M.rs.T * M.rs)[0].diff(c) for c in M.ths]), 2 * M.DFs.T * M.rs, evaluate=False))
+
+
+def _ntk_form_at(n, m):
+    M = _Model(n, m)
+    return along(sp.Eq(-sp.Derivative(M.Lt, _tt), 4 * (M.rt.T * M.DFt * M.DFt.T * M.rt)[0], evaluate=False), M.flow)
+
+
+def _composition_at(n, m):
+    M = _Model(n, m)
+    return canonical(sp.Eq(sp.Matrix([M.ell_F.diff(c) for c in M.ths]), M.DFs.T * M.grad_ell, evaluate=False))
+
+
+def _eigen_at(d):
+    """A = V diag(lambda) V^T with V = (I - S)(I + S)^{-1} orthogonal (Cayley transform of a skew-symmetric S)."""
+    S = sp.Matrix(d, d, lambda i, j: 0 if i == j else (1 if i < j else -1) * sp.Symbol(f"s{min(i, j) + 1}{max(i, j) + 1}", real=True))
+    V = (sp.eye(d) - S) * (sp.eye(d) + S).inv()
+    lam = sp.symbols(f"lambda1:{d + 1}", nonnegative=True)
+    x = sp.Matrix(sp.symbols(f"x1:{d + 1}", real=True))
+    A = V * sp.diag(*lam) * V.T
+    cx = [(x.T * V[:, i])[0] for i in range(d)]
+    return sp.Eq((x.T * A * x)[0] / (x.T * x)[0], sum(lam[i] * cx[i] ** 2 for i in range(d)) / sum(c**2 for c in cx),
+                 evaluate=False)
+
+
+def _simplex_sign_at(k):
+    """-sum_i y_i log p_i >= 0 at p = (p_1, ..., p_{k-1}, 1 - p_1 - ... - p_{k-1}) in the simplex, y in R_+^k."""
+    y = sp.symbols(f"y1:{k + 1}", positive=True)
+    p = list(sp.symbols(f"p1:{k}", positive=True))
+    last = 1 - sum(p)
+    return Statement(sp.Ge(-sum(y[i] * sp.log(q) for i, q in enumerate([*p, last])), 0), assuming=[sp.Gt(last, 0)])
+
 
 _y1, _y2, _f1p, _f2p = sp.symbols("y1 y2 f1 f2", positive=True)
 _p1 = sp.Symbol("p1", positive=True)                    # a probability: a point of the simplex Delta_2 is (p1, 1 - p1)
@@ -120,13 +186,15 @@ CLAIMS = [
             Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0),
                       latex=r"f(x) = (p_1, 1 - p_1) \in \Delta_2,\ y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0"),
             checks=(Inequality(sizes={"k": 2}, name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
-                                                                       "p1": Domain(0, 1)}),),
+                                                                       "p1": Domain(0, 1)}),
+                    AtSizes(_simplex_sign_at, sizes={"k": (3, 4)}, name="sign over the simplex at k = 3, 4",
+                            domains={**{f"y{i}": Domain(0, 2) for i in range(1, 5)}, **{f"p{i}": Domain(0, 1) for i in range(1, 4)}})),
             why="With f(x) anywhere in R_+^k, -sum_i y_i log f_i(x) < 0 as soon as f_i(x) > 1 where y_i > 0, and it is "
                 "unbounded below, so l(f) = 0 is not the optimum; predictions in the simplex (as the logistic "
                 "section uses, Delta_c) make it nonnegative. The scaling analysis finds the same error without a counterexample: "
                 "log f_i(x) is not scale-free for f(x) in R_+^k (rescaling f by c shifts the loss by -(sum_i y_i) log c, "
                 "so its sign depends on the unit of f), while a probability p_1 has no unit.",
-            expected=Verdict.SUPPORTED),  # proved on its fixed-size instance only (k = 2): supported, its scope stated
+            expected=Verdict.SUPPORTED),  # proved for k = 2; supported beyond (checked numerically at k = 3, 4)
         scaling=SCALING.with_dims({_y1: S_F, _y2: S_F, _f1p: S_F, _f2p: S_F, _p1: 1}),
         expected=Verdict.REFUTED,
     ),
@@ -157,8 +225,9 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"\nabla \mathcal{L}_\theta = 2 \cdot DF(\theta)^T (f_\theta - f^*)"),
         statement=Statement(sp.Eq(sp.Matrix([(_rs.T * _rs)[0].diff(c) for c in _ths]), 2 * _DFs.T * _rs, evaluate=False),
                             latex=r"\nabla_\theta \|F(\theta) - f^*\|_2^2 = 2 \cdot DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(sizes={"n": 2, "m": 3}, name="gradient of the least-squares loss"),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="gradient of the least-squares loss"),
+                AtSizes(_gradient_at, sizes=_BEYOND, name="gradient of the least-squares loss at n = 3, m = 4")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.prop.ntk_form",
@@ -166,10 +235,11 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T K_\theta (f_\theta - f^*)"),
         statement=Statement(sp.Eq(-sp.Derivative(_Lt, _tt), 4 * (_rt.T * _DFt * _DFt.T * _rt)[0], evaluate=False),
                             latex=r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T DF(\theta) DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule along theta' = -grad L", flow=_FLOW3),),
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule along theta' = -grad L", flow=_FLOW3),
+                AtSizes(_ntk_form_at, sizes=_BEYOND, name="chain rule along theta' = -grad L at n = 3, m = 4")),
         depends_on=("rq.prop.flow_derivative", "rq.prop.gradient"),
         scaling=LEAST_SQUARES,
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.prop.definite_bound",
@@ -289,9 +359,10 @@ CLAIMS = [
         statement=Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_x.T * _x)[0],
                                   (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
                             latex=r"\frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
-        checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),),
+        checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),
+                AtSizes(_eigen_at, sizes={"d": (3, 4)}, name="eigen-expansion at d = 3, 4 (Cayley transform of a skew matrix)")),
         scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F}),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (d = 2): supported, its scope stated
+        expected=Verdict.SUPPORTED,  # proved for d = 2; supported beyond (checked numerically at d = 3, 4)
     ),
     Claim(
         id="rq.rayleigh.convex_combination",
@@ -339,8 +410,9 @@ CLAIMS = [
         source=src("Kurdyka-Łojasiewicz inequalities by composition", r"chain rule $\nabla \mathcal{L}_\theta = DF(\theta)^T \nabla \ell_{F(\theta)}$"),
         statement=Statement(sp.Eq(sp.Matrix([_ell(*_Fs).diff(c) for c in _ths]), _DFs.T * _grad_ell, evaluate=False),
                             latex=r"\nabla_\theta\, \ell(F(\theta)) = DF(\theta)^T \nabla \ell_{F(\theta)} \quad (n = 2,\ m = 3)"),
-        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule"),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (n = 2, m = 3): supported, its scope stated
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule"),
+                AtSizes(_composition_at, sizes=_BEYOND, name="chain rule at n = 3, m = 4")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.logistic.simplex",
@@ -348,8 +420,10 @@ CLAIMS = [
         source=src("Result teaser: logistic regression", r"Logistic¹ regression with linear models: $F : \mathbb{R}^{c \times d} \rightarrow (\mathcal{X} \rightarrow \Delta_c)$"),
         statement=Statement(sp.Eq(sum(_soft), 1, evaluate=False),
                             latex=r"\sum_{i \in [3]} \operatorname{softargmax}(u)_i = 1"),
-        checks=(Identity(sizes={"c": 3}, name="normalisation"),),
-        expected=Verdict.SUPPORTED,  # proved on its fixed-size instance only (c = 3): supported, its scope stated
+        checks=(Identity(sizes={"c": 3}, name="normalisation"),
+                AtSizes(lambda c: sp.Eq(sum(_softargmax(c)), 1, evaluate=False), sizes={"c": (4, 10)},
+                        name="normalisation at c = 4, 10")),
+        expected=Verdict.SUPPORTED,  # proved for c = 3; supported beyond (checked numerically at c = 4, 10)
     ),
     Claim(
         id="rq.logistic.bound",

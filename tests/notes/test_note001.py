@@ -46,9 +46,15 @@ def test_loss_without_one_half_doubles_the_dynamics(evaluated):
 def test_gradient_with_a_sum_over_r_is_refuted_for_relu(evaluated):
     statement, correction = evaluated("gd.s5.gradient")
     assert statement.checks[0].outcome is Outcome.FAILS and "counterexample" in statement.checks[0].evidence
-    # derived on a fixed-size instance (n = 2; m = 2; d = 2): its scope is stated and it is supported, not proved
+    # derived on a fixed-size instance (n = 2; m = 2; d = 2) and evaluated at n = m = d = 3: supported, its scope stated
     assert correction.verdict is Verdict.SUPPORTED
-    assert correction.findings == ["scope: proved for n = 2; m = 2; d = 2 only; not checked beyond"]
+    assert correction.findings == ["scope: proved for n = 2; m = 2; d = 2; supported beyond (checked numerically at n = 3; m = 3; d = 3)"]
+    assert correction.checks[1].kind == "numeric" and correction.checks[1].outcome is Outcome.HOLDS
+
+
+def test_kernel_gram_is_proved_for_every_size(evaluated):
+    statement, _ = evaluated("gd.s4.kernel_gram")
+    assert statement.verdict is Verdict.PROVED and statement.findings == []
 
 
 def test_theorem_rate_is_twice_the_stated_one(evaluated):
