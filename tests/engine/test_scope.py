@@ -36,8 +36,8 @@ def general_expansion():
     return sp.Eq(s(sp.expand((a[i] + b[i]) ** 2)), s(a[i] ** 2) + 2 * s(a[i] * b[i]) + s(b[i] ** 2), evaluate=False)
 
 
-def run(relation, *checks):
-    return run_checks(Statement(relation), checks, 0, "quick", "test.scope")
+def run(relation, *checks, budget="standard"):
+    return run_checks(Statement(relation), checks, 0, budget, "test.scope")
 
 
 class TestSizesField:
@@ -81,6 +81,14 @@ class TestFixedSizeDerivation:
         assert beyond.kind == NUMERIC and beyond.outcome is Outcome.HOLDS and "at d = 5, 8" in beyond.summary
         assert [row["size"] for row in beyond.evidence["per_size"]] == [{"d": 5}, {"d": 8}]
         assert ev.findings == ["scope: proved for d = 2, 3; supported beyond (checked numerically at d = 5, 8)"]
+
+    def test_a_small_budget_checks_the_smallest_larger_size_and_says_so(self):
+        ev = run(expansion(2), Identity(name="expand", sizes={"d": (2, 3)}),
+                 AtSizes(expansion, sizes={"d": (8, 5)}, name="expand beyond"), budget="quick")
+        beyond = ev.checks[1]
+        assert [row["size"] for row in beyond.evidence["per_size"]] == [{"d": 5}]
+        assert beyond.evidence["sizes_declared"] == {"d": [5, 8]} and "every size at budget standard" in beyond.summary
+        assert ev.findings == ["scope: proved for d = 2, 3; supported beyond (checked numerically at d = 5)"]
 
     def test_a_general_derivation_in_the_claim_proves_it(self):
         results = [CheckResult("instance", SYMBOLIC, Outcome.HOLDS, "s", {"sizes": {"d": [2]}}),

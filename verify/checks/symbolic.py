@@ -6,6 +6,7 @@ falls back to evaluation at random points or to a counterexample search and says
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
@@ -15,8 +16,9 @@ import mpmath as mp
 import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.printing.pycode import MpmathPrinter
 
-from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, sizes_text, validated_sizes
 from ..core.notation import MPMATH, NUMPY
 from ._common import DIGITS, inequality_sides, relation_sides, with_plot
 from ._common import result as check_result
@@ -404,8 +406,22 @@ class AtSizes:
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         names = list(self.sizes)
+        combos = sorted(itertools.product(*(self.sizes[n] for n in names)), key=lambda c: (sum(c), c))
+        if ctx.budget.size_combinations:            # the smallest combinations at a small budget, all at larger ones
+            combos = combos[:ctx.budget.size_combinations]
+        evaluated = {n: tuple(sorted({c[i] for c in combos})) for i, n in enumerate(names)}
+        result = self._run(ctx, names, combos)
+        if evaluated != self.sizes:
+            result.evidence["sizes_declared"] = {k: list(v) for k, v in self.sizes.items()}
+            result = dataclasses.replace(result, summary=result.summary + say(
+                f"; declared {sizes_text(self.sizes)}: every size at budget standard"))
+        return result
+
+    def _run(self, ctx: Context, names: list, combos: list) -> CheckResult:
+        evaluated = {n: tuple(sorted({c[i] for c in combos})) for i, n in enumerate(names)}
+        check = dataclasses.replace(self, sizes=evaluated)
         rows, points_used = [], 0
-        for combo in itertools.product(*(self.sizes[n] for n in names)):
+        for combo in combos:
             size = dict(zip(names, combo))
             built = self.build(**size)
             built = built if isinstance(built, Statement) else Statement(built)
@@ -417,8 +433,8 @@ class AtSizes:
                 shown = ", ".join(f"{k} = {v}" for k, v in size.items())
                 what = (f"differs from its other side by {row['worst']} at {row['at']} (50 digits)"
                         if outcome == Outcome.FAILS else row["why"])
-                return _kind_result(self, outcome, NUMERIC, f"at {shown}: {what}", per_size=rows, digits=DIGITS)
-        return _kind_result(self, Outcome.HOLDS, NUMERIC,
+                return _kind_result(check, outcome, NUMERIC, f"at {shown}: {what}", per_size=rows, digits=DIGITS)
+        return _kind_result(check, Outcome.HOLDS, NUMERIC,
                             f"holds at {points_used} random points over {len(rows)} sizes, each to {DIGITS} digits",
                             per_size=rows, digits=DIGITS)
 
@@ -437,7 +453,9 @@ class AtSizes:
         row = {"size": dict(size), "points": len(points), "entries": len(frozen)}
         if not points:
             return {**row, "outcome": Outcome.UNDECIDED.value, "why": "no random point met the hypotheses"}
-        f = sp.lambdify(symbols, [list(p) for p in frozen], modules=[MPMATH, "mpmath"])
+        f = sp.lambdify(symbols, [list(p) for p in frozen], modules=[MPMATH, "mpmath"], docstring_limit=0,
+                        printer=MpmathPrinter({"fully_qualified_modules": False, "inline": True, "order": "none",
+                                               "allow_unknown_functions": True, "user_functions": {k: k for k in MPMATH}}))
         worst = mp.mpf(0)
         with mp.workdps(DIGITS):
             for values in points:

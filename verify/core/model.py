@@ -193,6 +193,7 @@ class Budget:
     purpose: str = ""     # what the budget is for (README, "Performance, budgets, cache, Dask")
     search_points: int = 3     # grid points of a configuration space's continuous range (its two ends at 2)
     refine: int = 0            # simulations spent refining the worst configuration (Nelder-Mead); 0: none
+    size_combinations: int = 0     # larger sizes an AtSizes check evaluates (the smallest first); 0: all
 
     @property
     def error_probability(self) -> float:
@@ -211,7 +212,7 @@ class Budget:
 BUDGETS = {
     "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6,
                     purpose="every run while writing notes and in CI (the command line's default)",
-                    search_points=2, refine=0),
+                    search_points=2, refine=0, size_combinations=1),
     "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12,
                        purpose="a check of a finished note: 4-5x the samples, the same confidence",
                        search_points=3, refine=6),
