@@ -12,6 +12,10 @@ holds), ``root_cause`` (the id of the claim where its error is made) and ``proof
 the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis. The plugin
 that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
 takes it from the loaded claims.
+
+Numbers are rounded once, here, as :mod:`verify.core.rounding` states (evidence and plot data to six
+significant digits, margins to 1e-6, long decimals in texts), after the verdicts are decided: a report
+depends on the seed, the budget and the package versions, not on the machine's BLAS or CPU.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..core.diagnosis import Diagnosis, diagnose
 from ..core.jsonsafe import jsonable
+from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
 
@@ -83,7 +88,8 @@ class CheckReport:
 
     @staticmethod
     def of(result: CheckResult) -> "CheckReport":
-        return CheckReport.from_json(jsonable(result.to_json()))
+        """The result as reported: every float rounded (:func:`verify.core.rounding.rounded`)."""
+        return CheckReport.from_json(rounded(jsonable(result.to_json())))
 
     to_json = CheckResult.to_json          # the same fields, the one JSON form of a check's result
 
@@ -105,7 +111,8 @@ class EvaluationReport:
     def of(e: Evaluation | None, expected: Verdict | None) -> "EvaluationReport":
         if e is None:
             return EvaluationReport(None, expected)
-        return EvaluationReport(e.verdict, expected, tuple(e.findings), tuple(CheckReport.of(c) for c in e.checks))
+        return EvaluationReport(e.verdict, expected, tuple(rounded_text(f) for f in e.findings),
+                                tuple(CheckReport.of(c) for c in e.checks))
 
     @property
     def mismatch(self) -> bool:
