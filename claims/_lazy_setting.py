@@ -8,6 +8,7 @@ import numpy as np
 import sympy as sp
 
 from verify import Statement
+from verify.maths import flows
 from verify.maths.models import (QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, per_instance, sigma_min,
                                  spd_with_spectrum)
 from verify.notation import Norm
@@ -70,9 +71,10 @@ def theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=
 
 
 def time_grid(model, loss, points=160, decay=14.0):
-    """Uniform to the slowest instance's decay time, refined over its first tenth."""
-    horizon = decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()
-    return np.unique(np.concatenate([np.linspace(0.0, horizon, points), np.linspace(0.0, horizon / 10, points)]))
+    """Uniform to the slowest instance's decay time (rounded up to two digits), refined over its first
+    tenth: the same times on every machine."""
+    return flows.time_grid(flows.horizon(decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()), points,
+                           refined=(10, points))
 
 
 def theorem_flow(ctx, precise):

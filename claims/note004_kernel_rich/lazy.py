@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from claims._lazy_setting import (theorem_flow)
+from verify.maths import flows
 from verify.maths.models import (QuadraticLoss, QuadraticModel, model_gradient_flow, random_orthogonal,
                            sigma_min, spd_with_spectrum)
 
@@ -30,8 +31,8 @@ def lazy_pairs(ctx, variable, precise, horizon=None):
                            np.concatenate([np.ones(K * S), np.zeros(K * S)]))
     loss = QuadraticLoss(np.tile(H, (2 * K, 1, 1)), np.tile(ystar, (2 * K, 1)))
     a = np.tile(np.repeat(grid, S), 2)
-    T = horizon if horizon is not None else 14.0 / (sigma_min(base.A) ** 2 / 4).min()
-    tt = np.unique(np.concatenate([np.linspace(0.0, T, 160), np.linspace(0.0, T / 10, 80)]))
+    T = horizon if horizon is not None else flows.horizon(14.0 / (sigma_min(base.A) ** 2 / 4).min())
+    tt = flows.time_grid(T, 160, refined=(10, 80))        # the same times on every machine
     W = model_gradient_flow(model, loss, a, np.zeros((2 * K * S, LAZY_P)), tt, precise)
     Wn, Wl = W[:K * S], W[K * S:]
     F = a[:, None, None] * model.f(W)

@@ -21,7 +21,9 @@ from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, State
 from ..core.notation import MPMATH, NUMPY, Prob
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
-from ..core.plotdata import label, number, rounded, sample_indices
+from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
+from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, numbers_text, quantised_margin,
+                             round_to)
 from ..core.text import apart, say
 from .configurations import Configurations, exact_outcomes, label as config_label, plain_config
 
@@ -122,6 +124,15 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
         return float(worst)
 
 
+def worst_index(margins: np.ndarray) -> tuple:
+    """The index of the smallest margin (``inf`` where none counts). Margins within round-off of each
+    other tie (compared at :data:`~verify.core.rounding.MARGIN_RESOLUTION`) and the first in C order
+    wins, so the instance reported does not depend on their last bits, which BLAS and the CPU decide."""
+    margins = np.asarray(margins, dtype=float)
+    keyed = np.round(margins / MARGIN_RESOLUTION)        # a ties key; inf stays inf
+    return tuple(int(i) for i in np.unravel_index(np.argmin(keyed), margins.shape))
+
+
 def _describe(env, index, shape, limit: int = 8) -> dict:
     """Scalar parameters of the flagged instance, for the report."""
     out = {}
@@ -132,7 +143,9 @@ def _describe(env, index, shape, limit: int = 8) -> dict:
         v = _pick(a, index, shape)
         if isinstance(v, mp.matrix):
             if v.rows * v.cols <= limit:
-                out[k] = [float(x) for x in v]
+                values = [float(x) for x in v]
+                res = series_resolution(values)         # entries at round-off of the largest: 0
+                out[k] = [round_to(x, EVIDENCE_DIGITS, res) for x in values]
         else:
             out[k] = float(v)
     return out
@@ -153,18 +166,18 @@ def _relation_text(rel) -> str:
             sp.Equality: "="}.get(type(rel), "?")
 
 
-def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None) -> dict | None:
+def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None, floor=None) -> dict | None:
     """Both sides of the relation along the time axis (axis 1; else the instance axis) of the instance
-    at ``index`` of the margin array (None: the instance with the smallest margin)."""
+    at ``index`` of the margin array (None: the instance with the smallest margin); ``floor``, the
+    quantities' natural magnitude (the check's ``scale``), sets with the sides the series' resolution."""
     margin = np.asarray(margin, dtype=float)
     if margin.ndim == 0 or margin.size == 0:
         return None
     if index is None:
-        finite = np.where(np.isfinite(margin), margin, np.inf)
-        index = np.unravel_index(np.argmin(finite), margin.shape)
+        index = worst_index(np.where(np.isfinite(margin), margin, np.inf))
     relations = _relations(rel)
     if len(relations) > 1:         # the conjunct that is worst at the instance
-        rel = min(relations, key=lambda r: float(np.broadcast_to(relative_margin(r, env), margin.shape)[index]))
+        rel = min(relations, key=lambda r: quantised_margin(float(np.broadcast_to(relative_margin(r, env), margin.shape)[index])))
     lhs = np.broadcast_to(array_value(rel.lhs, env), margin.shape)
     rhs = np.broadcast_to(array_value(rel.rhs, env), margin.shape)
     axis = 1 if margin.ndim >= 2 and margin.shape[1] > 1 else 0
@@ -175,7 +188,10 @@ def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None) -> dict |
     if axis == 1 and t.ndim == margin.ndim and t.shape[1] == n and t.size == n:
         x, x_label = t.ravel(), "t"
     keep = sample_indices(n, [index[axis]])
-    return {"kind": "trajectory", "x": rounded(x[keep]), "lhs": rounded(lhs[sel][keep]), "rhs": rounded(rhs[sel][keep]),
+    sizes = [lhs[sel], rhs[sel]] + ([np.broadcast_to(floor, margin.shape)[sel]] if floor is not None else [])
+    res = series_resolution(*sizes)        # detail below 1e-8 of the larger side is integration error
+    return {"kind": "trajectory", "x": rounded(x[keep]), "lhs": rounded(lhs[sel][keep], res),
+            "rhs": rounded(rhs[sel][keep], res),
             "x_label": x_label, "lhs_label": label(sp.sstr(rel.lhs)), "rhs_label": label(sp.sstr(rel.rhs)),
             "relation": _relation_text(rel), "instance": [int(i) for i in index]}
 
@@ -219,7 +235,8 @@ class Simulation:
         env = simulate(ctx, False)
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
-        plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None)     # noqa: E731
+        floor = None if self.scale is None else env[self.scale]
+        plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None, floor)     # noqa: E731
         evidence = {"instances": int(valid.size), "hypotheses_held": int(valid.sum()),
                     "rtol": self.rtol, "replay": replay_for(ctx), **error_probability(None, SIMULATION_ERROR)}
         if not valid.any():
@@ -235,8 +252,8 @@ class Simulation:
         if not bad.any():
             return check_result(self, Outcome.HOLDS,
                            say(f"holds at all {int(valid.sum())} simulated instances (smallest relative margin ",
-                               evidence["min_relative_margin"], ")"), **evidence), plot
-        index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
+                               quantised_margin(evidence["min_relative_margin"]), ")"), **evidence), plot
+        index = worst_index(np.where(bad, margin, np.inf))
         precise_env = simulate(ctx, True)
         again = precise_margin(rel, precise_env, index, margin.shape,
                                None if self.scale is None else precise_env[self.scale])
@@ -248,8 +265,10 @@ class Simulation:
             shown = {k: v for k, v in evidence["instance"].items() if isinstance(v, float)}
             return check_result(self, Outcome.FAILS,
                            say(f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst (", shown,
-                               "): relative margin ", again, " (replayed precisely, 50 digits)"), **evidence), \
-                lambda: trajectory_plot(rel, precise_env, margin, index)
+                               "): relative margin ", quantised_margin(again), " (replayed precisely, 50 digits)"),
+                           **evidence), \
+                lambda: trajectory_plot(rel, precise_env, margin, index,
+                                        None if self.scale is None else precise_env[self.scale])
         precise_margins = relative_margin(rel, precise_env, None if self.scale is None else precise_env[self.scale])
         precise_valid = _hypotheses_hold(statement, precise_env, margin.shape)
         if not (precise_valid & ~(precise_margins >= -self.rtol)).any():
@@ -259,10 +278,10 @@ class Simulation:
             return check_result(self, Outcome.HOLDS,
                            say(f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
                                f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
-                               "replayed margin ", again, ")"), **evidence), plot
+                               "replayed margin ", quantised_margin(again), ")"), **evidence), plot
         return check_result(self, Outcome.UNDECIDED,
-                       say(f"a violation at {evidence['index']} did not survive the precise replay (margin ", again,
-                           "): round-off, not a counterexample"), **evidence), plot
+                       say(f"a violation at {evidence['index']} did not survive the precise replay (margin ",
+                           quantised_margin(again), "): round-off, not a counterexample"), **evidence), plot
 
 
 def _simulation_margin(ev: dict) -> float:
@@ -382,7 +401,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     loose = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] == Outcome.LOOSE.value]
     decided = [i for i, r in enumerate(rows) if r["valid"]]
     pool = failing or decided or list(range(len(runs)))
-    worst = min(pool, key=lambda i: (rows[i]["margin"], i)) if pool else None
+    worst = min(pool, key=lambda i: (quantised_margin(rows[i]["margin"]), i)) if pool else None   # near-ties: the first
     search = {"region": space.region(), "constraints": [sp.sstr(c) for c in space.constraints],
               "configurations": len(runs), "configurations_meeting_hypotheses": len(valid),
               "minimum_valid": space.minimum_valid, "per_configuration": rows, **(extra or {})}
@@ -779,15 +798,16 @@ class MonteCarlo:
         ok, evidence = self._compare(rel, ctx, sample, ctx.budget.trials, False, configurations)
         if ok:
             return check_result(self, Outcome.HOLDS,
-                           say("estimate ", evidence["estimate"][:3], " agrees with ", evidence["target"][:3],
-                               " (max |z| = ", evidence["max_abs_z"], ")"), **evidence)
+                           say("estimate ", numbers_text(evidence["estimate"][:3]), " agrees with ",
+                               numbers_text(evidence["target"][:3]), " (max |z| = ", evidence["max_abs_z"], ")"),
+                           **evidence)
         ok2, ev2 = self._compare(rel, ctx, sample, 4 * ctx.budget.trials, True, configurations)
         evidence["replay_with_4x_draws"] = ev2
         if ok2:
             return check_result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
                            **evidence)
         return check_result(self, Outcome.FAILS,
-                       say("estimate ", ev2["estimate"][:3], " differs from ", ev2["target"][:3],
+                       say("estimate ", numbers_text(ev2["estimate"][:3]), " differs from ", numbers_text(ev2["target"][:3]),
                            " (max |z| = ", " > ".join(apart(ev2["max_abs_z"], ev2["critical_z"])), ")"), **evidence)
 
     def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):

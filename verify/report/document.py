@@ -15,6 +15,10 @@ a list of parts, strings and ``{"latex", "plain"}``, see :mod:`verify.core.text`
 the proof status. The plugin
 that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
 takes it from the loaded claims.
+
+Numbers are rounded once, here, as :mod:`verify.core.rounding` states (evidence and plot data to six
+significant digits, margins to 1e-6, long decimals in texts), after the verdicts are decided: a report
+depends on the seed, the budget and the package versions, not on the machine's BLAS or CPU.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from ..core.diagnosis import Diagnosis, diagnose
 from ..core.environment import environment
 from ..core.jsonsafe import jsonable
 from ..core import text
+from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
 
@@ -88,7 +93,8 @@ class CheckReport:
 
     @staticmethod
     def of(result: CheckResult) -> "CheckReport":
-        return CheckReport.from_json(jsonable(result.to_json()))
+        """The result as reported: every float rounded (:func:`verify.core.rounding.rounded`)."""
+        return CheckReport.from_json(rounded(jsonable(result.to_json())))
 
     to_json = CheckResult.to_json          # the same fields, the one JSON form of a check's result
 
@@ -110,7 +116,8 @@ class EvaluationReport:
     def of(e: Evaluation | None, expected: Verdict | None) -> "EvaluationReport":
         if e is None:
             return EvaluationReport(None, expected)
-        return EvaluationReport(e.verdict, expected, tuple(e.findings), tuple(CheckReport.of(c) for c in e.checks))
+        return EvaluationReport(e.verdict, expected, tuple(rounded_text(f) for f in e.findings),
+                                tuple(CheckReport.of(c) for c in e.checks))
 
     @property
     def mismatch(self) -> bool:
