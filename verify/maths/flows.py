@@ -45,7 +45,11 @@ from fractions import Fraction
 import numpy as np
 from scipy import sparse
 from scipy.integrate import DOP853, RK45, solve_ivp
-from scipy.integrate._ivp.rk import MAX_FACTOR, MIN_FACTOR, SAFETY, rk_step
+
+try:        # scipy's step controller constants and one Runge-Kutta step (private, stable since scipy 1.0)
+    from scipy.integrate._ivp.rk import MAX_FACTOR, MIN_FACTOR, SAFETY, rk_step
+except ImportError:         # a scipy that moved them: its own steps (reports may then differ across machines)
+    rk_step = None
 
 _FAST = {False: ("RK45", 1e-9, 1e-13), "bdf": ("BDF", 1e-9, 1e-13), "lsoda": ("LSODA", 1e-10, 1e-14)}
 
@@ -134,7 +138,7 @@ class _SteadyDOP853(_SteadySteps, DOP853):
     """DOP853 with steady steps."""
 
 
-_STEADY = {"RK45": _SteadyRK45, "DOP853": _SteadyDOP853}
+_STEADY = {"RK45": _SteadyRK45, "DOP853": _SteadyDOP853} if rk_step is not None else {}
 
 
 def horizon(value: float, digits: int = 2) -> float:
