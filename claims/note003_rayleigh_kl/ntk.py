@@ -35,9 +35,9 @@ RATE_GRONWALL = comparison_solution(lambda Y: kappa * Y)          # from -dL/dt 
 
 P_OUT = 3
 
-# "If K_{theta_t} >= mu > 0 for all t": from the smallest over-parameterisation (m = n parameters) to a
-# wide one, nearly linear or strongly curved models; half the instances are linear, where the rate is attained
-PROP_SPACE = Configurations(params=[4, 8], beta=Range(0.1, 0.4, log=True))
+# "If K_{theta_t} >= mu > 0 for all t": from twice as many parameters as outputs to four times as many,
+# nearly linear to strongly curved models; half the instances are linear, where the rate is attained
+PROP_SPACE = Configurations(params=[6, 12], beta=Range(0.1, 0.5, log=True))
 
 
 def prop_flows(ctx, precise, config):
