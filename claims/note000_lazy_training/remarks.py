@@ -21,7 +21,10 @@ def relu_init(ctx, precise, config):
     w0 = net.W.reshape(S, 1, -1)
     J = net.jac()
     return {"J_0": J, "w_0": w0, "f_0": net.f()[:, None, :],
-            "scale": (np.linalg.norm(J, ord=2, axis=(-2, -1)) * np.linalg.norm(w0, axis=(-2, -1)))[:, None, None]}
+            # ||J|| ||w(0)||; a network whose neurons are all inactive on the inputs (likely with one pair) has
+            # J = 0 and J w(0) = 0 exactly: the floor makes its relative margin 0 rather than 0/0
+            "scale": np.maximum(np.linalg.norm(J, ord=2, axis=(-2, -1)) * np.linalg.norm(w0, axis=(-2, -1)),
+                                np.finfo(float).tiny)[:, None, None]}
 
 
 # "(1/m) J J^T -> K": E[(1/m) J J^T] = K at every width, from one pair of neurons; generic inputs, and
