@@ -97,7 +97,8 @@ def theorem_flow(ctx, precise, config=None):
     if config is None:
         rng = ctx.rng("instances")
         S = ctx.budget.samples
-        kap, a = rng.choice([1.5, 3.0, 6.0], S), rng.choice([0.5, 2.0, 8.0], S)
+        a = rng.choice([0.5, 2.0, 8.0], S)
+        kap = rng.choice([1.5, 3.0, 6.0], S)
     else:
         rng = ctx.rng("instances", f"kappa={config['kappa']:g} alpha_scale={config['alpha_scale']:g}")
         S = max(ctx.budget.samples // 8, 2)
