@@ -21,14 +21,14 @@ from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Ineq
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
-                                  kappa, lam, mu, nu, sigma, t, theorem_flow)
+                                  SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
 from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, d, delta, gbar_z, grad_g,
                       lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
-from .theorem import GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
-from .lemma1 import lemma1_samples
-from .lemma2 import lemma2_flow, logcosh_losses
-from .remarks import gram_average, relu_init
-from .lemma3 import ENTRY_BOUND, FROB_BOUND, HOEFFDING, M_NEEDED, lemma3_draws
+from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
+from .lemma1 import LEMMA1_SPACE, lemma1_samples
+from .lemma2 import LEMMA2_SPACE, LOGCOSH_SPACE, lemma2_flow, logcosh_losses
+from .remarks import GRAM_SPACE, RELU_SPACE, gram_average, relu_init
+from .lemma3 import ENTRY_BOUND, FROB_BOUND, HOEFFDING, L3_SPACE, M_NEEDED, lemma3_draws
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "NOTE", "SCALING"]
@@ -81,9 +81,8 @@ gbar = sp.Function("gbar", nonnegative=True)
 G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
 xij, S_sum = sp.symbols("x_ij S", positive=True)
 
-# facts of the setting every instance satisfies: the smallest singular value of J_{w(0)} is at most its norm,
-# and a mu-strongly convex, nu-smooth loss has mu <= nu (kappa = nu/mu >= 1); a search draws inside them
-SETTING = (sp.Le(sigma, J0), sp.Le(mu, nu))
+# facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
+SETTING = SETTING_FACTS
 # scales where the rate's factor e^{-mu sigma^2 t/4} has not underflowed, so a search inside SETTING finds the gap
 RATE_DOMAINS = {**{str(v): Domain(0.1, 10, log=True) for v in (alpha, mu, nu, sigma, J0, L)},
                 **{str(v): Domain(-10, 10) for v in (f_0, f_t, f_star)}, "t": Domain(0, 1)}
@@ -126,7 +125,7 @@ CLAIMS = [
             assuming=[sp.Gt(kappa, FSTAR / M)], where={**KAPPA, M: M_STATED},
             latex=r"\kappa > \frac{\|f^*\|}{M} \Rightarrow \|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
         checks=(
-            Simulation(theorem_flow, name="gradient flow"),
+            Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),
             Setting(Derivation(name="rate from Lemma 2 (lambda = sigma_min^2/4)",
                                derived=sp.Le(Norm(alpha * f_t - f_star),
                                              LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star)),
@@ -146,7 +145,7 @@ CLAIMS = [
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
         statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / kappa, (kappa, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa),\ \kappa \to \infty"),
-        checks=(OrderFit(displacement, name="displacement order"),),
+        checks=(OrderFit(displacement, name="displacement order", configurations=DISPLACEMENT_SPACE),),
         depends_on=("lazy.proof.integral",),
         correction=Correction(
             Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
@@ -189,7 +188,8 @@ CLAIMS = [
         source=src("Proof", r"\|\omega - \omega(0)\|_2 < \tau_0 \Rightarrow J_{\omega} J_{\omega}^T \geq \frac{\sigma_{\min}^2}{4} I"),
         statement=Statement(sp.Ge(LambdaMin(JJt_w), sigma**2 / 4), assuming=[sp.Lt(Norm(w - w_0), tau0)],
                             where={tau0: TAU0}),
-        checks=(Simulation(lambda ctx, precise: lemma1_samples(ctx, precise, matrices=True), name="random smooth models"),),
+        checks=(Simulation(lambda ctx, precise, config: lemma1_samples(ctx, precise, config, matrices=True),
+                           name="random smooth models", configurations=LEMMA1_SPACE),),
         depends_on=("lazy.lemma1",),
         expected=Verdict.SUPPORTED,
     ),
@@ -200,7 +200,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Norm(wdot), 2 * nu / alpha * J0 * Norm(kappa * f_t - f_star)),
                             assuming=[sp.Le(Norm(w_t - w_0), tau0)], where={tau0: TAU0, **KAPPA}),
         checks=(
-            Simulation(theorem_flow, name="gradient flow"),
+            Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),
             Setting(Derivation(name="||J(t)|| <= ||J(0)|| + L tau_0 and nu-smoothness",
                                derived=sp.Le(Norm(wdot), nu / alpha * (J0 + L * TAU0) * Norm(alpha * f_t - f_star))),
                     SETTING),
@@ -244,7 +244,7 @@ CLAIMS = [
         statement=Statement(sp.And(sp.Ge(s_w, sigma - L * Norm(w - w_0)), sp.Ge(sigma - L * Norm(w - w_0), sigma / 2)),
                             assuming=[sp.Le(Norm(w - w_0), r0)], where={r0: TAU0},
                             latex=r"\|\omega - \omega(0)\| \leq r_0 = \frac{\sigma_{\min}}{2L} \Rightarrow \sigma_{\min}(J_\omega) \geq \sigma_{\min}(J_0) - L \|\omega - \omega(0)\| \geq \frac{\sigma_{\min}}{2}"),
-        checks=(Simulation(lemma1_samples, name="random smooth models"),),
+        checks=(Simulation(lemma1_samples, name="random smooth models", configurations=LEMMA1_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -289,7 +289,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Norm(z_t - z_star), nu / mu * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
                             assuming=[sp.Ge(nu, mu)]),
         checks=(
-            Simulation(lemma2_flow, name="preconditioned gradient flow"),
+            Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),
             Derivation(name="the proof's last step", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),
         ),
         correction=Correction(
@@ -305,7 +305,7 @@ CLAIMS = [
         title="Lemma 2 proof: Lojasiewicz inequality g - g* <= ||grad g||^2 / (2 mu)",
         source=src("Lemma 2 (proof)", r"\bar{g}(z) := g(z) - g(z^*) \leq \frac{1}{2\mu} \cdot \|\nabla g(z)\|^2"),
         statement=Statement(sp.Le(gbar_z, Norm(grad_g) ** 2 / (2 * mu))),
-        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -350,7 +350,7 @@ CLAIMS = [
         title="Lemma 2 proof: mu/2 ||z - z*||^2 <= gbar(z) <= nu/2 ||z - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z - z^*\|_2^2 \leq \bar{g}(z) \leq \frac{\nu}{2} \|z - z^*\|_2^2"),
         statement=Statement(sp.And(sp.Le(mu / 2 * Norm(z - z_star) ** 2, gbar_z), sp.Le(gbar_z, nu / 2 * Norm(z - z_star) ** 2))),
-        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -373,7 +373,8 @@ CLAIMS = [
         title="Full-rank remark: J_{w(0)} w(0) = 0 for ReLU (symmetric initialisation)",
         source=src("Remark (full rank)", r"y_0 = y + \underbrace{J_{\omega(0)} \omega(0)}_{=0 \text{ for ReLU}}"),
         statement=Statement(sp.Eq(Norm(MatVec(J_0, w_0)), 0, evaluate=False), latex=r"J_{\omega(0)} \omega(0) = 0"),
-        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale"),),
+        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale",
+                           configurations=RELU_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -406,7 +407,7 @@ CLAIMS = [
         checks=(Identity(name="limit"),),
         correction=Correction(
             Statement(sp.Eq(G / m, K, evaluate=False), latex=r"\mathbb{E}\left[\frac{1}{m} J_{\omega(0)} J_{\omega(0)}^T\right] = K \text{ (so } \tfrac{1}{m} J J^T \to K \text{ as } m \to \infty)"),
-            checks=(MonteCarlo(gram_average, name="Gram matrix against the arccos kernel"),),
+            checks=(MonteCarlo(gram_average, name="Gram matrix against the arccos kernel", configurations=GRAM_SPACE),),
             why="The sum runs over the m neurons, so the average is over m and the limit is m -> oo (law of large numbers); "
                 "with 1/n and n -> oo the expression tends to 0.",
             expected=Verdict.SUPPORTED),
@@ -428,7 +429,7 @@ CLAIMS = [
         title="Lemma 3: ||(1/n) J J^T - K||_2 <= lambda_0/4 w.p. >= 1 - delta",
         source=src("Lemma 3", r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_2 \leq \frac{\lambda_0}{4}"),
         statement=Statement(sp.Ge(Prob(sp.Le(OpNorm(G / n - K), lam0 / 4)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         depends_on=("lazy.lemma3.width",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(OpNorm(G / m - K), lam0 / 4)), 1 - delta)),
@@ -442,7 +443,7 @@ CLAIMS = [
         title="Lemma 3: lambda_min((1/n) J J^T) >= 3 lambda_0/4 w.p. >= 1 - delta",
         source=src("Lemma 3", r"\lambda_{\min}\left(\frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T\right) \geq \frac{3\lambda_0}{4}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G / n), 3 * lam0 / 4)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         depends_on=("lazy.lemma3.spectral",),
         expected=Verdict.SUPPORTED,
         scaling=LEMMA3_SCALING,
@@ -452,10 +453,10 @@ CLAIMS = [
         title="Lemma 3 proof: entrywise concentration, simultaneously w.p. >= 1 - delta",
         source=src("Lemma 3 (proof)", r"\left| \frac{1}{n} [\mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T]_{i,j} - K_{ij} \right| \leq \frac{2\sqrt{\log(n^2/\delta)}}{\sqrt{m}}"),
         statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / n - K)), ENTRY_BOUND)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), ENTRY_BOUND)), 1 - delta)),
-            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),
+            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),
                     Derivation(name="Hoeffding and a union bound",
                                derived=sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), HOEFFDING)), 1 - delta),
                                domains={"delta": Domain(0, 1), "n": Domain(2, 50, integer=True)})),

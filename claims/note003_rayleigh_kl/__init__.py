@@ -39,16 +39,17 @@ from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
                       NOTE, PHI0_LOG, SCALING, S_F, S_L, S_TH, delta, ell, eps, eta, f_star, f_theta, g, kappa, m,
                       mu, mu_sim, n, src, t, u, v, x)
-from .ntk import DEFINITE_RHS, KAPPA_PL, PL_DERIVED, RATE_GRONWALL, definite_pairs, prop_flows
-from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_RECIP_DERIVED, INV_LOG, INV_RECIP, PHI_INV, PHI_LOG,
+from .ntk import DEFINITE_RHS, DEFINITE_SPACE, KAPPA_PL, PL_DERIVED, PROP_SPACE, RATE_GRONWALL, definite_pairs, prop_flows
+from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_LOG_SPACE, EXAMPLE_RECIP_DERIVED, EXAMPLE_RECIP_SPACE, INV_LOG,
+                             INV_RECIP, KL_SPACE, PHI_INV, PHI_LOG,
                              PHI_RECIP, exponential_instances, dphi_at, example_log_flows, example_recip_flows,
                              kl_flows, phi_at)
-from .definite_ntk import ntk_shapes
-from .rayleigh import symmetric_draws, underparameterized_flow
-from .composition import composition_points
-from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_STATED, PHI_CE, two_class_single_point,
+from .definite_ntk import NTK_SPACE, ntk_shapes
+from .rayleigh import SYMMETRIC_SPACE, UNDERPARAMETERIZED_SPACE, symmetric_draws, underparameterized_flow
+from .composition import COMPOSITION_SPACE, composition_points
+from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, LOGISTIC_STATED, PHI_CE, two_class_single_point,
                        logistic_flows)
-from .two_layer import two_layer_init, two_layer_gram, two_layer_trials
+from .two_layer import GRAM_SPACE, TWO_LAYER_SPACE, two_layer_init, two_layer_gram, two_layer_trials
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "A", "C", "H_t", "K", "L_0", "L_t", "NOTE", "SCALING", "eps", "exponential_instances", "f_star",
@@ -247,7 +248,7 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"\geq 4\mu \|f_\theta - f^*\|_2^2"),
         statement=Statement(sp.Ge(4 * Quad(K, f_theta - f_star, f_theta - f_star), DEFINITE_RHS),
                             assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(definite_pairs, name="random PSD matrices"),),
+        checks=(Simulation(definite_pairs, name="random PSD matrices", configurations=DEFINITE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -273,7 +274,7 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"thus $\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t}$"),
         statement=Statement(sp.Le(L_t, L_0 * sp.exp(-kappa * t)), assuming=[sp.Gt(mu_sim, 0)], where=KAPPA_PL,
                             latex=r"\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t},\ \kappa = 4\mu,\ \mu = \inf_t \lambda_{\min}(K_{\theta_t}) > 0"),
-        checks=(Simulation(prop_flows, name="least-squares gradient flow"),
+        checks=(Simulation(prop_flows, name="least-squares gradient flow", configurations=PROP_SPACE),
                 Derivation(name="Gronwall on -dL/dt >= kappa L", derived=sp.Le(L_t, RATE_GRONWALL))),
         depends_on=("rq.prop.pl",),
         scaling=LEAST_SQUARES,
@@ -285,7 +286,7 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"\forall t \in \mathbb{R}_+, \quad \mathcal{L}(\theta_t) \leq \varphi^{-1} (\varphi(\mathcal{L}(\theta_0)) - \mu t)"),
         statement=Statement(sp.Le(L_t, PHI_INV(phi_at(L_0) - mu * t)), assuming=[sp.Ge(dphi_at(L_t) * G_t, mu)],
                             latex=r"\left(\forall \theta \in \mathcal{U},\ d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu\right) \Rightarrow \mathcal{L}(\theta_t) \leq \varphi^{-1}(\varphi(\mathcal{L}(\theta_0)) - \mu t),\ \varphi = \varphi_p"),
-        checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses"),),
+        checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses", configurations=KL_SPACE),),
         depends_on=("rq.kl.proof_chain_rule", "rq.kl.proof_integrate"),
         scaling=KL_SCALING,
         expected=Verdict.SUPPORTED,
@@ -296,7 +297,7 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"Ex: $\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}$ for $\varphi = \log$"),
         statement=Statement(sp.Le(L_t, INV_LOG(PHI_LOG.subs(u, L_0) - t)), assuming=[sp.Ge(G_t, L_t)],
                             latex=r"\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L} \Rightarrow \mathcal{L}(\theta_t) \leq \exp(\log \mathcal{L}(\theta_0) - t)"),
-        checks=(Simulation(example_log_flows, name="gradient flows of quadratic losses"),
+        checks=(Simulation(example_log_flows, name="gradient flows of quadratic losses", configurations=EXAMPLE_LOG_SPACE),
                 Derivation(name="comparison ODE L' = -L", derived=sp.Le(L_t, EXAMPLE_LOG_DERIVED))),
         depends_on=("rq.kl.theorem",),
         scaling=SCALING.fixing(S_TH, S_L, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L, Section \"Kurdyka's desingularizer\"), which fixes the time unit [theta]^2/[L]"),
@@ -308,7 +309,8 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"or $\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}^2$ for $\varphi(u) = -1/u$"),
         statement=Statement(sp.Le(L_t, INV_RECIP(PHI_RECIP.subs(u, L_0) - t)), assuming=[sp.Ge(G_t, L_t**2)],
                             latex=r"\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}^2 \Rightarrow \mathcal{L}(\theta_t) \leq \frac{-1}{-1/\mathcal{L}(\theta_0) - t}"),
-        checks=(Simulation(example_recip_flows, name="gradient flows of exponential losses"),
+        checks=(Simulation(example_recip_flows, name="gradient flows of exponential losses",
+                           configurations=EXAMPLE_RECIP_SPACE),
                 Derivation(name="comparison ODE L' = -L^2", derived=sp.Le(L_t, EXAMPLE_RECIP_DERIVED))),
         depends_on=("rq.kl.theorem",),
         scaling=SCALING.fixing(S_TH, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L^2 for phi(u) = -1/u, Section \"Kurdyka's desingularizer\"), a constant in units of 1/[theta]^2: the parameter unit is fixed"),
@@ -340,7 +342,7 @@ CLAIMS = [
         title="K_theta = DF(theta) DF(theta)^T in R^{n x n} has rank <= m",
         source=src("The problem with definite-NTK assumptions", r"K_\theta = DF(\theta) DF(\theta)^T \in \mathbb{R}^{n \times n} \text{ has rank } \leq m"),
         statement=Statement(sp.Le(Rank(K), m)),
-        checks=(Simulation(ntk_shapes, name="random Jacobians, n = 5, m = 1..9"),),
+        checks=(Simulation(ntk_shapes, name="random Jacobians, n outputs, m = 1..2n", configurations=NTK_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -348,7 +350,7 @@ CLAIMS = [
         title="Definite NTK implies overparameterization: K_theta >= mu > 0 => m >= n",
         source=src("The problem with definite-NTK assumptions", r"(K_\theta \succeq \mu > 0) \Rightarrow (m \geq n)"),
         statement=Statement(sp.Ge(m, n), assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(ntk_shapes, name="random Jacobians, n = 5, m = 1..9"),),
+        checks=(Simulation(ntk_shapes, name="random Jacobians, n outputs, m = 1..2n", configurations=NTK_SPACE),),
         depends_on=("rq.ntk.rank",),
         expected=Verdict.SUPPORTED,
     ),
@@ -370,7 +372,7 @@ CLAIMS = [
         source=src("Reminder: Rayleigh quotients", r"Convex combination of eigenvalues!"),
         statement=Statement(sp.And(sp.Ge(Rayleigh(A, x, x), LambdaMin(A)), sp.Le(Rayleigh(A, x, x), -LambdaMin(-A))),
                             latex=r"\lambda_{\min}(A) \leq \mathcal{R}(A; x, x) \leq \lambda_{\max}(A)"),
-        checks=(Simulation(symmetric_draws, name="random symmetric forms, d = 4"),),
+        checks=(Simulation(symmetric_draws, name="random symmetric forms", configurations=SYMMETRIC_SPACE),),
         depends_on=("rq.rayleigh.eigen_formula",),
         expected=Verdict.SUPPORTED,
     ),
@@ -379,7 +381,7 @@ CLAIMS = [
         title="Rayleigh bounds are weaker than definiteness: K >= mu gives R(K; v, v) >= mu in every direction",
         source=src("Reminder: Rayleigh quotients", r"Rayleigh bounds are strictly weaker than positive-definiteness."),
         statement=Statement(sp.Ge(Rayleigh(K, v, v), mu), assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(definite_pairs, name="random PSD matrices"),),
+        checks=(Simulation(definite_pairs, name="random PSD matrices", configurations=DEFINITE_SPACE),),
         depends_on=("rq.rayleigh.convex_combination",),
         expected=Verdict.SUPPORTED,
     ),
@@ -389,7 +391,7 @@ CLAIMS = [
         source=src("Reminder: Rayleigh quotients", r"Rayleigh bounds are strictly weaker than positive-definiteness."),
         statement=Statement(sp.And(sp.Ge(Rayleigh(K, g, g), mu_sim), sp.Lt(LambdaMin(K), mu_sim)), assuming=[sp.Gt(mu_sim, 0)],
                             latex=r"\mathcal{R}(K; \nabla \ell, \nabla \ell) \geq \mu > 0 \text{ along the flow, while } \lambda_{\min}(K) < \mu \quad (m = 2 < n = 5)"),
-        checks=(Simulation(underparameterized_flow, name="linear least squares, m = 2 < n = 5"),),
+        checks=(Simulation(underparameterized_flow, name="linear least squares, m < n", configurations=UNDERPARAMETERIZED_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -399,7 +401,8 @@ CLAIMS = [
         statement=Statement(sp.Ge(dphi_at(L_sym) * G_L, mu),
                             assuming=[sp.Ge(dphi_at(ell) * G_ell, 1), sp.Ge(Rayleigh(K, g, g), mu)],
                             latex=r"\left(d\varphi_{\ell(f)}(\nabla \ell_f \cdot \nabla \ell_f) \geq 1,\ \mathcal{R}(K_\theta; \nabla \ell_{F(\theta)}, \nabla \ell_{F(\theta)}) \geq \mu\right) \Rightarrow d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu"),
-        checks=(Simulation(composition_points, name="smooth models R^3 -> R^4 under two KL losses"),),
+        checks=(Simulation(composition_points, name="smooth models R^m -> R^n (m < n) under two KL losses",
+                           configurations=COMPOSITION_SPACE),),
         depends_on=("rq.composition.chain_rule", "rq.rayleigh.weaker"),
         scaling=SCALING.fixing(S_F, S_L, why="l is normalised to KL constant 1 (Section \"Kurdyka-Lojasiewicz inequalities by composition\": d phi_l(f)(grad l . grad l) >= 1), which ties [f] to [L]^((p+1)/2); and " + PHI0_LOG),
         expected=Verdict.SUPPORTED,
@@ -430,14 +433,14 @@ CLAIMS = [
         title="Logistic regression: H(F(theta_t)) <= log(1 / W_0(exp(kappa^2 eps^2 t - C)))",
         source=src("Result teaser: logistic regression", r"H(F(\theta_t)) \leq \log \left(\frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))} \right)"),
         statement=Statement(sp.Le(H_t, LOGISTIC_STATED)),
-        checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy"),
+        checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                 Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                 Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
         depends_on=("rq.kl.theorem", "rq.composition.theorem"),
         correction=Correction(
             Statement(sp.Le(H_t, LOGISTIC_DERIVED.rhs), assuming=[sp.Ge(C, PHI_CE.subs(u, H_0))],
                       latex=r"H(F(\theta_t)) \leq \log\left(1 + \frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))}\right),\ C \geq \varphi(H(F(\theta_0))),\ \varphi(u) = \log(e^u - 1) - \frac{1}{e^u - 1}"),
-            checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy"),
+            checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                     Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                     Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
             why="The bound as written is negative once kappa^2 eps^2 t > 1 + C (W_0(e) = 1), for every C, while the "
@@ -461,7 +464,7 @@ CLAIMS = [
         source=src("Result teaser: two-layer networks", r"\mathcal{L}(\theta_t) \xrightarrow{t \rightarrow +\infty} \eta < \varepsilon"),
         statement=Statement(sp.Ge(Prob(sp.Lt(eta, eps)), 1 - delta),
                             latex=r"\Pr_{\theta_0}\left[\lim_{t\to\infty} \mathcal{L}(\theta_t) = \eta < \varepsilon\right] \geq 1 - \delta \quad (m = 6,\ \varepsilon = 0.05,\ \delta = 0.1)"),
-        checks=(Probability(two_layer_trials, name="tanh networks, sin(pi s) on [-1, 1], m = 6"),),
+        checks=(Probability(two_layer_trials, name="tanh networks, sin(pi s) on [-1, 1], m = 6", configurations=TWO_LAYER_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -470,7 +473,7 @@ CLAIMS = [
         source=src("Result teaser: two-layer networks", r"Even if \mathcal{D} has infinite support: no over-parameterization here."),
         statement=Statement(sp.Le(Rank(K), 3 * m),
                             latex=r"\operatorname{rank}\left(DF(\theta) DF(\theta)^T\right) \leq m(d + 1) = 3m < 40 \text{ inputs}"),
-        checks=(Simulation(two_layer_gram, name="tanh networks at initialisation, m = 6"),),
+        checks=(Simulation(two_layer_gram, name="tanh networks at initialisation, m = 1..13", configurations=GRAM_SPACE),),
         depends_on=("rq.ntk.rank",),
         expected=Verdict.SUPPORTED,
     ),
