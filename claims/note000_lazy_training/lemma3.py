@@ -4,8 +4,7 @@ from __future__ import annotations
 import math
 import numpy as np
 import sympy as sp
-from scipy import stats
-from verify.checks import WEIGHTS, Configurations, Derived
+from verify.checks import WEIGHTS, Configurations, Derived, binomial_outcomes
 from verify.maths.kernels import random_network_counts, relu_ntk
 from .setting import delta, lam0, m, n
 
@@ -43,14 +42,6 @@ L3_SPACE = Configurations(
     when_text="sampled (orthonormal inputs) only at delta >= 0.1, which the budget's trials resolve")
 
 
-def binomial_weights(m: int) -> tuple[np.ndarray, np.ndarray]:
-    """N = 0..m and P[Bin(m, 1/2) = N] to double precision (SciPy's binom.pmf, Loader's saddle-point
-    algorithm: microseconds where integer binomials over 2^m take seconds at m ~ 8000)."""
-    N = np.arange(m + 1)
-    w = stats.binom.pmf(N, m, 0.5)
-    return N, w / w.sum()
-
-
 def lemma3_draws(ctx, trials, precise, config):
     """Gram matrices G = J J^T of symmetric two-layer ReLU networks (c = +-1, neurons in identical pairs)
     at the proof's width m (config), for config ``data``. On S^0 the randomness is finite: N = #{pairs with
@@ -61,7 +52,7 @@ def lemma3_draws(ctx, trials, precise, config):
     rng = ctx.rng("lemma3", f"data={config['data']} delta={dlt:g}")
     X, K_, lam0_ = lemma3_data(rng, config["data"])
     if config["data"] == "S^0":
-        N, w = binomial_weights(width // 2)
+        N, w = binomial_outcomes(width // 2)
         counts = np.zeros((len(N), 2, 2))
         counts[:, 0, 0], counts[:, 1, 1] = N, width // 2 - N
         extra = {WEIGHTS: w}

@@ -235,3 +235,11 @@ def test_a_search_that_holds_plots_the_margin_over_the_region(ctx):
     assert r.plot["estimate"][0] > r.plot["estimate"][-1]        # k = 1.7 comes closest to y = -1
     failing = Simulation(edge_sim, configurations=Configurations(k=[0.5, 2.0])).run(Statement(sp.Ge(y, -0.5)), ctx)
     assert failing.outcome is Outcome.FAILS and failing.plot["kind"] == "trajectory"     # the counterexample's instance
+
+
+def test_a_search_stops_at_its_first_failing_configuration_and_says_so(ctx):
+    r = Simulation(edge_sim, configurations=Configurations(k=[2.0, 0.5, 1.0])).run(Statement(sp.Ge(y, -sp.Rational(1, 2))), ctx)
+    search = r.evidence["configuration_search"]
+    assert r.outcome is Outcome.FAILS and search["configurations"] == 1
+    assert search["stopped_at_first_failure"] is True and search["grid_configurations"] == 3
+    assert "stops at the first failing one of its 3" in r.summary

@@ -279,11 +279,19 @@ def exact_outcomes(env: Mapping[str, np.ndarray]) -> np.ndarray | None:
     return w
 
 
+EXACT_BINOMIALS = 2000     # up to this m, integer binomials; beyond, SciPy's pmf (they take seconds at m ~ 8000)
+
+
 def binomial_outcomes(m: int) -> tuple[np.ndarray, np.ndarray]:
-    """N = 0..m and P[Bin(m, 1/2) = N], exact to double precision (integer binomials over 2^m)."""
+    """N = 0..m and P[Bin(m, 1/2) = N] to double precision: integer binomials over 2^m (correctly
+    rounded) up to m = :data:`EXACT_BINOMIALS`, SciPy's ``binom.pmf`` (Loader's saddle-point algorithm,
+    relative error ~1e-15) beyond, normalised to sum to 1."""
     N = np.arange(m + 1)
-    w = np.array([math.comb(m, k) / 2**m for k in range(m + 1)], dtype=float)
-    return N, w
+    if m <= EXACT_BINOMIALS:
+        return N, np.array([math.comb(m, k) / 2**m for k in range(m + 1)], dtype=float)
+    from scipy import stats
+    w = stats.binom.pmf(N, m, 0.5)
+    return N, w / math.fsum(w)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -300,7 +300,9 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
            margin_of: Callable[[dict], float], extra: Callable[[list, int], dict] | None = None):
     """A check's configuration search: ``run(simulate_at_config, K)`` decides one configuration (K is
     the number of configurations the search may decide, for a Bonferroni correction). Every grid point
-    of ``check.configurations`` at the budget is decided; then, at a budget with ``refine`` and a space
+    of ``check.configurations`` at the budget is decided in order, up to the first that fails (a
+    confirmed counterexample settles the statement; the evidence says the search stopped); then, at a
+    budget with ``refine`` and a space
     with continuous ranges, the worst configuration that met the hypotheses is refined by Nelder-Mead
     over the ranges (at most ``refine`` more simulations, each inside the setting), stopping at the
     first failing one. One result with the region, the worst configuration and every configuration
@@ -322,8 +324,9 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
             runs.append((config, result, plot))
         return runs[decided[config]][1]
 
-    for config in grid:
-        decide(config)
+    for config in grid:           # in the grid's fixed order, up to the first configuration that fails
+        if decide(config).outcome is Outcome.FAILS:
+            break
     refined_from = None
     if budget and not any(r.outcome is Outcome.FAILS for _, r, _ in runs):
         valid = [(margin_of(r.evidence), i) for i, (_, r, _) in enumerate(runs)
@@ -356,6 +359,8 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
             except _Found:
                 pass
     more = extra(runs, total) if extra else {}
+    if len(runs) < len(grid):
+        more.update(stopped_at_first_failure=True, grid_configurations=len(grid))
     if refined_from is not None:
         more.update(refined_from=refined_from, refined_configurations=len(runs) - len(grid))
     result, plot = _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
@@ -409,7 +414,9 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
         search.update(worst_configuration=rows[worst]["configuration"], worst_margin=rows[worst]["margin"])
     evidence = {"configuration_search": search}
     where = (f"{len(runs)} configurations of {', '.join(space.parameters)} "
-             f"({len(valid)} meeting the hypotheses)")
+             f"({len(valid)} meeting the hypotheses"
+             + (f"; the search stops at the first failing one of its {extra['grid_configurations']}"
+                if extra and extra.get("stopped_at_first_failure") else "") + ")")
     if worst is not None:
         evidence.update(runs[worst][1].evidence)
         evidence["configuration_search"] = search
