@@ -116,10 +116,12 @@ def test_lemma11_refuted_exactly_on_the_zero_sphere_and_its_correction_holds(eva
     check = statement.checks[0]
     assert check.outcome is Outcome.FAILS and statement.verdict is Verdict.REFUTED
     search = check.evidence["configuration_search"]
-    assert search["worst_configuration"] == {"d": 1, "n": 2, "delta": 0.05, "m": 9}
-    assert check.evidence["exact"] and check.evidence["probability"] == pytest.approx(1 - 0.1796875, abs=1e-15)
+    # the search stops at its first failing configuration: S^0, n = 1, delta = 0.1 at the smallest width m = 5
+    assert search["worst_configuration"] == {"d": 1, "n": 1, "delta": 0.1, "m": 5}
+    assert search["stopped_at_first_failure"] and search["configurations"] < search["grid_configurations"]
+    assert check.evidence["exact"] and check.evidence["probability"] == pytest.approx(1 - 0.1875, abs=1e-15)  # P[fail] = 3/16
     rows = {tuple(r["configuration"].values()): r for r in search["per_configuration"]}
-    assert rows[(1, 1, 0.1, 5)]["margin"] == pytest.approx((1 - 0.1875) - 0.9, abs=1e-15)   # P[fail] = 3/16
+    assert rows[(1, 1, 0.1, 5)]["margin"] == pytest.approx((1 - 0.1875) - 0.9, abs=1e-15)
     assert search["configurations_meeting_hypotheses"] == search["configurations"]
     assert correction.checks[0].outcome is Outcome.HOLDS and correction.verdict is Verdict.SUPPORTED
 
