@@ -101,13 +101,15 @@ def imported_notes(files: Iterable[Path], package: str = BUILTIN_PACKAGE) -> set
 
 
 def _dependencies(plugin: Plugin, files: list[Path], others: Sequence[Plugin]) -> list[Path]:
-    """``files``, and for a built-in note, the files of the other notes it imports (transitively)."""
-    if not plugin.name.startswith(BUILTIN_PACKAGE + "."):
+    """``files``, and for a module of a claims package, the files of the package's other modules it
+    imports (transitively)."""
+    package = plugin.package
+    if not package:
         return files
-    by_module = {p.name.split(".", 1)[1]: p for p in others if p.name.startswith(BUILTIN_PACKAGE + ".")}
-    seen, todo, result = {plugin.name.split(".", 1)[1]}, list(files), list(files)
+    by_module = {p.name[len(package) + 1:]: p for p in others if p.package == package}
+    seen, todo, result = {plugin.name[len(package) + 1:]}, list(files), list(files)
     while todo:
-        new = imported_notes(todo) - seen
+        new = imported_notes(todo, package) - seen
         seen |= new
         todo = []
         for module in sorted(new):

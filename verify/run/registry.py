@@ -51,6 +51,7 @@ class Plugin:
     load: Callable[[], object]
     files: Callable[[], list[Path]] | None = field(default=None, compare=False)
     where: str = ""
+    package: str = ""        # a module of a claims package (the built-in one): the package's name
 
 
 @dataclass
@@ -90,7 +91,7 @@ def builtin_plugins(package: str = BUILTIN_PACKAGE) -> list[Plugin]:
     names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
     roots = [Path(p) for p in pkg.__path__]
     return [Plugin(f"{package}.{n}", _module_claims(lambda n=n: importlib.import_module(f"{package}.{n}")),
-                   files=lambda n=n: builtin_files(roots, n), where=_location(roots, n))
+                   files=lambda n=n: builtin_files(roots, n), where=_location(roots, n), package=package)
             for n in names]
 
 
@@ -377,6 +378,9 @@ def load_selected(plugins: Sequence[Plugin], patterns: Sequence[str] | None,
     outcome: dict[str, tuple[list, list[PluginError]] | None] = {p.name: known(p) for p in plugins}
     imported: dict[str, tuple[list[Claim], list[PluginError]]] = {}
     wanted = set(also)
+    if patterns:      # the plugins known to define matching ids, imported in the same pass as the stale ones (in order)
+        wanted |= {name for name, known_ in outcome.items() if known_ is not None
+                   and any(fnmatchcase(c.id, pat) for c in known_[0] for pat in patterns)}
     while True:
         for plugin in plugins:
             if plugin.name not in imported and (outcome[plugin.name] is None or plugin.name in wanted):
