@@ -221,7 +221,7 @@ def _dispatch(args) -> int:
             index.record(plugins, loading.registry, before)
         return status
     if args.command == "watch":
-        from .run.watch import watch
+        from .watch import watch
         return watch(args)
     registry = load_registry(args)
     print_plugin_errors(registry.errors, sys.stderr)

@@ -50,7 +50,7 @@ def _key(plugin: Plugin) -> str:
     return hashlib.sha256(f"{plugin.name}\0{plugin.where}".encode()).hexdigest()[:32]
 
 
-def _stat(path: Path) -> list[int] | None:
+def stat(path: Path) -> list[int] | None:
     try:
         st = path.stat()
     except OSError:
@@ -133,7 +133,7 @@ def read(plugin: Plugin, environment: dict | None = None) -> tuple[list[Known], 
         recorded = entry["files"]
         if not set(map(str, files)) <= set(recorded):
             return None
-        if any(_stat(Path(path)) != stat for path, stat in recorded.items()):
+        if any(stat(Path(path)) != recorded_stat for path, recorded_stat in recorded.items()):
             return None
         known = [Known(cid, tuple(deps)) for cid, deps in entry["claims"]]
         errors = [PluginError(plugin.name, claim, fld, message) for claim, fld, message in entry["errors"]]
@@ -163,10 +163,10 @@ def write(plugin: Plugin, valid: Sequence[Claim], errors: Sequence[PluginError],
     stats = dict(stats or {})
     recorded = {}
     for path in deps:
-        stat = stats[path] if path in stats else _stat(path)
-        if stat is None:
+        now = stats[path] if path in stats else stat(path)
+        if now is None:
             return False
-        recorded[str(path)] = stat
+        recorded[str(path)] = now
     entry = {"schema": SCHEMA, "plugin": plugin.name, "where": plugin.where, "environment": environment or _environment(),
              "files": recorded, "claims": [[c.id, list(c.depends_on)] for c in valid],
              "errors": [[e.claim, e.field, e.message] for e in errors]}
@@ -183,7 +183,7 @@ def snapshot(plugins: Sequence[Plugin]) -> dict[str, dict[Path, list[int] | None
     for p in plugins:
         files = plugin_files(p)
         if files is not None:
-            result[p.name] = {f: _stat(f) for f in files}
+            result[p.name] = {f: stat(f) for f in files}
     return result
 
 

@@ -25,9 +25,9 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Sequence
 
-from ..core.model import RunSettings
-from . import index
-from .registry import Plugin, discover
+from .core.model import RunSettings
+from .run import index
+from .run.registry import Plugin, discover
 
 STOPPED = "stopped"
 
@@ -57,7 +57,7 @@ def _stamp(plugin: Plugin) -> dict[str, list[int] | None] | None:
     files = index.dependencies(plugin)
     if files is None:
         return None
-    return {str(f): index._stat(Path(f)) for f in files}
+    return {str(f): index.stat(Path(f)) for f in files}
 
 
 def stamps(plugins: Sequence[Plugin]) -> dict[str, dict | None]:
@@ -90,7 +90,7 @@ def _run_child(args, patterns: Sequence[str], only: Sequence[str] | None) -> dic
         env = dict(os.environ, PYTHONHASHSEED=os.environ.get("PYTHONHASHSEED") or "0")
         if env["PYTHONHASHSEED"] == "random":
             env["PYTHONHASHSEED"] = "0"
-        proc = subprocess.run([sys.executable, "-m", "verify.run.watch", json.dumps(spec)], env=env)
+        proc = subprocess.run([sys.executable, "-m", "verify.watch", json.dumps(spec)], env=env)
         try:
             return json.loads(out.read_text())
         except (OSError, ValueError):
@@ -183,10 +183,10 @@ def watch(args) -> int:
 
 def child(spec: dict) -> int:
     """Load (through the id index) and run the claims ``spec`` names; write their verdicts as JSON."""
-    from ..report.document import Report
-    from . import cache
-    from .registry import load_plugins
-    from .runner import run_claims
+    from .report.document import Report
+    from .run import cache
+    from .run.registry import load_plugins
+    from .run.runner import run_claims
     only = spec["only"]
     patterns = spec["patterns"]
     with cache.configured(spec["cache"]):
