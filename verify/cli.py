@@ -1,4 +1,4 @@
-"""Command line: ``python -m verify all | list | run ID-or-glob ... | show ID | mutate [ID ...] | new NAME``.
+"""Command line: ``python -m verify all | list | run ID-or-glob ... | show ID | watch [PATTERN ...] | mutate [ID ...] | new NAME``.
 
 Exit status (:class:`ExitCode`, as pytest's):
 
@@ -23,9 +23,9 @@ import traceback
 from typing import Sequence, TextIO
 
 from .core.model import BUDGETS, RunSettings
-from .run import cache
+from .run import cache, index
 from .run.mutation import DEFAULT_LIMIT, run_mutation
-from .run.registry import Registry, StepwiseLoad, discover, load
+from .run.registry import Registry, StepwiseLoad, discover, load_plugins
 from .run.runner import run_claims
 from .run.stability import parse_seeds, verdicts_across_seeds
 from .report.document import Report
@@ -81,7 +81,7 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,diff,mutate,stability,new,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,watch,diff,mutate,stability,new,bench}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -127,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
                         help=f"report folder to read (default {DEFAULT_OUTPUT})")
     p_show.add_argument("--run", action="store_true", help="run the claim now instead of reading the reports")
+    p_watch = sub.add_parser("watch", parents=[loading, running],
+                             help="run the matching claims, then re-run a module's claims whenever its files change "
+                                  "and print the verdicts that moved (Ctrl-C to stop)")
+    p_watch.add_argument("patterns", nargs="*", metavar="PATTERN", help="claim ids or fnmatch patterns (default: all)")
+    p_watch.add_argument("--interval", type=_positive_float, default=1.0, metavar="SECONDS",
+                         help="how often the files are looked at (default 1)")
+    p_watch.add_argument("--cycles", type=_positive_int, default=None, metavar="N",
+                         help="stop after N re-runs (default: run until Ctrl-C)")
     p_diff = sub.add_parser("diff", help="what changed between two reports: verdicts moved, claims added or "
                                          "removed, counterexamples changed, package versions")
     p_diff.add_argument("old", metavar="OLD", help="a results.json file or a report folder")
@@ -178,11 +186,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
 
 
+def _patterns(args) -> list[str] | None:
+    """The claim ids or patterns a command needs, when it needs only some claims (None: all)."""
+    if args.command == "show":
+        return [args.claim_id]
+    if args.command in ("run", "mutate", "stability") and args.patterns and not getattr(args, "last_failed", False):
+        return list(args.patterns)
+    return None
+
+
+def load_registry(args) -> Registry:
+    """The claims a command needs. With patterns, only the plugins that define matching ids are imported
+    (the id index, :mod:`verify.run.index`, knows the others' ids and errors); without, every plugin, and
+    the index is brought up to date. ``--no-cache``: a full load, and the index is neither read nor written."""
+    plugins = discover(builtin=not args.no_builtin, paths=args.plugin)
+    use_index = not getattr(args, "no_cache", False)
+    patterns = _patterns(args)
+    if use_index and patterns is not None:
+        return index.select(plugins, patterns)
+    before = index.snapshot(plugins) if use_index else None
+    registry = load_plugins(plugins)
+    if use_index:
+        index.record(plugins, registry, before)
+    return registry
+
+
 def _dispatch(args) -> int:
     if args.command == "all":       # claims start running while later plugins load
-        return cmd_run(None, [], args, print_each=False,
-                       loading=StepwiseLoad(discover(builtin=not args.no_builtin, paths=args.plugin)))
-    registry = load(builtin=not args.no_builtin, paths=args.plugin)
+        plugins = discover(builtin=not args.no_builtin, paths=args.plugin)
+        before = index.snapshot(plugins) if not args.no_cache else None
+        loading = StepwiseLoad(plugins)
+        status = cmd_run(None, [], args, print_each=False, loading=loading)
+        if before is not None and loading.registry is not None:
+            index.record(plugins, loading.registry, before)
+        return status
+    if args.command == "watch":
+        from .watch import watch
+        return watch(args)
+    registry = load_registry(args)
     print_plugin_errors(registry.errors, sys.stderr)
     if args.command == "list":
         return cmd_list(registry, sys.stdout)
@@ -193,7 +234,7 @@ def _dispatch(args) -> int:
         return ExitCode.USAGE
     chosen, unmatched = registry.select(args.patterns or ["*"])
     if unmatched:
-        ids = [c.id for c in registry.claims]
+        ids = registry.all_ids
         hints = [f"{u!r} (did you mean {', '.join(close)}?)" if (close := difflib.get_close_matches(u, ids, n=3))
                  else repr(u) for u in unmatched]
         print(f"error: no claim matches {', '.join(hints)} (see `python -m verify list`)", file=sys.stderr)

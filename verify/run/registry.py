@@ -43,9 +43,15 @@ ID_PATTERN = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*")       # the whole id (full
 
 @dataclass(frozen=True)
 class Plugin:
-    """A source of claims: its display name, and how to get its claims (which may raise)."""
+    """A source of claims: its display name, and how to get its claims (which may raise). ``files``
+    lists, without importing anything, the files its claims come from (None: not known, so the plugin
+    is never taken from the id index, :mod:`verify.run.index`); ``where`` is its resolved location
+    (the same name in two checkouts is two plugins)."""
     name: str
     load: Callable[[], object]
+    files: Callable[[], list[Path]] | None = field(default=None, compare=False)
+    where: str = ""
+    package: str = ""        # a module of a claims package (the built-in one): the package's name
 
 
 @dataclass
@@ -54,12 +60,21 @@ class Registry:
     claims: list[Claim] = field(default_factory=list)
     plugin_of: dict[str, str] = field(default_factory=dict)
     errors: list[PluginError] = field(default_factory=list)
+    # every valid id, in order, when only some plugins were imported (load_selected); None: ``claims`` is all
+    ids: list[str] | None = None
+    # per imported plugin: its valid claims (before ids are compared across plugins) and its errors
+    loaded: dict[str, tuple[list[Claim], list[PluginError]]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def all_ids(self) -> list[str]:
+        """Every valid claim id, imported or only known from the id index."""
+        return [c.id for c in self.claims] if self.ids is None else self.ids
 
     def select(self, patterns: Sequence[str]) -> tuple[list[Claim], list[str]]:
         """Claims whose id matches any of the fnmatch ``patterns`` (in discovery order), and the
-        patterns that matched nothing."""
+        patterns that matched nothing (among every valid id, imported or not)."""
         chosen = [c for c in self.claims if any(fnmatchcase(c.id, p) for p in patterns)]
-        unmatched = [p for p in patterns if not any(fnmatchcase(c.id, p) for c in self.claims)]
+        unmatched = [p for p in patterns if not any(fnmatchcase(i, p) for i in self.all_ids)]
         return chosen, unmatched
 
 
@@ -74,15 +89,75 @@ def builtin_plugins(package: str = BUILTIN_PACKAGE) -> list[Plugin]:
     except Exception as exc:  # the package itself is broken: report it as one plugin
         return [Plugin(package, _raiser(exc))]
     names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
-    return [Plugin(f"{package}.{n}", _module_claims(lambda n=n: importlib.import_module(f"{package}.{n}")))
+    roots = [Path(p) for p in pkg.__path__]
+    return [Plugin(f"{package}.{n}", _module_claims(lambda n=n: importlib.import_module(f"{package}.{n}")),
+                   files=lambda n=n: builtin_files(roots, n), where=_location(roots, n), package=package)
             for n in names]
+
+
+def _python_files(path: Path) -> list[Path]:
+    """``path`` if it is a .py file; every .py file below it if it is a folder."""
+    if path.is_dir():
+        return sorted(f for f in path.rglob("*.py") if "__pycache__" not in f.parts)
+    return [path] if path.suffix == ".py" and path.is_file() else []
+
+
+def builtin_files(roots: Sequence[Path], name: str) -> list[Path]:
+    """The files a built-in claim module ``name`` of the package at ``roots`` rests on: its own (all of
+    a subpackage), the package's ``__init__.py`` and its private (``_``) helper modules. (Modules of
+    other notes it imports are found when the id index is built, :func:`verify.run.index.imported_notes`.)"""
+    files: list[Path] = []
+    for root in roots:
+        for entry in sorted(root.iterdir()):
+            stem = entry.name[:-3] if entry.name.endswith(".py") else entry.name
+            if stem == name or stem.startswith("_") and stem != "__pycache__":
+                files += _python_files(entry)
+    return files
+
+
+def _location(roots: Sequence[Path], name: str) -> str:
+    for root in roots:
+        for candidate in (root / name, root / f"{name}.py"):
+            if candidate.exists():
+                return str(candidate.resolve())
+    return ""
 
 
 def entry_point_plugins(group: str = ENTRY_POINT_GROUP) -> list[Plugin]:
     """One plugin per installed entry point of ``group``, sorted by name."""
     eps = sorted(_entry_points(group), key=lambda ep: (ep.name, ep.value))
-    return [Plugin(f"{ENTRY_POINT_PREFIX}{ep.name} = {ep.value}", lambda ep=ep: _claims_of(ep.load()))
-            for ep in eps]
+    return [Plugin(f"{ENTRY_POINT_PREFIX}{ep.name} = {ep.value}", lambda ep=ep: _claims_of(ep.load()),
+                   files=lambda ep=ep: entry_point_files(ep), where=_entry_point_location(ep)) for ep in eps]
+
+
+def _top_level_spec(ep):
+    """The import spec of the top-level package of an entry point's module, found without importing it."""
+    top = ep.value.split(":")[0].strip().split(".")[0]
+    try:
+        return importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return None
+
+
+def _entry_point_location(ep) -> str:
+    spec = _top_level_spec(ep)
+    if spec is None:
+        return ""
+    locations = list(spec.submodule_search_locations or ()) or [spec.origin or ""]
+    return os.pathsep.join(str(Path(p).resolve()) for p in locations if p)
+
+
+def entry_point_files(ep) -> list[Path] | None:
+    """Every .py file of the top-level package an entry point's module belongs to (None when it is
+    not found as source files: such a plugin is always imported)."""
+    spec = _top_level_spec(ep)
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return [f for p in spec.submodule_search_locations for f in _python_files(Path(p))]
+    if spec.origin and spec.origin.endswith(".py"):
+        return [Path(spec.origin)]
+    return None
 
 
 def path_plugins(path: str | Path) -> list[Plugin]:
@@ -92,10 +167,19 @@ def path_plugins(path: str | Path) -> list[Plugin]:
         files = sorted(f for f in p.iterdir() if f.suffix == ".py" and f.is_file() and not f.name.startswith("_"))
         if not files:
             return [Plugin(str(p), _raiser(FileNotFoundError(f"no .py files in folder {p}")))]
-        return [Plugin(str(f), _module_claims(lambda f=f: import_file(f))) for f in files]
+        return [Plugin(str(f), _module_claims(lambda f=f: import_file(f)), files=lambda f=f: plugin_file_files(f),
+                       where=str(f.resolve())) for f in files]
     if p.suffix != ".py" or not p.is_file():
         return [Plugin(str(p), _raiser(FileNotFoundError(f"not a .py file or a folder: {p}")))]
-    return [Plugin(str(p), _module_claims(lambda: import_file(p)))]
+    return [Plugin(str(p), _module_claims(lambda: import_file(p)), files=lambda: plugin_file_files(p),
+                   where=str(p.resolve()))]
+
+
+def plugin_file_files(path: Path) -> list[Path]:
+    """The files a plugin file rests on: itself and the private (``_``) .py files beside it, which the
+    registry never loads as plugins and a plugin may import as helpers."""
+    helpers = sorted(f for f in path.parent.glob("_*.py") if f.is_file())
+    return [path, *(f for f in helpers if f != path)]
 
 
 def import_file(path: Path) -> types.ModuleType:
@@ -230,29 +314,10 @@ def load_stepwise(plugins: Sequence[Plugin]) -> Generator[list[tuple[Claim, str]
     candidates: list[tuple[Claim, str]] = []
     announced: set[str] = set()
     for plugin in plugins:
-        try:
-            with _exits_refused():
-                claims = plugin.load()
-        except MissingClaims as exc:
-            reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
-            claims = None
-        except BadScaling as exc:
-            reg.errors.append(PluginError(plugin.name, None, "SCALING", str(exc)))
-            claims = None
-        except BaseException as exc:  # SyntaxError, ImportError, SystemExit... a plugin must not stop us
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            reg.errors.append(PluginError(plugin.name, None, None, f"failed to load: {_describe(exc)}"))
-            claims = None
-        if claims is not None and not isinstance(claims, (list, tuple)):
-            reg.errors.append(PluginError(plugin.name, None, "CLAIMS",
-                                          f"CLAIMS must be a list of Claim, got {type(claims).__name__}"))
-            claims = None
-        for i, claim in enumerate(claims or ()):
-            errors = validate_claim(claim, plugin.name, index=i)
-            reg.errors += errors
-            if not errors:
-                candidates.append((claim, plugin.name))
+        valid, errors = load_one(plugin)
+        reg.errors += errors
+        reg.loaded[plugin.name] = (valid, errors)
+        candidates += [(claim, plugin.name) for claim in valid]
         final = _with_dependencies(_first_of_each_id(candidates, []), [])
         ready = [(c, p) for c, p in final if c.id not in announced]
         announced.update(c.id for c, _ in ready)
@@ -260,6 +325,82 @@ def load_stepwise(plugins: Sequence[Plugin]) -> Generator[list[tuple[Claim, str]
     unique = _with_dependencies(_first_of_each_id(candidates, reg.errors), reg.errors)
     reg.claims = [c for c, _ in unique]
     reg.plugin_of = {c.id: p for c, p in unique}
+    return reg
+
+
+def load_one(plugin: Plugin) -> tuple[list[Claim], list[PluginError]]:
+    """Import one plugin: its valid claims (before ids are compared across plugins) and its errors."""
+    errors: list[PluginError] = []
+    try:
+        with _exits_refused():
+            claims = plugin.load()
+    except MissingClaims as exc:
+        errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
+        claims = None
+    except BadScaling as exc:
+        errors.append(PluginError(plugin.name, None, "SCALING", str(exc)))
+        claims = None
+    except BaseException as exc:  # SyntaxError, ImportError, SystemExit... a plugin must not stop us
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        errors.append(PluginError(plugin.name, None, None, f"failed to load: {_describe(exc)}"))
+        claims = None
+    if claims is not None and not isinstance(claims, (list, tuple)):
+        errors.append(PluginError(plugin.name, None, "CLAIMS",
+                                  f"CLAIMS must be a list of Claim, got {type(claims).__name__}"))
+        claims = None
+    valid = []
+    for i, claim in enumerate(claims or ()):
+        problems = validate_claim(claim, plugin.name, index=i)
+        errors += problems
+        if not problems:
+            valid.append(claim)
+    return valid, errors
+
+
+@dataclass(frozen=True)
+class Known:
+    """A valid claim of a plugin that was not imported, as the id index remembers it: enough to compare
+    ids across plugins and to check dependencies."""
+    id: str
+    depends_on: tuple[str, ...] = ()
+
+
+def load_selected(plugins: Sequence[Plugin], patterns: Sequence[str] | None,
+                  known: Callable[[Plugin], tuple[list[Known], list[PluginError]] | None],
+                  also: Iterable[str] = ()) -> Registry:
+    """The registry :func:`load_plugins` would give, restricted to the claims of the plugins that define
+    the ids matching ``patterns`` (None: none), and of the plugins named in ``also``: only those
+    plugins, and the ones ``known`` cannot vouch for (it returns None: not indexed, or stale), are
+    imported; every other plugin's valid claims (id and dependencies) and errors come from ``known``.
+    Duplicate ids and dependencies are checked across all plugins as a full load checks them, so the
+    errors are the full load's. ``Registry.ids`` lists every valid id, loaded or not."""
+    outcome: dict[str, tuple[list, list[PluginError]] | None] = {p.name: known(p) for p in plugins}
+    imported: dict[str, tuple[list[Claim], list[PluginError]]] = {}
+    wanted = set(also)
+    if patterns:      # the plugins known to define matching ids, imported in the same pass as the stale ones (in order)
+        wanted |= {name for name, known_ in outcome.items() if known_ is not None
+                   and any(fnmatchcase(c.id, pat) for c in known_[0] for pat in patterns)}
+    while True:
+        for plugin in plugins:
+            if plugin.name not in imported and (outcome[plugin.name] is None or plugin.name in wanted):
+                imported[plugin.name] = load_one(plugin)
+        candidates: list[tuple[object, str]] = []
+        errors: list[PluginError] = []
+        for plugin in plugins:
+            valid, errs = imported.get(plugin.name) or outcome[plugin.name]
+            candidates += [(c, plugin.name) for c in valid]
+            errors += errs
+        unique = _with_dependencies(_first_of_each_id(candidates, errors), errors)
+        owners = {p for c, p in unique if patterns and any(fnmatchcase(c.id, pat) for pat in patterns)}
+        if owners <= set(imported):
+            break
+        wanted |= owners
+    reg = Registry(errors=errors, ids=[c.id for c, _ in unique])
+    reg.loaded = {name: imported[name] for name in imported}
+    chosen = [(c, p) for c, p in unique if p in imported]
+    reg.claims = [c for c, _ in chosen]
+    reg.plugin_of = {c.id: p for c, p in chosen}
     return reg
 
 
