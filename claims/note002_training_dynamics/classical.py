@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, gradient_flow)
 from verify.checks import Configurations
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.models import per_instance
 from .setting import C, config_text, D_t, gnorm, memoized, shared
 

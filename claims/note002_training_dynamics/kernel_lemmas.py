@@ -5,7 +5,7 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import (WEIGHTS, Configurations, Derived, binomial_outcomes)
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.features import (empirical_kernel, sphere_points)
 from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.maths.models import relu

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.features import (empirical_kernel, flow_020, network, network_jacobian, sphere_points)
 from verify.maths.kernels import arccos, empirical_ntk
 from verify.maths.models import relu

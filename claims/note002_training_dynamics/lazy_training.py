@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 from verify.maths.features import (empirical_kernel, flow_020, network, sphere_points)
 from verify.checks import Configurations
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.models import relu
 from .kernel_lemmas import kernel_dataset
 from .setting import config_text, memoized, shared

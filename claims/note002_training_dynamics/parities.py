@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.notation import hat_sym
 from verify.maths.features import (compositions_up_to, path_norm, torus_cosine_gram)
 from .setting import d, i, j, v, x

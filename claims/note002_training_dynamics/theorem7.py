@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import (Configurations, cube_mean)
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.features import (TanhNet,
                              parity_matrix, cube)
 from verify.maths.models import per_instance

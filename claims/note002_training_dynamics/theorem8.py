@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import (Configurations)
-from verify.checks.configurations import Config
+from verify.checks import Config
 from verify.maths.features import (SineModel, parity_matrix, cube)
 from verify.maths.flows import batched_flow
 from verify.maths.models import per_instance

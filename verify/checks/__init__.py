@@ -13,7 +13,7 @@
   space, searched exhaustively; :class:`Setting` adds the setting's constraints to a check's own search;
   :data:`WEIGHTS` and :func:`binomial_outcomes` give a finite outcome space its exact probabilities.
 """
-from .configurations import WEIGHTS, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes
+from .configurations import WEIGHTS, Config, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes
 from .convergence import Convergence
 from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
 from .numeric import MonteCarlo, OrderFit, Probability, Simulation
@@ -23,5 +23,5 @@ from .untestable import Untestable
 
 __all__ = ["Identity", "AtSizes", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
            "MonteCarlo", "Convergence", "Enumeration", "CaseSplit", "InitialValueGronwall", "cube_mean",
-           "Untestable", "Domain", "Configurations", "Range", "Derived", "Setting", "SettingViolation", "WEIGHTS",
+           "Untestable", "Domain", "Configurations", "Config", "Range", "Derived", "Setting", "SettingViolation", "WEIGHTS",
            "binomial_outcomes"]

@@ -15,7 +15,6 @@ from typing import Callable, Mapping
 import mpmath as mp
 import numpy as np
 import sympy as sp
-from scipy import stats
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import MPMATH, NUMPY, Prob
@@ -475,6 +474,7 @@ def loglog_fit(x: np.ndarray, y: np.ndarray, confidence: float, valid: np.ndarra
     dof = max(dof, 1)
     resid = dy - slope * dx if kept is None else (dy - slope * dx) * kept
     stderr = float(np.sqrt((resid**2).sum() / dof / sxx))
+    from scipy import stats          # imported when needed: scipy.stats takes ~1 s to import
     half = float(stats.t.ppf(0.5 + confidence / 2, dof)) * stderr
     return slope, slope - half, slope + half
 
@@ -599,6 +599,7 @@ def loglog_plot(evidence: dict, order) -> dict:
 def clopper_pearson(k: int, n: int, confidence: float) -> tuple[float, float]:
     """Exact two-sided binomial interval for a success probability."""
     a = 1 - confidence
+    from scipy import stats
     lo = 0.0 if k == 0 else float(stats.beta.ppf(a / 2, k, n - k + 1))
     hi = 1.0 if k == n else float(stats.beta.ppf(1 - a / 2, k + 1, n - k))
     return lo, hi
@@ -824,6 +825,7 @@ class MonteCarlo:
         mean = samples.mean(axis=0)
         se = samples.std(axis=0, ddof=1) / np.sqrt(samples.shape[0])
         entries = max(mean.size, 1) * configurations
+        from scipy import stats
         z_crit = float(stats.norm.ppf(1 - (1 - ctx.budget.confidence) / (2 * entries)))
         with np.errstate(all="ignore"):
             z = np.where(se > 0, np.abs(mean - target) / np.where(se > 0, se, 1), np.where(np.isclose(mean, target), 0, np.inf))
