@@ -8,6 +8,7 @@ Probability statements are decided with exact (Clopper-Pearson) intervals at the
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -18,7 +19,7 @@ import sympy as sp
 from scipy import stats
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
-from ..core.notation import MPMATH, NUMPY, Prob
+from ..core.notation import NUMPY, Notation, Prob, mp_array_function, mp_values
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
@@ -82,12 +83,108 @@ def holds_where(rel, env, rtol: float, atol_rel: float = 0.0) -> np.ndarray:
     return relative_margin(rel, env) >= -rtol - atol_rel
 
 
-def _hypotheses_hold(statement: Statement, env, shape, rtol: float = 1e-9) -> np.ndarray:
-    """Where every hypothesis holds; one that holds with equality is not lost to round-off."""
+def _over(ok: np.ndarray, shape: tuple, hypothesis) -> np.ndarray:
+    """A hypothesis's truth array on the statement's ``shape``: where the statement has one value (extent
+    1) and the hypothesis several (the entries of a vector equation ``X beta = y``), or a vector of another
+    length, it must hold at all of them."""
+    ok = np.asarray(ok, dtype=bool)
+    offset = len(shape) - ok.ndim
+    axes = tuple(d for d in range(ok.ndim) if d + offset < 0 or ok.shape[d] not in (1, shape[d + offset]))
+    if axes:
+        ok = ok.all(axis=axes, keepdims=True)
+        if offset < 0:
+            ok = ok.reshape(ok.shape[-offset:])
+    try:
+        return np.broadcast_to(ok, shape)
+    except ValueError:
+        raise ShapeError(f"the hypothesis {sp.sstr(hypothesis)} has values of shape {ok.shape}, which do not "
+                         f"broadcast with the statement's {tuple(shape)}") from None
+
+
+HYPOTHESIS_RTOL = 1e-9
+
+
+def _hypotheses_hold(statement: Statement, env, shape, rtol: float = HYPOTHESIS_RTOL) -> np.ndarray:
+    """Where every hypothesis holds (a hypothesis over a vector at every entry the statement's value reads);
+    one that holds with equality is not lost to round-off: relative margins down to ``-rtol`` count as held
+    (float64 round-off of the sides is near 1e-16 relative; 1e-9 leaves room for sums and products of many
+    terms, and is far below any tolerance a statement is checked at)."""
     ok = np.ones(shape, dtype=bool)
     for h in statement.hypotheses:
-        ok = ok & np.broadcast_to(relative_margin(h, env) >= -rtol, shape)
+        ok = ok & _over(relative_margin(h, env) >= -rtol, shape, h)
     return ok
+
+
+# ---------------------------------------------------------------------------------------------
+# the shape convention
+# ---------------------------------------------------------------------------------------------
+
+class ShapeError(ValueError):
+    """A simulation returned an array that does not follow the shape convention (see the README,
+    "Shapes"): the message names the symbol, the expected and the actual shape."""
+
+
+def _axis_name(d: int, ndim: int, core: int) -> str:
+    if d == 0:
+        return "the instance axis"
+    if core and d == ndim - 1:
+        return "the vector axis"
+    if core >= 2 and d == ndim - 2:
+        return "the matrix row axis (1 for a vector)"
+    return "the time axis" if d == 1 else f"batch axis {d}"
+
+
+def vector_arguments(expr) -> dict:
+    """Symbols written where a notation expects a vector in a matrix context (``MatVec``'s second argument,
+    a bilinear form's directions): name -> where."""
+    out = {}
+    for f in sp.sympify(expr).atoms(Notation):
+        for k in getattr(type(f), "vector_args", ()):
+            a = f.args[k]
+            if isinstance(a, sp.Symbol):
+                out.setdefault(str(a), f"argument {k + 1} of {type(f).__name__}")
+    return out
+
+
+def validate_shapes(exprs, env: Mapping, extra: tuple = ()) -> None:
+    """Every array the expressions (and the entries ``extra``) read follows the convention: one number of
+    axes for all (a plain number excepted), instance axis first, vector axis last (a matrix's in the last two,
+    a vector in a matrix context as ``(..., 1, n)``), extents 1 or the common one; else :class:`ShapeError`
+    naming the symbol, the expected and the actual shape."""
+    exprs = [sp.sympify(e) for e in exprs]
+    # axes: instance, then time and batch axes, then the last core_axes (vector: last; matrix: last two)
+    names = sorted({str(x) for e in exprs for x in e.free_symbols if str(x) in env} | {k for k in extra if k in env})
+    shapes = {k: np.shape(env[k]) for k in names}
+    arrays = {k: v for k, v in shapes.items() if len(v) > 0}
+    if not arrays:
+        return
+    core = max([core_axes(e) for e in exprs] + [0])
+    ndim = max(len(v) for v in arrays.values())
+    ref = next(k for k in names if len(shapes[k]) == ndim)
+    for k, v in arrays.items():
+        if len(v) != ndim:
+            raise ShapeError(f"{k}: expected an array with {ndim} axes like {ref} {shapes[ref]} (the instance axis first"
+                             f"{', the vector axis last' if core else ''}), got shape {v}")
+    common = []
+    for d in range(ndim):
+        if d >= ndim - core:              # vectors and matrices of different sizes meet in the core axes
+            common.append(None)
+            continue
+        extents = {v[d] for v in arrays.values()} - {1}
+        if len(extents) > 1:
+            k = sorted((k for k, v in arrays.items() if v[d] != 1), key=lambda k: (arrays[k][d], k))[0]
+            other = next(o for o, v in arrays.items() if v[d] not in (1, arrays[k][d]))
+            raise ShapeError(f"{k}: shape {arrays[k]} does not broadcast with {other} {arrays[other]} along "
+                             f"{_axis_name(d, ndim, core)} (axis {d}): expected extent 1 or {arrays[other][d]}")
+        common.append(extents.pop() if extents else 1)
+    if core >= 2:
+        for e in exprs:
+            for k, where in vector_arguments(e).items():
+                v = shapes.get(k)
+                if v and len(v) >= 2 and v[-2] != 1:
+                    expected = tuple(common[:-2]) + (1, v[-1])       # the batch axes' common extents
+                    raise ShapeError(f"{k}: a vector ({where}) is expected with shape (..., 1, n) such as {expected}, "
+                                     f"got shape {v}")
 
 
 def _pick(a: np.ndarray, index: tuple, shape: tuple):
@@ -105,9 +202,53 @@ def _pick(a: np.ndarray, index: tuple, shape: tuple):
     return mp.matrix([[mp.mpf(float(v)) for v in row] for row in part.reshape(part.shape[0], -1)])
 
 
+def core_axes(expr) -> int:
+    """The trailing axes one value of ``expr`` reads whole: the largest ``core_axes`` of the notation in it
+    (0 when every function in it is elementwise)."""
+    return max([int(type(f).core_axes) for f in sp.sympify(expr).atoms(Notation)] + [0])
+
+
+def _instance(a, index: tuple, shape: tuple, core: int) -> np.ndarray:
+    """The part of ``a`` that the value at ``index`` of the margin array (of ``shape``) reads, every axis
+    kept (length 1 where one entry is taken): the whole of the last ``core`` axes and of the axes the
+    relation reduces, one entry along the others; as an array of mpmath numbers."""
+    a = np.asarray(a, dtype=float)
+    offset = len(shape) - a.ndim                   # arrays broadcast from the right
+    sel = []
+    for d in range(a.ndim):
+        m = d + offset
+        whole = a.shape[d] == 1 or m < 0 or m >= len(shape) - core or shape[m] == 1
+        sel.append(slice(None) if whole else slice(index[m], index[m] + 1))
+    return mp_values(a[tuple(sel)])
+
+
+def _entry(v, index: tuple, shape: tuple):
+    """The value at ``index`` of the margin array from an evaluated side (aligned from the right)."""
+    v = np.asarray(v, dtype=object)
+    offset = len(shape) - v.ndim
+    return v[tuple(index[d + offset] if v.shape[d] > 1 else 0 for d in range(v.ndim))]
+
+
+@functools.lru_cache(maxsize=256)
+def _mp_function(symbols: tuple, expr):
+    return mp_array_function(list(symbols), expr)
+
+
+def mp_array_value(expr, env: Mapping[str, np.ndarray], index: tuple, shape: tuple):
+    """``expr`` at ``index`` of a margin array of ``shape``, evaluated on arrays of mpmath numbers at the
+    current precision exactly as :func:`array_value` evaluates it on floats (elementwise functions entry by
+    entry, notation by its ``mp_array``), from the part of each array that value reads."""
+    expr = sp.sympify(expr)
+    _missing(expr, env)
+    syms = _symbols(expr)
+    core = core_axes(expr)
+    value = _mp_function(tuple(syms), expr)(*[_instance(env[str(x)], index, shape, core) for x in syms])
+    return mp.mpmathify(_entry(value, index, shape))
+
+
 def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
     """The relation's margin at one instance, evaluated with mpmath at 50 digits (sizes floored as in
-    :func:`relative_margin`)."""
+    :func:`relative_margin`) on the same arrays and shapes as the fast evaluation."""
     with mp.workdps(DIGITS):
         worst = None
         for r in _relations(rel):
@@ -115,9 +256,7 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
             size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
             row = size[min(index[0], size.shape[0] - 1)]
             own = ROUNDOFF * float(np.max(np.where(np.isfinite(row), row, 0.0)))
-            syms = sorted(sp.sympify(big).free_symbols | sp.sympify(small).free_symbols, key=str)   # not of big - small: a symbol may cancel
-            f = sp.lambdify(syms, [big, small], modules=[MPMATH, "mpmath"])
-            b, s = f(*[_pick(env[str(x)], index, shape) for x in syms])
+            b, s = mp_array_value(big, env, index, shape), mp_array_value(small, env, index, shape)
             scale = max(abs(b) + abs(s), own, mp.mpf(10) ** -300 if floor is None else _pick(floor, index, shape))
             m = -abs(b - s) / scale if eq else (b - s) / scale
             worst = m if worst is None else min(worst, m)
@@ -233,6 +372,7 @@ class Simulation:
         """(result, a function making its plot data)."""
         rel = statement.conclusion
         env = simulate(ctx, False)
+        validate_shapes([rel, *statement.hypotheses], env, (self.scale,) if self.scale else ())
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
         floor = None if self.scale is None else env[self.scale]
@@ -255,6 +395,7 @@ class Simulation:
                                quantised_margin(evidence["min_relative_margin"]), ")"), **evidence), plot
         index = worst_index(np.where(bad, margin, np.inf))
         precise_env = simulate(ctx, True)
+        validate_shapes([rel, *statement.hypotheses], precise_env, (self.scale,) if self.scale else ())
         again = precise_margin(rel, precise_env, index, margin.shape,
                                None if self.scale is None else precise_env[self.scale])
         still = _hypotheses_hold(statement, precise_env, margin.shape)[index]
@@ -716,6 +857,7 @@ class Probability:
     def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
         """(event held, hypotheses held, required probability, exact probability or None)."""
         env = simulate(ctx, trials, precise)
+        validate_shapes([event, level, *statement.hypotheses], env)
         margin = relative_margin(event, env)
         holds = (margin >= tie).reshape(margin.shape[0], -1).all(axis=1)
         valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
@@ -812,6 +954,7 @@ class MonteCarlo:
 
     def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):
         env = sample(ctx, draws, fresh)
+        validate_shapes([rel], env)
         samples = array_value(rel.lhs, env)
         target = np.broadcast_to(array_value(rel.rhs, env), samples.shape)[0]
         mean = samples.mean(axis=0)
