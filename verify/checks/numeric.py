@@ -765,10 +765,13 @@ def estimate_plot(ev: dict, limit: int = 40) -> dict:
 
 @dataclass
 class Probability:
-    """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``): the event is evaluated on ``trials``
-    independent draws (axis 0 of every array; an event over several entries must hold at all of them).
-    Refuted only when the Clopper-Pearson upper bound at the budget's confidence is below ``p`` after a
-    precise replay in which near-ties count for the statement; supported when the lower bound is above.
+    """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``) or ``Pr[event] <= p`` (``Le(Prob(event), p)``): the
+    event is evaluated on ``trials`` independent draws (axis 0 of every array; an event over several entries
+    must hold at all of them). A lower bound is refuted only when the Clopper-Pearson upper end at the
+    budget's confidence is below ``p`` after a precise replay in which near-ties count for the statement (as
+    held), and supported when the lower end is at least ``p``; an upper bound is refuted only when the lower
+    end is above ``p`` after a precise replay in which near-ties count as not held, and supported when the
+    upper end is at most ``p``.
 
     A simulation whose randomness is finite returns every outcome (axis 0) with its probability in the
     entry :data:`~verify.checks.configurations.WEIGHTS`: the probability is then computed exactly.
@@ -803,63 +806,81 @@ class Probability:
         return result, lambda: configurations_probability_plot(decided)
 
     def _run(self, statement: Statement, ctx: Context, simulate, confidence: float) -> CheckResult:
-        rel = statement.conclusion
-        if not (isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(rel.lhs, Prob)):
-            raise TypeError("probability check needs a statement Pr[event] >= p")
-        event, level = rel.lhs.args[0], rel.rhs
+        event, level, upper = probability_bound(statement.conclusion)
+        # the event as written (equality to round-off holds); a replay counts near-ties for the statement: as
+        # held for a lower bound, as not held for an upper one unless 50 digits say they hold
+        sign = -1 if upper else 1
         trials = ctx.budget.trials
         k, n, p, exact = self._count(statement, event, level, ctx, simulate, trials, precise=False, tie=-self.rtol)
         if exact is not None:
-            return self._exact(statement, event, level, ctx, simulate, trials, exact, n, p)
+            return self._exact(statement, event, level, ctx, simulate, trials, exact, n, p, upper)
         lo, hi = clopper_pearson(k, n, confidence)
-        evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
-                    "confidence": confidence, "replay": replay_for(ctx),
+        evidence = {"trials": n, "event_held": k, "required_probability": p, **({"bound": "upper"} if upper else {}),
+                    "interval": [lo, hi], "confidence": confidence, "replay": replay_for(ctx),
                     **error_probability(round(1 - confidence, 12),
                                         "the exact Clopper-Pearson interval misses the event's probability")}
         if n == 0:
             return check_result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
-        if hi < p:
-            k2, n2, _, _ = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+        short, settled = (lo > p, hi <= p) if upper else (hi < p, lo >= p)
+        if short:
+            k2, n2, _, _ = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-sign * 1e-6,
+                                       settle=upper)
             lo2, hi2 = clopper_pearson(k2, n2, confidence)
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
-            if hi2 < p:
+            if (lo2 > p) if upper else (hi2 < p):
+                bound = ("Pr >= ", " > ".join(apart(lo2, p))) if upper else ("Pr <= ", " < ".join(apart(hi2, p)))
                 return check_result(self, Outcome.FAILS,
-                               say(f"event held in {k2}/{n2} trials: Pr <= ", " < ".join(apart(hi2, p)),
-                                   " at confidence ", confidence), **evidence)
-            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
-        if lo >= p:
+                                    say(f"event held in {k2}/{n2} trials: ", *bound, " at confidence ", confidence),
+                                    **evidence)
+            what = "excess" if upper else "shortfall"
+            return check_result(self, Outcome.UNDECIDED, f"the {what} did not survive the precise replay", **evidence)
+        if settled:
+            bound = ("Pr <= ", " <= ".join(apart(hi, p))) if upper else ("Pr >= ", " >= ".join(apart(lo, p)))
             return check_result(self, Outcome.HOLDS,
-                           say(f"event held in {k}/{n} trials: Pr >= ", " >= ".join(apart(lo, p)), " at confidence ",
-                               confidence), **evidence)
+                                say(f"event held in {k}/{n} trials: ", *bound, " at confidence ", confidence), **evidence)
         return check_result(self, Outcome.UNDECIDED,
                        say(f"event held in {k}/{n} trials: interval [", lo, ", ", hi, "] contains ", p), **evidence)
 
-    def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p) -> CheckResult:
-        """A finite outcome space: Pr[event] summed exactly; a shortfall must survive the precise replay
-        (near-ties counting for the statement) and exceed round-off."""
+    def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p, upper=False) -> CheckResult:
+        """A finite outcome space: Pr[event] summed exactly; a shortfall (an excess, for an upper bound) must
+        survive the precise replay (near-ties counting for the statement) and exceed round-off."""
+        sign = -1 if upper else 1
         evidence = {"exact": True, "outcomes": n, "trials": n, "probability": prob, "required_probability": p,
+                    **({"bound": "upper"} if upper else {}),
                     "event_held": None, "interval": [prob, prob], "confidence": 1.0, "replay": replay_for(ctx),
                     **error_probability(0.0, "none: the probability is summed over every outcome")}
         if n == 0:
             return check_result(self, Outcome.UNDECIDED, "the hypotheses held at no outcome", **evidence)
-        if prob < p - 1e-12:
-            _, _, _, again = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+        wrong = (lambda v: v > p + 1e-12) if upper else (lambda v: v < p - 1e-12)
+        if wrong(prob):
+            _, _, _, again = self._count(statement, event, level, ctx, simulate, trials, precise=True,
+                                         tie=-sign * 1e-6, settle=upper)
             evidence["replay_probability"] = again
-            if again is not None and again < p - 1e-12:
+            if again is not None and wrong(again):
                 return check_result(self, Outcome.FAILS,
-                                    say("Pr = ", " < ".join(apart(again, p)), f", exactly (summed over all {n} outcomes)"),
-                                    **evidence)
-            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
+                                    say("Pr = ", (" > " if upper else " < ").join(apart(again, p)),
+                                        f", exactly (summed over all {n} outcomes)"), **evidence)
+            what = "excess" if upper else "shortfall"
+            return check_result(self, Outcome.UNDECIDED, f"the {what} did not survive the precise replay", **evidence)
         return check_result(self, Outcome.HOLDS,
-                            say("Pr = ", " >= ".join(apart(prob, p)), f", exactly (summed over all {n} outcomes)"),
-                            **evidence)
+                            say("Pr = ", (" <= " if upper else " >= ").join(apart(prob, p)),
+                                f", exactly (summed over all {n} outcomes)"), **evidence)
 
-    def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
-        """(event held, hypotheses held, required probability, exact probability or None)."""
+    def _count(self, statement, event, level, ctx, simulate, trials, precise, tie, settle: bool = False):
+        """(event held, hypotheses held, required probability, exact probability or None). With ``settle``,
+        entries within ``tie`` of the event's boundary are decided at 50 digits (:func:`precise_margin`) when
+        there are at most :data:`SETTLED_TIES` of them, and count as not held otherwise."""
         env = simulate(ctx, trials, precise)
         validate_shapes([event, level, *statement.hypotheses], env)
         margin = relative_margin(event, env)
-        holds = (margin >= tie).reshape(margin.shape[0], -1).all(axis=1)
+        held = margin >= tie
+        if settle:
+            near = np.argwhere(np.abs(margin) < abs(tie))
+            if len(near) <= SETTLED_TIES:
+                held = held.copy()
+                for index in map(tuple, near):
+                    held[index] = precise_margin(event, env, index, margin.shape) >= 0
+        holds = held.reshape(margin.shape[0], -1).all(axis=1)
         valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
         p = np.unique(array_value(level, env))
         if p.size != 1:
@@ -876,19 +897,37 @@ class Probability:
         return int(holds.sum()), int(holds.size), float(p[0]), math.fsum(weights[holds])
 
 
+SETTLED_TIES = 64      # near-ties of an upper bound's replay decided at 50 digits, at most
+
+
+def probability_bound(rel) -> tuple:
+    """(event, p, upper) of a probability statement: ``Pr[event] >= p`` (or ``>``, or ``p <= Pr[event]``) is a
+    lower bound, ``Pr[event] <= p`` (or ``<``, or ``p >= Pr[event]``) an upper one."""
+    lower_types, upper_types = (sp.GreaterThan, sp.StrictGreaterThan), (sp.LessThan, sp.StrictLessThan)
+    if isinstance(rel, lower_types + upper_types):
+        if isinstance(rel.lhs, Prob) and not isinstance(rel.rhs, Prob):
+            return rel.lhs.args[0], rel.rhs, isinstance(rel, upper_types)
+        if isinstance(rel.rhs, Prob) and not isinstance(rel.lhs, Prob):
+            return rel.rhs.args[0], rel.lhs, isinstance(rel, lower_types)
+    raise TypeError(f"a probability check needs a statement Pr[event] >= p or Pr[event] <= p (Ge or Le of Prob(event) "
+                    f"and a number), got {sp.sstr(rel)}")
+
+
 def _bonferroni(ctx: Context, k: int) -> float:
     """The confidence of each of ``k`` decisions that keeps the search's error probability at the budget's."""
     return 1 - (1 - ctx.budget.confidence) / max(k, 1)
 
 
 def _probability_margin(ev: dict) -> float:
-    """Pr[event] - p: exact, or the frequency's (the replay's when there was one)."""
+    """Pr[event] - p (p - Pr[event] for an upper bound): exact, or the frequency's (the replay's when there
+    was one)."""
     if not ev.get("trials"):
         return float("inf")
+    sign = -1.0 if ev.get("bound") == "upper" else 1.0
     if ev.get("exact"):
-        return float(ev.get("replay_probability", ev["probability"]) - ev["required_probability"])
+        return sign * float(ev.get("replay_probability", ev["probability"]) - ev["required_probability"])
     k = ev.get("replay_event_held", ev["event_held"])
-    return float(k / ev["trials"] - ev["required_probability"])
+    return sign * float(k / ev["trials"] - ev["required_probability"])
 
 
 def configurations_probability_plot(runs: list, limit: int = 40) -> dict | None:
