@@ -20,7 +20,7 @@ from scipy import stats
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import NUMPY, Notation, Prob, mp_array_function, mp_values
-from ._common import DIGITS, relation_sides, replay_for, with_plot
+from ._common import DIGITS, parameter_name, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
 from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, numbers_text, quantised_margin,
@@ -44,7 +44,8 @@ def _symbols(expr) -> list:
 def _missing(expr, env):
     names = [str(s) for s in _symbols(expr) if str(s) not in env]
     if names:
-        raise KeyError(f"the simulation provides no value for {', '.join(names)}")
+        raise KeyError(f"the simulation provides no value for {', '.join(names)} (a symbol of {sp.sstr(expr)}); "
+                       f"it provides {', '.join(sorted(map(str, env))) or 'nothing'}")
 
 
 def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
@@ -348,13 +349,19 @@ class Simulation:
     simulate: Callable[[Context, bool], Mapping[str, np.ndarray]]
     name: str = "simulation"
     rtol: float = 1e-3     # relative to the sides, or to ROUNDOFF x the instance's largest value: the fast ODE mode is accurate to ~1e-9 of that
-    scale: str | None = None     # an environment entry giving the quantities' natural magnitude
+    scale: str | None = None     # an environment entry (name or symbol) giving the quantities' natural magnitude
     kind: str = NUMERIC
     configurations: Configurations | None = None    # searched exhaustively; simulate(ctx, precise, config)
     sizes: Mapping | None = None     # the sizes of the simulated instances ({"d": (5, 8)}), stated in the result
 
     def __post_init__(self):
         self.sizes = validated_sizes(self, self.sizes)
+        if self.scale is not None and not isinstance(self.scale, str):
+            name = parameter_name(self.scale)
+            if name is None:
+                raise ValueError(f"Simulation {self.name!r}, field scale: expected the name or SymPy symbol of an entry "
+                                 f"of the simulated environment, got {self.scale!r}")
+            self.scale = name
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         if self.configurations is not None:
@@ -372,6 +379,9 @@ class Simulation:
         """(result, a function making its plot data)."""
         rel = statement.conclusion
         env = simulate(ctx, False)
+        if self.scale is not None and self.scale not in env:
+            raise KeyError(f"Simulation {self.name!r}, field scale: the simulation provides no entry {self.scale!r}; "
+                           f"it provides {', '.join(sorted(map(str, env)))}")
         validate_shapes([rel, *statement.hypotheses], env, (self.scale,) if self.scale else ())
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
