@@ -19,7 +19,7 @@ import sympy as sp
 from scipy import stats
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
-from ..core.notation import NUMPY, Notation, Prob, mp_array_function, mp_values
+from ..core.notation import NUMPY, Notation, Prob, entry_sums, mp_array_function, mp_values
 from ._common import DIGITS, parameter_name, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
@@ -49,8 +49,9 @@ def _missing(expr, env):
 
 
 def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
-    """``expr`` evaluated on the environment's arrays (float64)."""
-    expr = sp.sympify(expr)
+    """``expr`` evaluated on the environment's arrays (float64); a ``Sum`` over a vector's entries as
+    :class:`~verify.core.notation.SumEntries`."""
+    expr = entry_sums(expr)
     _missing(expr, env)
     syms = _symbols(expr)
     f = sp.lambdify(syms, expr, modules=[NUMPY, "scipy", "numpy"])
@@ -116,6 +117,9 @@ def _hypotheses_hold(statement: Statement, env, shape, rtol: float = HYPOTHESIS_
     return ok
 
 
+hypotheses_hold = _hypotheses_hold      # public: the minimiser check decides the same instances
+
+
 # ---------------------------------------------------------------------------------------------
 # the shape convention
 # ---------------------------------------------------------------------------------------------
@@ -152,7 +156,7 @@ def validate_shapes(exprs, env: Mapping, extra: tuple = ()) -> None:
     axes for all (a plain number excepted), instance axis first, vector axis last (a matrix's in the last two,
     a vector in a matrix context as ``(..., 1, n)``), extents 1 or the common one; else :class:`ShapeError`
     naming the symbol, the expected and the actual shape."""
-    exprs = [sp.sympify(e) for e in exprs]
+    exprs = [entry_sums(e) for e in exprs]
     # axes: instance, then time and batch axes, then the last core_axes (vector: last; matrix: last two)
     names = sorted({str(x) for e in exprs for x in e.free_symbols if str(x) in env} | {k for k in extra if k in env})
     shapes = {k: np.shape(env[k]) for k in names}
@@ -206,7 +210,7 @@ def _pick(a: np.ndarray, index: tuple, shape: tuple):
 def core_axes(expr) -> int:
     """The trailing axes one value of ``expr`` reads whole: the largest ``core_axes`` of the notation in it
     (0 when every function in it is elementwise)."""
-    return max([int(type(f).core_axes) for f in sp.sympify(expr).atoms(Notation)] + [0])
+    return max([int(type(f).core_axes) for f in entry_sums(expr).atoms(Notation)] + [0])
 
 
 def _instance(a, index: tuple, shape: tuple, core: int) -> np.ndarray:
@@ -239,7 +243,7 @@ def mp_array_value(expr, env: Mapping[str, np.ndarray], index: tuple, shape: tup
     """``expr`` at ``index`` of a margin array of ``shape``, evaluated on arrays of mpmath numbers at the
     current precision exactly as :func:`array_value` evaluates it on floats (elementwise functions entry by
     entry, notation by its ``mp_array``), from the part of each array that value reads."""
-    expr = sp.sympify(expr)
+    expr = entry_sums(expr)
     _missing(expr, env)
     syms = _symbols(expr)
     core = core_axes(expr)

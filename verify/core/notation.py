@@ -379,6 +379,67 @@ class MatVec(Notation):
         return analysis.product(*(analysis.dim(a) for a in self.args))
 
 
+class SumEntries(_Reduction):
+    r"""The sum of a vector's entries, \sum_i v_i (over the last axis); ``Sum(f(x[i]), (i, 1, d))`` over an
+    ``IndexedBase`` x is evaluated as ``SumEntries(f(x))`` (:func:`entry_sums`), over all of x's entries.
+    Scales as its argument."""
+    template = r"\sum_i \left[%s\right]_i"
+    core_axes = 1
+    numpy = staticmethod(lambda v: np.sum(v, axis=-1, keepdims=True))
+    mpmath = staticmethod(lambda v: mp.fsum(v) if isinstance(v, mp.matrix) else v)
+    scalar_numpy = staticmethod(lambda v: v)
+    mp_array = staticmethod(lambda v: np.sum(np.asarray(v, dtype=object), axis=-1, keepdims=True))
+    interval = staticmethod(lambda v: sum(v, mp.iv.mpf(0)) if isinstance(v, mp.iv.matrix) else v)
+
+    def _latex(self, printer, exp=None):
+        return _power(self.template % printer._print(self.args[0]), exp)
+
+
+def entry_sums(expr):
+    """``expr`` with every ``Sum(f, (i, lo, hi))`` whose summand reads IndexedBases at the index ``i`` alone
+    (``x[i]``) written as ``SumEntries(f)`` with ``x[i]`` -> the symbol ``x``: a sum over all the entries of
+    the vectors (the simulation's arrays decide their length; the limits are not evaluated)."""
+    expr = sp.sympify(expr)
+    if not expr.has(sp.Sum):
+        return expr
+
+    def rewrite(e):
+        if isinstance(e, sp.Sum) and len(e.limits) == 1:
+            i = e.limits[0][0]
+            body = rewrite(e.function)
+            reads = body.atoms(sp.Indexed)
+            if reads and all(r.indices == (i,) for r in reads if i in r.free_symbols) and \
+                    i not in body.xreplace({r: sp.Symbol(str(r.base.label), real=True) for r in reads}).free_symbols:
+                return SumEntries(body.xreplace({r: sp.Symbol(str(r.base.label), real=True) for r in reads
+                                                 if r.indices == (i,)}))
+            return e.func(body, *e.limits)
+        if e.args and not e.is_Atom:
+            return e.func(*(rewrite(a) for a in e.args))
+        return e
+    return rewrite(expr)
+
+
+class ArgMin(Notation):
+    r"""The minimiser of ``objective`` over the vector ``variable`` subject to ``constraints`` (a relation or
+    ``And`` of relations, ``True`` for none): \operatorname{argmin}_{\beta : X\beta = y} Q(\beta). Not
+    evaluated pointwise: :class:`verify.checks.LimitIsMinimiser` solves it (SciPy) where the statement
+    says a simulated limit equals it. Scales as its variable."""
+    nargs = 3
+
+    def _latex(self, printer, exp=None):
+        objective, variable, constraints = self.args
+        under = printer._print(variable)
+        if constraints is not sp.true:
+            under += " : " + printer._print(constraints)
+        return _power(r"\operatorname{argmin}_{%s} %s" % (under, printer._print(objective)), exp)
+
+    def _scaling_dim(self, analysis):
+        objective, variable, constraints = self.args
+        analysis.dim(objective)
+        analysis.relation(constraints)
+        return analysis.dim(variable)
+
+
 class Prob(Notation):
     r"""Probability of an event (a relation over random quantities): scale-free, the event's relation
     checked. Not evaluated pointwise (the probability checks estimate it)."""
