@@ -28,6 +28,9 @@ def gaussian(ctx, trials, precise):
     (sp.Le(Prob(TAIL), sp.Rational(1, 100)), Outcome.FAILS),        # must fail: Pr = 0.05
     (sp.Ge(Prob(TAIL), sp.Rational(1, 10)), Outcome.FAILS),         # must fail: a lower bound above it
     (sp.Le(sp.Rational(1, 100), Prob(TAIL)), Outcome.HOLDS),        # p <= Pr[...] is a lower bound
+    (sp.Ge(1 - Prob(TAIL), sp.Rational(9, 10)), Outcome.HOLDS),     # affine in Pr: Pr <= 1/10
+    (sp.Ge(1 - Prob(TAIL), sp.Rational(99, 100)), Outcome.FAILS),   # must fail: Pr <= 1/100
+    (sp.Le(2 * Prob(TAIL), sp.Rational(1, 100)), Outcome.FAILS),    # must fail: Pr <= 1/200
 ])
 def test_sampled_upper_and_lower_bounds(rel, outcome):
     res = Probability(gaussian).run(Statement(rel), Context(claim_id="t"))
@@ -79,3 +82,6 @@ def test_exact_ties_of_an_upper_bound_are_settled_at_50_digits():
 def test_a_statement_that_is_no_probability_bound_says_what_is_expected():
     with pytest.raises(TypeError, match=r"Pr\[event\] >= p or Pr\[event\] <= p .* got Eq"):
         Probability(gaussian).run(Statement(sp.Eq(Prob(TAIL), sp.Rational(1, 20))), Context(claim_id="t"))
+    a = sp.Symbol("a", real=True)                 # a coefficient of unknown sign: no side to decide on
+    with pytest.raises(TypeError, match="coefficient of known sign"):
+        Probability(gaussian).run(Statement(sp.Le(a * Prob(TAIL), sp.Rational(1, 20))), Context(claim_id="t"))

@@ -916,15 +916,23 @@ SETTLED_TIES = 64      # near-ties of an upper bound's replay decided at 50 digi
 
 def probability_bound(rel) -> tuple:
     """(event, p, upper) of a probability statement: ``Pr[event] >= p`` (or ``>``, or ``p <= Pr[event]``) is a
-    lower bound, ``Pr[event] <= p`` (or ``<``, or ``p >= Pr[event]``) an upper one."""
+    lower bound, ``Pr[event] <= p`` (or ``<``, or ``p >= Pr[event]``) an upper one; a relation affine in one
+    probability (``1 - Pr[A] >= 1 - delta``) is solved for it, its coefficient's sign deciding the side."""
     lower_types, upper_types = (sp.GreaterThan, sp.StrictGreaterThan), (sp.LessThan, sp.StrictLessThan)
     if isinstance(rel, lower_types + upper_types):
-        if isinstance(rel.lhs, Prob) and not isinstance(rel.rhs, Prob):
-            return rel.lhs.args[0], rel.rhs, isinstance(rel, upper_types)
-        if isinstance(rel.rhs, Prob) and not isinstance(rel.lhs, Prob):
-            return rel.rhs.args[0], rel.lhs, isinstance(rel, lower_types)
+        big, small, _ = relation_sides(rel)
+        expr = big - small                                       # the statement: expr >= 0
+        probs = expr.atoms(Prob)
+        if len(probs) == 1:
+            P = probs.pop()
+            t = sp.Dummy("t")
+            linear = expr.xreplace({P: t})
+            a = sp.diff(linear, t)
+            if not a.has(t) and (a.is_positive or a.is_negative):
+                level = sp.simplify(-linear.xreplace({t: 0}) / a)
+                return P.args[0], level, bool(a.is_negative)
     raise TypeError(f"a probability check needs a statement Pr[event] >= p or Pr[event] <= p (Ge or Le of Prob(event) "
-                    f"and a number), got {sp.sstr(rel)}")
+                    f"and a number, or a relation affine in one Prob with a coefficient of known sign), got {sp.sstr(rel)}")
 
 
 def _bonferroni(ctx: Context, k: int) -> float:
