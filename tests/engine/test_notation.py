@@ -11,10 +11,10 @@ from verify.checks.scaling import Scaling, ScalingCheck, analyse
 from verify.core import notation as N
 from verify.core.model import Context, Outcome, Statement
 from verify.notation import (FrobNorm, LambdaMin, MatVec, MaxEntry, Norm, Notation, OpNorm, Prob, Quad, Rank,
-                             Rayleigh, ReLU, W0)
+                             Rayleigh, ReLU, SumEntries, W0)
 
 A, B, J, x, y, w, z, c = sp.symbols("A B J x y w z c")
-EVALUATED = [Norm, OpNorm, FrobNorm, LambdaMin, MaxEntry, MatVec, Quad, Rayleigh, Rank, W0, ReLU]
+EVALUATED = [Norm, OpNorm, FrobNorm, LambdaMin, MaxEntry, MatVec, Quad, Rayleigh, Rank, W0, ReLU, SumEntries]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -30,6 +30,7 @@ def test_every_evaluated_class_is_in_every_table_with_its_own_evaluations(cls):
 def test_the_tables_hold_the_classes_and_sympys_own_functions_only():
     names = {c.__name__ for c in EVALUATED}
     assert set(N.NUMPY) == names | {"LambertW"} and set(N.SCALAR_NUMPY) == names | {"LambertW"}
+    assert set(N.MP_ARRAYS) == names                  # every class evaluates on arrays of mpmath numbers
     assert set(N.MPMATH) == names | {"abs"}
     assert "Prob" not in N.NUMPY and "Prob" not in N.MPMATH      # estimated by the probability checks
 
@@ -50,7 +51,7 @@ def test_a_plugins_own_notation_joins_the_tables_and_evaluates():
         assert analyse(Statement(sp.Eq(Cube(x), y)), s).violations == []
         assert analyse(Statement(sp.Eq(Cube(x), z)), s).violations          # a wrong dimension is caught
     finally:
-        for table in (N.NUMPY, N.MPMATH, N.SCALAR_NUMPY):
+        for table in (N.NUMPY, N.MPMATH, N.SCALAR_NUMPY, N.MP_ARRAYS, N.INTERVAL):
             table.pop("Cube", None)
 
 
@@ -113,6 +114,7 @@ CASES = {
     "Rayleigh": (Rayleigh(A, x, x), [SYM, V], (V @ SYM @ V.transpose(0, 2, 1)) / (V ** 2).sum(-1, keepdims=True)),
     "Rank": (Rank(A), [LOW], np.ones((S, 1, 1))),
     "ReLU": (ReLU(x), [V], np.maximum(V, 0)),
+    "SumEntries": (SumEntries(x), [V], V.sum(axis=-1, keepdims=True)),
 }
 
 

@@ -11,6 +11,40 @@ from ..core.model import NUMERIC, SIZES, SYMBOLIC, CheckResult, Context, Outcome
 DIGITS = 50          # decimal digits of every high-precision re-check (mpmath)
 
 
+def parameter_name(key) -> str | None:
+    """The name a check's parameter mapping gives for ``key``: a string, or a SymPy symbol, IndexedBase,
+    indexed entry (its base's name) or undefined function; None for anything else."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, sp.Indexed):
+        return str(key.base.label)
+    if isinstance(key, (sp.Symbol, sp.IndexedBase, sp.Dummy)):
+        return str(key)
+    if isinstance(key, type) and issubclass(key, sp.Function) or isinstance(key, sp.core.function.AppliedUndef):
+        return getattr(key, "__name__", None) or key.func.__name__
+    return None
+
+
+def by_name(check, field: str, mapping) -> dict:
+    """A check's parameter mapping keyed by names (:func:`parameter_name`: SymPy symbols and their names
+    alike); a key that is neither, or two keys of one name, raise a ``ValueError`` naming the check, the
+    field and what was expected."""
+    where = f"{type(check).__name__} {getattr(check, 'name', '')!r}, field {field}"
+    if mapping is None:
+        return {}
+    if not hasattr(mapping, "items"):
+        raise ValueError(f"{where}: expected a mapping of names or SymPy symbols to values, got {mapping!r}")
+    out: dict = {}
+    for key, value in mapping.items():
+        name = parameter_name(key)
+        if name is None:
+            raise ValueError(f"{where}: key {key!r} is neither a name nor a SymPy symbol")
+        if name in out:
+            raise ValueError(f"{where}: {name!r} is given twice (as a name and as a symbol)")
+        out[name] = value
+    return out
+
+
 def relation_sides(rel) -> tuple:
     """``(big, small, equality)`` of a relation: it says big >= small (or big == small)."""
     if isinstance(rel, (sp.LessThan, sp.StrictLessThan)):

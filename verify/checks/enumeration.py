@@ -30,7 +30,7 @@ from sympy.printing.pycode import PythonCodePrinter
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
 from ..core.text import say
 from .search import high_precision
-from ._common import inequality_sides, replay_for
+from ._common import by_name, inequality_sides, replay_for
 from .symbolic import Gronwall
 
 MAX_POINTS = 2_000_000
@@ -394,13 +394,41 @@ class Enumeration:
     tol: float = 1e-9
     kind: str = SYMBOLIC
 
+    def __post_init__(self):
+        """Keys may be SymPy symbols (IndexedBases, sum limits) or their names."""
+        where = f"Enumeration {self.name!r}"
+        self.cubes = by_name(self, "cubes", self.cubes)
+        for k, v in self.cubes.items():
+            if v not in CUBES:
+                raise ValueError(f"{where}, field cubes: {k!r} maps to {v!r}, expected one of {', '.join(map(repr, CUBES))}")
+        self.ranges = by_name(self, "ranges", self.ranges)
+        for k, v in self.ranges.items():
+            if isinstance(v, (str, bytes)) or not hasattr(v, "__iter__") or not len(tuple(v)):
+                raise ValueError(f"{where}, field ranges: {k!r} maps to {v!r}, expected a non-empty tuple of values")
+        self.dims = by_name(self, "dims", self.dims)
+        for k, v in self.dims.items():
+            v = (v,) if isinstance(v, (int, np.integer)) else v
+            try:
+                v = tuple(v)
+            except TypeError:
+                v = ()
+            if not v or any(isinstance(x, bool) or not isinstance(x, (int, np.integer)) or x < 0 for x in v):
+                raise ValueError(f"{where}, field dims: {k!r} maps to {self.dims[k]!r}, expected a size or a tuple of "
+                                 "sizes (non-negative integers)")
+            self.dims[k] = tuple(int(x) for x in v)
+        both = sorted(set(self.cubes) & set(self.ranges))
+        if both:
+            raise ValueError(f"{where}: {', '.join(both)} given both in cubes and in ranges")
+
     def _values(self, v):
         key = _key(v)
         if key in self.cubes:
             return CUBES[self.cubes[key]]
         if key in self.ranges:
             return tuple(self.ranges[key])
-        raise KeyError(f"the enumeration gives no values for {v} (add {key!r} to cubes or ranges)")
+        given = ", ".join(sorted(set(self.cubes) | set(self.ranges) | set(self.dims))) or "none"
+        raise KeyError(f"the enumeration {self.name!r} gives no values for the variable {v} of the statement: add "
+                       f"{key!r} (or its symbol) to cubes or ranges, or to dims if it is a dimension (given: {given})")
 
     def _combinations(self):
         names = list(self.dims)

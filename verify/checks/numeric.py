@@ -8,6 +8,7 @@ Probability statements are decided with exact (Clopper-Pearson) intervals at the
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -17,8 +18,8 @@ import numpy as np
 import sympy as sp
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
-from ..core.notation import MPMATH, NUMPY, Prob
-from ._common import DIGITS, relation_sides, replay_for, with_plot
+from ..core.notation import NUMPY, Notation, Prob, entry_sums, mp_array_function, mp_values
+from ._common import DIGITS, parameter_name, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
 from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, numbers_text, quantised_margin,
@@ -42,12 +43,14 @@ def _symbols(expr) -> list:
 def _missing(expr, env):
     names = [str(s) for s in _symbols(expr) if str(s) not in env]
     if names:
-        raise KeyError(f"the simulation provides no value for {', '.join(names)}")
+        raise KeyError(f"the simulation provides no value for {', '.join(names)} (a symbol of {sp.sstr(expr)}); "
+                       f"it provides {', '.join(sorted(map(str, env))) or 'nothing'}")
 
 
 def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
-    """``expr`` evaluated on the environment's arrays (float64)."""
-    expr = sp.sympify(expr)
+    """``expr`` evaluated on the environment's arrays (float64); a ``Sum`` over a vector's entries as
+    :class:`~verify.core.notation.SumEntries`."""
+    expr = entry_sums(expr)
     _missing(expr, env)
     syms = _symbols(expr)
     f = sp.lambdify(syms, expr, modules=[NUMPY, "scipy", "numpy"])
@@ -81,12 +84,111 @@ def holds_where(rel, env, rtol: float, atol_rel: float = 0.0) -> np.ndarray:
     return relative_margin(rel, env) >= -rtol - atol_rel
 
 
-def _hypotheses_hold(statement: Statement, env, shape, rtol: float = 1e-9) -> np.ndarray:
-    """Where every hypothesis holds; one that holds with equality is not lost to round-off."""
+def _over(ok: np.ndarray, shape: tuple, hypothesis) -> np.ndarray:
+    """A hypothesis's truth array on the statement's ``shape``: where the statement has one value (extent
+    1) and the hypothesis several (the entries of a vector equation ``X beta = y``), or a vector of another
+    length, it must hold at all of them."""
+    ok = np.asarray(ok, dtype=bool)
+    offset = len(shape) - ok.ndim
+    axes = tuple(d for d in range(ok.ndim) if d + offset < 0 or ok.shape[d] not in (1, shape[d + offset]))
+    if axes:
+        ok = ok.all(axis=axes, keepdims=True)
+        if offset < 0:
+            ok = ok.reshape(ok.shape[-offset:])
+    try:
+        return np.broadcast_to(ok, shape)
+    except ValueError:
+        raise ShapeError(f"the hypothesis {sp.sstr(hypothesis)} has values of shape {ok.shape}, which do not "
+                         f"broadcast with the statement's {tuple(shape)}") from None
+
+
+HYPOTHESIS_RTOL = 1e-9
+
+
+def _hypotheses_hold(statement: Statement, env, shape, rtol: float = HYPOTHESIS_RTOL) -> np.ndarray:
+    """Where every hypothesis holds (a hypothesis over a vector at every entry the statement's value reads);
+    one that holds with equality is not lost to round-off: relative margins down to ``-rtol`` count as held
+    (float64 round-off of the sides is near 1e-16 relative; 1e-9 leaves room for sums and products of many
+    terms, and is far below any tolerance a statement is checked at)."""
     ok = np.ones(shape, dtype=bool)
     for h in statement.hypotheses:
-        ok = ok & np.broadcast_to(relative_margin(h, env) >= -rtol, shape)
+        ok = ok & _over(relative_margin(h, env) >= -rtol, shape, h)
     return ok
+
+
+hypotheses_hold = _hypotheses_hold      # public: the minimiser check decides the same instances
+
+
+# ---------------------------------------------------------------------------------------------
+# the shape convention
+# ---------------------------------------------------------------------------------------------
+
+class ShapeError(ValueError):
+    """A simulation returned an array that does not follow the shape convention (see the README,
+    "Shapes"): the message names the symbol, the expected and the actual shape."""
+
+
+def _axis_name(d: int, ndim: int, core: int) -> str:
+    if d == 0:
+        return "the instance axis"
+    if core and d == ndim - 1:
+        return "the vector axis"
+    if core >= 2 and d == ndim - 2:
+        return "the matrix row axis (1 for a vector)"
+    return "the time axis" if d == 1 else f"batch axis {d}"
+
+
+def vector_arguments(expr) -> dict:
+    """Symbols written where a notation expects a vector in a matrix context (``MatVec``'s second argument,
+    a bilinear form's directions): name -> where."""
+    out = {}
+    for f in sp.sympify(expr).atoms(Notation):
+        for k in getattr(type(f), "vector_args", ()):
+            a = f.args[k]
+            if isinstance(a, sp.Symbol):
+                out.setdefault(str(a), f"argument {k + 1} of {type(f).__name__}")
+    return out
+
+
+def validate_shapes(exprs, env: Mapping, extra: tuple = ()) -> None:
+    """Every array the expressions (and the entries ``extra``) read follows the convention: one number of
+    axes for all (a plain number excepted), instance axis first, vector axis last (a matrix's in the last two,
+    a vector in a matrix context as ``(..., 1, n)``), extents 1 or the common one; else :class:`ShapeError`
+    naming the symbol, the expected and the actual shape."""
+    exprs = [entry_sums(e) for e in exprs]
+    # axes: instance, then time and batch axes, then the last core_axes (vector: last; matrix: last two)
+    names = sorted({str(x) for e in exprs for x in e.free_symbols if str(x) in env} | {k for k in extra if k in env})
+    shapes = {k: np.shape(env[k]) for k in names}
+    arrays = {k: v for k, v in shapes.items() if len(v) > 0}
+    if not arrays:
+        return
+    core = max([core_axes(e) for e in exprs] + [0])
+    ndim = max(len(v) for v in arrays.values())
+    ref = next(k for k in names if len(shapes[k]) == ndim)
+    for k, v in arrays.items():
+        if len(v) != ndim:
+            raise ShapeError(f"{k}: expected an array with {ndim} axes like {ref} {shapes[ref]} (the instance axis first"
+                             f"{', the vector axis last' if core else ''}), got shape {v}")
+    common = []
+    for d in range(ndim):
+        if d >= ndim - core:              # vectors and matrices of different sizes meet in the core axes
+            common.append(None)
+            continue
+        extents = {v[d] for v in arrays.values()} - {1}
+        if len(extents) > 1:
+            k = sorted((k for k, v in arrays.items() if v[d] != 1), key=lambda k: (arrays[k][d], k))[0]
+            other = next(o for o, v in arrays.items() if v[d] not in (1, arrays[k][d]))
+            raise ShapeError(f"{k}: shape {arrays[k]} does not broadcast with {other} {arrays[other]} along "
+                             f"{_axis_name(d, ndim, core)} (axis {d}): expected extent 1 or {arrays[other][d]}")
+        common.append(extents.pop() if extents else 1)
+    if core >= 2:
+        for e in exprs:
+            for k, where in vector_arguments(e).items():
+                v = shapes.get(k)
+                if v and len(v) >= 2 and v[-2] != 1:
+                    expected = tuple(common[:-2]) + (1, v[-1])       # the batch axes' common extents
+                    raise ShapeError(f"{k}: a vector ({where}) is expected with shape (..., 1, n) such as {expected}, "
+                                     f"got shape {v}")
 
 
 def _pick(a: np.ndarray, index: tuple, shape: tuple):
@@ -104,9 +206,53 @@ def _pick(a: np.ndarray, index: tuple, shape: tuple):
     return mp.matrix([[mp.mpf(float(v)) for v in row] for row in part.reshape(part.shape[0], -1)])
 
 
+def core_axes(expr) -> int:
+    """The trailing axes one value of ``expr`` reads whole: the largest ``core_axes`` of the notation in it
+    (0 when every function in it is elementwise)."""
+    return max([int(type(f).core_axes) for f in entry_sums(expr).atoms(Notation)] + [0])
+
+
+def _instance(a, index: tuple, shape: tuple, core: int) -> np.ndarray:
+    """The part of ``a`` that the value at ``index`` of the margin array (of ``shape``) reads, every axis
+    kept (length 1 where one entry is taken): the whole of the last ``core`` axes and of the axes the
+    relation reduces, one entry along the others; as an array of mpmath numbers."""
+    a = np.asarray(a, dtype=float)
+    offset = len(shape) - a.ndim                   # arrays broadcast from the right
+    sel = []
+    for d in range(a.ndim):
+        m = d + offset
+        whole = a.shape[d] == 1 or m < 0 or m >= len(shape) - core or shape[m] == 1
+        sel.append(slice(None) if whole else slice(index[m], index[m] + 1))
+    return mp_values(a[tuple(sel)])
+
+
+def _entry(v, index: tuple, shape: tuple):
+    """The value at ``index`` of the margin array from an evaluated side (aligned from the right)."""
+    v = np.asarray(v, dtype=object)
+    offset = len(shape) - v.ndim
+    return v[tuple(index[d + offset] if v.shape[d] > 1 else 0 for d in range(v.ndim))]
+
+
+@functools.lru_cache(maxsize=256)
+def _mp_function(symbols: tuple, expr):
+    return mp_array_function(list(symbols), expr)
+
+
+def mp_array_value(expr, env: Mapping[str, np.ndarray], index: tuple, shape: tuple):
+    """``expr`` at ``index`` of a margin array of ``shape``, evaluated on arrays of mpmath numbers at the
+    current precision exactly as :func:`array_value` evaluates it on floats (elementwise functions entry by
+    entry, notation by its ``mp_array``), from the part of each array that value reads."""
+    expr = entry_sums(expr)
+    _missing(expr, env)
+    syms = _symbols(expr)
+    core = core_axes(expr)
+    value = _mp_function(tuple(syms), expr)(*[_instance(env[str(x)], index, shape, core) for x in syms])
+    return mp.mpmathify(_entry(value, index, shape))
+
+
 def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
     """The relation's margin at one instance, evaluated with mpmath at 50 digits (sizes floored as in
-    :func:`relative_margin`)."""
+    :func:`relative_margin`) on the same arrays and shapes as the fast evaluation."""
     with mp.workdps(DIGITS):
         worst = None
         for r in _relations(rel):
@@ -114,9 +260,7 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
             size = np.abs(array_value(big, env)) + np.abs(array_value(small, env))
             row = size[min(index[0], size.shape[0] - 1)]
             own = ROUNDOFF * float(np.max(np.where(np.isfinite(row), row, 0.0)))
-            syms = sorted(sp.sympify(big).free_symbols | sp.sympify(small).free_symbols, key=str)   # not of big - small: a symbol may cancel
-            f = sp.lambdify(syms, [big, small], modules=[MPMATH, "mpmath"])
-            b, s = f(*[_pick(env[str(x)], index, shape) for x in syms])
+            b, s = mp_array_value(big, env, index, shape), mp_array_value(small, env, index, shape)
             scale = max(abs(b) + abs(s), own, mp.mpf(10) ** -300 if floor is None else _pick(floor, index, shape))
             m = -abs(b - s) / scale if eq else (b - s) / scale
             worst = m if worst is None else min(worst, m)
@@ -208,13 +352,19 @@ class Simulation:
     simulate: Callable[[Context, bool], Mapping[str, np.ndarray]]
     name: str = "simulation"
     rtol: float = 1e-3     # relative to the sides, or to ROUNDOFF x the instance's largest value: the fast ODE mode is accurate to ~1e-9 of that
-    scale: str | None = None     # an environment entry giving the quantities' natural magnitude
+    scale: str | None = None     # an environment entry (name or symbol) giving the quantities' natural magnitude
     kind: str = NUMERIC
     configurations: Configurations | None = None    # searched exhaustively; simulate(ctx, precise, config)
     sizes: Mapping | None = None     # the sizes of the simulated instances ({"d": (5, 8)}), stated in the result
 
     def __post_init__(self):
         self.sizes = validated_sizes(self, self.sizes)
+        if self.scale is not None and not isinstance(self.scale, str):
+            name = parameter_name(self.scale)
+            if name is None:
+                raise ValueError(f"Simulation {self.name!r}, field scale: expected the name or SymPy symbol of an entry "
+                                 f"of the simulated environment, got {self.scale!r}")
+            self.scale = name
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         if self.configurations is not None:
@@ -232,6 +382,10 @@ class Simulation:
         """(result, a function making its plot data)."""
         rel = statement.conclusion
         env = simulate(ctx, False)
+        if self.scale is not None and self.scale not in env:
+            raise KeyError(f"Simulation {self.name!r}, field scale: the simulation provides no entry {self.scale!r}; "
+                           f"it provides {', '.join(sorted(map(str, env)))}")
+        validate_shapes([rel, *statement.hypotheses], env, (self.scale,) if self.scale else ())
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
         floor = None if self.scale is None else env[self.scale]
@@ -254,6 +408,7 @@ class Simulation:
                                quantised_margin(evidence["min_relative_margin"]), ")"), **evidence), plot
         index = worst_index(np.where(bad, margin, np.inf))
         precise_env = simulate(ctx, True)
+        validate_shapes([rel, *statement.hypotheses], precise_env, (self.scale,) if self.scale else ())
         again = precise_margin(rel, precise_env, index, margin.shape,
                                None if self.scale is None else precise_env[self.scale])
         still = _hypotheses_hold(statement, precise_env, margin.shape)[index]
@@ -632,10 +787,13 @@ def estimate_plot(ev: dict, limit: int = 40) -> dict:
 
 @dataclass
 class Probability:
-    """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``): the event is evaluated on ``trials``
-    independent draws (axis 0 of every array; an event over several entries must hold at all of them).
-    Refuted only when the Clopper-Pearson upper bound at the budget's confidence is below ``p`` after a
-    precise replay in which near-ties count for the statement; supported when the lower bound is above.
+    """``Pr[event] >= p`` (written ``Ge(Prob(event), p)``) or ``Pr[event] <= p`` (``Le(Prob(event), p)``): the
+    event is evaluated on ``trials`` independent draws (axis 0 of every array; an event over several entries
+    must hold at all of them). A lower bound is refuted only when the Clopper-Pearson upper end at the
+    budget's confidence is below ``p`` after a precise replay in which near-ties count for the statement (as
+    held), and supported when the lower end is at least ``p``; an upper bound is refuted only when the lower
+    end is above ``p`` after a precise replay in which near-ties count as not held, and supported when the
+    upper end is at most ``p``.
 
     A simulation whose randomness is finite returns every outcome (axis 0) with its probability in the
     entry :data:`~verify.checks.configurations.WEIGHTS`: the probability is then computed exactly.
@@ -670,62 +828,81 @@ class Probability:
         return result, lambda: configurations_probability_plot(decided)
 
     def _run(self, statement: Statement, ctx: Context, simulate, confidence: float) -> CheckResult:
-        rel = statement.conclusion
-        if not (isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) and isinstance(rel.lhs, Prob)):
-            raise TypeError("probability check needs a statement Pr[event] >= p")
-        event, level = rel.lhs.args[0], rel.rhs
+        event, level, upper = probability_bound(statement.conclusion)
+        # the event as written (equality to round-off holds); a replay counts near-ties for the statement: as
+        # held for a lower bound, as not held for an upper one unless 50 digits say they hold
+        sign = -1 if upper else 1
         trials = ctx.budget.trials
         k, n, p, exact = self._count(statement, event, level, ctx, simulate, trials, precise=False, tie=-self.rtol)
         if exact is not None:
-            return self._exact(statement, event, level, ctx, simulate, trials, exact, n, p)
+            return self._exact(statement, event, level, ctx, simulate, trials, exact, n, p, upper)
         lo, hi = clopper_pearson(k, n, confidence)
-        evidence = {"trials": n, "event_held": k, "required_probability": p, "interval": [lo, hi],
-                    "confidence": confidence, "replay": replay_for(ctx),
+        evidence = {"trials": n, "event_held": k, "required_probability": p, **({"bound": "upper"} if upper else {}),
+                    "interval": [lo, hi], "confidence": confidence, "replay": replay_for(ctx),
                     **error_probability(round(1 - confidence, 12),
                                         "the exact Clopper-Pearson interval misses the event's probability")}
         if n == 0:
             return check_result(self, Outcome.UNDECIDED, "the hypotheses held in no trial", **evidence)
-        if hi < p:
-            k2, n2, _, _ = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+        short, settled = (lo > p, hi <= p) if upper else (hi < p, lo >= p)
+        if short:
+            k2, n2, _, _ = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-sign * 1e-6,
+                                       settle=upper)
             lo2, hi2 = clopper_pearson(k2, n2, confidence)
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
-            if hi2 < p:
+            if (lo2 > p) if upper else (hi2 < p):
+                bound = ("Pr >= ", " > ".join(apart(lo2, p))) if upper else ("Pr <= ", " < ".join(apart(hi2, p)))
                 return check_result(self, Outcome.FAILS,
-                               say(f"event held in {k2}/{n2} trials: Pr <= ", " < ".join(apart(hi2, p)),
-                                   " at confidence ", confidence), **evidence)
-            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
-        if lo >= p:
+                                    say(f"event held in {k2}/{n2} trials: ", *bound, " at confidence ", confidence),
+                                    **evidence)
+            what = "excess" if upper else "shortfall"
+            return check_result(self, Outcome.UNDECIDED, f"the {what} did not survive the precise replay", **evidence)
+        if settled:
+            bound = ("Pr <= ", " <= ".join(apart(hi, p))) if upper else ("Pr >= ", " >= ".join(apart(lo, p)))
             return check_result(self, Outcome.HOLDS,
-                           say(f"event held in {k}/{n} trials: Pr >= ", " >= ".join(apart(lo, p)), " at confidence ",
-                               confidence), **evidence)
+                                say(f"event held in {k}/{n} trials: ", *bound, " at confidence ", confidence), **evidence)
         return check_result(self, Outcome.UNDECIDED,
                        say(f"event held in {k}/{n} trials: interval [", lo, ", ", hi, "] contains ", p), **evidence)
 
-    def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p) -> CheckResult:
-        """A finite outcome space: Pr[event] summed exactly; a shortfall must survive the precise replay
-        (near-ties counting for the statement) and exceed round-off."""
+    def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p, upper=False) -> CheckResult:
+        """A finite outcome space: Pr[event] summed exactly; a shortfall (an excess, for an upper bound) must
+        survive the precise replay (near-ties counting for the statement) and exceed round-off."""
+        sign = -1 if upper else 1
         evidence = {"exact": True, "outcomes": n, "trials": n, "probability": prob, "required_probability": p,
+                    **({"bound": "upper"} if upper else {}),
                     "event_held": None, "interval": [prob, prob], "confidence": 1.0, "replay": replay_for(ctx),
                     **error_probability(0.0, "none: the probability is summed over every outcome")}
         if n == 0:
             return check_result(self, Outcome.UNDECIDED, "the hypotheses held at no outcome", **evidence)
-        if prob < p - 1e-12:
-            _, _, _, again = self._count(statement, event, level, ctx, simulate, trials, precise=True, tie=-1e-6)
+        wrong = (lambda v: v > p + 1e-12) if upper else (lambda v: v < p - 1e-12)
+        if wrong(prob):
+            _, _, _, again = self._count(statement, event, level, ctx, simulate, trials, precise=True,
+                                         tie=-sign * 1e-6, settle=upper)
             evidence["replay_probability"] = again
-            if again is not None and again < p - 1e-12:
+            if again is not None and wrong(again):
                 return check_result(self, Outcome.FAILS,
-                                    say("Pr = ", " < ".join(apart(again, p)), f", exactly (summed over all {n} outcomes)"),
-                                    **evidence)
-            return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
+                                    say("Pr = ", (" > " if upper else " < ").join(apart(again, p)),
+                                        f", exactly (summed over all {n} outcomes)"), **evidence)
+            what = "excess" if upper else "shortfall"
+            return check_result(self, Outcome.UNDECIDED, f"the {what} did not survive the precise replay", **evidence)
         return check_result(self, Outcome.HOLDS,
-                            say("Pr = ", " >= ".join(apart(prob, p)), f", exactly (summed over all {n} outcomes)"),
-                            **evidence)
+                            say("Pr = ", (" <= " if upper else " >= ").join(apart(prob, p)),
+                                f", exactly (summed over all {n} outcomes)"), **evidence)
 
-    def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
-        """(event held, hypotheses held, required probability, exact probability or None)."""
+    def _count(self, statement, event, level, ctx, simulate, trials, precise, tie, settle: bool = False):
+        """(event held, hypotheses held, required probability, exact probability or None). With ``settle``,
+        entries within ``tie`` of the event's boundary are decided at 50 digits (:func:`precise_margin`) when
+        there are at most :data:`SETTLED_TIES` of them, and count as not held otherwise."""
         env = simulate(ctx, trials, precise)
+        validate_shapes([event, level, *statement.hypotheses], env)
         margin = relative_margin(event, env)
-        holds = (margin >= tie).reshape(margin.shape[0], -1).all(axis=1)
+        held = margin >= tie
+        if settle:
+            near = np.argwhere(np.abs(margin) < abs(tie))
+            if len(near) <= SETTLED_TIES:
+                held = held.copy()
+                for index in map(tuple, near):
+                    held[index] = precise_margin(event, env, index, margin.shape) >= 0
+        holds = held.reshape(margin.shape[0], -1).all(axis=1)
         valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
         p = np.unique(array_value(level, env))
         if p.size != 1:
@@ -742,19 +919,45 @@ class Probability:
         return int(holds.sum()), int(holds.size), float(p[0]), math.fsum(weights[holds])
 
 
+SETTLED_TIES = 64      # near-ties of an upper bound's replay decided at 50 digits, at most
+
+
+def probability_bound(rel) -> tuple:
+    """(event, p, upper) of a probability statement: ``Pr[event] >= p`` (or ``>``, or ``p <= Pr[event]``) is a
+    lower bound, ``Pr[event] <= p`` (or ``<``, or ``p >= Pr[event]``) an upper one; a relation affine in one
+    probability (``1 - Pr[A] >= 1 - delta``) is solved for it, its coefficient's sign deciding the side."""
+    lower_types, upper_types = (sp.GreaterThan, sp.StrictGreaterThan), (sp.LessThan, sp.StrictLessThan)
+    if isinstance(rel, lower_types + upper_types):
+        big, small, _ = relation_sides(rel)
+        expr = big - small                                       # the statement: expr >= 0
+        probs = expr.atoms(Prob)
+        if len(probs) == 1:
+            P = probs.pop()
+            t = sp.Dummy("t")
+            linear = expr.xreplace({P: t})
+            a = sp.diff(linear, t)
+            if not a.has(t) and (a.is_positive or a.is_negative):
+                level = sp.simplify(-linear.xreplace({t: 0}) / a)
+                return P.args[0], level, bool(a.is_negative)
+    raise TypeError(f"a probability check needs a statement Pr[event] >= p or Pr[event] <= p (Ge or Le of Prob(event) "
+                    f"and a number, or a relation affine in one Prob with a coefficient of known sign), got {sp.sstr(rel)}")
+
+
 def _bonferroni(ctx: Context, k: int) -> float:
     """The confidence of each of ``k`` decisions that keeps the search's error probability at the budget's."""
     return 1 - (1 - ctx.budget.confidence) / max(k, 1)
 
 
 def _probability_margin(ev: dict) -> float:
-    """Pr[event] - p: exact, or the frequency's (the replay's when there was one)."""
+    """Pr[event] - p (p - Pr[event] for an upper bound): exact, or the frequency's (the replay's when there
+    was one)."""
     if not ev.get("trials"):
         return float("inf")
+    sign = -1.0 if ev.get("bound") == "upper" else 1.0
     if ev.get("exact"):
-        return float(ev.get("replay_probability", ev["probability"]) - ev["required_probability"])
+        return sign * float(ev.get("replay_probability", ev["probability"]) - ev["required_probability"])
     k = ev.get("replay_event_held", ev["event_held"])
-    return float(k / ev["trials"] - ev["required_probability"])
+    return sign * float(k / ev["trials"] - ev["required_probability"])
 
 
 def configurations_probability_plot(runs: list, limit: int = 40) -> dict | None:
@@ -820,6 +1023,7 @@ class MonteCarlo:
 
     def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):
         env = sample(ctx, draws, fresh)
+        validate_shapes([rel], env)
         samples = array_value(rel.lhs, env)
         target = np.broadcast_to(array_value(rel.rhs, env), samples.shape)[0]
         mean = samples.mean(axis=0)

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
 from ._common import DIGITS
-from ..core.notation import MPMATH, SCALAR_NUMPY
+from ..core.notation import INTERVAL, MPMATH, SCALAR_NUMPY, Notation
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,25 @@ def _iv(expr, values: Mapping):
         if expr.func in (sp.gamma, sp.loggamma, sp.factorial) and arg.a <= 0:
             raise _NoInterval(f"{expr.func.__name__} of an interval reaching 0 or below")
         return getattr(iv, _IV_FUNCTIONS[expr.func])(arg)
+    if isinstance(expr, Notation) and type(expr).__name__ in INTERVAL:     # vectors and matrices as iv.matrix
+        value = _iv_notation(expr, values)
+        if isinstance(value, iv.matrix):
+            raise _NoInterval(f"{type(expr).__name__} is a vector, not a number")
+        return value
     raise _NoInterval(f"{type(expr).__name__} has no interval evaluation")
+
+
+def _iv_notation(expr, values: Mapping):
+    """A notation function on intervals, its vector and matrix arguments as ``mpmath.iv.matrix``."""
+    iv = mpmath.iv
+
+    def arg(a):
+        if isinstance(a, sp.MatrixBase):
+            return iv.matrix([[_iv(e, values) for e in row] for row in a.tolist()])
+        if isinstance(a, Notation) and type(a).__name__ in INTERVAL:
+            return _iv_notation(a, values)
+        return _iv(a, values)
+    return INTERVAL[type(expr).__name__](*(arg(a) for a in expr.args))
 
 
 def _interval_sign(expr, values: Mapping):

@@ -291,7 +291,7 @@ SIZES = "sizes"     # evidence key: the sizes (dimension name -> sizes) of the i
 def validated_sizes(check, sizes) -> dict[str, tuple[int, ...]] | None:
     """A check's ``sizes`` field as ``{dimension name: (size, ...)}`` (sorted, each size once), or None
     for a check that is not limited to instances of fixed sizes. ``sizes`` maps each dimension's name (``"d"``,
-    ``"n"``) to one positive integer or to a non-empty collection of them; anything else raises a
+    ``"n"``, or their SymPy symbols) to one positive integer or to a non-empty collection of them; anything else raises a
     ``ValueError`` naming the check and the field."""
     if sizes is None:
         return None
@@ -300,6 +300,7 @@ def validated_sizes(check, sizes) -> dict[str, tuple[int, ...]] | None:
         raise ValueError(f"{where}: expected a non-empty mapping of dimension names to sizes, got {sizes!r}")
     out = {}
     for name, values in sizes.items():
+        name = str(name) if isinstance(name, sp.Symbol) else name         # a dimension's symbol or its name
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise ValueError(f"{where}: dimension name {name!r} is not an identifier")
         values = (values,) if isinstance(values, (int, np.integer)) else values
