@@ -873,7 +873,7 @@ CLAIMS = [
         source=src("5.3 Key Findings and Results", r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \cdot \langle \nabla l(W(t)), u_r(t), v_r^T(t) \rangle"),
         statement=Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),
                             latex=r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \langle \nabla l(W(t)), u_r(t) v_r^T(t) \rangle"),
-        checks=(Simulation(singular_value_dynamics, name="finite differences along deep factorisation flows", rtol=1e-4,
+        checks=(Simulation(singular_value_dynamics, name="singular values along deep factorisation flows (the flow's own velocity)", rtol=1e-4,
                            scale="scale", configurations=ARORA3_SPACE),),
         correction=Correction(
             Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),

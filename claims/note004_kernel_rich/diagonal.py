@@ -26,6 +26,7 @@ N_sym, d_cfg, cond_sym = sp.Symbol("N", positive=True, integer=True), sp.Symbol(
 # the setting: underdetermined (N < d); X's condition number at least 1 where it is searched
 DATA_SETTING = (sp.Lt(N_sym, d_cfg),)
 DEFAULT_DATA = {"N": N_OBS, "d": DIM, "cond": 1.0}
+EDGE_SHAPES = ((1, 2), (N_OBS, DIM))            # the smallest problem, and the note's
 
 
 def _underdetermined(c) -> bool:
@@ -122,7 +123,6 @@ def kernel_sequence(ctx, precise, config=None):
             "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, X.shape[-1]))}
 
 
-EDGE_SHAPES = ((1, 2), (N_OBS, DIM))            # the smallest problem, and the note's
 RKHS_SPACE = data_space(shapes=EDGE_SHAPES, w0_min=Range(0.05, 0.5, log=True))
 
 
@@ -151,7 +151,7 @@ def rkhs_sequence(ctx, precise, config=None):
     return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta, "beta_K": np.stack(mins)}
 
 
-CURVE_DATA = data_space(N=(1, N_OBS), d=(2, DIM), cond=Range(1.0, 100.0, log=True))
+CURVE_DATA = data_space(shapes=EDGE_SHAPES, cond=Range(1.0, 100.0, log=True))
 
 
 def rich_sequence_(ctx, grid, config=None, nonnegative=False, depth=2):
@@ -171,8 +171,9 @@ def rich_sequence_(ctx, grid, config=None, nonnegative=False, depth=2):
 
 def rich_sequence(ctx, precise, config=None):
     """Section 1.3's rich limit on the configuration's data: the invariant curve's interpolants for
-    alpha = 1e-1 .. 1e-32 against the minimum-l1 interpolant."""
-    a, beta, l1 = rich_sequence_(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32]), config)
+    alpha = 1e-1 .. 1e-256 against the minimum-l1 interpolant (the approach is logarithmic in alpha for the
+    slowest instances: the sequence runs far)."""
+    a, beta, l1 = rich_sequence_(ctx, 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64, 128, 256]), config)
     return {"alpha": a, "beta_inf": beta, "beta_l1": l1}
 
 
@@ -259,7 +260,7 @@ def r_gap(ctx, variable, precise, config=None):
     return R_GAP_GRID, np.abs(R_ - np.abs(beta).sum(-1)[None])
 
 
-LINEAR_SPACE = data_space(N=(1, N_OBS), d=(2, DIM), cond=Range(1.0, 30.0, log=True))
+LINEAR_SPACE = data_space(shapes=EDGE_SHAPES, cond=Range(1.0, 30.0, log=True))
 
 
 def linear_model_flow(ctx, precise, config=None):

@@ -32,7 +32,9 @@ LAZY_SPACE = Configurations(family=FAMILIES, kappa=Range(1.0, 3.0, log=True), co
 # alpha ~ 64 on, where log(alpha) changes by less than the order fit's slack resolves; whether the log factor
 # is needed is therefore decided on the random models (the note's), over the loss's conditioning
 LAZY_RANDOM_SPACE = Configurations(family=["random"], kappa=Range(1.0, 3.0, log=True), constraints=LAZY_SETTING)
-LAZY_T_SPACE = Configurations(family=FAMILIES, T=Range(0.5, 8.0, log=True), constraints=LAZY_SETTING)
+LAZY_T_SPACE = Configurations(family=FAMILIES, T=Range(0.5, 8.0, log=True), constraints=LAZY_SETTING,
+                              when=lambda c: c["family"] == "random" or c["T"] == 8.0,
+                              when_text="the extremal models at T = 8 (the random ones over the range)")
 
 
 def lazy_model(rng, S, family, n=LAZY_N, p=LAZY_P):
@@ -102,6 +104,8 @@ def _threshold_factors(c):
 THEOREM24_SPACE = Configurations(
     family=FAMILIES, kappa=Range(1.5, 4.0, log=True),
     alpha_factor=Derived(_threshold_factors, "alpha / (||y*||/C0): the hypothesis' edge, 1 + 1e-6"),
+    when=lambda c: c["family"] == "random" or c["kappa"] == 4.0,
+    when_text="the extremal models at kappa = 4 (note 000's instances over the range)",
     constraints=(sp.Le(sigma, J0), sp.Le(mu, nu), sp.Ge(kappa_sym, 1)))
 
 
