@@ -8,6 +8,8 @@ import numpy as np
 import sympy as sp
 
 from verify import Statement
+from verify.checks import Configurations, Range
+from verify.maths import flows
 from verify.maths.models import (QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, per_instance, sigma_min,
                                  spd_with_spectrum)
 from verify.notation import Norm
@@ -19,6 +21,10 @@ alpha, kappa, mu, nu, sigma, L, J0, lam = sp.symbols("alpha kappa mu nu sigma_mi
 M = sp.Symbol("M", positive=True)
 t = sp.Symbol("t", nonnegative=True)
 f_t, f_0, f_star = sp.symbols("f_t f_0 f_star", real=True)
+
+# facts of the setting every instance satisfies: the smallest singular value of J_{w(0)} is at most its norm,
+# and a mu-strongly convex, nu-smooth loss has mu <= nu (kappa = nu/mu >= 1); searches draw inside them
+SETTING_FACTS = (sp.Le(sigma, J0), sp.Le(mu, nu))
 
 # ---------------------------------------------------------------------------------------------
 # the theorem's definitions and the quantities of its proof, computed from the note's own lines
@@ -70,25 +76,51 @@ def theorem_setup(rng, batch, alpha_values, kappa_values, beta=1e-3, fstar_norm=
 
 
 def time_grid(model, loss, points=160, decay=14.0):
-    """Uniform to the slowest instance's decay time, refined over its first tenth."""
-    horizon = decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()
-    return np.unique(np.concatenate([np.linspace(0.0, horizon, points), np.linspace(0.0, horizon / 10, points)]))
+    """Uniform to the slowest instance's decay time (rounded up to two digits), refined over its first
+    tenth: the same times on every machine."""
+    return flows.time_grid(flows.horizon(decay / (loss.mu * sigma_min(model.A) ** 2 / 4).min()), points,
+                           refined=(10, points))
 
 
-def theorem_flow(ctx, precise):
-    """Gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0 for random instances (kappa, alpha mixed;
-    every other instance aligned)."""
-    rng = ctx.rng("instances")
-    S = ctx.budget.samples
-    model, loss, a = theorem_setup(rng, S, rng.choice([0.5, 2.0, 8.0], S), rng.choice([1.5, 3.0, 6.0], S),
-                                   aligned=np.arange(S) % 2 == 0)
-    tt = time_grid(model, loss)
-    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
+# The corrected theorem's configurations: mu = nu (kappa = 1) to ill-conditioned losses, and alpha from
+# the smallest the corrected hypothesis admits (alpha > ||f*||/M, M as the proof derives it) up
+THEOREM_SPACE = Configurations(kappa=Range(1.0, 8.0, log=True), alpha_scale=Range(1.00001, 64.0, log=True),
+                               constraints=SETTING_FACTS)
+
+
+def theorem_flow(ctx, precise, config=None):
+    """Gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0 for random instances (every other instance
+    aligned: f* along a common eigenvector of A A^T and H). Without ``config``: kappa in {1.5, 3, 6} and
+    alpha in {0.5, 2, 8} mixed over ctx.budget.samples instances. With ``config``: kappa = nu/mu = config
+    ``kappa`` (mu = 1) and alpha = config ``alpha_scale`` x ||f*||/M, M = sigma_min^3/(16 kappa^{3/2}
+    ||J|| L) per instance, so alpha_scale -> 1 is the smallest alpha the corrected theorem admits, over
+    max(samples/8, 2) instances (the search spends the budget on configurations), until every instance's
+    bound e^{-mu sigma_min^2 t/4} is down to 1e-7 (beyond, the flow's values are at the ODE's accuracy)."""
+    if config is None:
+        rng = ctx.rng("instances")
+        S = ctx.budget.samples
+        a = rng.choice([0.5, 2.0, 8.0], S)
+        kap = rng.choice([1.5, 3.0, 6.0], S)
+    else:
+        rng = ctx.rng("instances", f"kappa={config['kappa']:g} alpha_scale={config['alpha_scale']:g}")
+        S = max(ctx.budget.samples // 8, 2)
+        kap, a = np.full(S, float(config["kappa"])), np.ones(S)
+    model, loss, a = theorem_setup(rng, S, a, kap, aligned=np.arange(S) % 2 == 0)
+    sig, J0_, Lip = sigma_min(model.A), np.linalg.norm(model.A, ord=2, axis=(-2, -1)), model.lipschitz()
+    if config is not None:
+        kappa_ = loss.nu / loss.mu
+        a = float(config["alpha_scale"]) * np.linalg.norm(loss.zstar, axis=-1) * 16 * kappa_**1.5 * J0_ * Lip / sig**3
+    if config is None:
+        tt = time_grid(model, loss)
+    else:       # until every instance's bound has decayed seven decades: beyond, the flow is at the ODE's accuracy
+        rate = loss.mu * sig**2 / 4
+        tt = time_grid(model, loss, decay=np.log(1e7) * rate.min() / rate.max())
+    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise, stiff=config is not None and config["kappa"] > 8)
     F = model.f(W)
     return {
         "alpha": per_instance(a, 3), "kappa": per_instance(loss.nu / loss.mu, 3), "mu": per_instance(loss.mu, 3), "nu": per_instance(loss.nu, 3),
-        "sigma_min": per_instance(sigma_min(model.A), 3), "J0": per_instance(np.linalg.norm(model.A, ord=2, axis=(-2, -1)), 3),
-        "L": per_instance(model.lipschitz(), 3), "t": tt.reshape(1, -1, 1),
+        "sigma_min": per_instance(sig, 3), "J0": per_instance(J0_, 3),
+        "L": per_instance(Lip, 3), "t": tt.reshape(1, -1, 1),
         "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
         "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
     }

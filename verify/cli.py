@@ -6,11 +6,14 @@ Exit status (:class:`ExitCode`, as pytest's):
   plugin failed;
 * ``FAILED`` (1): a mismatch, a plugin error, an ``error`` verdict, or reports that could not be
   written or read;
-* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made).
+* ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made, an ``--output``
+  folder that is not a report folder, without ``--force``);
+* ``BUSY`` (3): another verify run is writing the ``--output`` folder (its lock is held); nothing was run.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import contextlib
 import dataclasses
 import enum
@@ -29,8 +32,9 @@ from .report.document import Report
 from .report.junit import write_junit
 from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
-from .report.terminal import ProgressPrinter, describe, print_plugin_errors, show_claim, summary
-from .report.write import DEFAULT_OUTPUT, previous_timings, read_report, write_reports
+from .report.terminal import ProgressPrinter, describe, flagged_lines, print_plugin_errors, show_claim, summary
+from .core.files import FolderBusy, folder_lock
+from .report.write import DEFAULT_OUTPUT, NotAReportFolder, previous_timings, read_report, report_files_of, write_reports
 
 
 class ExitCode(enum.IntEnum):
@@ -38,6 +42,7 @@ class ExitCode(enum.IntEnum):
     OK = 0          # every verdict as expected, no plugin error
     FAILED = 1      # a verdict other than expected, an ``error`` verdict, a plugin error, reports not written
     USAGE = 2       # a usage error
+    BUSY = 3        # another run holds the output folder's lock
 
 
 def settings_of(args) -> RunSettings:
@@ -52,6 +57,20 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+JOBS_PER_CPU = 4        # --jobs above JOBS_PER_CPU x the CPU count is capped there
+
+
+def jobs_cap() -> int:
+    return JOBS_PER_CPU * (os.cpu_count() or 1)
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -62,7 +81,7 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,mutate,stability,new,bench}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,diff,mutate,stability,new,bench}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -71,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     running = argparse.ArgumentParser(add_help=False)
     running.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                         help="claims run in parallel (default: number of CPUs)")
-    running.add_argument("--seed", type=int, default=0, help="run seed (default 0)")
+                         help=f"claims run in parallel (default: number of CPUs; at most {JOBS_PER_CPU} per CPU)")
+    running.add_argument("--seed", type=_seed, default=0, help="run seed, 0 or more (default 0)")
     running.add_argument("--budget", choices=list(BUDGETS), default="quick",
                          help="sample sizes of numeric checks (default quick)")
     running.add_argument("--timeout", type=_positive_float, default=300.0, metavar="SECONDS",
@@ -85,9 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"report folder (default {DEFAULT_OUTPUT})")
     p_run = sub.add_parser("run", parents=[loading, running],
                            help="run the claims whose ids match the patterns and print their verdicts")
-    p_run.add_argument("patterns", nargs="+", metavar="ID-or-glob", help="claim id or fnmatch pattern")
+    p_run.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claim id or fnmatch pattern (with --lf: default all)")
     p_run.add_argument("--output", default=None, metavar="DIR", help="also write reports to DIR")
+    p_run.add_argument("-v", "--verbose", action="store_true", help="print the replay command of every claim")
+    p_run.add_argument("--lf", "--last-failed", dest="last_failed", action="store_true",
+                       help="only the matching claims whose verdict differed from the expected one (or was an "
+                            "error) in the last report (--reports)")
+    p_run.add_argument("--only", choices=["flagged", "mismatched"], default=None,
+                       help="print only flagged claims (refuted, gap, loose) or only those not as expected")
+    p_run.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
+                       help=f"report folder --lf reads (default {DEFAULT_OUTPUT})")
     for p in (p_all, p_run):
+        p.add_argument("--force", action="store_true",
+                       help="write reports into --output even if it is not a verify report folder (files of the "
+                            "same name as verify's are replaced; no other file is deleted)")
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
@@ -97,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--reports", default=DEFAULT_OUTPUT, metavar="DIR",
                         help=f"report folder to read (default {DEFAULT_OUTPUT})")
     p_show.add_argument("--run", action="store_true", help="run the claim now instead of reading the reports")
+    p_diff = sub.add_parser("diff", help="what changed between two reports: verdicts moved, claims added or "
+                                         "removed, counterexamples changed, package versions")
+    p_diff.add_argument("old", metavar="OLD", help="a results.json file or a report folder")
+    p_diff.add_argument("new", metavar="NEW", help="a results.json file or a report folder")
     p_mut = sub.add_parser("mutate", parents=[loading, running],
                            help="mutation testing: run each claim's checks on mutants of its statements")
     p_mut.add_argument("patterns", nargs="*", metavar="ID-or-glob", help="claims to mutate (default: all)")
@@ -129,11 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:      # argparse: usage error (2) or --help (0)
         return ExitCode(int(exc.code or 0))
+    if getattr(args, "jobs", None) is not None and args.jobs > jobs_cap():
+        print(f"note: --jobs {args.jobs} capped at {jobs_cap()} ({JOBS_PER_CPU} per CPU, {os.cpu_count() or 1} CPUs): "
+              "more processes than that only compete for the CPUs and memory", file=sys.stderr)
+        args.jobs = jobs_cap()
     if args.command == "new":
         return cmd_new(args.name, args.dir)
     if args.command == "bench":
         from .bench import run as run_bench
         return run_bench(args)
+    if args.command == "diff":
+        return cmd_diff(args.old, args.new)
     with cache.configured(not getattr(args, "no_cache", True)):
         return _dispatch(args)
 
@@ -148,16 +188,46 @@ def _dispatch(args) -> int:
         return cmd_list(registry, sys.stdout)
     if args.command == "show":
         return cmd_show(registry, args)
+    if args.command == "run" and not args.patterns and not args.last_failed:
+        print("error: run needs claim ids or patterns (or --lf)", file=sys.stderr)
+        return ExitCode.USAGE
     chosen, unmatched = registry.select(args.patterns or ["*"])
     if unmatched:
-        print(f"error: no claim matches {', '.join(map(repr, unmatched))}"
-              " (see `python -m verify list`)", file=sys.stderr)
+        ids = [c.id for c in registry.claims]
+        hints = [f"{u!r} (did you mean {', '.join(close)}?)" if (close := difflib.get_close_matches(u, ids, n=3))
+                 else repr(u) for u in unmatched]
+        print(f"error: no claim matches {', '.join(hints)} (see `python -m verify list`)", file=sys.stderr)
         return ExitCode.USAGE
+    if args.command == "run" and args.last_failed:
+        try:
+            last = read_report(args.reports)
+        except (OSError, ValueError) as exc:
+            print(f"error: --lf needs the last report in {args.reports}/ ({exc})", file=sys.stderr)
+            return ExitCode.USAGE
+        failed = {c.id for c in last.claims if not c.matches_expected or c.error}
+        chosen = [c for c in chosen if c.id in failed]
+        if not chosen:
+            print(f"no claim failed in the last report ({args.reports}/results.json)", file=sys.stdout)
+            return ExitCode.OK
     if args.command == "mutate":
         return cmd_mutate(registry, chosen, args)
     if args.command == "stability":
         return cmd_stability(registry, chosen, args)
     return cmd_run(registry, chosen, args, print_each=True)
+
+
+def cmd_diff(old: str, new: str) -> int:
+    """Print what changed between two reports; 0 when no verdict, claim or finding changed, 1 otherwise
+    (as ``diff``), 2 when a report cannot be read."""
+    from .report.diff import compare, load_results
+    try:
+        a, b = load_results(old), load_results(new)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    d = compare(a, b)
+    print("\n".join(d.lines()))
+    return ExitCode.OK if d.empty else ExitCode.FAILED
 
 
 def cmd_stability(registry: Registry, claims, args) -> int:
@@ -233,8 +303,28 @@ def _executor(args):
 
 
 def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: StepwiseLoad | None = None) -> int:
-    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end)."""
-    printer = ProgressPrinter(sys.stderr)
+    """Run ``claims`` (or, with ``loading``, every claim as its plugin loads; the registry comes at the end).
+    With ``--output``, the folder is checked and locked before anything runs, and stays locked until the
+    reports are written."""
+    with contextlib.ExitStack() as stack:
+        if args.output is not None:
+            try:
+                report_files_of(args.output, args.force)
+                stack.enter_context(folder_lock(args.output))
+            except NotAReportFolder as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.USAGE
+            except FolderBusy as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.BUSY
+            except OSError:         # the folder cannot be made: the run goes on, and the write says why
+                pass
+        return _run_and_report(registry, claims, args, print_each, loading)
+
+
+def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
+                    loading: StepwiseLoad | None = None) -> int:
+    printer = ProgressPrinter(sys.stderr, transient=print_each)      # `run` prints each claim once, below
     settings = settings_of(args)
     with _executor(args) as executor:
         if executor is False:
@@ -251,12 +341,19 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         results.sort(key=lambda r: position[r.claim.id])          # the registry's order, as a plain load gives
     report = Report.of(results, settings, registry.errors)
     if print_each:
+        only = getattr(args, "only", None)
         for c in report.claims:
-            sys.stdout.write(describe(c, report))
+            if only == "flagged" and not c.flagged or only == "mismatched" and c.matches_expected and not c.error:
+                continue
+            sys.stdout.write(describe(c, report, verbose=getattr(args, "verbose", False)))
+    elif report.claims:
+        print("\n".join(flagged_lines(report)), file=sys.stdout)
     status = ExitCode.FAILED if report.failed() else ExitCode.OK
+    written = None
     if args.output is not None:
         try:
-            out = write_reports(report, args.output, timings=results.timings)
+            out = write_reports(report, args.output, timings=results.timings, force=args.force)
+            written = os.path.join(str(out), "html", "index.html")
             print(f"reports written to {out}/", file=sys.stdout)
         except Exception:
             traceback.print_exc(file=sys.stderr)
@@ -269,7 +366,9 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         except OSError as exc:
             print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
             status = ExitCode.FAILED
-    print(summary(report), file=sys.stdout)
+    print(summary(report) + f" in {printer.elapsed():.1f} s", file=sys.stdout)
+    if written is not None:
+        print(f"open {written}", file=sys.stdout)
     return status
 
 
@@ -303,7 +402,12 @@ def cmd_show(registry: Registry, args) -> int:
                   file=sys.stderr)
             return ExitCode.FAILED
         status = ExitCode.OK
-    shown = report.by_id().get(args.claim_id)
+    try:
+        shown = report.by_id().get(args.claim_id)
+    except TypeError as exc:        # an id that is not a string
+        print(f"error: {path} is malformed ({type(exc).__name__}: {exc}); run `python -m verify all` again, "
+              "or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     if shown is None:
         print(f"error: claim {args.claim_id!r} is not in {path}; try --run", file=sys.stderr)
         return ExitCode.USAGE
@@ -315,5 +419,12 @@ def cmd_show(registry: Registry, args) -> int:
         pretty = sp.pretty(claim.statement.relation, use_unicode=True)
         if claim.correction is not None:
             pretty_correction = sp.pretty(claim.correction.statement.relation, use_unicode=True)
-    show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    try:
+        show_claim(shown, report, pretty, pretty_correction=pretty_correction)
+    except Exception as exc:      # a results.json whose fields have the wrong types
+        if args.run:
+            raise
+        print(f"\nerror: {path} is malformed: claim {args.claim_id}: {type(exc).__name__}: {exc}; "
+              "run `python -m verify all` again, or use --run", file=sys.stderr)
+        return ExitCode.FAILED
     return status

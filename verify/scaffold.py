@@ -112,13 +112,27 @@ Add claims to `{name}/claims.py` (a list `CLAIMS` of `verify.Claim`).
 '''
 
 
+def _importable(name: str) -> bool:
+    """Whether ``import name`` finds a module already (standard library, installed packages, the current
+    folder): a package of that name would shadow it, or be shadowed."""
+    import importlib.util
+    import sys
+    if name in sys.stdlib_module_names or name in sys.builtin_module_names:
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return True
+
+
 def files_for(name: str) -> dict[str, str]:
     """The package's files (relative path -> text)."""
     if not NAME_PATTERN.match(name):
         raise ScaffoldError(f"invalid plugin name {name!r}: use lowercase letters, digits and _, "
                             "starting with a letter (it becomes the package name and the claims' id prefix)")
-    if name in {"verify", "claims", "tests", "test"}:
-        raise ScaffoldError(f"invalid plugin name {name!r}: it would shadow an existing package")
+    if name in {"verify", "claims", "tests", "test"} or _importable(name):
+        raise ScaffoldError(f"invalid plugin name {name!r}: it would shadow an existing module or package "
+                            f"(`import {name}` already finds one); choose another name")
     fill = {"name": name, "dist": name.replace("_", "-")}
     return {"pyproject.toml": PYPROJECT.format(**fill), "README.md": README.format(**fill),
             f"{name}/__init__.py": INIT.format(**fill), f"{name}/claims.py": CLAIMS.format(**fill),

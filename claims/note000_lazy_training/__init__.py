@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import (Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
+from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
-                                  kappa, lam, mu, nu, sigma, t, theorem_flow)
+                                  SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
 from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, d, delta, gbar_z, grad_g,
                       lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
-from .theorem import GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
-from .lemma1 import lemma1_samples
-from .lemma2 import lemma2_flow, logcosh_losses
-from .remarks import gram_average, relu_init
-from .lemma3 import ENTRY_BOUND, FROB_BOUND, HOEFFDING, M_NEEDED, lemma3_draws
+from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
+from .lemma1 import LEMMA1_SPACE, lemma1_samples
+from .lemma2 import LEMMA2_SPACE, LOGCOSH_SPACE, lemma2_flow, logcosh_losses
+from .remarks import GRAM_SPACE, RELU_SPACE, gram_average, relu_init
+from .lemma3 import ENTRY_BOUND, FROB_BOUND, HOEFFDING, L3_SPACE, M_NEEDED, lemma3_draws
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "NOTE", "SCALING"]
@@ -37,32 +37,52 @@ __all__ = ["CLAIMS", "NOTE", "SCALING"]
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
-_v = sp.Matrix(sp.symbols("v1:4", real=True))
-_z = sp.Matrix(sp.symbols("z1:4", real=True))
-_sq = ((_v - _z).T * (_v - _z))[0]
-
-_Jm = sp.Matrix(2, 3, sp.symbols("J11 J12 J13 J21 J22 J23", real=True))
-_om = sp.Matrix(sp.symbols("omega1:4", real=True))
-_y0 = sp.Matrix(sp.symbols("y1:3", real=True))
-_obj = (((_Jm * _om - _y0).T * (_Jm * _om - _y0))[0]) / 2
-
 _a = sp.Matrix(sp.symbols("a1:4", real=True))
 _b = sp.Matrix(sp.symbols("b1:4", real=True))
 
-_zz = [sp.Function("z1")(tt_), sp.Function("z2")(tt_)]
-_q11, _q12, _q22 = sp.symbols("q11 q12 q22", real=True)
-_Q = sp.Matrix([[_q11, _q12], [_q12, _q22]])
-_gz = sp.Function("g")(*_zz)
-_grad = sp.Matrix([_gz.diff(v) for v in _zz])
-_zflow = dict(zip(_zz, list(-_Q * _grad)))
+
+
+def _chain_rule(n: int, flowed: bool = False):
+    """d/dt g(z(t)) = -grad g^T Q grad g along z' = -Q grad g, for z in R^n (Q symmetric): the relation and the
+    flow; ``flowed`` substitutes the flow into the left-hand side (for the numeric check at larger n)."""
+    zs = [sp.Function(f"z{r}")(tt_) for r in range(1, n + 1)]
+    Q = sp.Matrix(n, n, lambda a, b: sp.Symbol(f"q{min(a, b) + 1}{max(a, b) + 1}", real=True))
+    g = sp.Function("g")(*zs)
+    grad = sp.Matrix([g.diff(v) for v in zs])
+    flow = dict(zip(zs, list(-Q * grad)))
+    lhs = sp.Derivative(g, tt_)
+    if flowed:
+        lhs = lhs.doit().subs({sp.Derivative(z, tt_): f for z, f in flow.items()})
+    return sp.Eq(lhs, -(grad.T * Q * grad)[0], evaluate=False), flow
+
+
+_chain_rule_2, _zflow = _chain_rule(2)
+
+# general forms, for every dimension: entrywise over symbolic indices (i and q summed; j and k free, in range by
+# hypothesis), and matrix symbols
+_dim, _rows, _cols = sp.symbols("d_v n p", integer=True, positive=True)
+_i = sp.Symbol("i", integer=True)
+_j, _k = sp.symbols("j k", integer=True, positive=True)
+_vi, _zi, _ai, _bi = (sp.IndexedBase(name, real=True) for name in ("v", "z", "a", "b"))
+_sq_general = sp.Sum((_vi[_i] - _zi[_i]) ** 2, (_i, 1, _dim))
+_JM, _yM = sp.MatrixSymbol("J", _rows, _cols), sp.MatrixSymbol("y_0", _rows, 1)
+_Ji, _omi, _yi = (sp.IndexedBase(name, real=True) for name in ("J", "omega", "y_0"))
+_q = sp.Symbol("q", integer=True)
+_Jw_i = sp.Sum(_Ji[_i, _q] * _omi[_q], (_q, 1, _cols))                  # (J omega)_i
+_obj_general = sp.Rational(1, 2) * sp.Sum((_Jw_i - _yi[_i]) ** 2, (_i, 1, _rows))
+_normal_general = sp.Sum(_Ji[_i, _k] * _Jw_i, (_i, 1, _rows)) - sp.Sum(_Ji[_i, _k] * _yi[_i], (_i, 1, _rows))   # (J^T J omega - J^T y_0)_k
+
+
+def _sum_i(expr):
+    return sp.Sum(expr, (_i, 1, _dim))
+
 
 gbar = sp.Function("gbar", nonnegative=True)
 G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
 xij, S_sum = sp.symbols("x_ij S", positive=True)
 
-# facts of the setting every instance satisfies: the smallest singular value of J_{w(0)} is at most its norm,
-# and a mu-strongly convex, nu-smooth loss has mu <= nu (kappa = nu/mu >= 1); a search draws inside them
-SETTING = (sp.Le(sigma, J0), sp.Le(mu, nu))
+# facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
+SETTING = SETTING_FACTS
 # scales where the rate's factor e^{-mu sigma^2 t/4} has not underflowed, so a search inside SETTING finds the gap
 RATE_DOMAINS = {**{str(v): Domain(0.1, 10, log=True) for v in (alpha, mu, nu, sigma, J0, L)},
                 **{str(v): Domain(-10, 10) for v in (f_0, f_t, f_star)}, "t": Domain(0, 1)}
@@ -72,9 +92,11 @@ CLAIMS = [
         id="lazy.exercise.squared_distance",
         title="v -> ||v - z||^2 is strongly convex and smooth (Hessian 2I: mu = nu = 2)",
         source=src("Exercise", r"Verify that $\nu \mapsto \|\nu - z\|_2^2$ satisfies sc and smoothness assumptions"),
-        statement=Statement(sp.Eq(sp.hessian(_sq, list(_v)), 2 * sp.eye(3), evaluate=False),
+        # entrywise over symbolic indices j, k in 1..d (any dimension d), no longer on a 3-vector
+        statement=Statement(sp.Eq(sp.Derivative(_sq_general, _vi[_j], _vi[_k]), 2 * sp.KroneckerDelta(_j, _k), evaluate=False),
+                            assuming=[sp.Le(_j, _dim), sp.Le(_k, _dim)],
                             latex=r"\nabla^2_\nu \|\nu - z\|_2^2 = 2 I \quad (\mu = \nu = 2)"),
-        checks=(Identity(name="hessian"),),
+        checks=(Identity(name="hessian, entrywise (j, k = 1..d)"),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -103,7 +125,7 @@ CLAIMS = [
             assuming=[sp.Gt(kappa, FSTAR / M)], where={**KAPPA, M: M_STATED},
             latex=r"\kappa > \frac{\|f^*\|}{M} \Rightarrow \|\kappa f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\kappa f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}"),
         checks=(
-            Simulation(theorem_flow, name="gradient flow"),
+            Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),
             Setting(Derivation(name="rate from Lemma 2 (lambda = sigma_min^2/4)",
                                derived=sp.Le(Norm(alpha * f_t - f_star),
                                              LEMMA2_FACTOR.subs(lam, sigma**2 / 4) * Norm(alpha * f_0 - f_star)),
@@ -123,7 +145,7 @@ CLAIMS = [
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
         statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / kappa, (kappa, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa),\ \kappa \to \infty"),
-        checks=(OrderFit(displacement, name="displacement order"),),
+        checks=(OrderFit(displacement, name="displacement order", configurations=DISPLACEMENT_SPACE),),
         depends_on=("lazy.proof.integral",),
         correction=Correction(
             Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
@@ -166,7 +188,8 @@ CLAIMS = [
         source=src("Proof", r"\|\omega - \omega(0)\|_2 < \tau_0 \Rightarrow J_{\omega} J_{\omega}^T \geq \frac{\sigma_{\min}^2}{4} I"),
         statement=Statement(sp.Ge(LambdaMin(JJt_w), sigma**2 / 4), assuming=[sp.Lt(Norm(w - w_0), tau0)],
                             where={tau0: TAU0}),
-        checks=(Simulation(lambda ctx, precise: lemma1_samples(ctx, precise, matrices=True), name="random smooth models"),),
+        checks=(Simulation(lambda ctx, precise, config: lemma1_samples(ctx, precise, config, matrices=True),
+                           name="random smooth models", configurations=LEMMA1_SPACE),),
         depends_on=("lazy.lemma1",),
         expected=Verdict.SUPPORTED,
     ),
@@ -177,7 +200,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Norm(wdot), 2 * nu / alpha * J0 * Norm(kappa * f_t - f_star)),
                             assuming=[sp.Le(Norm(w_t - w_0), tau0)], where={tau0: TAU0, **KAPPA}),
         checks=(
-            Simulation(theorem_flow, name="gradient flow"),
+            Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),
             Setting(Derivation(name="||J(t)|| <= ||J(0)|| + L tau_0 and nu-smoothness",
                                derived=sp.Le(Norm(wdot), nu / alpha * (J0 + L * TAU0) * Norm(alpha * f_t - f_star))),
                     SETTING),
@@ -221,16 +244,18 @@ CLAIMS = [
         statement=Statement(sp.And(sp.Ge(s_w, sigma - L * Norm(w - w_0)), sp.Ge(sigma - L * Norm(w - w_0), sigma / 2)),
                             assuming=[sp.Le(Norm(w - w_0), r0)], where={r0: TAU0},
                             latex=r"\|\omega - \omega(0)\| \leq r_0 = \frac{\sigma_{\min}}{2L} \Rightarrow \sigma_{\min}(J_\omega) \geq \sigma_{\min}(J_0) - L \|\omega - \omega(0)\| \geq \frac{\sigma_{\min}}{2}"),
-        checks=(Simulation(lemma1_samples, name="random smooth models"),),
+        checks=(Simulation(lemma1_samples, name="random smooth models", configurations=LEMMA1_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="lazy.lemma1.expansion",
         title="Lemma 1 proof: ||(A + B)u||^2 = ||Au||^2 + 2 Au.Bu + ||Bu||^2",
         source=src("Lemma 1 (proof)", r"= \min_u \|Au\|^2 + 2Au^T Bu + \|Bu\|_2^2"),
-        statement=Statement(sp.Eq(((_a + _b).T * (_a + _b))[0], (_a.T * _a)[0] + 2 * (_a.T * _b)[0] + (_b.T * _b)[0], evaluate=False),
+        # entrywise over a symbolic index (a = Au, b = Bu in R^d, any d), no longer on 3-vectors
+        statement=Statement(sp.Eq(_sum_i((_ai[_i] + _bi[_i]) ** 2),
+                                  _sum_i(_ai[_i] ** 2) + 2 * _sum_i(_ai[_i] * _bi[_i]) + _sum_i(_bi[_i] ** 2), evaluate=False),
                             latex=r"\|Au + Bu\|^2 = \|Au\|^2 + 2 (Au)^T Bu + \|Bu\|_2^2"),
-        checks=(Identity(name="expansion"),),
+        checks=(Identity(name="expansion over i = 1..d"),),
         expected=Verdict.PROVED,
     ),
     Claim(
@@ -239,7 +264,8 @@ CLAIMS = [
         source=src("Lemma 1 (proof)", r"\stackrel{\text{C.S.}}{\geq} \min_u \|Au\|^2 - 2\|Au\| \cdot \|Bu\| + \|Bu\|^2"),
         statement=Statement(sp.Ge((_a.T * _b)[0], -sp.sqrt((_a.T * _a)[0]) * sp.sqrt((_b.T * _b)[0])),
                             latex=r"(Au)^T Bu \geq -\|Au\| \|Bu\|"),
-        checks=(Inequality(name="Cauchy-Schwarz", domains={str(v): Domain(-10, 10) for v in list(_a) + list(_b)}),),
+        checks=(Inequality(name="Cauchy-Schwarz", domains={str(v): Domain(-10, 10) for v in list(_a) + list(_b)},
+                           sizes={"d": 3}),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -263,7 +289,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Norm(z_t - z_star), nu / mu * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
                             assuming=[sp.Ge(nu, mu)]),
         checks=(
-            Simulation(lemma2_flow, name="preconditioned gradient flow"),
+            Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),
             Derivation(name="the proof's last step", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),
         ),
         correction=Correction(
@@ -279,17 +305,19 @@ CLAIMS = [
         title="Lemma 2 proof: Lojasiewicz inequality g - g* <= ||grad g||^2 / (2 mu)",
         source=src("Lemma 2 (proof)", r"\bar{g}(z) := g(z) - g(z^*) \leq \frac{1}{2\mu} \cdot \|\nabla g(z)\|^2"),
         statement=Statement(sp.Le(gbar_z, Norm(grad_g) ** 2 / (2 * mu))),
-        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="lazy.lemma2.chain_rule",
         title="Lemma 2 proof: d/dt g(z(t)) = -grad g^T Q grad g",
         source=src("Lemma 2 (proof)", r"\frac{d}{dt} \bar{g}(z(t)) &\stackrel{\text{chain rule}}{=} -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
-        statement=Statement(sp.Eq(sp.Derivative(_gz, tt_), -(_grad.T * _Q * _grad)[0], evaluate=False),
+        statement=Statement(_chain_rule_2,
                             latex=r"\frac{d}{dt} \bar{g}(z(t)) = -\nabla g^T(z(t)) Q(t) \nabla g(z(t))"),
-        checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow),),
-        expected=Verdict.PROVED,
+        # derived for z in R^2 only (g an undefined function of n arguments has no general form in SymPy)
+        checks=(Identity(name="chain rule along z' = -Q grad g (n = 2)", flow=_zflow, sizes={"n": 2}),
+                AtSizes(lambda n: _chain_rule(n, flowed=True)[0], sizes={"n": (3, 5)}, name="chain rule at n = 3, 5")),
+        expected=Verdict.SUPPORTED,     # was proved from the n = 2 instance alone; proved for n = 2, supported beyond
     ),
     Claim(
         id="lazy.lemma2.descent",
@@ -322,7 +350,7 @@ CLAIMS = [
         title="Lemma 2 proof: mu/2 ||z - z*||^2 <= gbar(z) <= nu/2 ||z - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z - z^*\|_2^2 \leq \bar{g}(z) \leq \frac{\nu}{2} \|z - z^*\|_2^2"),
         statement=Statement(sp.And(sp.Le(mu / 2 * Norm(z - z_star) ** 2, gbar_z), sp.Le(gbar_z, nu / 2 * Norm(z - z_star) ** 2))),
-        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh losses"),),
+        checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -345,24 +373,28 @@ CLAIMS = [
         title="Full-rank remark: J_{w(0)} w(0) = 0 for ReLU (symmetric initialisation)",
         source=src("Remark (full rank)", r"y_0 = y + \underbrace{J_{\omega(0)} \omega(0)}_{=0 \text{ for ReLU}}"),
         statement=Statement(sp.Eq(Norm(MatVec(J_0, w_0)), 0, evaluate=False), latex=r"J_{\omega(0)} \omega(0) = 0"),
-        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale"),),
+        checks=(Simulation(relu_init, name="symmetric two-layer ReLU networks", rtol=1e-12, scale="scale",
+                           configurations=RELU_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="lazy.remark1.normal_equations",
         title="Full-rank remark: the normal equations (+)",
         source=src("Remark (full rank)", r"J_{\omega(0)}^T J_{\omega(0)} \omega = J_{\omega(0)}^T y_0. \quad (+)"),
-        statement=Statement(sp.Eq(sp.Matrix([_obj.diff(v) for v in _om]), _Jm.T * _Jm * _om - _Jm.T * _y0, evaluate=False),
-                            latex=r"\nabla_\omega \tfrac12 \|J_{\omega(0)} \omega - y_0\|_2^2 = J_{\omega(0)}^T J_{\omega(0)} \omega - J_{\omega(0)}^T y_0 \quad (n = 2,\ md = 3)"),
-        checks=(Identity(name="gradient of the least-squares objective"),),
+        # entry k of the gradient, for J of any shape n x p (summed over symbolic indices), no longer 2 x 3
+        statement=Statement(sp.Eq(sp.Derivative(_obj_general, _omi[_k]), _normal_general, evaluate=False),
+                            assuming=[sp.Le(_k, _cols)],
+                            latex=r"\nabla_\omega \tfrac12 \|J_{\omega(0)} \omega - y_0\|_2^2 = J_{\omega(0)}^T J_{\omega(0)} \omega - J_{\omega(0)}^T y_0"),
+        checks=(Identity(name="gradient of the least-squares objective, entry k"),),
         expected=Verdict.PROVED,
     ),
     Claim(
         id="lazy.remark1.pseudo_inverse",
         title="Full-rank remark: the pseudo-inverse interpolates, J J^+ y_0 = y_0",
         source=src("Remark (full rank)", r"\text{Choose } \hat{\omega} = J_{\omega(0)}^+ y_0. \text{ Then, } J_{\omega(0)} \hat{\omega} = \sum_i u_i u_i^T y_0 = y_0."),
-        statement=Statement(sp.Eq(_Jm * _Jm.T * (_Jm * _Jm.T).inv() * _y0, _y0, evaluate=False),
-                            latex=r"J_{\omega(0)} J_{\omega(0)}^+ y_0 = y_0,\ J^+ = J^T (J J^T)^{-1} \quad (n = 2,\ md = 3)"),
+        # matrix symbols: J of any shape n x p with J J^T invertible (full row rank), no longer 2 x 3
+        statement=Statement(sp.Eq(sp.MatMul(_JM, _JM.T, sp.Inverse(sp.MatMul(_JM, _JM.T)), _yM, evaluate=False), _yM, evaluate=False),
+                            latex=r"J_{\omega(0)} J_{\omega(0)}^+ y_0 = y_0,\ J^+ = J^T (J J^T)^{-1}"),
         checks=(Identity(name="full row rank pseudo-inverse"),),
         expected=Verdict.PROVED,
     ),
@@ -375,7 +407,7 @@ CLAIMS = [
         checks=(Identity(name="limit"),),
         correction=Correction(
             Statement(sp.Eq(G / m, K, evaluate=False), latex=r"\mathbb{E}\left[\frac{1}{m} J_{\omega(0)} J_{\omega(0)}^T\right] = K \text{ (so } \tfrac{1}{m} J J^T \to K \text{ as } m \to \infty)"),
-            checks=(MonteCarlo(gram_average, name="Gram matrix against the arccos kernel"),),
+            checks=(MonteCarlo(gram_average, name="Gram matrix against the arccos kernel", configurations=GRAM_SPACE),),
             why="The sum runs over the m neurons, so the average is over m and the limit is m -> oo (law of large numbers); "
                 "with 1/n and n -> oo the expression tends to 0.",
             expected=Verdict.SUPPORTED),
@@ -397,7 +429,7 @@ CLAIMS = [
         title="Lemma 3: ||(1/n) J J^T - K||_2 <= lambda_0/4 w.p. >= 1 - delta",
         source=src("Lemma 3", r"\left\| \frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T - K \right\|_2 \leq \frac{\lambda_0}{4}"),
         statement=Statement(sp.Ge(Prob(sp.Le(OpNorm(G / n - K), lam0 / 4)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         depends_on=("lazy.lemma3.width",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(OpNorm(G / m - K), lam0 / 4)), 1 - delta)),
@@ -411,7 +443,7 @@ CLAIMS = [
         title="Lemma 3: lambda_min((1/n) J J^T) >= 3 lambda_0/4 w.p. >= 1 - delta",
         source=src("Lemma 3", r"\lambda_{\min}\left(\frac{1}{n} \mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T\right) \geq \frac{3\lambda_0}{4}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G / n), 3 * lam0 / 4)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         depends_on=("lazy.lemma3.spectral",),
         expected=Verdict.SUPPORTED,
         scaling=LEMMA3_SCALING,
@@ -421,10 +453,10 @@ CLAIMS = [
         title="Lemma 3 proof: entrywise concentration, simultaneously w.p. >= 1 - delta",
         source=src("Lemma 3 (proof)", r"\left| \frac{1}{n} [\mathcal{J}_{\omega(0)} \mathcal{J}_{\omega(0)}^T]_{i,j} - K_{ij} \right| \leq \frac{2\sqrt{\log(n^2/\delta)}}{\sqrt{m}}"),
         statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / n - K)), ENTRY_BOUND)), 1 - delta)),
-        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),),
+        checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), ENTRY_BOUND)), 1 - delta)),
-            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width"),
+            checks=(Probability(lemma3_draws, name="symmetric ReLU networks at the proof's width", configurations=L3_SPACE),
                     Derivation(name="Hoeffding and a union bound",
                                derived=sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(G / m - K)), HOEFFDING)), 1 - delta),
                                domains={"delta": Domain(0, 1), "n": Domain(2, 50, integer=True)})),

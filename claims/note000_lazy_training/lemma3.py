@@ -4,33 +4,74 @@ from __future__ import annotations
 import math
 import numpy as np
 import sympy as sp
+from scipy import stats
+from verify.checks import WEIGHTS, Configurations, Derived
 from verify.maths.kernels import random_network_counts, relu_ntk
 from .setting import delta, lam0, m, n
 
 
-# Lemma 3: three orthonormal inputs (so K = I/2 and lambda_0 = 1/2), delta = 0.1, and the width the
-# proof derives, m = 128 n^2 log(n/delta) / lambda_0^2.
-L3_N, L3_D, L3_DELTA = 3, 3, 0.1
+# Lemma 3 at the width the proof derives, m = 128 n^2 log(n/delta) / lambda_0^2 (rounded up to even: the
+# neurons come in pairs), over delta down to 1e-3 and two datasets: the two points of S^0 (d = 1, x = +-1),
+# where the randomness is finite and the probability is summed exactly, and three orthonormal inputs in R^3
+# (K = I/2, lambda_0 = 1/2), sampled only where the budget's trials resolve delta.
+L3_DATA = {"S^0": np.array([[1.0], [-1.0]]), "orthonormal": None}
 
 
-def lemma3_data(rng):
-    q, _ = np.linalg.qr(rng.standard_normal((L3_D, L3_D)))
-    X = q[:L3_N]
+def lemma3_data(rng, data):
+    """The inputs, K, lambda_0 for config ``data``: the two points of S^0, or a random orthonormal triple."""
+    if data == "S^0":
+        X = L3_DATA["S^0"]
+    else:
+        q, _ = np.linalg.qr(rng.standard_normal((3, 3)))
+        X = q[:3]
     K_ = relu_ntk(X)
-    lam0_ = np.linalg.eigvalsh(K_)[0]
-    needed = float(M_NEEDED.subs({n: L3_N, delta: L3_DELTA, lam0: lam0_}))
-    width = 2 * math.ceil(needed / 2)
-    return X, K_, lam0_, width
+    return X, K_, float(np.linalg.eigvalsh(K_)[0])
 
 
-def lemma3_draws(ctx, trials, precise):
-    """Gram matrices G = J J^T of symmetric two-layer ReLU networks (c = +-1) at the proof's width."""
-    rng = ctx.rng("lemma3")
-    X, K_, lam0_, width = lemma3_data(rng)
-    G_ = 2.0 * (X @ X.T) * random_network_counts(rng, trials, width // 2, X)   # neurons come in identical pairs
+def _proofs_width(c):
+    """The width the proof derives, rounded up to even (the lambda_0 of the data's kernel, 1/2 for both)."""
+    n_ = 2 if c["data"] == "S^0" else 3
+    needed = float(M_NEEDED.subs({n: n_, delta: c["delta"], lam0: 0.5}))
+    return 2 * math.ceil(needed / 2 - 1e-12)
+
+
+L3_SPACE = Configurations(
+    data=["S^0", "orthonormal"], delta=[0.5, 0.1, 1e-3],
+    m=Derived(_proofs_width, "the proof's width 128 n^2 log(n/delta) / lambda_0^2, rounded up to even"),
+    constraints=(sp.Lt(delta, 1),),
+    when=lambda c: c["data"] == "S^0" or c["delta"] >= 0.1,
+    when_text="sampled (orthonormal inputs) only at delta >= 0.1, which the budget's trials resolve")
+
+
+def binomial_weights(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """N = 0..m and P[Bin(m, 1/2) = N] to double precision (SciPy's binom.pmf, Loader's saddle-point
+    algorithm: microseconds where integer binomials over 2^m take seconds at m ~ 8000)."""
+    N = np.arange(m + 1)
+    w = stats.binom.pmf(N, m, 0.5)
+    return N, w / w.sum()
+
+
+def lemma3_draws(ctx, trials, precise, config):
+    """Gram matrices G = J J^T of symmetric two-layer ReLU networks (c = +-1, neurons in identical pairs)
+    at the proof's width m (config), for config ``data``. On S^0 the randomness is finite: N = #{pairs with
+    w > 0} ~ Bin(m/2, 1/2) and G = 2 diag(N, m/2 - N), so every outcome is returned with its exact
+    probability. Orthonormal inputs are sampled (half the budget's trials: the event holds in all or none
+    of them, and half already decides at the Bonferroni-split confidence)."""
+    width, dlt = int(config["m"]), float(config["delta"])
+    rng = ctx.rng("lemma3", f"data={config['data']} delta={dlt:g}")
+    X, K_, lam0_ = lemma3_data(rng, config["data"])
+    if config["data"] == "S^0":
+        N, w = binomial_weights(width // 2)
+        counts = np.zeros((len(N), 2, 2))
+        counts[:, 0, 0], counts[:, 1, 1] = N, width // 2 - N
+        extra = {WEIGHTS: w}
+    else:
+        counts = random_network_counts(rng, max(trials // 2, 1), width // 2, X)
+        extra = {}
+    G_ = 2.0 * (X @ X.T) * counts
     one = np.ones((1, 1, 1))
-    return {"G": G_, "K": K_[None], "n": L3_N * one, "m": width * one, "delta": L3_DELTA * one,
-            "lambda_0": lam0_ * one}
+    return {"G": G_, "K": K_[None], "n": X.shape[0] * one, "m": width * one, "delta": dlt * one,
+            "lambda_0": lam0_ * one, **extra}
 
 
 # Lemma 3: the width at which the Frobenius bound reaches (lambda_0/4)^2

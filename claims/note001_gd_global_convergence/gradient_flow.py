@@ -6,6 +6,7 @@ import sympy as sp
 from verify.checks import Domain
 from verify.maths.flows import batched_flow
 from verify.maths.models import QuadraticLoss, preconditioned_flow
+from claims._sizes import along
 from .setting import R0, lam0, n, t
 
 
@@ -15,11 +16,7 @@ from .setting import R0, lam0, n, t
 N_DATA = 2
 tt_ = sp.Symbol("t", real=True)
 _x, _yy = sp.symbols("x yy", real=True)
-theta = [sp.Function(f"theta{k}")(tt_) for k in (1, 2)]
-_F = [sp.Function(f"F{i}") for i in (1, 2)]
 _ell = sp.Function("ell")
-y_ = sp.symbols("y1 y2", real=True)
-u_ = [_F[i](*theta) for i in range(N_DATA)]
 
 
 def lprime(u, yv):
@@ -27,31 +24,87 @@ def lprime(u, yv):
     return sp.Derivative(_ell(_x, yv), _x).subs(_x, u)
 
 
-def grad_u(i):
-    return sp.Matrix([sp.diff(u_[i], th) for th in theta])
+class GenericModel:
+    """The generic model of Sections 2-3 at n data points and p parameters: u_i = F_i(theta_1(t), ...,
+    theta_p(t)), labels y_i, loss l(u, y), L = (1/n) sum_i l(u_i, y_i); the claims' identities are built
+    from it at n = p = 2 and again at larger sizes (``at_sizes``)."""
+
+    def __init__(self, n: int, p: int):
+        self.n, self.p = n, p
+        self.theta = [sp.Function(f"theta{k}")(tt_) for k in range(1, p + 1)]
+        self.F = [sp.Function(f"F{i}") for i in range(1, n + 1)]
+        self.y = sp.symbols(f"y1:{n + 1}", real=True)
+        self.u = [F(*self.theta) for F in self.F]
+        self.LP = sp.Matrix([lprime(self.u[i], self.y[i]) for i in range(n)])
+        self.H = sp.Matrix(n, n, lambda i, j: (self.grad_u(i).T * self.grad_u(j))[0])
+        self.res = sp.Matrix([self.u[i] - self.y[i] for i in range(n)])
+        self.dudt = sp.Matrix([sp.Derivative(u, tt_) for u in self.u])
+        # gradient flow theta' = -dL/dtheta with L = (1/n) sum_i l(u_i, y_i)
+        self.flow = self.gradient_flow(sum(_ell(self.u[i], self.y[i]) for i in range(n)) / n)
+        # Section 2: dL/dtheta for parameters as plain symbols
+        self.params = sp.symbols(f"p1:{p + 1}", real=True)
+        self.up = [F(*self.params) for F in self.F]
+        self.Lp = sum(_ell(self.up[i], self.y[i]) for i in range(n)) / n
+
+    def grad_u(self, i):
+        return sp.Matrix([sp.diff(self.u[i], th) for th in self.theta])
+
+    def gradient_flow(self, loss):
+        return {th: -sp.diff(loss, th) for th in self.theta}
+
+    def square_loss(self, factor=None):
+        """factor * (1/n) sum_i (u_i - y_i)^2, factor 1/2 by default (Section 3's loss)"""
+        return (sp.Rational(1, 2) if factor is None else factor) * sum((self.u[i] - self.y[i]) ** 2 for i in range(self.n)) / self.n
+
+    # the claims' relations
+    def loss_gradient(self):
+        return sp.Eq(sp.Matrix([self.Lp.diff(q) for q in self.params]),
+                     sp.Matrix([sum(lprime(self.up[i], self.y[i]) * self.up[i].diff(q) for i in range(self.n)) / self.n
+                                for q in self.params]), evaluate=False)
+
+    def chain_rule(self):
+        pull = -sum((lprime(self.u[j], self.y[j]) * self.grad_u(j) for j in range(self.n)), sp.zeros(self.p, 1)) / self.n
+        return sp.Eq(self.dudt, sp.Matrix([(self.grad_u(i).T * pull)[0] for i in range(self.n)]), evaluate=False)
+
+    def dynamics(self):
+        return sp.Eq(self.dudt, -self.H * self.LP / self.n, evaluate=False)
+
+    def residual_dynamics(self):
+        return sp.Eq(self.dudt, -self.H * self.res / self.n, evaluate=False)
 
 
-LP = sp.Matrix([lprime(u_[i], y_[i]) for i in range(N_DATA)])
-H_GEN = sp.Matrix(N_DATA, N_DATA, lambda i, j: (grad_u(i).T * grad_u(j))[0])
-# gradient flow theta' = -dL/dtheta with L = (1/n) sum_i l(u_i, y_i)
-_LOSS = sum(_ell(u_[i], y_[i]) for i in range(N_DATA)) / N_DATA
-THETA_FLOW = {th: -sp.diff(_LOSS, th) for th in theta}
+GEN = GenericModel(N_DATA, 2)
+theta, _F, y_, u_ = GEN.theta, GEN.F, GEN.y, GEN.u
+grad_u, LP, H_GEN, THETA_FLOW, dudt = GEN.grad_u, GEN.LP, GEN.H, GEN.flow, GEN.dudt
 GEN_INSTANCES = {_F[0]: sp.Lambda((_x, _yy), sp.sin(_x) + _x * _yy**2), _F[1]: sp.Lambda((_x, _yy), _x * sp.cos(_yy) + _yy),
                  _ell: sp.Lambda((_x, _yy), (_x - _yy) ** 4 / 4 + _x**2 / 2)}
 GEN_DOMAINS = {str(s): Domain(-2, 2) for s in (*theta, *y_)}
-dudt = sp.Matrix([sp.Derivative(u_[i], tt_) for i in range(N_DATA)])
+p_, up, Lp = GEN.params, GEN.up, GEN.Lp
+GEN_BEYOND = {"n": (3,), "p": (4,)}          # the sizes the generic identities are evaluated at beyond n = p = 2
 
-# Section 2: dL/dtheta for parameters as plain symbols
-p_ = sp.symbols("p1 p2", real=True)
-up = [_F[i](*p_) for i in range(N_DATA)]
-Lp = sum(_ell(up[i], y_[i]) for i in range(N_DATA)) / N_DATA
 
-# Theorem 3.1: u' = -(1/n) H (u - y), n = 2, H symmetric
-uf = [sp.Function(f"u{i}")(tt_) for i in (1, 2)]
-_h11, _h12, _h22 = sp.symbols("h11 h12 h22", real=True)
-Hm = sp.Matrix([[_h11, _h12], [_h12, _h22]])
-res = sp.Matrix([uf[i] - y_[i] for i in range(N_DATA)])
-U_FLOW = dict(zip(uf, list(-Hm * res / N_DATA)))
+def generic_at(build, flow=None):
+    """AtSizes's builder for a relation of the generic model: ``build(model)`` at n data points and p
+    parameters, along ``flow(model)`` when given."""
+    def at(n, p):
+        model = GenericModel(n, p)
+        return along(build(model), flow(model) if flow else {})
+    return at
+
+
+# Theorem 3.1: u' = -(1/n) H (u - y), H symmetric
+def energy(n: int):
+    """d/dt (1/2)||u - y||^2 = -(1/n) (u - y)^T H (u - y) for u in R^n with u' = -(1/n) H (u - y): the relation
+    and the flow."""
+    u = [sp.Function(f"u{i}")(tt_) for i in range(1, n + 1)]
+    yv = sp.symbols(f"y1:{n + 1}", real=True)
+    H = sp.Matrix(n, n, lambda a, b: sp.Symbol(f"h{min(a, b) + 1}{max(a, b) + 1}", real=True))
+    r = sp.Matrix([u[i] - yv[i] for i in range(n)])
+    rel = sp.Eq(sp.Derivative(sum((u[i] - yv[i]) ** 2 for i in range(n)) / 2, tt_), -(r.T * H * r)[0] / n, evaluate=False)
+    return rel, dict(zip(u, list(-H * r / n))), u, H, r
+
+
+ENERGY, U_FLOW, uf, Hm, res = energy(N_DATA)
 v_ = sp.Matrix(sp.symbols("v1 v2", real=True))
 b = sp.Matrix(sp.symbols("b1 b2", real=True))
 c_ = sp.Matrix(sp.symbols("c1 c2", real=True))

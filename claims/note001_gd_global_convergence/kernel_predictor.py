@@ -14,16 +14,34 @@ from .network import RTOL_FIT, fit_seeds
 # Section 5.3: the limit of the trained predictor under du/dt = -(1/n) H* (u - y),
 # d f(X_te)/dt = -(1/n) K_te (u - y): integrate both from 0 to oo with u(oo) = y
 # ---------------------------------------------------------------------------------------------
-Hsym = sp.Matrix([[sp.Symbol("H11", positive=True), sp.Symbol("H12", real=True)],
-                   [sp.Symbol("H12", real=True), sp.Symbol("H22", positive=True)]])
-Kte = sp.Matrix([sp.symbols("K1 K2", real=True)])
-ysym = sp.Matrix(sp.symbols("y1 y2", real=True))
-u0sym = sp.Matrix(sp.symbols("u01 u02", real=True))
-f0 = sp.Symbol("f0", real=True)
-_Iint = sp.Matrix(sp.symbols("I1 I2", real=True))          # int_0^oo (u - y) dt
-_I_SOLVED = sp.solve(list(ysym - u0sym + Hsym * _Iint / n), list(_Iint), dict=True)[0]
-F_TE_LIMIT = (f0 - (Kte * _Iint)[0] / n).subs(_I_SOLVED)
-KP_DOMAINS = {"H11": Domain(2, 3), "H22": Domain(2, 3), "H12": Domain(-1, 1)}
+def kernel_limit(k: int):
+    """At k training points: H* (symmetric), K_te (1 x k), y, u(0), f(theta(0), X_te) and the limit of
+    f(theta(t), X_te), int_0^oo (u - y) dt = I solved from u(oo) - u(0) = y - u(0) = -(1/n) H* I."""
+    H = sp.Matrix(k, k, lambda a, b: sp.Symbol(f"H{min(a, b) + 1}{max(a, b) + 1}", **({"positive": True} if a == b else {"real": True})))
+    K = sp.Matrix([sp.symbols(f"K1:{k + 1}", real=True)])
+    yv, u0 = sp.Matrix(sp.symbols(f"y1:{k + 1}", real=True)), sp.Matrix([sp.Symbol(f"u0{i}", real=True) for i in range(1, k + 1)])
+    f_0 = sp.Symbol("f0", real=True)
+    integral = sp.Matrix(sp.symbols(f"I1:{k + 1}", real=True))          # int_0^oo (u - y) dt
+    solved = sp.solve(list(yv - u0 + H * integral / n), list(integral), dict=True)[0]
+    return H, K, yv, u0, f_0, (f_0 - (K * integral)[0] / n).subs(solved)
+
+
+def kernel_predictor_at(k: int):
+    """The corrected kernel predictor at k training points (AtSizes's family)."""
+    H, K, yv, u0, f_0, limit = kernel_limit(k)
+    return sp.Eq(limit, f_0 + (K * H.inv() * (yv - u0))[0], evaluate=False)
+
+
+Hsym, Kte, ysym, u0sym, f0, F_TE_LIMIT = kernel_limit(2)
+
+
+def kp_domains(k: int):
+    """H*_ii in [2, 3] (k = 2) or [k, k + 1], H*_ij in [-1, 1]: diagonally dominant, so invertible"""
+    return {f"H{a}{b}": Domain(max(2, k), max(2, k) + 1) if a == b else Domain(-1, 1)
+            for a in range(1, k + 1) for b in range(a, k + 1)}
+
+
+KP_DOMAINS = kp_domains(2)
 
 
 PREDICTOR_WIDTHS = (64, 128, 256, 512, 1024, 2048, 4096)

@@ -6,11 +6,14 @@ import sympy as sp
 
 
 # ---------------------------------------------------------------------------------------------
-# Section 4: kernel regression u = Phi theta (n = 2, three features)
+# Section 4: kernel regression u = Phi theta (n data points, p features)
 # ---------------------------------------------------------------------------------------------
-Phi_ = sp.Matrix(2, 3, sp.symbols("phi11 phi12 phi13 phi21 phi22 phi23", real=True))
-_th3 = sp.Matrix(sp.symbols("q1:4", real=True))
-Jk = (Phi_ * _th3).jacobian(list(_th3))
+# matrix symbols: general in n (data points) and p (features); SymPy's matrix calculus gives
+# d(Phi theta)/dtheta = Phi^T (gradient layout), so the Jacobian du/dtheta is its transpose
+_n, _p = sp.symbols("n p", integer=True, positive=True)
+Phi_ = sp.MatrixSymbol("Phi", _n, _p)
+_theta = sp.MatrixSymbol("theta", _p, 1)
+Jk = sp.diff(Phi_ * _theta, _theta).T
 
 
 def gaussian_grams(ctx, precise):

@@ -7,84 +7,124 @@ import sympy as sp
 from verify.maths.kernels import WidthBatch, relu_ntk
 from verify.checks import Domain
 from verify.maths.models import unit_vectors
-from .gradient_flow import N_DATA, theta, tt_, u_, y_
+from claims._sizes import canonical
+from .gradient_flow import GEN, N_DATA, tt_, y_
 
 
 # ---------------------------------------------------------------------------------------------
-# Section 5: the two-layer network, m = 2, d = 2, n = 2, undefined activation sigma
+# Section 5: the two-layer network, undefined activation sigma; m = 2, d = 2, n = 2 for the derivations
 # ---------------------------------------------------------------------------------------------
 M_NET, D_NET = 2, 2
 _sigma = sp.Function("sigma")
 z_ = sp.Symbol("z", real=True)
-_a = sp.symbols("a1 a2", real=True)
-_kk = sp.symbols("k1 k2", integer=True)
-_X = sp.Matrix(2, 2, sp.symbols("x11 x12 x21 x22", real=True))     # rows x_i
-_Wf = [[sp.Function(f"w{r}{k}")(tt_) for k in (1, 2)] for r in (1, 2)]
-_wflat = [w for row in _Wf for w in row]
-
-
-def _pre(r, i):
-    return sum(_Wf[r][k] * _X[i, k] for k in range(D_NET))
 
 
 def _sigma_prime(arg):
     return sp.Derivative(_sigma(z_), z_).subs(z_, arg)
 
 
-_unet = [sum(_a[r] * _sigma(_pre(r, i)) for r in range(M_NET)) / sp.sqrt(M_NET) for i in range(2)]
-
-
-def grad_w(i, r):
-    return sp.Matrix([sp.diff(_unet[i], _Wf[r][k]) for k in range(D_NET)])
-
-
-_J_NET = sp.Matrix([[sp.diff(_unet[i], w) for w in _wflat] for i in range(2)])
-H_NET = _J_NET * _J_NET.T
-
-
-# Section 5's objective as written, (1/n) sum (f - y)^2, and with Section 3's 1/2; the factor is the
-# point, so the model is the generic u_i = F_i(theta) of Sections 2-3
-RES_GEN = sp.Matrix([u_[i] - y_[i] for i in range(N_DATA)])
-OBJECTIVE_AS_WRITTEN = sum((u_[i] - y_[i]) ** 2 for i in range(N_DATA)) / N_DATA
-OBJECTIVE_HALF = sum((u_[i] - y_[i]) ** 2 for i in range(N_DATA)) / (2 * N_DATA)
-
-
-def gen_flow(loss):
-    return {th: -sp.diff(loss, th) for th in theta}
-
-
-_OBJ_NET_HALF = sum((_unet[i] - y_[i]) ** 2 for i in range(2)) / (2 * 2)          # (1/2n) sum (u - y)^2
-RELU_INSTANCE = {_sigma: sp.Lambda(z_, sp.Max(0, z_))}
-NET_DOMAINS = {str(s): Domain(-2, 2) for s in (*_wflat, *_X, *_a, *y_)}
-
-
-def stated_gradient(i, r):
-    """The note's formula for du_i/dw_r, with its sum over r (the same for every r)."""
-    return sum((_a[s] * _X[i, :].T * _sigma_prime(_pre(s, i)) for s in range(M_NET)), sp.zeros(D_NET, 1)) / sp.sqrt(M_NET)
-
-
-def true_gradient(i, r):
-    return _a[r] * _X[i, :].T * _sigma_prime(_pre(r, i)) / sp.sqrt(M_NET)
-
-
-GRAD_LHS = sp.Matrix([list(grad_w(i, r)) for i in range(2) for r in range(M_NET)])
-INNER = sp.Matrix(2, 2, lambda i, j: sum((true_gradient(i, r).T * true_gradient(j, r))[0] for r in range(M_NET)))
-
-
 def _ind(arg):
     return sp.Heaviside(arg, 1)          # 1{arg >= 0}
 
 
-_sgn = [(-1) ** k for k in _kk]          # a_r in {-1, 1}
-INNER_PM = sp.Matrix(2, 2, lambda i, j: sum(
-    (_sgn[r] * _X[i, :] * _ind(_pre(r, i))).dot(_sgn[r] * _X[j, :] * _ind(_pre(r, j))) for r in range(M_NET)) / M_NET)
-INDICATOR = sp.Matrix(2, 2, lambda i, j: _X[i, :].dot(_X[j, :]) * sum(
-    _ind(_pre(r, i)) * _ind(_pre(r, j)) for r in range(M_NET)) / M_NET)
+class Network:
+    """u_i = (1/sqrt m) sum_r a_r sigma(w_r(t)^T x_i) at n inputs x_i in R^d and m neurons: the claims of
+    Section 5 are built from it at n = m = d = 2 and again at larger sizes (``at_sizes``)."""
 
-# the velocity of w_r under the (1/2n) sum (u - y)^2 flow, against the note's integrand
-VEL_STATED = sp.Matrix([sum((_unet[i] - y_[i]) * _a[r] * _X[i, k] * _sigma_prime(_pre(r, i)) for i in range(2))
-                         / (sp.sqrt(M_NET) * 2) for r in range(M_NET) for k in range(D_NET)])
-VEL_FLOW = sp.Matrix([-sp.diff(_OBJ_NET_HALF, w) for w in _wflat])
+    def __init__(self, n: int, m: int, d: int):
+        self.n, self.m, self.d = n, m, d
+        self.a = sp.symbols(f"a1:{m + 1}", real=True)
+        self.k = sp.symbols(f"k1:{m + 1}", integer=True)
+        self.X = sp.Matrix(n, d, lambda i, k: sp.Symbol(f"x{i + 1}{k + 1}", real=True))     # rows x_i
+        self.W = [[sp.Function(f"w{r + 1}{k + 1}")(tt_) for k in range(d)] for r in range(m)]
+        self.wflat = [w for row in self.W for w in row]
+        self.y = sp.symbols(f"y1:{n + 1}", real=True)
+        self.u = [sum(self.a[r] * _sigma(self.pre(r, i)) for r in range(m)) / sp.sqrt(m) for i in range(n)]
+        self.J = sp.Matrix([[sp.diff(self.u[i], w) for w in self.wflat] for i in range(n)])
+        self.H = self.J * self.J.T
+
+    def pre(self, r, i):
+        return sum(self.W[r][k] * self.X[i, k] for k in range(self.d))
+
+    def grad_w(self, i, r):
+        """du_i/dw_r (the entries of the Jacobian J)"""
+        return self.J[i, r * self.d:(r + 1) * self.d].T
+
+    def stated_gradient(self, i, r):
+        """The note's formula for du_i/dw_r, with its sum over r (the same for every r)."""
+        return sum((self.a[s] * self.X[i, :].T * _sigma_prime(self.pre(s, i)) for s in range(self.m)),
+                   sp.zeros(self.d, 1)) / sp.sqrt(self.m)
+
+    def true_gradient(self, i, r):
+        return self.a[r] * self.X[i, :].T * _sigma_prime(self.pre(r, i)) / sp.sqrt(self.m)
+
+    def gradient_lhs(self):
+        return sp.Matrix([list(self.grad_w(i, r)) for i in range(self.n) for r in range(self.m)])
+
+    def gradient(self, formula):
+        return sp.Matrix([list(formula(i, r)) for i in range(self.n) for r in range(self.m)])
+
+    def inner(self):
+        return sp.Matrix(self.n, self.n, lambda i, j: sum((self.true_gradient(i, r).T * self.true_gradient(j, r))[0]
+                                                          for r in range(self.m)))
+
+    def blocks(self):
+        return sp.Matrix(self.n, self.n, lambda i, j: sum((self.grad_w(i, r).T * self.grad_w(j, r))[0] for r in range(self.m)))
+
+    def inner_pm(self):
+        """sum_r (1/m) <a_r x_i 1{.}, a_r x_j 1{.}> with a_r = (-1)^{k_r}"""
+        sgn = [(-1) ** k for k in self.k]
+        return sp.Matrix(self.n, self.n, lambda i, j: sum(
+            (sgn[r] * self.X[i, :] * _ind(self.pre(r, i))).dot(sgn[r] * self.X[j, :] * _ind(self.pre(r, j)))
+            for r in range(self.m)) / self.m)
+
+    def indicator(self):
+        return sp.Matrix(self.n, self.n, lambda i, j: self.X[i, :].dot(self.X[j, :]) * sum(
+            _ind(self.pre(r, i)) * _ind(self.pre(r, j)) for r in range(self.m)) / self.m)
+
+    def velocity_stated(self):
+        """the note's integrand (1/sqrt m)(1/n) sum_i (u_i - y_i) a_r x_i sigma'(w_r^T x_i), for every r"""
+        return sp.Matrix([sum((self.u[i] - self.y[i]) * self.a[r] * self.X[i, k] * _sigma_prime(self.pre(r, i))
+                              for i in range(self.n)) / (sp.sqrt(self.m) * self.n)
+                          for r in range(self.m) for k in range(self.d)])
+
+    def velocity_flow(self):
+        """the velocity of w_r under the (1/2n) sum (u - y)^2 flow"""
+        objective = sum((self.u[i] - self.y[i]) ** 2 for i in range(self.n)) / (2 * self.n)
+        return sp.Matrix([-sp.diff(objective, w) for w in self.wflat])
+
+
+NET = Network(N_DATA, M_NET, D_NET)
+NET_BEYOND = {"n": (3,), "m": (3,), "d": (3,)}   # the sizes Section 5's identities are evaluated at beyond n = m = d = 2
+_a, _kk, _X, _Wf, _wflat = NET.a, NET.k, NET.X, NET.W, NET.wflat
+_unet, grad_w, H_NET = NET.u, NET.grad_w, NET.H
+stated_gradient, true_gradient = NET.stated_gradient, NET.true_gradient
+
+
+def _evaluated(rel):
+    return sp.Eq(rel.lhs.doit(), rel.rhs.doit(), evaluate=False)
+
+
+def network_at(build):
+    """AtSizes's builder for a relation ``build(network)`` of Section 5's network at n, m, d."""
+    return lambda n, m, d: canonical(_evaluated(build(Network(n, m, d))))
+
+
+# Section 5's objective as written, (1/n) sum (f - y)^2, and with Section 3's 1/2; the factor is the
+# point, so the model is the generic u_i = F_i(theta) of Sections 2-3
+RES_GEN = GEN.res
+OBJECTIVE_AS_WRITTEN = GEN.square_loss(1)
+OBJECTIVE_HALF = GEN.square_loss(sp.Rational(1, 2))
+gen_flow = GEN.gradient_flow
+
+RELU_INSTANCE = {_sigma: sp.Lambda(z_, sp.Max(0, z_))}
+NET_DOMAINS = {str(s): Domain(-2, 2) for s in (*_wflat, *_X, *_a, *y_)}
+GRAD_LHS = NET.gradient_lhs()
+INNER = NET.inner()
+INNER_PM = NET.inner_pm()
+INDICATOR = NET.indicator()
+VEL_STATED = NET.velocity_stated()
+VEL_FLOW = NET.velocity_flow()
 
 
 def inputs(rng, count=4, d=3, unit=True):

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import (CaseSplit, Derivation, Domain, Enumeration, Gronwall,
+from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
 from verify.notation import FrobNorm, LambdaMin, Prob, ReLU
@@ -59,23 +59,24 @@ from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t,
                       R_theta, SCALING, S_F, S_H, S_R, S_TH, S_X, V, d, delta, delta2, dist0, dist2, eps, f_rep,
                       f_rfm, g_min, g_s, gap, gradsq, i, k, lam, lhs14, m, n, s, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4,
                       src, t, thetasq, v, vp, x)
-from .classical import PL_SLIDE, PL_SQUARED, R_fn, convex_flow, mu_pl, nonconvex_flow, pl_flow
+from .classical import FLOW_SPACE, PL_SLIDE, PL_SPACE, PL_SQUARED, R_fn, convex_flow, mu_pl, nonconvex_flow, pl_flow
 from .hardness import AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, sz, tau, tp, z_, c_lin
-from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, S_D_SIZE, S_size, VX,
-                       sd_gram)
-from .theorem7 import RISK_F, NF, PU, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
+from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, SD_SPACE, S_D_SIZE, S_size,
+                       VX, sd_gram)
+from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
 from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014, GRONWALL_NOTE,
-                       INSTANCES_014, P_DEG, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
+                       INSTANCES_014, P_DEG, T8_FLOW_SPACE, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
                        extremal_parity_flows, gradient_growth, parity_flows)
-from .kernel_lemmas import (L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, balanced_grams, hoeffding_draws,
-                            hoeffding_wide_draws, init_kernels, lemma11_draws, neighbourhood_samples, risk_gradients,
-                            union_draws, weyl_samples)
-from .lazy_training import A0_S, LAZY_WIDTHS, NB0_S, s_, lazy_quantity, representer, sketch_terms
+from .kernel_lemmas import (HF_SPACE, KERNEL_SPACE, L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, NB_SPACE,
+                            RG_SPACE, UB_SPACE, WEYL_SPACE, balanced_grams, hoeffding_draws, init_kernels, lemma11_draws,
+                            neighbourhood_samples, risk_gradients, union_draws, weyl_samples)
+from .lazy_training import A0_S, LAZY_SPACE, LAZY_WIDTHS, NB0_S, SKETCH_SPACE, s_, lazy_quantity, representer, sketch_terms
 from .kernel_steps import (F2K, GAMMA_DERIVED, Gam, KERNEL_DERIVED, L11_NEEDED, LEMMA12_DERIVED, LEMMA12_RATE,
                            ML_RATE_DERIVED, Rt, THM10_WIDTH, WIDTH_NEEDED, E1, E2, EV, EVEC, FLOW_020, FLOW_E,
                            FLOW_EK, FLOW_THETA, GM, GRAM_GEN, INSTANCES_F, J2, KHAT2, NEG_GRAD, mm, nn_,
-                           c_ml, gam)
-from .kernel_theorems import (INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat, M_th, RM_D, Rem, expansion_remainder,
+                           c_ml, energy_at, error_dynamics_at, gam, gd_flow_at, gram_at, lemma12_chain_at)
+from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat, ML_SPACE, M_th, PAIR_SPACE, RM_D, Rem,
+                              T10_SPACE, T13_SPACE, TK_SPACE, expansion_remainder,
                               inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
                               theorem10_draws, theorem13_draws)
 
@@ -99,7 +100,8 @@ CLAIMS = [
         source=src("Theorem 1 (Non-convex)", r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta)}{t}}"),
         statement=Statement(sp.Le(g_s, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Le(s, t), sp.Gt(t, 0)],
                             latex=r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf \hat{\mathcal{R}}_n}{t}} \quad \text{(the minimum runs over } \theta\text{; } s \in [0, t] \text{ is free)}"),
-        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes"),),
+        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3",
+                           configurations=FLOW_SPACE),),
         correction=Correction(
             Statement(sp.Le(g_min, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Gt(t, 0)],
                       latex=r"\min_{s \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf \hat{\mathcal{R}}_n}{t}}"),
@@ -114,7 +116,8 @@ CLAIMS = [
         source=src("Theorem 2", r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}"),
         statement=Statement(sp.Le(gap, dist0 / (2 * t)), assuming=[sp.Gt(t, 0)],
                             latex=r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}"),
-        checks=(Simulation(convex_flow, name="gradient flow on convex log-cosh objectives"),),
+        checks=(Simulation(convex_flow, name="gradient flow on convex log-cosh objectives and the near-linear extremal one, p = 1, 3",
+                           configurations=FLOW_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -145,12 +148,13 @@ CLAIMS = [
         source=src("Theorem 3", r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
         statement=Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SLIDE],
                             latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2 \ge C(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
-        checks=(Simulation(pl_flow, name="gradient flow on cosh wells"),),
+        checks=(Simulation(pl_flow, name="gradient flow on cosh wells", configurations=PL_SPACE),),
         depends_on=("dyn.pl.rate",),
         correction=Correction(
             Statement(sp.Le(D_t, sp.exp(-mu_pl * t) * D_0), assuming=[PL_SQUARED],
                       latex=r"\|\nabla \hat{\mathcal{R}}_n\|_2^2 \ge \mu(\hat{\mathcal{R}}_n - \inf) \Rightarrow \hat{\mathcal{R}}_n(\theta_t) - \inf \le e^{-\mu t} (\hat{\mathcal{R}}_n(\theta_0) - \inf)"),
-            checks=(Simulation(lambda ctx, precise: pl_flow(ctx, precise, squared=True), name="gradient flow on cosh wells"),),
+            checks=(Simulation(lambda ctx, precise, config: pl_flow(ctx, precise, config, squared=True), name="gradient flow on cosh wells",
+                               configurations=PL_SPACE),),
             why="R = a(cosh(c theta) - 1) with small a meets the slide's condition with C = c/sqrt(p) but its flow decays "
                 "like e^{-2 a c^2 t}: the condition is not scale-invariant (the scaling analysis finds it without a simulation: "
                 "C scales as 1/[theta], so e^{-Ct} is not scale-free). With the squared norm (the PL condition, "
@@ -324,13 +328,13 @@ CLAIMS = [
         source=src("Orthonormal class (continuous case)", r"Hence, for this continuous case,  $\mathcal{B}_d$  contains exponential many orthonormal functions."),
         statement=Statement(sp.Eq(G, sp.Symbol("I"), evaluate=False),
                             latex=r"\langle \cos(w^T x), \cos(w'^T x) \rangle_{\mathrm{Unif}([0, 2\pi]^d)} = \delta_{w, w'} \quad (w, w' \in S_d,\ d = 3)"),
-        checks=(Simulation(sd_gram, name="Gram matrix of S_3 (exact grid quadrature)", scale="unit"),),
+        checks=(Simulation(sd_gram, name="Gram matrix of S_d, d = 1..3 (exact grid quadrature)", scale="unit", configurations=SD_SPACE),),
         depends_on=("dyn.sd.size",),
         correction=Correction(
             Statement(sp.Eq(G, sp.Symbol("I"), evaluate=False),
                       latex=r"\langle \sqrt{2}\cos(w^T x), \sqrt{2}\cos(w'^T x) \rangle = \delta_{w, w'} \quad (w \ne 0)"),
-            checks=(Simulation(lambda ctx, precise: sd_gram(ctx, precise, normalised=True), name="Gram matrix of S_3 (exact grid quadrature)",
-                               scale="unit"),),
+            checks=(Simulation(lambda ctx, precise, config: sd_gram(ctx, precise, config, normalised=True),
+                               name="Gram matrix of S_d, d = 1..3 (exact grid quadrature)", scale="unit", configurations=SD_SPACE),),
             why="E[cos(w.x) cos(w'.x)] = (delta_{w,w'} + delta_{w,-w'})/2: the functions are orthogonal with norm "
                 "1/sqrt(2) (except w = 0); sqrt(2) cos(w.x), w != 0, are orthonormal, still binomial(2d, d) - 1 of them.",
             expected=Verdict.SUPPORTED),
@@ -355,7 +359,8 @@ CLAIMS = [
         source=src("Theorem 7", r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}."),
         statement=Statement(sp.Le(V, B_x / F_size),
                             latex=r"\mathbb{E}_{f\sim P}[\|\nabla R^{f}(\theta) - g(\theta)\|^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|},\ R^f = \mathbb{E}_x[(h - f)^2]"),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+                           configurations=T7_SPACE),),
         depends_on=("dyn.parity.orthonormal",),
         correction=Correction(
             Statement(sp.Le(V, 4 * B_x / F_size),
@@ -388,7 +393,8 @@ CLAIMS = [
         title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
         source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
         statement=Statement(sp.Le(V, M2), latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f - g(\theta)\|^2] \le \mathbb{E}_f[\|\langle f, \nabla_{\theta} h \rangle\|^2]"),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+                           configurations=T7_SPACE),),
         depends_on=("dyn.theorem7.gradient",),
         correction=Correction(
             Statement(sp.Le(V, 4 * M2), latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f - g\|^2] \le 4\,\mathbb{E}_f[\|\langle f, \nabla_{\theta} h \rangle\|^2]"),
@@ -413,7 +419,8 @@ CLAIMS = [
         title="(0.10): (1/|F|) sum_f <f, grad h>^2 <= E_x ||grad h||^2 / |F| (Bessel)",
         source=src("Theorem 7 (proof)", r"\leq \frac{\mathbb{E}_x[\|\nabla_\theta h(x;\theta)\|^2]}{|\mathcal{F}|}."),
         statement=Statement(sp.Le(S_F, B_x / F_size), latex=r"\frac{1}{|\mathcal{F}|} \sum_{f} \|\langle f, \nabla_{\theta} h \rangle\|^2 \le \frac{\mathbb{E}_x[\|\nabla_\theta h\|^2]}{|\mathcal{F}|}"),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and parity classes on {0,1}^4"),),
+        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+                           configurations=T7_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -423,7 +430,8 @@ CLAIMS = [
         source=src("Hardness of learning with GD: Setup", r"= \frac{1}{|\mathcal{F}|} \sum_i \langle f_i, \nabla h(\cdot;\theta) \rangle^2 \le \frac{\|\nabla_{\theta} h\|^2}{|\mathcal{F}|} \le \frac{G_{\theta}}{2^d}."),
         statement=Statement(sp.And(sp.Eq(H2, S_F, evaluate=False), sp.Le(S_F, G_theta / 2**d)),
                             latex=r"\mathbb{E}_f[\|\nabla_{\theta} R^f\|^2] = \mathbb{E}_f \|\mathbb{E}_x[f\nabla_{\theta} h]\|^2 = \frac{1}{|\mathcal{F}|} \sum_i \|\langle f_i, \nabla h \rangle\|^2 \le \frac{G_{\theta}}{2^d}"),
-        checks=(Simulation(hinge_gradients, name="bounded tanh networks, all parities on {0,1}^4", rtol=1e-9),),
+        checks=(Simulation(hinge_gradients, name="bounded tanh models, all parities on {0,1}^d, d = 2, 4", rtol=1e-9,
+                           configurations=T7_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     # ------------------------------------------------------------------ Theorem 8
@@ -434,7 +442,7 @@ CLAIMS = [
         source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
         statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF},
                             latex=r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_1(e^{\frac{C_2t}{2^{d/2}}} - 1),\ C_1 = " + sp.latex(C1_PROOF) + ",\\ C_2 = " + sp.latex(C2_PROOF)),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
                 Simulation(extremal_parity_flows, name="extremal bounded model, one parameter per parity, d = 3..10",
                            configurations=T8_SPACE)),
         depends_on=("dyn.theorem8.gronwall",),
@@ -472,7 +480,7 @@ CLAIMS = [
         title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
         source=src("Hardness of learning with GD (proof)", r"G(\theta) \le G(\theta_0) + 2L \|\theta - \theta_0\|^2."),
         statement=Statement(sp.Le(G_t, G0 + 2 * L * dist2)),
-        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0"),),
+        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),),
         correction=Correction(
             Statement(sp.Le(G_t, 2 * G0 + 2 * L * dist2)),
             why="E||grad h(theta)||^2 <= (sqrt(G(theta_0)) + sqrt(L)||theta - theta_0||)^2 grows linearly at first; "
@@ -498,7 +506,7 @@ CLAIMS = [
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * EG)),
                             latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
         depends_on=("dyn.hinge.variance",),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2)),
@@ -517,7 +525,7 @@ CLAIMS = [
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * (G0 + 2 * L * delta2))),
                             latex=r"2\mathbb{E}_f[\langle \theta_t^f - \theta_0, -\nabla R^f(\theta_t^f)\rangle] \leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}"),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^3"),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
         depends_on=("dyn.theorem8.step_013", "dyn.theorem8.step_015"),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2)),
@@ -568,14 +576,16 @@ CLAIMS = [
         source=src("Convergence of GD in the kernel regime: Setup", r"\dot{a}_{j} = -\sum_{i=1}^{n} e_{i}\sigma(b_{j}^{T}x_{i})"),
         statement=Statement(sp.Eq(FLOW_020, NEG_GRAD, evaluate=False),
                             latex=r"\left(-\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ -\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}\right) = -\nabla_{(a_j, b_j)} \hat{\mathcal{R}}_n \quad (n = 2,\ m = 1,\ d = 2)"),
-        checks=(Identity(name="gradient of the empirical risk"),),
+        checks=(Identity(sizes={"n": 2, "d": 2}, name="gradient of the empirical risk"),),
         correction=Correction(
             Statement(sp.Eq(FLOW_020 / 2, NEG_GRAD, evaluate=False),
                       latex=r"\dot{a}_{j} = -\frac{1}{n}\sum_{i} e_{i}\sigma(b_{j}^{T}x_{i}),\ \dot{b}_{j} = -\frac{1}{n}\sum_{i} e_{i}a_{j}\sigma'(b_{j}^{T}x_{i})x_{i}"),
+            checks=(Identity(sizes={"n": 2, "d": 2}, name="gradient of the empirical risk"),
+                    AtSizes(gd_flow_at, sizes={"n": (3,), "d": (3, 4)}, name="gradient of the empirical risk at n = 3, d = 3, 4")),
             why="R_n has the factor 1/(2n): its gradient flow has 1/n. (0.20) as written is the flow of n R_n (time "
                 "runs n times faster); (0.22), Lemma 12 and Lemma 14 are consistent with (0.20), not with the 1/n flow "
                 "written in the 'general observation'.",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for n = d = 2; supported beyond (checked numerically at n = 3, d = 3, 4)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -585,7 +595,8 @@ CLAIMS = [
         source=src("Theorem 10", r"assume that  $m \geq \frac{10n \log(2n^2/\delta)}{\lambda_n^2(K)}$ . Then, with probability  $1 - \delta$  over the initialization, we have"),
         statement=Statement(sp.Ge(Prob(sp.Le(R_t, sp.exp(-m * lam * t) * R_0)), 1 - delta), assuming=[sp.Ge(m, THM10_WIDTH)],
                             latex=r"m \geq \frac{10n \log(2n^2/\delta)}{\lambda_n^2(K)} \Rightarrow \Pr\left[\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0)\ \forall t\right] \ge 1 - \delta \quad (n = 3,\ \delta = 1/2,\ m = 8329)"),
-        checks=(Probability(theorem10_draws, name="flow (0.20) at m = 8329, 12 initialisations"),),
+        checks=(Probability(theorem10_draws, name="flow (0.20) at the smallest admissible width, delta = 1/2 (m = 8329) and 0.9",
+                            configurations=T10_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -596,6 +607,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
         checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
         depends_on=("dyn.lemma12",),
+        tested_by=("dyn.theorem10.probability",),      # the rate at the stated width, simulated
         correction=Correction(
             Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0))),
             why="The proof shows t_0 = oo in Lemma 12, which gives the rate m lambda_n(K)/2: on I(theta_0) only "
@@ -611,12 +623,14 @@ CLAIMS = [
         source=src("A general observation", r"\frac{de_i(t)}{dt} = \langle \nabla f(x_i; \theta(t)), \dot{\theta}(t) \rangle = -\sum_{i'=1}^n \langle \nabla f(x_i; \theta(t)), \nabla f(x_{i'}; \theta(t)) \rangle e_{i'}(t)."),
         statement=Statement(sp.Eq(sp.Derivative(EV[0], t_), -sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                             latex=r"\frac{de_1}{dt} = -\sum_{i'=1}^2 \langle \nabla f(x_1; \theta), \nabla f(x_{i'}; \theta) \rangle e_{i'} \text{ along } \dot\theta = -\frac{1}{2}\sum_{i=1}^2 e_i \nabla f(x_i;\theta)"),
-        checks=(Identity(name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),),
+        checks=(Identity(sizes={"n": 2}, name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),),
         correction=Correction(
             Statement(sp.Eq(sp.Derivative(EV[0], t_), -sp.Rational(1, 2) * sum(GRAM_GEN[0][q] * EV[q] for q in range(2)), evaluate=False),
                       latex=r"\frac{de_i}{dt} = -\frac{1}{n}\sum_{i'=1}^n \langle \nabla f(x_i), \nabla f(x_{i'}) \rangle e_{i'}"),
+            checks=(Identity(sizes={"n": 2}, name="chain rule along the flow (n = 2, two parameters)", flow=FLOW_THETA, instances=INSTANCES_F),
+                    AtSizes(error_dynamics_at, sizes={"n": (3, 4)}, name="chain rule along the flow at n = 3, 4 (two parameters)")),
             why="The flow on the line above carries 1/n, so de/dt = -(1/n) G e; de/dt = -G e holds for the flow (0.20).",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for n = 2; supported beyond (checked numerically at n = 3, 4)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -626,8 +640,9 @@ CLAIMS = [
         source=src("A general observation", r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G(\theta_t) e(t) \le -2\lambda_n(G(\theta_t))\|e(t)\|^2."),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_), -2 * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{d\|e(t)\|^2}{dt} = -2e(t)^T G e(t) \quad (n = 2)"),
-        checks=(Identity(name="chain rule along (0.22)", flow=FLOW_E),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22)", flow=FLOW_E),
+                AtSizes(energy_at, sizes={"n": (3, 5)}, name="chain rule along (0.22) at n = 3, 5")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2; supported beyond (checked numerically at n = 3, 5)
     ),
     Claim(
         id="dyn.kernel.gram",
@@ -636,8 +651,9 @@ CLAIMS = [
         source=src("The Gram matrix for a 2LNN", r"In this case,  $G(\theta)=m\hat{K}(\theta)$"),
         statement=Statement(sp.Eq(J2 * J2.T, 2 * KHAT2, evaluate=False),
                             latex=r"\left(\langle \nabla f(x_i), \nabla f(x_{i'}) \rangle\right)_{i,i'} = m \hat{K}(\theta) \quad (m = n = d = 2)"),
-        checks=(Identity(name="Jacobian product"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 2, "d": 2}, name="Jacobian product"),
+                AtSizes(gram_at, sizes={"n": (3,), "m": (3,), "d": (3,)}, name="Jacobian product at n = m = d = 3")),
+        expected=Verdict.SUPPORTED,  # proved for n = m = d = 2; supported beyond (checked numerically at n = m = d = 3)
     ),
     Claim(
         id="dyn.kernel.limit",
@@ -646,7 +662,7 @@ CLAIMS = [
         source=src("The Gram matrix for a 2LNN", r"k(x, x') = \mathbb{E}_{b \sim \pi_0}[\sigma(b^T x)\sigma(b^T x')].$$"),
         statement=Statement(sp.Eq(Kh, K, evaluate=False),
                             latex=r"\mathbb{E}[\hat{K}(\theta_0)] = \left(\mathbb{E}_{b \sim \mathrm{Unif}(\mathbb{S}^{2})}[\sigma(b^T x_i)\sigma(b^T x_{i'})]\right)_{i,i'} = \left(\tfrac{\|x\|\|x'\|}{2\pi d}(\sin\phi + (\pi - \phi)\cos\phi)\right)"),
-        checks=(MonteCarlo(init_kernels, name="empirical kernels against the arc-cosine kernel on the sphere"),),
+        checks=(MonteCarlo(init_kernels, name="empirical kernels against the arc-cosine kernel on the sphere", configurations=KERNEL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -686,7 +702,7 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Le(LambdaMin(Kmat), pair_gap),
                       latex=r"\lambda_n(K) \le \min_{i \ne j} \left(k(x_i, x_i) - k(x_i, x_j)\right) \quad (\text{interlacing with the closest pair's } 2 \times 2 \text{ block})"),
-            checks=(Simulation(pair_interlacing, name="K at n = 200 uniform points of S^2"),),
+            checks=(Simulation(pair_interlacing, name="K at n = 50, 200 uniform points of S^1 and S^2", configurations=PAIR_SPACE),),
             why="lambda_n(K) is at most the smallest eigenvalue k(x, x) - k(x, x') of the closest pair's 2 x 2 block, "
                 "which vanishes like the squared distance of the closest pair (about n^{-2/(d-1)} for uniform points): "
                 "the fitted decay is far faster than n^{-1/d}. A bound C_d/n^{1/d} needs separated data, not uniform "
@@ -700,13 +716,12 @@ CLAIMS = [
         title="Proof of Lemma 11: P{|K_hat_ij - K_ij| >= eps} <= e^{-2 m eps^2} (Hoeffding)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\right| \ge \varepsilon \right\} \le e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - sp.exp(-2 * m * eps**2)),
-                            latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le e^{-2m\varepsilon^2} \quad (d = 1,\ m = 1,\ \varepsilon = 0.45)"),
-        checks=(Probability(hoeffding_draws, name="one kernel entry, d = 1, m = 1"),),
+                            latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le e^{-2m\varepsilon^2} \quad (d = 1,\ m \in \{1, 2, 20, 100\},\ \varepsilon \in \{0.115, 0.285, 0.445\})"),
+        checks=(Probability(hoeffding_draws, name="one kernel entry on S^0, every outcome: m = 1, 2, 20, 100, three eps",
+                            configurations=HF_SPACE),),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Lt(D_dev, eps)), 1 - 2 * sp.exp(-2 * m * eps**2)),
                       latex=r"\mathbb{P}\{|\hat{K}_{i,j} - K_{i,j}| \ge \varepsilon\} \le 2e^{-2m\varepsilon^2}"),
-            checks=(Probability(hoeffding_draws, name="one kernel entry, d = 1, m = 1"),
-                    Probability(hoeffding_wide_draws, name="one kernel entry, d = 1, m = 20, eps = 0.3")),
             why="Hoeffding's inequality bounds each tail by e^{-2m eps^2}; the two-sided event |.| >= eps needs the factor 2 "
                 "(d = 1, m = 1: relu(b)^2 is 0 or 1 with probability 1/2 each, so the deviation from K = 1/2 is always 1/2, "
                 "while e^{-2 m eps^2} = e^{-0.405} < 1 at eps = 0.45).",
@@ -720,7 +735,7 @@ CLAIMS = [
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - \sum_{i,j=1}^n \mathbb{P}\{|\hat{K}_{i,j}-K_{i,j}| \ge \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), eps)), 1 - n**2 * sp.exp(-2 * m * eps**2)),
                             latex=r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2} \quad (n = 8 \text{ points on } \mathbb{S}^1,\ m = 100)"),
-        checks=(Probability(union_draws, name="empirical kernels of 8 points on the circle"),),
+        checks=(Probability(union_draws, name="empirical kernels of 3 and 8 points on the circle, m = 25, 100", configurations=UB_SPACE),),
         depends_on=("dyn.lemma11.hoeffding",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), n * eps)), 1 - 2 * n**2 * sp.exp(-2 * m * eps**2)),
@@ -736,7 +751,7 @@ CLAIMS = [
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
         statement=Statement(sp.Ge(LambdaMin(Kh), LambdaMin(K) - FrobNorm(Kh - K))),
-        checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64"),),
+        checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -763,7 +778,7 @@ CLAIMS = [
         statement=Statement(sp.And(sp.Ge(LambdaMin(Kh), LambdaMin(Kh0) - FrobNorm(Kh0 - Kh)),
                                    sp.Ge(LambdaMin(Kh0) - FrobNorm(Kh0 - Kh), lam / 4)),
                             assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)]),
-        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)"),),
+        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)", configurations=NB_SPACE),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
     ),
@@ -786,8 +801,9 @@ CLAIMS = [
         source=src("Lemma 12 (proof)", r"\frac{d}{dt}\hat{\mathcal{R}}_{n}(\theta(t)) = \frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e"),
         statement=Statement(sp.Eq(sp.Derivative(E1**2 + E2**2, t_) / (2 * nn_), -(mm / nn_) * (EVEC.T * GM * EVEC)[0], evaluate=False),
                             latex=r"\frac{1}{2n}\frac{d\|e(t)\|^{2}}{dt} = \frac{-m}{n}e^{T}\hat{K}e \text{ along } \dot e = -m\hat{K}e \quad (n = 2 \text{ entries})"),
-        checks=(Identity(name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2}, name="chain rule along (0.22) with G = m K_hat", flow=FLOW_EK),
+                AtSizes(lemma12_chain_at, sizes={"n": (3, 5)}, name="chain rule along (0.22) with G = m K_hat at n = 3, 5")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2; supported beyond (checked numerically at n = 3, 5)
     ),
     Claim(
         id="dyn.theorem10.gradient_bound",
@@ -795,7 +811,8 @@ CLAIMS = [
         title="Proof of Theorem 10: ||grad R_n(theta)||^2 <= ||theta||^2 R_n(theta)",
         source=src("Proof of Theorem 10", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|^2 \le \|\theta\|^2 \hat{\mathcal{R}}_n(\theta)."),
         statement=Statement(sp.Le(gradsq, thetasq * R_theta)),
-        checks=(Simulation(risk_gradients, name="random two-layer networks (aligned single-sample instances included)"),),
+        checks=(Simulation(risk_gradients, name="random two-layer networks (aligned single-sample instances included)",
+                           configurations=RG_SPACE),),
         correction=Correction(
             Statement(sp.Le(gradsq, 2 * thetasq * R_theta)),
             why="|relu(b_j.x_i)| <= ||b_j|| and (1/n sum_i |e_i|)^2 <= (1/n) sum_i e_i^2 = 2 R_n give "
@@ -893,7 +910,8 @@ CLAIMS = [
         source=src("Remarks", r"The key observation is that b<sub>j</sub>(t) − b<sub>j</sub>(0) ∼ 1/m."),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t} \max_j \|b_j(t) - b_j(0)\| = O(1/m),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("b", seeds_per_sample=2.0), name="first-layer displacement against width"),),
+        checks=(OrderFit(lazy_quantity("b", seeds_per_sample=2.0), name="first-layer displacement against width",
+                         configurations=LAZY_SPACE),),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
             why="The first layer moves by about 1/m^2 (fitted exponent -2.0), not 1/m: its velocity -sum_i e_i a_j "
@@ -909,7 +927,7 @@ CLAIMS = [
         source=src("Remarks", r"\to k(x_i, x_{i'}) := \mathbb{E}_{b \sim \mathcal{N}(0, I_d/d)} [\sigma(b^T x_i) \sigma(b^T x_{i'}) + \sigma'(b^T x_i) \sigma'(b^T x_{i'}) x_i^T x_{i'}]"),
         statement=Statement(sp.Eq(G, K, evaluate=False),
                             latex=r"\mathbb{E}\left[G_{i,i'}\right] = \mathbb{E}_{b \sim \mathcal{N}(0, I_d/d)} [\sigma(b^T x_i) \sigma(b^T x_{i'}) + \sigma'(b^T x_i) \sigma'(b^T x_{i'}) x_i^T x_{i'}]"),
-        checks=(MonteCarlo(balanced_grams, name="Gram matrices under the balanced initialisation (m = 32)"),),
+        checks=(MonteCarlo(balanced_grams, name="Gram matrices under the balanced initialisation (m = 1, 32)", configurations=KERNEL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -919,7 +937,8 @@ CLAIMS = [
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"assume that  $m \gtrsim \frac{n^4}{\lambda_n^2(K)} \log(\frac{n^2}{\delta})$ . Then, with probability  $1 - \delta$  over the random initialization, we have"),
         statement=Statement(sp.Ge(Prob(sp.Le(gap, (1 + sp.sqrt(sp.log(1 / delta))) / (lam * sp.sqrt(m)))), 1 - delta),
                             latex=r"\Pr\left[\sup_{t, x} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| \le \frac{1 + \sqrt{\log(1/\delta)}}{\lambda_n(K)\sqrt{m}}\right] \ge 1 - \delta \quad (n = 3,\ m = 128,\ \delta = 0.1)"),
-        checks=(Probability(theorem13_draws, name="flows (0.20) of the network and its RFM at m = 128, 64 points of the sphere"),),
+        checks=(Probability(theorem13_draws, name="flows (0.20) of the network and its RFM at m = 64, 128, 64 points of the sphere",
+                            configurations=T13_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -929,7 +948,8 @@ CLAIMS = [
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"\le \frac{1 + \sqrt{\log(1/\delta)}}{\lambda_n(K)\sqrt{m}}."),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0,\infty], x \in \mathbb{S}^{d-1}} |f_m(x; a(t), B(t)) - f_m(x; \tilde{a}(t); B_0)| = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("gap", seeds_per_sample=1.0), name="network against random-feature model"),),
+        checks=(OrderFit(lazy_quantity("gap", seeds_per_sample=1.0), name="network against random-feature model",
+                         configurations=LAZY_SPACE),),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / m**2, (m, sp.oo)), evaluate=False)),
             why="The bound holds with room on these instances: the gap decays like m^-2.3 (fitted), not like 1/sqrt(m). "
@@ -945,7 +965,8 @@ CLAIMS = [
         source=src("Theorem 13 (E, Ma, Wu, 2019)", r"To fit n labels, we only need  $a_j(t) = O(poly(n)/m)$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_t \max_j |a_j(t)| = O(\mathrm{poly}(n)/m),\ m \to \infty \ (n = 3)"),
-        checks=(OrderFit(lazy_quantity("a", LAZY_WIDTHS[1:], substeps=4), name="output weights against width, m = 64..512"),),
+        checks=(OrderFit(lazy_quantity("a", LAZY_WIDTHS[1:], substeps=4), name="output weights against width, m = 64..512",
+                         configurations=LAZY_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -956,7 +977,8 @@ CLAIMS = [
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_t \max_j \|\dot{b}_j(t)\| = O(\mathrm{poly}(n)/m),\ m \to \infty \ (n = 3)"),
         checks=(OrderFit(lazy_quantity("bdot", LAZY_WIDTHS[1:], seeds_per_sample=1.0, substeps=4),
-                         name="speed of the inner weights against width, m = 64..512 (a max over neurons: more seeds)"),),
+                         name="speed of the inner weights against width, m = 64..512 (a max over neurons: more seeds)",
+                         configurations=LAZY_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -968,11 +990,12 @@ CLAIMS = [
         source=src("Proof sketch", r"\le \sum_{s=1}^m a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)|"),
         statement=Statement(sp.And(sp.Le(sk_lhs, sk_r1), sp.Le(sk_r1, sk_r2), sp.Le(sk_r2, sk_r3), sp.Eq(sk_r3, sk_r4, evaluate=False)),
                             latex=r"|f_m(x; a(t), B(t)) - f_m(x; a(t), B_0)| \le \sum_s a_s(t) |\sigma(b_s(t)^T x) - \sigma(b_s(0)^T x)| \le \sum_s a_s(t) \|b_s(t) - b_s(0)\| \le \frac{1}{2} \sum_s (a_s^2(t) + \|b_s(t) - b_s(0)\|^2) = \frac{1}{2}\|\theta(t) - \theta_0\|^2"),
-        checks=(Simulation(sketch_terms, name="flow (0.20), m = 64, 64 points of the sphere"),),
+        checks=(Simulation(sketch_terms, name="flow (0.20), m = 16, 64, 64 points of the sphere", configurations=SKETCH_SPACE),),
         correction=Correction(
             Statement(sp.And(sp.Le(sk_lhs, sk_r1), sp.Le(sk_r1, sk_r2), sp.Le(sk_r2, sk_r3), sp.Eq(sk_r3, sk_r4, evaluate=False)),
                       latex=r"|f_m(x; a, B) - f_m(x; a, B_0)| \le \sum_s |a_s| |\sigma(b_s^T x) - \sigma(b_s(0)^T x)| \le \sum_s |a_s| \|b_s - b_s(0)\| \le \frac{1}{2}\|\theta - \theta_0\|^2"),
-            checks=(Simulation(lambda ctx, precise: sketch_terms(ctx, precise, absolute=True), name="flow (0.20), m = 64, 64 points of the sphere"),),
+            checks=(Simulation(lambda ctx, precise, config: sketch_terms(ctx, precise, config, absolute=True),
+                               name="flow (0.20), m = 16, 64, 64 points of the sphere", configurations=SKETCH_SPACE),),
             why="The output weights a_s(t) take both signs (they start at 0 and fit labels of both signs): the triangle "
                 "inequality needs |a_s(t)|.",
             expected=Verdict.SUPPORTED),
@@ -985,7 +1008,7 @@ CLAIMS = [
         source=src("Proof sketch", r"= \frac{1}{2} ||\theta(t) - \theta_0||^2 \lesssim \frac{1}{m\lambda_n^2(K)}"),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_t \frac{1}{2} \|\theta(t) - \theta_0\|^2 = O(1/m),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("half_sq"), name="squared parameter displacement against width"),),
+        checks=(OrderFit(lazy_quantity("half_sq"), name="squared parameter displacement against width", configurations=LAZY_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -995,7 +1018,8 @@ CLAIMS = [
         source=src("Representer theorem of GD solutions", r"here  $w_i(t) = -m \int_0^t e_i(t')dt'.$"),
         statement=Statement(sp.Eq(f_rfm, f_rep, evaluate=False),
                             latex=r"f_m(x;\tilde{a}(t),B_0) = \sum_{i=1}^n w_i(t)k_m(x_i,x),\quad w_i(t) = -m \int_0^t e_i(t')dt'"),
-        checks=(Simulation(representer, name="random-feature flow (0.20) with B frozen, m = 64", rtol=1e-6),),
+        checks=(Simulation(representer, name="random-feature flow (0.20) with B frozen, m = 16, 64", rtol=1e-6,
+                           configurations=SKETCH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -1013,7 +1037,8 @@ CLAIMS = [
         source=src("Lazy training", r"f_m(x;\theta) = f_m(x;\theta_0) + \langle \theta - \theta_0, \nabla f_m(x;\theta_0) \rangle + o(\|\theta - \theta_0\|)."),
         statement=Statement(sp.Eq(Rem, sp.O(eps, (eps, 0)), evaluate=False),
                             latex=r"\sup_x \frac{|f_m(x;\theta) - f_m(x;\theta_0) - \langle \theta - \theta_0, \nabla f_m(x;\theta_0) \rangle|}{\|\theta - \theta_0\|} = O(\varepsilon) \to 0,\ \|\theta - \theta_0\| = \varepsilon \to 0"),
-        checks=(OrderFit(expansion_remainder, name="random unit directions at the initialisation (0.21), m = 64, 64 points of the sphere"),),
+        checks=(OrderFit(expansion_remainder, name="random unit directions at the initialisation (0.21), m = 16, 64, 64 points of the sphere",
+                         configurations=EXP_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -1023,7 +1048,7 @@ CLAIMS = [
         source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_t \|\theta(t) - \theta_0\| = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width"),),
+        checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width", configurations=LAZY_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -1035,7 +1060,8 @@ CLAIMS = [
         source=src("Lazy training", r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"),
         statement=Statement(sp.Eq(K_w, K_lin, evaluate=False),
                             latex=r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle \overset{?}{=} \langle \nabla f_m(x; \theta_0), \nabla f_m(x'; \theta_0) \rangle = \sum_j \sigma(b_j^T x)\sigma(b_j^T x') + a_j^2 \sigma'(b_j^T x)\sigma'(b_j^T x') x^T x'"),
-        checks=(Simulation(tangent_kernels, name="balanced initialisation, m = 32, all pairs of 8 points of the sphere"),),
+        checks=(Simulation(tangent_kernels, name="balanced initialisation, m = 1, 32, all pairs of 8 points of the sphere",
+                           configurations=TK_SPACE),),
         depends_on=("dyn.lazy.expansion",),
         correction=Correction(
             Statement(sp.Eq(K_c, K_lin, evaluate=False),
@@ -1053,7 +1079,8 @@ CLAIMS = [
         source=src("Multi-layer fully-connected networks", r"First show that if m is sufficiently large, at initialization  $\lambda_n(G(\theta_0)) \ge m\lambda_n(K)$"),
         statement=Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m * lam)), sp.Rational(1, 2)),
                             latex=r"\Pr\left[\lambda_n(G(\theta_0)) \ge m\lambda_n(K)\right] \ge \tfrac12 \quad (\text{the weakest reading; the note's 2LNN, } m = 500,\ n = 3)"),
-        checks=(Probability(multilayer_init_draws, name="Gram matrices of the 2LNN at initialisation, m = 500"),),
+        checks=(Probability(multilayer_init_draws, name="Gram matrices of the 2LNN at initialisation, m = 500, 2000",
+                            configurations=ML_SPACE),),
         depends_on=("dyn.lemma11",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Ge(LambdaMin(G), m / 2 * lam)), 1 - delta),
@@ -1084,7 +1111,8 @@ CLAIMS = [
         source=src("Multi-layer fully-connected networks", r"\le \frac{poly(n, \lambda_n(K))}{m}."),
         statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False),
                             latex=r"\sup_t \|\theta_t - \theta_0\| = O(\mathrm{poly}(n, \lambda_n(K))/m),\ m \to \infty \ (\text{the note's 2LNN, } n = 3)"),
-        checks=(OrderFit(lazy_quantity("theta", LAZY_WIDTHS[:-1], substeps=4), name="parameter displacement against width, m = 32..256"),),
+        checks=(OrderFit(lazy_quantity("theta", LAZY_WIDTHS[:-1], substeps=4), name="parameter displacement against width, m = 32..256",
+                         configurations=LAZY_SPACE),),
         depends_on=("dyn.multilayer.rate",),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),

@@ -5,10 +5,11 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import (WEIGHTS, Configurations, Derived, binomial_outcomes)
+from verify.checks.configurations import Config
 from verify.maths.features import (empirical_kernel, sphere_points)
 from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.maths.models import relu
-from .setting import delta, lam, n
+from .setting import config_text, delta, eps, lam, memoized, n, shared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -19,21 +20,36 @@ Y3 = np.array([1.0, -1.0, 0.5])
 LAM3 = float(np.linalg.eigvalsh(arccos(X3, degree=1, sphere=True))[0])          # (1 - 1/pi)/6
 
 
-def init_kernels(ctx, draws, precise):
-    """K_hat(theta_0) = (1/m) sum_j relu(b_j.x_i) relu(b_j.x_i') at the initialisation a = 0,
-    b_j ~ Unif(S^2), m = 32, against the closed-form kernel (0.25)."""
-    rng = ctx.rng("kernel", str(precise))
-    B = sphere_points(rng, (draws, 32), 3)
-    return {"Kh": empirical_kernel(B, X3), "K": arccos(X3, degree=1, sphere=True)[None]}
+# the kernel limits hold at every width and for any data on the sphere: the width's edge m = 1 and the circle
+# (three equally spaced points) beside the note's orthonormal inputs
+KERNEL_SPACE = Configurations(d=[2, 3], m=[1, 32])
 
 
-def balanced_grams(ctx, draws, precise):
-    """Gram matrices under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d)), m = 32, against the stated limit."""
-    rng = ctx.rng("balanced", str(precise))
-    width = 32
+def _kernel_data(d: int) -> np.ndarray:
+    """n = 3 unit inputs in R^d: three equally spaced points of the circle (d = 2), e_1, e_2, e_3 (d = 3)."""
+    return l11_data(d, 3)
+
+
+INIT_KERNELS_AT = Config(d=3, m=32)      # the configuration of a direct call
+def init_kernels(ctx, draws, fresh, config=INIT_KERNELS_AT):
+    """K_hat(theta_0) = (1/m) sum_j relu(b_j.x_i) relu(b_j.x_i') at the initialisation a = 0, b_j ~ Unif(S^{d-1}),
+    m = config["m"], on the inputs of :func:`_kernel_data` (d = config["d"]), against the closed-form kernel."""
+    rng = ctx.rng("kernel", str(fresh), config_text(config))
+    X = _kernel_data(int(config["d"]))
+    B = sphere_points(rng, (draws, int(config["m"])), X.shape[1])
+    return {"Kh": empirical_kernel(B, X), "K": arccos(X, degree=1, sphere=True)[None]}
+
+
+BALANCED_GRAMS_AT = Config(d=3, m=32)      # the configuration of a direct call
+def balanced_grams(ctx, draws, fresh, config=BALANCED_GRAMS_AT):
+    """Gram matrices under a_j ~ N(0, 1/m), b_j ~ N(0, I_d/(m d)) (m = config["m"], inputs of :func:`_kernel_data`,
+    d = config["d"]) against the stated limit."""
+    rng = ctx.rng("balanced", str(fresh), config_text(config))
+    X = _kernel_data(int(config["d"]))
+    width, dd = int(config["m"]), X.shape[1]
     a = rng.standard_normal((draws, width)) / np.sqrt(width)
-    B = rng.standard_normal((draws, width, 3)) / np.sqrt(width * 3)
-    return {"G": empirical_ntk(B, a, X3, mean=False), "K": ntk_limit(X3, sphere=True)[None]}
+    B = rng.standard_normal((draws, width, dd)) / np.sqrt(width * dd)
+    return {"G": empirical_ntk(B, a, X, mean=False), "K": ntk_limit(X, sphere=True)[None]}
 
 
 def l11_data(d: int, n: int) -> np.ndarray:
@@ -97,51 +113,61 @@ def lemma11_draws(ctx, trials, precise, config):
     return {"G": G_, "lambda": lam_ * one, "m": m_ * one, "delta": config["delta"] * one, "n": nn * one, **extra}
 
 
-HF_WIDTH, HF_EPS = 1, 0.45
+# Hoeffding's bound for one entry ranges over widths m and deviations eps: on S^0 (d = 1, x_i = x_j = 1) the
+# entry is K_hat = N/m with N ~ Bin(m, 1/2) and K = 1/2, a finite outcome space, so the probability is exact;
+# the widths' edge m = 1, 2 and wide m = 20, 100; eps off the lattice k/(2m) of the deviations (no ties)
+HF_SPACE = Configurations(m=[1, 2, 20, 100], epsilon=[0.115, 0.285, 0.445], constraints=(sp.Gt(eps, 0),))
 
 
-def hoeffding_draws(ctx, trials, precise):
-    """d = 1, x_i = x_j = 1, m = 1, epsilon = 0.45: K_hat_ii = relu(b)^2 with b = +-1 (so |K_hat - K| = 1/2)."""
-    rng = ctx.rng("hoeffding")
-    B = sphere_points(rng, (trials, HF_WIDTH), 1)
+HOEFFDING_DRAWS_AT = Config(m=1, epsilon=0.445)      # the configuration of a direct call
+def hoeffding_draws(ctx, trials, precise, config=HOEFFDING_DRAWS_AT):
+    """d = 1, x_i = x_j = 1, width m = config["m"], eps = config["epsilon"]: K_hat_ii = (1/m) #{b_s = +1}, every
+    outcome N = 0..m with its exact binomial probability, and its deviation |K_hat_ii - 1/2| from K_ii."""
+    m_ = int(config["m"])
+    N, w = binomial_outcomes(m_)
+    B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
     Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
     return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
-            "epsilon": np.full((1, 1), HF_EPS), "m": np.full((1, 1), float(HF_WIDTH))}
-
-
-HW_WIDTH, HW_EPS = 20, 0.3
-
-
-def hoeffding_wide_draws(ctx, trials, precise):
-    """d = 1, x_i = x_j = 1, m = 20, epsilon = 0.3: K_hat_ii = (1/m) #{b_s = +1}, where 2 e^{-2 m eps^2} = 0.055 is
-    not vacuous (at m = 1 the two-sided bound exceeds 1)."""
-    B = sphere_points(ctx.rng("hoeffding-wide"), (trials, HW_WIDTH), 1)
-    Kh_ = empirical_kernel(B, np.ones((1, 1)))[:, 0, 0]
-    return {"D_dev": np.abs(Kh_ - arccos(np.ones((1, 1)), degree=1, sphere=True)[0, 0])[:, None],
-            "epsilon": np.full((1, 1), HW_EPS), "m": np.full((1, 1), float(HW_WIDTH))}
+            "epsilon": np.full((1, 1), float(config["epsilon"])), "m": np.full((1, 1), float(m_)), WEIGHTS: w}
 
 
 UB_N, UB_WIDTH = 8, 100
+# the union bound ranges over data, widths and eps: n = 3 and 8 points of the circle, widths 25 and 100, eps
+# chosen so that the stated bound 1 - n^2 e^{-2 m eps^2} is 0.9
+UB_SPACE = Configurations(n=[3, UB_N], m=[25, UB_WIDTH])
 
 
-def union_draws(ctx, trials, precise):
-    """n = 8 points on the circle, m = 100, epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9."""
-    data_rng = ctx.rng("union-data")
-    Xc = sphere_points(data_rng, (UB_N,), 2)
-    rng = ctx.rng("union", str(precise))
-    B = sphere_points(rng, (trials, UB_WIDTH), 2)
-    e_ = math.sqrt(math.log(10 * UB_N**2) / (2 * UB_WIDTH))
+UNION_DRAWS_AT = Config(n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
+@memoized
+def union_draws(ctx, trials, precise, config=UNION_DRAWS_AT):
+    """n = config["n"] random points on the circle, width m = config["m"], epsilon chosen so that
+    1 - n^2 e^{-2 m eps^2} = 0.9."""
+    nn, m_ = int(config["n"]), int(config["m"])
+    Xc = sphere_points(ctx.rng("union-data", config_text(config)), (nn,), 2)
+    B = sphere_points(ctx.rng("union", str(precise), config_text(config)), (trials, m_), 2)
+    e_ = math.sqrt(math.log(10 * nn**2) / (2 * m_))
     one = np.ones((1, 1, 1))
     return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
-            "n": UB_N * one, "m": UB_WIDTH * one}
+            "n": nn * one, "m": m_ * one}
 
 
-def weyl_samples(ctx, precise):
-    """Empirical kernels at widths 2..64 (large deviations included) against K."""
-    rng = ctx.rng("weyl")
-    S = ctx.budget.samples
-    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X3) for wd in (2, 4, 8, 16, 64)], axis=1)
-    return {"Kh": Kh_, "K": arccos(X3, degree=1, sphere=True)[None, None]}
+# Weyl's inequality holds for any symmetric pair: the note's orthonormal inputs and a nearly collinear pair
+# (lambda_n(K) near 0, the extreme conditioning), at widths 2..64
+WEYL_SPACE = Configurations(data=["orthonormal", "close pair"])
+
+
+def _close_pair() -> np.ndarray:
+    return np.array([[1.0, 0.0, 0.0], [np.cos(0.05), np.sin(0.05), 0.0], [0.0, 0.0, 1.0]])
+
+
+WEYL_SAMPLES_AT = Config(data="orthonormal")      # the configuration of a direct call
+def weyl_samples(ctx, precise, config=WEYL_SAMPLES_AT):
+    """Empirical kernels at widths 2..64 (large deviations included) against K, on the inputs config["data"]."""
+    rng = ctx.rng("weyl", config_text(config))
+    S = shared(ctx, WEYL_SPACE, ctx.budget.samples, 2)
+    X = X3 if config["data"] == "orthonormal" else _close_pair()
+    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X) for wd in (2, 4, 8, 16, 64)], axis=1)
+    return {"Kh": Kh_, "K": arccos(X, degree=1, sphere=True)[None, None]}
 
 
 def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
@@ -151,27 +177,40 @@ def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
     return np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width, empirical_kernel(B0, X3)[:, None]
 
 
-def neighbourhood_samples(ctx, precise):
-    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 (m = 200), and around narrow
-    initialisations (m = 6, 8 draws per seed), where lambda_n(K_hat(theta_0)) falls near the hypothesis's
-    lambda/2 and the chain's bound lambda/4 is nearly attained."""
-    rng = ctx.rng("neighbourhood")
-    S, Kp = ctx.budget.samples, 24
-    Kh_, Kh0_ = _perturbed_kernels(rng, S, Kp, 200)
-    Kn, Kn0 = _perturbed_kernels(ctx.rng("neighbourhood", "narrow"), 8 * S, Kp, 6, log_r=(-2.5, -0.5))
-    return {"Kh": np.concatenate([Kh_, Kn]), "Kh0": np.concatenate([Kh0_, Kn0]), "lambda": np.full((1, 1, 1, 1), LAM3)}
+# the neighbourhood's chain holds for every width: a narrow one (m = 6, where lambda_n(K_hat(theta_0)) falls near
+# the hypothesis's lambda/2 and the bound lambda/4 is nearly attained) and a wide one (m = 200)
+NB_SPACE = Configurations(m=[6, 200])
 
 
-def risk_gradients(ctx, precise):
-    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B) of many sizes (||theta|| from about 0.05
-    to 10); every other instance has a single sample point (n = 1, stored twice) with the b_j positively
-    aligned with it."""
-    rng = ctx.rng("gradient-bound")
-    S, Kp, width = ctx.budget.samples, 16, 4
-    Xs = sphere_points(rng, (S, 2), 3)
-    Xs[::2, 1] = Xs[::2, 0]
-    ys = rng.uniform(-2, 2, (S, 2))
-    ys[::2, 1] = ys[::2, 0]
+NEIGHBOURHOOD_SAMPLES_AT = Config(m=200)      # the configuration of a direct call
+def neighbourhood_samples(ctx, precise, config=NEIGHBOURHOOD_SAMPLES_AT):
+    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 at width m = config["m"]: 24 perturbations
+    per draw of B_0; at m = 6 eight times as many draws (most miss the hypothesis lambda_n(K_hat(theta_0)) >=
+    lambda/2) and perturbations of sizes 10^-2.5..10^-0.5."""
+    m_ = int(config["m"])
+    S, Kp = shared(ctx, NB_SPACE, ctx.budget.samples, 2), 24
+    narrow = m_ < 20
+    Kh_, Kh0_ = _perturbed_kernels(ctx.rng("neighbourhood", config_text(config)), 8 * S if narrow else S, Kp, m_,
+                                   log_r=(-2.5, -0.5) if narrow else (-3, 0))
+    return {"Kh": Kh_, "Kh0": Kh0_, "lambda": np.full((1, 1, 1, 1), LAM3)}
+
+
+# the gradient bound ranges over networks and data: one sample point (where b_j aligned with it attains the
+# corrected bound) and three, widths 1 and 4
+RG_SPACE = Configurations(n=[1, 3], m=[1, 4])
+
+
+RISK_GRADIENTS_AT = Config(n=1, m=4)      # the configuration of a direct call
+@memoized
+def risk_gradients(ctx, precise, config=RISK_GRADIENTS_AT):
+    """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B) of many sizes (||theta|| from about 0.05 to 10),
+    n = config["n"] sample points, width m = config["m"]; in every other instance the b_j are positively aligned
+    with the first sample point (the equality case of the corrected bound when n = 1)."""
+    rng = ctx.rng("gradient-bound", config_text(config))
+    nn, width = int(config["n"]), int(config["m"])
+    S, Kp = shared(ctx, RG_SPACE, ctx.budget.samples, 2), 16
+    Xs = sphere_points(rng, (S, nn), 3)
+    ys = rng.uniform(-2, 2, (S, nn))
     a = rng.standard_normal((S, Kp, width))
     B = rng.standard_normal((S, Kp, width, 3))
     B[::2] = np.abs(rng.standard_normal((S // 2 + S % 2, Kp, width, 1))) * Xs[::2, None, None, 0, :]
@@ -182,9 +221,15 @@ def risk_gradients(ctx, precise):
     a, B = a * scale[..., None], B * scale[..., None, None]
     pre = np.einsum("skmd,snd->skmn", B, Xs)
     e = np.einsum("skm,skmn->skn", a, relu(pre)) - ys[:, None]
-    nn = Xs.shape[1]
     ga = np.einsum("skmn,skn->skm", relu(pre), e) / nn
     gb = a[..., None] * np.einsum("skmn,skn,snd->skmd", (pre > 0).astype(float), e, Xs) / nn
     return {"gradsq": np.sum(ga**2, axis=-1) + np.sum(gb**2, axis=(-1, -2)),
             "thetasq": np.sum(a**2, axis=-1) + np.sum(B**2, axis=(-1, -2)),
             "R_theta": np.sum(e**2, axis=-1) / (2 * nn)}
+
+
+def kernel_dataset(name: str):
+    """(X, y, lambda_n(K)) of the kernel regime's data sets: the note's three orthonormal inputs in R^3, or three
+    equally spaced points of the circle (a smaller lambda_n(K): slower, longer flows), labels (1, -1, 1/2)."""
+    X = X3 if name == "orthonormal" else l11_data(2, 3)
+    return X, Y3, float(np.linalg.eigvalsh(arccos(X, degree=1, sphere=True))[0])

@@ -5,54 +5,121 @@ import sympy as sp
 from verify.notation import ReLU
 from .setting import delta, lam, m, n, t
 from .theorem8 import t_
+from claims._sizes import along
 
 
-# symbolic stand-ins of the network: n = 2 samples, one neuron (a; b in R^2)
-_av, _b1, _b2 = sp.symbols("a b_1 b_2", real=True)
-_xs = sp.Matrix(2, 2, sp.symbols("x_11 x_12 x_21 x_22", real=True))
-_ys = sp.symbols("y_1 y_2", real=True)
-_pre = [_b1 * _xs[r, 0] + _b2 * _xs[r, 1] for r in range(2)]
-_fs = [_av * ReLU(p) for p in _pre]
-_es = [_fs[r] - _ys[r] for r in range(2)]
-_RISK = sum(e**2 for e in _es) / (2 * 2)
-_PARAMS = [_av, _b1, _b2]
-FLOW_020 = sp.Matrix([-sum(_es[r] * ReLU(_pre[r]) for r in range(2))]
-                      + [-sum(_es[r] * _av * sp.Heaviside(_pre[r]) * _xs[r, c] for r in range(2)) for c in range(2)])
-NEG_GRAD = -sp.Matrix([sp.diff(_RISK, p) for p in _PARAMS])
+# symbolic stand-ins of the network: n = 2 samples, one neuron (a; b in R^2); built by size so that
+# AtSizes can evaluate the same families at larger sizes
+def one_neuron(n: int, d: int):
+    """f(x) = a relu(b.x) at n samples x_i in R^d: the flow (0.20) and -grad R_n, R_n = (1/2n) sum_i e_i^2."""
+    a = sp.Symbol("a", real=True)
+    bv = sp.symbols(f"b_1:{d + 1}", real=True)
+    xs = sp.Matrix(n, d, lambda i, k: sp.Symbol(f"x_{i + 1}{k + 1}", real=True))
+    ys = sp.symbols(f"y_1:{n + 1}", real=True)
+    pre = [sum(bv[k] * xs[r, k] for k in range(d)) for r in range(n)]
+    es = [a * ReLU(p) - ys[r] for r, p in enumerate(pre)]
+    risk = sum(e**2 for e in es) / (2 * n)
+    flow = sp.Matrix([-sum(es[r] * ReLU(pre[r]) for r in range(n))]
+                     + [-sum(es[r] * a * sp.Heaviside(pre[r]) * xs[r, c] for r in range(n)) for c in range(d)])
+    return flow, -sp.Matrix([sp.diff(risk, p) for p in [a, *bv]])
 
-# a generic model theta = (theta_1(t), theta_2(t)), two samples f_i = F_i(theta), the flow theta' = -grad R_n
-_T1, _T2 = sp.Function("theta_1")(t_), sp.Function("theta_2")(t_)
-_F1, _F2 = sp.Function("F_1"), sp.Function("F_2")
+
+FLOW_020, NEG_GRAD = one_neuron(2, 2)
+
+
+def gd_flow_at(n: int, d: int):
+    """(0.20) with 1/n is the flow of R_n, at n samples in R^d."""
+    flow, neg_grad = one_neuron(n, d)
+    return sp.Eq(flow / n, neg_grad, evaluate=False)
+
+
+# a generic model theta = (theta_1(t), theta_2(t)), n samples f_i = F_i(theta), the flow theta' = -grad R_n
+class ErrorModel:
+    """e_i = F_i(theta_1(t), ..., theta_p(t)) - y_i at n samples; grad F_i in the form SymPy's chain rule
+    produces (the coefficients of theta_k'(t) in dF_i/dt); the flow theta' = -(1/n) sum_i e_i grad F_i."""
+
+    def __init__(self, n: int, p: int):
+        self.T = [sp.Function(f"theta_{k}")(t_) for k in range(1, p + 1)]
+        self.F = [sp.Function(f"F_{i}") for i in range(1, n + 1)]
+        ys = sp.symbols(f"y_1:{n + 1}", real=True)
+        fv = [F(*self.T) for F in self.F]
+        self.e = [fv[i] - ys[i] for i in range(n)]
+        self.grad = [[sp.diff(F, t_).coeff(sp.Derivative(T, t_)) for T in self.T] for F in fv]
+        self.flow = {self.T[k]: -sp.Rational(1, n) * sum(self.e[r] * self.grad[r][k] for r in range(n)) for k in range(p)}
+        self.gram = [[sum(self.grad[r][c] * self.grad[q][c] for c in range(p)) for q in range(n)] for r in range(n)]
+        self.n = n
+
+    def error_dynamics(self, factor):
+        """de_1/dt = -factor sum_q G_1q e_q"""
+        return sp.Eq(sp.Derivative(self.e[0], t_), -factor * sum(self.gram[0][q] * self.e[q] for q in range(self.n)),
+                     evaluate=False)
+
+
+_GEN = ErrorModel(2, 2)
+(_T1, _T2), (_F1, _F2) = _GEN.T, _GEN.F
 _u1, _u2 = sp.symbols("u_1 u_2", real=True)
-
-
-_FV = [_F1(_T1, _T2), _F2(_T1, _T2)]
-EV = [_FV[0] - _ys[0], _FV[1] - _ys[1]]
-# grad F_i(theta(t)) in the form SymPy's chain rule produces: the coefficients of theta_k'(t) in dF_i/dt
-_GR = [[sp.diff(F, t_).coeff(sp.Derivative(T, t_)) for T in (_T1, _T2)] for F in _FV]
-FLOW_THETA = {_T1: -sp.Rational(1, 2) * sum(EV[r] * _GR[r][0] for r in range(2)),
-               _T2: -sp.Rational(1, 2) * sum(EV[r] * _GR[r][1] for r in range(2))}
-GRAM_GEN = [[sum(_GR[r][c] * _GR[q][c] for c in range(2)) for q in range(2)] for r in range(2)]
+EV, FLOW_THETA, GRAM_GEN = _GEN.e, _GEN.flow, _GEN.gram
 INSTANCES_F = {_F1: sp.Lambda((_u1, _u2), sp.sin(_u1) * _u2 + _u1**2), _F2: sp.Lambda((_u1, _u2), sp.exp(_u2 / 3) - _u1 * _u2)}
 
-# error dynamics e' = -G e for n = 2
-E1, E2 = sp.Function("e_1")(t_), sp.Function("e_2")(t_)
-_g11, _g12, _g22, mm, nn_ = sp.symbols("G_11 G_12 G_22 m n_", positive=True)
-GM = sp.Matrix([[_g11, _g12], [_g12, _g22]])
+
+def error_dynamics_at(n: int):
+    """de_1/dt = -(1/n) sum_q G_1q e_q along the 1/n flow, at n samples (two parameters), flow substituted."""
+    model = ErrorModel(n, 2)
+    return along(model.error_dynamics(sp.Rational(1, n)), model.flow)
+
+
+# error dynamics e' = -G e (and e' = -m K_hat e)
+mm, nn_ = sp.symbols("m n_", positive=True)
+
+
+def errors(n: int):
+    """e_1(t), ..., e_n(t) and a symmetric G (entries G_ij)"""
+    e = sp.Matrix([sp.Function(f"e_{i}")(t_) for i in range(1, n + 1)])
+    G = sp.Matrix(n, n, lambda a, b: sp.Symbol(f"G_{min(a, b) + 1}{max(a, b) + 1}", positive=True))
+    return e, G
+
+
+def energy_at(n: int):
+    """(0.23) at n samples along e' = -G e"""
+    e, G = errors(n)
+    return along(sp.Eq(sp.Derivative((e.T * e)[0], t_), -2 * (e.T * G * e)[0], evaluate=False), dict(zip(e, list(-G * e))))
+
+
+def lemma12_chain_at(n: int):
+    """Lemma 12's chain at n entries along e' = -m K_hat e"""
+    e, G = errors(n)
+    return along(sp.Eq(sp.Derivative((e.T * e)[0], t_) / (2 * nn_), -(mm / nn_) * (e.T * G * e)[0], evaluate=False),
+                 dict(zip(e, list(-mm * G * e))))
+
+
+_E, GM = errors(2)
+E1, E2 = _E
 EVEC = sp.Matrix([E1, E2])
 FLOW_E = dict(zip([E1, E2], list(-GM * EVEC)))
 FLOW_EK = dict(zip([E1, E2], list(-mm * GM * EVEC)))      # e' = -m K_hat e (K_hat has entries G_ij here)
 
-# Gram matrix of f = sum_j a_j relu(b_j.x), m = 2 neurons, n = 2 inputs in R^2
-_a2 = sp.symbols("a_1 a_2", real=True)
-_B2 = sp.Matrix(2, 2, sp.symbols("b_11 b_12 b_21 b_22", real=True))
-_pre2 = [[_B2[jj, 0] * _xs[ii, 0] + _B2[jj, 1] * _xs[ii, 1] for jj in range(2)] for ii in range(2)]
-_f2 = [sum(_a2[jj] * ReLU(_pre2[ii][jj]) for jj in range(2)) for ii in range(2)]
-_P2 = list(_a2) + list(_B2)
-J2 = sp.Matrix([[sp.diff(_f2[ii], p) for p in _P2] for ii in range(2)])
-KHAT2 = sp.Matrix(2, 2, lambda ii, qq: sp.Rational(1, 2) * sum(
-    ReLU(_pre2[ii][jj]) * ReLU(_pre2[qq][jj]) + _a2[jj] ** 2 * sp.Heaviside(_pre2[ii][jj]) * sp.Heaviside(_pre2[qq][jj])
-    * (_xs[ii, 0] * _xs[qq, 0] + _xs[ii, 1] * _xs[qq, 1]) for jj in range(2)))
+
+# Gram matrix of f = sum_j a_j relu(b_j.x), m neurons, n inputs in R^d
+def two_layer_gram(n: int, m_: int, d: int):
+    """J J^T and K_hat (times m) for f = sum_j a_j relu(b_j.x) at n inputs in R^d and m neurons."""
+    a = sp.symbols(f"a_1:{m_ + 1}", real=True)
+    B = sp.Matrix(m_, d, lambda j, k: sp.Symbol(f"b_{j + 1}{k + 1}", real=True))
+    xs = sp.Matrix(n, d, lambda i, k: sp.Symbol(f"x_{i + 1}{k + 1}", real=True))
+    pre = [[sum(B[j, k] * xs[i, k] for k in range(d)) for j in range(m_)] for i in range(n)]
+    f = [sum(a[j] * ReLU(pre[i][j]) for j in range(m_)) for i in range(n)]
+    J = sp.Matrix([[sp.diff(f[i], p) for p in list(a) + list(B)] for i in range(n)])
+    khat = sp.Matrix(n, n, lambda i, q: sp.Rational(1, m_) * sum(
+        ReLU(pre[i][j]) * ReLU(pre[q][j]) + a[j] ** 2 * sp.Heaviside(pre[i][j]) * sp.Heaviside(pre[q][j])
+        * sum(xs[i, k] * xs[q, k] for k in range(d)) for j in range(m_)))
+    return J, khat
+
+
+def gram_at(n: int, m: int, d: int):
+    J, khat = two_layer_gram(n, m, d)
+    return sp.Eq(J * J.T, m * khat, evaluate=False)
+
+
+J2, KHAT2 = two_layer_gram(2, 2, 2)
 
 # Lemma 11's width: epsilon = lambda/2 and n^2 e^{-2 m eps^2} = delta
 L11_NEEDED = sp.expand_log(sp.solve(sp.Eq(n**2 * sp.exp(-2 * m * (lam / 2) ** 2), delta), m)[0], force=True)

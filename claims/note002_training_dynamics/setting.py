@@ -1,6 +1,9 @@
 """Note 002's setting: the note, its symbols, SCALING and the scaling variants of its sections."""
 from __future__ import annotations
 
+import functools
+import math
+
 import sympy as sp
 from verify import Source
 from verify.scaling import Scaling
@@ -11,6 +14,37 @@ NOTE = "002_8640b94a4c5a7cfa.txt"
 
 def src(section: str, quote: str) -> Source:
     return Source(NOTE, section, quote)
+
+
+def shared(ctx, space, total: int, floor: int = 1) -> int:
+    """The instances (seeds, draws) each configuration of ``space`` simulates when ``total`` -- what one
+    simulation had before the search -- is shared by every configuration the search decides at the
+    budget (its grid, and the refinement's simulations): the search costs about what one configuration
+    did, at least ``floor`` instances each."""
+    k = len(space.grid(ctx.budget)) + (ctx.budget.refine if space.ranges() else 0)
+    return max(int(floor), math.ceil(total / max(k, 1)))
+
+
+def memoized(simulate):
+    """``simulate`` remembering its last environments per (seed, claim, check, budget, arguments): a statement
+    and its correction run the same check on the same instances (common random numbers), so the correction's
+    simulation is the statement's, not computed twice. The environments are read, never written."""
+    cache: dict = {}
+
+    @functools.wraps(simulate)
+    def run(ctx, *args, **kwargs):
+        key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            if len(cache) >= 16:
+                cache.clear()
+            cache[key] = simulate(ctx, *args, **kwargs)
+        return cache[key]
+    return run
+
+
+def config_text(config) -> str:
+    """A configuration as the salt of its random stream (its values, in the parameters' order)."""
+    return ",".join(f"{k}={v}" for k, v in config.items())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,29 +4,36 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import (Configurations)
+from verify.checks.configurations import Config
 from verify.maths.features import (SineModel, parity_matrix, cube)
 from verify.maths.flows import batched_flow
 from verify.maths.models import per_instance
-from .setting import G0, L, d, t
+from .setting import config_text, d, G0, L, memoized, shared, t
 
 
 # ---------------------------------------------------------------------------------------------
 # Theorem 8: GD on the hinge loss for every parity at once
 # ---------------------------------------------------------------------------------------------
 T8_D, T8_WIDTH = 3, 1
+# the flows' configurations: the cube's dimension (d = 2, the smallest with a non-trivial parity class, and the
+# note's d = 3) and the sine model's width (m = 1, 2: L = E||(x,1)||^4/m^2)
+T8_FLOW_SPACE = Configurations(d=[2, T8_D], width=[T8_WIDTH, 2])
 
 
-def parity_flows(ctx, precise):
-    """GD flows theta^f(t) of the hinge risk for every parity f on {0,1}^3 from a common theta_0, for
-    h = sin(theta.(x, 1)); the terms of (0.14)-(0.16) and Theorem 8 along the flows."""
-    rng = ctx.rng("t8")
-    S = ctx.budget.samples
-    X = cube(T8_D).astype(float)
-    P = parity_matrix(T8_D)
+PARITY_FLOWS_AT = Config(d=T8_D, width=T8_WIDTH)      # the configuration of a direct call
+@memoized
+def parity_flows(ctx, precise, config=PARITY_FLOWS_AT):
+    """GD flows theta^f(t) of the hinge risk for every parity f on {0,1}^d (d = config["d"]) from a common theta_0,
+    for h = (1/m) sum_j sin(theta_j.(x, 1)) (m = config["width"]); the terms of (0.14)-(0.16) and Theorem 8 along
+    the flows."""
+    rng = ctx.rng("t8", config_text(config))
+    S, dd, wd = shared(ctx, T8_FLOW_SPACE, ctx.budget.samples, 2), int(config["d"]), int(config["width"])
+    X = cube(dd).astype(float)
+    P = parity_matrix(dd)
     F = P.shape[0]
-    model = SineModel(T8_WIDTH, X)
-    theta0 = rng.standard_normal((S, T8_WIDTH, T8_D + 1))
-    shape = (S, F, T8_WIDTH, T8_D + 1)
+    model = SineModel(wd, X)
+    theta0 = rng.standard_normal((S, wd, dd + 1))
+    shape = (S, F, wd, dd + 1)
 
     def rhs(_, z):
         return (-model.hinge_gradient(z.reshape(shape), P[None])).reshape(S, -1)
@@ -38,7 +45,7 @@ def parity_flows(ctx, precise):
     grad = model.hinge_gradient(Z, P[None, None])
     return {"t": tt.reshape(1, -1), "lhs14": 2 * np.mean(np.sum(D * -grad, axis=(-1, -2)), axis=-1),
             "delta2": np.mean(np.sum(D**2, axis=(-1, -2)), axis=-1), "EG": model.G(Z).mean(axis=-1),
-            "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(T8_D))}
+            "G_0": per_instance(model.G(theta0), 2), "L": np.full((1, 1), model.lipschitz), "d": np.full((1, 1), float(dd))}
 
 
 T8_TIMES = np.linspace(0.0, 10.0, 41)
@@ -87,13 +94,17 @@ def extremal_parity_flows(ctx, precise, config):
             "L_lo": np.full((1, 1), lo), "L_up": np.full((1, 1), hi)}
 
 
-def gradient_growth(ctx, precise):
-    """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of 2 sines)."""
-    rng = ctx.rng("g013")
-    S, Kp = ctx.budget.samples, 48
-    model = SineModel(2, cube(T8_D).astype(float))
-    theta0 = rng.standard_normal((S, 2, T8_D + 1))
-    u = rng.standard_normal((S, Kp, 2, T8_D + 1))
+GRADIENT_GROWTH_AT = Config(d=T8_D, width=2)      # the configuration of a direct call
+@memoized
+def gradient_growth(ctx, precise, config=GRADIENT_GROWTH_AT):
+    """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of m = config["width"]
+    sines on {0,1}^d, d = config["d"]), r from 1e-3 to 10^0.5."""
+    rng = ctx.rng("g013", config_text(config))
+    S, dd, wd = shared(ctx, T8_FLOW_SPACE, ctx.budget.samples, 2), int(config["d"]), int(config["width"])
+    Kp = 48
+    model = SineModel(wd, cube(dd).astype(float))
+    theta0 = rng.standard_normal((S, wd, dd + 1))
+    u = rng.standard_normal((S, Kp, wd, dd + 1))
     u /= np.linalg.norm(u, axis=(-1, -2), keepdims=True)
     r = 10.0 ** rng.uniform(-3, 0.5, (S, Kp))
     theta = theta0[:, None] + r[..., None, None] * u

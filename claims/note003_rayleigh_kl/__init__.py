@@ -33,21 +33,23 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
+from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
 from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh, W0
+from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
                       NOTE, PHI0_LOG, SCALING, S_F, S_L, S_TH, delta, ell, eps, eta, f_star, f_theta, g, kappa, m,
                       mu, mu_sim, n, src, t, u, v, x)
-from .ntk import DEFINITE_RHS, KAPPA_PL, PL_DERIVED, RATE_GRONWALL, definite_pairs, prop_flows
-from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_RECIP_DERIVED, INV_LOG, INV_RECIP, PHI_INV, PHI_LOG,
+from .ntk import DEFINITE_RHS, DEFINITE_SPACE, KAPPA_PL, PL_DERIVED, PROP_SPACE, RATE_GRONWALL, definite_pairs, prop_flows
+from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_LOG_SPACE, EXAMPLE_RECIP_DERIVED, EXAMPLE_RECIP_SPACE, INV_LOG,
+                             INV_RECIP, KL_SPACE, PHI_INV, PHI_LOG,
                              PHI_RECIP, exponential_instances, dphi_at, example_log_flows, example_recip_flows,
                              kl_flows, phi_at)
-from .definite_ntk import ntk_shapes
-from .rayleigh import symmetric_draws, underparameterized_flow
-from .composition import composition_points
-from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_STATED, PHI_CE, two_class_single_point,
+from .definite_ntk import NTK_SPACE, ntk_shapes
+from .rayleigh import SYMMETRIC_SPACE, UNDERPARAMETERIZED_SPACE, symmetric_draws, underparameterized_flow
+from .composition import COMPOSITION_SPACE, composition_points
+from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, LOGISTIC_STATED, PHI_CE, two_class_single_point,
                        logistic_flows)
-from .two_layer import two_layer_init, two_layer_gram, two_layer_trials
+from .two_layer import GRAM_SPACE, TWO_LAYER_SPACE, two_layer_init, two_layer_gram, two_layer_trials
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "A", "C", "H_t", "K", "L_0", "L_t", "NOTE", "SCALING", "eps", "exponential_instances", "f_star",
@@ -59,6 +61,7 @@ __all__ = ["CLAIMS", "A", "C", "H_t", "K", "L_0", "L_t", "NOTE", "SCALING", "eps
 # symbolic stand-ins: undefined functions along a gradient flow
 # ---------------------------------------------------------------------------------------------
 _tt = sp.Symbol("t", real=True)
+_BEYOND = {"n": (3,), "m": (4,)}          # n outputs, m parameters: the sizes beyond the derivations' n = 2, m = 3
 _th = [sp.Function(f"theta{i}")(_tt) for i in (1, 2, 3)]
 _F = [sp.Function(f"F{i}") for i in (1, 2)]
 _fs = sp.symbols("fstar1 fstar2", real=True)
@@ -95,9 +98,73 @@ _x = sp.Matrix(sp.symbols("x1 x2", real=True))
 _Amat = _V * sp.diag(*_lam) * _V.T
 _cx = [(_x.T * _V[:, i])[0] for i in range(2)]
 
-# softargmax with c = 3 classes
-_U = sp.symbols("u1:4", real=True)
-_soft = [sp.exp(ui) / sum(sp.exp(uj) for uj in _U) for ui in _U]
+# softargmax with c classes (c = 3 for the derivation)
+def _softargmax(c):
+    u = sp.symbols(f"u1:{c + 1}", real=True)
+    return [sp.exp(ui) / sum(sp.exp(uj) for uj in u) for ui in u]
+
+
+_soft = _softargmax(3)
+
+
+
+# the same families at other sizes, for AtSizes: n outputs, m parameters; d dimensions; k classes
+class _Model:
+    """F = (F_1, ..., F_n) of m parameters theta_j(t) (and as plain symbols), f*, L = ||F(theta) - f*||^2."""
+
+    def __init__(self, n: int, m: int):
+        th = [sp.Function(f"theta{i}")(_tt) for i in range(1, m + 1)]
+        F = [sp.Function(f"F{i}") for i in range(1, n + 1)]
+        fs = sp.symbols(f"fstar1:{n + 1}", real=True)
+        Ft = [f(*th) for f in F]
+        self.rt = sp.Matrix([Ft[i] - fs[i] for i in range(n)])
+        self.Lt = (self.rt.T * self.rt)[0]
+        self.DFt = sp.Matrix(n, m, lambda i, j: Ft[i].diff(th[j]))
+        self.flow = {c: -self.Lt.diff(c) for c in th}
+        self.ths = sp.symbols(f"theta1:{m + 1}", real=True)
+        Fs = [f(*self.ths) for f in F]
+        self.rs = sp.Matrix([Fs[i] - fs[i] for i in range(n)])
+        self.DFs = sp.Matrix(n, m, lambda i, j: Fs[i].diff(self.ths[j]))
+        fv = sp.symbols(f"f1:{n + 1}", real=True)
+        ell = sp.Function("ell")
+        self.ell_F = ell(*Fs)
+        self.grad_ell = sp.Matrix([ell(*fv).diff(c) for c in fv]).subs(dict(zip(fv, Fs)))
+
+
+def _gradient_at(n, m):
+    M = _Model(n, m)
+    return canonical(sp.Eq(sp.Matrix([(M.rs.T * M.rs)[0].diff(c) for c in M.ths]), 2 * M.DFs.T * M.rs, evaluate=False))
+
+
+def _ntk_form_at(n, m):
+    M = _Model(n, m)
+    return along(sp.Eq(-sp.Derivative(M.Lt, _tt), 4 * (M.rt.T * M.DFt * M.DFt.T * M.rt)[0], evaluate=False), M.flow)
+
+
+def _composition_at(n, m):
+    M = _Model(n, m)
+    return canonical(sp.Eq(sp.Matrix([M.ell_F.diff(c) for c in M.ths]), M.DFs.T * M.grad_ell, evaluate=False))
+
+
+def _eigen_at(d):
+    """A = V diag(lambda) V^T with V = (I - S)(I + S)^{-1} orthogonal (Cayley transform of a skew-symmetric S)."""
+    S = sp.Matrix(d, d, lambda i, j: 0 if i == j else (1 if i < j else -1) * sp.Symbol(f"s{min(i, j) + 1}{max(i, j) + 1}", real=True))
+    V = (sp.eye(d) - S) * (sp.eye(d) + S).inv()
+    lam = sp.symbols(f"lambda1:{d + 1}", nonnegative=True)
+    x = sp.Matrix(sp.symbols(f"x1:{d + 1}", real=True))
+    A = V * sp.diag(*lam) * V.T
+    cx = [(x.T * V[:, i])[0] for i in range(d)]
+    return sp.Eq((x.T * A * x)[0] / (x.T * x)[0], sum(lam[i] * cx[i] ** 2 for i in range(d)) / sum(c**2 for c in cx),
+                 evaluate=False)
+
+
+def _simplex_sign_at(k):
+    """-sum_i y_i log p_i >= 0 at p = (p_1, ..., p_{k-1}, 1 - p_1 - ... - p_{k-1}) in the simplex, y in R_+^k."""
+    y = sp.symbols(f"y1:{k + 1}", positive=True)
+    p = list(sp.symbols(f"p1:{k}", positive=True))
+    last = 1 - sum(p)
+    return Statement(sp.Ge(-sum(y[i] * sp.log(q) for i, q in enumerate([*p, last])), 0), assuming=[sp.Gt(last, 0)])
+
 
 _y1, _y2, _f1p, _f2p = sp.symbols("y1 y2 f1 f2", positive=True)
 _p1 = sp.Symbol("p1", positive=True)                    # a probability: a point of the simplex Delta_2 is (p1, 1 - p1)
@@ -114,19 +181,21 @@ CLAIMS = [
         source=src("Context", r"Cross entropy ($\mathcal{Y} = \mathbb{R}_+^k$): $\ell : f \mapsto \mathbb{E}_{(x,y) \sim \mathcal{D}} [-\sum_i y_i \log(f_i(x))]$"),
         statement=Statement(sp.Ge(-_y1 * sp.log(_f1p) - _y2 * sp.log(_f2p), 0),
                             latex=r"f(x), y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0 \quad (\ell : \mathcal{Y}^{\mathcal{X}} \to \mathbb{R}_+)"),
-        checks=(Inequality(name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
+        checks=(Inequality(sizes={"k": 2}, name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                              "f1": Domain(1e-3, 10), "f2": Domain(1e-3, 10)}),),
         correction=Correction(
             Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0),
                       latex=r"f(x) = (p_1, 1 - p_1) \in \Delta_2,\ y \in \mathbb{R}_+^2 \Rightarrow -\sum_i y_i \log f_i(x) \geq 0"),
-            checks=(Inequality(name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
-                                                                       "p1": Domain(0, 1)}),),
+            checks=(Inequality(sizes={"k": 2}, name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
+                                                                       "p1": Domain(0, 1)}),
+                    AtSizes(_simplex_sign_at, sizes={"k": (3, 4)}, name="sign over the simplex at k = 3, 4",
+                            domains={**{f"y{i}": Domain(0, 2) for i in range(1, 5)}, **{f"p{i}": Domain(0, 1) for i in range(1, 4)}})),
             why="With f(x) anywhere in R_+^k, -sum_i y_i log f_i(x) < 0 as soon as f_i(x) > 1 where y_i > 0, and it is "
                 "unbounded below, so l(f) = 0 is not the optimum; predictions in the simplex (as the logistic "
                 "section uses, Delta_c) make it nonnegative. The scaling analysis finds the same error without a counterexample: "
                 "log f_i(x) is not scale-free for f(x) in R_+^k (rescaling f by c shifts the loss by -(sum_i y_i) log c, "
                 "so its sign depends on the unit of f), while a probability p_1 has no unit.",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for k = 2; supported beyond (checked numerically at k = 3, 4)
         scaling=SCALING.with_dims({_y1: S_F, _y2: S_F, _f1p: S_F, _f2p: S_F, _p1: 1}),
         expected=Verdict.REFUTED,
     ),
@@ -157,8 +226,9 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"\nabla \mathcal{L}_\theta = 2 \cdot DF(\theta)^T (f_\theta - f^*)"),
         statement=Statement(sp.Eq(sp.Matrix([(_rs.T * _rs)[0].diff(c) for c in _ths]), 2 * _DFs.T * _rs, evaluate=False),
                             latex=r"\nabla_\theta \|F(\theta) - f^*\|_2^2 = 2 \cdot DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="gradient of the least-squares loss"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="gradient of the least-squares loss"),
+                AtSizes(_gradient_at, sizes=_BEYOND, name="gradient of the least-squares loss at n = 3, m = 4")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.prop.ntk_form",
@@ -166,10 +236,11 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T K_\theta (f_\theta - f^*)"),
         statement=Statement(sp.Eq(-sp.Derivative(_Lt, _tt), 4 * (_rt.T * _DFt * _DFt.T * _rt)[0], evaluate=False),
                             latex=r"-\partial_t \mathcal{L}(\theta) = 4(f_\theta - f^*)^T DF(\theta) DF(\theta)^T (f_\theta - f^*) \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="chain rule along theta' = -grad L", flow=_FLOW3),),
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule along theta' = -grad L", flow=_FLOW3),
+                AtSizes(_ntk_form_at, sizes=_BEYOND, name="chain rule along theta' = -grad L at n = 3, m = 4")),
         depends_on=("rq.prop.flow_derivative", "rq.prop.gradient"),
         scaling=LEAST_SQUARES,
-        expected=Verdict.PROVED,
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.prop.definite_bound",
@@ -177,7 +248,7 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"\geq 4\mu \|f_\theta - f^*\|_2^2"),
         statement=Statement(sp.Ge(4 * Quad(K, f_theta - f_star, f_theta - f_star), DEFINITE_RHS),
                             assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(definite_pairs, name="random PSD matrices"),),
+        checks=(Simulation(definite_pairs, name="random PSD matrices", configurations=DEFINITE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -203,7 +274,7 @@ CLAIMS = [
         source=src("Previously: infinite-width NTK", r"thus $\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t}$"),
         statement=Statement(sp.Le(L_t, L_0 * sp.exp(-kappa * t)), assuming=[sp.Gt(mu_sim, 0)], where=KAPPA_PL,
                             latex=r"\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t},\ \kappa = 4\mu,\ \mu = \inf_t \lambda_{\min}(K_{\theta_t}) > 0"),
-        checks=(Simulation(prop_flows, name="least-squares gradient flow"),
+        checks=(Simulation(prop_flows, name="least-squares gradient flow", configurations=PROP_SPACE),
                 Derivation(name="Gronwall on -dL/dt >= kappa L", derived=sp.Le(L_t, RATE_GRONWALL))),
         depends_on=("rq.prop.pl",),
         scaling=LEAST_SQUARES,
@@ -215,7 +286,7 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"\forall t \in \mathbb{R}_+, \quad \mathcal{L}(\theta_t) \leq \varphi^{-1} (\varphi(\mathcal{L}(\theta_0)) - \mu t)"),
         statement=Statement(sp.Le(L_t, PHI_INV(phi_at(L_0) - mu * t)), assuming=[sp.Ge(dphi_at(L_t) * G_t, mu)],
                             latex=r"\left(\forall \theta \in \mathcal{U},\ d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu\right) \Rightarrow \mathcal{L}(\theta_t) \leq \varphi^{-1}(\varphi(\mathcal{L}(\theta_0)) - \mu t),\ \varphi = \varphi_p"),
-        checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses"),),
+        checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses", configurations=KL_SPACE),),
         depends_on=("rq.kl.proof_chain_rule", "rq.kl.proof_integrate"),
         scaling=KL_SCALING,
         expected=Verdict.SUPPORTED,
@@ -226,7 +297,7 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"Ex: $\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}$ for $\varphi = \log$"),
         statement=Statement(sp.Le(L_t, INV_LOG(PHI_LOG.subs(u, L_0) - t)), assuming=[sp.Ge(G_t, L_t)],
                             latex=r"\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L} \Rightarrow \mathcal{L}(\theta_t) \leq \exp(\log \mathcal{L}(\theta_0) - t)"),
-        checks=(Simulation(example_log_flows, name="gradient flows of quadratic losses"),
+        checks=(Simulation(example_log_flows, name="gradient flows of quadratic losses", configurations=EXAMPLE_LOG_SPACE),
                 Derivation(name="comparison ODE L' = -L", derived=sp.Le(L_t, EXAMPLE_LOG_DERIVED))),
         depends_on=("rq.kl.theorem",),
         scaling=SCALING.fixing(S_TH, S_L, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L, Section \"Kurdyka's desingularizer\"), which fixes the time unit [theta]^2/[L]"),
@@ -238,7 +309,8 @@ CLAIMS = [
         source=src("Kurdyka's desingularizer", r"or $\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}^2$ for $\varphi(u) = -1/u$"),
         statement=Statement(sp.Le(L_t, INV_RECIP(PHI_RECIP.subs(u, L_0) - t)), assuming=[sp.Ge(G_t, L_t**2)],
                             latex=r"\|\nabla \mathcal{L}\|_2^2 \geq \mathcal{L}^2 \Rightarrow \mathcal{L}(\theta_t) \leq \frac{-1}{-1/\mathcal{L}(\theta_0) - t}"),
-        checks=(Simulation(example_recip_flows, name="gradient flows of exponential losses"),
+        checks=(Simulation(example_recip_flows, name="gradient flows of exponential losses",
+                           configurations=EXAMPLE_RECIP_SPACE),
                 Derivation(name="comparison ODE L' = -L^2", derived=sp.Le(L_t, EXAMPLE_RECIP_DERIVED))),
         depends_on=("rq.kl.theorem",),
         scaling=SCALING.fixing(S_TH, why="the example normalises the KL constant to mu = 1 (||grad L||^2 >= L^2 for phi(u) = -1/u, Section \"Kurdyka's desingularizer\"), a constant in units of 1/[theta]^2: the parameter unit is fixed"),
@@ -270,7 +342,7 @@ CLAIMS = [
         title="K_theta = DF(theta) DF(theta)^T in R^{n x n} has rank <= m",
         source=src("The problem with definite-NTK assumptions", r"K_\theta = DF(\theta) DF(\theta)^T \in \mathbb{R}^{n \times n} \text{ has rank } \leq m"),
         statement=Statement(sp.Le(Rank(K), m)),
-        checks=(Simulation(ntk_shapes, name="random Jacobians, n = 5, m = 1..9"),),
+        checks=(Simulation(ntk_shapes, name="random Jacobians, n outputs, m = 1..2n", configurations=NTK_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -278,7 +350,7 @@ CLAIMS = [
         title="Definite NTK implies overparameterization: K_theta >= mu > 0 => m >= n",
         source=src("The problem with definite-NTK assumptions", r"(K_\theta \succeq \mu > 0) \Rightarrow (m \geq n)"),
         statement=Statement(sp.Ge(m, n), assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(ntk_shapes, name="random Jacobians, n = 5, m = 1..9"),),
+        checks=(Simulation(ntk_shapes, name="random Jacobians, n outputs, m = 1..2n", configurations=NTK_SPACE),),
         depends_on=("rq.ntk.rank",),
         expected=Verdict.SUPPORTED,
     ),
@@ -289,9 +361,10 @@ CLAIMS = [
         statement=Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_x.T * _x)[0],
                                   (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
                             latex=r"\frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
-        checks=(Identity(name="eigen-expansion (Cayley-parametrised eigenbasis)"),),
+        checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),
+                AtSizes(_eigen_at, sizes={"d": (3, 4)}, name="eigen-expansion at d = 3, 4 (Cayley transform of a skew matrix)")),
         scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F}),
-        expected=Verdict.PROVED,
+        expected=Verdict.SUPPORTED,  # proved for d = 2; supported beyond (checked numerically at d = 3, 4)
     ),
     Claim(
         id="rq.rayleigh.convex_combination",
@@ -299,7 +372,7 @@ CLAIMS = [
         source=src("Reminder: Rayleigh quotients", r"Convex combination of eigenvalues!"),
         statement=Statement(sp.And(sp.Ge(Rayleigh(A, x, x), LambdaMin(A)), sp.Le(Rayleigh(A, x, x), -LambdaMin(-A))),
                             latex=r"\lambda_{\min}(A) \leq \mathcal{R}(A; x, x) \leq \lambda_{\max}(A)"),
-        checks=(Simulation(symmetric_draws, name="random symmetric forms, d = 4"),),
+        checks=(Simulation(symmetric_draws, name="random symmetric forms", configurations=SYMMETRIC_SPACE),),
         depends_on=("rq.rayleigh.eigen_formula",),
         expected=Verdict.SUPPORTED,
     ),
@@ -308,7 +381,7 @@ CLAIMS = [
         title="Rayleigh bounds are weaker than definiteness: K >= mu gives R(K; v, v) >= mu in every direction",
         source=src("Reminder: Rayleigh quotients", r"Rayleigh bounds are strictly weaker than positive-definiteness."),
         statement=Statement(sp.Ge(Rayleigh(K, v, v), mu), assuming=[sp.Ge(LambdaMin(K), mu)]),
-        checks=(Simulation(definite_pairs, name="random PSD matrices"),),
+        checks=(Simulation(definite_pairs, name="random PSD matrices", configurations=DEFINITE_SPACE),),
         depends_on=("rq.rayleigh.convex_combination",),
         expected=Verdict.SUPPORTED,
     ),
@@ -318,7 +391,7 @@ CLAIMS = [
         source=src("Reminder: Rayleigh quotients", r"Rayleigh bounds are strictly weaker than positive-definiteness."),
         statement=Statement(sp.And(sp.Ge(Rayleigh(K, g, g), mu_sim), sp.Lt(LambdaMin(K), mu_sim)), assuming=[sp.Gt(mu_sim, 0)],
                             latex=r"\mathcal{R}(K; \nabla \ell, \nabla \ell) \geq \mu > 0 \text{ along the flow, while } \lambda_{\min}(K) < \mu \quad (m = 2 < n = 5)"),
-        checks=(Simulation(underparameterized_flow, name="linear least squares, m = 2 < n = 5"),),
+        checks=(Simulation(underparameterized_flow, name="linear least squares, m < n", configurations=UNDERPARAMETERIZED_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -328,7 +401,8 @@ CLAIMS = [
         statement=Statement(sp.Ge(dphi_at(L_sym) * G_L, mu),
                             assuming=[sp.Ge(dphi_at(ell) * G_ell, 1), sp.Ge(Rayleigh(K, g, g), mu)],
                             latex=r"\left(d\varphi_{\ell(f)}(\nabla \ell_f \cdot \nabla \ell_f) \geq 1,\ \mathcal{R}(K_\theta; \nabla \ell_{F(\theta)}, \nabla \ell_{F(\theta)}) \geq \mu\right) \Rightarrow d\varphi_{\mathcal{L}(\theta)}(\nabla \mathcal{L}_\theta \cdot \nabla \mathcal{L}_\theta) \geq \mu"),
-        checks=(Simulation(composition_points, name="smooth models R^3 -> R^4 under two KL losses"),),
+        checks=(Simulation(composition_points, name="smooth models R^m -> R^n (m < n) under two KL losses",
+                           configurations=COMPOSITION_SPACE),),
         depends_on=("rq.composition.chain_rule", "rq.rayleigh.weaker"),
         scaling=SCALING.fixing(S_F, S_L, why="l is normalised to KL constant 1 (Section \"Kurdyka-Lojasiewicz inequalities by composition\": d phi_l(f)(grad l . grad l) >= 1), which ties [f] to [L]^((p+1)/2); and " + PHI0_LOG),
         expected=Verdict.SUPPORTED,
@@ -339,8 +413,9 @@ CLAIMS = [
         source=src("Kurdyka-Łojasiewicz inequalities by composition", r"chain rule $\nabla \mathcal{L}_\theta = DF(\theta)^T \nabla \ell_{F(\theta)}$"),
         statement=Statement(sp.Eq(sp.Matrix([_ell(*_Fs).diff(c) for c in _ths]), _DFs.T * _grad_ell, evaluate=False),
                             latex=r"\nabla_\theta\, \ell(F(\theta)) = DF(\theta)^T \nabla \ell_{F(\theta)} \quad (n = 2,\ m = 3)"),
-        checks=(Identity(name="chain rule"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"n": 2, "m": 3}, name="chain rule"),
+                AtSizes(_composition_at, sizes=_BEYOND, name="chain rule at n = 3, m = 4")),
+        expected=Verdict.SUPPORTED,  # proved for n = 2, m = 3; supported beyond (checked numerically at n = 3, m = 4)
     ),
     Claim(
         id="rq.logistic.simplex",
@@ -348,22 +423,24 @@ CLAIMS = [
         source=src("Result teaser: logistic regression", r"Logistic¹ regression with linear models: $F : \mathbb{R}^{c \times d} \rightarrow (\mathcal{X} \rightarrow \Delta_c)$"),
         statement=Statement(sp.Eq(sum(_soft), 1, evaluate=False),
                             latex=r"\sum_{i \in [3]} \operatorname{softargmax}(u)_i = 1"),
-        checks=(Identity(name="normalisation"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"c": 3}, name="normalisation"),
+                AtSizes(lambda c: sp.Eq(sum(_softargmax(c)), 1, evaluate=False), sizes={"c": (4, 10)},
+                        name="normalisation at c = 4, 10")),
+        expected=Verdict.SUPPORTED,  # proved for c = 3; supported beyond (checked numerically at c = 4, 10)
     ),
     Claim(
         id="rq.logistic.bound",
         title="Logistic regression: H(F(theta_t)) <= log(1 / W_0(exp(kappa^2 eps^2 t - C)))",
         source=src("Result teaser: logistic regression", r"H(F(\theta_t)) \leq \log \left(\frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))} \right)"),
         statement=Statement(sp.Le(H_t, LOGISTIC_STATED)),
-        checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy"),
+        checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                 Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                 Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
         depends_on=("rq.kl.theorem", "rq.composition.theorem"),
         correction=Correction(
             Statement(sp.Le(H_t, LOGISTIC_DERIVED.rhs), assuming=[sp.Ge(C, PHI_CE.subs(u, H_0))],
                       latex=r"H(F(\theta_t)) \leq \log\left(1 + \frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))}\right),\ C \geq \varphi(H(F(\theta_0))),\ \varphi(u) = \log(e^u - 1) - \frac{1}{e^u - 1}"),
-            checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy"),
+            checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                     Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                     Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
             why="The bound as written is negative once kappa^2 eps^2 t > 1 + C (W_0(e) = 1), for every C, while the "
@@ -387,7 +464,7 @@ CLAIMS = [
         source=src("Result teaser: two-layer networks", r"\mathcal{L}(\theta_t) \xrightarrow{t \rightarrow +\infty} \eta < \varepsilon"),
         statement=Statement(sp.Ge(Prob(sp.Lt(eta, eps)), 1 - delta),
                             latex=r"\Pr_{\theta_0}\left[\lim_{t\to\infty} \mathcal{L}(\theta_t) = \eta < \varepsilon\right] \geq 1 - \delta \quad (m = 6,\ \varepsilon = 0.05,\ \delta = 0.1)"),
-        checks=(Probability(two_layer_trials, name="tanh networks, sin(pi s) on [-1, 1], m = 6"),),
+        checks=(Probability(two_layer_trials, name="tanh networks, sin(pi s) on [-1, 1], m = 6", configurations=TWO_LAYER_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -396,7 +473,7 @@ CLAIMS = [
         source=src("Result teaser: two-layer networks", r"Even if \mathcal{D} has infinite support: no over-parameterization here."),
         statement=Statement(sp.Le(Rank(K), 3 * m),
                             latex=r"\operatorname{rank}\left(DF(\theta) DF(\theta)^T\right) \leq m(d + 1) = 3m < 40 \text{ inputs}"),
-        checks=(Simulation(two_layer_gram, name="tanh networks at initialisation, m = 6"),),
+        checks=(Simulation(two_layer_gram, name="tanh networks at initialisation, m = 1..13", configurations=GRAM_SPACE),),
         depends_on=("rq.ntk.rank",),
         expected=Verdict.SUPPORTED,
     ),

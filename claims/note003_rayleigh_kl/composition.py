@@ -2,27 +2,33 @@
 from __future__ import annotations
 
 import numpy as np
+from verify.checks import Configurations, Range
 from verify.maths.models import QuadraticModel
 from .setting import HAIR, col
 
 
-COMP_OUT, COMP_PARAM = 4, 3
+# "L = l o F satisfies the KL inequality": under-parameterised shapes (K_theta singular) down to one
+# parameter, linear to strongly curved models
+COMPOSITION_SPACE = Configurations(
+    n=[2, 4], params=[1, 3], beta=Range(0.0, 1.0),
+    when=lambda c: c["params"] < c["n"], when_text="fewer parameters than outputs (K_theta singular)")
 
 
-def composition_points(ctx, precise):
-    """l o F at random theta for smooth models F: R^3 -> R^4 (fewer parameters than outputs, so K_theta
-    is singular). Half the instances use l(f) = ||f - f*||^2/4 (KL with phi = log and constant exactly 1),
+def composition_points(ctx, precise, config):
+    """l o F at random theta for smooth models F(theta) = A theta + (beta/2)(B theta)^2: R^params -> R^n
+    (config; fewer parameters than outputs, so K_theta is singular; beta = 0 is linear). Half the instances use l(f) = ||f - f*||^2/4 (KL with phi = log and constant exactly 1),
     half l(f) = exp(-w.f), ||w|| = 1 (KL with phi = -1/u, constant exactly 1), both scaled a HAIR so that
     the KL constant of l clears 1 after round-off; mu is the lower quartile of R(K_theta; grad l, grad l)
     over the points, so the Rayleigh hypothesis holds at three in four (with equality at one)."""
-    rng = ctx.rng("composition")
+    nn, P_, beta_ = int(config["n"]), int(config["params"]), float(config["beta"])
+    rng = ctx.rng("composition", f"n={nn} params={P_} beta={beta_:g}")
     S, k = ctx.budget.samples, 64
-    model = QuadraticModel.random(rng, S, COMP_OUT, COMP_PARAM, beta=0.5)
-    th = rng.standard_normal((S, k, COMP_PARAM)) * 1.5
+    model = QuadraticModel.random(rng, S, nn, P_, beta=beta_)
+    th = rng.standard_normal((S, k, P_)) * 1.5
     f = model.f(th)                                                      # (S, k, n)
     J = model.jac(th)                                                    # (S, k, n, P)
-    fstar = rng.standard_normal((S, 1, COMP_OUT))
-    w = rng.standard_normal((S, 1, COMP_OUT))
+    fstar = rng.standard_normal((S, 1, nn))
+    w = rng.standard_normal((S, 1, nn))
     w *= (1 + HAIR) / np.linalg.norm(w, axis=-1, keepdims=True)
     c = (1 + HAIR) / 4
     square = (np.arange(S) % 2 == 0)[:, None, None]

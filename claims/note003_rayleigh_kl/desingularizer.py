@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.maths.losses import ExponentialLoss, PowerLoss, loss_flow, power_desingularizer
+from verify.checks import Configurations, Range
 from verify.maths.models import spd_with_spectrum
 from .setting import HAIR, col, series, p, u
 from .ntk import comparison_solution
@@ -36,9 +37,11 @@ EXAMPLE_RECIP_DERIVED = comparison_solution(lambda Y: Y**2)       # ||grad L||^2
 KL_TIME = np.linspace(0.0, 12.0, 241)
 
 
-def _power_instances(rng, S, dim, q, lam_lo):
-    """Power losses with lambda_min(H) = lam_lo; odd instances start on the bottom eigenvector."""
-    H = spd_with_spectrum(rng, lam_lo, lam_lo * rng.uniform(2.0, 5.0, S), dim)
+def _power_instances(rng, S, dim, q, lam_lo, cond=None):
+    """Power losses with lambda_min(H) = lam_lo and lambda_max(H) = cond lam_lo (cond None: U(2, 5));
+    odd instances start on the bottom eigenvector."""
+    ratio = rng.uniform(2.0, 5.0, S) if cond is None else np.full(S, float(cond))
+    H = spd_with_spectrum(rng, lam_lo, lam_lo * ratio, dim)
     th0 = rng.standard_normal((S, dim))
     bottom = np.linalg.eigh(H)[1][..., 0]
     th0[1::2] = bottom[1::2]
@@ -80,34 +83,53 @@ def _kl_env(losses, grads, th0, mu_v, p_v, precise, tau=KL_TIME):
             "p": col(np.concatenate(p_v)), "t": series(tau[None, :] / mu_v[:, None])}
 
 
-def kl_flows(ctx, precise):
-    """Power losses with q = 2 (phi = log) and q = 4 (phi = -2/sqrt(u)), and exponential losses
-    (phi = -1/u), each with its KL constant mu on all of Theta."""
-    rng = ctx.rng("kl")
-    S, dim = ctx.budget.samples, 3
-    quad, th_q = _power_instances(rng, S, dim, 2, rng.uniform(0.5, 1.0, S))
-    quart, th_r = _power_instances(rng, S, dim, 4, rng.uniform(0.5, 1.0, S))
+# "d phi_L(grad L . grad L) >= mu gives L(theta_t) <= phi^{-1}(phi(L(theta_0)) - mu t)": desingularizers
+# phi_p from log (q = 2) to p = -3/4 (q = 8) and p = -1 (exponential losses), perfectly to badly conditioned
+KL_SPACE = Configurations(q=[2, 8], cond=Range(1.0, 30.0, log=True))
+
+
+def kl_flows(ctx, precise, config):
+    """Power losses (theta^T H theta)^{q/2} (config ``q``: phi_p with p = 2/q - 1, phi = log at q = 2) with
+    lambda_max(H)/lambda_min(H) = config ``cond``, and exponential losses on separable data (phi = -1/u),
+    each with its KL constant mu on all of Theta; half the instances start on the extremal direction,
+    where the bound is attained."""
+    q, cond = int(config["q"]), float(config["cond"])
+    rng = ctx.rng("kl", f"q={q} cond={cond:g}")
+    S, dim = max(ctx.budget.samples // 2, 2), 3
+    power, th_p = _power_instances(rng, S, dim, q, rng.uniform(0.5, 1.0, S), cond)
     expo, th_e, gam = exponential_instances(rng, S, dim, rng.uniform(0.5, 1.5, S))
-    mus = [quad.kl_constant, quart.kl_constant, gam**2]
-    return _kl_env([quad, quart, expo], [quad.grad, quart.grad, expo.grad], [th_q, th_r, th_e],
-                   [mu_v * (1 - HAIR) for mu_v in mus], [quad.p, quart.p, np.full(S, -1.0)], precise)
+    mus = [power.kl_constant, gam**2]
+    return _kl_env([power, expo], [power.grad, expo.grad], [th_p, th_e],
+                   [mu_v * (1 - HAIR) for mu_v in mus], [power.p, np.full(S, -1.0)], precise)
 
 
-def example_log_flows(ctx, precise):
-    """Quadratic losses theta^T H theta with lambda_min(H) in [1/4, 1]: ||grad L||^2 >= 4 lambda_min L >= L
-    (equality for lambda_min = 1/4 on the bottom eigenvector)."""
-    rng = ctx.rng("example_log")
+# "||grad L||^2 >= L": lambda_min(H) from the hypothesis' boundary 1/4 up, any conditioning
+EXAMPLE_LOG_SPACE = Configurations(lam_min=Range(0.25, 1.0), cond=Range(1.0, 30.0, log=True))
+
+
+def example_log_flows(ctx, precise, config):
+    """Quadratic losses theta^T H theta with lambda_min(H) = config ``lam_min`` (>= 1/4) and
+    lambda_max/lambda_min = config ``cond``: ||grad L||^2 >= 4 lambda_min L >= L (equality for lambda_min =
+    1/4 on the bottom eigenvector, where odd instances start; lambda_min is taken a HAIR above the
+    configuration's, so that the hypothesis survives round-off there)."""
+    lam_min, cond = float(config["lam_min"]) * (1 + HAIR), float(config["cond"])
+    rng = ctx.rng("example_log", f"lam_min={config['lam_min']:g} cond={cond:g}")
     S = ctx.budget.samples
-    lam = np.where(np.arange(S) < S // 2, 0.25 * (1 + HAIR), rng.uniform(0.25, 1.0, S))
-    quad, th0 = _power_instances(rng, S, 3, 2, lam)
+    quad, th0 = _power_instances(rng, S, 3, 2, np.full(S, lam_min), cond)
     return _kl_env([quad], [quad.grad], [th0], [np.ones(S)], [np.zeros(S)], precise)
 
 
-def example_recip_flows(ctx, precise):
-    """Exponential losses with margin gamma in [1, 2]: ||grad L||^2 >= gamma^2 L^2 >= L^2."""
-    rng = ctx.rng("example_recip")
+# "||grad L||^2 >= L^2": the margin gamma from the hypothesis' boundary 1 up
+EXAMPLE_RECIP_SPACE = Configurations(gamma=Range(1.0, 2.0))
+
+
+def example_recip_flows(ctx, precise, config):
+    """Exponential losses with margin gamma = config ``gamma`` (>= 1): ||grad L||^2 >= gamma^2 L^2 >= L^2
+    (odd instances on the extremal line, where ||grad L|| = gamma L; gamma a HAIR above the configuration's,
+    so that the hypothesis survives round-off at gamma = 1)."""
+    gamma = float(config["gamma"]) * (1 + HAIR)
+    rng = ctx.rng("example_recip", f"gamma={config['gamma']:g}")
     S = ctx.budget.samples
-    gam = np.where(np.arange(S) < S // 2, 1.0 + HAIR, rng.uniform(1.0, 2.0, S))
-    expo, th0, _ = exponential_instances(rng, S, 3, gam)
+    expo, th0, _ = exponential_instances(rng, S, 3, np.full(S, gamma))
     return _kl_env([expo], [expo.grad], [th0], [np.ones(S)], [np.full(S, -1.0)], precise,
                    tau=np.linspace(0.0, 60.0, 241))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.maths.losses import LinearSoftmax, cross_entropy_desingularizer, cross_entropy_phi_numeric, loss_flow, separable_data
-from verify.checks import Domain
+from verify.checks import Configurations, Derived, Domain
 from verify.notation import W0
 from .setting import C, HAIR, H_t, col, series, eps, kappa, t, u
 
@@ -48,25 +48,36 @@ def two_class_single_point(rng, S):
     return LinearSoftmax(X, np.zeros((S, 1), dtype=int), 2), th0, np.sqrt(2 * norm2)
 
 
-def logistic_flows(ctx, precise):
-    """Gradient flow of the mean cross-entropy of softargmax(theta x): separable datasets (N = 5 points,
-    c = 3 classes, d = 3) from theta_0 = 0 (even instances) or a small random theta_0, and two-class
-    single-point datasets where the KL bound is attained. Time is rescaled by kappa^2 eps^2 so that every
-    instance reaches kappa^2 eps^2 t = 40 (one ODE solve per dataset family)."""
-    rng = ctx.rng("logistic")
+# "H(F(theta_t)) <= ...": separable datasets of few and more points (kappa = 1/N), and the two-class
+# single-point family on which the KL inequality is an equality (the extremal data)
+LOGISTIC_SPACE = Configurations(
+    data=["separable", "two classes, one point"],
+    N=Derived(lambda c: [2, 5] if c["data"] == "separable" else [1],
+              "N = 2 and 5 points for separable data (c = 3 classes), 1 for the two-class single-point family"),
+    constraints=(sp.Gt(sp.Symbol("C", real=True), 0),))      # phi(H(theta_0)) > 0 for these initialisations
+
+
+def logistic_flows(ctx, precise, config):
+    """Gradient flow of the mean cross-entropy of softargmax(theta x). config ``data`` = "separable":
+    datasets of N = config ``N`` points, c = 3 classes, d = 3, separated with margin at least 0.5, from
+    theta_0 = 0 (even instances) or a small random theta_0; "two classes, one point": the single-point
+    datasets where the KL inequality and the KL bound are attained (kappa = 1). Time is rescaled by
+    kappa^2 eps^2 so that every instance reaches kappa^2 eps^2 t = 40 (one ODE solve). C = phi(H(theta_0)),
+    raised to 0 where a random theta_0 on two points gives phi(H(theta_0)) <= 0 (the note's C is positive;
+    a larger C only weakens the bound)."""
+    N_ = int(config["N"])
+    rng = ctx.rng("logistic", f"data={config['data']} N={N_}")
     S = ctx.budget.samples
-    data, _, eps3 = separable_data(rng, S, LOGISTIC_N, LOGISTIC_D, LOGISTIC_C, margin_floor=0.5)
-    th3 = rng.normal(0.0, 0.05, (S, LOGISTIC_C, LOGISTIC_D)) * (np.arange(S) % 2 == 1)[:, None, None]
-    data2, th2, eps2 = two_class_single_point(rng, max(S // 2, 2))
-    kap = np.concatenate([np.full(S, 1.0 / LOGISTIC_N), np.ones(len(eps2))])
-    eps_v = np.concatenate([eps3, eps2])
+    if config["data"] == "separable":
+        data, _, eps_v = separable_data(rng, S, N_, LOGISTIC_D, LOGISTIC_C, margin_floor=0.5)
+        th0 = rng.normal(0.0, 0.05, (S, LOGISTIC_C, LOGISTIC_D)) * (np.arange(S) % 2 == 1)[:, None, None]
+        kap = np.full(S, 1.0 / N_)
+    else:
+        data, th0, eps_v = two_class_single_point(rng, max(S // 2, 2))
+        kap = np.ones(len(eps_v))
     speed = (kap * eps_v) ** 2
-    H, G = [], []
-    for d_, th0, sp_ in ((data, th3, speed[:S]), (data2, th2, speed[S:])):
-        Th = loss_flow(d_.grad, th0, LOGISTIC_TIME, sp_, precise)
-        H.append(d_.loss(Th))
-        G.append((d_.grad(Th) ** 2).sum(axis=(-2, -1)))
-    Hv, Gv = np.concatenate(H), np.concatenate(G)
+    Th = loss_flow(data.grad, th0, LOGISTIC_TIME, speed, precise)
+    Hv, Gv = data.loss(Th), (data.grad(Th) ** 2).sum(axis=(-2, -1))
     return {"H_t": series(Hv), "H_0": series(Hv[:, :1]), "G_t": series(Gv), "kappa": col(kap),
-            "epsilon": col(eps_v), "C": col(cross_entropy_phi_numeric(Hv[:, 0]) + HAIR),
+            "epsilon": col(eps_v), "C": col(np.maximum(cross_entropy_phi_numeric(Hv[:, 0]), 0.0) + HAIR),
             "t": series(LOGISTIC_TIME[None, :] / speed[:, None])}

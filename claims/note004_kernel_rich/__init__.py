@@ -60,13 +60,14 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
-from verify.checks import Convergence, Derivation, Identity, Inequality, OrderFit, Simulation, Untestable
+from verify.checks import AtSizes, Convergence, Derivation, Domain, Identity, Inequality, OrderFit, Simulation, Untestable
 from verify.maths.regimes import (h_depth_expr,
                                   q_expr)
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, FSTAR, THRESHOLD_CORRECTED,
                                   J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t)
 from verify.notation import Norm
 from verify.scaling import Scaling
+from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
                       beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
                       rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
@@ -113,6 +114,93 @@ _W3 = sp.symbols("w_p1:4 w_m1:4", real=True)
 def _grad3(x):
     f = f_diag(_W3[:3], _W3[3:], x, 2)
     return sp.Matrix([sp.diff(f, v) for v in _W3]).subs({v: alpha for v in _W3})
+
+
+# the same families at other sizes, for AtSizes (d coordinates, p parameters, n rows of U)
+def _diag(d):
+    return (sp.symbols(f"w_p1:{d + 1}", real=True), sp.symbols(f"w_m1:{d + 1}", real=True),
+            sp.symbols(f"x1:{d + 1}", real=True))
+
+
+_DEPTHS = {"D": Domain(1, 6, integer=True)}
+
+
+def _homogeneous_at(d):
+    wp, wm, x = _diag(d)
+    return sp.Eq(f_diag([lam * v for v in wp], [lam * v for v in wm], x), lam**D * f_diag(wp, wm, x), evaluate=False)
+
+
+def _output_scaling_at(d):
+    wp, wm, x = _diag(d)
+    return sp.Eq(c * f_diag(wp, wm, x), f_diag([c ** (1 / D) * v for v in wp], [c ** (1 / D) * v for v in wm], x), evaluate=False)
+
+
+def _first_order(lhs, rhs):
+    """lhs = rhs + O(e^2): the values and the first derivatives in e agree at e = 0."""
+    at0 = lambda z: sp.Matrix([z.subs(e, 0), sp.diff(z, e).subs(e, 0)])      # noqa: E731
+    return sp.Eq(at0(lhs), at0(rhs), evaluate=False)
+
+
+def _expansion_parts(d):
+    """the D = 2 diagonal network at d coordinates: f(w), a direction h, w(t) and the linear term <h, grad f(w(t))>"""
+    x = sp.symbols(f"x1:{d + 1}", real=True)
+    h = sp.symbols(f"h_p1:{d + 1} h_m1:{d + 1}", real=True)
+    wt = sp.symbols(f"wt_p1:{d + 1} wt_m1:{d + 1}", real=True)
+    f = lambda w: f_diag(w[:d], w[d:], x, 2)                                # noqa: E731
+    grad_at = lambda w: sp.Matrix([sp.diff(f(wt), v) for v in wt]).subs(dict(zip(wt, w)))  # noqa: E731
+    return f, h, wt, grad_at
+
+
+def _first_order_at(d):
+    f, h, wt, grad_at = _expansion_parts(d)
+    lin = sum(hv * gv for hv, gv in zip(h, grad_at(wt)))
+    return _first_order(f([a + e * b for a, b in zip(wt, h)]), f(wt) + e * lin)
+
+
+def _affine_bias_at(d):
+    f, h, _, grad_at = _expansion_parts(d)
+    u0 = sp.symbols(f"u_p1:{d + 1} u_m1:{d + 1}", real=True)
+    lin = sum(hv * gv for hv, gv in zip(h, grad_at([alpha * v for v in u0])))
+    return _first_order(f([alpha * a + e * b for a, b in zip(u0, h)]), alpha**2 * f(u0) + e * lin)
+
+
+def _affine_tangent_at(p):
+    phi0, v, v0 = (sp.Matrix(sp.symbols(f"{name}1:{p + 1}", real=True)) for name in ("phi", "v", "v0_"))
+    f_K = alpha**D * sp.Symbol("f_0", real=True) + (phi0.T * (v - v0))[0]
+    return sp.Eq(sp.Matrix([sp.diff(f_K, w) for w in v]), phi0, evaluate=False)
+
+
+def _tangent_kernel_at(d):
+    W = sp.symbols(f"w_p1:{d + 1} w_m1:{d + 1}", real=True)
+    x, xp = sp.symbols(f"x1:{d + 1}", real=True), sp.symbols(f"xp1:{d + 1}", real=True)
+
+    def grad(z):
+        f = f_diag(W[:d], W[d:], z, 2)
+        return sp.Matrix([sp.diff(f, v) for v in W]).subs({v: alpha for v in W})
+    return sp.Eq((grad(x).T * grad(xp))[0], 8 * alpha**2 * sum(a * b for a, b in zip(x, xp)), evaluate=False)
+
+
+def _factor(n):
+    """Gunasekar et al. at an n x 1 factor U(t), one symmetric measurement A_1: U, A*(r), X = U U^T and, at a
+    static U, the gradient of f(U) = ||A(U U^T) - y||^2 and the substitution U(t) -> U."""
+    U = sp.Matrix(n, 1, [sp.Function(f"U{i}")(tt_) for i in range(1, n + 1)])
+    A = sp.Matrix(n, n, lambda i, j: sp.Symbol(f"a{min(i, j) + 1}{max(i, j) + 1}", real=True))
+    y1 = sp.Symbol("y1", real=True)
+    X = U * U.T
+    astar = (sum(A.multiply_elementwise(X)) - y1) * A
+    Us = sp.Matrix(n, 1, sp.symbols(f"u1:{n + 1}", real=True))
+    grad = sp.Matrix(n, 1, [sp.diff((sum(A.multiply_elementwise(Us * Us.T)) - y1) ** 2, v) for v in Us])
+    return U, astar, X, grad, dict(zip(list(U), list(Us)))
+
+
+def _x_dynamics_at(n):
+    U, astar, X, _, _ = _factor(n)
+    return along(sp.Eq(sp.Derivative(X, tt_), -astar * X - X * astar, evaluate=False), dict(zip(list(U), list(-astar * U))))
+
+
+def _u_dynamics_at(n):
+    U, astar, _, grad, static = _factor(n)
+    return sp.Ge(-sum(a * b for a, b in zip((-astar * U).subs(static), grad)), 0)
 
 
 _beta1 = sp.Symbol("beta", positive=True)
@@ -204,13 +292,15 @@ CLAIMS = [
         source=src("1.1 Problem Setup", r"scaling the output by a factor of $c > 0$, which is the focus of [3], is equivalent to scaling the input by a factor of $c^{1/D}$"),
         statement=Statement(sp.Eq(c * f_diag(w_p, w_m, x_v), f_diag(w_p, w_m, [c ** (1 / D) * v for v in x_v]), evaluate=False),
                             latex=r"c\, f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w}, c^{1/D}\mathbf{x}),\quad f = \langle \mathbf{w}_+^D - \mathbf{w}_-^D, \mathbf{x}\rangle,\ d = 2"),
-        checks=(Identity(name="depth-D diagonal network"),),
+        checks=(Identity(sizes={"d": 2}, name="depth-D diagonal network"),),
         correction=Correction(
             Statement(sp.Eq(c * f_diag(w_p, w_m, x_v), f_diag([c ** (1 / D) * v for v in w_p], [c ** (1 / D) * v for v in w_m], x_v), evaluate=False),
                       latex=r"c\, f(\mathbf{w}, \mathbf{x}) = f(c^{1/D}\mathbf{w}, \mathbf{x})"),
             why="D-homogeneity is in the parameters, F(c w) = c^D F(w): scaling the output by c is scaling the parameters "
                 "(the initialisation) by c^(1/D). The input enters linearly, so scaling it by c^(1/D) scales the output by c^(1/D) only.",
-            expected=Verdict.PROVED),
+            checks=(Identity(sizes={"d": 2}, name="depth-D diagonal network"),
+                    AtSizes(_output_scaling_at, sizes={"d": (3, 5)}, domains=_DEPTHS, name="depth-D diagonal network at d = 3, 5")),
+            expected=Verdict.SUPPORTED),  # proved for d = 2; supported beyond (checked numerically at d = 3, 5)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -220,12 +310,14 @@ CLAIMS = [
         statement=Statement(
             sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f2([e * b for b in _h_vec]) + e * _lin + sp.O(e**2), evaluate=False),
             latex=r"f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w} - \mathbf{w}(t), \mathbf{x}) + \langle \mathbf{w} - \mathbf{w}(t), \phi_{\mathbf{w}(t)}(\mathbf{x}) \rangle + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(t)\|^2),\ \mathbf{w} = \mathbf{w}(t) + e\,\mathbf{h}"),
-        checks=(Identity(name="expansion for the diagonal network (d = 2)"),),
+        checks=(Identity(sizes={"d": 2}, name="expansion for the diagonal network (d = 2)"),),
         correction=Correction(
             Statement(sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f2(_wt) + e * _lin + sp.O(e**2), evaluate=False),
                       latex=r"f(\mathbf{w}, \mathbf{x}) = f(\mathbf{w}(t), \mathbf{x}) + \langle \mathbf{w} - \mathbf{w}(t), \phi_{\mathbf{w}(t)}(\mathbf{x}) \rangle + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(t)\|^2)"),
+            checks=(Identity(sizes={"d": 2}, name="expansion for the diagonal network (d = 2)"),
+                    AtSizes(_first_order_at, sizes={"d": (3, 5)}, name="value and first derivative in e at d = 3, 5")),
             why="The expansion is around w(t): its zeroth-order term is f(w(t), x), not f(w - w(t), x).",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for d = 2; supported beyond (checked numerically at d = 3, 5)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -235,7 +327,7 @@ CLAIMS = [
         statement=Statement(
             sp.Eq(_f2([a + e * b for a, b in zip(_wt, _h_vec)]), _f_K_at + sp.O(e**2), evaluate=False),
             latex=r"f(\mathbf{w}, \mathbf{x}) = f_K(\mathbf{w}, \mathbf{x}) + \mathcal{O}(\|\mathbf{w} - \mathbf{w}(0)\|^2),\ f_K = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle,\ \mathbf{w} = \mathbf{w}(0) + e\,\mathbf{h}\ (D = 2,\ d = 2)"),
-        checks=(Identity(name="f against f_K near w(0) (diagonal network, w(0) arbitrary)"),),
+        checks=(Identity(sizes={"d": 2}, name="f against f_K near w(0) (diagonal network, w(0) arbitrary)"),),
         correction=Correction(
             Statement(sp.Eq(_f2([alpha * a + e * b for a, b in zip(_u0, _h_vec)]), alpha**2 * _f2(_u0) + e * _lin_scaled + sp.O(e**2), evaluate=False),
                       latex=r"\mathbf{w}(0) = \alpha \mathbf{w}_0:\ f(\mathbf{w}, \mathbf{x}) = \alpha^D f(\mathbf{w}_0, \mathbf{x}) + \langle \phi_{\alpha \mathbf{w}_0}(\mathbf{x}), \mathbf{w} - \alpha \mathbf{w}_0 \rangle + \mathcal{O}(\|\mathbf{w} - \alpha\mathbf{w}_0\|^2)"),
@@ -245,7 +337,9 @@ CLAIMS = [
                 "<phi_{alpha w_0}(x), w - alpha w_0>); the two agree only for an unbiased initialisation, f(w_0, x) = 0. "
                 "The scaling analysis shows it without expanding f: with alpha the scale of w(0) (w_0 = 1 unit-free), "
                 "alpha^D f(w(0), x) scales as [w]^(2D) [x] while f(w, x) and the linear term scale as [w]^D [x].",
-            expected=Verdict.PROVED),
+            checks=(Identity(sizes={"d": 2}, name="f against f_K near w(0) (diagonal network, w(0) arbitrary)"),
+                    AtSizes(_affine_bias_at, sizes={"d": (3, 5)}, name="value and first derivative in e at d = 3, 5")),
+            expected=Verdict.SUPPORTED),  # proved for d = 2; supported beyond (checked numerically at d = 3, 5)
         expected=Verdict.REFUTED,
     ),
     Claim(
@@ -254,8 +348,9 @@ CLAIMS = [
         source=src("1.2 Kernel Regime", r"\phi_{\mathbf{w}(t)}(\mathbf{x}) = \nabla_{\mathbf{w}(t)} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x})"),
         statement=Statement(sp.Eq(sp.Matrix([sp.diff(_f_K, v) for v in _wv]), _phi0, evaluate=False),
                             latex=r"\nabla_{\mathbf{w}} f_K(\mathbf{w}, \mathbf{x}) = \phi_{\mathbf{w}(0)}(\mathbf{x}),\ f_K = \alpha^D f(\mathbf{w}(0), \mathbf{x}) + \langle \phi_{\mathbf{w}(0)}(\mathbf{x}), \mathbf{w} - \mathbf{w}(0) \rangle\ (p = 4)"),
-        checks=(Identity(name="gradient of the affine model"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"p": 4}, name="gradient of the affine model"),
+                AtSizes(_affine_tangent_at, sizes={"p": (6, 10)}, domains=_DEPTHS, name="gradient of the affine model at p = 6, 10")),
+        expected=Verdict.SUPPORTED,  # proved for p = 4; supported beyond (checked numerically at p = 6, 10)
     ),
     Claim(
         id="kr.kernel.rkhs_nearest",
@@ -293,8 +388,9 @@ CLAIMS = [
         source=src("1.3 Example: Linear Regression", r"K_{\mathbf{w}(0)}(\mathbf{x}, \mathbf{x}') = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle"),
         statement=Statement(sp.Eq((_grad3(_x3).T * _grad3(_xp3))[0], 8 * alpha**2 * sum(a * b for a, b in zip(_x3, _xp3)), evaluate=False),
                             latex=r"\langle \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}), \nabla_{\mathbf{w}} f(\alpha\vec{1}, \mathbf{x}') \rangle = 8\alpha^2 \langle \mathbf{x}, \mathbf{x}' \rangle\ (d = 3)"),
-        checks=(Identity(name="gradients at initialisation"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"d": 3}, name="gradients at initialisation"),
+                AtSizes(_tangent_kernel_at, sizes={"d": (4, 6)}, name="gradients at initialisation at d = 4, 6")),
+        expected=Verdict.SUPPORTED,  # proved for d = 3; supported beyond (checked numerically at d = 4, 6)
     ),
     Claim(
         id="kr.linreg.kernel_norm_l2",
@@ -590,8 +686,9 @@ CLAIMS = [
         source=src("2.2 Scaling the Output", r"For D -homogeneous models, multiplying the initialization w_0 by a factor of λ is equivalent to scaling the output by λ^D"),
         statement=Statement(sp.Eq(f_diag([lam * v for v in w_p], [lam * v for v in w_m], x_v), lam**D * f_diag(w_p, w_m, x_v), evaluate=False),
                             latex=r"h(\lambda w_0) = \lambda^D h(w_0)\ \text{(the depth-D diagonal network, } d = 2)"),
-        checks=(Identity(name="depth-D diagonal network"),),
-        expected=Verdict.PROVED,
+        checks=(Identity(sizes={"d": 2}, name="depth-D diagonal network"),
+                AtSizes(_homogeneous_at, sizes={"d": (3, 5)}, domains=_DEPTHS, name="depth-D diagonal network at d = 3, 5")),
+        expected=Verdict.SUPPORTED,  # proved for d = 2; supported beyond (checked numerically at d = 3, 5)
     ),
     Claim(
         id="kr.chizat.kappa_scaled_init",
@@ -829,14 +926,15 @@ CLAIMS = [
         source=src("4.3 Key Findings and Results", r"\dot{X}_t = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t)"),
         statement=Statement(sp.Eq(sp.Derivative(Xu, tt_), Astar * Xu - Xu * Astar, evaluate=False),
                             latex=r"\frac{d}{dt}(U_t U_t^T) = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = \mathcal{A}^*(r_t) U_t\ (n = 2,\ d = 1,\ m = 1)"),
-        checks=(Identity(name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(U_), list(U_NOTE)))),),
+        checks=(Identity(sizes={"n": 2}, name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(U_), list(U_NOTE)))),),
         correction=Correction(
             Statement(sp.Eq(sp.Derivative(Xu, tt_), -Astar * Xu - Xu * Astar, evaluate=False),
                       latex=r"\frac{d}{dt}(U_t U_t^T) = -\mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t) \text{ along } \dot{U}_t = -\mathcal{A}^*(r_t) U_t"),
-            checks=(Identity(name="X = U U^T along the descent dynamics", flow=dict(zip(list(U_), list(U_GF)))),),
+            checks=(Identity(sizes={"n": 2}, name="X = U U^T along the descent dynamics", flow=dict(zip(list(U_), list(U_GF)))),
+                    AtSizes(_x_dynamics_at, sizes={"n": (3, 4)}, name="X = U U^T along the descent dynamics at n = 3, 4")),
             why="d/dt (U U^T) = U' U^T + U U'^T is an anticommutator, and gradient descent has a minus sign: "
                 "X' = -A*(r) X - X A*(r) along U' = -A*(r) U (the flow of ||A(U U^T) - y||^2 with time rescaled by 4).",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for n = 2; supported beyond (checked numerically at n = 3, 4)
         scaling=SCALING.with_dims({t: S_W**-2}),
         expected=Verdict.REFUTED,
     ),
@@ -846,12 +944,14 @@ CLAIMS = [
         source=src("4.3 Key Findings and Results", r"\dot{U}_t = \mathcal{A}^*(\mathcal{A}(U_t U_t^T) - y) U_t"),
         statement=Statement(sp.Ge(-sum(a * b for a, b in zip(U_NOTE.subs(to_static), grad_f)), 0),
                             latex=r"\langle \dot{U}, -\nabla_U \|\mathcal{A}(U U^T) - y\|_2^2 \rangle \geq 0 \text{ for } \dot{U} = \mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
-        checks=(Inequality(name="the note's velocity against the negative gradient"),),
+        checks=(Inequality(sizes={"n": 2}, name="the note's velocity against the negative gradient"),),
         correction=Correction(
             Statement(sp.Ge(-sum(a * b for a, b in zip(U_GF.subs(to_static), grad_f)), 0),
                       latex=r"\langle \dot{U}, -\nabla_U f \rangle \geq 0 \text{ for } \dot{U} = -\mathcal{A}^*(\mathcal{A}(U U^T) - y) U"),
+            checks=(Inequality(sizes={"n": 2}, name="the note's velocity against the negative gradient"),
+                    AtSizes(_u_dynamics_at, sizes={"n": (3, 4)}, name="descent velocity against the negative gradient at n = 3, 4")),
             why="-grad f(U) = -4 A*(r) U: the gradient flow moves against A*(r) U (the note's sign gives gradient ascent).",
-            expected=Verdict.PROVED),
+            expected=Verdict.SUPPORTED),  # proved for n = 2; supported beyond (checked numerically at n = 3, 4)
         expected=Verdict.REFUTED,
     ),
     Claim(

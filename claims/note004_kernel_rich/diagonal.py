@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived, Range
 from verify.maths.regimes import (diagonal_flow, l1_minimiser, l2_minimiser, potential_minimiser, r_potential)
+from verify.maths import flows
 from verify.maths.flows import batched_flow
 
 
@@ -98,7 +99,7 @@ def _flow_limit(X, y, alpha_values, depth, w0, precise, horizon):
     """beta at the end of the simulated flow; raises unless it interpolates (Theorem 1's hypothesis).
     The horizon is stretched by 1/lambda_min(X X^T) where that is below 1 (small or ill-conditioned X)."""
     slow = np.linalg.eigvalsh(np.einsum("bnd,bmd->bnm", X, X))[:, 0].min()
-    horizon = horizon * max(1.0, 1.0 / slow)
+    horizon = flows.horizon(horizon * max(1.0, 1.0 / slow))           # the same number on every machine
     tt = np.array([0.0, horizon / 2, horizon])
     beta = diagonal_flow(X, y, alpha_values, tt, D=depth, w0=w0, precise=precise)[:, -1]
     resid = np.linalg.norm(np.einsum("bnd,bd->bn", X, beta) - y, axis=-1) / np.linalg.norm(y, axis=-1)
@@ -274,7 +275,7 @@ def linear_model_flow(ctx, precise, config=None):
     d = X.shape[-1]
     start = c["scale"] * rng.uniform(0.5, 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
     rate = np.linalg.eigvalsh(np.einsum("bnd,bmd->bnm", X, X))[:, 0].min()
-    T = 40.0 / rate
+    T = flows.horizon(40.0 / rate)
     hess = 2 * np.einsum("bnd,bne->bde", X, X)                          # the (constant) Jacobian is -hess
     W = batched_flow(lambda _, w: -2 * np.einsum("bnd,bn->bd", X, np.einsum("bnd,bd->bn", X, w) - y), start,
                      np.array([0.0, T / 2, T]), precise, stiff=True, jac=lambda w: -hess)[:, -1]

@@ -12,6 +12,7 @@ import numpy as np
 import sympy as sp
 from claims._lazy_setting import (N_OUT, P_PARAM, kappa as kappa_sym, mu, nu, sigma, J0, theorem_setup, time_grid)
 from verify.checks import Configurations, Derived, Range
+from verify.maths import flows
 from verify.maths.models import (QuadraticLoss, QuadraticModel, flow_velocity, model_gradient_flow, per_instance,
                                  random_orthogonal, sigma_min, spd_with_spectrum)
 from .diagonal import per_config, salt
@@ -71,8 +72,8 @@ def lazy_pairs(ctx, variable, precise, horizon=None, config=None):
     loss = QuadraticLoss(np.tile(H, (2 * K, 1, 1)), np.tile(ystar, (2 * K, 1)))
     a = np.tile(np.repeat(grid, S), 2)
     T = c.get("T", horizon)
-    T = T if T is not None else 14.0 / (sigma_min(base.A) ** 2 / 4).min()
-    tt = np.unique(np.concatenate([np.linspace(0.0, T, 160), np.linspace(0.0, T / 10, 80)]))
+    T = T if T is not None else flows.horizon(14.0 / (sigma_min(base.A) ** 2 / 4).min())
+    tt = flows.time_grid(T, 160, refined=(10, 80))        # the same times on every machine
     W = model_gradient_flow(model, loss, a, np.zeros((2 * K * S, LAZY_P)), tt, precise)
     Wn, Wl = W[:K * S], W[K * S:]
     F = a[:, None, None] * model.f(W)
@@ -165,7 +166,7 @@ def underparameterised_rates(ctx, precise, config=None):
     loss = QuadraticLoss(np.tile(H, (K, 1, 1)), np.tile(ystar, (K, 1)))
     a = np.repeat(grid, S)
     lin = np.linalg.eigvalsh(np.einsum("bni,bnm,bmj->bij", base.A, H, base.A))[:, 0]
-    T = 40.0 / lin.min()
+    T = flows.horizon(40.0 / lin.min())
     W = model_gradient_flow(model, loss, a, np.zeros((K * S, p)), np.array([0.0, T / 2, T]), precise)[:, -1]
 
     def grad_hess(W):

@@ -42,14 +42,39 @@ def test_run_prints_verdicts_findings_and_replay_and_exits_0_when_all_match(caps
     assert "  correction: proved (expected proved)" in out
     assert re.search(r"^  - identity: lhs - rhs = ", out, re.M)
     plugin = str(Path(GOOD) / "algebra.py")
-    assert f"  replay: python -m verify run fx.trig --seed 4 --budget quick --plugin {plugin}" in out
+    # replay lines for flagged claims only (or with -v); each claim printed once (no progress lines off a terminal)
+    assert f"  replay: python -m verify run fx.square --seed 4 --budget quick --plugin {plugin}" in out
+    assert "replay: python -m verify run fx.trig" not in out
     assert "fx.amgm" not in out
-    lines = sorted(err.splitlines())
-    assert lines == ["[1/2] fx.square ... refuted (expected refuted); correction proved (expected proved)",
-                     "[2/2] fx.trig ... proved (expected proved)"] or \
-           lines == ["[1/2] fx.trig ... proved (expected proved)",
-                     "[2/2] fx.square ... refuted (expected refuted); correction proved (expected proved)"]
+    assert out.count("fx.trig") == 1 and err == ""
+    assert re.search(r"^2 claims: 1 proved, 1 refuted in \d+\.\d s$", out, re.M)
     assert list(tmp_path.iterdir()) == []       # run writes reports only with --output
+    assert main(["run", "fx.trig", *PLUGIN_ONLY, "-v", "--seed", "4"]) == 0
+    assert f"  replay: python -m verify run fx.trig --seed 4 --budget quick --plugin {plugin}" in capsys.readouterr().out
+
+
+def test_run_only_flagged_last_failed_and_did_you_mean(capsys, tmp_path):
+    assert main(["run", "fx.*", *PLUGIN_ONLY, "--only", "flagged", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "fx.square: refuted" in out and "fx.trig:" not in out
+    assert main(["run", "fx.sqaure", *PLUGIN_ONLY]) == 2
+    assert "did you mean fx.square" in capsys.readouterr().err
+    # --lf: only the claims not as expected in the last report
+    reports = tmp_path / "r"
+    both = [*PLUGIN_ONLY, "--plugin", str(FIXTURES / "mismatch")]
+    assert main(["run", "fx.*", *both, "--jobs", "1", "--output", str(reports)]) == 1
+    capsys.readouterr()
+    assert main(["run", "--lf", "--reports", str(reports), *both, "--jobs", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "fx.wrong: refuted (expected proved)" in out and "1 claims: 1 refuted" in out
+
+
+def test_all_ends_with_the_flagged_claims_per_note_the_time_and_the_html_index(capsys, tmp_path):
+    assert main(["all", *PLUGIN_ONLY, "--jobs", "1", "--output", str(tmp_path / "r")]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^  fx\.square: refuted( \[\w+\])? — ", out, re.M)
+    assert "fx.trig" not in out.split("reports written")[0]
+    assert f"open {tmp_path / 'r' / 'html' / 'index.html'}" in out
 
 
 def test_a_verdict_other_than_expected_exits_1(capsys):
@@ -91,7 +116,7 @@ def test_reports_that_cannot_be_written_exit_1_after_the_run(capsys, tmp_path):
     (["all", "--budget", "huge"], "invalid choice: 'huge'"),
     (["all", "--jobs", "0"], "must be at least 1"),
     (["all", "--timeout", "-1"], "must be positive"),
-    (["run", *PLUGIN_ONLY], "the following arguments are required"),
+    (["run", *PLUGIN_ONLY], "run needs claim ids or patterns (or --lf)"),
     (["run", "fx.nothing*", *PLUGIN_ONLY], "no claim matches 'fx.nothing*'"),
     (["run", "fx.trig", "fx.nothing", *PLUGIN_ONLY], "no claim matches 'fx.nothing'"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
@@ -133,13 +158,14 @@ def test_progress_on_a_terminal_updates_one_line():
         def isatty(self):
             return True
     stream = Tty()
-    printer = ProgressPrinter(stream)
+    ticks = iter([0.0, 1.5, 3.25])
+    printer = ProgressPrinter(stream, clock=lambda: next(ticks))
     printer(Progress(1, 2, "a.long_claim_id", Verdict.PROVED, Verdict.PROVED, None, None, 0.1))
-    printer(Progress(2, 2, "b.c", Verdict.GAP, None, None, None, 0.1))
+    printer(Progress(2, 2, "b.c", Verdict.GAP, Verdict.PROVED, None, None, 0.1))
     printer.close()
-    assert stream.getvalue() == ("\r[1/2] a.long_claim_id ... proved (expected proved)"
-                                 "\r" + "[2/2] b.c ... gap".ljust(len("[1/2] a.long_claim_id ... proved (expected proved)"))
-                                 + "\n")
+    first = "[1/2   1.5s 0 flagged] a.long_claim_id ... proved (expected proved)"
+    second = "[2/2   3.2s 1 flagged, 1 NOT AS EXPECTED] b.c ... gap (expected proved)"
+    assert stream.getvalue() == "\r" + first + "\r" + second.ljust(len(first)) + "\n"
 
 
 def test_python_m_verify_fixes_the_hash_seed_and_returns_the_exit_status(tmp_path):
@@ -168,8 +194,9 @@ def test_run_on_builtin_claims_of_two_notes_writes_a_consistent_report(tmp_path)
     run = cli("run", *PATTERNS, "--budget", "quick", "--jobs", "2", "--output", str(out), cwd=tmp_path)
     assert run.returncode in (0, 1), run.stderr
     data = json.loads((out / "results.json").read_text(), parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
-    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems"}
-    assert (data["schema"], data["seed"], data["budget"]) == (3, 0, "quick")
+    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems",
+                         "environment"}
+    assert (data["schema"], data["seed"], data["budget"]) == (4, 0, "quick")
     registry = load(builtin=True)
     chosen, unmatched = registry.select(PATTERNS)
     assert not unmatched and len({c.id.split(".")[0] for c in chosen}) == 2

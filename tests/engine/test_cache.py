@@ -124,7 +124,7 @@ def test_a_broken_entry_is_a_miss_and_is_rewritten(on):
     path = on / k[:2] / f"{k}.json"
     path.write_text("{not json")
     run_checks(STATEMENT, (Counting(),), 0, "quick", "c.id")
-    assert CALLS["n"] == 2 and json.loads(path.read_text())["outcome"] == "holds"
+    assert CALLS["n"] == 2 and json.loads(path.read_text())["result"]["outcome"] == "holds"
 
 
 def test_parallel_children_share_the_cache(on):

@@ -226,3 +226,12 @@ def test_convergence_over_configurations_fails_where_one_configuration_settles_e
     assert Convergence(seq, configurations=Configurations(c=[0.0])).run(statement, ctx).outcome is Outcome.HOLDS
     r = Convergence(seq, configurations=Configurations(c=[0.0, 0.5])).run(statement, ctx)
     assert r.outcome is Outcome.FAILS and r.evidence["configuration_search"]["worst_configuration"] == {"c": 0.5}
+
+
+def test_a_search_that_holds_plots_the_margin_over_the_region(ctx):
+    r = Simulation(edge_sim, configurations=Configurations(k=[1.2, 1.5, 1.7])).run(Statement(sp.Ge(y, -1)), ctx)
+    assert r.outcome is Outcome.HOLDS
+    assert r.plot["kind"] == "estimate" and len(r.plot["estimate"]) == 3 and r.plot["target"] == [0.0] * 3
+    assert r.plot["estimate"][0] > r.plot["estimate"][-1]        # k = 1.7 comes closest to y = -1
+    failing = Simulation(edge_sim, configurations=Configurations(k=[0.5, 2.0])).run(Statement(sp.Ge(y, -0.5)), ctx)
+    assert failing.outcome is Outcome.FAILS and failing.plot["kind"] == "trajectory"     # the counterexample's instance

@@ -212,3 +212,28 @@ def test_gap_says_what_is_known_of_its_conclusion():
 def test_no_steps_no_status():
     r = result(claim(eq(sp.diff(x**2, x), 2 * x)))
     assert diagnose([r]).claims["t.claim"].proof is None
+
+
+def test_a_gap_says_what_the_claims_testing_its_conclusion_found():
+    gap = CheckResult("derivation", SYMBOLIC, Outcome.GAP, "the derivation gives less")
+    c = claim(sp.Le(y, x), cid="t.gap", tested_by=("t.sim",))
+    sim = claim(sp.Le(y, x), cid="t.sim")
+
+    def status(outcome):
+        results = {"t.gap": ClaimResult(c, evaluation([gap])), "t.sim": ClaimResult(sim, evaluation([numeric(outcome)]))}
+        return proof_status("t.gap", results, {})
+
+    holds, fails = status(Outcome.HOLDS), status(Outcome.FAILS)
+    assert (holds.conclusion, holds.tested_by) == ("tested and holding", (("t.sim", "supported", "holds"),))
+    assert holds.words == "the conclusion is tested by t.sim: holds (supported)"
+    assert (fails.conclusion, fails.words) == ("tested and failing", "the conclusion is tested by t.sim: fails (refuted)")
+    # its own checks and the other claim both test it; a testing claim not run says nothing
+    both = proof_status("t.gap", {"t.gap": ClaimResult(c, evaluation([gap, numeric(Outcome.HOLDS)])),
+                                  "t.sim": ClaimResult(sim, evaluation([numeric(Outcome.FAILS)]))}, {})
+    assert both.conclusion == "tested and failing"
+    assert both.words == ("the conclusion is tested and holding (flows at m = 8); "
+                          "it is tested by t.sim: fails (refuted)")
+    alone = proof_status("t.gap", {"t.gap": ClaimResult(c, evaluation([gap]))}, {})
+    assert (alone.conclusion, alone.tested_by) == ("untested", ())
+    with pytest.raises(ValueError, match="tested_by"):
+        claim(sp.Le(y, x), cid="t.gap", tested_by=("t.gap",))

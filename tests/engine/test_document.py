@@ -93,7 +93,7 @@ def test_enums_are_their_strings_in_json_and_text():
     assert r.to_json()["kind"] == "numeric" and f"{CheckKind.SYMBOLIC}" == "symbolic"
     assert json.dumps({"t": Target.CORRECTION, "s": MutationStatus.WEAKER}) == '{"t": "correction", "s": "weaker"}'
     assert CheckKind.of("runner") == "runner" and CheckKind.of("scaling") is CheckKind.SCALING
-    assert ExitCode.USAGE == 2 and [int(c) for c in ExitCode] == [0, 1, 2]
+    assert ExitCode.USAGE == 2 and [int(c) for c in ExitCode] == [0, 1, 2, 3]
 
 
 def test_evaluations_round_trip_through_json():

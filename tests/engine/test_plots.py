@@ -63,8 +63,18 @@ def test_many_plots_are_drawn_in_parallel_with_the_same_result():
     assert plot_files(plots, jobs=2) == plot_files(plots, jobs=1)
 
 
-def test_rounded_keeps_six_significant_digits_and_nulls_non_finite():
-    assert rounded([1 / 3, 123456789.0, np.nan, -np.inf, 0.0]) == [0.333333, 123457000.0, None, None, 0.0]
+def test_rounded_keeps_four_significant_digits_and_nulls_non_finite():
+    assert rounded([1 / 3, 123456789.0, np.nan, -np.inf, 0.0]) == [0.3333, 123500000.0, None, None, 0.0]
+
+
+def test_a_series_is_rounded_once_to_its_resolution():
+    """Detail below 1e-8 of a series' largest value is integration error: 0, whatever its last bits."""
+    from verify.core.plotdata import series_resolution
+    res = series_resolution([0.1, 1e-19], [0.5])
+    assert res == -9
+    assert rounded([0.1, 1e-19, -8.6e-19, 0.0820851], res) == [0.1, 0.0, 0.0, 0.08209]
+    # one rounding: a value a hair either side of a four-digit tie does not land on the tie first
+    assert rounded([0.0820849999999, 0.08208500000001], res) == [0.08208, 0.08209]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -89,9 +89,9 @@ def test_each_claim_report_carries_kind_root_cause_and_proof(report):
     assert (cause.claims, cause.how, cause.also) == (("t.a", "t.b", "t.c"), "declared", ("t.b", "t.c"))
 
 
-def test_schema_3_round_trips_with_the_diagnosis(report, tmp_path):
+def test_the_report_schema_round_trips_with_the_diagnosis(report, tmp_path):
     data = json.loads(report.dumps())
-    assert data["schema"] == SCHEMA == 3
+    assert data["schema"] == SCHEMA == 4
     assert [r["id"] for r in data["root_causes"][NOTE]] == ["t.a", "t.hyp"]
     claims = {c["id"]: c for c in data["claims"]}
     assert claims["t.c"]["kind"] == {"kind": "constant", "declared": True, "why": "the factor 2 of t.a, dropped again"}
@@ -214,3 +214,39 @@ def test_claims_not_run_have_no_diagnosis_and_leave_their_dependants_unverified(
     assert by_id["t.a"].kind is None and by_id["t.a"].proof is None and by_id["t.a"].root_cause is None
     assert by_id["t.parent"].proof.status == "unverified"
     assert Report.from_json(json.loads(report.dumps())) == report
+
+
+# ---------------------------------------------------------------------------------------------
+# the terminal (verify show) and JUnit carry the diagnosis too
+# ---------------------------------------------------------------------------------------------
+
+def _shown(report: Report, claim_id: str) -> str:
+    from rich.console import Console
+
+    from verify.report.terminal import show_claim
+    console = Console(record=True, width=200, color_system=None)
+    show_claim(report.by_id()[claim_id], report, console=console)
+    return console.export_text()
+
+
+def test_show_gives_kind_root_cause_and_proof_status(report):
+    text = _shown(report, "t.b")
+    assert "kind: constant (computed: the correction changes a number" in text
+    assert "root cause: t.a (declared)" in text
+    parent = _shown(report, "t.parent")
+    assert "proof: supported numerically at flows at m = 8; the proof is broken at t.a (constant)" in parent
+    assert "kind:" not in _shown(report, "t.holds") and "proof:" not in _shown(report, "t.holds")
+
+
+def test_junit_gives_kind_root_cause_and_proof_status(report):
+    import xml.etree.ElementTree as ET
+
+    from verify.report.junit import junit_xml
+    cases = {c.get("name"): c for c in ET.fromstring(junit_xml(report)).iter("testcase")}
+    props = {n: {p.get("name"): p.get("value") for p in c.iter("property")} for n, c in cases.items()}
+    assert props["t.c"] == {"kind": "constant", "root_cause": "t.a"}
+    assert props["t.parent"] == {"proof": "broken"} and props["t.holds"] == {}
+    out = cases["t.c"].find("system-out").text
+    assert "kind: constant (declared: the factor 2 of t.a, dropped again)" in out and "root cause: t.a (declared)" in out
+    assert "proof: supported numerically at flows at m = 8; the proof is broken at t.a (constant)" in \
+        cases["t.parent"].find("system-out").text

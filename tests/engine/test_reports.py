@@ -49,8 +49,10 @@ def test_results_json_schema(tmp_path, results):
     text = (tmp_path / "results.json").read_text()
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems"}
-    assert (data["schema"], data["seed"], data["budget"]) == (3, 0, "quick")
+    assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems",
+                         "environment"}
+    assert set(data["environment"]) == {"python", "packages", "engine"}
+    assert (data["schema"], data["seed"], data["budget"]) == (4, 0, "quick")
     assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]
     claim_keys = {"id", "title", "note", "source", "statement", "hypotheses", "definitions", "typeset", "depends_on",
                   "verdict", "expected", "findings", "checks", "correction", "kind", "root_cause", "proof"}
@@ -64,7 +66,10 @@ def test_results_json_schema(tmp_path, results):
                                  "summary": "SymPy simplifies lhs - rhs to 0", "evidence": {"difference": "0"}}
     assert [(c["kind"], c["outcome"]) for c in trig["checks"][1:]] == [("wellformed", "holds")]
     assert amgm["depends_on"] == ["fx.square"]
-    assert square["verdict"] == "refuted" and square["findings"][0].startswith("identity: lhs - rhs =")
+    # a finding with math is a list of parts: strings, and the counterexample's values as {latex, plain}
+    finding = square["findings"][0]
+    assert square["verdict"] == "refuted" and finding[0].startswith("identity: lhs - rhs =")
+    assert any(isinstance(p, dict) and set(p) == {"latex", "plain"} and p["latex"].startswith("x = ") for p in finding)
     assert set(square["correction"]) == {"statement", "hypotheses", "definitions", "typeset", "why", "verdict",
                                          "expected", "findings", "checks"}
     assert square["correction"]["verdict"] == square["correction"]["expected"] == "proved"
@@ -180,7 +185,7 @@ def test_a_failing_write_leaves_no_temporary_folder(tmp_path, results, monkeypat
 
     def refuse(src, dst):
         raise OSError("disk full")
-    monkeypatch.setattr(reports.os, "replace", refuse)
+    monkeypatch.setattr(reports, "switch_folder", refuse)
     with pytest.raises(OSError, match="disk full"):
         write_reports(Report.of(results, RunSettings(1, "quick")), out)
     assert report_files(out) == before

@@ -83,7 +83,7 @@ def test_a_raising_check_becomes_an_error_result_and_the_others_still_run():
 def test_a_check_returning_something_else_is_an_error():
     statement, _ = run_claim(claim_with(Custom(lambda s, c: "holds")), 0, "quick")
     assert statement.verdict == Verdict.ERROR
-    assert statement.checks[0].summary.startswith("TypeError: Custom.run returned str")
+    assert "invalid result (Custom.run): field result: run returned str, not a CheckResult" in statement.checks[0].summary
 
 
 # ---------------------------------------------------------------------------------------------

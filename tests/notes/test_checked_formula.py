@@ -148,13 +148,13 @@ def test_symbol_names_print_the_notes_way():
 # results.json schema 2
 # ---------------------------------------------------------------------------------------------
 
-def test_schema_2_holds_the_checked_statement_hypotheses_definitions_and_typesetting_apart():
+def test_results_json_holds_the_checked_statement_hypotheses_definitions_and_typesetting_apart():
     M = sp.Symbol("M", positive=True)
     st = Statement(sp.Le(Norm(x), M), assuming=[sp.Gt(sigma, x), sp.Lt(x, 1)], where={M: sigma / 2}, latex=HAND)
     corr = Statement(sp.Le(Norm(x), 2 * M), where={M: sigma / 2})
     report = _report([_claim(st, corr)])
     data = json.loads(report.dumps())
-    assert data["schema"] == SCHEMA == 3
+    assert data["schema"] == SCHEMA == 4
     claim = data["claims"][0]
     assert claim["statement"] == r"\left\|x\right\|_2 \leq M" and claim["typeset"] == HAND
     assert claim["hypotheses"] == [r"\sigma_{\min} > x", "x < 1"]

@@ -36,3 +36,33 @@ def test_scaling_analysis_finds_the_kappa_alpha_mixup_without_simulation():
         assert not analyse(claim.correction.statement, claim.scaling).violations, claim_id
     bound = analyse(BY_ID["lazy.theorem.bound"].statement, BY_ID["lazy.theorem.bound"].scaling)
     assert any("f_t*kappa" in str(v) and "f_star" in str(v) for v in bound.violations)
+
+
+def test_every_numeric_check_searches_a_configuration_space():
+    from verify.checks import MonteCarlo, OrderFit, Probability, Simulation
+    numeric = (Simulation, Probability, MonteCarlo, OrderFit)
+    for claim in note.CLAIMS:
+        checks = claim.checks + (claim.correction.checks if claim.correction is not None and claim.correction.checks else ())
+        for check in checks:
+            if isinstance(check, numeric):
+                assert check.configurations is not None, (claim.id, check.name)
+
+
+def test_corrected_theorem_holds_at_the_smallest_admissible_alpha(evaluated):
+    """The corrected theorem's flow is searched from alpha = ||f*||/M (alpha_scale -> 1), kappa = 1 up."""
+    _, correction = evaluated("lazy.theorem.bound")
+    search = correction.checks[0].evidence["configuration_search"]
+    rows = search["per_configuration"]
+    assert min(r["configuration"]["alpha_scale"] for r in rows) < 1.001
+    assert min(r["configuration"]["kappa"] for r in rows) == 1.0
+    assert all(r["valid"] and r["outcome"] == "holds" for r in rows)
+
+
+def test_lemma3_on_s0_is_computed_exactly(evaluated):
+    """On S^0 the Gram matrix is a function of N ~ Bin(m/2, 1/2): the probabilities are summed exactly."""
+    statement, correction = evaluated("lazy.lemma3.spectral")
+    for evaluation, outcome in ((statement, "fails"), (correction, "holds")):
+        search = evaluation.checks[0].evidence["configuration_search"]
+        s0 = [r for r in search["per_configuration"] if r["configuration"]["data"] == "S^0"]
+        assert s0 and all(r["outcome"] == outcome for r in s0)
+        assert search["exact_configurations"] == len(s0)

@@ -46,7 +46,15 @@ def test_loss_without_one_half_doubles_the_dynamics(evaluated):
 def test_gradient_with_a_sum_over_r_is_refuted_for_relu(evaluated):
     statement, correction = evaluated("gd.s5.gradient")
     assert statement.checks[0].outcome is Outcome.FAILS and "counterexample" in statement.checks[0].evidence
-    assert correction.verdict is Verdict.PROVED
+    # derived on a fixed-size instance (n = 2; m = 2; d = 2) and evaluated at n = m = d = 3: supported, its scope stated
+    assert correction.verdict is Verdict.SUPPORTED
+    assert correction.findings == ["scope: proved for n = 2; m = 2; d = 2; supported beyond (checked numerically at n = 3; m = 3; d = 3)"]
+    assert correction.checks[1].kind == "numeric" and correction.checks[1].outcome is Outcome.HOLDS
+
+
+def test_kernel_gram_is_proved_for_every_size(evaluated):
+    statement, _ = evaluated("gd.s4.kernel_gram")
+    assert statement.verdict is Verdict.PROVED and statement.findings == []
 
 
 def test_theorem_rate_is_twice_the_stated_one(evaluated):
@@ -179,3 +187,11 @@ def test_scaling_analysis_declares_every_symbol_and_finds_no_mismatch():
     assert analyse(BY_ID["gd.s5_2.width"].statement, note.NETWORK).violations
     assert analyse(BY_ID["gd.s5_2.width"].statement, BY_ID["gd.s5_2.width"].scaling).absorbed
     assert not analyse(BY_ID["gd.s5_2.cauchy_schwarz"].statement, note.NETWORK).violations
+
+
+def test_delta_w_gap_says_its_conclusion_is_tested_by_the_fitted_displacement_order(evaluated):
+    from verify.core.diagnosis import diagnose
+    evaluated("gd.s5_2.delta_w")                    # runs the note's claims: the diagnosis needs them all
+    proof = diagnose(evaluated.results[i] for i in BY_ID).claims["gd.s5_2.delta_w"].proof
+    assert proof.conclusion == "tested and holding"
+    assert "the conclusion is tested by gd.s5_2.lazy_scaling: holds (supported)" in proof.words

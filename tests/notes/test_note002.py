@@ -86,7 +86,8 @@ def test_theorem7_factor_two_refuted_with_parseval_instances(evaluated):
     statement, correction = evaluated("dyn.theorem7")
     check = statement.checks[0]
     assert check.outcome is Outcome.FAILS
-    assert check.evidence["instance"]["F_size"] == 16.0          # the complete parity class
+    worst = check.evidence["configuration_search"]["worst_configuration"]
+    assert check.evidence["instance"]["F_size"] == 2.0 ** worst["d"]          # the complete parity class
     assert correction.verdict is Verdict.SUPPORTED
 
 
@@ -294,5 +295,14 @@ def test_strengthened_instances_kill_the_mutants_that_survived():
     assert outcome("dyn.theorem10.gradient_bound", sp.Le(note.gradsq, 2 * note.R_theta * note.thetasq)) is Outcome.HOLDS
     assert outcome("dyn.theorem10.gradient_bound", sp.Le(note.R_theta, 2 * note.R_theta * note.thetasq)) is Outcome.FAILS
     flipped = sp.Ge(note.Prob(sp.Gt(note.D_dev, note.eps)), 1 - 2 * sp.exp(-2 * note.m * note.eps**2))
-    assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=0) is Outcome.HOLDS     # vacuous at m = 1
-    assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=1) is Outcome.FAILS
+    assert outcome("dyn.lemma11.hoeffding", flipped, target="correction", index=0) is Outcome.FAILS     # not vacuous at m = 20, 100
+
+
+def test_theorem10_gap_says_its_conclusion_is_tested_by_the_probability_claim(evaluated):
+    from verify.core.diagnosis import diagnose
+    evaluated("dyn.theorem10")                      # runs the note's claims: the diagnosis needs them all
+    proof = diagnose(evaluated.results[i] for i in BY_ID).claims["dyn.theorem10"].proof
+    assert BY_ID["dyn.theorem10"].tested_by == ("dyn.theorem10.probability",)
+    assert proof.conclusion == "tested and holding"
+    assert proof.tested_by == (("dyn.theorem10.probability", "supported", "holds"),)
+    assert "the conclusion is tested by dyn.theorem10.probability: holds (supported)" in proof.words

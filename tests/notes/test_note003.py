@@ -208,15 +208,19 @@ def test_least_squares_gradient_and_two_layer_network():
 
 
 def test_underparameterized_flow_keeps_the_gradient_in_the_range():
-    env = note.underparameterized_flow(ctx("rq.rayleigh.strictly"), False)
-    K, g = env["K"], env["g"]
-    lam, U = np.linalg.eigh(K[:, 0])
-    null = U[:, :, :3]                                       # n - m = 3 null directions
-    assert np.allclose(lam[:, :3], 0, atol=1e-10)
-    assert np.abs(np.einsum("snk,stan->stk", null, g)).max() < 1e-12 * np.abs(g).max()
-    r = array_value(Rayleigh(sp.Symbol("K"), sp.Symbol("g"), sp.Symbol("g")), env)
-    assert np.all(r >= env["mu"] * (1 - 1e-12))
-    assert np.all(array_value(Norm(sp.Symbol("g")), env) > 0)
+    """At every configuration of the search (m < n, any conditioning): n - m null directions, the gradient
+    stays in range(A), and its Rayleigh quotient stays above the smallest nonzero eigenvalue."""
+    from claims.note003_rayleigh_kl.rayleigh import UNDERPARAMETERIZED_SPACE
+    for config in UNDERPARAMETERIZED_SPACE.grid(Context().budget):
+        env = note.underparameterized_flow(ctx("rq.rayleigh.strictly"), False, config)
+        K, g, nulls = env["K"], env["g"], config["n"] - config["m"]
+        lam, U = np.linalg.eigh(K[:, 0])
+        null = U[:, :, :nulls]
+        assert np.allclose(lam[:, :nulls], 0, atol=1e-10), config
+        assert np.abs(np.einsum("snk,stan->stk", null, g)).max() < 1e-12 * np.abs(g).max(), config
+        r = array_value(Rayleigh(sp.Symbol("K"), sp.Symbol("g"), sp.Symbol("g")), env)
+        assert np.all(r >= env["mu"] * (1 - 1e-9)), config      # round-off ~ eps * cond (cond up to 1e4)
+        assert np.all(array_value(Norm(sp.Symbol("g")), env) > 0), config
 
 
 def test_scaling_analysis_finds_the_cross_entropy_on_r_plus_k_without_a_counterexample(evaluated):
@@ -247,3 +251,13 @@ def test_definite_bound_instances_have_a_nonzero_target_and_directions_must_be_v
     assert check(claim.id, dropped).verdict == Verdict.REFUTED
     with pytest.raises(ValueError, match="must be a vector"):
         Rayleigh.numpy(np.eye(3), np.eye(3), np.ones((1, 3)))
+
+
+def test_every_numeric_check_searches_a_configuration_space():
+    from verify.checks import MonteCarlo, OrderFit, Probability
+    numeric = (Simulation, Probability, MonteCarlo, OrderFit)
+    for claim in note.CLAIMS:
+        checks = claim.checks + (claim.correction.checks if claim.correction is not None and claim.correction.checks else ())
+        for check in checks:
+            if isinstance(check, numeric):
+                assert check.configurations is not None, (claim.id, check.name)

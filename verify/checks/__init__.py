@@ -1,7 +1,9 @@
 """Public: the checks a claim names. Each takes a statement and a :class:`verify.Context` and returns a
 :class:`verify.CheckResult`; none decides a verdict (:mod:`verify.core.verdict` does).
 
-* symbolic (SymPy): :class:`Identity`, :class:`Inequality`, :class:`Derivation`, :class:`Gronwall`;
+* symbolic (SymPy): :class:`Identity`, :class:`Inequality`, :class:`Derivation`, :class:`Gronwall`; each takes
+  ``sizes=`` when it derives on instances of fixed sizes (``{"d": (2, 3)}``), which then prove only those sizes;
+  :class:`AtSizes` evaluates such a family numerically at larger sizes;
 * numeric (NumPy/SciPy/mpmath): :class:`Simulation`, :class:`OrderFit`, :class:`Probability`,
   :class:`MonteCarlo`, :class:`Convergence`;
 * exact enumeration over finite sets: :class:`Enumeration`, :class:`CaseSplit`, :func:`cube_mean`;
@@ -16,10 +18,10 @@ from .convergence import Convergence
 from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
 from .numeric import MonteCarlo, OrderFit, Probability, Simulation
 from .search import Domain
-from .symbolic import Derivation, Gronwall, Identity, Inequality
+from .symbolic import AtSizes, Derivation, Gronwall, Identity, Inequality
 from .untestable import Untestable
 
-__all__ = ["Identity", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
+__all__ = ["Identity", "AtSizes", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
            "MonteCarlo", "Convergence", "Enumeration", "CaseSplit", "InitialValueGronwall", "cube_mean",
            "Untestable", "Domain", "Configurations", "Range", "Derived", "Setting", "SettingViolation", "WEIGHTS",
            "binomial_outcomes"]

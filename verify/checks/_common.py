@@ -6,7 +6,7 @@ from typing import Callable
 
 import sympy as sp
 
-from ..core.model import NUMERIC, CheckResult, Context, replay_command
+from ..core.model import NUMERIC, SIZES, SYMBOLIC, CheckResult, Context, Outcome, replay_command, sizes_text
 
 DIGITS = 50          # decimal digits of every high-precision re-check (mpmath)
 
@@ -30,8 +30,24 @@ def inequality_sides(rel) -> tuple:
 
 
 def result(check, outcome, summary: str, kind: str = NUMERIC, **evidence) -> CheckResult:
-    """A check's result named after the check."""
+    """A check's result named after the check. A check with ``sizes`` (it ran on instances of those
+    sizes only) gets them in its evidence and its summary: ``proved for d = 2, 3`` for a derivation that
+    closes, ``at d = 5, 8`` otherwise (:func:`scope_words`)."""
+    sizes = getattr(check, "sizes", None)
+    if sizes:
+        words = scope_words(kind, outcome, sizes)
+        evidence[SIZES] = {k: list(v) for k, v in sizes.items()}
+        evidence["scope"] = words
+        if words not in summary:
+            summary = f"{summary} ({words})"
     return CheckResult(check=check.name, kind=kind, outcome=outcome, summary=summary, evidence=evidence)
+
+
+def scope_words(kind: str, outcome, sizes) -> str:
+    """What a result on instances of fixed ``sizes`` covers: a symbolic derivation that closes is
+    ``proved for d = 2, 3`` (only), any other result holds or fails ``at d = 2, 3``."""
+    text = sizes_text(sizes)
+    return f"proved for {text} only" if kind == SYMBOLIC and outcome == Outcome.HOLDS else f"at {text}"
 
 
 def with_plot(result: CheckResult, make: Callable[[], dict | None]) -> CheckResult:

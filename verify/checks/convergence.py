@@ -9,6 +9,7 @@ import numpy as np
 import sympy as sp
 
 from ..core.model import NUMERIC, CheckResult, Context, Outcome, Statement
+from ..core.text import say
 from ._common import replay_for
 from .configurations import Configurations
 from .numeric import array_value, loglog_fit, search
@@ -129,12 +130,12 @@ class Convergence:
             outcome, evidence = self._decide(ctx, x0, xs2, dist2, steps2, gap2)
             evidence["replayed_precisely"] = True
         lo, hi = evidence["decay_interval"]
-        towards = "oo" if x0 == sp.oo else sp.sstr(x0)
         verb = {Outcome.HOLDS: "decays", Outcome.FAILS: "grows geometrically (|E - V| doubles each step)" if evidence["diverging"] and not evidence["settled_elsewhere"]
                 else "settles away from zero",
                 Outcome.UNDECIDED: "is undecided"}[outcome]
-        summary = (f"relative distance to the limit {verb} as {x} -> {towards}: exponent {evidence['decay_exponent']:.3g} "
-                   f"[{lo:.3g}, {hi:.3g}], mean last distance {evidence['last_mean_distance']:.3g} (tol {self.tol:g})")
+        summary = say(f"relative distance to the limit {verb} as ", x, " -> ", sp.sympify(x0), ": exponent ",
+                      evidence["decay_exponent"], " [", lo, ", ", hi, "], mean last distance ",
+                      evidence["last_mean_distance"], " (tol ", self.tol, ")")
         return CheckResult(check=self.name, kind=NUMERIC, outcome=outcome, summary=summary, evidence=evidence)
 
 

@@ -28,6 +28,7 @@ import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.text import say
 from .search import high_precision
 from ._common import inequality_sides, replay_for
 from .symbolic import Gronwall
@@ -441,9 +442,9 @@ class Enumeration:
                 sides = _sides_at(rel, point)
                 return CheckResult(
                     check=self.name, kind=SYMBOLIC if exact else NUMERIC, outcome=Outcome.FAILS,
-                    summary=(f"fails at {shown_point}" + (f" ({where})" if where else "")
-                             + f": {sides} ({'exact' if exact else '50-digit'} evaluation; "
-                             f"{len(bad)} of {int(valid.sum())} points fail)"),
+                    summary=say("fails at ", shown_point, f" ({where})" if where else "", ": ",
+                                _sides_said(rel, point), f" ({'exact' if exact else '50-digit'} evaluation; "
+                                f"{len(bad)} of {int(valid.sum())} points fail)"),
                     evidence={"counterexample": shown_point, "dims": shown, "exact": exact, "sides": sides,
                               "failing_points": int(len(bad)), "points": int(valid.sum()), "replay": replay_for(ctx)})
             checked.append({"dims": shown, "points": int(valid.sum()), "exact": exact,
@@ -490,11 +491,16 @@ def _point_subs(rel, point):
 
 def _sides_at(rel, point) -> str:
     """Both sides of (each part of) the relation at a point, exactly where possible."""
+    return str(_sides_said(rel, point))
+
+
+def _sides_said(rel, point):
+    """:func:`_sides_at` as a text with the values as math."""
     parts = []
-    for r in _relations(rel):
+    for k, r in enumerate(_relations(rel)):
         lhs, rhs = _point_subs(r.lhs, point), _point_subs(r.rhs, point)
-        parts.append(f"lhs = {sp.sstr(lhs)}, rhs = {sp.sstr(rhs)}")
-    return "; ".join(parts)
+        parts += ["; " if k else "", "lhs = ", lhs, ", rhs = ", rhs]
+    return say(*parts)
 
 
 def _confirmed(rel, point) -> bool:
@@ -572,7 +578,7 @@ class CaseSplit:
         missing = sp.Complement(need, cover)
         if missing != sp.S.EmptySet:
             return CheckResult(check=self.name, kind=SYMBOLIC, outcome=Outcome.UNDECIDED,
-                               summary=f"the cases do not cover {sp.sstr(missing)}",
+                               summary=say("the cases do not cover ", missing),
                                evidence={"needed": sp.sstr(need), "covered": sp.sstr(cover)})
         results = []
         for c in self.cases:
@@ -588,9 +594,10 @@ class CaseSplit:
         for c, r in results:
             if r.outcome in (Outcome.FAILS, Outcome.ERROR, Outcome.GAP, Outcome.UNDECIDED):
                 return CheckResult(check=self.name, kind=r.kind, outcome=r.outcome,
-                                   summary=f"case {self.variable} = {sp.sstr(c)}: {r.summary}", evidence=evidence)
+                                   summary=say("case ", sp.Eq(self.variable, c, evaluate=False), ": ", r.summary),
+                                   evidence=evidence)
         return CheckResult(check=self.name, kind=kind, outcome=Outcome.HOLDS,
-                           summary=f"holds in all {len(results)} cases, which cover {sp.sstr(need)}",
+                           summary=say(f"holds in all {len(results)} cases, which cover ", need),
                            evidence=evidence)
 
 

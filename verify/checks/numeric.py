@@ -17,11 +17,14 @@ import numpy as np
 import sympy as sp
 from scipy import stats
 
-from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import MPMATH, NUMPY, Prob
 from ._common import DIGITS, relation_sides, replay_for, with_plot
 from ._common import result as check_result
-from ..core.plotdata import label, number, rounded, sample_indices
+from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
+from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, numbers_text, quantised_margin,
+                             round_to)
+from ..core.text import apart, say
 from .configurations import Configurations, exact_outcomes, label as config_label, plain_config
 
 
@@ -121,6 +124,15 @@ def precise_margin(rel, env, index: tuple, shape: tuple, floor=None) -> float:
         return float(worst)
 
 
+def worst_index(margins: np.ndarray) -> tuple:
+    """The index of the smallest margin (``inf`` where none counts). Margins within round-off of each
+    other tie (compared at :data:`~verify.core.rounding.MARGIN_RESOLUTION`) and the first in C order
+    wins, so the instance reported does not depend on their last bits, which BLAS and the CPU decide."""
+    margins = np.asarray(margins, dtype=float)
+    keyed = np.round(margins / MARGIN_RESOLUTION)        # a ties key; inf stays inf
+    return tuple(int(i) for i in np.unravel_index(np.argmin(keyed), margins.shape))
+
+
 def _describe(env, index, shape, limit: int = 8) -> dict:
     """Scalar parameters of the flagged instance, for the report."""
     out = {}
@@ -131,7 +143,9 @@ def _describe(env, index, shape, limit: int = 8) -> dict:
         v = _pick(a, index, shape)
         if isinstance(v, mp.matrix):
             if v.rows * v.cols <= limit:
-                out[k] = [float(x) for x in v]
+                values = [float(x) for x in v]
+                res = series_resolution(values)         # entries at round-off of the largest: 0
+                out[k] = [round_to(x, EVIDENCE_DIGITS, res) for x in values]
         else:
             out[k] = float(v)
     return out
@@ -152,18 +166,18 @@ def _relation_text(rel) -> str:
             sp.Equality: "="}.get(type(rel), "?")
 
 
-def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None) -> dict | None:
+def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None, floor=None) -> dict | None:
     """Both sides of the relation along the time axis (axis 1; else the instance axis) of the instance
-    at ``index`` of the margin array (None: the instance with the smallest margin)."""
+    at ``index`` of the margin array (None: the instance with the smallest margin); ``floor``, the
+    quantities' natural magnitude (the check's ``scale``), sets with the sides the series' resolution."""
     margin = np.asarray(margin, dtype=float)
     if margin.ndim == 0 or margin.size == 0:
         return None
     if index is None:
-        finite = np.where(np.isfinite(margin), margin, np.inf)
-        index = np.unravel_index(np.argmin(finite), margin.shape)
+        index = worst_index(np.where(np.isfinite(margin), margin, np.inf))
     relations = _relations(rel)
     if len(relations) > 1:         # the conjunct that is worst at the instance
-        rel = min(relations, key=lambda r: float(np.broadcast_to(relative_margin(r, env), margin.shape)[index]))
+        rel = min(relations, key=lambda r: quantised_margin(float(np.broadcast_to(relative_margin(r, env), margin.shape)[index])))
     lhs = np.broadcast_to(array_value(rel.lhs, env), margin.shape)
     rhs = np.broadcast_to(array_value(rel.rhs, env), margin.shape)
     axis = 1 if margin.ndim >= 2 and margin.shape[1] > 1 else 0
@@ -174,7 +188,10 @@ def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None) -> dict |
     if axis == 1 and t.ndim == margin.ndim and t.shape[1] == n and t.size == n:
         x, x_label = t.ravel(), "t"
     keep = sample_indices(n, [index[axis]])
-    return {"kind": "trajectory", "x": rounded(x[keep]), "lhs": rounded(lhs[sel][keep]), "rhs": rounded(rhs[sel][keep]),
+    sizes = [lhs[sel], rhs[sel]] + ([np.broadcast_to(floor, margin.shape)[sel]] if floor is not None else [])
+    res = series_resolution(*sizes)        # detail below 1e-8 of the larger side is integration error
+    return {"kind": "trajectory", "x": rounded(x[keep]), "lhs": rounded(lhs[sel][keep], res),
+            "rhs": rounded(rhs[sel][keep], res),
             "x_label": x_label, "lhs_label": label(sp.sstr(rel.lhs)), "rhs_label": label(sp.sstr(rel.rhs)),
             "relation": _relation_text(rel), "instance": [int(i) for i in index]}
 
@@ -195,6 +212,10 @@ class Simulation:
     scale: str | None = None     # an environment entry giving the quantities' natural magnitude
     kind: str = NUMERIC
     configurations: Configurations | None = None    # searched exhaustively; simulate(ctx, precise, config)
+    sizes: Mapping | None = None     # the sizes of the simulated instances ({"d": (5, 8)}), stated in the result
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         if self.configurations is not None:
@@ -214,7 +235,8 @@ class Simulation:
         env = simulate(ctx, False)
         margin = relative_margin(rel, env, None if self.scale is None else env[self.scale])
         valid = _hypotheses_hold(statement, env, margin.shape)
-        plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None)     # noqa: E731
+        floor = None if self.scale is None else env[self.scale]
+        plot = lambda: trajectory_plot(rel, env, np.where(valid, margin, np.nan), None, floor)     # noqa: E731
         evidence = {"instances": int(valid.size), "hypotheses_held": int(valid.sum()),
                     "rtol": self.rtol, "replay": replay_for(ctx), **error_probability(None, SIMULATION_ERROR)}
         if not valid.any():
@@ -229,9 +251,9 @@ class Simulation:
                            non_finite=int(undecidable.sum()), **evidence), plot
         if not bad.any():
             return check_result(self, Outcome.HOLDS,
-                           f"holds at all {int(valid.sum())} simulated instances "
-                           f"(smallest relative margin {evidence['min_relative_margin']:.3g})", **evidence), plot
-        index = np.unravel_index(np.argmin(np.where(bad, margin, np.inf)), margin.shape)
+                           say(f"holds at all {int(valid.sum())} simulated instances (smallest relative margin ",
+                               quantised_margin(evidence["min_relative_margin"]), ")"), **evidence), plot
+        index = worst_index(np.where(bad, margin, np.inf))
         precise_env = simulate(ctx, True)
         again = precise_margin(rel, precise_env, index, margin.shape,
                                None if self.scale is None else precise_env[self.scale])
@@ -240,11 +262,13 @@ class Simulation:
                         relative_margin=float(margin[index]), relative_margin_precise=again,
                         instance=_describe(precise_env, index, margin.shape))
         if still and again < -self.rtol:
-            shown = ", ".join(f"{k}={v:.4g}" for k, v in evidence["instance"].items() if isinstance(v, float))
+            shown = {k: v for k, v in evidence["instance"].items() if isinstance(v, float)}
             return check_result(self, Outcome.FAILS,
-                           f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst ({shown}): "
-                           f"relative margin {again:.3g} (replayed precisely, 50 digits)", **evidence), \
-                lambda: trajectory_plot(rel, precise_env, margin, index)
+                           say(f"violated at {int(bad.sum())} of {int(valid.sum())} instances; worst (", shown,
+                               "): relative margin ", quantised_margin(again), " (replayed precisely, 50 digits)"),
+                           **evidence), \
+                lambda: trajectory_plot(rel, precise_env, margin, index,
+                                        None if self.scale is None else precise_env[self.scale])
         precise_margins = relative_margin(rel, precise_env, None if self.scale is None else precise_env[self.scale])
         precise_valid = _hypotheses_hold(statement, precise_env, margin.shape)
         if not (precise_valid & ~(precise_margins >= -self.rtol)).any():
@@ -252,12 +276,12 @@ class Simulation:
             # mode's were integration error, and the statement holds where it was simulated
             evidence["min_relative_margin_precise"] = float(np.min(np.where(precise_valid, precise_margins, np.inf)))
             return check_result(self, Outcome.HOLDS,
-                           f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
-                           f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
-                           f"replayed margin {again:.3g})", **evidence), plot
+                           say(f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
+                               f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
+                               "replayed margin ", quantised_margin(again), ")"), **evidence), plot
         return check_result(self, Outcome.UNDECIDED,
-                       f"a violation at {evidence['index']} did not survive the precise replay "
-                       f"(margin {again:.3g}): round-off, not a counterexample", **evidence), plot
+                       say(f"a violation at {evidence['index']} did not survive the precise replay (margin ",
+                           quantised_margin(again), "): round-off, not a counterexample"), **evidence), plot
 
 
 def _simulation_margin(ev: dict) -> float:
@@ -334,7 +358,28 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
     more = extra(runs, total) if extra else {}
     if refined_from is not None:
         more.update(refined_from=refined_from, refined_configurations=len(runs) - len(grid))
-    return _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
+    result, plot = _combine(check, space, runs, valid_key, margin_of, more, grid=len(grid))
+    if result.outcome is not Outcome.FAILS and len(runs) > 1:     # a failure shows its instance; else the region
+        rows = result.evidence["configuration_search"]["per_configuration"]
+        plot = lambda: region_plot(rows)                           # noqa: E731
+    return result, plot
+
+
+def region_plot(rows: list, limit: int = 40) -> dict | None:
+    """The margin at each configuration searched (the ``limit`` smallest, in search order): how close
+    the statement came to failing over the region."""
+    shown = [r for r in rows if r["valid"] and math.isfinite(r["margin"])]
+    if not shown:
+        return None
+    if len(shown) > limit:
+        keep = {id(r) for r in sorted(shown, key=lambda r: r["margin"])[:limit]}
+        shown = [r for r in shown if id(r) in keep]
+    margins = [r["margin"] for r in shown]
+    return {"kind": "estimate", "estimate": rounded(margins), "low": rounded(margins), "high": rounded(margins),
+            "target": [0.0] * len(shown), "labels": [label(config_label(r["configuration"]), 40) for r in shown],
+            "estimate_label": "margin (>= 0: the statement holds there)", "target_label": "0: the statement's boundary",
+            "title": "the margin at each configuration searched" + (" (refined ones included)"
+                                                                    if any(r.get("refined") for r in shown) else "")}
 
 
 def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of: Callable[[dict], float],
@@ -356,7 +401,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     loose = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] == Outcome.LOOSE.value]
     decided = [i for i, r in enumerate(rows) if r["valid"]]
     pool = failing or decided or list(range(len(runs)))
-    worst = min(pool, key=lambda i: (rows[i]["margin"], i)) if pool else None
+    worst = min(pool, key=lambda i: (quantised_margin(rows[i]["margin"]), i)) if pool else None   # near-ties: the first
     search = {"region": space.region(), "constraints": [sp.sstr(c) for c in space.constraints],
               "configurations": len(runs), "configurations_meeting_hypotheses": len(valid),
               "minimum_valid": space.minimum_valid, "per_configuration": rows, **(extra or {})}
@@ -372,7 +417,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     if failing:
         r = runs[worst][1]
         return check_result(check, Outcome.FAILS,
-                            f"fails at {len(failing)} of {where}; worst {config_label(runs[worst][0])}: {r.summary}",
+                            say(f"fails at {len(failing)} of {where}; worst {config_label(runs[worst][0])}: ", r.summary),
                             **evidence), plot
     if len(valid) < space.minimum_valid:
         return check_result(check, Outcome.UNDECIDED,
@@ -381,15 +426,15 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     if undecided:
         i = undecided[0]
         return check_result(check, Outcome.UNDECIDED,
-                            f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: "
-                            f"{runs[i][1].summary}", **evidence), plot
+                            say(f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: ",
+                                runs[i][1].summary), **evidence), plot
     if loose and len(loose) == len(decided):
         i = min(loose, key=lambda j: (rows[j]["margin"], j))
         return check_result(check, Outcome.LOOSE,
-                            f"loose at all {where}; tightest {config_label(runs[i][0])}: {runs[i][1].summary}",
+                            say(f"loose at all {where}; tightest {config_label(runs[i][0])}: ", runs[i][1].summary),
                             **evidence), plot
     return check_result(check, Outcome.HOLDS,
-                        f"holds at all {where}; worst {config_label(runs[worst][0])}: {runs[worst][1].summary}",
+                        say(f"holds at all {where}; worst {config_label(runs[worst][0])}: ", runs[worst][1].summary),
                         **evidence), plot
 
 
@@ -482,11 +527,10 @@ class OrderFit:
             if outcome is not Outcome.FAILS:
                 outcome = Outcome.UNDECIDED
         lo, hi = evidence["slope_interval"]
-        towards = "oo" if point == sp.oo else str(point)
-        summary = (f"fitted exponent {evidence['slope']:.3f} [{lo:.3f}, {hi:.3f}] in {x} as {x} -> {towards}; "
-                   f"claimed {claimed:g}" + (f" ({self.stated})" if self.stated != "O" else ""))
+        summary = say("fitted exponent ", evidence["slope"], " [", lo, ", ", hi, "] in ", x, " as ", x, " -> ", point,
+                      "; claimed ", claimed, f" ({self.stated})" if self.stated != "O" else "")
         if evidence.get("better_than_claimed") and outcome in (Outcome.LOOSE, Outcome.FAILS):
-            summary += f": the fitted order is better than claimed ({x}^{evidence['slope']:.3g})"
+            summary += say(": the fitted order is better than claimed (", x ** sp.Float(evidence["slope"]), ")")
         return check_result(self, outcome, summary, **evidence), lambda: loglog_plot(evidence, order)
 
     def _explicit(self, quantity, order, x, point) -> CheckResult:
@@ -496,8 +540,8 @@ class OrderFit:
         finite = ratio.is_finite
         outcome = Outcome.HOLDS if finite else (Outcome.FAILS if finite is False else Outcome.UNDECIDED)
         return CheckResult(self.name, SYMBOLIC, outcome,
-                           f"{sp.sstr(quantity)} is an explicit function of {x}: |Q/g| -> {sp.sstr(ratio)} "
-                           f"as {x} -> {sp.sstr(point)}", {"limit": sp.sstr(ratio)})
+                           say(quantity, " is an explicit function of ", x, ": |Q/g| -> ", ratio, " as ", x, " -> ",
+                               point), {"limit": sp.sstr(ratio)})
 
     def _fit(self, ctx, simulate, var, point, claimed, precise, order, confidence):
         """Decide on the slope of log(Q/g): an O(g) statement holds when Q/g does not grow (towards the
@@ -639,15 +683,15 @@ class Probability:
             evidence.update(replay_event_held=k2, replay_interval=[lo2, hi2])
             if hi2 < p:
                 return check_result(self, Outcome.FAILS,
-                               f"event held in {k2}/{n2} trials: Pr <= {hi2:.4g} < {p:.4g} "
-                               f"at confidence {confidence:.6g}", **evidence)
+                               say(f"event held in {k2}/{n2} trials: Pr <= ", " < ".join(apart(hi2, p)),
+                                   " at confidence ", confidence), **evidence)
             return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
         if lo >= p:
             return check_result(self, Outcome.HOLDS,
-                           f"event held in {k}/{n} trials: Pr >= {lo:.4g} >= {p:.4g} at confidence "
-                           f"{confidence:.6g}", **evidence)
+                           say(f"event held in {k}/{n} trials: Pr >= ", " >= ".join(apart(lo, p)), " at confidence ",
+                               confidence), **evidence)
         return check_result(self, Outcome.UNDECIDED,
-                       f"event held in {k}/{n} trials: interval [{lo:.4g}, {hi:.4g}] contains {p:.4g}", **evidence)
+                       say(f"event held in {k}/{n} trials: interval [", lo, ", ", hi, "] contains ", p), **evidence)
 
     def _exact(self, statement, event, level, ctx, simulate, trials, prob, n, p) -> CheckResult:
         """A finite outcome space: Pr[event] summed exactly; a shortfall must survive the precise replay
@@ -662,9 +706,11 @@ class Probability:
             evidence["replay_probability"] = again
             if again is not None and again < p - 1e-12:
                 return check_result(self, Outcome.FAILS,
-                                    f"Pr = {again:.6g} < {p:.6g}, exactly (summed over all {n} outcomes)", **evidence)
+                                    say("Pr = ", " < ".join(apart(again, p)), f", exactly (summed over all {n} outcomes)"),
+                                    **evidence)
             return check_result(self, Outcome.UNDECIDED, "the shortfall did not survive the precise replay", **evidence)
-        return check_result(self, Outcome.HOLDS, f"Pr = {prob:.6g} >= {p:.6g}, exactly (summed over all {n} outcomes)",
+        return check_result(self, Outcome.HOLDS,
+                            say("Pr = ", " >= ".join(apart(prob, p)), f", exactly (summed over all {n} outcomes)"),
                             **evidence)
 
     def _count(self, statement, event, level, ctx, simulate, trials, precise, tie):
@@ -752,16 +798,17 @@ class MonteCarlo:
         ok, evidence = self._compare(rel, ctx, sample, ctx.budget.trials, False, configurations)
         if ok:
             return check_result(self, Outcome.HOLDS,
-                           f"estimate {evidence['estimate'][:3]} agrees with {evidence['target'][:3]} "
-                           f"(max |z| = {evidence['max_abs_z']:.2f})", **evidence)
+                           say("estimate ", numbers_text(evidence["estimate"][:3]), " agrees with ",
+                               numbers_text(evidence["target"][:3]), " (max |z| = ", evidence["max_abs_z"], ")"),
+                           **evidence)
         ok2, ev2 = self._compare(rel, ctx, sample, 4 * ctx.budget.trials, True, configurations)
         evidence["replay_with_4x_draws"] = ev2
         if ok2:
             return check_result(self, Outcome.UNDECIDED, "a disagreement did not survive the replay with more draws",
                            **evidence)
         return check_result(self, Outcome.FAILS,
-                       f"estimate {ev2['estimate'][:3]} differs from {ev2['target'][:3]} "
-                       f"(max |z| = {ev2['max_abs_z']:.1f} > {ev2['critical_z']:.2f})", **evidence)
+                       say("estimate ", numbers_text(ev2["estimate"][:3]), " differs from ", numbers_text(ev2["target"][:3]),
+                           " (max |z| = ", " > ".join(apart(ev2["max_abs_z"], ev2["critical_z"])), ")"), **evidence)
 
     def _compare(self, rel, ctx, sample, draws, fresh, configurations: int = 1):
         env = sample(ctx, draws, fresh)

@@ -30,6 +30,7 @@ from sympy.core.relational import Relational
 
 from ..core.model import SCALING, CheckResult, Context, Outcome, Statement
 from ..core.notation import Notation
+from ..core.text import say
 
 Dim = dict                   # scale name -> exponent (SymPy expression); {} is scale-free
 ANY = None                   # unknown: an undeclared symbol, an O-term, or zero (matches anything)
@@ -150,9 +151,14 @@ class Violation:
     absorbed: str = ""
 
     def __str__(self) -> str:
-        text = (f"{self.where}: {self.first} scales as {self.first_dim} but {self.second} as {self.second_dim}; "
-                f"they part under {self.breaks_under}")
-        return text + (f" (absorbed: {self.absorbed})" if self.absorbed else "")
+        return str(self.said())
+
+    def said(self):
+        """The violation as a text, its expressions as math (``where``, ``first`` and ``second`` are
+        texts made by :func:`verify.core.text.say` when the analysis records them)."""
+        return say(self.where, ": ", self.first, f" scales as {self.first_dim} but ", self.second,
+                   f" as {self.second_dim}; they part under {self.breaks_under}",
+                   f" (absorbed: {self.absorbed})" if self.absorbed else "")
 
 
 def dim_text(d) -> str:
@@ -326,7 +332,7 @@ class _Analysis:
     def _scale_free(self, e, what: str, parent):
         d = self.dim(e)
         if d is not ANY and d:
-            self._record(Violation(f"{what} of {sp.sstr(parent)}", sp.sstr(e), dim_text(d), "a scale-free quantity", "1",
+            self._record(Violation(say(what, " of ", parent), say(e), dim_text(d), "a scale-free quantity", "1",
                                    self._breaks(d)), d)
         return {}
 
@@ -337,7 +343,7 @@ class _Analysis:
         diff = _sub(da, db)
         if not diff:
             return False
-        self._record(Violation(f"{self._context}: {what}", sp.sstr(a), dim_text(da), sp.sstr(b), dim_text(db),
+        self._record(Violation(say(self._context, ": ", what), say(a), dim_text(da), say(b), dim_text(db),
                                self._breaks(diff)), diff)
         return True
 
@@ -445,8 +451,8 @@ class ScalingCheck:
         evidence = r.to_json()
         if r.violations:
             return CheckResult(self.name, self.kind, Outcome.FAILS,
-                               f"not scale-consistent: {r.violations[0]}"
-                               + (f" (and {len(r.violations) - 1} more)" if len(r.violations) > 1 else ""), evidence)
+                               say("not scale-consistent: ", r.violations[0].said(),
+                                   f" (and {len(r.violations) - 1} more)" if len(r.violations) > 1 else ""), evidence)
         if r.undeclared:
             return CheckResult(self.name, self.kind, Outcome.UNDECIDED,
                                f"no scaling declared for {', '.join(r.undeclared)}; terms with them were not checked",

@@ -6,18 +6,24 @@ falls back to evaluation at random points or to a counterexample search and says
 """
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Callable, Mapping
+
+import mpmath as mp
 
 import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.printing.pycode import MpmathPrinter
 
-from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement
-from ..core.notation import NUMPY
-from ._common import DIGITS, inequality_sides, with_plot
+from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, sizes_text, validated_sizes
+from ..core.notation import MPMATH, NUMPY
+from ._common import DIGITS, inequality_sides, relation_sides, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
+from ..core.text import say
 from .search import (SearchStats, certain_sign, confirmed_negative, exact_rational, domains_for, find_counterexample,
                      high_precision, hypothesis_box, involved, replay_text, shown_value, shrink, valid_floor)
 
@@ -146,6 +152,19 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
     return values, evidence
 
 
+def _point(evidence) -> dict:
+    """A search's counterexample for a summary: exact rationals where the evidence keeps them."""
+    return evidence.get("counterexample_exact") or evidence["counterexample"]
+
+
+def _number(text):
+    """A value the evidence keeps as text (``value_at_80_digits``), as a number when it is one."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return text
+
+
 def _searched(evidence) -> str:
     """What a search that found nothing looked at, for a summary."""
     extra = f"; {evidence['uncertain_sign_discarded']} points of uncertain sign discarded" \
@@ -236,12 +255,21 @@ class Identity:
 
     ``flow`` maps a function of time to its time derivative (a differential equation to differentiate
     along).
+
+    ``sizes`` (every symbolic check has it) declares that the statement was encoded on instances of
+    those sizes (``sp.Matrix(sp.symbols("v1:4"))`` is d = 3): a derivation that closes then proves
+    those sizes only ("proved for d = 3"), and :mod:`verify.core.verdict` makes the claim ``supported``
+    unless another check proves it in general.
     """
     name: str = "identity"
     instances: Mapping = field(default_factory=dict)
     flow: Mapping = field(default_factory=dict)
     domains: Mapping = field(default_factory=dict)
     kind: str = SYMBOLIC
+    sizes: Mapping | None = None     # derived on instances of these sizes only ({"d": (2, 3)}): proves those sizes
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def difference(self, statement: Statement):
         rel = statement.conclusion
@@ -268,7 +296,7 @@ class Identity:
             if ratio.is_finite:
                 return sp.Integer(0)
             if not ratio.has(sp.oo, -sp.oo, sp.zoo):   # oo * sign(...) is infinite wherever the sign is not 0
-                return _NotOrder(sp.simplify(diff), order.expr, None, f"SymPy left the limit undecided: {_s(ratio)}")
+                return _NotOrder(sp.simplify(diff), order.expr, None, say("SymPy left the limit undecided: ", ratio))
             try:
                 leading = sp.simplify(diff).as_leading_term(x) if x0 == 0 else sp.simplify(diff)
             except Exception:
@@ -282,8 +310,14 @@ class Identity:
             return _kind_result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
         if isinstance(diff, _NotOrder):
             return _kind_result(self, Outcome.FAILS, SYMBOLIC,
-                           f"lhs - rhs ~ {_s(diff.leading)} is not O({_s(diff.order)}): the ratio tends to {_s(diff.ratio)}",
+                           say("lhs - rhs ~ ", diff.leading, " is not O(", diff.order,
+                               "): the ratio tends to ", diff.ratio),
                            difference=_s(diff.leading), ratio_limit=_s(diff.ratio))
+        if isinstance(diff, sp.MatrixExpr):          # matrix symbols: general in their dimensions
+            diff = diff.doit()
+            if diff.is_ZeroMatrix:
+                return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to the zero matrix",
+                                    difference="0")
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
@@ -291,10 +325,18 @@ class Identity:
         if all(e == 0 for e in simplified):
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
+        if statement.hypotheses and any(e.has(sp.Piecewise) for e in simplified):
+            # an entrywise identity over a symbolic index: Sum and KroneckerDelta leave cases on the index's
+            # range (1 <= j <= d), which the hypotheses decide
+            known = sp.And(*statement.hypotheses)
+            refined = [sp.simplify(sp.refine(e, known)) if e.has(sp.Piecewise) else e for e in simplified]
+            if all(e == 0 for e in refined):
+                return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0 under the hypotheses",
+                                    difference="0")
         for e in simplified:
             if (e.is_number and e != 0) or e.is_zero is False:
                 return _kind_result(self, Outcome.FAILS, SYMBOLIC,
-                               f"lhs - rhs simplifies to {_s(e)}, which is nonzero", difference=_s(e))
+                               say("lhs - rhs simplifies to ", e, ", which is nonzero"), difference=_s(e))
         return self._numeric(statement, ctx, simplified)
 
     def _numeric(self, statement, ctx, entries) -> CheckResult:
@@ -326,7 +368,7 @@ class Identity:
                 again = high_precision(e, values, digits=80)
                 shown = {str(k): float(x) for k, x in sorted(values.items(), key=lambda kv: str(kv[0]))}
                 return _kind_result(self, Outcome.FAILS, NUMERIC,
-                               f"lhs - rhs = {sp.N(again, 6)} at {shown} (80 digits)",
+                               say("lhs - rhs = ", float(again) if again.is_real else sp.N(again, 6), " at ", shown, " (80 digits)"),
                                counterexample=shown, value=sp.sstr(sp.N(again, 15)),
                                replay=replay_text(ctx.claim_id, ctx.seed, values), **evidence)
         if not real_points:
@@ -339,6 +381,98 @@ class Identity:
 
 
 @dataclass
+class AtSizes:
+    """A statement about every size, encoded at fixed sizes, evaluated numerically at other sizes.
+
+    ``build(**size)`` returns the relation (an equation, possibly between matrices, or an inequality;
+    or a :class:`Statement` with hypotheses) at one combination of ``sizes`` (``{"d": (5, 8)}``: at d = 5
+    and at d = 8). Each is evaluated at the budget's random points (``domains`` as for :class:`Identity`)
+    to 50 digits after derivatives and sums are carried out: a difference beyond round-off (or an
+    inequality violated) fails, agreement everywhere holds as numeric evidence at those sizes.
+
+    It checks the family ``build`` makes, never the statement it is given: it is the "supported beyond"
+    of a derivation done at fixed sizes (a check with ``sizes``), and a correction needs its own.
+    """
+    build: Callable[..., Any]
+    sizes: Mapping | None = None
+    name: str = "at larger sizes"
+    domains: Mapping = field(default_factory=dict)
+    kind: str = NUMERIC
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
+        if self.sizes is None:
+            raise ValueError(f"AtSizes {self.name!r}, field sizes: the sizes to evaluate at are required")
+
+    def run(self, statement: Statement, ctx: Context) -> CheckResult:
+        names = list(self.sizes)
+        combos = sorted(itertools.product(*(self.sizes[n] for n in names)), key=lambda c: (sum(c), c))
+        if ctx.budget.size_combinations:            # the smallest combinations at a small budget, all at larger ones
+            combos = combos[:ctx.budget.size_combinations]
+        evaluated = {n: tuple(sorted({c[i] for c in combos})) for i, n in enumerate(names)}
+        result = self._run(ctx, names, combos)
+        if evaluated != self.sizes:
+            result.evidence["sizes_declared"] = {k: list(v) for k, v in self.sizes.items()}
+            result = dataclasses.replace(result, summary=result.summary + say(
+                f"; declared {sizes_text(self.sizes)}: every size at budget standard"))
+        return result
+
+    def _run(self, ctx: Context, names: list, combos: list) -> CheckResult:
+        evaluated = {n: tuple(sorted({c[i] for c in combos})) for i, n in enumerate(names)}
+        check = dataclasses.replace(self, sizes=evaluated)
+        rows, points_used = [], 0
+        for combo in combos:
+            size = dict(zip(names, combo))
+            built = self.build(**size)
+            built = built if isinstance(built, Statement) else Statement(built)
+            row = self._at(built, ctx, size)
+            rows.append(row)
+            points_used += row["points"]
+            if row["outcome"] != Outcome.HOLDS.value:
+                outcome = Outcome(row["outcome"])
+                shown = ", ".join(f"{k} = {v}" for k, v in size.items())
+                what = (f"differs from its other side by {row['worst']} at {row['at']} (50 digits)"
+                        if outcome == Outcome.FAILS else row["why"])
+                return _kind_result(check, outcome, NUMERIC, f"at {shown}: {what}", per_size=rows, digits=DIGITS)
+        return _kind_result(check, Outcome.HOLDS, NUMERIC,
+                            f"holds at {points_used} random points over {len(rows)} sizes, each to {DIGITS} digits",
+                            per_size=rows, digits=DIGITS)
+
+    def _at(self, built: Statement, ctx: Context, size: Mapping) -> dict:
+        rel = built.conclusion
+        big, small, eq = relation_sides(rel)
+        big, small = _evaluate(big), _evaluate(small)
+        if isinstance(big, sp.MatrixBase) or isinstance(small, sp.MatrixBase):
+            pairs = list(zip(sp.Matrix(big), sp.Matrix(small)))
+        else:
+            pairs = [(big, small)]
+        frozen = [(_freeze(b)[0], _freeze(s)[0]) for b, s in pairs]
+        hyps = [_freeze(h)[0] for h in built.hypotheses]
+        symbols = sorted(set().union(*[b.free_symbols | s.free_symbols for b, s in frozen]), key=str)
+        points = _points(ctx, symbols, self.domains, hyps, ctx.budget.points) if symbols else [{}]
+        row = {"size": dict(size), "points": len(points), "entries": len(frozen)}
+        if not points:
+            return {**row, "outcome": Outcome.UNDECIDED.value, "why": "no random point met the hypotheses"}
+        f = sp.lambdify(symbols, [list(p) for p in frozen], modules=[MPMATH, "mpmath"], docstring_limit=0,
+                        printer=MpmathPrinter({"fully_qualified_modules": False, "inline": True, "order": "none",
+                                               "allow_unknown_functions": True, "user_functions": {k: k for k in MPMATH}}))
+        worst = mp.mpf(0)
+        with mp.workdps(DIGITS):
+            for values in points:
+                sides = f(*[mp.mpf(values[s]) for s in symbols])
+                for b, s in sides:
+                    if isinstance(b, mp.mpc) or isinstance(s, mp.mpc):
+                        return {**row, "outcome": Outcome.UNDECIDED.value, "why": "a side is not real at a sampled point"}
+                    scale = max(abs(b) + abs(s), mp.mpf(1))
+                    gap = abs(b - s) / scale if eq else (s - b) / scale
+                    if gap > mp.mpf(10) ** -(DIGITS - 15):
+                        at = {str(k): float(v) for k, v in values.items()}
+                        return {**row, "outcome": Outcome.FAILS.value, "worst": mp.nstr(gap, 6), "at": at}
+                    worst = max(worst, gap)
+        return {**row, "outcome": Outcome.HOLDS.value, "worst_relative_difference": float(worst)}
+
+
+@dataclass
 class Inequality:
     """``lhs <= rhs`` (or ``>=``) under the statement's hypotheses, for all values in the symbols'
     domains. SymPy's sign inference proves it; otherwise a Hypothesis counterexample search, each
@@ -346,6 +480,10 @@ class Inequality:
     name: str = "inequality"
     domains: Mapping = field(default_factory=dict)
     kind: str = SYMBOLIC
+    sizes: Mapping | None = None     # derived on instances of these sizes only ({"d": (2, 3)}): proves those sizes
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         rel = statement.conclusion
@@ -357,16 +495,18 @@ class Inequality:
         sign = sign_nonnegative(margin, declared, statement.hypotheses, strict)
         op = ">" if strict else ">="
         if sign is True:
-            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0", margin=_s(margin))
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False)),
+                                margin=_s(margin))
         if sign is False:
-            return _kind_result(self, Outcome.FAILS, SYMBOLIC, f"SymPy proves {_s(margin)} {op} 0 false everywhere",
+            return _kind_result(self, Outcome.FAILS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False),
+                                    " false everywhere"),
                            margin=_s(margin))
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
         if values is not None:
             return with_plot(_kind_result(self, Outcome.FAILS, NUMERIC,
-                              f"counterexample {evidence['counterexample']}: big - small = {evidence['value_at_80_digits']}",
+                              say("counterexample ", _point(evidence), ": big - small = ", _number(evidence["value_at_80_digits"])),
                               **evidence), lambda: counterexample_plot(rel, values, self.domains))
         if "too_few" in evidence:
             return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
@@ -410,6 +550,10 @@ class Derivation:
     domains: Mapping = field(default_factory=dict)
     name: str = "derivation"
     kind: str = SYMBOLIC
+    sizes: Mapping | None = None     # derived on instances of these sizes only ({"d": (2, 3)}): proves those sizes
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def derived_relation(self, statement: Statement):
         return statement.expanded(self.derived)
@@ -430,6 +574,11 @@ def _unwrap_probability(stated, derived):
     return stated, derived
 
 
+def _relation(x, bound, kind: str):
+    """``x <= bound`` (``kind`` upper) or ``x >= bound``, as written (not evaluated)."""
+    return (sp.Le if kind == "upper" else sp.Ge)(x, bound, evaluate=False)
+
+
 def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=(), domains=None):
     domains = domains or {}
     evidence = {"stated": _s(stated), "derived": _s(derived), "sense": sense}
@@ -444,13 +593,13 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         evidence.update(ev)
         if values is not None:
             return _kind_result(check, Outcome.GAP, NUMERIC,
-                           f"{_s(premise)} does not imply {_s(goal)}: counterexample {ev['counterexample']}", **evidence)
+                           say(premise, " does not imply ", goal, ": counterexample ", _point(ev)), **evidence)
         if "too_few" in ev:
             return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
-                                f"whether {_s(premise)} implies {_s(goal)}: the search is too thin: {ev['too_few']}",
+                                say("whether ", premise, " implies ", goal, ": the search is too thin: ", ev["too_few"]),
                                 **evidence)
         return _kind_result(check, Outcome.HOLDS, NUMERIC,
-                       f"{_s(premise)} implies {_s(goal)} at every one of {_searched(ev)}",
+                       say(premise, " implies ", goal, " at every one of ", _searched(ev)),
                        **evidence)
     kind, x, a_s, a_d = shared
     # P => Q for X <= a: a_P <= a_Q; for X >= a: a_P >= a_Q
@@ -462,32 +611,32 @@ def compare_relations(check, ctx, stated, derived, hypotheses, sense, constants=
         good = [s for s in sol if all(not v.free_symbols and v.is_positive for v in s.values())]
         if good:
             shown = {str(k): _s(v) for k, v in good[0].items()}
-            return _kind_result(check, Outcome.HOLDS, SYMBOLIC, f"the derivation gives the stated form with {shown}",
+            return _kind_result(check, Outcome.HOLDS, SYMBOLIC, say("the derivation gives the stated form with ", good[0]),
                            constants=shown, **evidence)
         return _kind_result(check, Outcome.GAP, SYMBOLIC,
-                       f"no constant makes {_s(a_s)} match the derived {_s(a_d)}", **evidence)
+                       say("no constant makes ", a_s, " match the derived ", a_d), **evidence)
     if need == 0:
         return _kind_result(check, Outcome.HOLDS, SYMBOLIC, "the derivation gives exactly the stated relation", **evidence)
     declared = {s: d for s, d in domains_for(need.free_symbols, domains).items() if str(s) in {str(k) for k in domains}}
     frozen, _ = _freeze(need)
     sign = sign_nonnegative(frozen, declared, [_freeze(h)[0] for h in hypotheses])
-    better = f"the derivation gives {_s(x)} {'<=' if kind == 'upper' else '>='} {_s(a_d)}"
+    better = say("the derivation gives ", _relation(x, a_d, kind))
     if sign is True:
         what = "stronger than needed" if sense == "hypothesis" else "weaker than derived"
-        return _kind_result(check, Outcome.LOOSE, SYMBOLIC, f"stated relation is {what}: {better}", **evidence)
+        return _kind_result(check, Outcome.LOOSE, SYMBOLIC, say("stated relation is ", what, ": ", better), **evidence)
     if sign is False:
-        return _kind_result(check, Outcome.GAP, SYMBOLIC, f"the proof does not deliver the statement: {better}", **evidence)
+        return _kind_result(check, Outcome.GAP, SYMBOLIC, say("the proof does not deliver the statement: ", better), **evidence)
     values, ev = _search(check, ctx, need, hypotheses, domains, "derived relation fails to imply the stated one")
     evidence.update(ev)
     if values is not None:
         return _kind_result(check, Outcome.GAP, NUMERIC,
-                       f"the proof does not deliver the statement at {ev['counterexample']}: {better}", **evidence)
+                       say("the proof does not deliver the statement at ", _point(ev), ": ", better), **evidence)
     if "too_few" in ev:
         return _kind_result(check, Outcome.UNDECIDED, NUMERIC,
-                            f"the search for where the derived relation fails to imply the stated one is too thin: "
-                            f"{ev['too_few']}; {better}", **evidence)
+                            say("the search for where the derived relation fails to imply the stated one is too thin: ",
+                                ev["too_few"], "; ", better), **evidence)
     return _kind_result(check, Outcome.LOOSE, NUMERIC,
-                   f"no point where the derived relation fails to imply the stated one; {better}", **evidence)
+                   say("no point where the derived relation fails to imply the stated one; ", better), **evidence)
 
 
 @dataclass
@@ -500,6 +649,10 @@ class Gronwall:
     domains: Mapping = field(default_factory=dict)
     require_start: bool = False
     kind: str = SYMBOLIC
+    sizes: Mapping | None = None     # derived on instances of these sizes only ({"d": (2, 3)}): proves those sizes
+
+    def __post_init__(self):
+        self.sizes = validated_sizes(self, self.sizes)
 
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         stated = statement.conclusion

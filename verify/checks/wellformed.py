@@ -26,6 +26,7 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean, BooleanFunction
 
 from ..core.model import WELLFORMED, CheckResult, Context, Outcome, Statement
+from ..core.text import say
 
 SIGN, INDICATOR, TRUTH = "sign", "indicator", "truth value"
 _BINDERS = (sp.Sum, sp.Product)
@@ -35,13 +36,14 @@ _BINDERS = (sp.Sum, sp.Product)
 class Finding:
     """One thing the check found: its kind (``unused-bound``, ``free-and-bound``, ``codomain``,
     ``index``),
-    a sentence, and whether it makes the statement certainly ill-formed."""
+    a sentence (a text with its expressions as math; plain in the evidence), and whether it makes the
+    statement certainly ill-formed."""
     kind: str
     message: str
     certain: bool = False
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "message": self.message, "certain": self.certain}
+        return {"kind": self.kind, "message": str(self.message), "certain": self.certain}
 
 
 def _atoms(exprs, types) -> list:
@@ -68,8 +70,8 @@ def _unused_bound(exprs) -> list[Finding]:
         for lim in node.limits:
             var = lim[0]
             if var not in body.free_symbols:
-                found.append(Finding("unused-bound", f"{type(node).__name__.lower()} over {var} of "
-                                                     f"{sp.sstr(body)}, which does not depend on {var}"))
+                found.append(Finding("unused-bound", say(f"{type(node).__name__.lower()} over ", var, " of ", body,
+                                                         ", which does not depend on ", var)))
     return found
 
 
@@ -78,7 +80,7 @@ def _free_and_bound(exprs) -> list[Finding]:
     occurrence should most likely be inside the binder (``sum_i a_i + b_i``)."""
     bound = {lim[0] for node in _atoms(exprs, _BINDERS) for lim in node.limits}
     free = set().union(*(_symbols(e) for e in exprs)) if exprs else set()
-    return [Finding("free-and-bound", f"{v} is bound by a sum or product and also occurs free in the statement")
+    return [Finding("free-and-bound", say(v, " is bound by a sum or product and also occurs free in the statement"))
             for v in _sorted(bound & free)]
 
 
@@ -162,8 +164,8 @@ def _codomains(exprs) -> list[Finding]:
         a, b = codomain(rel.lhs), codomain(rel.rhs)
         if a is not None and b is not None and a != b:
             certain = TRUTH in (a, b)
-            found.append(Finding("codomain", f"{sp.sstr(rel.lhs)} ({_article(a)} {a}) is compared with "
-                                             f"{sp.sstr(rel.rhs)} ({_article(b)} {b})", certain))
+            found.append(Finding("codomain", say(rel.lhs, f" ({_article(a)} {a}) is compared with ", rel.rhs,
+                                                 f" ({_article(b)} {b})"), certain))
     return found
 
 
@@ -175,7 +177,7 @@ def _indices(exprs) -> list[Finding]:
     ranks: dict = {}
     for node in _atoms(exprs, (sp.Indexed,)):
         ranks.setdefault(node.base.label, set()).add(len(node.indices))
-    return [Finding("index", f"{label} is used with {' and '.join(map(str, sorted(r)))} indices", True)
+    return [Finding("index", say(label, f" is used with {' and '.join(map(str, sorted(r)))} indices"), True)
             for label, r in sorted(ranks.items(), key=lambda kv: str(kv[0])) if len(r) > 1]
 
 
@@ -201,5 +203,5 @@ class WellFormed:
         if not found:
             summary = "bound indices used, none also free, codomains of compared sides and index ranks consistent"
         else:
-            summary = "; ".join(f"{f.kind}: {f.message}" for f in found)
+            summary = say(*(piece for k, f in enumerate(found) for piece in ("; " if k else "", f"{f.kind}: ", f.message)))
         return CheckResult(self.name, self.kind, outcome, summary, {"findings": [f.to_json() for f in found]})

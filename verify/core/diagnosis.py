@@ -14,7 +14,7 @@ Pure functions over claims and their evaluations (nothing here runs a check or c
   symbol substitution).
 * :func:`proof_status` -- for a claim whose proof steps are claims (``depends_on``, followed transitively):
   complete, unverified, or broken at these steps (with their kinds), in words; for a gap, what is known of
-  its conclusion.
+  its conclusion, from its own checks and from the claims declared to test it (``Claim(tested_by=...)``).
 * :func:`diagnose` -- all three for a run's results, as a :class:`Diagnosis` with a JSON-able form.
 """
 from __future__ import annotations
@@ -315,18 +315,21 @@ def root_causes(claims: Sequence[Claim], kinds: Mapping[str, Kind]) -> tuple[lis
 class ProofStatus:
     """The status of a claim's proof (its steps: ``depends_on``, transitively): ``complete``,
     ``unverified`` (a step is inconclusive) or ``broken`` (``broken_at``: (step, verdict, kind)); for a
-    gap, what is known of the conclusion (``tested and holding``, ``tested and failing``, ``untested``);
-    and the whole in words."""
+    gap, what is known of the conclusion (``tested and holding``, ``tested and failing``, ``untested``),
+    from its own checks and from the claims that test it (``tested_by``: (claim, verdict, result), the
+    result ``holds``, ``fails`` or ``undecided``); and the whole in words."""
     status: str | None
     broken_at: tuple = ()
     unverified_at: tuple = ()
     conclusion: str | None = None
     words: str = ""
+    tested_by: tuple = ()
 
     def to_json(self) -> dict:
         return {"status": self.status,
                 "broken_at": [{"claim": s, "verdict": v, "kind": k} for s, v, k in self.broken_at],
-                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words}
+                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words,
+                "tested_by": [{"claim": s, "verdict": v, "result": r} for s, v, r in self.tested_by]}
 
 
 def _steps(claim_id: str, by_id: Mapping[str, ClaimResult]) -> list[str]:
@@ -354,16 +357,51 @@ def _where(ev: Evaluation) -> str:
     return "; ".join(names) or "its checks"
 
 
+# what a claim testing another's conclusion says of it, by its verdict (anything else: undecided)
+TESTS_HOLD, TESTS_FAIL, TESTS_UNDECIDED = "holds", "fails", "undecided"
+_TEST_RESULT = {Verdict.PROVED: TESTS_HOLD, Verdict.SUPPORTED: TESTS_HOLD, Verdict.LOOSE: TESTS_HOLD,
+                Verdict.REFUTED: TESTS_FAIL}
+
+
+def _tested_by_claims(result: ClaimResult, by_id: Mapping[str, ClaimResult]) -> tuple:
+    """(claim, verdict, result) of each claim declared to test ``result``'s conclusion (``tested_by``)
+    that is among the results."""
+    return tuple((t, by_id[t].statement.verdict.value, _TEST_RESULT.get(by_id[t].statement.verdict, TESTS_UNDECIDED))
+                 for t in result.claim.tested_by if t in by_id)
+
+
+def _conclusion(own: str, others: tuple) -> str:
+    """What is known of a conclusion from its own checks' ``own`` and the claims testing it."""
+    results = {r for _, _, r in others}
+    if own == FAILING or TESTS_FAIL in results:
+        return FAILING
+    return HOLDING if own == HOLDING or TESTS_HOLD in results else UNTESTED
+
+
+def _conclusion_words(own: str, own_where: str, others: tuple) -> str:
+    """"the conclusion is tested and holding (...)", "the conclusion is tested by X: holds (supported)"."""
+    words = []
+    if own != UNTESTED or not others:
+        words.append(f"the conclusion is {own}" + (f" ({own_where})" if own == HOLDING else ""))
+    if others:
+        words.append(("it" if words else "the conclusion") + " is tested by "
+                     + ", ".join(f"{t}: {r} ({v})" for t, v, r in others))
+    return "; ".join(words)
+
+
 def proof_status(claim_id: str, by_id: Mapping[str, ClaimResult], kinds: Mapping[str, Kind]) -> ProofStatus | None:
     """The proof status of ``claim_id`` among ``by_id`` (results by claim id), or None for a claim with
-    no proof steps that is not a gap."""
+    no proof steps that is not a gap. A gap's conclusion is known from its own checks and from the claims
+    that test it (``Claim.tested_by``): "the conclusion is tested by X: holds"."""
     result = by_id[claim_id]
     steps = _steps(claim_id, by_id)
     verdict = result.statement.verdict
-    conclusion = None
+    conclusion, own, others = None, UNTESTED, ()
     if verdict == Verdict.GAP:
         tested = _tested_by(result.statement)
-        conclusion = FAILING if any(c.outcome == Outcome.FAILS for c in tested) else (HOLDING if tested else UNTESTED)
+        own = FAILING if any(c.outcome == Outcome.FAILS for c in tested) else (HOLDING if tested else UNTESTED)
+        others = _tested_by_claims(result, by_id)
+        conclusion = _conclusion(own, others)
     if not steps and conclusion is None:
         return None
     broken = tuple((s, by_id[s].statement.verdict.value, kinds[s].kind if s in kinds else None)
@@ -385,9 +423,8 @@ def proof_status(claim_id: str, by_id: Mapping[str, ClaimResult], kinds: Mapping
         words.append(f"{verdict.value}; the proof is complete ("
                      + (f"its {len(steps)} steps hold)" if len(steps) != 1 else "its step holds)"))
     if conclusion is not None:
-        words.append(f"the conclusion is {conclusion}"
-                     + (f" ({_where(result.statement)})" if conclusion == HOLDING else ""))
-    return ProofStatus(status, broken, unverified, conclusion, "; ".join(words))
+        words.append(_conclusion_words(own, _where(result.statement), others))
+    return ProofStatus(status, broken, unverified, conclusion, "; ".join(words), others)
 
 
 # ---------------------------------------------------------------------------------------------

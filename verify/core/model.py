@@ -15,6 +15,8 @@ from typing import Any, Mapping, Protocol, runtime_checkable
 import numpy as np
 import sympy as sp
 
+from . import text as _text
+
 
 class Verdict(str, enum.Enum):
     PROVED = "proved"              # a symbolic derivation closes
@@ -191,6 +193,7 @@ class Budget:
     purpose: str = ""     # what the budget is for (README, "Performance, budgets, cache, Dask")
     search_points: int = 3     # grid points of a configuration space's continuous range (its two ends at 2)
     refine: int = 0            # simulations spent refining the worst configuration (Nelder-Mead); 0: none
+    size_combinations: int = 0     # larger sizes an AtSizes check evaluates (the smallest first); 0: all
 
     @property
     def error_probability(self) -> float:
@@ -209,7 +212,7 @@ class Budget:
 BUDGETS = {
     "quick": Budget("quick", samples=8, trials=400, examples=150, confidence=0.999, points=6,
                     purpose="every run while writing notes and in CI (the command line's default)",
-                    search_points=2, refine=0),
+                    search_points=2, refine=0, size_combinations=1),
     "standard": Budget("standard", samples=32, trials=2000, examples=500, confidence=0.999, points=12,
                        purpose="a check of a finished note: 4-5x the samples, the same confidence",
                        search_points=3, refine=6),
@@ -278,9 +281,50 @@ class Context:
         return stable_hash(str(self.seed), self.claim_id, self.check_key, *salt) % (2**32)
 
 
+# ---------------------------------------------------------------------------------------------
+# the scope of a check: the sizes of the instances it ran on
+# ---------------------------------------------------------------------------------------------
+
+SIZES = "sizes"     # evidence key: the sizes (dimension name -> sizes) of the instances a check ran on
+
+
+def validated_sizes(check, sizes) -> dict[str, tuple[int, ...]] | None:
+    """A check's ``sizes`` field as ``{dimension name: (size, ...)}`` (sorted, each size once), or None
+    for a check that is not limited to instances of fixed sizes. ``sizes`` maps each dimension's name (``"d"``,
+    ``"n"``) to one positive integer or to a non-empty collection of them; anything else raises a
+    ``ValueError`` naming the check and the field."""
+    if sizes is None:
+        return None
+    where = f"{type(check).__name__} {getattr(check, 'name', '')!r}, field sizes"
+    if not isinstance(sizes, Mapping) or not sizes:
+        raise ValueError(f"{where}: expected a non-empty mapping of dimension names to sizes, got {sizes!r}")
+    out = {}
+    for name, values in sizes.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"{where}: dimension name {name!r} is not an identifier")
+        values = (values,) if isinstance(values, (int, np.integer)) else values
+        try:
+            values = tuple(values)
+        except TypeError:
+            raise ValueError(f"{where}: sizes of {name!r} must be a positive integer or a collection of them, "
+                             f"got {values!r}") from None
+        if not values or any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1 for v in values):
+            raise ValueError(f"{where}: sizes of {name!r} must be positive integers, got {values!r}")
+        out[name] = tuple(sorted({int(v) for v in values}))
+    return out
+
+
+def sizes_text(sizes: Mapping) -> str:
+    """``d = 2, 3; n = 2``: sizes as a reader reads them."""
+    return "; ".join(f"{name} = {', '.join(str(v) for v in values)}" for name, values in sizes.items())
+
+
 @dataclass
 class CheckResult:
-    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it."""
+    """One check's result: its outcome, a one-line summary, JSON-able evidence, and how to replay it.
+
+    ``summary`` is a ``str`` or a :class:`verify.core.text.Text` (built with ``verify.core.text.say``),
+    which keeps the expressions in it as math for the reports; ``to_json`` keeps them too."""
     check: str
     kind: str
     outcome: Outcome
@@ -288,9 +332,15 @@ class CheckResult:
     evidence: dict = field(default_factory=dict)
     plot: dict | None = None
 
+    @property
+    def sizes(self) -> dict[str, tuple[int, ...]] | None:
+        """The sizes of the instances the check ran on (None: not limited to fixed sizes)."""
+        sizes = self.evidence.get(SIZES) if isinstance(self.evidence, Mapping) else None
+        return {k: tuple(v) for k, v in sizes.items()} if sizes else None
+
     def to_json(self) -> dict:
         out = {"check": self.check, "kind": str(self.kind), "outcome": self.outcome.value,
-               "summary": self.summary, "evidence": self.evidence}
+               "summary": _text.to_json(self.summary), "evidence": self.evidence}
         if self.plot is not None:
             out["plot"] = self.plot
         return out
@@ -299,7 +349,88 @@ class CheckResult:
     def from_json(d: Mapping) -> "CheckResult":
         """The inverse of :meth:`to_json` (for JSON-safe evidence, as results crossing processes have)."""
         return CheckResult(check=d["check"], kind=CheckKind.of(d["kind"]), outcome=Outcome(d["outcome"]),
-                           summary=d["summary"], evidence=d["evidence"], plot=d.get("plot"))
+                           summary=_text.from_json(d["summary"]), evidence=d["evidence"], plot=d.get("plot"))
+
+
+# control characters: C0 but tab and newline, DEL, C1, and Unicode's line and paragraph separators. In a
+# report they could fake a line (a newline in a title) or drive the terminal (escape codes).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")     # CONTROL, and tab and newline
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character (:data:`CONTROL`: NUL, escape codes...) written as ``\\xNN``
+    or ``\\uNNNN``; tab and newline stay."""
+    if not CONTROL.search(text):
+        return text
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+                       text)
+
+
+class InvalidResult(ValueError):
+    """A check returned a result with a field of the wrong type or value."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"field {field}: {message}")
+        self.field = field
+
+
+def _escaped(value):
+    """``value`` with :func:`escape_controls` applied to every string in it (the same object when no
+    string changes)."""
+    if isinstance(value, str):
+        return escape_controls(value)
+    if isinstance(value, dict):
+        items = [(_escaped(k), _escaped(v)) for k, v in value.items()]
+        if all(k2 is k and v2 is v for (k2, v2), (k, v) in zip(items, value.items())):
+            return value
+        return dict(items)
+    if isinstance(value, (list, tuple)):
+        items = [_escaped(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+    return value
+
+
+def validated_result(result) -> "CheckResult":
+    """A check's result as the runner accepts it, or :class:`InvalidResult` naming the bad field:
+    ``check`` and ``kind`` non-empty strings, ``outcome`` an :class:`Outcome` (or its value), ``summary``
+    a string, ``evidence`` a dict whose values can be made JSON (:func:`verify.core.jsonsafe.jsonable`)
+    with ``error_probability``, if present, a number in [0, 1] or None, and ``plot`` a dict or None.
+    Control characters in its strings are escaped (:func:`escape_controls`)."""
+    from .jsonsafe import jsonable
+    if not isinstance(result, CheckResult):
+        raise InvalidResult("result", f"run returned {type(result).__name__}, not a CheckResult")
+    for name in ("check", "kind"):
+        value = getattr(result, name)
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidResult(name, f"must be a non-empty string, got {value!r}")
+    outcome = result.outcome
+    if not isinstance(outcome, Outcome):
+        try:
+            outcome = Outcome(outcome)
+        except (ValueError, TypeError):
+            raise InvalidResult("outcome", f"must be one of {', '.join(o.value for o in Outcome)}, "
+                                           f"got {outcome!r}") from None
+    if not isinstance(result.summary, str):
+        raise InvalidResult("summary", f"must be a string, got {type(result.summary).__name__}")
+    if not isinstance(result.evidence, dict):
+        raise InvalidResult("evidence", f"must be a dict, got {type(result.evidence).__name__}")
+    if "error_probability" in result.evidence:
+        p = result.evidence["error_probability"]
+        if p is not None and (isinstance(p, (bool, np.bool_)) or not isinstance(p, (int, float, np.integer, np.floating))
+                              or not 0 <= float(p) <= 1):
+            raise InvalidResult("evidence.error_probability", f"must be a number in [0, 1] or None, got {p!r}")
+    if result.plot is not None and not isinstance(result.plot, dict):
+        raise InvalidResult("plot", f"must be a dict or None, got {type(result.plot).__name__}")
+    for name in ("evidence", "plot"):
+        try:
+            jsonable(getattr(result, name))
+        except Exception as exc:
+            raise InvalidResult(name, f"cannot be made JSON: {type(exc).__name__}: {exc}") from None
+    return CheckResult(check=escape_controls(LINE_BREAKING.sub(" ", result.check)),
+                       kind=CheckKind.of(escape_controls(result.kind)), outcome=outcome,
+                       summary=escape_controls(result.summary), evidence=_escaped(result.evidence),
+                       plot=_escaped(result.plot))
 
 
 @runtime_checkable
@@ -340,10 +471,15 @@ class Claim:
     kind: str | None = None              # the kind of its error, declared where it cannot be computed (KINDS) ...
     kind_why: str | None = None          # ... with the reason (required with ``kind``)
     because_of: str | None = None        # the id of the claim whose error this claim inherits (one root cause)
+    tested_by: tuple = ()                # ids of claims that test this claim's conclusion (at an instance, say)
 
     def __post_init__(self):
         object.__setattr__(self, "checks", tuple(self.checks))
         object.__setattr__(self, "depends_on", tuple(self.depends_on))
+        object.__setattr__(self, "tested_by", (self.tested_by,) if isinstance(self.tested_by, str)
+                           else tuple(self.tested_by))
+        if self.id in self.tested_by:
+            raise ValueError(f"claim {self.id}, field tested_by: a claim's own checks test its conclusion already")
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"claim {self.id}, field kind: {self.kind!r} is not one of {', '.join(KINDS)}")
         if self.kind is not None and not (self.kind_why or "").strip():
@@ -361,19 +497,21 @@ class Claim:
 
 @dataclass
 class Evaluation:
-    """Verdict and check results for one statement (as written, or corrected)."""
+    """Verdict and check results for one statement (as written, or corrected). A finding is a ``str`` or
+    a :class:`verify.core.text.Text` (math kept)."""
     verdict: Verdict
     checks: list[CheckResult]
     findings: list[str]
 
     def to_json(self) -> dict:
-        return {"verdict": self.verdict.value, "findings": list(self.findings),
+        return {"verdict": self.verdict.value, "findings": [_text.to_json(f) for f in self.findings],
                 "checks": [c.to_json() for c in self.checks]}
 
     @staticmethod
     def from_json(d: Mapping) -> "Evaluation":
         """The inverse of :meth:`to_json`."""
-        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]], list(d["findings"]))
+        return Evaluation(Verdict(d["verdict"]), [CheckResult.from_json(c) for c in d["checks"]],
+                          [_text.from_json(f) for f in d["findings"]])
 
 
 @dataclass

@@ -20,8 +20,10 @@ from typing import Iterable
 
 import numpy as np
 
+from .rounding import PLOT_DIGITS, SERIES_RESOLUTION, round_to
+
 MAX_POINTS = 200
-DIGITS = 6
+DIGITS = PLOT_DIGITS                # significant digits of plot data (verify.core.rounding)
 KINDS = ("trajectory", "loglog", "estimate", "counterexample")
 
 
@@ -29,10 +31,23 @@ class PlotError(ValueError):
     """Plot data that cannot be drawn (unknown kind, missing or malformed fields)."""
 
 
-def rounded(values) -> list:
-    """Values as a list of floats rounded to DIGITS significant digits; non-finite ones become None."""
+def rounded(values, resolution: int | None = None) -> list:
+    """Values as a list of floats rounded to DIGITS significant digits; non-finite ones become None.
+    With ``resolution`` (a power of ten, given by its exponent), to multiples of 10**resolution where
+    that is coarser: a simulated series passes ``series_resolution(...)``, so values in its integration
+    error (a decay far below its start, round-off around 0) are the same on every machine."""
     a = np.asarray(values, dtype=float).ravel()
-    return [float(f"{v:.{DIGITS}g}") if math.isfinite(v) else None for v in a.tolist()]
+    return [round_to(v, DIGITS, resolution) if math.isfinite(v) else None for v in a.tolist()]
+
+
+def series_resolution(*series) -> int | None:
+    """The resolution of simulated series plotted together, as the exponent of a power of ten: the one
+    at or below :data:`SERIES_RESOLUTION` of their largest finite magnitude (None when they are all 0
+    or non-finite)."""
+    a = np.concatenate([np.asarray(s, dtype=float).ravel() for s in series])
+    a = np.abs(a[np.isfinite(a)])
+    top = float(a.max()) if a.size else 0.0
+    return math.floor(math.log10(SERIES_RESOLUTION * top)) if top > 0 else None
 
 
 def number(value) -> float | None:

@@ -26,12 +26,30 @@ decays far below its start stays accurate relative to the round-off floor of the
 ``jac(y)``, for the implicit methods, gives the per-instance Jacobian blocks (S, p, p) of a state
 (S, p), assembled into one block-diagonal matrix (dense for LSODA, sparse for BDF and Radau).
 Returns (S, T, ...).
+
+Evaluation grids: the solver reports at the times t only (``t_eval``), never at its own adaptive steps,
+so the number of instances a check counts is fixed by t. The explicit adaptive methods (RK45, DOP853)
+choose their steps from a coarse set, eight per octave (:func:`steady_step`: the controller's step
+rounded down to three bits of mantissa): the step sequence then does not follow the last bits of the
+state, which differ between BLAS builds and thread counts, and neither do the values at t beyond
+round-off (with the controller's own step the values differ at the level of the tolerance). A grid whose horizon is computed from the
+instances (a decay time) is built with :func:`horizon` (rounded up to two significant digits) and
+:func:`time_grid` (a union of uniform grids taken on exact fractions of the horizon): its times and
+their number do not move with the last bits of the instances, which differ between BLAS builds.
 """
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import numpy as np
 from scipy import sparse
-from scipy.integrate import solve_ivp
+from scipy.integrate import DOP853, RK45, solve_ivp
+
+try:        # scipy's step controller constants and one Runge-Kutta step (private, stable since scipy 1.0)
+    from scipy.integrate._ivp.rk import MAX_FACTOR, MIN_FACTOR, SAFETY, rk_step
+except ImportError:         # a scipy that moved them: its own steps (reports may then differ across machines)
+    rk_step = None
 
 _FAST = {False: ("RK45", 1e-9, 1e-13), "bdf": ("BDF", 1e-9, 1e-13), "lsoda": ("LSODA", 1e-10, 1e-14)}
 
@@ -63,10 +81,91 @@ def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
     elif mode == "bdf":
         options["jac_sparsity"] = _block_sparsity(shape)
     sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=method, rtol=rtol, atol=atol * size, **options)
+                    t_eval=t, method=_STEADY.get(method, method), rtol=rtol, atol=atol * size, **options)
     if not sol.success:
         raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
     return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
+
+
+def steady_step(h: float) -> float:
+    """``h`` rounded down to one of eight steps per octave (m / 16 * 2^e, m = 8..15): exactly
+    representable, and the same for any two values that differ in their last bits only (unless they
+    straddle one of the levels)."""
+    m, e = math.frexp(h)
+    return math.ldexp(math.floor(m * 16.0) / 16.0, e) if h > 0 else h
+
+
+class _SteadySteps:
+    """The step of scipy's explicit Runge-Kutta methods (``RungeKutta._step_impl``, scipy 1.17) with the
+    controller's step rounded by :func:`steady_step`, on acceptance and on rejection, and the initial
+    step too: the step sequence is the same on every machine."""
+
+    def _step_impl(self):
+        t, y = self.t, self.y
+        min_step = 10 * np.abs(np.nextafter(t, self.direction * np.inf) - t)
+        h_abs = steady_step(min(max(self.h_abs, min_step), self.max_step))
+        step_rejected = False
+        while True:
+            if h_abs < min_step:
+                return False, self.TOO_SMALL_STEP
+            h = h_abs * self.direction
+            t_new = t + h
+            if self.direction * (t_new - self.t_bound) > 0:
+                t_new = self.t_bound
+            h = t_new - t
+            h_abs = np.abs(h)
+            y_new, f_new = rk_step(self.fun, t, y, self.f, h, self.A, self.B, self.C, self.K)
+            scale = self.atol + np.maximum(np.abs(y), np.abs(y_new)) * self.rtol
+            error_norm = self._estimate_error_norm(self.K, h, scale)
+            if error_norm < 1:
+                factor = MAX_FACTOR if error_norm == 0 else min(MAX_FACTOR, SAFETY * error_norm ** self.error_exponent)
+                if step_rejected:
+                    factor = min(1, factor)
+                h_abs = steady_step(h_abs * factor)
+                break
+            h_abs = steady_step(h_abs * max(MIN_FACTOR, SAFETY * error_norm ** self.error_exponent))
+            step_rejected = True
+        self.h_previous, self.y_old = h, y
+        self.t, self.y, self.h_abs, self.f = t_new, y_new, h_abs, f_new
+        return True, None
+
+
+class _SteadyRK45(_SteadySteps, RK45):
+    """RK45 with steady steps."""
+
+
+class _SteadyDOP853(_SteadySteps, DOP853):
+    """DOP853 with steady steps."""
+
+
+_STEADY = {"RK45": _SteadyRK45, "DOP853": _SteadyDOP853} if rk_step is not None else {}
+
+
+def horizon(value: float, digits: int = 2) -> float:
+    """``value`` (a positive time) rounded up to ``digits`` significant digits: a horizon computed from
+    random instances that is the same number on every machine (unless the value lies within its last
+    bits of a rounding boundary)."""
+    value = float(value)
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"horizon: {value!r} is not a positive finite time")
+    exponent = math.floor(math.log10(value)) - digits + 1
+    mantissa = math.ceil(value / 10.0 ** exponent - 1e-9)     # 1e-9: a value on the boundary stays there
+    return float(f"{mantissa}e{exponent}")
+
+
+def time_grid(end: float, points: int, refined: tuple[int, int] | None = None) -> np.ndarray:
+    """``points`` evenly spaced times on [0, end] and, with ``refined`` = (k, n), n evenly spaced times
+    on [0, end / k] (a finer start). The union is taken on exact fractions of ``end``, so the number of
+    times is fixed by (points, refined) alone; each time is ``end`` times a correctly rounded fraction."""
+    if points < 2:
+        raise ValueError("time_grid: at least two points")
+    fractions = {Fraction(i, points - 1) for i in range(points)}
+    if refined is not None:
+        k, n = refined
+        if n < 2 or k < 1:
+            raise ValueError("time_grid: refined = (k >= 1, n >= 2)")
+        fractions |= {Fraction(i, (n - 1) * k) for i in range(n)}
+    return float(end) * np.array([float(f) for f in sorted(fractions)])
 
 
 def _rk4(rhs, y0: np.ndarray, t: np.ndarray, substeps: int) -> np.ndarray:

@@ -1,7 +1,7 @@
 """The report document: one typed, frozen value built once from a run's results, which every renderer
 (Markdown, HTML, JUnit, the terminal, ``results.json``) reads, and its one JSON form.
 
-:meth:`Report.to_json` is ``results.json`` (schema 3) and :meth:`Report.from_json` reads it back:
+:meth:`Report.to_json` is ``results.json`` (schema 4) and :meth:`Report.from_json` reads it back:
 ``Report.from_json(report.to_json()) == report``. A statement and a correction are each reported as a
 :class:`Formula`: the LaTeX of the SymPy relation that was checked (``statement``), its hypotheses and
 definitions, and the hand-written typesetting, if any, apart (``typeset``: shown labelled "not
@@ -9,9 +9,16 @@ checked"). The diagnosis of the run (:func:`verify.core.diagnosis.diagnose`, com
 :meth:`Report.of`) is part of the document: each claim's ``kind`` (:class:`KindReport`, None when it
 holds), ``root_cause`` (the id of the claim where its error is made) and ``proof``
 (:class:`ProofReport`), and the report's root causes per note (:class:`RootCauseReport`). Schema 1 had
-the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis. The plugin
+the hand LaTeX as ``statement`` and no hypotheses or definitions; schema 2 had no diagnosis; schema 3 had
+findings and summaries as plain strings only (schema 4: a finding or a check's summary with math in it is
+a list of parts, strings and ``{"latex", "plain"}``, see :mod:`verify.core.text`) and no ``tested_by`` in
+the proof status. The plugin
 that defined a claim is not in ``results.json``: it is outside the comparison, and ``verify show``
 takes it from the loaded claims.
+
+Numbers are rounded once, here, as :mod:`verify.core.rounding` states (evidence and plot data to six
+significant digits, margins to 1e-6, long decimals in texts), after the verdicts are decided: a report
+depends on the seed, the budget and the package versions, not on the machine's BLAS or CPU.
 """
 from __future__ import annotations
 
@@ -20,14 +27,17 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..core.diagnosis import Diagnosis, diagnose
+from ..core.environment import environment
 from ..core.jsonsafe import jsonable
+from ..core import text
+from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
                           RunSettings, Source, Statement, Verdict, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
            "CorrectionReport", "KindReport", "ProofReport", "RootCauseReport", "ClaimReport", "Report"]
 
-SCHEMA = 3
+SCHEMA = 4
 NO_FINDING = "—"
 
 
@@ -83,7 +93,8 @@ class CheckReport:
 
     @staticmethod
     def of(result: CheckResult) -> "CheckReport":
-        return CheckReport.from_json(jsonable(result.to_json()))
+        """The result as reported: every float rounded (:func:`verify.core.rounding.rounded`)."""
+        return CheckReport.from_json(rounded(jsonable(result.to_json())))
 
     to_json = CheckResult.to_json          # the same fields, the one JSON form of a check's result
 
@@ -105,7 +116,8 @@ class EvaluationReport:
     def of(e: Evaluation | None, expected: Verdict | None) -> "EvaluationReport":
         if e is None:
             return EvaluationReport(None, expected)
-        return EvaluationReport(e.verdict, expected, tuple(e.findings), tuple(CheckReport.of(c) for c in e.checks))
+        return EvaluationReport(e.verdict, expected, tuple(rounded_text(f) for f in e.findings),
+                                tuple(CheckReport.of(c) for c in e.checks))
 
     @property
     def mismatch(self) -> bool:
@@ -118,12 +130,14 @@ class EvaluationReport:
 
     def to_json(self) -> dict:
         """The evaluation's keys of results.json (``expected`` included)."""
-        return {"verdict": _value(self.verdict), "expected": _value(self.expected), "findings": list(self.findings),
+        return {"verdict": _value(self.verdict), "expected": _value(self.expected),
+                "findings": [text.to_json(f) for f in self.findings],
                 "checks": [c.to_json() for c in self.checks]}
 
     @staticmethod
     def from_json(d: Mapping) -> "EvaluationReport":
-        return EvaluationReport(_verdict(d["verdict"]), _verdict(d.get("expected")), tuple(d["findings"]),
+        return EvaluationReport(_verdict(d["verdict"]), _verdict(d.get("expected")),
+                                tuple(text.from_json(f) for f in d["findings"]),
                                 tuple(CheckReport.from_json(c) for c in d["checks"]))
 
 
@@ -167,12 +181,14 @@ class KindReport:
 class ProofReport:
     """The status of a claim's proof: ``complete``, ``unverified`` or ``broken`` (None for a gap with
     no proof steps); the broken steps as (claim id, verdict, kind or None), the inconclusive ones; for a
-    gap, what is known of its conclusion; and the whole in words."""
+    gap, what is known of its conclusion and the claims that test it (``tested_by``: claim, verdict,
+    ``holds``/``fails``/``undecided``); and the whole in words."""
     status: str | None
     broken_at: tuple[tuple[str, str, str | None], ...] = ()
     unverified_at: tuple[str, ...] = ()
     conclusion: str | None = None
     words: str = ""
+    tested_by: tuple[tuple[str, str, str], ...] = ()     # (claim, its verdict, holds | fails | undecided)
 
     @property
     def broken(self) -> bool:
@@ -181,14 +197,16 @@ class ProofReport:
     def to_json(self) -> dict:
         return {"status": self.status,
                 "broken_at": [{"claim": s, "verdict": v, "kind": k} for s, v, k in self.broken_at],
-                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words}
+                "unverified_at": list(self.unverified_at), "conclusion": self.conclusion, "words": self.words,
+                "tested_by": [{"claim": s, "verdict": v, "result": r} for s, v, r in self.tested_by]}
 
     @staticmethod
     def from_json(d: Mapping | None) -> "ProofReport | None":
         if d is None:
             return None
         return ProofReport(d["status"], tuple((b["claim"], b["verdict"], b["kind"]) for b in d["broken_at"]),
-                           tuple(d["unverified_at"]), d["conclusion"], d["words"])
+                           tuple(d["unverified_at"]), d["conclusion"], d["words"],
+                           tuple((t["claim"], t["verdict"], t["result"]) for t in d["tested_by"]))
 
 
 @dataclass(frozen=True)
@@ -346,6 +364,7 @@ class Report:
     root_causes: Mapping[str, tuple[RootCauseReport, ...]] = field(default_factory=dict)
     diagnosis_problems: tuple[str, ...] = ()
     schema: int = SCHEMA
+    environment: Mapping[str, Any] = field(default_factory=dict)    # verify.core.environment: versions, engine digest
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,
@@ -357,7 +376,7 @@ class Report:
         causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
                   for note in notes}
         return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r, diagnosis) for r in results),
-                      tuple(plugin_errors), causes, tuple(diagnosis.problems))
+                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment())
 
     # -- views the renderers share ------------------------------------------------------------
 
@@ -395,7 +414,7 @@ class Report:
                 "claims": [c.to_json() for c in self.claims],
                 "plugin_errors": [e.to_json() for e in self.plugin_errors],
                 "root_causes": {note: [r.to_json() for r in causes] for note, causes in self.root_causes.items()},
-                "diagnosis_problems": list(self.diagnosis_problems)}
+                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment)}
 
     @staticmethod
     def from_json(d: Mapping[str, Any]) -> "Report":
@@ -405,7 +424,8 @@ class Report:
                       plugin_errors=tuple(PluginError(**e) for e in d.get("plugin_errors", [])),
                       root_causes={note: tuple(RootCauseReport.from_json(r) for r in causes)
                                    for note, causes in d["root_causes"].items()},
-                      diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"])
+                      diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"],
+                      environment=d.get("environment", {}))
 
     def dumps(self) -> str:
         """``results.json``'s text."""

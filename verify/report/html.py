@@ -19,6 +19,7 @@ from typing import Sequence
 from markupsafe import Markup
 
 from ..core.model import Verdict
+from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
 from .plots import caption, plot_files
@@ -88,9 +89,17 @@ def math_markup(latex: str, display: str = "block") -> Markup:
 MATH_SPAN = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]+?)(?<=\S)(?<!\\)\$(?![\d$])")
 
 
-def text_with_math(text: str) -> Markup:
-    """Text (a finding, a summary) with its ``$...$`` spans rendered as inline MathML; everything else
-    is escaped, and a span that cannot be converted is shown as LaTeX source."""
+def text_with_math(text: str, limit: int | None = None) -> Markup:
+    """Text (a finding, a summary) with its math rendered as inline MathML: the math segments of a
+    :class:`verify.core.text.Text`, or the ``$...$`` spans of a plain string (a plugin's summary);
+    everything else is escaped, and math that cannot be converted is shown as LaTeX source. ``limit``
+    cuts the text to about that many characters (a math segment whole or not at all)."""
+    if isinstance(text, Text) and text.has_math:
+        text = text.truncated(limit) if limit is not None else text
+        return Markup("").join(Markup.escape(p) if isinstance(p, str) else math_markup(p.latex, "inline")
+                               for p in text.parts)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
     parts, last = [], 0
     for m in MATH_SPAN.finditer(text):
         parts += [Markup.escape(text[last:m.start()]), math_markup(m.group(1), "inline")]
@@ -243,6 +252,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     mismatched = report.mismatched()
     files["index.html"] = env.get_template("index.html").render(
         root="", title="Claim verification report", seed=report.seed, budget=report.budget, total=len(claims),
+        environment=report.environment,
         corrections=sum(c.correction_verdict is not None for c in claims), counts=_counts(claims), notes=note_info,
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
         plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,

@@ -2,7 +2,9 @@
 
 A case fails when a verdict (the statement's or its correction's) differs from its recorded expectation,
 with the first finding as the message; a claim whose checks could not run (verdict ``error``) is an
-error case; a plugin error is an error case of its own suite. Claims without an expectation pass unless
+error case; a plugin error is an error case of its own suite. A flagged claim's kind, root cause and
+proof status are the case's properties (``kind``, ``root_cause``, ``proof``) and lines of its text, in
+the words of the claim's page. Claims without an expectation pass unless
 they are errors. Written atomically (temporary file, then ``os.replace``); deterministic: no timestamps,
 and durations only when given.
 """
@@ -16,6 +18,7 @@ from typing import Mapping
 from ..core.files import write_atomically
 from ..core.model import Verdict
 from .document import ClaimReport, Report
+from .summary import diagnosis_lines
 
 SUITES = "verify"
 PLUGIN_SUITE = "plugin errors"
@@ -43,6 +46,7 @@ def _problem(c: ClaimReport) -> tuple[str, str] | None:
 def _details(c: ClaimReport, report: Report) -> str:
     lines = [f"{c.id}: {c.title}", f"source: {c.source.file}, {c.source.section}",
              f"verdict: {c.verdict.value} (expected {c.expected.value if c.expected else 'none recorded'})"]
+    lines += [f"{label}: {text}" for label, text in diagnosis_lines(c, report)]
     lines += [f"  - {f}" for f in c.statement.findings]
     if c.correction_verdict is not None:
         expected = c.correction.evaluation.expected
@@ -50,6 +54,18 @@ def _details(c: ClaimReport, report: Report) -> str:
         lines += [f"  - {f}" for f in c.correction.evaluation.findings]
     lines.append(f"replay: {report.replay(c)}")
     return "\n".join(lines)
+
+
+def _properties(c: ClaimReport) -> list[tuple[str, str]]:
+    """The claim's diagnosis as test case properties: ``kind``, ``root_cause``, ``proof`` (its status)."""
+    out = []
+    if c.kind is not None:
+        out.append(("kind", c.kind.kind))
+    if c.root_cause is not None:
+        out.append(("root_cause", c.root_cause))
+    if c.proof is not None and c.proof.status is not None:
+        out.append(("proof", c.proof.status))
+    return out
 
 
 def junit_xml(report: Report, timings: Mapping[str, float] | None = None) -> str:
@@ -63,6 +79,11 @@ def junit_xml(report: Report, timings: Mapping[str, float] | None = None) -> str
             case = ET.SubElement(suite, "testcase", name=c.id, classname=_text(note))
             if timings is not None and c.id in timings:
                 case.set("time", f"{timings[c.id]:.3f}")
+            properties = _properties(c)
+            if properties:
+                props = ET.SubElement(case, "properties")
+                for name, value in properties:
+                    ET.SubElement(props, "property", name=name, value=_text(value))
             problem = _problem(c)
             if problem is not None:
                 tag, message = problem

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from ..core import text as rich
 from ..core.model import Verdict
 from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
 from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, summaries
@@ -22,6 +23,23 @@ def _cell(text: str, limit: int = 200) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text.replace("|", r"\|")
+
+
+def _table_math(latex: str) -> str:
+    """LaTeX that a table cell cannot mistake for a column break: \\| as \\Vert, | as \\vert."""
+    return re.sub(r"\\\|", r"\\Vert ", latex).replace("|", r"\vert ")
+
+
+def _finding(value: str, limit: int = 10_000, table: bool = False) -> str:
+    """A finding or a check's summary on one line: as :func:`_cell` makes its text, its expressions as
+    ``$...$`` LaTeX (a math segment is kept whole when the text is cut at ``limit``); in a table cell
+    (``table``) the LaTeX avoids ``|``."""
+    if not isinstance(value, rich.Text) or not value.has_math:
+        return _cell(value, limit)
+    value = rich.Text(re.sub(r"\s+", " ", p) if isinstance(p, str) else p for p in value.parts).strip()
+    return rich.markdown(value.truncated(limit),
+                         escape=lambda s: s.replace("|", r"\|").replace("$", r"\$"),
+                         math=_table_math if table else (lambda latex: latex))
 
 
 def _fenced(text: str, lang: str = "") -> str:
@@ -112,6 +130,15 @@ def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = 
     return lines
 
 
+def environment_lines(report: Report) -> list[str]:
+    """What the results depend on besides seed and budget (``python -m verify diff`` compares it)."""
+    env = report.environment
+    if not env:
+        return []
+    packages = ", ".join(f"{k} {v}" for k, v in sorted(env.get("packages", {}).items()))
+    return ["", f"Python {env.get('python', '?')}, {packages}; engine source `{env.get('engine', '?')}`."]
+
+
 def render_index(report: Report) -> str:
     """``index.md``: what is wrong in each note and how to fix it, then the counts, then every claim."""
     claims = report.claims
@@ -120,7 +147,8 @@ def render_index(report: Report) -> str:
     corrected = Counter(c.correction_verdict for c in claims if c.correction_verdict is not None)
     lines = ["# Claim verification report", "",
              f"Seed `{report.seed}`, budget `{report.budget}`: {len(claims)} claims from {len(notes)} notes, "
-             f"{sum(corrected.values())} corrections.", "", "## What is wrong, note by note", ""]
+             f"{sum(corrected.values())} corrections.", *environment_lines(report),
+             "", "## What is wrong, note by note", ""]
     for s in summaries(report):
         lines += render_note_summary(s)
     lines += ["## Counts", "", "| verdict | statements | corrections |", "|---|---:|---:|"]
@@ -146,7 +174,7 @@ def render_index(report: Report) -> str:
                 verdict += f" → corrected: {_verdict_text(c.correction_verdict, c.correction.evaluation.expected)}"
             kind = c.kind.kind if c.kind is not None else ""
             lines.append(f"| [{c.id}](claims/{c.id}.md) | {_cell(c.source.section)} "
-                         f"| {_cell(verdict)} | {kind} | {_cell(c.statement.first_finding)} |")
+                         f"| {_cell(verdict)} | {kind} | {_finding(c.statement.first_finding, 200, table=True)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -178,10 +206,10 @@ def _evaluation_md(e: EvaluationReport) -> list[str]:
     exp = expected.value if expected is not None else "none recorded"
     mark = "" if expected is None else (" ✓" if expected == e.verdict else " ✗")
     lines = [f"**Verdict:** {e.verdict.value} (expected: {exp}){mark}", "", "**Findings:**", ""]
-    lines += [f"- {_cell(f, 10_000)}" for f in e.findings] or [f"- {NO_FINDING}"]
+    lines += [f"- {_finding(f)}" for f in e.findings] or [f"- {NO_FINDING}"]
     lines += ["", "**Checks:**", ""]
     for i, c in enumerate(e.checks, 1):
-        lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_cell(c.summary, 10_000)}", ""]
+        lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_finding(c.summary)}", ""]
         if "error_probability" in c.evidence:        # numeric checks: what the verdict risks at this budget
             ep = c.evidence["error_probability"]
             lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "

@@ -18,7 +18,7 @@ from ..core.model import KINDS, Verdict
 from .document import ClaimReport, ProofReport, Report, RootCauseReport
 
 __all__ = ["KIND_MEANINGS", "FIX_LATEX_LIMIT", "Fix", "ErrorEntry", "KindGroup", "ProofEntry", "NoteSummary",
-           "note_summary", "summaries", "first_sentence"]
+           "note_summary", "summaries", "first_sentence", "diagnosis_lines"]
 
 # what each kind means, in a few words (the README's table says the same)
 KIND_MEANINGS = {
@@ -104,9 +104,12 @@ class ProofEntry:
     def conclusion(self) -> str:
         """What is known of a gap's conclusion, in words."""
         c = self.proof.conclusion
-        return {"tested and holding": "the conclusion holds where tested",
-                "tested and failing": "the conclusion fails",
-                "untested": "the conclusion is untested"}.get(c or "", "")
+        known = {"tested and holding": "the conclusion holds where tested",
+                 "tested and failing": "the conclusion fails",
+                 "untested": "the conclusion is untested"}.get(c or "", "")
+        if self.proof.tested_by:
+            known += " (tested by " + ", ".join(f"{t}: {r}" for t, _, r in self.proof.tested_by) + ")"
+        return known
 
     @property
     def accepted_by(self) -> str:
@@ -160,6 +163,27 @@ def note_summary(report: Report, note: str, by_id: Mapping[str, ClaimReport] | N
     stated = Counter(c.verdict for c in rows)
     verdicts = tuple((v.value, stated[v]) for v in Verdict if stated[v])
     return NoteSummary(note, groups, gaps, broken, len(rows), sum(c.flagged for c in rows), verdicts)
+
+
+def diagnosis_lines(claim: ClaimReport, report: Report) -> list[tuple[str, str]]:
+    """(label, text) for a claim's kind (declared or computed, and why), root cause and proof status,
+    as the Markdown and HTML pages show them; empty for a claim that holds with no proof steps."""
+    lines = []
+    if claim.kind is not None:
+        how = "declared" if claim.kind.declared else "computed"
+        lines.append(("kind", f"{claim.kind.kind} ({how}: {claim.kind.why})"))
+    if claim.root_cause is not None:
+        cause = next((r for r in report.root_causes_of(claim.note) if r.id == claim.root_cause), None)
+        how = f" ({cause.how})" if cause is not None and cause.how != "own" else ""
+        if claim.root_cause != claim.id:
+            lines.append(("root cause", claim.root_cause + how))
+        elif cause is not None and cause.also:
+            lines.append(("root cause", f"this claim; the same error is in {', '.join(cause.also)}{how}"))
+        else:
+            lines.append(("root cause", "this claim"))
+    if claim.proof is not None and claim.proof.words:
+        lines.append(("proof", claim.proof.words))
+    return lines
 
 
 def summaries(report: Report) -> list[NoteSummary]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence, TextIO
 
-from ..core.model import PluginError, Progress, Verdict
+from ..core.model import PluginError, Progress, Verdict, escape_controls
 from .document import ClaimReport, EvaluationReport, Formula, Report
+from .summary import diagnosis_lines
 
 
 VERDICT_STYLES = {"proved": "bold green", "supported": "green", "refuted": "bold red", "gap": "bold dark_orange",
@@ -63,8 +64,9 @@ def show_claim(claim: ClaimReport, report: Report, pretty: str | None = None, co
         v = known[d].verdict if d in known else None
         if v is not None:
             deps.append(f" ({v.value})", style=VERDICT_STYLES.get(v.value, ""))
-    parts = [header, source, quote, Panel(statement, title="statement", title_align="left"), deps,
-             evaluation(claim.statement, "verdict")]
+    parts = [header, source, quote, Panel(statement, title="statement", title_align="left"), deps]
+    parts += [Text.assemble((f"{label}: ", "bold"), value) for label, value in diagnosis_lines(claim, report)]
+    parts.append(evaluation(claim.statement, "verdict"))
     if claim.correction is not None:
         c = claim.correction
         parts += [Panel(Group(*formula(c.formula, pretty_correction), Text(f"why: {c.why}")),
@@ -77,15 +79,40 @@ def _expectation(verdict: Verdict, expected: Verdict | None) -> str:
     return verdict.value + (f" (expected {expected.value})" if expected is not None else "")
 
 
-def describe(claim: ClaimReport, report: Report) -> str:
-    """A claim's verdict, findings and replay command, for the terminal."""
+def describe(claim: ClaimReport, report: Report, verbose: bool = False) -> str:
+    """A claim's verdict, findings and (for a flagged or mismatched claim, or ``verbose``) its replay
+    command, for the terminal."""
     lines = [f"{claim.id}: {_expectation(claim.verdict, claim.expected)} — {claim.title}"]
     lines += [f"  - {f}" for f in claim.statement.findings]
     if claim.correction_verdict is not None:
         lines.append(f"  correction: {_expectation(claim.correction_verdict, claim.correction.evaluation.expected)}")
         lines += [f"    - {f}" for f in claim.correction.evaluation.findings]
-    lines.append(f"  replay: {report.replay(claim)}")
-    return "\n".join(lines) + "\n"
+    if verbose or claim.flagged or not claim.matches_expected or claim.error:
+        lines.append(f"  replay: {report.replay(claim)}")
+    return "\n".join(escape_controls(line.replace("\n", " ")) for line in lines) + "\n"   # no line but its own
+
+
+def _one_line(text: str, limit: int = 110) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def flagged_lines(report: Report) -> list[str]:
+    """Per note: one line per mismatched claim (first), then per flagged claim, with its kind and the
+    first finding -- what a reader looks at after a run."""
+    lines = []
+    for note, claims in report.notes().items():
+        shown = [c for c in claims if not c.matches_expected or c.error] + \
+                [c for c in claims if c.flagged and c.matches_expected and not c.error]
+        if not shown:
+            continue
+        lines.append(f"{note}:")
+        for c in shown:
+            mark = "MISMATCH " if not c.matches_expected else ("ERROR " if c.error else "")
+            kind = f" [{c.kind.kind}]" if c.kind is not None else ""
+            lines.append(f"  {mark}{c.id}: {_expectation(c.verdict, c.expected if mark else None)}{kind} — "
+                         f"{_one_line(c.error or c.statement.first_finding)}")
+    return [escape_controls(line) for line in lines]
 
 
 def summary(report: Report) -> str:
@@ -102,31 +129,49 @@ def summary(report: Report) -> str:
 
 def print_plugin_errors(errors: Sequence[PluginError], stream: TextIO) -> None:
     for e in errors:
-        print(f"plugin error: {e}", file=stream)
+        print(escape_controls(f"plugin error: {e}".replace("\n", " ")), file=stream)
+
+
+FLAGGED = frozenset({Verdict.REFUTED, Verdict.GAP, Verdict.LOOSE})
 
 
 class ProgressPrinter:
-    """One line per finished claim; on a terminal, a single line that updates in place."""
+    """One line per finished claim, with the elapsed time and running counts of flagged claims and of
+    verdicts other than expected; on a terminal, a single line that updates in place."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO, clock=None, transient: bool = False):
+        import time
         self.stream = stream
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.transient = transient      # progress only while it runs (on a terminal), cleared at the end
         self.width = 0
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.flagged = self.mismatched = 0
+
+    def elapsed(self) -> float:
+        return self.clock() - self.start
 
     def __call__(self, event: Progress) -> None:
-        line = f"[{event.done}/{event.total}] {event.claim_id} ... {_expectation(event.verdict, event.expected)}"
+        self.flagged += event.verdict in FLAGGED
+        self.mismatched += (event.expected is not None and event.verdict != event.expected) or (
+            event.correction_expected is not None and event.correction != event.correction_expected)
+        counts = f"{self.flagged} flagged" + (f", {self.mismatched} NOT AS EXPECTED" if self.mismatched else "")
+        line = (f"[{event.done}/{event.total} {self.elapsed():5.1f}s {counts}] {event.claim_id} ... "
+                f"{_expectation(event.verdict, event.expected)}")
         if event.correction is not None:
             line += f"; correction {_expectation(event.correction, event.correction_expected)}"
         if event.error:
             line += f": {event.error}"
+        line = escape_controls(line.replace("\n", " "))
         if self.tty:
             self.stream.write("\r" + line.ljust(self.width))
             self.width = len(line)
-        else:
+        elif not self.transient:
             self.stream.write(line + "\n")
         self.stream.flush()
 
     def close(self) -> None:
         if self.tty and self.width:
-            self.stream.write("\n")
+            self.stream.write("\r" + " " * self.width + "\r" if self.transient else "\n")
             self.stream.flush()

@@ -1,10 +1,16 @@
 """Writing reports: ``index.md``, one page per claim, ``results.json``, and the HTML report in ``html/``.
 
 Reports are committed next to the notes, so they are deterministic (the same seed gives byte-identical
-files: no timestamps, no timings, no machine paths; timings go to the git-ignored ``timings.json``) and
-written atomically: everything is rendered in memory, written to a temporary folder beside the output
-folder, then moved into place file by file with ``os.replace``. A failure while rendering leaves the
-previous reports untouched.
+files: no timestamps, no timings, no machine paths; timings go to the git-ignored ``timings.json``).
+
+The write is all or nothing: everything is rendered in memory, written to a new folder beside the output
+folder (``.NAME-new-*``) together with the files of the old folder that verify did not write, and that
+folder is switched in with one ``renameat2(RENAME_EXCHANGE)`` (:func:`verify.core.files.switch_folder`),
+so a process killed at any moment leaves the old reports or the new ones, never a mixture; a failure
+before the switch leaves the previous reports untouched. The folder's lock (``.verify.lock``) makes a
+second concurrent write fail at once (:class:`verify.core.files.FolderBusy`). ``.verify-report.json``
+lists the files verify wrote; only those are ever replaced or dropped, and a non-empty folder that is not
+a report folder is refused (:class:`NotAReportFolder`) unless ``force``.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
+from ..core.files import LOCK, folder_lock, remove_tree, switch_folder
 from .document import Report, dumps
 from .graph import weak_dependencies
 from .markdown import render_claim_page, render_index
@@ -27,10 +34,9 @@ HTML = "html"          # the HTML report's folder inside the output folder
 # ---------------------------------------------------------------------------------------------
 
 def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
-    """Every report file (relative path -> text), claim pages first and the index last, the order in
-    which they are moved into place so that the index never links to a page not yet written (the HTML
-    report's files come in the same order, before ``index.md``). ``previous``: the output folder of the
-    last report, whose unchanged plots are reused (read only)."""
+    """Every report file (relative path -> text), claim pages first and the index last (the HTML
+    report's files in the same order, before ``index.md``). ``previous``: the output folder of the last
+    report, whose unchanged plots are reused (read only)."""
     from .html import render_html       # jinja2, latex2mathml, matplotlib: loaded only to write reports
     weak = weak_dependencies(report.claims)
     files = {f"claims/{c.id}.md": render_claim_page(c, report, weak.get(c.id, ())) for c in report.claims}
@@ -51,47 +57,109 @@ def previous_timings(folder: str | Path) -> dict[str, float]:
         return {}
 
 
-def write_reports(report: Report, out_dir: str | Path = DEFAULT_OUTPUT, *,
-                  timings: Mapping[str, float] | None = None) -> Path:
-    """Render and write all reports atomically into ``out_dir``; remove pages of claims no longer
-    present. ``timings`` (seconds per claim) go to ``timings.json``, kept out of the other files."""
-    out = Path(out_dir)
-    files = render_all(report, previous=out)     # may raise: nothing touched yet
-    if timings is not None:
-        files["timings.json"] = dumps({"seconds": dict(timings), "total_seconds": round(sum(timings.values()), 3)})
-    parent = out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-tmp-", dir=parent))
+MANIFEST = ".verify-report.json"     # the files verify wrote into the folder: its mark as a report folder
+# files other verify commands write into a report folder (mutate, stability, bench, the timings)
+OTHER_OUTPUTS = ("timings.json", "mutation.md", "mutation.json", "benchmarks.md", "stability-*.md", "stability-*.json")
+
+
+class NotAReportFolder(ValueError):
+    """A non-empty folder that verify did not write: writing reports into it is refused unless forced."""
+
+
+def report_files_of(folder: str | Path, force: bool = False) -> set[str]:
+    """The files of ``folder`` that an earlier report write made (relative paths): replaced or dropped
+    by the next write, every other file is kept. Raises :class:`NotAReportFolder` for a non-empty folder
+    that holds neither ``.verify-report.json``, nor a ``results.json`` of verify's, nor only files other
+    verify commands write, unless ``force`` (then nothing in it counts as verify's)."""
+    from fnmatch import fnmatchcase
+    out = Path(folder)
+    if not out.exists():
+        return set()
+    if not out.is_dir():
+        raise NotAReportFolder(f"{folder} is not a folder")
+    entries = sorted(e.name for e in out.iterdir() if e.name != LOCK)
+    if not entries:
+        return set()
     try:
-        for rel, text in files.items():
-            path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8"))
-        (out / "claims").mkdir(parents=True, exist_ok=True)
-        for rel in files:
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp / rel, out / rel)
-        pages = {rel for rel in files if rel.startswith("claims/")}
-        for page in (out / "claims").glob("*.md"):
-            if f"claims/{page.name}" not in pages:
-                page.unlink()
-        _remove_stale(out / HTML, {rel[len(HTML) + 1:] for rel in files if rel.startswith(f"{HTML}/")})
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        files = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+        if isinstance(files, list) and all(isinstance(f, str) for f in files):
+            return set(files) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        read_report(out)           # written before .verify-report.json existed: verify's own layout
+        legacy = {"index.md", "results.json", "timings.json"}
+        return legacy | {p.relative_to(out).as_posix() for p in out.glob("claims/*.md")} \
+            | {p.relative_to(out).as_posix() for p in (out / HTML).rglob("*") if p.is_file() or p.is_symlink()}
+    except (OSError, ValueError):
+        pass
+    if all((out / e).is_file() and any(fnmatchcase(e, pat) for pat in OTHER_OUTPUTS) for e in entries):
+        return set()
+    if force:
+        return set()
+    shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+    raise NotAReportFolder(f"{folder} is not a verify report folder (it holds {shown}); verify does not write "
+                           "into a folder of other files. Choose another --output, or add --force to write into "
+                           "it anyway (files of the same name as verify's are replaced, no other file is deleted)")
+
+
+def write_reports(report: Report, out_dir: str | Path = DEFAULT_OUTPUT, *,
+                  timings: Mapping[str, float] | None = None, force: bool = False) -> Path:
+    """Render and write all reports into ``out_dir``, all or nothing (see the module's docstring). Pages
+    of claims no longer present are dropped; files verify did not write are kept. ``timings`` (seconds
+    per claim) go to ``timings.json``, kept out of the other files. Raises :class:`FolderBusy` when
+    another process writes the folder, :class:`NotAReportFolder` (see :func:`report_files_of`)."""
+    out = Path(out_dir)
+    report_files_of(out, force)                           # refuse before creating anything
+    with folder_lock(out):
+        real = out.resolve()
+        owned = report_files_of(real, force)
+        _remove_leftovers(real)
+        files = render_all(report, previous=real)          # may raise: nothing touched yet
+        if timings is not None:
+            files["timings.json"] = dumps({"seconds": dict(timings),
+                                           "total_seconds": round(sum(timings.values()), 3)})
+        files[MANIFEST] = dumps({"written_by": "verify", "files": sorted(files)})
+        new = Path(tempfile.mkdtemp(prefix=f".{real.name}-new-", dir=real.parent))
+        try:
+            for rel, text in files.items():
+                path = new / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(text.encode("utf-8"))
+            _carry_over(real, new, skip=owned | set(files) | {LOCK})
+            (new / LOCK).touch()
+            os.chmod(new, 0o755)
+            old = switch_folder(new, real)
+            if old is not None:
+                new = old
+        finally:
+            remove_tree(new)
     return out
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Remove files of the HTML report that the new report does not have (pages and plots of claims no
-    longer present), then the folders left empty. The HTML folder belongs to the report as a whole."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*"), reverse=True):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and rel not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+def _carry_over(old: Path, new: Path, skip: set[str]) -> None:
+    """Hard-link (or copy) into ``new`` every file of ``old`` not in ``skip``: files verify did not write."""
+    for path in sorted(old.rglob("*")):
+        rel = path.relative_to(old).as_posix()
+        if rel in skip or (path.is_dir() and not path.is_symlink()):
+            continue
+        target = new / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():
+            os.symlink(os.readlink(path), target)
+            continue
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
+
+
+def _remove_leftovers(real: Path) -> None:
+    """Folders of earlier writes killed before they finished (``.NAME-new-*``, and ``.NAME-old-*`` once the
+    folder is back in place); called with the folder's lock held."""
+    for left in sorted(real.parent.glob(f".{real.name}-new-*")) + sorted(real.parent.glob(f".{real.name}-old-*")):
+        if left.is_dir() and not left.is_symlink():
+            remove_tree(left)
 
 
 def read_report(folder: str | Path = DEFAULT_OUTPUT) -> Report:

@@ -1,16 +1,20 @@
 """An on-disk cache of symbolic checks' results (SymPy simplification is the slow part of a re-run).
 
 A result is stored under the sha256 of everything it depends on: the engine version (a hash of the
-``verify`` package's source files, so any change to the checker invalidates every entry), the source
-file of the check's class, the check's type and parameters (SymPy values by ``srepr``, so assumptions
-count), the statement (relation, hypotheses, definitions and LaTeX, by ``srepr``), the target, the
-claim id (checks seed their random search from it), the run seed and the budget. A check whose
-parameters have no stable representation (a lambda, any object shown ``at 0x...``) is not cached,
-and neither is a result with outcome ``error``.
+``verify`` package's source files, so any change to the checker invalidates every entry), the code the
+check runs (:func:`code_digest`: the files of every module its class, the classes and functions among
+its parameters and the SymPy classes of its statement come from, a whole package at a time, so a
+helper module of a plugin counts as much as the module defining the check), the check's type and
+parameters (SymPy values by ``srepr``, so assumptions count), the statement (relation, hypotheses,
+definitions and LaTeX, by ``srepr``), the target, the claim id (checks seed their random search from
+it), the run seed and the budget. A check whose parameters have no stable representation (a lambda, any
+object shown ``at 0x...``) is not cached, and neither is a result with outcome ``error``.
 
-Entries are one JSON file each (``CheckResult.to_json()``), written to a temporary file and moved into
-place with ``os.replace``, so children and Dask workers running in parallel never see half a file; a
-file that cannot be read is a miss. The command line uses ``~/.cache/verify`` (or
+Entries are one JSON file each, ``{"key", "digest", "result"}`` (the result is ``CheckResult.to_json()``,
+the digest the sha256 of the key and the result), written to a temporary file and moved into place
+with ``os.replace``, so children and Dask workers running in parallel never see half a file. A read
+checks the entry's key and digest and validates the result: an entry that fails (truncated, edited,
+copied under another key) is a miss, said once on stderr, and removed. The command line uses ``~/.cache/verify`` (or
 ``$VERIFY_CACHE_DIR``) unless ``--no-cache``; the Python API caches nothing unless :func:`configure`
 turns it on.
 """
@@ -21,16 +25,16 @@ import dataclasses
 import enum
 import functools
 import hashlib
-import inspect
 import json
 import os
+import sys
 from pathlib import Path
 
 import sympy as sp
 
 from ..core.files import write_atomically
 from ..core.jsonsafe import jsonable
-from ..core.model import SYMBOLIC, Budget, CheckResult, Outcome, Statement
+from ..core.model import SYMBOLIC, Budget, CheckResult, InvalidResult, Outcome, Statement, validated_result
 
 ENV = "VERIFY_CACHE_DIR"
 _folder: Path | None = None          # None: caching off
@@ -129,11 +133,82 @@ def key(check, statement: Statement, target: str, claim_id: str, seed: int, budg
     if getattr(check, "kind", None) != SYMBOLIC:
         return None
     try:
-        parts = [engine_version(), _file_hash(inspect.getsourcefile(type(check)) or ""),
+        parts = [engine_version(), code_digest(check, statement),
                  stable_repr(check), statement_repr(statement), target, claim_id, str(seed), stable_repr(budget)]
     except Exception:          # Unstable, or a value srepr cannot show: not cacheable
         return None
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+# modules whose code is covered otherwise (verify: the engine version) or that are the platform
+_PLATFORM = frozenset({"verify", "sympy", "numpy", "scipy", "mpmath", "hypothesis", "builtins"})
+
+
+def code_modules(check, statement: Statement) -> frozenset[str]:
+    """The modules whose code a check's result depends on, beyond verify's own: the check's class's, those
+    of the classes and functions among its parameters, and those of the SymPy classes in the statement
+    (a plugin's notation class evaluates itself)."""
+    found = {type(check).__module__}
+
+    def visit(value, depth: int = 0) -> None:
+        if depth > 4:
+            return
+        if isinstance(value, type) or callable(value) and hasattr(value, "__module__") and not isinstance(value, sp.Basic):
+            found.add(getattr(value, "__module__", None) or "")
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                visit(v, depth + 1)
+        elif isinstance(value, dict):
+            for v in value.values():
+                visit(v, depth + 1)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                visit(getattr(value, f.name, None), depth + 1)
+
+    visit(check)
+    for expr in (statement.relation, *statement.assuming, *statement.where.keys(), *statement.where.values()):
+        if isinstance(expr, sp.Basic):
+            for node in sp.preorder_traversal(expr):
+                found.add(type(node).__module__)
+                if isinstance(node, sp.Function):           # an applied function: its class
+                    found.add(getattr(node.func, "__module__", "") or "")
+    return frozenset(m for m in found if m and m.split(".")[0] not in _PLATFORM
+                     and m.split(".")[0] not in sys.stdlib_module_names)
+
+
+def code_digest(check, statement: Statement) -> str:
+    """sha256 of the files of :func:`code_modules` (see :func:`_module_files`)."""
+    return _modules_digest(code_modules(check, statement))
+
+
+@functools.lru_cache(maxsize=None)
+def _modules_digest(modules: frozenset[str]) -> str:
+    files = sorted({f for m in modules for f in _module_files(m)})
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.encode() + b"\0" + _file_hash(f).encode() + b"\0")
+    return h.hexdigest()
+
+
+def _module_files(name: str) -> tuple[str, ...]:
+    """The source files standing for module ``name``: every ``.py`` file of its top-level package when it
+    is in a package; else its file and the ``.py`` files beside it (a plugin file's helpers), unless it
+    lies in site-packages (then its file alone). A module with no file: ("<name>: no file",), so that a
+    change between having and not having a file still changes the digest."""
+    module = sys.modules.get(name)
+    top = sys.modules.get(name.split(".")[0])
+    path = getattr(top, "__path__", None)
+    if path:
+        roots = [Path(p) for p in path]
+        return tuple(sorted(str(f) for r in roots if r.is_dir() for f in r.rglob("*.py")
+                            if "__pycache__" not in f.parts))
+    file = getattr(module, "__file__", None)
+    if not file:
+        return (f"{name}: no file",)
+    here = Path(file).resolve()
+    if "site-packages" in here.parts or "dist-packages" in here.parts:
+        return (str(here),)
+    return tuple(sorted(str(f) for f in here.parent.glob("*.py"))) or (str(here),)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,22 +219,62 @@ def _path(k: str) -> Path:
     return _folder / k[:2] / f"{k}.json"
 
 
+_reported: set[str] = set()          # entries already said to be bad, in this process
+
+
+def _digest(k: str, result: dict) -> str:
+    return hashlib.sha256((k + "\0" + json.dumps(result, sort_keys=True)).encode()).hexdigest()
+
+
 def get(k: str | None) -> CheckResult | None:
+    """The cached result under key ``k``, or None: a miss when there is no entry, and when the entry is
+    bad (unreadable, another key's, a digest that does not match, an invalid result): that is said once
+    on stderr and the entry removed, so the result is computed again."""
     if _folder is None or k is None:
         return None
+    path = _path(k)
     try:
-        return CheckResult.from_json(json.loads(_path(k).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return None
+    except OSError as exc:
+        return _bad(path, f"cannot be read: {exc}")
+    try:
+        entry = json.loads(text)
+        if not isinstance(entry, dict) or entry.get("key") != k:
+            return _bad(path, "its key is not the one it is filed under")
+        if entry.get("digest") != _digest(k, entry.get("result")):
+            return _bad(path, "its digest does not match its content (edited or damaged)")
+        result = validated_result(CheckResult.from_json(entry["result"]))
+    except InvalidResult as exc:
+        return _bad(path, f"holds an invalid result: {exc}")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return _bad(path, f"is not a cache entry: {type(exc).__name__}: {exc}")
+    if result.outcome is Outcome.ERROR:
+        return _bad(path, "holds an error result, which is never cached")
+    return result
+
+
+def _bad(path: Path, why: str) -> None:
+    """Say once that the entry at ``path`` is bad and remove it; a miss."""
+    if str(path) not in _reported:
+        _reported.add(str(path))
+        print(f"warning: cache entry {path} {why}; ignored and removed (the check runs again)",
+              file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
 
 
 def put(k: str | None, result: CheckResult) -> None:
-    """Store ``result`` atomically; a failure to write is ignored (the cache is only an optimisation)."""
+    """Store ``result`` atomically with its key and digest; a failure to write is ignored (the cache is
+    only an optimisation)."""
     if _folder is None or k is None or result.outcome is Outcome.ERROR:
         return
     path = _path(k)
     try:
-        text = json.dumps(jsonable(result.to_json()))      # key order kept: reports show it
+        data = jsonable(result.to_json())                  # key order kept: reports show it
+        text = json.dumps({"key": k, "digest": _digest(k, data), "result": data})
         write_atomically(path, text)
     except (OSError, TypeError, ValueError):
         pass

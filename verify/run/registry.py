@@ -15,11 +15,13 @@ a broken plugin is reported and never stops the run.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import os
 import pkgutil
 import re
 import sys
@@ -32,11 +34,11 @@ from typing import Callable, Generator, Iterable, Sequence
 
 import sympy as sp
 
-from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, Claim, Correction, PluginError, Source, Statement,
-                          Verdict)
+from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, CONTROL, LINE_BREAKING, Claim, Correction, PluginError, Source,
+                          Statement, Verdict)
 
 ENTRY_POINT_GROUP = "verify.claims"
-ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*")       # the whole id (fullmatch): no newline, no "/"
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,28 @@ def _module_claims(importer: Callable[[], types.ModuleType]) -> Callable[[], obj
     return load
 
 
+class ExitAtImport(BaseException):
+    """A plugin called ``os._exit`` (or ``os.abort``) while it was imported: it would have ended the run."""
+
+
+@contextlib.contextmanager
+def _exits_refused():
+    """While a plugin loads, ``os._exit`` and ``os.abort`` raise :class:`ExitAtImport` instead of ending
+    this process (a ``sys.exit`` is a ``SystemExit``, caught like any error of the plugin)."""
+    saved = os._exit, os.abort
+
+    def refuse_exit(code=0):
+        raise ExitAtImport(f"the plugin called os._exit({code}) while it was loaded")
+
+    def refuse_abort():
+        raise ExitAtImport("the plugin called os.abort() while it was loaded")
+    os._exit, os.abort = refuse_exit, refuse_abort
+    try:
+        yield
+    finally:
+        os._exit, os.abort = saved
+
+
 class BadScaling(TypeError):
     """A plugin module whose ``SCALING`` is not a :class:`verify.checks.scaling.Scaling`."""
 
@@ -207,7 +231,8 @@ def load_stepwise(plugins: Sequence[Plugin]) -> Generator[list[tuple[Claim, str]
     announced: set[str] = set()
     for plugin in plugins:
         try:
-            claims = plugin.load()
+            with _exits_refused():
+                claims = plugin.load()
         except MissingClaims as exc:
             reg.errors.append(PluginError(plugin.name, None, "CLAIMS", str(exc)))
             claims = None
@@ -305,21 +330,32 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
         return [PluginError(plugin, f"CLAIMS[{index}]", None, f"not a Claim: {type(claim).__name__}")]
     cid = claim.id if isinstance(claim.id, str) and claim.id else f"CLAIMS[{index}]"
     problems: list[tuple[str, str]] = []
-    if not isinstance(claim.id, str) or not ID_PATTERN.match(claim.id):
+    if not isinstance(claim.id, str) or not ID_PATTERN.fullmatch(claim.id):
         problems.append(("id", f"{claim.id!r} is not a dotted lowercase identifier ({ID_PATTERN.pattern})"))
     if not _text(claim.title):
         problems.append(("title", "must be a non-empty string"))
+    elif LINE_BREAKING.search(claim.title):
+        problems.append(("title", _ONE_LINE))
     if not isinstance(claim.source, Source):
         problems.append(("source", f"must be a Source, got {type(claim.source).__name__}"))
     else:
         for name in ("file", "section", "quote"):
-            if not _text(getattr(claim.source, name)):
+            value = getattr(claim.source, name)
+            if not _text(value):
                 problems.append((f"source.{name}", "must be a non-empty string"))
+            elif name != "quote" and LINE_BREAKING.search(value):
+                problems.append((f"source.{name}", _ONE_LINE))
+            elif name == "quote" and CONTROL.search(value):
+                problems.append((f"source.{name}", "must not hold control characters (NUL, escape codes...) "
+                                                   "other than newlines and tabs"))
     problems += _statement_problems(claim.statement, "statement")
     problems += _checks_problems(claim.checks, "checks", allow_none=False)
     for i, dep in enumerate(claim.depends_on):
-        if not isinstance(dep, str) or not ID_PATTERN.match(dep):
+        if not isinstance(dep, str) or not ID_PATTERN.fullmatch(dep):
             problems.append((f"depends_on[{i}]", f"{dep!r} is not a claim id"))
+    for i, other in enumerate(claim.tested_by):
+        if not isinstance(other, str) or not ID_PATTERN.match(other):
+            problems.append((f"tested_by[{i}]", f"{other!r} is not a claim id"))
     if claim.correction is not None:
         c = claim.correction
         if not isinstance(c, Correction):
@@ -328,9 +364,15 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
             problems += _statement_problems(c.statement, "correction.statement")
             if not _text(c.why):
                 problems.append(("correction.why", "must be a non-empty string"))
+            elif LINE_BREAKING.search(c.why):
+                problems.append(("correction.why", _ONE_LINE))
             problems += _checks_problems(c.checks, "correction.checks", allow_none=True)
             if c.expected is not None and not isinstance(c.expected, Verdict):
                 problems.append(("correction.expected", f"must be a Verdict or None, got {c.expected!r}"))
+    if claim.because_of is not None and (not isinstance(claim.because_of, str) or not ID_PATTERN.fullmatch(claim.because_of)):
+        problems.append(("because_of", f"{claim.because_of!r} is not a claim id"))
+    if claim.kind_why is not None and (not isinstance(claim.kind_why, str) or LINE_BREAKING.search(claim.kind_why)):
+        problems.append(("kind_why", _ONE_LINE))
     if claim.expected is not None and not isinstance(claim.expected, Verdict):
         problems.append(("expected", f"must be a Verdict or None, got {claim.expected!r}"))
     if claim.scaling is not None:
@@ -338,6 +380,10 @@ def validate_claim(claim, plugin: str, index: int = 0) -> list[PluginError]:
         if not isinstance(claim.scaling, Scaling):
             problems.append(("scaling", f"must be a verify.checks.scaling.Scaling or None, got {type(claim.scaling).__name__}"))
     return [PluginError(plugin, cid, f, m) for f, m in problems]
+
+
+_ONE_LINE = "must be one line of text: no newline, tab or other control character (a report would show it as " \
+            "a line of its own, or a terminal would obey it)"
 
 
 def _text(value) -> bool:
@@ -349,6 +395,10 @@ def _statement_problems(statement, where: str) -> list[tuple[str, str]]:
         return [(where, f"must be a Statement, got {type(statement).__name__}")]
     if not isinstance(statement.relation, sp.Basic):
         return [(f"{where}.relation", f"must be a SymPy expression or relation, got {type(statement.relation).__name__}")]
+    if statement.latex is not None and not isinstance(statement.latex, str):
+        return [(f"{where}.latex", f"must be a string or None, got {type(statement.latex).__name__}")]
+    if statement.latex is not None and CONTROL.search(statement.latex):
+        return [(f"{where}.latex", "must not hold control characters other than newlines and tabs")]
     return _latex_problems(statement, where)
 
 
@@ -377,8 +427,13 @@ def _checks_problems(checks, where: str, allow_none: bool) -> list[tuple[str, st
         name = getattr(check, "name", None)
         if not _text(name):
             problems.append((f"{where}[{i}].name", "a check needs a non-empty string name"))
-        if not _text(getattr(check, "kind", None)):
+        elif LINE_BREAKING.search(name):
+            problems.append((f"{where}[{i}].name", _ONE_LINE))
+        kind = getattr(check, "kind", None)
+        if not _text(kind):
             problems.append((f"{where}[{i}].kind", "a check needs a non-empty string kind"))
+        elif LINE_BREAKING.search(kind):
+            problems.append((f"{where}[{i}].kind", _ONE_LINE))
         if not callable(getattr(check, "run", None)):
             problems.append((f"{where}[{i}].run", "a check needs a callable run(statement, ctx)"))
     return problems

@@ -24,9 +24,11 @@ from typing import Callable, Iterator, Mapping, Sequence
 import numpy as np
 
 from . import cache
+from ..core.files import drop_inherited_locks
 from ..core.jsonsafe import jsonable
-from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, Outcome, Progress, RunSettings,
-                          Statement, Target, check_key)
+from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, InvalidResult, Outcome,
+                          Progress, RunSettings, Statement, Target, check_key, escape_controls,
+                          validated_result)
 from ..core.verdict import evaluation
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
@@ -61,13 +63,16 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
             results.append(result)
             continue
         try:
-            result = check.run(statement, ctx)
-            if not isinstance(result, CheckResult):
-                raise TypeError(f"{type(check).__name__}.run returned {type(result).__name__}, not a CheckResult")
+            result = validated_result(check.run(statement, ctx))
             cache.put(key, result)
+        except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
+            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                                 summary=f"claim {claim_id}, check {check.name}: invalid result ({type(check).__name__}."
+                                         f"run): {exc}",
+                                 evidence={"exception": "InvalidResult", "field": exc.field})
         except Exception as exc:
             result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=f"{type(exc).__name__}: {exc}",
+                                 summary=escape_controls(f"{type(exc).__name__}: {exc}"),
                                  evidence={"exception": type(exc).__name__, "where": _where(exc)})
         results.append(result)
     return evaluation(results)
@@ -267,7 +272,9 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
     """Worker process: run the claims the parent sends, one at a time, until told to stop."""
     for end in parent_ends:         # the parent's ends of this worker's pipes: the parent's death must reach us
         end.close()
+    drop_inherited_locks()
     die_with_parent(parent)
+    own_process_group()
     one_blas_thread()
     keep_freed_memory()
     while True:
@@ -277,7 +284,48 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
             return
         if index is None:
             return
-        results.send_bytes(fresh_payload(claims[index], work, settings).encode())
+        payload = fresh_payload(claims[index], work, settings)
+        end_group_members()                 # processes the claim started end with it
+        results.send_bytes(payload.encode())
+
+
+def own_process_group() -> None:
+    """Make this worker the leader of a process group of its own: every process a claim starts joins it
+    (unless it leaves on purpose), so the parent can kill the worker and all of them at once
+    (:func:`_stop`), and the worker can end them after each claim (:func:`end_group_members`)."""
+    try:
+        os.setpgid(0, 0)
+    except OSError:
+        pass
+
+
+def end_group_members() -> None:
+    """Kill (SIGKILL) every other process of this worker's process group, and reap those that are its
+    children: what the last claim started and left running. Linux (it reads ``/proc``); elsewhere the
+    parent kills the group when the worker is stopped."""
+    me = os.getpid()
+    if os.getpgrp() != me or not os.path.isdir("/proc"):
+        return
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == me and fields[0] not in (b"Z", b"X"):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except OSError:
+                pass
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
@@ -341,7 +389,7 @@ def _child_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     try:
         return json.dumps(jsonable(work(claim, settings)))
     except BaseException as exc:  # report anything, even SystemExit from a check
-        return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+        return json.dumps({"error": escape_controls(f"{type(exc).__name__}: {exc}")})
 
 
 def _wait_any(busy: list[_Worker], block: bool = True) -> None:
@@ -385,12 +433,27 @@ def _retire(worker: _Worker) -> None:
 
 
 def _stop(process) -> None:
+    """Stop a worker and every process in its process group (what its claim started), before the worker
+    is reaped (its process group id cannot be reused until then)."""
     if process.is_alive():
         process.terminate()
         process.join(timeout=2)
     if process.is_alive():
+        _kill_group(process.pid)
         process.kill()
         process.join()
+    else:
+        _kill_group(process.pid)
+
+
+def _kill_group(pgid: int | None) -> None:
+    """SIGKILL the process group ``pgid`` (a worker's: its id is the worker's pid), if it still exists."""
+    if pgid is None or not hasattr(os, "killpg"):
+        return
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _death(process) -> str:
