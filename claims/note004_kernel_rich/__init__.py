@@ -7,10 +7,17 @@ that Barron's risk bound (1993b, Theorem 2) bounds E||f - f_hat|| by a squared e
 bound is on the squared risk) and that the affine model of Section 1.2 counts alpha^D once too often. The mathematics (potentials, minimisers, flows) lives in
 :mod:`verify.maths.regimes`; this module only states the note's claims and wires checks to simulations.
 
+Every numeric check searches the configuration space its statement ranges over (verify.checks.Configurations;
+the spaces stand beside their simulations in diagonal.py, lazy.py and ntk.py): data shapes and conditioning,
+the edges of epsilon in (0, d), the smallest alpha a threshold admits, the loss's conditioning, horizons,
+initialisation scales, depths and widths, and where a statement quantifies over models, the extremal ones
+(note 000's Lemma 1 models at the Lipschitz limit; nearly parallel and antiparallel inputs for the NTK).
+
 Conventions where the note is silent, stated once:
-- Diagonal-network instances: X has N = 4 Gaussian rows in d = 8 dimensions, y = X beta* with a 2-sparse
-  Gaussian beta* (nonnegative problems: a dense positive x*, so that y lies inside the cone A R_+^n and
-  the flow converges linearly). The loss is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2.
+- Diagonal-network instances: X has N Gaussian rows in d dimensions with N < d (the note's N = 4, d = 8, and the
+  smallest problem N = 1, d = 2; where searched, X's singular values respread to condition numbers up to 100),
+  y = X beta* with a 2-sparse Gaussian beta* (nonnegative problems: a dense positive x*, so that y lies inside
+  the cone A R_+^n and the flow converges linearly). The loss is the note's L(w) = sum_n (<beta_w, x_n> - y_n)^2.
 - Limits of flow solutions as alpha -> 0 are computed on the flow's invariant curve: along the flow
   w_+(t) = alpha w0 exp(-4 X^T s(t)) exactly (s the integrated residual), so a limit that interpolates is
   the unique interpolant of the form beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (D = 2; alpha^D h_D for depth
@@ -31,9 +38,9 @@ Conventions where the note is silent, stated once:
 - Theorem 2.5's remark ("not in general a global minimiser") is an existence statement: it is shown on a
   model whose image has two branches through h(w0) = 0 (h(w) = (sin w, sin 2w)) with y* along the branch the
   flow does not start on.
-- Arora et al.'s Theorem 3 is simulated with l(W) = 1/2 ||W - W*||_F^2, depth N = 3, 3 x 3 factors.
+- Arora et al.'s Theorem 3 is simulated with l(W) = 1/2 ||W - W*||_F^2, depths N = 2 and 4, 3 x 3 factors.
 - Arora et al.'s Theorem 2 (as the note states it: commuting A_i, N >= 3, W_j(0) = alpha I, the alpha -> 0 limit
-  is a minimum-nuclear-norm PSD solution) is checked at N = 3 with 3 x 3 factors and m = 2 measurements: the
+  is a minimum-nuclear-norm PSD solution) is checked at N = 3 with 3 x 3 factors and m = 1 or 2 measurements: the
   factors are simulated as full matrices at alpha = 1, and below it the limit is taken on the flow's invariant
   curve (checked against the simulated flow); the minimum nuclear norm comes from a linear programme (the
   pinching argument in commuting_depth_limits).
@@ -64,18 +71,23 @@ from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
                       beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
                       rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
-from .diagonal import (depth3_excess, depth_sequence, kernel_sequence, linear_model_flow, r_gap, regression,
-                       rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel, theorem2_rich, theorem3_flow)
-from .lazy import lazy_quantity, theorem24_flow, underparameterised_rates
-from .ntk import (barron_instances, commuting_depth_limits, differential_change_steps, figure_eight_limits,
-                  not_saddle_at_init, ntk_limit_spectrum, ntk_training, ntk_widths, relative_change_steps,
-                  saddle_at_zero, singular_value_dynamics, squared_sequence)
+from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RKHS_SPACE, R_GAP_SPACE, THEOREM1_GENERAL_SPACE,
+                       THEOREM1_SPACE, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
+                       linear_model_flow, r_gap, regression, rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel,
+                       theorem2_rich, theorem3_flow)
+from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, RATES_SPACE, THEOREM24_SPACE, lazy_quantity, theorem24_flow,
+                   underparameterised_rates)
+from .ntk import (ARORA2_SPACE, ARORA3_SPACE, BARRON_RADIUS_SPACE, BARRON_SPACE, DELTA_DH_SPACE, FIGURE_EIGHT_SPACE,
+                  INIT_SADDLE_SPACE, NTK_PD_SPACE, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
+                  SQUARED_SPACE, ZERO_SADDLE_SPACE, barron_instances, commuting_depth_limits, differential_change_steps,
+                  figure_eight_limits, not_saddle_at_init, ntk_limit_spectrum, ntk_training, ntk_widths,
+                  relative_change_steps, saddle_at_zero, singular_value_dynamics, squared_sequence)
 from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERION_DERIVED, KAPPA_H, Q_OVER_R_KERNEL,
                     Q_OVER_R_RICH, RATE_DERIVED, R_GAP_EXPONENT, Astar, H0, H1, H2, Lam, S_OF, U_, U_GF,
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
+__all__ = ["CLAIMS", "config_regression", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
            "relative_change_steps", "rkhs_sequence", "theorem2_rich"]
@@ -346,7 +358,8 @@ CLAIMS = [
         source=src("1.2 Kernel Regime", r"F(\mathbf{w}_\alpha^\infty) = \operatorname{argmin}_h \|h - F(\mathbf{w}_0)\|_{K_0}"),
         statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_K, evaluate=False),
                             latex=r"\lim_{\alpha \to \infty} F(\mathbf{w}_\alpha^\infty) = \operatorname{argmin}_{h(X) = \mathbf{y}} \|h - F(\mathbf{w}_0)\|_{K_0},\ \|g\|_{K_0} = \inf\{\|\ell\|_2 : g = \langle \ell, \phi_{\mathbf{w}(0)} \rangle\}\ (\text{diagonal network, } \mathbf{w}_+(0) = \mathbf{w}_-(0) = \alpha \mathbf{w}_0,\ F(\mathbf{w}_0) = 0)"),
-        checks=(Convergence(rkhs_sequence, name="simulated flows (random w0) against the pseudo-inverse of the linearised model", tol=1e-3),),
+        checks=(Convergence(rkhs_sequence, name="simulated flows (random w0) against the pseudo-inverse of the linearised model", tol=1e-3,
+                            floor=1e-8, configurations=RKHS_SPACE),),     # floor: the flows' accuracy, below it no rate
         depends_on=("kr.kernel.affine_tangent_kernel",),
         expected=Verdict.SUPPORTED,
     ),
@@ -356,7 +369,8 @@ CLAIMS = [
         source=src("1.3 Example: Linear Regression", r"the model vanishes at initialization $F(\alpha \mathbf{w}) = 0$ without this being a saddle point of the objective"),
         statement=Statement(sp.Gt(grad_norm, 0),
                             latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \|\nabla L(\mathbf{w})\|_2 > 0 \text{ (not a critical point, so not a saddle)}"),
-        checks=(Simulation(not_saddle_at_init, name="gradient of L at w_+ = w_- = alpha w0 (Gaussian data, N = 4, d = 8)"),),
+        checks=(Simulation(not_saddle_at_init, name="gradient of L at w_+ = w_- = alpha w0 (Gaussian data, N < d)",
+                           configurations=INIT_SADDLE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -394,7 +408,8 @@ CLAIMS = [
         source=src("1.3 Example: Linear Regression", r"And so in the kernel regime, $\beta_{\alpha, \vec{1}}^\infty$ is equal to the minimum ℓ_2 solution"),
         statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_l2, evaluate=False),
                             latex=r"\lim_{\alpha \to \infty} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_2}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_2"),
-        checks=(Convergence(kernel_sequence, name="simulated flows against the pseudo-inverse", tol=1e-3),),
+        checks=(Convergence(kernel_sequence, name="simulated flows against the pseudo-inverse", tol=1e-3, floor=1e-8,
+                            configurations=FLOW_DATA),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -403,7 +418,8 @@ CLAIMS = [
         source=src("1.3 Example: Linear Regression", r"[4] proves in Corollary 2 that $\lim_{\alpha \rightarrow 0} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_1}^*"),
         statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
                             latex=r"\lim_{\alpha \to 0} \beta_{\alpha, \vec{1}}^\infty = \beta_{\ell_1}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_1"),
-        checks=(Convergence(rich_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05),),
+        checks=(Convergence(rich_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05,
+                            configurations=CURVE_DATA),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -412,8 +428,8 @@ CLAIMS = [
         source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{\beta} Q_\alpha(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
         statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
                             latex=r"X\beta_{\alpha, \vec{1}}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \alpha^2 \sum_i q(\beta_i/\alpha^2)"),
-        checks=(Simulation(lambda ctx, precise: theorem1_flow(ctx, precise), name="simulated flow against the dual solution",
-                           rtol=1e-6),),
+        checks=(Simulation(theorem1_flow, name="simulated flow against the dual solution", rtol=1e-6,
+                           configurations=THEOREM1_SPACE),),
         depends_on=("kr.theorem1.q_closed_form",),
         expected=Verdict.SUPPORTED,
     ),
@@ -433,7 +449,7 @@ CLAIMS = [
                             assuming=[sp.Lt(eps, d_sym),
                                       sp.Le(alpha, sp.Min((2 * (1 + eps) * N1_star) ** (-(2 + eps) / (2 * eps)), sp.exp(-d_sym / (eps * N1_star))))],
                             latex=r"0 < \epsilon < d,\ \alpha \leq \min\left\{(2(1+\epsilon)\|\beta_{\ell_1}^*\|_1)^{-\frac{2+\epsilon}{2\epsilon}}, e^{-d/(\epsilon\|\beta_{\ell_1}^*\|_1)}\right\} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"),
-        checks=(Simulation(theorem2_rich, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
+        checks=(Simulation(theorem2_rich, name="minimisers of Q_alpha at the threshold", rtol=1e-9, configurations=THEOREM2_SPACE),),
         depends_on=("kr.theorem1.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -444,7 +460,7 @@ CLAIMS = [
         statement=Statement(sp.Le(N2sq_alpha, (1 + eps) * N2_star**2),
                             assuming=[sp.Lt(eps, d_sym), sp.Ge(alpha, sp.sqrt(2 * (1 + eps) * (1 + 2 / eps) * N2_star))],
                             latex=r"0 < \epsilon < d,\ \alpha \geq \sqrt{2(1 + \epsilon)(1 + 2/\epsilon) \|\beta_{\ell_2}^*\|_2} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
-        checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9),),
+        checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9, configurations=THEOREM2_SPACE),),
         depends_on=("kr.theorem1.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -467,7 +483,8 @@ CLAIMS = [
         source=src("1.5 The Relation of Kernel and Rich Limits to Model Generalization", r"as $w(0) \rightarrow \vec{0}$, we reach a saddle point of the objective function"),
         statement=Statement(sp.And(sp.Le(grad_norm, 0), sp.Lt(lambda_min, 0), sp.Gt(lambda_max, 0)),
                             latex=r"\nabla L(0) = 0,\ \lambda_{\min}(\nabla^2 L(0)) < 0 < \lambda_{\max}(\nabla^2 L(0))\ \ (\nabla^2 L(0) = \operatorname{diag}(-4X^T\mathbf{y}, 4X^T\mathbf{y}))"),
-        checks=(Simulation(saddle_at_zero, name="gradient and Hessian of L at w = 0 (Gaussian data, N = 4, d = 8)"),),
+        checks=(Simulation(saddle_at_zero, name="gradient and Hessian of L at w = 0 (Gaussian data, N < d)",
+                           configurations=ZERO_SADDLE_SPACE),),
         scaling=SCALING.with_dims({lambda_min: S_R / S_W**2, lambda_max: S_R / S_W**2}),
         expected=Verdict.SUPPORTED,
     ),
@@ -477,8 +494,9 @@ CLAIMS = [
         source=src("1.6 Reconsidering w0", r"\beta_{\alpha, \mathbf{w}_0}^\infty = \underset{\beta}{\operatorname{argmin}} Q_{\alpha, \mathbf{w}_0}(\beta)"),
         statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
                             latex=r"X\beta_{\alpha, \mathbf{w}_0}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha, \mathbf{w}_0}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \sum_i \alpha^2 \mathbf{w}_{0,i}^2 q\left(\frac{\beta_i}{\alpha^2 \mathbf{w}_{0,i}^2}\right)"),
-        checks=(Simulation(lambda ctx, precise: theorem1_flow(ctx, precise, general=True),
-                           name="simulated flow (random w0) against the dual solution", rtol=1e-6),),
+        checks=(Simulation(lambda ctx, precise, config: theorem1_flow(ctx, precise, config, general=True),
+                           name="simulated flow (random w0) against the dual solution", rtol=1e-6,
+                           configurations=THEOREM1_GENERAL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -530,7 +548,8 @@ CLAIMS = [
         source=src("1.7 Implicit Bias and Weights", r"for the least-squares model $f(\mathbf{w}, \mathbf{x}) = \langle \mathbf{w}, \mathbf{x} \rangle$, we indeed have $\beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\alpha, \mathbf{w}_0}^R$"),
         statement=Statement(sp.Eq(beta_inf, sp.Symbol("beta_R", real=True), evaluate=False),
                             latex=r"f = \langle \mathbf{w}, \mathbf{x} \rangle:\ \beta_{\alpha, \mathbf{w}_0}^\infty = \operatorname{argmin}_{X\mathbf{w} = \mathbf{y}} \|\mathbf{w} - \alpha \mathbf{w}_0\|_2^2"),
-        checks=(Simulation(linear_model_flow, name="gradient flow of the linear model against the projection", rtol=1e-6),),
+        checks=(Simulation(linear_model_flow, name="gradient flow of the linear model against the projection", rtol=1e-6,
+                           configurations=LINEAR_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -555,7 +574,7 @@ CLAIMS = [
         source=src("1.7 Implicit Bias and Weights", r"$R_{\alpha, \vec{1}}(\beta)$ approaches the rich limit $\|\beta\|_1$ polynomially in α"),
         statement=Statement(sp.Eq(sp.Symbol("R_gap", positive=True), sp.O(alpha**R_GAP_EXPONENT, (alpha, 0)), evaluate=False),
                             latex=r"|R_{\alpha,\vec{1}}(\beta) - \|\beta\|_1| = \mathcal{O}(\alpha^{p}),\ \alpha \to 0,\ p = %s \text{ (the Lagrange expansion's order)}" % sp.latex(R_GAP_EXPONENT)),
-        checks=(OrderFit(r_gap, name="R from its definition (golden-section search)"),),
+        checks=(OrderFit(r_gap, name="R from its definition (golden-section search)", configurations=R_GAP_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -564,7 +583,8 @@ CLAIMS = [
         source=src("1.8 Higher Order Models", r"\beta_{\alpha,D}^\infty = \operatorname{argmin}_{\beta} Q_\alpha^D(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
         statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False),
                             latex=r"X\beta_{\alpha,D}^\infty = \mathbf{y} \Rightarrow \beta_{\alpha,D}^\infty = \operatorname{argmin}_{X\beta = \mathbf{y}} \alpha^D \sum_i q_D(\beta_i/\alpha^D),\ q_D' = h_D^{-1},\ D \in \{3, 4\}"),
-        checks=(Simulation(theorem3_flow, name="simulated depth-D flows against the dual solution", rtol=1e-6),),
+        checks=(Simulation(theorem3_flow, name="simulated depth-D flows against the dual solution", rtol=1e-6,
+                           configurations=THEOREM3_SPACE),),
         depends_on=("kr.theorem3.h_increasing",),
         expected=Verdict.SUPPORTED,
     ),
@@ -583,8 +603,9 @@ CLAIMS = [
         source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow 0} \beta_{\alpha,D}^\infty = \beta_{\ell_1}^*"),
         statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
                             latex=r"\lim_{\alpha \to 0} \beta_{\alpha,D}^\infty = \beta_{\ell_1}^*,\ D \in \{3, 4\}"),
-        checks=(Convergence(lambda ctx, precise: depth_sequence(ctx, np.array([0.5, 0.25, 0.1, 0.05, 0.025, 0.01])),
-                            name="minimisers of Q^D_alpha against the linear programme", tol=0.05),),
+        checks=(Convergence(lambda ctx, precise, config: depth_sequence(ctx, np.array([0.5, 0.25, 0.1, 0.05, 0.025, 0.01]), config),
+                            name="minimisers of Q^D_alpha against the linear programme", tol=0.05,
+                            configurations=DEPTH_SPACE),),
         depends_on=("kr.theorem3.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -594,8 +615,9 @@ CLAIMS = [
         source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow \infty} \beta_{\alpha,D}^\infty = \beta_{\ell_2}^*"),
         statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_l2, evaluate=False),
                             latex=r"\lim_{\alpha \to \infty} \beta_{\alpha,D}^\infty = \beta_{\ell_2}^*,\ D \in \{3, 4\}"),
-        checks=(Convergence(lambda ctx, precise: depth_sequence(ctx, np.array([2.0, 4.0, 8.0, 16.0, 32.0])),
-                            name="minimisers of Q^D_alpha against the pseudo-inverse", tol=1e-3),),
+        checks=(Convergence(lambda ctx, precise, config: depth_sequence(ctx, np.array([2.0, 4.0, 8.0, 16.0, 32.0]), config),
+                            name="minimisers of Q^D_alpha against the pseudo-inverse", tol=1e-3,
+                            configurations=DEPTH_SPACE),),
         depends_on=("kr.theorem3.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -605,7 +627,8 @@ CLAIMS = [
         source=src("1.8 Higher Order Models", r"Even at $D = 3$, the scale of α needed to approximate $\|\beta_{\ell_1}^*\|_1$ is polynomial rather than exponential in the case of $D = 2$"),
         statement=Statement(sp.Eq(sp.Symbol("excess_l1", positive=True), sp.O(alpha**DEPTH3_EXCESS_EXPONENT, (alpha, 0)), evaluate=False),
                             latex=r"D = 3:\ \|\beta_{\alpha,3}^\infty\|_1 - \|\beta_{\ell_1}^*\|_1 = \mathcal{O}(\alpha^{%s}),\ \alpha \to 0 \text{ (the order of } Q^3_\alpha - \|\cdot\|_1\text{)}" % sp.latex(DEPTH3_EXCESS_EXPONENT)),
-        checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme", rate_stated=False),),
+        checks=(OrderFit(depth3_excess, name="minimisers of Q^3_alpha against the linear programme", rate_stated=False,
+                         configurations=CURVE_DATA),),
         depends_on=("kr.theorem3.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),
@@ -615,7 +638,8 @@ CLAIMS = [
         source=src("2.1 Lazy Training", r"\Delta(F) := \frac{|F(w_1) - F(w_0)|}{F(w_0)} \approx \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)}"),
         statement=Statement(sp.Eq(sp.Limit(Delta_F / (eta * G_2 / F_0), eta, 0), 1, evaluate=False),
                             latex=r"\lim_{\eta \to 0} \Delta(F) \Big/ \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)} = 1,\ w_1 = w_0 - \eta \nabla F(w_0)"),
-        checks=(Convergence(relative_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = Aw + (Bw)^2/2", tol=1e-3),),
+        checks=(Convergence(relative_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = Aw + b(Bw)^2/2", tol=1e-3,
+                            configurations=RELATIVE_CHANGE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -624,7 +648,8 @@ CLAIMS = [
         source=src("2.1 Lazy Training", r"\Delta(Dh) := \frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
         statement=Statement(sp.Le(Delta_Dh, eta * gradF_norm * D2h_norm / Dh_norm),
                             latex=r"w_1 = w_0 - \eta \nabla F(w_0):\ \frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
-        checks=(Simulation(differential_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = (sin(c_k w + b_k))_k"),),
+        checks=(Simulation(differential_change_steps, name="one gradient step on F = ||h - y*||^2/2, h(w) = (sin(c_k w + b_k))_k",
+                           configurations=DELTA_DH_SPACE),),
         correction=Correction(
             Statement(sp.Le(Delta_Dh, eta * gradF_norm * D2h_sup / Dh_norm),
                       latex=r"\frac{\|Dh(w_1) - Dh(w_0)\|}{\|Dh(w_0)\|} \leq \eta \frac{\|\nabla F(w_0)\| \cdot \sup_{\xi \in [w_0, w_1]} \|D^2 h(\xi)\|}{\|Dh(w_0)\|}"),
@@ -683,7 +708,7 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
         statement=Statement(sp.Eq(sp.Symbol("D_T", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
-        checks=(OrderFit(lazy_quantity("displacement", horizon=2.0), name="gradient flows of F_alpha (T = 2)"),),
+        checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha (T in [0.5, 8])", configurations=LAZY_T_SPACE),),
         scaling=CHIZAT,
         expected=Verdict.SUPPORTED,
     ),
@@ -693,7 +718,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"),
         statement=Statement(sp.Eq(sp.Symbol("P_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"),
-        checks=(OrderFit(lazy_quantity("parameters", horizon=2.0), name="flows of F_alpha and its linearisation (T = 2)"),),
+        checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation (T in [0.5, 8])",
+                         configurations=LAZY_T_SPACE),),
         scaling=CHIZAT,
         expected=Verdict.SUPPORTED,
     ),
@@ -703,7 +729,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"),
         statement=Statement(sp.Eq(sp.Symbol("F_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"),
-        checks=(OrderFit(lazy_quantity("predictions", horizon=2.0), name="flows of F_alpha and its linearisation (T = 2)"),),
+        checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation (T in [0.5, 8])",
+                         configurations=LAZY_T_SPACE),),
         correction=Correction(
             Statement(sp.Eq(sp.Symbol("F_T", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
                       latex=r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
@@ -769,7 +796,8 @@ CLAIMS = [
             where={kappa: nu / mu, C0: C0_STATED},
             latex=r"\|h(w_0)\| \leq C_0,\ \alpha > \frac{\|y^*\|}{C_0} \Rightarrow \|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| e^{-m\sigma_{\min}^2 t/4}\quad (m = \mu,\ M = \nu)"),
         checks=(
-            Simulation(theorem24_flow, name="gradient flow (note 000's instances)"),
+            Simulation(theorem24_flow, name="gradient flow (note 000's instances and Lemma 1's extremal models, alpha from the threshold)",
+                       configurations=THEOREM24_SPACE),
             Derivation(name="rate from note 000's Lemma 2 (lambda = sigma_min^2/4)", derived=RATE_DERIVED),
             Derivation(name="note 000's corrected bound (lazy.theorem.bound)", derived=BOUND_CORRECTED.conclusion),
         ),
@@ -783,7 +811,7 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
         statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
-        checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha until convergence"),),
+        checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha until convergence", configurations=LAZY_SPACE),),
         depends_on=("lazy.theorem.displacement",),
         scaling=CHIZAT,
         expected=Verdict.SUPPORTED,
@@ -794,7 +822,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
         statement=Statement(sp.Eq(sp.Symbol("F_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
-        checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation until convergence"),),
+        checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation until convergence",
+                         configurations=LAZY_SPACE),),
         scaling=CHIZAT,
         expected=Verdict.SUPPORTED,
     ),
@@ -804,7 +833,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
         statement=Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(sp.log(alpha) / alpha**2, (alpha, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
-        checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence"),),
+        checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence",
+                         configurations=LAZY_RANDOM_SPACE),),
         scaling=CHIZAT,
         correction=Correction(
             Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(1 / alpha**2, (alpha, sp.oo)), evaluate=False)),
@@ -819,7 +849,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"the gradient flow converges at a geometric rate (asymptotically independent of α) to a local minimum of F_α"),
         statement=Statement(sp.Eq(sp.Limit(rho_alpha, alpha, sp.oo), rho_bar, evaluate=False),
                             latex=r"\lim_{\alpha \to \infty} \lambda_{\min}\left(\nabla^2 F_\alpha(w_\alpha^\infty)\right) = \lambda_{\min}(Dh(w_0)^T H Dh(w_0)) > 0\ (\operatorname{rank} Dh = p < n)"),
-        checks=(Convergence(underparameterised_rates, name="local rates at the flows' limits (p = 2, n = 3)", tol=1e-2),),
+        checks=(Convergence(underparameterised_rates, name="local rates at the flows' limits (p < n)", tol=1e-2,
+                            configurations=RATES_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -828,7 +859,8 @@ CLAIMS = [
         source=src("2.3 Lazy Training and the Scaled Model", r"It is not in general, though, a global minimizer of F_α because the image of $Dh(w_0)$ need not contain the global minimizer of R"),
         statement=Statement(sp.Gt(F_lim, F_min),
                             latex=r"F_\alpha(\lim_{t \to \infty} w_\alpha(t)) > \min_w F_\alpha(w)\ \ (h(w) = (\sin w, \sin 2w),\ w_0 = 0,\ y^* \approx c(-1, 2))"),
-        checks=(Simulation(figure_eight_limits, name="flows of F_alpha on a figure-eight model against a grid search"),),
+        checks=(Simulation(figure_eight_limits, name="flows of F_alpha on a figure-eight model against a grid search",
+                           configurations=FIGURE_EIGHT_SPACE),),
         depends_on=("kr.theorem2_5.rate",),
         expected=Verdict.SUPPORTED,
     ),
@@ -838,7 +870,7 @@ CLAIMS = [
         source=src("3.2 Key Results", r"the NTK $\Theta^{(L)}$ converges in probability to a deterministic limiting kernel"),
         statement=Statement(sp.Eq(sp.Limit(Theta_m, m_width, sp.oo), Theta_inf, evaluate=False),
                             latex=r"\Theta^{(2)}_m \to \Theta^{(2)}_\infty = k_1(x, x') + k_0(x, x')\, x \cdot x' \text{ as } m \to \infty\ \text{(ReLU, depth 2)}"),
-        checks=(Convergence(ntk_widths, name="empirical NTKs against the arc-cosine kernel", tol=0.05),),
+        checks=(Convergence(ntk_widths, name="empirical NTKs against the arc-cosine kernel", tol=0.05, configurations=NTK_WIDTHS_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -847,7 +879,8 @@ CLAIMS = [
         source=src("3.2 Key Results", r"as $n_1, \dots, n_{L-1} \rightarrow \infty$ we have, uniformly for $t \in [0, T]$"),
         statement=Statement(sp.Eq(sp.Symbol("Theta_change", positive=True), sp.O(m_width ** sp.Rational(-1, 2), (m_width, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/2}) \to 0\ \text{(tanh, depth 2, square loss, } T = 5)"),
-        checks=(OrderFit(ntk_training, name="kernel change along gradient descent, widths 64 .. 4096", rate_stated=False),),
+        checks=(OrderFit(ntk_training, name="kernel change along gradient descent, widths 64 .. 4096", rate_stated=False,
+                         configurations=NTK_TRAINING_SPACE),),
         depends_on=("kr.ntk.theorem1",),
         expected=Verdict.SUPPORTED,
     ),
@@ -857,7 +890,8 @@ CLAIMS = [
         source=src("3.2 Key Results", r"the limiting NTK Θ_{∞} is positive definite if the span of the derivatives"),
         statement=Statement(sp.Gt(lambda_min, 0),
                             latex=r"\lambda_{\min}\big(\Theta^{(2)}_\infty(x_i, x_j)\big)_{i, j \leq 6} > 0 \text{ for distinct (non-parallel) inputs (ReLU, depth 2)}"),
-        checks=(Simulation(ntk_limit_spectrum, name="spectrum of the arc-cosine NTK on Gaussian inputs", scale="lambda_max"),),
+        checks=(Simulation(ntk_limit_spectrum, name="spectrum of the arc-cosine NTK on Gaussian and nearly (anti)parallel inputs",
+                           scale="lambda_max", configurations=NTK_PD_SPACE),),
         depends_on=("kr.ntk.theorem1",),
         scaling=SCALING.with_dims({lambda_min: S_H**2 / S_W**2}),
         expected=Verdict.SUPPORTED,
@@ -926,7 +960,8 @@ CLAIMS = [
         source=src("4.3 Key Findings and Results", r"If $\lim_{\alpha \rightarrow 0} x_\infty(\alpha \mathbf{1})$ exists and $A\hat{x} = y$"),
         statement=Statement(sp.Eq(sp.Limit(x_inf, alpha, 0), x_l1, evaluate=False),
                             latex=r"\lim_{\alpha \to 0} x_\infty(\alpha \mathbf{1}) = \hat{x} \in \operatorname{argmin}_{x \in \mathbb{R}_+^n,\ Ax = y} \|x\|_1"),
-        checks=(Convergence(squared_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05),),
+        checks=(Convergence(squared_sequence, name="flow limits (invariant curve) against the linear programme", tol=0.05,
+                            configurations=SQUARED_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -935,7 +970,8 @@ CLAIMS = [
         source=src("5.3 Key Findings and Results", r"then it holds that $\bar{W}_{deep} \in \operatorname{argmin}_{W \in \mathcal{S}_+^d, l(W)=0} \|W\|_*$"),
         statement=Statement(sp.Eq(sp.Limit(W_deep, alpha, 0), W_nuc, evaluate=False),
                             latex=r"N \geq 3,\ A_i A_j = A_j A_i:\ \bar{W}_{deep} = \lim_{\alpha \to 0} W_N(\infty) \cdots W_1(\infty) \in \operatorname{argmin}_{W \in \mathcal{S}_+^d,\ l(W) = 0} \|W\|_*\ (W_j(0) = \alpha I,\ N = 3,\ d = 3,\ m = 2)"),
-        checks=(Convergence(commuting_depth_limits, name="depth-3 factorisation flows (full matrices; invariant curve below alpha = 1) against the trace-minimising LP", tol=1e-3),),
+        checks=(Convergence(commuting_depth_limits, name="depth-3 factorisation flows (full matrices; invariant curve below alpha = 1) against the trace-minimising LP", tol=1e-3,
+                            configurations=ARORA2_SPACE),),
         depends_on=("kr.gunasekar.corollary2",),
         expected=Verdict.SUPPORTED,
     ),
@@ -945,8 +981,8 @@ CLAIMS = [
         source=src("5.3 Key Findings and Results", r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \cdot \langle \nabla l(W(t)), u_r(t), v_r^T(t) \rangle"),
         statement=Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),
                             latex=r"\dot{\sigma}_r(t) = -N(\sigma_r^2(t))^{1-1/N} \langle \nabla l(W(t)), u_r(t) v_r^T(t) \rangle"),
-        checks=(Simulation(singular_value_dynamics, name="finite differences along deep factorisation flows", rtol=1e-4,
-                           scale="scale"),),
+        checks=(Simulation(singular_value_dynamics, name="singular values along deep factorisation flows (the flow's own velocity)", rtol=1e-4,
+                           scale="scale", configurations=ARORA3_SPACE),),
         correction=Correction(
             Statement(sp.Eq(sigma_dot, -N_depth * (sigma_r**2) ** (1 - 1 / N_depth) * g_uv, evaluate=False),
                       assuming=[sp.Le(imbalance, 0)],
@@ -975,7 +1011,8 @@ CLAIMS = [
         source=src("7.1 Main Results", r"\int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n}"),
         statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True), (2 * sp.Symbol("C", positive=True)) ** 2 / sp.Symbol("n", positive=True)),
                             latex=r"\min_{f_n} \int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n},\ \sum_k |c_k| \leq 2C,\ c_0 = f(0)\ (f = \cos(a x),\ B = [-1, 1],\ C = |a|)"),
-        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=False), name="Barron's random step networks (average over draws)"),),
+        checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, False, config),
+                           name="Barron's random step networks (average over draws)", configurations=BARRON_SPACE),),
         scaling=SCALING.with_dims({"C": S_H}),
         expected=Verdict.SUPPORTED,
     ),
@@ -986,7 +1023,8 @@ CLAIMS = [
         statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True),
                                   (2 * sp.Symbol("r", positive=True) * sp.Symbol("C_f", positive=True)) ** 2 / sp.Symbol("n", positive=True)),
                             latex=r"\min_{f_n} \int_{B_r} (f(x) - f_n(x))^2 \mu(dx) \leq (2rC_f)^2/n\ (f = \cos(a x),\ C_f = |a|)"),
-        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=True), name="Barron's random step networks on [-r, r]"),),
+        checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, True, config), name="Barron's random step networks on [-r, r]",
+                           configurations=BARRON_RADIUS_SPACE),),
         depends_on=("kr.barron1993a.theorem1",),
         expected=Verdict.SUPPORTED,
     ),
@@ -996,7 +1034,8 @@ CLAIMS = [
         source=src("8.1 Main Results", r"\|f - f_n\| \leq \frac{C_f}{\sqrt{n}}"),
         statement=Statement(sp.Le(sp.sqrt(sp.Symbol("err_n", nonnegative=True)), sp.Symbol("C_f", positive=True) / sp.sqrt(sp.Symbol("n", positive=True))),
                             latex=r"\min_{f_n} \|f - f_n\|_{L_2(\mu)} \leq \frac{C_f}{\sqrt{n}}\ (d = 1,\ f = \cos(a x),\ C_f = \int |\omega|_1 |\tilde F(d\omega)| = |a|)"),
-        checks=(Simulation(lambda ctx, precise: barron_instances(ctx, radius=False), name="Barron's random step networks (average over draws)"),),
+        checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, False, config),
+                           name="Barron's random step networks (average over draws)", configurations=BARRON_SPACE),),
         scaling=SCALING.fixing(S_X, why="the domain is [-1, 1]^d (Section 8.1, Theorem 1), where |omega . x| <= |omega|_1: the input unit is fixed"),
         expected=Verdict.SUPPORTED,
     ),

@@ -16,7 +16,7 @@ from tests.helpers import by_id
 from verify.maths.kernels import arccos, empirical_ntk, ntk_limit  # noqa: F401
 from verify.checks import convergence
 from verify.maths import regimes as R
-from verify.core.model import Context, Outcome, Statement, Verdict
+from verify.core.model import Budget, Context, Outcome, Statement, Verdict
 
 BY_ID = by_id(note)
 
@@ -182,8 +182,8 @@ def test_rkhs_limit_is_the_weighted_not_the_plain_l2_solution(evaluated):
     statement, _ = evaluated("kr.kernel.rkhs_nearest")
     assert statement.checks[0].outcome is Outcome.HOLDS and statement.checks[0].evidence["decay_exponent"] > 1
     ctx = Context(claim_id="kr.kernel.rkhs_nearest")
-    env = note.rkhs_sequence(ctx, False)
-    X, y = note.regression(ctx.rng("rkhs"), env["beta_inf"].shape[1])
+    env = note.rkhs_sequence(ctx, False)                  # the note's data (N = 4, d = 8, |w0| in [0.5, 1.5])
+    _, X, y = note.config_regression(ctx, "rkhs", {"w0_min": 0.5}, env["beta_inf"].shape[1])
     l2 = np.broadcast_to(R.l2_minimiser(X, y)[None], env["beta_inf"].shape)
     assert np.abs(env["beta_K"][-1] - l2[-1]).max() > 0.05              # random w0: K_0's norm is not ||.||_2
     wrong = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, sp.oo), note.beta_l2, evaluate=False))
@@ -196,7 +196,8 @@ def test_delta_dh_bound_fails_at_every_step_size_and_holds_with_the_segment_supr
     sim = statement.checks[0]
     assert sim.outcome is Outcome.FAILS and sim.evidence["relative_margin_precise"] < -1e-3
     assert correction.checks[0].outcome is Outcome.HOLDS
-    env = note.differential_change_steps(Context(claim_id="kr.chizat.delta_dh", check_name=sim.check), False)
+    env = note.differential_change_steps(Context(claim_id="kr.chizat.delta_dh", check_name=sim.check,
+                                                 budget=Budget.named("standard")), False)
     ratio = env["Delta_Dh"] / (env["eta"] * env["gradF_norm"] * env["D2h_norm"] / env["Dh_norm"])
     assert np.all((ratio > 1 + 1e-3).any(axis=0))                       # violated at eta = 1e-1, 1e-2 and 1e-3
     assert np.all(np.abs(ratio - 1).max(axis=0)[1:] < np.abs(ratio - 1).max(axis=0)[:-1])   # first order in eta
