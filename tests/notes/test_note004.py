@@ -84,7 +84,7 @@ def test_output_input_scaling_counterexample(evaluated):
     assert "counterexample" in statement.checks[0].evidence
     # derived on a fixed-size instance (d = 2): its scope is stated and it is supported, not proved
     assert correction.verdict is Verdict.SUPPORTED
-    assert correction.findings == ["scope: proved for d = 2; supported beyond (checked numerically at d = 3, 5)"]
+    assert correction.findings == ["scope: proved for d = 2; supported beyond (checked numerically at d = 3)"]
 
 
 # ---------------------------------------------------------------------------------------------
