@@ -44,7 +44,7 @@ from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUS
                       L_1, L_2, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
                       S_Z, UNIT_INPUTS, Zbar, Zs, a_, b_, dH, dHs, delta, eps, lam0, m, mu, n, rho, rho_res, s_, src,
                       t, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
-from .gradient_flow import (Ds, GEN_DOMAINS, GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
+from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, Ds, GEN_DOMAINS, GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
                             H_PSD, Hm, LP, Lp, b, c_, dudt, grad_u, lprime, p_, res, theta, tt_, u_, uf,
                             up, v_, y_, convergence_flows, phi, psi, strongly_convex_flows, zero_loss_pairs)
 from .kernel_regression import Jk, Phi_, gaussian_grams
@@ -102,7 +102,8 @@ CLAIMS = [
         source=src("2 Gradient Flow", r"by classical theory we know that there exists a unique global minimum θ^* s.t. $\theta(t) \to \theta^*$"),
         statement=Statement(sp.Le(Norm(th_t - th_s), Norm(th_0 - th_s) * sp.exp(-mu * t)), assuming=[sp.Ge(LambdaMin(Hess), mu)],
                             latex=r"\nabla^2 \mathcal{L} \succeq \mu I \Rightarrow \|\theta(t) - \theta^*\| \leq \|\theta(0) - \theta^*\| e^{-\mu t} \to 0"),
-        checks=(Simulation(strongly_convex_flows, name="logistic loss plus ridge, 10 points in R^3"),),
+        checks=(Simulation(strongly_convex_flows, name="logistic-plus-ridge and extremal quadratic losses in R^3",
+                           configurations=CONVEX_SPACE),),
         depends_on=("gd.s2.loss_gradient",),
         expected=Verdict.SUPPORTED,
     ),
@@ -115,7 +116,8 @@ CLAIMS = [
                             assuming=[sp.Gt(m, n)],
                             latex=r"m = n^2 > n \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
                                   r"\|\theta_1 - \theta_2\| \geq 1,\ \dim \ker J(\theta_1) = p - \mathrm{rank}\, J(\theta_1) \geq 1"),
-        checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, n = 4, m = 16, d = 3", scale="L_scale"),),
+        checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, m > n", scale="L_scale",
+                           configurations=MIN_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -172,7 +174,7 @@ CLAIMS = [
         source=src("Theorem 3.1", r"If $\exists \lambda_0 > 0 \ \forall t \ s.t. \ \lambda_{min}(\boldsymbol{H}(t)) \geq \lambda_0$, then we get global convergence for gradient flow."),
         statement=Statement(sp.Le(Norm(u_t - y) ** 2 / 2, Norm(u_0 - y) ** 2 / 2 * sp.exp(-lam0 * t / n)),
                             assuming=[sp.Ge(LambdaMin(H_t), lam0)]),
-        checks=(Simulation(convergence_flows, name="flows with time-varying H(t)"),),
+        checks=(Simulation(convergence_flows, name="flows with time-varying and extremal H(t)", configurations=CONVERGENCE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
