@@ -47,13 +47,14 @@ from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUS
 from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, Ds, GEN_DOMAINS, GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
                             H_PSD, Hm, LP, Lp, b, c_, dudt, grad_u, lprime, p_, res, theta, tt_, u_, uf,
                             up, v_, y_, convergence_flows, phi, psi, strongly_convex_flows, zero_loss_pairs)
-from .kernel_regression import Jk, Phi_, gaussian_grams
-from .network import (M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
+from .kernel_regression import GRAM_SPACE, Jk, Phi_, gaussian_grams
+from .network import (TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
                       INDICATOR, INNER, INNER_PM, RES_GEN, VEL_FLOW, VEL_STATED, gen_flow, grad_w,
                       stated_gradient, true_gradient, z_, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
-                             hoeffding_draws, indicator_products, initial_grams, rademacher_means)
-from .training import (DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
+                             ENTRY_SPACE, FROBENIUS_SPACE, HOEFFDING_CORRECTED_SPACE, INDICATOR_SPACE, bounded_means, hoeffding_space, indicator_products, initial_grams)
+from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_SPACE, ROTATION_SPACE,
+                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement)
 from .kernel_predictor import F_TE_LIMIT, KP_DOMAINS, Hsym, Kte, f0, u0sym, ysym, trained_predictor_error
@@ -283,7 +284,8 @@ CLAIMS = [
         title="Section 4: a universal kernel's Gram matrix on distinct points is positive definite (lambda_0 > 0)",
         source=src("4 Gradient Flow for Kernel Regression", r"Also, in general, if the kernel is universal, the result holds and hence we get global convergence."),
         statement=Statement(sp.Gt(LambdaMin(Kmat), 0), latex=r"\lambda_{\min}\left(K(x_i, x_j)_{ij}\right) > 0 \text{ (Gaussian kernel, distinct } x_i)"),
-        checks=(Simulation(gaussian_grams, name="Gaussian-kernel Gram matrices"),),
+        checks=(Simulation(gaussian_grams, name="Gaussian-kernel Gram matrices, random and equally spaced points",
+                           configurations=GRAM_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -312,8 +314,8 @@ CLAIMS = [
         title="Section 5: H* = lim_m E <df(x_i)/dw, df(x_j)/dw> (the expectation is the same at every width)",
         source=src("5 Gradient Flow for Neural Networks", r"H_{i,j}^* = \lim_{m \to \infty} \mathbb{E}_{w \sim \boldsymbol{D}_{init}} \left\langle \frac{\partial f(x_i, a, w)}{\partial w(t)}, \frac{\partial f(x_j, a, w)}{\partial w(t)} \right\rangle"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
-                            latex=r"\mathbb{E}_{w} \left\langle \frac{\partial f(x_i)}{\partial w}, \frac{\partial f(x_j)}{\partial w} \right\rangle = x_i^\top x_j \frac{\pi - \arccos x_i^\top x_j}{2\pi} \quad (m = 8)"),
-        checks=(MonteCarlo(tangent_grams, name="finite-difference gradients at width 8"),),
+                            latex=r"\mathbb{E}_{w} \left\langle \frac{\partial f(x_i)}{\partial w}, \frac{\partial f(x_j)}{\partial w} \right\rangle = x_i^\top x_j \frac{\pi - \arccos x_i^\top x_j}{2\pi} \quad (m = 1, 2, 8)"),
+        checks=(MonteCarlo(tangent_grams, name="finite-difference gradients at widths 1 to 8", configurations=TANGENT_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -382,12 +384,14 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"If $n = \Omega\left(\frac{\log(1/\delta)}{\epsilon^2}\right)$ where $0 < \delta, \epsilon < 1$, then with probability $(1 - \delta)$"),
         statement=Statement(sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), eps)), 1 - delta), assuming=[sp.Ge(n, C * sp.log(1 / delta) / eps**2)],
                             latex=r"n \geq C \frac{\log(1/\delta)}{\epsilon^2},\ |Z_i| \leq 1 \Rightarrow \Pr\left[\left|\frac{1}{n}\sum_i Z_i - \mathbb{E}Z\right| \leq \epsilon\right] \geq 1 - \delta"),
-        checks=tuple(Probability(rademacher_means(c), name=f"Rademacher, C = {c}, delta = exp(-0.9 eps^2/C)") for c in (1, 4, 16)),
+        checks=tuple(Probability(bounded_means(c), name=f"bounded means at C = {c}, the smallest delta = exp(-n eps^2/C)",
+                                 configurations=hoeffding_space(c)) for c in (1, 4, 16)),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), HOEFFDING_RADIUS)), 1 - delta),
                       latex=r"\Pr\left[\left|\frac{1}{n}\sum_i Z_i - \mathbb{E}Z\right| \leq \sqrt{\frac{2\log(2/\delta)}{n}}\right] \geq 1 - \delta, "
                             r"\text{ i.e. } n \geq \frac{2\log(2/\delta)}{\epsilon^2} \text{ suffices}"),
-            checks=(Probability(hoeffding_draws, name="means of 40 uniform variables on [-1, 1]"),
+            checks=(Probability(bounded_means(), name="means of Rademacher, biased-sign and uniform variables",
+                                configurations=HOEFFDING_CORRECTED_SPACE),
                     Derivation(name="Hoeffding's tail 2 exp(-n s^2/2) = delta",
                                derived=sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), HOEFFDING_RADIUS)), 1 - delta))),
             why="For any constant C, delta close to 1 makes C log(1/delta)/eps^2 < 1, so n = 1 is allowed and a single "
@@ -403,7 +407,8 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"H_{i,j}^* = \mathbb{E}_{w \sim \mathbb{N}(0,I)} x_i^\top x_j \mathbb{1}\{w^\top x_i \ge 0, w^\top x_j \ge 0\}"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
                             latex=r"\mathbb{E}_{w} x_i^\top x_j \mathbb{1}\{w^\top x_i \geq 0, w^\top x_j \geq 0\} = x_i^\top x_j \frac{\pi - \angle(x_i, x_j)}{2\pi}"),
-        checks=(MonteCarlo(indicator_products, name="indicator products against the closed form"),),
+        checks=(MonteCarlo(indicator_products, name="indicator products against the closed form",
+                           configurations=INDICATOR_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -413,7 +418,7 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"So, when *m* is large enough, we get $|H_{i,j}(0) - H_{i,j}^*| \le \epsilon$."),
         statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(H0 - Hs)), eps)), 1 - delta),
                             latex=r"m \geq \frac{2 \log(2n^2/\delta)}{\epsilon^2} \Rightarrow \Pr\left[\max_{ij} |H_{ij}(0) - H^*_{ij}| \leq \epsilon\right] \geq 1 - \delta"),
-        checks=(Probability(initial_grams, name="H(0) at the Hoeffding width with a union bound"),),
+        checks=(Probability(initial_grams, name="H(0) at the Hoeffding width with a union bound", configurations=ENTRY_SPACE),),
         depends_on=("gd.s5_1.hoeffding", "gd.s5_1.ntk_expectation"),
         expected=Verdict.SUPPORTED,
     ),
@@ -423,7 +428,7 @@ CLAIMS = [
         title="Section 5.1: ||H* - H(0)||_F <= sum_ij |H_ij(0) - H*_ij| <= n^2 eps",
         source=src("5.1 Claim 1: Initialization", r"\therefore ||\mathbf{H}^* - \mathbf{H}(0)||_F \le \sum_{i,j} |H_{i,j}(0) - H_{i,j}^*| \le n^2 \epsilon"),
         statement=Statement(sp.Le(FrobNorm(Hs - H0), n**2 * eps), assuming=[sp.Le(MaxEntry(sp.Abs(Hs - H0)), eps)]),
-        checks=(Simulation(frobenius_samples, name="initial Gram matrices at width 64"),
+        checks=(Simulation(frobenius_samples, name="initial Gram matrices, random and identical inputs", configurations=FROBENIUS_SPACE),
                 Derivation(name="sqrt of the sum of n^2 squared entries", derived=sp.Le(FrobNorm(Hs - H0), FROB_FROM_ENTRIES))),
         depends_on=("gd.s5_1.entry_concentration",),
         correction=Correction(
@@ -484,7 +489,8 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"&\le \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \ne sgn(w_r(0)^\top x_i)\} \\ &+ \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_j) \ne sgn(w_r(0)^\top x_j)\}"),
         statement=Statement(sp.Le(x_ij * (N_t - N_0) / m, x_ij * F_i / m + x_ij * F_j / m),
                             latex=r"\frac{1}{m} x_i^\top x_j \sum_r \left(\mathbb{1}_{r}(t) - \mathbb{1}_{r}(0)\right) \leq \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_i\} + \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_j\}"),
-        checks=(Simulation(pattern_configurations, name="every pattern of 2 neurons, x_i.x_j = +-1/2 (exact enumeration)"),),
+        checks=(Simulation(pattern_configurations, name="every pattern of m = 1, 3 neurons, x_i.x_j in [-1, 1] (exact enumeration)",
+                           configurations=PATTERN_SPACE),),
         depends_on=("gd.s5.h_indicator",),
         correction=Correction(
             Statement(sp.Le(sp.Abs(x_ij * (N_t - N_0) / m), sp.Abs(x_ij) * F_i / m + sp.Abs(x_ij) * F_j / m),
@@ -503,7 +509,8 @@ CLAIMS = [
                             latex=r"\Pr_{Z \sim \mathcal{N}(0,1)}(|Z| < R) \leq \frac{2R}{\sqrt{2\pi}}"),
         checks=(Derivation(name="the density is at most 1/sqrt(2 pi)",
                            derived=sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - sp.Integral(GAUSS_DENSITY.subs(z_, 0), (z_, -R, R)))),
-                Probability(normal_draws, name="standard normal draws, R = 1")),
+                Probability(normal_laws, name="Pr(|Z| < R) in closed form, Z ~ N(0, I_d)", configurations=ANTI_EXACT_SPACE),
+                Probability(normal_draws, name="standard normal draws, Z ~ N(0, I_d)", configurations=ANTI_SAMPLED_SPACE)),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -513,7 +520,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"then by rotational symmetry, we have $w_r(0)^\top x_i \sim \mathcal{N}(0, 1)$ where $||x_i||_2 = 1$."),
         statement=Statement(sp.Eq(sp.cos(s_ * Zs), sp.exp(-s_**2 / 2), evaluate=False),
                             latex=r"\mathbb{E}\, e^{i s\, w^\top x_i} = e^{-s^2/2} \quad (s = 0.5, 1, 2;\ d = 5)"),
-        checks=(MonteCarlo(rotation_draws, name="characteristic function of w^T x"),),
+        checks=(MonteCarlo(rotation_draws, name="characteristic function of w^T x", configurations=ROTATION_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -564,7 +571,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"\mathcal{P}(|w_r(0)^\top x_i| < \Delta w) \le \frac{2\Delta w}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), Dw)), 1 - 2 * Dw / sp.sqrt(2 * sp.pi)),
                             latex=r"\Pr(|w_r(0)^\top x_i| < \Delta w) \leq \frac{2\Delta w}{\sqrt{2\pi}} \quad (\Delta w = 1)"),
-        checks=(Probability(projection_draws, name="projections of N(0, I_4) on a unit vector"),),
+        checks=(Probability(projection_draws, name="projections of N(0, I_d) on a unit vector", configurations=PROJECTION_SPACE),),
         depends_on=("gd.s5_2.anti_concentration", "gd.s5_2.rotational"),
         expected=Verdict.SUPPORTED,
     ),

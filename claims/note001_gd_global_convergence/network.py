@@ -5,7 +5,8 @@ import math
 import numpy as np
 import sympy as sp
 from verify.maths.kernels import WidthBatch, relu_ntk
-from verify.checks import Domain
+from verify.checks import Configurations, Domain
+from verify.checks.configurations import label
 from verify.maths.models import unit_vectors
 from .gradient_flow import N_DATA, theta, tt_, u_, y_
 
@@ -92,12 +93,21 @@ def inputs(rng, count=4, d=3, unit=True):
     return X / np.linalg.norm(X, axis=1, keepdims=True) if unit else X * rng.uniform(0.5, 2.0, (count, 1))
 
 
-def tangent_grams(ctx, draws, replay):
-    """<df(x_i)/dw, df(x_j)/dw> of networks of width m = 8 at initialisation, the gradient taken by
-    central differences of f itself (not by the note's formula)."""
-    rng = ctx.rng("tangent", str(replay))
-    width, d, h = 8, 3, 1e-6
+# the expectation is claimed at every width (the limit is of a constant sequence): m = 1 (one neuron), 2 and 8;
+# random unit inputs, and the extreme ones -- two equal, two opposite, two 0.3 apart -- in R^3
+TANGENT_SPACE = Configurations(m=[1, 2, 8], inputs=["random", "extreme"])
+
+
+def tangent_grams(ctx, draws, replay, config):
+    """<df(x_i)/dw, df(x_j)/dw> of networks of width m at initialisation, at one configuration (m, inputs), the
+    gradient taken by central differences of f itself (not by the note's formula); 4 unit inputs in R^3,
+    random, or x, x, -x and a direction 0.3 from x."""
+    rng = ctx.rng("tangent", str(replay), label(config))
+    width, d, h = int(config["m"]), 3, 1e-6
     X = inputs(rng, 4, d)
+    if config["inputs"] == "extreme":
+        x, v = X[0], X[1] - (X[1] @ X[0]) * X[0]
+        X = np.array([x, x, -x, np.cos(0.3) * x + np.sin(0.3) * v / np.linalg.norm(v)])
     W = rng.standard_normal((draws, width, d))
     a = rng.choice([-1.0, 1.0], (draws, width))
     E = np.eye(width * d).reshape(width * d, width, d) * h

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.maths.kernels import active
-from verify.checks import Domain
+from verify.checks import WEIGHTS, Configurations, Domain, Range
+from verify.checks.configurations import label
 from .setting import C, R0, eps, m, n, rho_res, t, tau
 from .gradient_flow import RESIDUAL_RATE
 from .network import HCHANGE_WIDTHS, LAZY_WIDTHS, RTOL_FIT, TRAIN_TIME, fit_seeds, inputs, lazy_batch
@@ -27,36 +28,92 @@ WIDTH_DOMAINS = {"m": Domain(1, 10**6, integer=True), "n": Domain(2, 100, intege
                  "lambda_0": Domain(1e-3, 0.5, log=True), "rho": Domain(0.1, 10, log=True), "C": Domain(1e-3, 1e3, log=True)}
 
 
-def normal_draws(ctx, trials, precise):
-    """Z ~ N(0, 1), R = 1 (where the bound is not trivial and a sample can resolve it)."""
-    return {"Z": ctx.rng("normal").standard_normal((trials, 1)), "R": np.ones((1, 1))}
+# the bound is claimed for Z ~ N(0, I) (any dimension d; |Z| its norm) and every R > 0: R from 1e-3 (where the
+# margin 2R/sqrt(2 pi) - Pr(|Z| < R) ~ R^3/(3 sqrt(2 pi)) is smallest) to sqrt(2 pi)/2 (beyond it the bound
+# exceeds 1). The law of the event's indicator is known in closed form (Pr(|Z|^2 < R^2) = P(d/2, R^2/2), the
+# regularised incomplete gamma function): two outcomes, summed exactly
+ANTI_EXACT_SPACE = Configurations(d=[1, 2, 5], R=Range(1e-3, 1.2533, log=True))
+# and sampled draws of Z where the budget's trials resolve the margin at every seed (R >= 1.1)
+ANTI_SAMPLED_SPACE = Configurations(d=[1, 5], R=Range(1.1, 1.25))
 
 
-def rotation_draws(ctx, draws, replay):
-    """w^T x for w ~ N(0, I_5), x a unit vector: its characteristic function at s = 0.5, 1, 2."""
-    rng = ctx.rng("rotation", str(replay))
-    x = inputs(rng, 1, 5)[0]
-    Z = (rng.standard_normal((draws, 5)) @ x)[:, None]
-    return {"Z": Z, "s": np.array([[0.5, 1.0, 2.0]])}
+def normal_laws(ctx, trials, precise, config):
+    """The event |Z| >= R for Z ~ N(0, I_d) at one configuration (d, R), as its two outcomes |Z| = 0 (the event
+    fails) and |Z| = 2R (it holds) with their exact probabilities P(d/2, R^2/2) and 1 - P(d/2, R^2/2)."""
+    from scipy.special import gammainc, gammaincc
+    R = float(config["R"])
+    p_in = float(gammainc(config["d"] / 2, R * R / 2))
+    return {"Z": np.array([[0.0], [2 * R]]), "R": np.full((1, 1), R),
+            WEIGHTS: np.array([p_in, float(gammaincc(config["d"] / 2, R * R / 2))])}
 
 
-def projection_draws(ctx, trials, precise):
-    """w_r(0)^T x_i for w_r(0) ~ N(0, I_4) and a unit x_i, with Delta_w = 1."""
-    rng = ctx.rng("projection")
-    x = inputs(rng, 1, 4)[0]
-    return {"Z": (rng.standard_normal((trials, 4)) @ x)[:, None], "Delta_w": np.ones((1, 1))}
+def normal_draws(ctx, trials, precise, config):
+    """|Z| for Z ~ N(0, I_d), ``trials`` draws, at one configuration (d, R)."""
+    Z = ctx.rng("normal", label(config)).standard_normal((trials, int(config["d"])))
+    return {"Z": np.linalg.norm(Z, axis=1, keepdims=True), "R": np.full((1, 1), float(config["R"]))}
 
 
-def pattern_configurations(ctx, precise):
-    """Exact enumeration: every activation pattern of m = 2 neurons on x_i, x_j at times 0 and t
-    ({0, 1}^8), for x_i . x_j = -1/2 and 1/2."""
-    bits = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(float).reshape(256, 2, 4)
-    At, Bt, A0, B0 = (bits[..., k] for k in range(4))       # 1{w_r(t) x_i >= 0}, ... per neuron
+# rotational symmetry is claimed for every unit x and every d: d = 1 (x = +-1), 2, 5, 50; x random, a
+# coordinate axis, and the diagonal (1, ..., 1)/sqrt(d) (its projection sums all coordinates)
+ROTATION_SPACE = Configurations(d=[1, 2, 5, 50], x=["random", "axis", "diagonal"],
+                                constraints=(sp.Eq(sp.Symbol("x_norm"), 1),),
+                                when=lambda c: c["d"] > 1 or c["x"] == "random", when_text="d = 1: x = +-1")
+
+
+def _direction(rng, dd, kind):
+    if kind == "axis":
+        return np.eye(dd)[rng.integers(dd)]
+    if kind == "diagonal":
+        return np.ones(dd) / np.sqrt(dd)
+    return inputs(rng, 1, dd)[0]
+
+
+def rotation_draws(ctx, draws, replay, config):
+    """w^T x for w ~ N(0, I_d) and a unit vector x at one configuration (d, x): its characteristic function
+    at s = 0.5, 1, 2."""
+    rng = ctx.rng("rotation", str(replay), label(config))
+    x = _direction(rng, int(config["d"]), config["x"])
+    Z = (rng.standard_normal((draws, x.size)) @ x)[:, None]
+    return {"Z": Z, "s": np.array([[0.5, 1.0, 2.0]]), "x_norm": np.full((1, 1), np.linalg.norm(x))}
+
+
+# w_r(0)^T x_i for every d and unit x_i (random, axis, diagonal) and Delta_w where the budget's trials resolve
+# the margin at every seed (Delta_w >= 1.1; gd.s5_2.anti_concentration decides small R exactly)
+PROJECTION_SPACE = Configurations(d=[1, 4, 50], x=["random", "diagonal"], Delta_w=Range(1.1, 1.25),
+                                  constraints=(sp.Eq(sp.Symbol("x_norm"), 1),),
+                                  when=lambda c: c["d"] > 1 or c["x"] == "random", when_text="d = 1: x = +-1")
+
+
+def projection_draws(ctx, trials, precise, config):
+    """w_r(0)^T x_i for w_r(0) ~ N(0, I_d) and a unit x_i at one configuration (d, x, Delta_w)."""
+    rng = ctx.rng("projection", label(config))
+    x = _direction(rng, int(config["d"]), config["x"])
+    return {"Z": (rng.standard_normal((trials, x.size)) @ x)[:, None], "Delta_w": np.full((1, 1), float(config["Delta_w"])),
+            "x_norm": np.full((1, 1), np.linalg.norm(x))}
+
+
+# every pattern of m neurons (m = 1, 3) at x_i . x_j in {-1, -1/2, 0, 1/2, 1}; at x_i . x_j = 1 (x_i = x_j) the
+# two inputs' indicators agree, at -1 both are active only on the hyperplane w . x_i = 0 (the note's >= 0 allows it)
+PATTERN_SPACE = Configurations(m=[1, 3], x_ij=[-1.0, -0.5, 0.0, 0.5, 1.0],
+                               constraints=(sp.Le(sp.Abs(sp.Symbol("x_ij")), 1), sp.Le(sp.Symbol("N_t"), m),
+                                            sp.Le(sp.Symbol("F_i"), m), sp.Le(sp.Symbol("F_j"), m)))
+
+
+def pattern_configurations(ctx, precise, config):
+    """Exact enumeration at one configuration (m, x_ij): every activation pattern of m neurons on x_i, x_j at
+    times 0 and t ({0, 1}^{4m}) that unit inputs with x_i . x_j = x_ij admit (at x_ij = 1 the indicators at x_i
+    and x_j agree)."""
+    mm = int(config["m"])
+    k = 4 * mm
+    bits = ((np.arange(2**k)[:, None] >> np.arange(k)) & 1).astype(float).reshape(-1, mm, 4)
+    At, Bt, A0, B0 = (bits[..., j] for j in range(4))       # 1{w_r(t) x_i >= 0}, ... per neuron
+    if config["x_ij"] == 1.0:
+        keep = np.all((At == Bt) & (A0 == B0), axis=1)
+        At, Bt, A0, B0 = At[keep], Bt[keep], A0[keep], B0[keep]
     rows = {"N_t": (At * Bt).sum(1), "N_0": (A0 * B0).sum(1), "F_i": np.abs(At - A0).sum(1), "F_j": np.abs(Bt - B0).sum(1)}
-    xs = np.array([-0.5, 0.5])
-    env = {k: np.tile(v, 2)[:, None] for k, v in rows.items()}
-    env["x_ij"] = np.repeat(xs, 256)[:, None]
-    env["m"] = np.full((1, 1), 2.0)
+    env = {key: v[:, None] for key, v in rows.items()}
+    env["x_ij"] = np.full((1, 1), float(config["x_ij"]))
+    env["m"] = np.full((1, 1), float(mm))
     return env
 
 
