@@ -53,7 +53,7 @@ from .network import (TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, O
                       stated_gradient, true_gradient, z_, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
                              ENTRY_SPACE, FROBENIUS_SPACE, HOEFFDING_CORRECTED_SPACE, INDICATOR_SPACE, bounded_means, hoeffding_space, indicator_products, initial_grams)
-from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_SPACE, ROTATION_SPACE,
+from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_SPACE, ROTATION_SPACE, TRAINED_SPACE,
                        normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement)
@@ -478,7 +478,8 @@ CLAIMS = [
                             latex=r"\|w_r(t) - w_r(0)\|_2 \leq \frac{C t}{\sqrt{m}},\ C = \sqrt{m} \max_{\tau \leq t} \left\|\frac{dw_r}{d\tau}\right\|"),
         # rtol 5%: C_v is a maximum of the speed over the time grid, which can fall a few per cent short
         # of its supremum between grid points (seen: 1.8%); a wrong order in t or m misses by far more
-        checks=(Simulation(displacement_bound, name="trained networks of width 256", rtol=0.05),),
+        checks=(Simulation(displacement_bound, name="trained networks of widths 16 and 256, n = 1 and 3", rtol=0.05,
+                           configurations=TRAINED_SPACE),),
         depends_on=("gd.s5_2.velocity",),
         expected=Verdict.SUPPORTED,
     ),
@@ -489,7 +490,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"&\le \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \ne sgn(w_r(0)^\top x_i)\} \\ &+ \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_j) \ne sgn(w_r(0)^\top x_j)\}"),
         statement=Statement(sp.Le(x_ij * (N_t - N_0) / m, x_ij * F_i / m + x_ij * F_j / m),
                             latex=r"\frac{1}{m} x_i^\top x_j \sum_r \left(\mathbb{1}_{r}(t) - \mathbb{1}_{r}(0)\right) \leq \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_i\} + \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_j\}"),
-        checks=(Simulation(pattern_configurations, name="every pattern of m = 1, 3 neurons, x_i.x_j in [-1, 1] (exact enumeration)",
+        checks=(Simulation(pattern_configurations, name="every pattern of m <= 3 neurons, x_i.x_j in [-1, 1] (exact enumeration)",
                            configurations=PATTERN_SPACE),),
         depends_on=("gd.s5.h_indicator",),
         correction=Correction(
@@ -537,7 +538,8 @@ CLAIMS = [
                       latex=r"\Delta w \leq \frac{\sqrt{n}\, \|u(0) - y\|}{\sqrt{m}\, \lambda_0} \quad (\lambda_{\min}(H(t)) \geq \lambda_0)"),
             checks=(Derivation(name="integral of ||u(tau) - y|| / sqrt(nm) with ||u - y|| <= R_0 e^{-lambda_0 tau/n}",
                                derived=sp.Le(Dw, DISPLACEMENT_UNIFORM)),
-                    Simulation(uniform_displacement, name="trained networks of width 256")),
+                    Simulation(uniform_displacement, name="trained networks of widths 16 and 256, n = 1 and 3",
+                               configurations=TRAINED_SPACE)),
             why="C t/sqrt(m) grows with t, so it gives no Delta w for the extension to t -> oo. The velocity is at most "
                 "||u - y|| / sqrt(nm) and ||u(t) - y|| <= ||u(0) - y|| e^{-lambda_0 t/n} (Theorem 3.1), whose integral is finite.",
             expected=Verdict.SUPPORTED),
@@ -551,7 +553,7 @@ CLAIMS = [
         statement=Statement(sp.Ge(a_ * b_, 0), assuming=[sp.Le(sp.Abs(b_ - a_), Dw), sp.Le(Dw, sp.Abs(a_))],
                             latex=r"|w_r(t)^\top x_i - w_r(0)^\top x_i| \leq \Delta w \leq |w_r(0)^\top x_i| \Rightarrow (w_r(t)^\top x_i)(w_r(0)^\top x_i) \geq 0"),
         checks=(Inequality(name="sign of the product", domains={"a": Domain(-10, 10), "b": Domain(-10, 10), "Delta_w": Domain(1e-3, 10, log=True)}),
-                Simulation(sign_flow, name="trained networks of width 256")),
+                Simulation(sign_flow, name="trained networks of widths 16 and 256, n = 1 and 3", configurations=TRAINED_SPACE)),
         expected=Verdict.SUPPORTED,
     ),
     Claim(

@@ -218,13 +218,13 @@ def _one(*shape_rank):
 # Theorem 3.1 ranges over every H(t) with lambda_min(H(t)) >= lambda_0 > 0, all n and all t: n = 1 and 4, lambda_0
 # across twenty-fold, H(t) rotating (random eigenvectors moving in time) or extremal (H = lambda_0 I: the residual
 # sits in an eigendirection of the smallest eigenvalue lambda_0 at every time, the slowest decay the hypothesis
-# allows); times to lambda_0 t / n = 20
+# allows); times to lambda_0 t / n = 12
 CONVERGENCE_SPACE = Configurations(n=[1, 4], lambda_0=Range(0.05, 1.0, log=True), H=["rotating", "extremal"])
 
 
 def convergence_flows(ctx, precise, config):
-    """du/dt = -(1/n) H(t) (u - y) at one configuration (n, lambda_0, H) on t in [0, 20 n / lambda_0].
-    ``H = "rotating"``: H(t) = lambda_0 (I + R(s) R(s)^T), R(s) = R_0 cos(3 s) + R_1 sin(3 s) with s = lambda_0 t / n
+    """du/dt = -(1/n) H(t) (u - y) at one configuration (n, lambda_0, H) on t in [0, 12 n / lambda_0].
+    ``H = "rotating"``: H(t) = lambda_0 (I + R(s) R(s)^T), R(s) = R_0 cos(s) + R_1 sin(s) with s = lambda_0 t / n
     and R_0, R_1 with N(0, 0.49) entries, so lambda_min(H(t)) >= lambda_0 for all t (instance 0: R = 0, H =
     lambda_0 I), integrated; ``H = "extremal"``: H = lambda_0 I, u(t) - y = e^{-lambda_0 t/n} (u(0) - y) in
     closed form. y ~ U(-1, 1)^n, u(0) ~ N(0, I)."""
@@ -232,7 +232,7 @@ def convergence_flows(ctx, precise, config):
     S, nn, lam = ctx.budget.samples, int(config["n"]), float(config["lambda_0"])
     yv = rng.uniform(-1, 1, (S, nn))
     u0 = rng.standard_normal((S, nn))
-    tt = np.linspace(0.0, 20.0 * nn / lam, 81)
+    tt = np.linspace(0.0, 12.0 * nn / lam, 61)
     if config["H"] == "extremal":
         U = yv[:, None] + (u0 - yv)[:, None] * np.exp(-lam * tt / nn)[None, :, None]
         Ht = np.broadcast_to(lam * np.eye(nn), (S, len(tt), nn, nn))
@@ -241,7 +241,7 @@ def convergence_flows(ctx, precise, config):
         R0_[0] = R1_[0] = 0.0
 
         def Hof(time):
-            s = 3.0 * lam * np.asarray(time, float)[..., None, None, None] / nn
+            s = lam * np.asarray(time, float)[..., None, None, None] / nn
             Rt = R0_ * np.cos(s) + R1_ * np.sin(s)
             return lam * (np.eye(nn) + Rt @ np.swapaxes(Rt, -1, -2))
 
