@@ -48,7 +48,7 @@ from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, Ds, GEN_
                             H_PSD, Hm, LP, Lp, b, c_, dudt, grad_u, lprime, p_, res, theta, tt_, u_, uf,
                             up, v_, y_, convergence_flows, phi, psi, strongly_convex_flows, zero_loss_pairs)
 from .kernel_regression import GRAM_SPACE, Jk, Phi_, gaussian_grams
-from .network import (TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
+from .network import (HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
                       INDICATOR, INNER, INNER_PM, RES_GEN, VEL_FLOW, VEL_STATED, gen_flow, grad_w,
                       stated_gradient, true_gradient, z_, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
@@ -57,7 +57,7 @@ from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJ
                        normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement)
-from .kernel_predictor import F_TE_LIMIT, KP_DOMAINS, Hsym, Kte, f0, u0sym, ysym, trained_predictor_error
+from .kernel_predictor import PREDICTOR_SPACE, F_TE_LIMIT, KP_DOMAINS, Hsym, Kte, f0, u0sym, ysym, trained_predictor_error
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "Cv", "DISPLACEMENT_UNIFORM", "D_r", "D_sup", "FROB_FROM_ENTRIES", "F_TE_LIMIT", "Fch",
@@ -373,7 +373,7 @@ CLAIMS = [
         source=src("Proposition 5.1", r"Proposition 5.1. $H(t) \approx H^*$ in the case of the 2 layer neural network."),
         statement=Statement(sp.Eq(dHs, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \leq T} \|H(t) - H^*\|_F = O(1/\sqrt{m}) \to 0,\ m \to \infty"),
-        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m"),),
+        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m", configurations=HORIZON_SPACE),),
         depends_on=("gd.s5.h_indicator", "gd.s5_2.ntk_closed_form"),
         expected=Verdict.SUPPORTED,
     ),
@@ -455,7 +455,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"Every weight vector only moves a little bit, and this change scales with $\frac{1}{\sqrt{m}}$."),
         statement=Statement(sp.Eq(D_sup, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\max_r \sup_{t \leq T} \|w_r(t) - w_r(0)\|_2 = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_displacement, name="displacement order in m"),),
+        checks=(OrderFit(lazy_displacement, name="displacement order in m", configurations=HORIZON_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -584,7 +584,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"hence $\frac{1}{m} \sum_{r=1}^{m} \mathbb{1}\{sgn(w_r(t)^\top x_i) \neq sgn(w_r(0)^\top x_i)\} \to 0 \text{ as } m \to \infty$"),
         statement=Statement(sp.Eq(Fch, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\max_i \sup_{t \leq T} \frac{1}{m} \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \neq sgn(w_r(0)^\top x_i)\} = O(1/\sqrt{m}) \to 0"),
-        checks=(OrderFit(sign_change_fraction, name="sign-change fraction in m"),),
+        checks=(OrderFit(sign_change_fraction, name="sign-change fraction in m", configurations=HORIZON_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
         expected=Verdict.SUPPORTED,
     ),
@@ -595,7 +595,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"This means that $H_{i,j}(t) \to H_{i,j}(0)$ as $m \to \infty$."),
         statement=Statement(sp.Eq(dH, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \leq T} \|H(t) - H(0)\|_F = O(1/\sqrt{m}) \to 0,\ m \to \infty"),
-        checks=(OrderFit(gram_change, name="Gram matrix change in m"),),
+        checks=(OrderFit(gram_change, name="Gram matrix change in m", configurations=HORIZON_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
         expected=Verdict.SUPPORTED,
     ),
@@ -644,13 +644,15 @@ CLAIMS = [
         title="Section 5.3 on trained networks: |f(theta(T), X_te) - K_te (H*)^{-1} y| -> 0 as m -> oo",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
         statement=Statement(sp.Eq(E_kp, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
-                            latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - K_{te} (H^*)^{-1} y\right| = O(1/\sqrt{m}) \to 0 \quad (\text{trained networks, } T = 40)"),
-        checks=(OrderFit(trained_predictor_error(False), name="trained networks against the written kernel predictor"),),
+                            latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - K_{te} (H^*)^{-1} y\right| = O(1/\sqrt{m}) \to 0 \quad (\text{trained networks, } T \in [40, 80])"),
+        checks=(OrderFit(trained_predictor_error(False), name="trained networks against the written kernel predictor",
+                         configurations=PREDICTOR_SPACE),),
         depends_on=("gd.s5_3.kernel_predictor", "gd.proposition5_1"),
         correction=Correction(
             Statement(sp.Eq(E_kc, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                       latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - f(\theta(0), X_{te}) - K_{te} (H^*)^{-1} (y - u(0))\right| = O(1/\sqrt{m})"),
-            checks=(OrderFit(trained_predictor_error(True), name="trained networks against the corrected kernel predictor"),),
+            checks=(OrderFit(trained_predictor_error(True), name="trained networks against the corrected kernel predictor",
+                             configurations=PREDICTOR_SPACE),),
             why="The trained network keeps its O(1) output at initialisation: its error against K_te (H*)^{-1} y stays "
                 "O(1) at every width, while against f(theta(0), X_te) + K_te (H*)^{-1} (y - u(0)) it decays like 1/sqrt(m).",
             expected=Verdict.SUPPORTED),

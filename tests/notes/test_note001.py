@@ -110,7 +110,8 @@ def test_kernel_predictor_misses_the_initial_output(evaluated):
 def test_lazy_fit_rejects_a_wrong_rate():
     """The displacement simulation is not a check that cannot fail: claiming O(1/m) is refuted."""
     wrong = Statement(sp.Eq(note.D_sup, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
-    r = OrderFit(note.lazy_displacement, name="displacement order in m").run(wrong, Context(claim_id="gd.s5_2.lazy_scaling"))
+    r = OrderFit(note.lazy_displacement, name="displacement order in m", configurations=note.HORIZON_SPACE).run(
+        wrong, Context(claim_id="gd.s5_2.lazy_scaling"))
     assert r.outcome is Outcome.FAILS and -0.6 < r.evidence["slope"] < -0.4
 
 
@@ -144,7 +145,8 @@ def test_strongly_convex_flow_rejects_a_too_fast_rate(evaluated):
 def test_sign_change_fit_rejects_a_wrong_rate():
     """The sign-change fraction decays like 1/sqrt(m), not like 1/m."""
     wrong = Statement(sp.Eq(note.Fch, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
-    r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m").run(wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
+    r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m", configurations=note.HORIZON_SPACE).run(
+        wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
     assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
 
 
