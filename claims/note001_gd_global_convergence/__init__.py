@@ -27,10 +27,16 @@ Conventions where the note is silent, stated once:
 - Limits "-> 0 as m -> oo" (Proposition 5.1, the sign-change fraction, Section 5.3 on trained networks)
   are encoded, like gd.s5_2.h_limit, at the rate O(1/sqrt m) of the lazy-training argument.
 - Section 2's "theta(t) -> theta*" for strongly convex losses is checked as the classical contraction
-  ||theta(t) - theta*|| <= ||theta(0) - theta*|| e^{-mu t} on logistic-plus-ridge losses.
-- Section 2's "no unique global minimizer" is checked constructively on Section 5's network with m = n^2
-  (m = poly(n)): two zero-loss parameter vectors at distance 1, computed by least squares and the null space
-  of the features, and a Jacobian with a null space of positive dimension at the first.
+  ||theta(t) - theta*|| <= ||theta(0) - theta*|| e^{-mu t} on logistic-plus-ridge losses and on the extremal
+  quadratics whose Hessian's smallest eigenvalue is mu (where the contraction is attained).
+- Section 2's "no unique global minimizer" is checked constructively on Section 5's network at every width
+  the hypothesis m > n admits, from the smallest (m = n + 1) to m = n^2 (m = poly(n)): two zero-loss
+  parameter vectors at distance 1, computed by least squares and the null space of the features, and a
+  Jacobian with a null space of positive dimension at the first.
+- Numeric checks search the statement's configuration space (verify.checks.Configurations): the parameters
+  its hypotheses range over, at their edges (the smallest width, delta and dimension the statement allows,
+  extreme conditioning, long horizons), with extremal models beside random ones; each space is declared
+  beside its simulator.
 """
 from __future__ import annotations
 
@@ -48,7 +54,7 @@ from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, Ds, GEN_
                             H_PSD, Hm, LP, Lp, b, c_, dudt, grad_u, lprime, p_, res, theta, tt_, u_, uf,
                             up, v_, y_, convergence_flows, phi, psi, strongly_convex_flows, zero_loss_pairs)
 from .kernel_regression import GRAM_SPACE, Jk, Phi_, gaussian_grams
-from .network import (HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
+from .network import (FULL_HORIZON, HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
                       INDICATOR, INNER, INNER_PM, RES_GEN, VEL_FLOW, VEL_STATED, gen_flow, grad_w,
                       stated_gradient, true_gradient, z_, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
@@ -115,7 +121,7 @@ CLAIMS = [
         source=src("2 Gradient Flow", r"many combinations of parameters can give a training loss of zero i.e. there is no unique global minimizer"),
         statement=Statement(sp.And(sp.Eq(L_1, 0, evaluate=False), sp.Eq(L_2, 0, evaluate=False), sp.Ge(Norm(th_1 - th_2), 1), sp.Ge(N_J, 1)),
                             assuming=[sp.Gt(m, n)],
-                            latex=r"m = n^2 > n \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
+                            latex=r"m > n\ (m = n + 1, n^2) \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
                                   r"\|\theta_1 - \theta_2\| \geq 1,\ \dim \ker J(\theta_1) = p - \mathrm{rank}\, J(\theta_1) \geq 1"),
         checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, m > n", scale="L_scale",
                            configurations=MIN_SPACE),),
@@ -373,7 +379,7 @@ CLAIMS = [
         source=src("Proposition 5.1", r"Proposition 5.1. $H(t) \approx H^*$ in the case of the 2 layer neural network."),
         statement=Statement(sp.Eq(dHs, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \leq T} \|H(t) - H^*\|_F = O(1/\sqrt{m}) \to 0,\ m \to \infty"),
-        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m", configurations=HORIZON_SPACE),),
+        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m", configurations=FULL_HORIZON),),
         depends_on=("gd.s5.h_indicator", "gd.s5_2.ntk_closed_form"),
         expected=Verdict.SUPPORTED,
     ),
@@ -507,7 +513,7 @@ CLAIMS = [
         title="Section 5.2: Gaussian anti-concentration P(|Z| < R) <= 2R/sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}_{Z \sim \mathcal{N}(0,I)}(|Z| < R) \le \frac{2R}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - 2 * R / sp.sqrt(2 * sp.pi)),
-                            latex=r"\Pr_{Z \sim \mathcal{N}(0,1)}(|Z| < R) \leq \frac{2R}{\sqrt{2\pi}}"),
+                            latex=r"\Pr_{Z \sim \mathcal{N}(0,I_d)}(|Z| < R) \leq \frac{2R}{\sqrt{2\pi}}"),
         checks=(Derivation(name="the density is at most 1/sqrt(2 pi)",
                            derived=sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - sp.Integral(GAUSS_DENSITY.subs(z_, 0), (z_, -R, R)))),
                 Probability(normal_laws, name="Pr(|Z| < R) in closed form, Z ~ N(0, I_d)", configurations=ANTI_EXACT_SPACE),
@@ -520,7 +526,7 @@ CLAIMS = [
         title="Section 5.2: w^T x_i ~ N(0, 1) for w ~ N(0, I) and ||x_i|| = 1",
         source=src("5.2 Claim 2: Training", r"then by rotational symmetry, we have $w_r(0)^\top x_i \sim \mathcal{N}(0, 1)$ where $||x_i||_2 = 1$."),
         statement=Statement(sp.Eq(sp.cos(s_ * Zs), sp.exp(-s_**2 / 2), evaluate=False),
-                            latex=r"\mathbb{E}\, e^{i s\, w^\top x_i} = e^{-s^2/2} \quad (s = 0.5, 1, 2;\ d = 5)"),
+                            latex=r"\mathbb{E}\, e^{i s\, w^\top x_i} = e^{-s^2/2} \quad (s = 0.5, 1, 2;\ d = 1, 2, 5, 50)"),
         checks=(MonteCarlo(rotation_draws, name="characteristic function of w^T x", configurations=ROTATION_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -572,7 +578,7 @@ CLAIMS = [
         title="Section 5.2: P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w / sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}(|w_r(0)^\top x_i| < \Delta w) \le \frac{2\Delta w}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), Dw)), 1 - 2 * Dw / sp.sqrt(2 * sp.pi)),
-                            latex=r"\Pr(|w_r(0)^\top x_i| < \Delta w) \leq \frac{2\Delta w}{\sqrt{2\pi}} \quad (\Delta w = 1)"),
+                            latex=r"\Pr(|w_r(0)^\top x_i| < \Delta w) \leq \frac{2\Delta w}{\sqrt{2\pi}} \quad (\Delta w \in [1.1, 1.25],\ d = 1, 4, 50)"),
         checks=(Probability(projection_draws, name="projections of N(0, I_d) on a unit vector", configurations=PROJECTION_SPACE),),
         depends_on=("gd.s5_2.anti_concentration", "gd.s5_2.rotational"),
         expected=Verdict.SUPPORTED,
@@ -644,7 +650,7 @@ CLAIMS = [
         title="Section 5.3 on trained networks: |f(theta(T), X_te) - K_te (H*)^{-1} y| -> 0 as m -> oo",
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
         statement=Statement(sp.Eq(E_kp, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
-                            latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - K_{te} (H^*)^{-1} y\right| = O(1/\sqrt{m}) \to 0 \quad (\text{trained networks, } T \in [40, 80])"),
+                            latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - K_{te} (H^*)^{-1} y\right| = O(1/\sqrt{m}) \to 0 \quad (\text{trained networks, } T = 40)"),
         checks=(OrderFit(trained_predictor_error(False), name="trained networks against the written kernel predictor",
                          configurations=PREDICTOR_SPACE),),
         depends_on=("gd.s5_3.kernel_predictor", "gd.proposition5_1"),
