@@ -27,10 +27,16 @@ Conventions where the note is silent, stated once:
 - Limits "-> 0 as m -> oo" (Proposition 5.1, the sign-change fraction, Section 5.3 on trained networks)
   are encoded, like gd.s5_2.h_limit, at the rate O(1/sqrt m) of the lazy-training argument.
 - Section 2's "theta(t) -> theta*" for strongly convex losses is checked as the classical contraction
-  ||theta(t) - theta*|| <= ||theta(0) - theta*|| e^{-mu t} on logistic-plus-ridge losses.
-- Section 2's "no unique global minimizer" is checked constructively on Section 5's network with m = n^2
-  (m = poly(n)): two zero-loss parameter vectors at distance 1, computed by least squares and the null space
-  of the features, and a Jacobian with a null space of positive dimension at the first.
+  ||theta(t) - theta*|| <= ||theta(0) - theta*|| e^{-mu t} on logistic-plus-ridge losses and on the extremal
+  quadratics whose Hessian's smallest eigenvalue is mu (where the contraction is attained).
+- Section 2's "no unique global minimizer" is checked constructively on Section 5's network at every width
+  the hypothesis m > n admits, from the smallest (m = n + 1) to m = n^2 (m = poly(n)): two zero-loss
+  parameter vectors at distance 1, computed by least squares and the null space of the features, and a
+  Jacobian with a null space of positive dimension at the first.
+- Numeric checks search the statement's configuration space (verify.checks.Configurations): the parameters
+  its hypotheses range over, at their edges (the smallest width, delta and dimension the statement allows,
+  extreme conditioning, long horizons), with extremal models beside random ones; each space is declared
+  beside its simulator.
 """
 from __future__ import annotations
 
@@ -44,20 +50,24 @@ from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUS
                       L_1, L_2, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
                       S_Z, UNIT_INPUTS, Zbar, Zs, a_, b_, dH, dHs, delta, eps, lam0, m, mu, n, rho, rho_res, s_, src,
                       t, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
-from .gradient_flow import (ENERGY, GEN_BEYOND, Ds, GEN_DOMAINS, GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
+from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, ENERGY, GEN_BEYOND, Ds, GEN_DOMAINS,
+                            GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
                             H_PSD, LP, Lp, b, c_, dudt, grad_u, lprime, p_, theta, u_,
                             up, v_, y_, convergence_flows, along, energy, generic_at, phi, psi, strongly_convex_flows,
                             zero_loss_pairs)
-from .kernel_regression import Jk, Phi_, gaussian_grams
-from .network import (M_NET, NET_BEYOND, NET_DOMAINS, OBJECTIVE_AS_WRITTEN, OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
+from .kernel_regression import GRAM_SPACE, Jk, Phi_, gaussian_grams
+from .network import (FULL_HORIZON, HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_BEYOND, NET_DOMAINS, OBJECTIVE_AS_WRITTEN,
+                      OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
                       INDICATOR, INNER, INNER_PM, RES_GEN, VEL_FLOW, VEL_STATED, gen_flow, grad_w,
                       stated_gradient, true_gradient, z_, network_at, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
-                             hoeffding_draws, indicator_products, initial_grams, rademacher_means)
-from .training import (DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
+                             ENTRY_SPACE, FROBENIUS_SPACE, HOEFFDING_CORRECTED_SPACE, INDICATOR_SPACE, bounded_means, hoeffding_space, indicator_products, initial_grams)
+from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_SPACE, ROTATION_SPACE, TRAINED_SPACE,
+                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement)
-from .kernel_predictor import F_TE_LIMIT, KP_DOMAINS, kernel_predictor_at, kp_domains, Hsym, Kte, f0, u0sym, ysym, trained_predictor_error
+from .kernel_predictor import (PREDICTOR_SPACE, F_TE_LIMIT, KP_DOMAINS, kernel_predictor_at, kp_domains, Hsym, Kte, f0,
+                               u0sym, ysym, trained_predictor_error)
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "Cv", "DISPLACEMENT_UNIFORM", "D_r", "D_sup", "FROB_FROM_ENTRIES", "F_TE_LIMIT", "Fch",
@@ -106,7 +116,8 @@ CLAIMS = [
         source=src("2 Gradient Flow", r"by classical theory we know that there exists a unique global minimum θ^* s.t. $\theta(t) \to \theta^*$"),
         statement=Statement(sp.Le(Norm(th_t - th_s), Norm(th_0 - th_s) * sp.exp(-mu * t)), assuming=[sp.Ge(LambdaMin(Hess), mu)],
                             latex=r"\nabla^2 \mathcal{L} \succeq \mu I \Rightarrow \|\theta(t) - \theta^*\| \leq \|\theta(0) - \theta^*\| e^{-\mu t} \to 0"),
-        checks=(Simulation(strongly_convex_flows, name="logistic loss plus ridge, 10 points in R^3"),),
+        checks=(Simulation(strongly_convex_flows, name="logistic-plus-ridge and extremal quadratic losses in R^3",
+                           configurations=CONVEX_SPACE),),
         depends_on=("gd.s2.loss_gradient",),
         expected=Verdict.SUPPORTED,
     ),
@@ -117,9 +128,10 @@ CLAIMS = [
         source=src("2 Gradient Flow", r"many combinations of parameters can give a training loss of zero i.e. there is no unique global minimizer"),
         statement=Statement(sp.And(sp.Eq(L_1, 0, evaluate=False), sp.Eq(L_2, 0, evaluate=False), sp.Ge(Norm(th_1 - th_2), 1), sp.Ge(N_J, 1)),
                             assuming=[sp.Gt(m, n)],
-                            latex=r"m = n^2 > n \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
+                            latex=r"m > n\ (m = n + 1, n^2) \Rightarrow \exists\, \theta_1 \neq \theta_2:\ \mathcal{L}(\theta_1) = \mathcal{L}(\theta_2) = 0,\ "
                                   r"\|\theta_1 - \theta_2\| \geq 1,\ \dim \ker J(\theta_1) = p - \mathrm{rank}\, J(\theta_1) \geq 1"),
-        checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, n = 4, m = 16, d = 3", scale="L_scale"),),
+        checks=(Simulation(zero_loss_pairs, name="interpolating two-layer ReLU networks, m > n", scale="L_scale",
+                           configurations=MIN_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -183,7 +195,7 @@ CLAIMS = [
         source=src("Theorem 3.1", r"If $\exists \lambda_0 > 0 \ \forall t \ s.t. \ \lambda_{min}(\boldsymbol{H}(t)) \geq \lambda_0$, then we get global convergence for gradient flow."),
         statement=Statement(sp.Le(Norm(u_t - y) ** 2 / 2, Norm(u_0 - y) ** 2 / 2 * sp.exp(-lam0 * t / n)),
                             assuming=[sp.Ge(LambdaMin(H_t), lam0)]),
-        checks=(Simulation(convergence_flows, name="flows with time-varying H(t)"),),
+        checks=(Simulation(convergence_flows, name="flows with time-varying and extremal H(t)", configurations=CONVERGENCE_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -293,7 +305,8 @@ CLAIMS = [
         title="Section 4: a universal kernel's Gram matrix on distinct points is positive definite (lambda_0 > 0)",
         source=src("4 Gradient Flow for Kernel Regression", r"Also, in general, if the kernel is universal, the result holds and hence we get global convergence."),
         statement=Statement(sp.Gt(LambdaMin(Kmat), 0), latex=r"\lambda_{\min}\left(K(x_i, x_j)_{ij}\right) > 0 \text{ (Gaussian kernel, distinct } x_i)"),
-        checks=(Simulation(gaussian_grams, name="Gaussian-kernel Gram matrices"),),
+        checks=(Simulation(gaussian_grams, name="Gaussian-kernel Gram matrices, random and equally spaced points",
+                           configurations=GRAM_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -324,8 +337,8 @@ CLAIMS = [
         title="Section 5: H* = lim_m E <df(x_i)/dw, df(x_j)/dw> (the expectation is the same at every width)",
         source=src("5 Gradient Flow for Neural Networks", r"H_{i,j}^* = \lim_{m \to \infty} \mathbb{E}_{w \sim \boldsymbol{D}_{init}} \left\langle \frac{\partial f(x_i, a, w)}{\partial w(t)}, \frac{\partial f(x_j, a, w)}{\partial w(t)} \right\rangle"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
-                            latex=r"\mathbb{E}_{w} \left\langle \frac{\partial f(x_i)}{\partial w}, \frac{\partial f(x_j)}{\partial w} \right\rangle = x_i^\top x_j \frac{\pi - \arccos x_i^\top x_j}{2\pi} \quad (m = 8)"),
-        checks=(MonteCarlo(tangent_grams, name="finite-difference gradients at width 8"),),
+                            latex=r"\mathbb{E}_{w} \left\langle \frac{\partial f(x_i)}{\partial w}, \frac{\partial f(x_j)}{\partial w} \right\rangle = x_i^\top x_j \frac{\pi - \arccos x_i^\top x_j}{2\pi} \quad (m = 1, 2, 8)"),
+        checks=(MonteCarlo(tangent_grams, name="finite-difference gradients at widths 1 to 8", configurations=TANGENT_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -392,7 +405,7 @@ CLAIMS = [
         source=src("Proposition 5.1", r"Proposition 5.1. $H(t) \approx H^*$ in the case of the 2 layer neural network."),
         statement=Statement(sp.Eq(dHs, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \leq T} \|H(t) - H^*\|_F = O(1/\sqrt{m}) \to 0,\ m \to \infty"),
-        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m"),),
+        checks=(OrderFit(ntk_deviation, name="deviation from the NTK in m", configurations=FULL_HORIZON),),
         depends_on=("gd.s5.h_indicator", "gd.s5_2.ntk_closed_form"),
         expected=Verdict.SUPPORTED,
     ),
@@ -403,12 +416,14 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"If $n = \Omega\left(\frac{\log(1/\delta)}{\epsilon^2}\right)$ where $0 < \delta, \epsilon < 1$, then with probability $(1 - \delta)$"),
         statement=Statement(sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), eps)), 1 - delta), assuming=[sp.Ge(n, C * sp.log(1 / delta) / eps**2)],
                             latex=r"n \geq C \frac{\log(1/\delta)}{\epsilon^2},\ |Z_i| \leq 1 \Rightarrow \Pr\left[\left|\frac{1}{n}\sum_i Z_i - \mathbb{E}Z\right| \leq \epsilon\right] \geq 1 - \delta"),
-        checks=tuple(Probability(rademacher_means(c), name=f"Rademacher, C = {c}, delta = exp(-0.9 eps^2/C)") for c in (1, 4, 16)),
+        checks=tuple(Probability(bounded_means(c), name=f"bounded means at C = {c}, the smallest delta = exp(-n eps^2/C)",
+                                 configurations=hoeffding_space(c)) for c in (1, 4, 16)),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), HOEFFDING_RADIUS)), 1 - delta),
                       latex=r"\Pr\left[\left|\frac{1}{n}\sum_i Z_i - \mathbb{E}Z\right| \leq \sqrt{\frac{2\log(2/\delta)}{n}}\right] \geq 1 - \delta, "
                             r"\text{ i.e. } n \geq \frac{2\log(2/\delta)}{\epsilon^2} \text{ suffices}"),
-            checks=(Probability(hoeffding_draws, name="means of 40 uniform variables on [-1, 1]"),
+            checks=(Probability(bounded_means(), name="means of Rademacher, biased-sign and uniform variables",
+                                configurations=HOEFFDING_CORRECTED_SPACE),
                     Derivation(name="Hoeffding's tail 2 exp(-n s^2/2) = delta",
                                derived=sp.Ge(Prob(sp.Le(sp.Abs(Zbar - EZ), HOEFFDING_RADIUS)), 1 - delta))),
             why="For any constant C, delta close to 1 makes C log(1/delta)/eps^2 < 1, so n = 1 is allowed and a single "
@@ -424,7 +439,8 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"H_{i,j}^* = \mathbb{E}_{w \sim \mathbb{N}(0,I)} x_i^\top x_j \mathbb{1}\{w^\top x_i \ge 0, w^\top x_j \ge 0\}"),
         statement=Statement(sp.Eq(Zs, Kmat, evaluate=False),
                             latex=r"\mathbb{E}_{w} x_i^\top x_j \mathbb{1}\{w^\top x_i \geq 0, w^\top x_j \geq 0\} = x_i^\top x_j \frac{\pi - \angle(x_i, x_j)}{2\pi}"),
-        checks=(MonteCarlo(indicator_products, name="indicator products against the closed form"),),
+        checks=(MonteCarlo(indicator_products, name="indicator products against the closed form",
+                           configurations=INDICATOR_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -434,7 +450,7 @@ CLAIMS = [
         source=src("5.1 Claim 1: Initialization", r"So, when *m* is large enough, we get $|H_{i,j}(0) - H_{i,j}^*| \le \epsilon$."),
         statement=Statement(sp.Ge(Prob(sp.Le(MaxEntry(sp.Abs(H0 - Hs)), eps)), 1 - delta),
                             latex=r"m \geq \frac{2 \log(2n^2/\delta)}{\epsilon^2} \Rightarrow \Pr\left[\max_{ij} |H_{ij}(0) - H^*_{ij}| \leq \epsilon\right] \geq 1 - \delta"),
-        checks=(Probability(initial_grams, name="H(0) at the Hoeffding width with a union bound"),),
+        checks=(Probability(initial_grams, name="H(0) at the Hoeffding width with a union bound", configurations=ENTRY_SPACE),),
         depends_on=("gd.s5_1.hoeffding", "gd.s5_1.ntk_expectation"),
         expected=Verdict.SUPPORTED,
     ),
@@ -444,7 +460,7 @@ CLAIMS = [
         title="Section 5.1: ||H* - H(0)||_F <= sum_ij |H_ij(0) - H*_ij| <= n^2 eps",
         source=src("5.1 Claim 1: Initialization", r"\therefore ||\mathbf{H}^* - \mathbf{H}(0)||_F \le \sum_{i,j} |H_{i,j}(0) - H_{i,j}^*| \le n^2 \epsilon"),
         statement=Statement(sp.Le(FrobNorm(Hs - H0), n**2 * eps), assuming=[sp.Le(MaxEntry(sp.Abs(Hs - H0)), eps)]),
-        checks=(Simulation(frobenius_samples, name="initial Gram matrices at width 64"),
+        checks=(Simulation(frobenius_samples, name="initial Gram matrices, random and identical inputs", configurations=FROBENIUS_SPACE),
                 Derivation(name="sqrt of the sum of n^2 squared entries", derived=sp.Le(FrobNorm(Hs - H0), FROB_FROM_ENTRIES))),
         depends_on=("gd.s5_1.entry_concentration",),
         correction=Correction(
@@ -471,7 +487,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"Every weight vector only moves a little bit, and this change scales with $\frac{1}{\sqrt{m}}$."),
         statement=Statement(sp.Eq(D_sup, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\max_r \sup_{t \leq T} \|w_r(t) - w_r(0)\|_2 = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_displacement, name="displacement order in m"),),
+        checks=(OrderFit(lazy_displacement, name="displacement order in m", configurations=HORIZON_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -496,7 +512,8 @@ CLAIMS = [
                             latex=r"\|w_r(t) - w_r(0)\|_2 \leq \frac{C t}{\sqrt{m}},\ C = \sqrt{m} \max_{\tau \leq t} \left\|\frac{dw_r}{d\tau}\right\|"),
         # rtol 5%: C_v is a maximum of the speed over the time grid, which can fall a few per cent short
         # of its supremum between grid points (seen: 1.8%); a wrong order in t or m misses by far more
-        checks=(Simulation(displacement_bound, name="trained networks of width 256", rtol=0.05),),
+        checks=(Simulation(displacement_bound, name="trained networks of widths 16 and 256, n = 1 and 3", rtol=0.05,
+                           configurations=TRAINED_SPACE),),
         depends_on=("gd.s5_2.velocity",),
         expected=Verdict.SUPPORTED,
     ),
@@ -507,7 +524,8 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"&\le \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \ne sgn(w_r(0)^\top x_i)\} \\ &+ \frac{1}{m} x_i^\top x_j \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_j) \ne sgn(w_r(0)^\top x_j)\}"),
         statement=Statement(sp.Le(x_ij * (N_t - N_0) / m, x_ij * F_i / m + x_ij * F_j / m),
                             latex=r"\frac{1}{m} x_i^\top x_j \sum_r \left(\mathbb{1}_{r}(t) - \mathbb{1}_{r}(0)\right) \leq \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_i\} + \frac{1}{m} x_i^\top x_j \sum_r \mathbb{1}\{\text{sgn changes at } x_j\}"),
-        checks=(Simulation(pattern_configurations, name="every pattern of 2 neurons, x_i.x_j = +-1/2 (exact enumeration)"),),
+        checks=(Simulation(pattern_configurations, name="every pattern of m <= 3 neurons, x_i.x_j in [-1, 1] (exact enumeration)",
+                           configurations=PATTERN_SPACE),),
         depends_on=("gd.s5.h_indicator",),
         correction=Correction(
             Statement(sp.Le(sp.Abs(x_ij * (N_t - N_0) / m), sp.Abs(x_ij) * F_i / m + sp.Abs(x_ij) * F_j / m),
@@ -523,10 +541,11 @@ CLAIMS = [
         title="Section 5.2: Gaussian anti-concentration P(|Z| < R) <= 2R/sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}_{Z \sim \mathcal{N}(0,I)}(|Z| < R) \le \frac{2R}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - 2 * R / sp.sqrt(2 * sp.pi)),
-                            latex=r"\Pr_{Z \sim \mathcal{N}(0,1)}(|Z| < R) \leq \frac{2R}{\sqrt{2\pi}}"),
+                            latex=r"\Pr_{Z \sim \mathcal{N}(0,I_d)}(|Z| < R) \leq \frac{2R}{\sqrt{2\pi}}"),
         checks=(Derivation(name="the density is at most 1/sqrt(2 pi)",
                            derived=sp.Ge(Prob(sp.Ge(sp.Abs(Zs), R)), 1 - sp.Integral(GAUSS_DENSITY.subs(z_, 0), (z_, -R, R)))),
-                Probability(normal_draws, name="standard normal draws, R = 1")),
+                Probability(normal_laws, name="Pr(|Z| < R) in closed form, Z ~ N(0, I_d)", configurations=ANTI_EXACT_SPACE),
+                Probability(normal_draws, name="standard normal draws, Z ~ N(0, I_d)", configurations=ANTI_SAMPLED_SPACE)),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -535,8 +554,8 @@ CLAIMS = [
         title="Section 5.2: w^T x_i ~ N(0, 1) for w ~ N(0, I) and ||x_i|| = 1",
         source=src("5.2 Claim 2: Training", r"then by rotational symmetry, we have $w_r(0)^\top x_i \sim \mathcal{N}(0, 1)$ where $||x_i||_2 = 1$."),
         statement=Statement(sp.Eq(sp.cos(s_ * Zs), sp.exp(-s_**2 / 2), evaluate=False),
-                            latex=r"\mathbb{E}\, e^{i s\, w^\top x_i} = e^{-s^2/2} \quad (s = 0.5, 1, 2;\ d = 5)"),
-        checks=(MonteCarlo(rotation_draws, name="characteristic function of w^T x"),),
+                            latex=r"\mathbb{E}\, e^{i s\, w^\top x_i} = e^{-s^2/2} \quad (s = 0.5, 1, 2;\ d = 1, 2, 5, 50)"),
+        checks=(MonteCarlo(rotation_draws, name="characteristic function of w^T x", configurations=ROTATION_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -554,7 +573,8 @@ CLAIMS = [
                       latex=r"\Delta w \leq \frac{\sqrt{n}\, \|u(0) - y\|}{\sqrt{m}\, \lambda_0} \quad (\lambda_{\min}(H(t)) \geq \lambda_0)"),
             checks=(Derivation(name="integral of ||u(tau) - y|| / sqrt(nm) with ||u - y|| <= R_0 e^{-lambda_0 tau/n}",
                                derived=sp.Le(Dw, DISPLACEMENT_UNIFORM)),
-                    Simulation(uniform_displacement, name="trained networks of width 256")),
+                    Simulation(uniform_displacement, name="trained networks of widths 16 and 256, n = 1 and 3",
+                               configurations=TRAINED_SPACE)),
             why="C t/sqrt(m) grows with t, so it gives no Delta w for the extension to t -> oo. The velocity is at most "
                 "||u - y|| / sqrt(nm) and ||u(t) - y|| <= ||u(0) - y|| e^{-lambda_0 t/n} (Theorem 3.1), whose integral is finite.",
             expected=Verdict.SUPPORTED),
@@ -568,7 +588,7 @@ CLAIMS = [
         statement=Statement(sp.Ge(a_ * b_, 0), assuming=[sp.Le(sp.Abs(b_ - a_), Dw), sp.Le(Dw, sp.Abs(a_))],
                             latex=r"|w_r(t)^\top x_i - w_r(0)^\top x_i| \leq \Delta w \leq |w_r(0)^\top x_i| \Rightarrow (w_r(t)^\top x_i)(w_r(0)^\top x_i) \geq 0"),
         checks=(Inequality(name="sign of the product", domains={"a": Domain(-10, 10), "b": Domain(-10, 10), "Delta_w": Domain(1e-3, 10, log=True)}),
-                Simulation(sign_flow, name="trained networks of width 256")),
+                Simulation(sign_flow, name="trained networks of widths 16 and 256, n = 1 and 3", configurations=TRAINED_SPACE)),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -587,8 +607,8 @@ CLAIMS = [
         title="Section 5.2: P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w / sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}(|w_r(0)^\top x_i| < \Delta w) \le \frac{2\Delta w}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), Dw)), 1 - 2 * Dw / sp.sqrt(2 * sp.pi)),
-                            latex=r"\Pr(|w_r(0)^\top x_i| < \Delta w) \leq \frac{2\Delta w}{\sqrt{2\pi}} \quad (\Delta w = 1)"),
-        checks=(Probability(projection_draws, name="projections of N(0, I_4) on a unit vector"),),
+                            latex=r"\Pr(|w_r(0)^\top x_i| < \Delta w) \leq \frac{2\Delta w}{\sqrt{2\pi}} \quad (\Delta w \in [1.1, 1.25],\ d = 1, 4, 50)"),
+        checks=(Probability(projection_draws, name="projections of N(0, I_d) on a unit vector", configurations=PROJECTION_SPACE),),
         depends_on=("gd.s5_2.anti_concentration", "gd.s5_2.rotational"),
         expected=Verdict.SUPPORTED,
     ),
@@ -599,7 +619,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"hence $\frac{1}{m} \sum_{r=1}^{m} \mathbb{1}\{sgn(w_r(t)^\top x_i) \neq sgn(w_r(0)^\top x_i)\} \to 0 \text{ as } m \to \infty$"),
         statement=Statement(sp.Eq(Fch, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\max_i \sup_{t \leq T} \frac{1}{m} \sum_{r=1}^m \mathbb{1}\{sgn(w_r(t)^\top x_i) \neq sgn(w_r(0)^\top x_i)\} = O(1/\sqrt{m}) \to 0"),
-        checks=(OrderFit(sign_change_fraction, name="sign-change fraction in m"),),
+        checks=(OrderFit(sign_change_fraction, name="sign-change fraction in m", configurations=HORIZON_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
         expected=Verdict.SUPPORTED,
     ),
@@ -610,7 +630,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"This means that $H_{i,j}(t) \to H_{i,j}(0)$ as $m \to \infty$."),
         statement=Statement(sp.Eq(dH, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\sup_{t \leq T} \|H(t) - H(0)\|_F = O(1/\sqrt{m}) \to 0,\ m \to \infty"),
-        checks=(OrderFit(gram_change, name="Gram matrix change in m"),),
+        checks=(OrderFit(gram_change, name="Gram matrix change in m", configurations=HORIZON_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
         expected=Verdict.SUPPORTED,
     ),
@@ -663,12 +683,14 @@ CLAIMS = [
         source=src("5.3 Neural Nets as a Kernel Predictor", r"the predictor $f(\theta, X_{te})$ is equivalent to a kernel predictor $K_{te}(\mathbf{H}^*)^{-1}\mathbf{y}$"),
         statement=Statement(sp.Eq(E_kp, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                             latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - K_{te} (H^*)^{-1} y\right| = O(1/\sqrt{m}) \to 0 \quad (\text{trained networks, } T = 40)"),
-        checks=(OrderFit(trained_predictor_error(False), name="trained networks against the written kernel predictor"),),
+        checks=(OrderFit(trained_predictor_error(False), name="trained networks against the written kernel predictor",
+                         configurations=PREDICTOR_SPACE),),
         depends_on=("gd.s5_3.kernel_predictor", "gd.proposition5_1"),
         correction=Correction(
             Statement(sp.Eq(E_kc, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
                       latex=r"\max_{X_{te}} \left|f(\theta(T), X_{te}) - f(\theta(0), X_{te}) - K_{te} (H^*)^{-1} (y - u(0))\right| = O(1/\sqrt{m})"),
-            checks=(OrderFit(trained_predictor_error(True), name="trained networks against the corrected kernel predictor"),),
+            checks=(OrderFit(trained_predictor_error(True), name="trained networks against the corrected kernel predictor",
+                             configurations=PREDICTOR_SPACE),),
             why="The trained network keeps its O(1) output at initialisation: its error against K_te (H*)^{-1} y stays "
                 "O(1) at every width, while against f(theta(0), X_te) + K_te (H*)^{-1} (y - u(0)) it decays like 1/sqrt(m).",
             expected=Verdict.SUPPORTED),

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 import numpy as np
 import sympy as sp
+from verify.checks import WEIGHTS, Configurations, Derived, Range
+from verify.checks.configurations import label
 from verify.maths.kernels import finite_width_gram, relu_ntk
 from .setting import delta, eps, n
 from .network import inputs, z_
@@ -21,58 +23,127 @@ FROB_FROM_ENTRIES = sp.sqrt(sp.Sum(eps**2, (_ii, 1, n), (_jj, 1, n)).doit())    
 GAUSS_DENSITY = sp.exp(-z_**2 / 2) / sp.sqrt(2 * sp.pi)
 
 
-HOEFFDING_EPS = 0.9
+# Theorem 5.2 ranges over bounded variables |Z_i| <= 1, n, 0 < delta, eps < 1 and (its Omega) every constant C.
+# Each check fixes C and searches n, eps and the smallest delta the hypothesis n >= C log(1/delta)/eps^2 admits,
+# delta = exp(-n eps^2/C), on the extremal bounded law, Rademacher signs (the largest variance), whose finitely
+# many outcomes let the probability be summed exactly
+HOEFFDING_SETTING = (sp.Lt(delta, 1), sp.Le(sp.Abs(sp.Symbol("Zbar")), 1))
+HOEFFDING_SPACE = Configurations(
+    law=["rademacher"], n=[1, 8], epsilon=Range(0.1, 0.9),
+    delta=Derived(lambda c: math.exp(-c["n"] * c["epsilon"] ** 2 / c["C"]),
+                  "the smallest delta with n >= C log(1/delta)/eps^2: exp(-n eps^2/C)"),
+    constraints=HOEFFDING_SETTING)
+# the correction: every n and delta, Rademacher and biased signs (P[Z = 1] = 0.9) summed exactly down to
+# delta = 1e-3, and sampled uniform means where the budget's trials resolve 1 - delta (delta = 0.05)
+HOEFFDING_CORRECTED_SPACE = Configurations(
+    law=["rademacher", "biased", "uniform"], n=[1, 8, 40], delta=[0.5, 0.05, 1e-3],
+    constraints=HOEFFDING_SETTING,
+    when=lambda c: (c["law"] != "uniform" or c["delta"] == 0.05) and (c["law"] == "uniform" or c["delta"] != 0.05),
+    when_text="uniform (sampled) means at delta = 0.05 (the smallest the budget's trials resolve), exact laws at 0.5 and 1e-3")
+_BIASED = 0.9
 
 
-def rademacher_means(C_value):
-    """n = 1 Rademacher variable (|Z| <= 1, E Z = 0) at delta = exp(-0.9 eps^2 / C): then
-    C log(1/delta) / eps^2 = 0.9 <= n, so the stated width condition holds, yet |Z| = 1 > eps."""
-    def simulate(ctx, trials, precise):
-        Z = ctx.rng("rademacher").choice([-1.0, 1.0], size=(trials, 1))
-        dlt = math.exp(-0.9 * HOEFFDING_EPS**2 / C_value)
-        one = np.ones((1, 1))
-        return {"Zbar": Z, "EZ": 0 * one, "epsilon": HOEFFDING_EPS * one, "delta": dlt * one, "n": one, "C": C_value * one}
+def bounded_means(C_value=None):
+    """The mean of n i.i.d. variables |Z_i| <= 1 at one configuration (law, n, delta[, epsilon]), with
+    E Z. ``law``: "rademacher" (Z = +-1 with probability 1/2) or "biased" (Z = 1 with probability 0.9, else
+    -1): every outcome N = #{Z_i = 1} = 0..n is returned with its binomial probability (exact); "uniform"
+    (Z ~ U(-1, 1)): ``trials`` sampled means. With ``C_value`` (the statement's constant C) the returned
+    environment also names C and epsilon (the hypothesis n >= C log(1/delta)/eps^2)."""
+    def simulate(ctx, trials, precise, config):
+        nn, one = int(config["n"]), np.ones((1, 1))
+        law = config["law"]
+        env = {}
+        if law == "uniform":
+            Z = ctx.rng("uniform", label(config)).uniform(-1, 1, (trials, nn)).mean(axis=1, keepdims=True)
+            mean = 0.0
+        else:
+            p = 0.5 if law == "rademacher" else _BIASED
+            N = np.arange(nn + 1)
+            env[WEIGHTS] = np.array([math.comb(nn, k) * p**k * (1 - p) ** (nn - k) for k in N])
+            Z, mean = ((2.0 * N - nn) / nn)[:, None], 2 * p - 1
+        env.update({"Zbar": Z, "EZ": mean * one, "delta": config["delta"] * one, "n": nn * one})
+        if C_value is not None:
+            env.update({"C": C_value * one, "epsilon": config["epsilon"] * one})
+        return env
     return simulate
 
 
-def hoeffding_draws(ctx, trials, precise):
-    """Means of n = 40 variables uniform on [-1, 1] (E Z = 0), delta = 0.05."""
-    Z = ctx.rng("uniform").uniform(-1, 1, (trials, 40)).mean(axis=1, keepdims=True)
-    one = np.ones((1, 1))
-    return {"Zbar": Z, "EZ": 0 * one, "delta": 0.05 * one, "n": 40 * one}
+def hoeffding_space(C_value):
+    """The statement's space at the constant C (a Derived rule reads C from the configuration)."""
+    return Configurations(C=[C_value], **dict(HOEFFDING_SPACE.parameters), constraints=HOEFFDING_SPACE.constraints)
 
 
-def indicator_products(ctx, draws, replay):
-    """x_i . x_j 1{w . x_i >= 0, w . x_j >= 0} for w ~ N(0, I) (inputs of any norm)."""
-    rng = ctx.rng("indicator", str(replay))
-    X = inputs(rng, 4, 3, unit=False)
-    act = (rng.standard_normal((draws, 3)) @ X.T >= 0).astype(float)
+# the expectation is claimed for every pair of inputs (any norm): random inputs, and the extreme pairs -- the
+# same direction at two norms, opposite directions, and directions 0.3 apart (closer ones make an event so rare
+# that the draws may see none, and MonteCarlo takes a zero sample variance for certainty) -- on the line (d = 1)
+# and in R^3
+INDICATOR_SPACE = Configurations(d=[1, 3], inputs=["random", "extreme"])
+
+
+def indicator_products(ctx, draws, replay, config):
+    """x_i . x_j 1{w . x_i >= 0, w . x_j >= 0} for w ~ N(0, I_d) at one configuration (d, inputs): 4 random
+    inputs of norms in [0.5, 2], or the extreme pairs x, 2x, -x/2 and (d > 1) a direction 0.3 from x at
+    norm 3 (so -x/2 and it are 0.3 from antipodal)."""
+    rng = ctx.rng("indicator", str(replay), label(config))
+    dd = int(config["d"])
+    if config["inputs"] == "random":
+        X = inputs(rng, 4, dd, unit=False)
+    else:
+        x = inputs(rng, 1, dd)[0]
+        rows = [x, 2 * x, -x / 2]
+        if dd > 1:
+            v = rng.standard_normal(dd)
+            v -= (v @ x) * x
+            rows.append(3 * (np.cos(0.3) * x + np.sin(0.3) * v / np.linalg.norm(v)))
+        X = np.array(rows)
+    act = (rng.standard_normal((draws, dd)) @ X.T >= 0).astype(float)
     return {"Z": (X @ X.T) * act[:, :, None] * act[:, None, :], "K": relu_ntk(X)[None]}
 
 
-ENTRY_N, ENTRY_EPS, ENTRY_DELTA = 3, 0.1, 0.1
-
-
-def entry_width():
+def _width(c):
     """Hoeffding for the m terms x_i.x_j 1{.} in [-1, 1], with a union bound over the n^2 entries."""
-    return math.ceil(float(HOEFFDING_N.subs({delta: ENTRY_DELTA / ENTRY_N**2, eps: ENTRY_EPS})))
+    return math.ceil(float(HOEFFDING_N.subs({delta: c["delta"] / c["n"] ** 2, eps: c["epsilon"]})))
 
 
-def initial_grams(ctx, trials, precise):
-    """H(0) of networks at the width entry_width(), against H* (unit inputs)."""
-    rng = ctx.rng("h0")
-    X = inputs(rng, ENTRY_N, 3)
-    width = entry_width()
-    G = finite_width_gram(rng.standard_normal((trials, width, 3)), X)
+# every n, eps and delta, at the width the union bound asks for; random unit inputs and clustered ones (within
+# ~0.05 of one direction: every entry's indicator has variance near its largest, 1/4); delta = 0.05 is the
+# smallest the budget's trials resolve
+ENTRY_SPACE = Configurations(
+    n=[2, 5], epsilon=[0.1, 0.3], delta=[0.05], inputs=["random", "clustered"],
+    m=Derived(_width, "the union-bound width ceil(2 log(2 n^2/delta)/eps^2)"),
+    constraints=(sp.Lt(delta, 1),), when=lambda c: c["inputs"] == "random" or c["n"] == 5,
+    when_text="clustered inputs at n = 5")
+
+
+def initial_grams(ctx, trials, precise, config):
+    """H(0) of networks of width m (w_r ~ N(0, I_3)) against H*, at one configuration (n, eps, delta, inputs,
+    m): n random unit inputs in R^3, or n clustered within ~0.05 of one direction."""
+    rng = ctx.rng("h0", label(config))
+    nn = int(config["n"])
+    X = inputs(rng, nn, 3)
+    if config["inputs"] == "clustered":
+        X = rng.standard_normal(3) + 0.05 * X
+        X /= np.linalg.norm(X, axis=1, keepdims=True)
+    G = finite_width_gram(rng.standard_normal((trials, int(config["m"]), 3)), X)
     one = np.ones((1, 1, 1))
-    return {"H0": G, "Hstar": relu_ntk(X)[None], "epsilon": ENTRY_EPS * one, "delta": ENTRY_DELTA * one}
+    return {"H0": G, "Hstar": relu_ntk(X)[None], "epsilon": config["epsilon"] * one, "delta": config["delta"] * one}
 
 
-def frobenius_samples(ctx, precise):
-    """H(0) - H* for networks of width 64 at random unit inputs; epsilon = the largest entry."""
-    rng = ctx.rng("frob")
-    S, nn = ctx.budget.samples * 8, 5
-    X = inputs(rng, nn, 4)
-    D = finite_width_gram(rng.standard_normal((S, 64, 4)), X) - relu_ntk(X)[None]
+# the two steps hold for every n x n difference: n = 1 (one entry: equality) and 5, random unit inputs at width 64,
+# and the extremal ones: n = 5 identical inputs at width 1 (every entry of H(0) - H* is +-1/2: ||.||_F = n eps,
+# the corrected bound's equality)
+FROBENIUS_SPACE = Configurations(n=[1, 5], m=[1, 64], inputs=["random", "identical"],
+                                 when=lambda c: (c["inputs"] == "random" and c["m"] == 64)
+                                 or (c["inputs"] == "identical" and c["n"] > 1 and c["m"] == 1),
+                                 when_text="random inputs at width 64; identical ones (n >= 2) at width 1")
+
+
+def frobenius_samples(ctx, precise, config):
+    """H(0) - H* for networks of width m (w_r ~ N(0, I_4)) at one configuration (n, m, inputs): n random unit
+    inputs, or n copies of one; epsilon = the largest entry of |H(0) - H*|."""
+    rng = ctx.rng("frob", label(config))
+    S, nn, mm = ctx.budget.samples * 8, int(config["n"]), int(config["m"])
+    X = inputs(rng, nn, 4) if config["inputs"] == "random" else np.repeat(inputs(rng, 1, 4), nn, axis=0)
+    D = finite_width_gram(rng.standard_normal((S, mm, 4)), X) - relu_ntk(X)[None]
     return {"Hstar": relu_ntk(X)[None], "H0": D + relu_ntk(X)[None],
             "epsilon": np.abs(D).max(axis=(-2, -1), keepdims=True), "n": nn * np.ones((1, 1, 1))}

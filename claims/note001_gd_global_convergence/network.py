@@ -5,7 +5,8 @@ import math
 import numpy as np
 import sympy as sp
 from verify.maths.kernels import WidthBatch, relu_ntk
-from verify.checks import Domain
+from verify.checks import Configurations, Domain, Range
+from verify.checks.configurations import label
 from verify.maths.models import unit_vectors
 from claims._sizes import canonical
 from .gradient_flow import GEN, N_DATA, tt_, y_
@@ -132,12 +133,21 @@ def inputs(rng, count=4, d=3, unit=True):
     return X / np.linalg.norm(X, axis=1, keepdims=True) if unit else X * rng.uniform(0.5, 2.0, (count, 1))
 
 
-def tangent_grams(ctx, draws, replay):
-    """<df(x_i)/dw, df(x_j)/dw> of networks of width m = 8 at initialisation, the gradient taken by
-    central differences of f itself (not by the note's formula)."""
-    rng = ctx.rng("tangent", str(replay))
-    width, d, h = 8, 3, 1e-6
+# the expectation is claimed at every width (the limit is of a constant sequence): m = 1 (one neuron), 2 and 8;
+# random unit inputs, and the extreme ones -- two equal, two opposite, two 0.3 apart -- in R^3
+TANGENT_SPACE = Configurations(m=[1, 2, 8], inputs=["random", "extreme"])
+
+
+def tangent_grams(ctx, draws, replay, config):
+    """<df(x_i)/dw, df(x_j)/dw> of networks of width m at initialisation, at one configuration (m, inputs), the
+    gradient taken by central differences of f itself (not by the note's formula); 4 unit inputs in R^3,
+    random, or x, x, -x and a direction 0.3 from x."""
+    rng = ctx.rng("tangent", str(replay), label(config))
+    width, d, h = int(config["m"]), 3, 1e-6
     X = inputs(rng, 4, d)
+    if config["inputs"] == "extreme":
+        x, v = X[0], X[1] - (X[1] @ X[0]) * X[0]
+        X = np.array([x, x, -x, np.cos(0.3) * x + np.sin(0.3) * v / np.linalg.norm(v)])
     W = rng.standard_normal((draws, width, d))
     a = rng.choice([-1.0, 1.0], (draws, width))
     E = np.eye(width * d).reshape(width * d, width, d) * h
@@ -154,6 +164,31 @@ LAZY_WIDTHS = (64, 128, 256, 512, 1024)
 HCHANGE_WIDTHS = (64, 128, 256, 512, 1024, 2048)
 TRAIN_TIME = 20.0
 RTOL_FIT = 1e-2
+
+
+# the width fits hold at every training horizon ("we train till time t"): sup over t <= T for T from 3/4 of the
+# horizon to TRAIN_TIME, every T read off one flow to TRAIN_TIME (memoized per check: common random numbers)
+HORIZON_SPACE = Configurations(T=Range(0.75 * TRAIN_TIME, TRAIN_TIME))
+# the deviation from H* is fitted at the full horizon only: its slope interval (6 seeds: +-0.14) cannot afford the
+# confidence split over two horizons at the quick budget
+FULL_HORIZON = Configurations(T=[TRAIN_TIME])
+_SWEEPS: dict = {}
+
+
+def memoized(ctx, precise, tag, build):
+    """``build()``, once per seed, claim, check, budget, ``tag`` and mode: the configurations of one check
+    read their horizons off the same trained networks."""
+    key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, tag, bool(precise))
+    if key not in _SWEEPS:
+        if len(_SWEEPS) >= 4:
+            _SWEEPS.clear()
+        _SWEEPS[key] = build()
+    return _SWEEPS[key]
+
+
+def until(tt, T):
+    """The times of the grid ``tt`` up to the horizon T."""
+    return np.asarray(tt) <= float(T) + 1e-9
 
 
 def fit_seeds(ctx, quick):
@@ -174,13 +209,18 @@ def lazy_batch(rng, widths, seeds, n_in=3, d=4):
 PROP_WIDTHS = (64, 128, 256, 512, 1024, 2048)
 
 
-def ntk_deviation(ctx, variable, precise):
+def ntk_deviation(ctx, variable, precise, config):
     """sup_{t <= T} ||H(t) - H*||_F against the width m (n = 6 unit inputs in R^4: more entries, a
-    steadier norm)."""
+    steadier norm), at one horizon T (the flow to TRAIN_TIME on a grid of 4)."""
     if variable != "m":
         raise ValueError(f"the deviation from H* is simulated in the width m, not {variable}")
     S = fit_seeds(ctx, 4)
-    batch = lazy_batch(ctx.rng("ntk deviation"), PROP_WIDTHS, S, n_in=6, d=4)
-    H = batch.gram(batch.flow(np.linspace(0.0, TRAIN_TIME, 6), precise, rtol=RTOL_FIT))
-    dev = np.linalg.norm(H - relu_ntk(batch.X), axis=(-2, -1)).max(axis=0)
+    tt = np.linspace(0.0, TRAIN_TIME, 6)
+
+    def build():
+        batch = lazy_batch(ctx.rng("ntk deviation"), PROP_WIDTHS, S, n_in=6, d=4)
+        H = batch.gram(batch.flow(tt, precise, rtol=RTOL_FIT))
+        return np.linalg.norm(H - relu_ntk(batch.X), axis=(-2, -1))          # (T, I)
+
+    dev = memoized(ctx, precise, "ntk deviation", build)[until(tt, config["T"])].max(axis=0)
     return np.array(PROP_WIDTHS, float), dev.reshape(S, -1).T

@@ -58,12 +58,13 @@ def test_kernel_gram_is_proved_for_every_size(evaluated):
 
 
 def test_theorem_rate_is_twice_the_stated_one(evaluated):
-    """Grönwall on the proof's own inequality gives exp(-2 lambda_0 t/n); the flow with H = lambda_0 I
-    attains it, so exp(-3 lambda_0 t/n) fails in simulation while the corrected rate holds."""
+    """Grönwall on the proof's own inequality gives exp(-2 lambda_0 t/n); the flow with H = lambda_0 I (the
+    extremal family of the configuration search) attains it, so exp(-3 lambda_0 t/n) fails in simulation while
+    the corrected rate holds."""
     statement, correction = evaluated("gd.theorem3_1.rate")
     assert statement.verdict is Verdict.LOOSE
     assert "exp(-2*lambda_0*t/n)" in statement.checks[0].evidence["comparison_solution"]
-    sim = Simulation(note.convergence_flows, name="flows")
+    sim = Simulation(note.convergence_flows, name="flows", configurations=note.CONVERGENCE_SPACE)
     ctx = Context(claim_id="gd.theorem3_1", check_name="flows")
     assume = [sp.Ge(note.LambdaMin(note.H_t), note.lam0)]
 
@@ -75,6 +76,8 @@ def test_theorem_rate_is_twice_the_stated_one(evaluated):
     assert tight.outcome is Outcome.HOLDS and tight.evidence["min_relative_margin"] < 1e-6
     too_fast = bound(3)
     assert too_fast.outcome is Outcome.FAILS and too_fast.evidence["relative_margin_precise"] < 0
+    searched = tight.evidence["configuration_search"]["per_configuration"]
+    assert {r["configuration"]["H"] for r in searched} == {"rotating", "extremal"}
 
 
 def test_hoeffding_fails_for_every_constant_and_the_correction_holds(evaluated):
@@ -87,13 +90,14 @@ def test_hoeffding_fails_for_every_constant_and_the_correction_holds(evaluated):
 
 
 def test_pattern_change_bound_fails_exactly_when_inputs_are_negatively_correlated():
-    claim = BY_ID["gd.s5_2.pattern_change"]
-    env = note.pattern_configurations(Context(), False)
     from verify.checks.numeric import relative_margin
-    margin = relative_margin(claim.statement.conclusion, env)
-    negative = env["x_ij"] < 0
-    assert np.all(margin[~negative] >= 0) and np.any(margin[negative] < 0)
-    assert np.all(relative_margin(claim.correction.statement.conclusion, env) >= 0)
+    claim = BY_ID["gd.s5_2.pattern_change"]
+    for config in note.PATTERN_SPACE.grid():
+        env = note.pattern_configurations(Context(), False, config)
+        margin = relative_margin(claim.statement.conclusion, env)[:, 0]
+        negative = env["x_ij"][:, 0] < 0
+        assert np.all(margin[~negative] >= 0) and np.any(margin[negative] < 0), config
+        assert np.all(relative_margin(claim.correction.statement.conclusion, env) >= 0)
 
 
 def test_frobenius_and_width_constants(evaluated):
@@ -114,7 +118,8 @@ def test_kernel_predictor_misses_the_initial_output(evaluated):
 def test_lazy_fit_rejects_a_wrong_rate():
     """The displacement simulation is not a check that cannot fail: claiming O(1/m) is refuted."""
     wrong = Statement(sp.Eq(note.D_sup, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
-    r = OrderFit(note.lazy_displacement, name="displacement order in m").run(wrong, Context(claim_id="gd.s5_2.lazy_scaling"))
+    r = OrderFit(note.lazy_displacement, name="displacement order in m", configurations=note.HORIZON_SPACE).run(
+        wrong, Context(claim_id="gd.s5_2.lazy_scaling"))
     assert r.outcome is Outcome.FAILS and -0.6 < r.evidence["slope"] < -0.4
 
 
@@ -139,7 +144,8 @@ def test_strongly_convex_flow_rejects_a_too_fast_rate(evaluated):
     claim = BY_ID["gd.s2.strongly_convex"]
     too_fast = Statement(sp.Le(note.Norm(note.th_t - note.th_s), note.Norm(note.th_0 - note.th_s) * sp.exp(-5 * note.mu * note.t)),
                          assuming=claim.statement.assuming)
-    r = Simulation(note.strongly_convex_flows, name="flows").run(too_fast, Context(claim_id="gd.s2.strongly_convex"))
+    r = Simulation(note.strongly_convex_flows, name="flows", configurations=note.CONVEX_SPACE).run(
+        too_fast, Context(claim_id="gd.s2.strongly_convex"))
     assert r.outcome is Outcome.FAILS
     assert evaluated("gd.s2.strongly_convex")[0].verdict is Verdict.SUPPORTED
 
@@ -147,7 +153,8 @@ def test_strongly_convex_flow_rejects_a_too_fast_rate(evaluated):
 def test_sign_change_fit_rejects_a_wrong_rate():
     """The sign-change fraction decays like 1/sqrt(m), not like 1/m."""
     wrong = Statement(sp.Eq(note.Fch, sp.O(1 / note.m, (note.m, sp.oo)), evaluate=False))
-    r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m").run(wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
+    r = OrderFit(note.sign_change_fraction, name="sign-change fraction in m", configurations=note.HORIZON_SPACE).run(
+        wrong, Context(claim_id="gd.s5_2.sign_change_limit"))
     assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
 
 
@@ -161,16 +168,23 @@ def test_displacement_check_tolerance_still_rejects_a_wrong_order():
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
 
 
-def test_zero_loss_pairs_exist_only_when_over_parameterised(monkeypatch):
-    """Section 2's non-uniqueness is found by the computation at m = n^2; with fewer neurons than data
-    (m = 3 < n = 4) the least-squares fit leaves a residual and the same check fails."""
+def test_zero_loss_pairs_exist_only_when_over_parameterised():
+    """Section 2's non-uniqueness is found by the computation at every width m > n, clustered inputs and S^0
+    included; with fewer neurons than data (m = 3 < n = 4) the least-squares fit leaves a residual and the same
+    check fails."""
+    from verify.checks import Configurations
+    from verify.checks.configurations import Config
     claim = BY_ID["gd.s2.no_unique_minimiser"]
     ctx = Context(seed=0, claim_id=claim.id)
-    env = note.zero_loss_pairs(ctx, False)
-    assert np.all(env["L_1"] < 1e-20) and np.all(env["L_2"] < 1e-20) and np.all(env["N_J"] >= 1)
-    monkeypatch.setattr(note.gradient_flow, "MIN_M", 3)       # where zero_loss_pairs reads it
+    for config in note.MIN_SPACE.grid():
+        env = note.zero_loss_pairs(ctx, False, config)
+        assert np.all(env["L_1"] <= 1e-20 + 1e-12 * env["L_scale"]) and np.all(env["N_J"] >= 1), config
+    assert {(c["n"], c["m"]) for c in note.MIN_SPACE.grid()} >= {(1, 2), (2, 3), (4, 5), (4, 16)}
+    env = note.zero_loss_pairs(ctx, False, Config(n=4, d=3, m=16, inputs="random"))
+    assert np.all(env["L_1"] < 1e-20) and np.all(env["L_2"] < 1e-20)
+    narrow = Configurations(n=[4], d=[3], m=[3], inputs=["random"])
     bare = Statement(claim.statement.relation)                     # drop m > n: the check itself must object
-    r = claim.checks[0].run(bare, ctx)
+    r = Simulation(note.zero_loss_pairs, scale="L_scale", configurations=narrow).run(bare, ctx)
     assert r.outcome is Outcome.FAILS
 
 
