@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .parser import LatexError, Parsed, parse_formula
+from .parser import LatexError, parse_formula
 
 _ENV = re.compile(r"\\(begin|end)\{(aligned|align\*?|split|gathered|gather\*?|equation\*?|eqnarray\*?)\}")
 _TAG = re.compile(r"\\tag\*?\{([^{}]*)\}")

@@ -187,7 +187,7 @@ class _Name(str):
 
 @functools.cache
 def _transformer_class():
-    from lark import Token, Tree, v_args
+    from lark import Tree, v_args
 
     base = _base_transformer()
 
@@ -406,6 +406,8 @@ def _transformer_class():
             base, sup = self._v(c[0]), self._v(c[2])
             if isinstance(base, tuple) or isinstance(sup, tuple):
                 raise _Refuse("a superscript of a differential")
+            if base == sp.Symbol("e") and "e" not in self.symbols:
+                return sp.exp(sup)                 # e^{x}: Euler's number, unless the note declares e
             if isinstance(base, sp.Set):
                 return sp.Symbol(r"%s^{%s}" % (sp.latex(base), sp.latex(sup)))
             return sp.Pow(base, sup, evaluate=False) if isinstance(base, F.Notation) else sp.Pow(base, sup)
@@ -645,7 +647,8 @@ def _transformer_class():
             return [self._v(x) for x in c if not _tok(x, "COMMA", "SEMICOLON")]
 
         def applied(self, c):
-            name, args = self.name_of(c[0]), c[2]
+            name = self.name_of(c[0])
+            args = next(x for x in c[1:] if isinstance(x, list))
             args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a for a in args]
             declared = self.symbols.get(str(name))
             if declared is not None and not _is_function(declared):
@@ -666,7 +669,7 @@ def _transformer_class():
             name = c[0]
             items = [x for x in c[1:] if not _tok(x, "CARET", "L_BRACE", "R_BRACE", "L_PAREN", "R_PAREN")]
             sup, args = items[0], items[1]
-            value = self.applied([name, None, args])
+            value = self.applied([name, args])
             if _tok(sup, "TRANSPOSE") or str(sup) == "T":
                 return F.Transposed(value)
             if _tok(sup, "DIGIT"):
@@ -760,8 +763,10 @@ def _transformer_class():
             return ("formula", clauses, kinds)
 
         def binding(self, c):
-            items = [self._v(x) for x in c if not _tok(x)]
-            return items
+            return [self._v(x) for x in c if not _tok(x)]
+
+        def domain_binding(self, c):
+            return [self._v(x) for x in c if not _tok(x)]
 
         def quantifier(self, c):
             return _Quantifier(c[0].type, [x for x in c[1:] if not _tok(x)])
