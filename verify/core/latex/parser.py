@@ -602,6 +602,9 @@ def _transformer_class():
         def big_operator(self, c):
             kind = c[0].type
             body = self._v(c[-1])
+            if any(_tok(x, "SUB") for x in c):
+                body = -body
+                c = [x for x in c if not _tok(x, "SUB")]
             limits = c[1] if len(c) > 2 else ("limits", None, None)
             _, lower, upper = limits
             exact = sp.Sum if kind == "FUNC_SUM" else sp.Product
