@@ -189,11 +189,18 @@ def _raw(text: str) -> str:
 
 
 def _checks_for(relation) -> str:
+    from .core.latex.functions import unevaluated
+    from .core.notation import Prob
+    hard = unevaluated(relation) + (["Prob"] if isinstance(relation, sp.Basic) and relation.has(Prob) else [])
+    if hard:
+        why = f"TODO: {', '.join(hard)} cannot be evaluated without code; add a check (Simulation, MonteCarlo)"
+        return f"(Untestable({why!r}),)"
     if isinstance(relation, sp.Equality):
         return "(Identity(),)"
     if isinstance(relation, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
         return "(Inequality(),)"
-    return "()"
+    what = type(relation).__name__
+    return f"(Untestable({('TODO: no check runs on a ' + what + ' without code; add one').__repr__()}),)"
 
 
 def _comment(text: str, width: int = 100) -> list[str]:
@@ -222,7 +229,7 @@ def render(draft: Draft) -> str:
              "import sympy as sp",
              "",
              "from verify import Claim, Source, Statement",
-             "from verify.checks import Identity, Inequality",
+             "from verify.checks import Identity, Inequality, Untestable",
              "from verify.scaling import Scaling",
              "",
              f"NOTE = {draft.note!r}",

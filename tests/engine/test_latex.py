@@ -225,3 +225,14 @@ def test_the_notes_have_their_displayed_formulas():
     from verify.extract import find_formulas
     counts = [sum(1 for f in find_formulas(p.read_text()) if f.kind == "display") for p in sorted(SEEDS.glob("*.txt"))]
     assert sum(counts) == 240
+
+
+def test_the_scaling_analysis_compares_the_sides_of_an_asymptotic_relation_and_skips_membership():
+    from verify.checks.scaling import Scaling, ScalingCheck
+    from verify.core.model import Context, Outcome
+    S = sp.Symbol("S", positive=True)
+    scaling = Scaling(scales={S: "lengths"}, dims={x: S, y: S, t: 1})
+    same = Statement(F.Lesssim(x, y), assuming=(sp.Contains(t, sp.Reals, evaluate=False),))
+    other = Statement(F.Lesssim(x, y ** 2))
+    assert ScalingCheck(scaling).run(same, Context()).outcome != Outcome.FAILS
+    assert ScalingCheck(scaling).run(other, Context()).outcome == Outcome.FAILS

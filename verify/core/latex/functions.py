@@ -12,6 +12,8 @@ Relations a SymPy ``Relational`` cannot carry (``\\lesssim``, ``\\sim``, ``\\to`
 """
 from __future__ import annotations
 
+import mpmath as mp
+import numpy as np
 import sympy as sp
 from sympy.logic.boolalg import BooleanFunction
 
@@ -32,11 +34,30 @@ def _condition(printer, cond) -> str:
     return _p(printer, cond)
 
 
+class _Unevaluated(Notation):
+    """Notation no numeric check can evaluate without code (an expectation, a gradient of an unknown
+    function, an optimum over a set, an order of growth)."""
+
+
+def _p_norm_numpy(x, p):
+    p = np.asarray(p, dtype=float)
+    return np.sum(np.abs(x) ** p, axis=-1, keepdims=True) ** (1 / p)
+
+
 class SubNorm(Notation):
-    r"""A norm with a subscript the engine has no class for: \|x\|_1, \|X\|_*, \|f\|_{\mathcal{B}}."""
+    r"""A norm with a subscript the engine has no class for: \|x\|_1, \|X\|_*, \|f\|_{\mathcal{B}}. A
+    numeric subscript p is the vector p-norm (last axis); a scalar's norm is its absolute value."""
     nargs = 2
     is_real = True
     is_nonnegative = True
+    numpy = staticmethod(_p_norm_numpy)
+    mpmath = staticmethod(lambda x, p: mp.norm(x if isinstance(x, mp.matrix) else mp.matrix([x]), p))
+    scalar_numpy = staticmethod(lambda x, p: np.abs(x))
+
+    @classmethod
+    def eval(cls, x, sub):
+        if x.is_number and sub.is_number:
+            return sp.Abs(x)
 
     def _latex(self, printer, exp=None):
         x, sub = self.args
@@ -44,14 +65,22 @@ class SubNorm(Notation):
 
 
 class Inner(Notation):
-    r"""An inner product \langle x, y \rangle."""
+    r"""An inner product \langle x, y \rangle (Euclidean: vectors in the last axis; of scalars, x y)."""
     nargs = 2
+    numpy = staticmethod(lambda x, y: np.sum(np.asarray(x) * np.asarray(y), axis=-1, keepdims=True))
+    mpmath = staticmethod(lambda x, y: (x.T * y)[0] if isinstance(x, mp.matrix) else x * y)
+    scalar_numpy = staticmethod(lambda x, y: x * y)
+
+    @classmethod
+    def eval(cls, x, y):
+        if x.is_number and y.is_number:
+            return x * y
 
     def _latex(self, printer, exp=None):
         return _power(r"\left\langle %s, %s\right\rangle" % tuple(_p(printer, a) for a in self.args), exp)
 
 
-class Expectation(Notation):
+class Expectation(_Unevaluated):
     r"""\mathbb{E}_{cond}[X]: the expectation of its first argument; the others are its subscript
     (the variable averaged over, or a distribution ``Distributed(x, D)``)."""
 
@@ -61,7 +90,7 @@ class Expectation(Notation):
         return _power(r"\mathbb{E}%s\left[%s\right]" % (sub, _p(printer, body)), exp)
 
 
-class ProbOver(Notation):
+class ProbOver(_Unevaluated):
     r"""\Pr_{cond}[event]: a probability with a subscript (``Prob`` of the engine has none)."""
     nargs = 2
 
@@ -70,14 +99,14 @@ class ProbOver(Notation):
         return _power(r"\Pr_{%s}\left[%s\right]" % (_condition(printer, cond), _p(printer, event)), exp)
 
 
-class Indicator(Notation):
+class Indicator(_Unevaluated):
     r"""\mathbb{1}\{event\}."""
 
     def _latex(self, printer, exp=None):
         return _power(r"\mathbb{1}\left\{%s\right\}" % ", ".join(_p(printer, a) for a in self.args), exp)
 
 
-class Entry(Notation):
+class Entry(_Unevaluated):
     r"""[A]_{i,j}: an entry of a bracketed matrix expression (the index as written)."""
     nargs = 2
 
@@ -85,7 +114,7 @@ class Entry(Notation):
         return _power(r"\left[%s\right]_{%s}" % tuple(_p(printer, a) for a in self.args), exp)
 
 
-class Distributed(Notation):
+class Distributed(_Unevaluated):
     r"""x \sim D inside a subscript or an argument (the variable and its law)."""
     nargs = 2
 
@@ -93,7 +122,7 @@ class Distributed(Notation):
         return r"%s \sim %s" % tuple(_p(printer, a) for a in self.args)
 
 
-class Grad(Notation):
+class Grad(_Unevaluated):
     r"""\nabla_{w} f: the gradient of its first argument, with respect to the others when written."""
 
     def _latex(self, printer, exp=None):
@@ -102,7 +131,7 @@ class Grad(Notation):
         return _power(r"\nabla%s %s" % (sub, _p(printer, body)), exp)
 
 
-class Hessian(Notation):
+class Hessian(_Unevaluated):
     r"""\nabla^2_{w} f."""
 
     def _latex(self, printer, exp=None):
@@ -112,8 +141,17 @@ class Hessian(Notation):
 
 
 class Transposed(Notation):
-    r"""x^\top of a vector- or matrix-valued symbol (SymPy's ``Transpose`` needs matrix symbols)."""
+    r"""x^\top of a vector- or matrix-valued symbol (SymPy's ``Transpose`` needs matrix symbols): the last
+    two axes swapped; a scalar is its own transpose."""
     nargs = 1
+    numpy = staticmethod(lambda a: np.swapaxes(a, -1, -2) if np.ndim(a) >= 2 else a)
+    mpmath = staticmethod(lambda a: a.T if isinstance(a, mp.matrix) else a)
+    scalar_numpy = staticmethod(lambda a: a)
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_number:
+            return x
 
     def _latex(self, printer, exp=None):
         x = self.args[0]
@@ -123,7 +161,7 @@ class Transposed(Notation):
         return _power(r"%s^{\top}" % inner, exp)
 
 
-class _Over(Notation):
+class _Over(_Unevaluated):
     """An operator over a condition: min_{u} f(u), sup_{t >= 0} ...; the body first, the conditions after."""
     command = ""
 
@@ -166,7 +204,7 @@ class ProdOver(_Over):
     command = r"\prod"
 
 
-class _Order(Notation):
+class _Order(_Unevaluated):
     """Asymptotic notation O(x): an unevaluated function of its argument (SymPy's ``Order`` simplifies
     its argument and fixes a limit point, which the notes do not)."""
     nargs = 1
@@ -201,10 +239,17 @@ class LittleO(_Order):
     command = "o"
 
 
+def unevaluated(expr) -> list[str]:
+    """The names of the notation in ``expr`` that no numeric check evaluates without code."""
+    if not isinstance(expr, sp.Basic):
+        return []
+    return sorted({type(a).__name__ for a in sp.preorder_traversal(expr) if isinstance(a, _Unevaluated)})
+
+
 ORDERS = {"O": BigO, "Ocal": CalO, "Otilde": SoftO, "Omega": BigOmega, "Theta": BigTheta, "o": LittleO}
 
 
-class DerivativeOf(Notation):
+class DerivativeOf(_Unevaluated):
     r"""\frac{d}{dt} X or \partial_t X of an expression SymPy cannot differentiate as written (a norm of
     an unknown vector): unevaluated."""
     nargs = 2
@@ -227,6 +272,7 @@ class AsymptoticRelation(BooleanFunction):
     ``\\succeq``...). ``lhs`` and ``rhs`` as for SymPy's relations."""
     nargs = 2
     command = ""
+    compares_sides = True       # the scaling analysis compares lhs and rhs, as for SymPy's relations
 
     @property
     def lhs(self):
@@ -300,6 +346,9 @@ class NotIn(AsymptoticRelation):
     command = r"\notin"
 
 
-class MapsTo(AsymptoticRelation):
-    r"""F : x \mapsto expr, a function's definition by its rule."""
-    command = r"\mapsto"
+class MapsTo(BooleanFunction):
+    r"""x \mapsto expr: a function's rule (its two sides have no common dimension)."""
+    nargs = 2
+
+    def _latex(self, printer):
+        return r"%s \mapsto %s" % tuple(_p(printer, a) for a in self.args)
