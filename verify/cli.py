@@ -81,7 +81,8 @@ def _positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m verify",
                                      description="Check the claims of ML-theory notes and write reports.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{all,list,run,show,watch,diff,mutate,stability,new,bench}")
+    sub = parser.add_subparsers(dest="command", required=True,
+                                metavar="{all,list,run,show,watch,diff,mutate,stability,new,bench,extract}")
 
     loading = argparse.ArgumentParser(add_help=False)
     loading.add_argument("--plugin", action="append", default=[], metavar="PATH",
@@ -163,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_new = sub.add_parser("new", help="write a ready-to-install claims plugin package NAME/")
     p_new.add_argument("name", metavar="NAME", help="package name: lowercase letters, digits and _")
     p_new.add_argument("--dir", default=".", metavar="DIR", help="where to create NAME/ (default: here)")
+    p_ext = sub.add_parser("extract", help="draft a claims plugin from a note's formulas; --stats: how many parse")
+    p_ext.add_argument("notes", nargs="+", metavar="NOTE", help="a note (Markdown or text with $$...$$ formulas)")
+    p_ext.add_argument("--output", metavar="MODULE.py", help="write the draft plugin module here (one note)")
+    p_ext.add_argument("--prefix", help="the claims' id prefix (default: from the note's file name)")
+    p_ext.add_argument("--stats", action="store_true", help="print, per note, how many displayed formulas parse")
     return parser
 
 
@@ -177,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.jobs = jobs_cap()
     if args.command == "new":
         return cmd_new(args.name, args.dir)
+    if args.command == "extract":
+        return cmd_extract(args.notes, args.output, args.prefix, args.stats)
     if args.command == "bench":
         from .bench import run as run_bench
         return run_bench(args)
@@ -411,6 +419,33 @@ def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
     if written is not None:
         print(f"open {written}", file=sys.stdout)
     return status
+
+
+def cmd_extract(notes: list[str], output: str | None, prefix: str | None, stats: bool) -> int:
+    """Draft a plugin from a note (``verify.extract``); with ``--stats``, the parse rate of each note."""
+    from pathlib import Path
+
+    from .extract import extract, first_errors, render, stats_line
+    if output and len(notes) != 1:
+        print("extract: --output takes one note", file=sys.stderr)
+        return ExitCode.USAGE
+    for note in notes:
+        if not Path(note).is_file():
+            print(f"extract: no such note: {note}", file=sys.stderr)
+            return ExitCode.USAGE
+    for note in notes:
+        draft = extract(note, prefix)
+        if stats:
+            print(stats_line(draft))
+            for line in first_errors(draft):
+                print(line)
+        if output:
+            Path(output).write_text(render(draft), encoding="utf-8")
+            print(f"wrote {output}: {sum(1 for f in draft.formulas)} formulas; "
+                  f"run it with python -m verify run '{draft.prefix}.*' --plugin {output}")
+        elif not stats:
+            sys.stdout.write(render(draft))
+    return ExitCode.OK
 
 
 def cmd_new(name: str, parent: str) -> int:

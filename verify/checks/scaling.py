@@ -364,7 +364,12 @@ class _Analysis:
         elif isinstance(r, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
             for a in r.args:
                 self.relation(a)
-        elif isinstance(r, sp.Basic) and not isinstance(r, sp.logic.boolalg.BooleanAtom):
+        elif getattr(r, "compares_sides", False):
+            # a relation SymPy has no class for (\lesssim, \sim, \to of the LaTeX front end): its sides compare
+            self._compare(r.lhs, self.dim(r.lhs), r.rhs, self.dim(r.rhs), "the two sides")
+        elif isinstance(r, sp.logic.boolalg.Boolean):
+            return      # a predicate relating no two quantities (x in S, Contains): nothing to compare
+        elif isinstance(r, sp.Basic):
             self.dim(r)
 
     def hypothesis(self, h, index: int):

@@ -126,6 +126,28 @@ class Statement:
                 out.append(h)
         return tuple(out)
 
+    @classmethod
+    def from_latex(cls, text: str, symbols=None, assuming=(), where=None, step: int | None = None) -> "Statement":
+        r"""The statement a formula of the note states, parsed by the LaTeX front end
+        (:mod:`verify.core.latex`): its relation (a chain ``A = B \le C`` is the conjunction of its steps),
+        with the hypotheses it writes (``\forall x \in S``, ``\text{ s.t. }``, a trailing ``t \ge 0``) after
+        ``assuming``. ``symbols`` declares the symbols once, with their assumptions (a mapping of names as
+        the parser spells them, ``sigma_min``, ``Rcalhat_n``, to symbols or functions, or an iterable of
+        them); the names of the text resolve to them. A formula that does not parse raises
+        :class:`verify.core.latex.LatexError` (position and token); one that states no relation is a
+        ``ValueError``. ``step`` picks one step of a chain (0 the first)."""
+        from .latex.display import parse_display
+        result = parse_display(text, symbols)
+        if result.error is not None:
+            raise result.error
+        if len(result.formulas) != 1:
+            raise ValueError(f"{len(result.formulas)} formulas in {text!r}: give one")
+        parsed = result.formulas[0]
+        if not parsed.relations:
+            raise ValueError(f"{text!r} states no relation (it is the expression {parsed.expression})")
+        relation = parsed.relation if step is None else parsed.relations[step]
+        return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses), where=dict(where or {}))
+
     def to_latex(self) -> str:
         """LaTeX of the relation that is checked, with its hypotheses: ``(h_1, h_2) \\Rightarrow r``.
         The hand-written ``latex`` is typesetting, never this (reports label it "not checked")."""
