@@ -145,3 +145,20 @@ def test_the_cli_bypasses_the_cache_with_no_cache(tmp_path, monkeypatch):
     assert main(["run", "fx.trig", "--no-builtin", "--plugin", str(fixtures), "--jobs", "1"]) == 0
     assert any((tmp_path / "c").rglob("*.json"))
     assert cache.folder() is None          # the command's setting does not leak into the API
+
+
+def _square_family(d):
+    xs = sp.symbols(f"x0:{d}", real=True)
+    return sp.Eq(sum(x**2 for x in xs), sum(x * x for x in xs))
+
+
+def test_a_larger_sizes_check_is_cached_when_its_family_is_a_module_level_function():
+    from verify.checks.symbolic import AtSizes
+    statement = Statement(sp.Eq(sp.Symbol("a") ** 2, sp.Symbol("b"), evaluate=False))
+    named = AtSizes(_square_family, sizes={"d": (3,)})
+    assert cache.key(named, statement, "statement", "t.c", 0, BUDGETS["quick"]) is not None
+    anonymous = AtSizes(lambda d: _square_family(d), sizes={"d": (3,)})
+    assert cache.key(anonymous, statement, "statement", "t.c", 0, BUDGETS["quick"]) is None
+    # the seed and the budget are in the key: the random points differ
+    assert cache.key(named, statement, "statement", "t.c", 1, BUDGETS["quick"]) != \
+        cache.key(named, statement, "statement", "t.c", 0, BUDGETS["quick"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, ClassVar, Mapping
 
 import mpmath as mp
 
@@ -398,6 +398,9 @@ class AtSizes:
     name: str = "at larger sizes"
     domains: Mapping = field(default_factory=dict)
     kind: str = NUMERIC
+    # a function of the seed and budget only (fixed random points, 50 digits): its result may be cached
+    # like a symbolic one, when ``build`` is a module-level function (its module's code is in the key)
+    cacheable: ClassVar[bool] = True
 
     def __post_init__(self):
         self.sizes = validated_sizes(self, self.sizes)

@@ -25,6 +25,7 @@ import dataclasses
 import enum
 import functools
 import hashlib
+import types
 import json
 import os
 import sys
@@ -118,6 +119,8 @@ def stable_repr(value) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = ", ".join(f"{f.name}={stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value))
         return f"{type(value).__module__}.{type(value).__qualname__}({fields})"
+    if isinstance(value, types.FunctionType) and "<" not in value.__qualname__:
+        return f"function {value.__module__}.{value.__qualname__}"      # its module's code is in the key
     text = repr(value)
     if " at 0x" in text or callable(value):
         raise Unstable(text)
@@ -130,7 +133,7 @@ def statement_repr(statement: Statement) -> str:
 
 def key(check, statement: Statement, target: str, claim_id: str, seed: int, budget: Budget) -> str | None:
     """The cache key of a check's result, or None when the check is not cacheable."""
-    if getattr(check, "kind", None) != SYMBOLIC:
+    if getattr(check, "kind", None) != SYMBOLIC and not getattr(check, "cacheable", False):
         return None
     try:
         parts = [engine_version(), code_digest(check, statement),
