@@ -22,7 +22,7 @@ from ..core.model import Verdict
 from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
-from .plots import caption, plot_files
+from .plots import PLOT_HEIGHT, PLOT_WIDTH, caption, plot_files
 from .summary import summaries
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -237,7 +237,8 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
             stated=_formula(c.formula),
             deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
-            correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report))
+            correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report),
+            plot_size=(PLOT_WIDTH, PLOT_HEIGHT))
     note_page = env.get_template("note.html")
     note_info = []
     summary_of = {s.note: s for s in summaries(report)}
