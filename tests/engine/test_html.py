@@ -207,3 +207,11 @@ def test_the_html_report_is_deterministic_and_stale_files_go(tmp_path, results):
     assert "html/claims/fx.decay.html" not in left and not (first / "html" / "plots" / "fx.decay").exists()
     assert "html/claims/fx.amgm.html" in left
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", "".join(v.decode() for v in left.values()))
+
+
+def test_markdown_pages_show_plots_as_images_and_leave_their_data_to_results_json(report):
+    page = (report / "claims" / "fx.decay.md").read_text()
+    assert "Plot data" not in page and '"lhs":' not in page
+    [image] = re.findall(r"!\[[^\]]*\]\(([^)]+\.svg)\)", page)
+    assert (report / "claims" / image).resolve().is_file()
+    assert "](../html/plots/" not in (report / "claims" / "fx.plugin_plot.md").read_text().split("`bad plot` (")[1]

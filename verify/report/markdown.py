@@ -1,13 +1,17 @@
 """Markdown reports: ``index.md`` and one page per claim."""
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Sequence
 
 from ..core import text as rich
+from ..core.jsonsafe import jsonable
 from ..core.model import Verdict
 from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
+from ..core.plotdata import KINDS
+from .plots import caption
 from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, summaries
 
 TITLE_LIMIT = 90        # a claim's title in the error summary
@@ -47,6 +51,25 @@ def _fenced(text: str, lang: str = "") -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{lang}\n{text}\n{fence}"
+
+
+def compact_json(data, width: int = 140, indent: int = 0) -> str:
+    """JSON as :func:`verify.report.document.dumps` writes it (sorted keys, two-space indent), except that
+    a value fitting on one line of ``width`` characters is written on one line: a configuration's row,
+    a short list of numbers. Pages stay short; ``results.json`` keeps the one format."""
+    one = dumps(data).strip() if not isinstance(data, (dict, list)) or not data else None
+    if one is not None:
+        return one
+    flat = json.dumps(jsonable(data), sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    if indent + len(flat) <= width:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(data, dict):
+        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {compact_json(v, width, indent + 2)}"
+                 for k, v in sorted(data.items(), key=lambda kv: str(kv[0]))]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    items = [f"{pad}{compact_json(v, width, indent + 2)}" for v in data]
+    return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
 def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
@@ -199,7 +222,7 @@ def _formula_md(f: Formula) -> list[str]:
     return lines
 
 
-def _evaluation_md(e: EvaluationReport) -> list[str]:
+def _evaluation_md(e: EvaluationReport, claim_id: str | None = None, target: str = "statement") -> list[str]:
     if e.verdict is None:
         return ["**Verdict:** not run", ""]
     expected = e.expected
@@ -214,10 +237,11 @@ def _evaluation_md(e: EvaluationReport) -> list[str]:
             ep = c.evidence["error_probability"]
             lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "
                       f"({_cell(str(c.evidence.get('error_probability_meaning', '')), 10_000)}).", ""]
-        lines += ["   " + ln if ln else ln for ln in _fenced(dumps(c.evidence).rstrip("\n"), "json").split("\n")]
-        if c.plot is not None:
-            lines += ["", "   Plot data:", ""]
-            lines += ["   " + ln if ln else ln for ln in _fenced(dumps(c.plot).rstrip("\n"), "json").split("\n")]
+        lines += ["   " + ln if ln else ln for ln in _fenced(compact_json(c.evidence), "json").split("\n")]
+        if isinstance(c.plot, dict) and c.plot.get("kind") in KINDS and claim_id is not None:   # data: results.json
+            name = f"{target}-{i}"
+            lines += ["", f"   ![{_line(caption(c.plot), 200)}](../html/plots/{claim_id}/{name}.svg)", "",
+                      f"   *{_line(caption(c.plot), 300)}* (plot data: `results.json`)"]
         lines.append("")
     return lines
 
@@ -256,10 +280,10 @@ def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) 
         lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
     if c.plugin:
         lines += [f"**Plugin:** `{c.plugin}`", ""]
-    lines += ["## Verdict", ""] + _diagnosis_md(c, report) + _evaluation_md(c.statement)
+    lines += ["## Verdict", ""] + _diagnosis_md(c, report) + _evaluation_md(c.statement, c.id)
     if c.correction is not None:
         lines += ["## Correction", ""] + _formula_md(c.correction.formula)
         lines += ["", f"**Why:** {c.correction.why.strip()}", ""]
-        lines += _evaluation_md(c.correction.evaluation)
+        lines += _evaluation_md(c.correction.evaluation, c.id, "correction")
     lines += ["## Replay", "", _fenced(report.replay(c), "sh")]
     return "\n".join(lines) + "\n"
