@@ -69,7 +69,7 @@ def test_claim_page_renders_math_plots_and_has_no_console_errors(browser, report
     assert shot.stat().st_size > 10_000
     sizes = page.evaluate("[...document.querySelectorAll('math')].map(m => m.getBoundingClientRect())"
                           ".map(r => [r.width, r.height])")
-    assert len(sizes) == 2 and all(w > 0 and h > 0 for w, h in sizes), sizes
+    assert len(sizes) == 4 and all(w > 0 and h > 0 for w, h in sizes), sizes     # the box, statement, correction
     # MathML laid out as math (Chromium's MathML Core): a superscript is raised above its base
     raised = page.evaluate("""(() => { const s = document.querySelector('msup');
         const [base, exp] = s.children; return exp.getBoundingClientRect().top < base.getBoundingClientRect().top; })()""")

@@ -134,7 +134,8 @@ def test_script_in_title_quote_and_latex_is_shown_as_text(report):
 
 def test_statements_render_as_mathml(report):
     page = (report / "html" / "claims" / "fx.amgm.html").read_text()
-    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2   # statement, correction
+    # the box "what is wrong / the fix" (as written, corrected), then the statement and the correction
+    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 4
     assert "<mo>≥</mo>" in page or "<mo>&#x02265;</mo>" in page or "&#8805;" in page or "≥" in page
     note = (report / "html" / "notes" / "fixture_algebra.md.html").read_text()
     assert note.count('display="inline"') >= 3

@@ -23,14 +23,14 @@ from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
 from .plots import PLOT_HEIGHT, PLOT_WIDTH, caption, plot_files
-from .summary import summaries
+from .summary import glossary, hypotheses_met, summaries, wrong_box
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
 MATHML_TAGS = frozenset("""math mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mstyle mover
     munder munderover mtable mtr mtd mlabeledtr mpadded mphantom menclose merror mmultiscripts mprescripts none
     semantics""".split())
-MATHML_ATTRIBUTES = frozenset("""display mathvariant stretchy fence form separator lspace rspace minsize maxsize
+MATHML_ATTRIBUTES = frozenset("""display mathvariant mathcolor stretchy fence form separator lspace rspace minsize maxsize
     movablelimits largeop accent accentunder linethickness columnalign rowalign columnspacing rowspacing
     columnlines rowlines frame width height depth displaystyle scriptlevel notation align symmetric""".split())
 # macros latex2mathml does not know, rewritten to ones it does
@@ -190,10 +190,21 @@ def _evaluation(e: EvaluationReport, target: str, plots: list) -> dict:
         if name:
             plots.append((name, c.plot))
         checks.append({"check": c.check, "kind": str(c.kind), "outcome": c.outcome.value, "summary": c.summary,
+                       "hypotheses": hypotheses_met(c.evidence),
                        "evidence": dumps(c.evidence).rstrip("\n"), "plot": name,
                        "caption": caption(c.plot) if c.plot is not None else "",
                        "plot_json": dumps(c.plot).rstrip("\n") if c.plot is not None else None})
-    return {"verdict": _verdict(e.verdict, e.expected), "findings": list(e.findings), "checks": checks}
+    return {"verdict": _verdict(e.verdict, e.expected), "findings": list(e.findings), "checks": checks,
+            "glossary": glossary([*e.findings, *(c.summary for c in e.checks)])}
+
+
+def _box(c: ClaimReport) -> dict | None:
+    """The "what is wrong / the fix" box of a flagged claim, for its page."""
+    box = wrong_box(c)
+    if box is None:
+        return None
+    return {**box.__dict__, "verdict": _verdict(box.verdict, None),
+            "correction_verdict": _verdict(box.correction_verdict, None)}
 
 
 def _counts(claims: Sequence[ClaimReport]) -> list[dict]:
@@ -238,7 +249,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             stated=_formula(c.formula),
             deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
             correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report),
-            plot_size=(PLOT_WIDTH, PLOT_HEIGHT))
+            plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c))
     note_page = env.get_template("note.html")
     note_info = []
     summary_of = {s.note: s for s in summaries(report)}

@@ -12,7 +12,7 @@ from ..core.model import Verdict
 from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
 from ..core.plotdata import KINDS
 from .plots import caption
-from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, summaries
+from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, glossary, hypotheses_met, summaries, wrong_box
 
 TITLE_LIMIT = 90        # a claim's title in the error summary
 STEPS_SHOWN = 3         # broken proof steps named in the summary (the claim's page names them all)
@@ -229,10 +229,16 @@ def _evaluation_md(e: EvaluationReport, claim_id: str | None = None, target: str
     exp = expected.value if expected is not None else "none recorded"
     mark = "" if expected is None else (" ✓" if expected == e.verdict else " ✗")
     lines = [f"**Verdict:** {e.verdict.value} (expected: {exp}){mark}", "", "**Findings:**", ""]
+    terms = glossary([*e.findings, *(c.summary for c in e.checks)])
+    if terms:
+        lines += ["*" + " ".join(f"{term.capitalize()}: {meaning}." for term, meaning in terms) + "*", ""]
     lines += [f"- {_finding(f)}" for f in e.findings] or [f"- {NO_FINDING}"]
     lines += ["", "**Checks:**", ""]
     for i, c in enumerate(e.checks, 1):
         lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_finding(c.summary)}", ""]
+        met = hypotheses_met(c.evidence)
+        if met:
+            lines += [f"   {met[0].upper()}{met[1:]}.", ""]
         if "error_probability" in c.evidence:        # numeric checks: what the verdict risks at this budget
             ep = c.evidence["error_probability"]
             lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "
@@ -267,10 +273,32 @@ def _diagnosis_md(c: ClaimReport, report: Report) -> list[str]:
     return lines
 
 
+def _box_md(c: ClaimReport) -> list[str]:
+    """The "what is wrong / the fix" box of a flagged claim: the kind, the first finding, and the
+    relation as written and as corrected side by side (a table; the differing parts in red)."""
+    box = wrong_box(c)
+    if box is None:
+        return []
+    lines = [f"> **What is wrong:** {box.kind} — {box.meaning}", ">", f"> {_finding(box.finding)}", ">"]
+    written = f"as written ({_verdict_text(box.verdict, None)})"
+    if box.corrected is None:
+        return lines + [f"> {written}: ${box.written}$", ">", "> No correction: no small change of the statement makes it hold.", ""]
+    fixed = f"the fix ({_verdict_text(box.correction_verdict, None)})"
+    extra = "; ".join(filter(None, ["assume " + ", ".join(f"${h}$" for h in box.added) if box.added else "",
+                                    "drop " + ", ".join(f"${h}$" for h in box.dropped) if box.dropped else ""]))
+    lines += [f"> | {written} | {fixed} |", "> |---|---|",
+              f"> | ${_table_math(box.written)}$ | ${_table_math(box.corrected)}${'; ' + _table_math(extra) if extra else ''} |", ">"]
+    if box.why:
+        lines += [f"> **Why:** {_line(box.why, 10_000)}", ">"]
+    if box.marked:
+        lines += ["> In red: the parts in which the statement and its correction differ."]
+    return lines + [""]
+
+
 def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) -> str:
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
     lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
-             f"**Source:** `{c.source.file}`, {c.source.section}", ""]
+             f"**Source:** `{c.source.file}`, {c.source.section}", ""] + _box_md(c)
     lines += ["## Statement", "", "**The note's text:**", ""]
     lines += ["> " + ln if ln else ">" for ln in c.source.quote.strip().split("\n")]
     lines += [""] + _formula_md(c.formula)
