@@ -29,6 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..core.diagnosis import Diagnosis, changed_parts, diagnose
 from ..core.environment import environment
 from ..core.jsonsafe import jsonable
+from .notes import note_titles
 from ..core import text
 from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
@@ -383,6 +384,7 @@ class Report:
     diagnosis_problems: tuple[str, ...] = ()
     schema: int = SCHEMA
     environment: Mapping[str, Any] = field(default_factory=dict)    # verify.core.environment: versions, engine digest
+    note_titles: Mapping[str, str] = field(default_factory=dict)    # note file -> title (verify.report.notes)
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,
@@ -394,7 +396,8 @@ class Report:
         causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
                   for note in notes}
         return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r, diagnosis) for r in results),
-                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment())
+                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment(),
+                      note_titles=note_titles(notes))
 
     # -- views the renderers share ------------------------------------------------------------
 
@@ -407,6 +410,10 @@ class Report:
         for c in self.claims:
             out.setdefault(c.note, []).append(c)
         return out
+
+    def title(self, note: str) -> str:
+        """A note's title (its first line), or its file name when the note file was not found."""
+        return self.note_titles.get(note, note)
 
     def mismatched(self) -> list[str]:
         """Ids of the claims whose verdict differs from a recorded expectation."""
@@ -432,7 +439,8 @@ class Report:
                 "claims": [c.to_json() for c in self.claims],
                 "plugin_errors": [e.to_json() for e in self.plugin_errors],
                 "root_causes": {note: [r.to_json() for r in causes] for note, causes in self.root_causes.items()},
-                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment)}
+                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment),
+                **({"note_titles": dict(self.note_titles)} if self.note_titles else {})}
 
     @staticmethod
     def from_json(d: Mapping[str, Any]) -> "Report":
@@ -443,7 +451,7 @@ class Report:
                       root_causes={note: tuple(RootCauseReport.from_json(r) for r in causes)
                                    for note, causes in d["root_causes"].items()},
                       diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"],
-                      environment=d.get("environment", {}))
+                      environment=d.get("environment", {}), note_titles=d.get("note_titles", {}))
 
     def dumps(self) -> str:
         """``results.json``'s text."""

@@ -122,10 +122,11 @@ def _error_md(e: ErrorEntry, prefix: str) -> list[str]:
     return lines
 
 
-def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = "###") -> list[str]:
-    """What is wrong in one note: the distinct errors by kind, each with its fix; the proof gaps, each
-    with what is known of its conclusion; claims accepted over a broken proof; the counts."""
-    lines = [f"{heading} {s.note}", ""]
+def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = "###", title: str | None = None) -> list[str]:
+    """What is wrong in one note (headed by its ``title``, else its file name): the distinct errors by
+    kind, each with its fix; the proof gaps, each with what is known of its conclusion; claims accepted
+    over a broken proof; the counts."""
+    lines = [f"{heading} {_line(title, 200)} (`{s.note}`)" if title and title != s.note else f"{heading} {s.note}", ""]
     errors = f"**{s.errors} distinct error{'s' * (s.errors != 1)}**"
     lines += [f"{s.claims} claims, {s.flagged} flagged: {errors}, {len(s.gaps)} proof "
               f"gap{'s' * (len(s.gaps) != 1)}.", ""]
@@ -173,7 +174,7 @@ def render_index(report: Report) -> str:
              f"{sum(corrected.values())} corrections.", *environment_lines(report),
              "", "## What is wrong, note by note", ""]
     for s in summaries(report):
-        lines += render_note_summary(s)
+        lines += render_note_summary(s, title=report.title(s.note))
     lines += ["## Counts", "", "| verdict | statements | corrections |", "|---|---:|---:|"]
     lines += [f"| {v.value} | {stated[v]} | {corrected[v]} |" for v in Verdict]
     with_expectation = [c for c in claims if c.has_expectation]
@@ -190,7 +191,9 @@ def render_index(report: Report) -> str:
         lines += [f"- {_cell(p, 1000)}" for p in report.diagnosis_problems]
     lines += ["", "## Claims"]
     for note, rows in notes.items():
-        lines += ["", f"### {note}", "", "| claim | section | verdict | kind | finding |", "|---|---|---|---|---|"]
+        title = report.title(note)
+        head = f"{_line(title, 200)} (`{note}`)" if title != note else note
+        lines += ["", f"### {head}", "", "| claim | section | verdict | kind | finding |", "|---|---|---|---|---|"]
         for c in rows:
             verdict = _verdict_text(c.verdict, c.expected)
             if c.correction is not None:
