@@ -300,13 +300,20 @@ def _box_md(c: ClaimReport) -> list[str]:
 
 def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) -> str:
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
-    lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
-             f"**Source:** `{c.source.file}`, {c.source.section}", ""] + _box_md(c)
+    ids = [o.id for o in report.claims if o.note == c.note]
+    k = ids.index(c.id) if c.id in ids else 0
+    pager = " · ".join(filter(None, [f"[← {ids[k - 1]}]({ids[k - 1]}.md)" if k > 0 else "",
+                                     f"[{ids[k + 1]} →]({ids[k + 1]}.md)" if k + 1 < len(ids) else ""]))
+    title = report.title(c.note)
+    source = f"{_line(title, 200)} (`{c.source.file}`)" if title != c.note else f"`{c.source.file}`"
+    lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)" + (f" · {pager}" if pager else ""), "",
+             f"**Source:** {source}, {c.source.section}", ""] + _box_md(c)
     lines += ["## Statement", "", "**The note's text:**", ""]
     lines += ["> " + ln if ln else ">" for ln in c.source.quote.strip().split("\n")]
     lines += [""] + _formula_md(c.formula)
     deps = ", ".join(f"[{d}]({d}.md)" for d in c.depends_on) or "none"
-    lines += ["", f"**Depends on:** {deps}", ""]
+    users = ", ".join(f"[{u.id}]({u.id}.md)" for u in report.claims if c.id in u.depends_on) or "no other claim"
+    lines += ["", f"**Depends on:** {deps}", "", f"**Used by:** {users}", ""]
     if weak:
         lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
     if c.plugin:
