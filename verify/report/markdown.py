@@ -241,7 +241,7 @@ def _evaluation_md(e: EvaluationReport, claim_id: str | None = None, target: str
         lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_finding(c.summary)}", ""]
         met = hypotheses_met(c.evidence)
         if met:
-            lines += [f"   {met[0].upper()}{met[1:]}.", ""]
+            lines += [f"   {met}.", ""]
         if "error_probability" in c.evidence:        # numeric checks: what the verdict risks at this budget
             ep = c.evidence["error_probability"]
             lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "

@@ -81,10 +81,10 @@ def _y_label_of_sides(plot: Mapping) -> str:
 
 
 def gaps(lhs: np.ndarray, rhs: np.ndarray, relation) -> np.ndarray:
-    """The relative margin of ``lhs relation rhs`` at each point: how far the relation is from failing,
-    relative to the larger side (negative where it fails; NaN where a side is missing)."""
+    """The relative margin of ``lhs relation rhs`` at each point, as the checks define it: (the side that
+    should be larger − the other) / (|lhs| + |rhs|), negative where it fails; NaN where a side is missing."""
     diff = {"<=": rhs - lhs, "<": rhs - lhs, ">=": lhs - rhs, ">": lhs - rhs}.get(relation, -np.abs(lhs - rhs))
-    scale = np.maximum(np.abs(lhs), np.abs(rhs))
+    scale = np.abs(lhs) + np.abs(rhs)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(scale > 0, diff / np.where(scale > 0, scale, 1.0), 0.0)
 
@@ -273,7 +273,7 @@ def caption(plot: Mapping) -> str:
     else:
         return str(kind)
     if kind == "trajectory":
-        text += "; the ring marks the point of smallest relative margin (right minus left side over the larger one)"
+        text += "; the ring marks the point of smallest relative margin"
     return label(text, 300)
 
 

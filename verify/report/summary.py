@@ -210,7 +210,9 @@ def glossary(texts) -> list[tuple[str, str]]:
 
 
 def _count(n: int, of: int, what: str) -> str:
-    share = f" ({100 * n / of:.0f}%)" if of and n != of else ""
+    if n == of:
+        return f"all {of} {what}"
+    share = f" ({100 * n / of:.0f}%)" if of else ""
     return f"{n} of {of} {what}{share}"
 
 
@@ -230,7 +232,7 @@ def hypotheses_met(evidence: Mapping) -> str | None:
     if ints(evidence, "valid_points", "examples", "hypothesis_valid_examples"):
         swept = f", {evidence['swept_valid']} swept points" if ints(evidence, "swept_valid") else ""
         parts.append(f"{evidence['valid_points']} points ({_count(evidence['hypothesis_valid_examples'], evidence['examples'], 'Hypothesis examples')}{swept})")
-    return "met the hypotheses: " + "; ".join(parts) if parts else None
+    return "Met the hypotheses: " + "; ".join(parts) if parts else None
 
 
 @dataclass(frozen=True)
