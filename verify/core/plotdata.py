@@ -10,6 +10,13 @@ Its ``kind`` says how the report draws it (:mod:`verify.report.plots` renders it
 * ``counterexample``: ``point`` (name -> value), ``lhs``, ``rhs``, ``relation``, and optionally
   ``slice`` = {``variable``, ``x``, ``lhs``, ``rhs``}: both sides along one variable through the point.
 
+Optional fields any kind may carry, which the report draws: ``y_label`` (the quantity on the y axis;
+otherwise one is made from the sides' labels or the estimate's), ``worst`` (the index of the worst point
+or entry; otherwise the smallest relative margin of the data), ``floor`` with ``floor_label`` (a
+numerical floor, shaded; a trajectory's default is the resolution its series were rounded to) and, for a
+trajectory, ``band`` = {``low``, ``high``, ``label``} (a tolerance band along ``x``, shaded). Labels are
+plain text: the report prints SymPy's ``sstr`` in the note's notation (:func:`notation_label`).
+
 The data is downsampled (:data:`MAX_POINTS`) and rounded (:data:`DIGITS` significant digits) where it
 is made, so reports stay small and byte-identical. Check processes never load matplotlib.
 """
