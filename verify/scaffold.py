@@ -1,8 +1,9 @@
 """``python -m verify new NAME``: a ready-to-install claims plugin package.
 
 The package declares the ``verify.claims`` entry point, so ``pip install -e NAME`` makes its claims
-visible to ``python -m verify list`` at once; its example claim uses a symbolic and a numeric check and
-its test runs that claim, so a new plugin starts from something that works.
+visible to ``python -m verify list`` at once; its example claims use symbolic and numeric checks and
+say why one is only "supported" and what makes a verdict "proved"; one has a correction, and the
+generated test checks the statement's and the correction's recorded verdicts.
 """
 from __future__ import annotations
 
@@ -43,18 +44,27 @@ INIT = '''"""Claims of {name}, checked by verify (found through the ``verify.cla
 CLAIMS = '''"""Claims of {name}: one claim per checkable statement, each encoded as the note writes it.
 
 Run them with ``python -m verify run '{name}.*'``; list them with ``python -m verify list``.
+
+Each claim records the verdict it is expected to get (``expected=``, and ``Correction(expected=...)``
+for its corrected statement): the verdict is computed by the checks, never taken from there, and
+``tests/test_claims.py`` fails when a verdict moves. The verdicts mean:
+
+* proved: a symbolic derivation closes (SymPy shows the relation for every value its symbols may take);
+* supported: numeric evidence only, no counterexample (a simulation, a counterexample search);
+* refuted: a counterexample, or a symbolic disproof, of the statement as written.
 """
 from __future__ import annotations
 
 import numpy as np
 import sympy as sp
 
-from verify import Claim, Source, Statement, Verdict
-from verify.checks import Inequality, Simulation
+from verify import Claim, Correction, Source, Statement, Verdict
+from verify.checks import Identity, Inequality, Simulation
 
 NOTE = "{name}.md"                       # the note's file name, shown in reports
 
 t, mu = sp.symbols("t mu", positive=True)
+x, y = sp.symbols("x y", real=True)
 
 
 def gradient_flow(ctx, precise):
@@ -67,17 +77,29 @@ def gradient_flow(ctx, precise):
 
 
 CLAIMS = [
+    # Only "supported": exp(-2 mu t) <= 1/(1 + 2 mu t) is true (e^u >= 1 + u), but SymPy's sign inference
+    # cannot show it, so Inequality() falls back to a counterexample search at 50 digits, which finds none,
+    # and the simulation holds at every instance and time. Numeric evidence, however strong, is not a
+    # proof: the verdict is "supported". A derivation SymPy can close (the claim below) is "proved".
     Claim(id="{name}.decay_rate", title="The loss decays at least like 1/(1 + 2 mu t)",
           source=Source(NOTE, "Section 1", "Under gradient flow the loss factor exp(-2 mu t) is at most 1/(1 + 2 mu t)."),
           statement=Statement(sp.Le(sp.exp(-2 * mu * t), 1 / (1 + 2 * mu * t))),
-          # symbolic: SymPy's sign inference, else a Hypothesis counterexample search at 50 digits;
-          # numeric: the inequality at every simulated instance and time
           checks=(Inequality(), Simulation(gradient_flow)),
           expected=Verdict.SUPPORTED),
+    # A wrong statement and its fix. As written it is "refuted": Identity() finds the two sides differ
+    # and a point where they do (x = y = 1). The correction is checked by the same checks and gets its own
+    # verdict: "proved", since SymPy expands both sides to the same polynomial.
+    Claim(id="{name}.square", title="The square of a sum",
+          source=Source(NOTE, "Section 2", "(x + y)^2 = x^2 + y^2"),
+          statement=Statement(sp.Eq((x + y) ** 2, x ** 2 + y ** 2)),
+          checks=(Identity(),),
+          correction=Correction(Statement(sp.Eq((x + y) ** 2, x ** 2 + 2 * x * y + y ** 2)),
+                                why="the cross term 2xy is missing", expected=Verdict.PROVED),
+          expected=Verdict.REFUTED),
 ]
 '''
 
-TEST = '''"""The plugin's claims load, and each reaches its recorded verdict."""
+TEST = '''"""The plugin's claims load, and each statement and each correction reaches its recorded verdict."""
 import pytest
 
 from verify.testing import load, run_claim
@@ -92,9 +114,11 @@ def test_claims_are_valid():
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
-def test_verdict_is_the_expected_one(claim):
+def test_verdicts_are_the_expected_ones(claim):
     statement, correction = run_claim(claim, seed=0, budget="quick")
     assert statement.verdict == claim.expected, statement.findings
+    if claim.correction is not None:         # the corrected statement has its own oracle
+        assert correction is not None and correction.verdict == claim.correction.expected, correction.findings
 '''
 
 README = '''# {name}

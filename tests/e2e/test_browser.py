@@ -51,9 +51,9 @@ def report(tmp_path_factory) -> Path:
     return out / "html"
 
 
-def visit(browser, path: Path):
-    """Open ``path`` from file://; returns (page, console errors, failed requests)."""
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
+def visit(browser, path: Path, width: int = 1100):
+    """Open ``path`` from file:// in a ``width`` pixels wide window; returns (page, console errors, failed requests)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
     errors, failed = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -69,7 +69,9 @@ def test_claim_page_renders_math_plots_and_has_no_console_errors(browser, report
     assert shot.stat().st_size > 10_000
     sizes = page.evaluate("[...document.querySelectorAll('math')].map(m => m.getBoundingClientRect())"
                           ".map(r => [r.width, r.height])")
-    assert len(sizes) == 2 and all(w > 0 and h > 0 for w, h in sizes), sizes
+    assert len(sizes) >= 4 and all(w > 0 and h > 0 for w, h in sizes), sizes
+    # as written and the fix in the box "what is wrong", then the statement and the correction
+    assert page.evaluate("document.querySelectorAll('math[display=block]').length") == 4
     # MathML laid out as math (Chromium's MathML Core): a superscript is raised above its base
     raised = page.evaluate("""(() => { const s = document.querySelector('msup');
         const [base, exp] = s.children; return exp.getBoundingClientRect().top < base.getBoundingClientRect().top; })()""")
@@ -115,4 +117,29 @@ def test_script_in_title_and_quote_shows_as_text(browser, report):
     assert '<script>alert("owned")</script>' in page.inner_text("h1")
     assert '<script>alert("owned")</script>' in page.inner_text("blockquote.quote")
     assert errors == []
+    page.close()
+
+
+def test_on_a_400_pixel_phone_no_page_overflows_and_tables_become_cards(browser, report):
+    for path in sorted(report.rglob("*.html")):
+        page, errors, _ = visit(browser, path, width=400)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 400, path.name
+        if page.locator("table.claims").count():
+            assert page.evaluate("getComputedStyle(document.querySelector('table.claims thead')).display") == "none"
+            assert page.evaluate("getComputedStyle(document.querySelector('table.claims tr.row')).display") == "block"
+        assert errors == [], (path.name, errors)
+        page.close()
+
+
+def test_the_claims_table_filters_by_verdict_without_javascript(browser, report):
+    page = browser.new_page(viewport={"width": 1100, "height": 900}, java_script_enabled=False)
+    page.goto((report / "index.html").as_uri(), wait_until="load")
+    rows = "[...document.querySelector('.filterable').querySelectorAll('tr.row')]"
+    shown = rows + ".filter(r => getComputedStyle(r).display !== 'none').length"
+    everything = page.evaluate(shown)
+    page.locator("input.fv-refuted").first.check()
+    refuted = page.evaluate(shown)
+    assert 0 < refuted < everything
+    assert page.evaluate(rows + ".filter(r => getComputedStyle(r).display !== 'none')"
+                                ".every(r => r.classList.contains('rv-refuted'))")
     page.close()

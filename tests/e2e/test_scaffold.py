@@ -23,6 +23,9 @@ def test_the_package_declares_the_entry_point_and_has_a_claim_and_a_test():
     assert "verify-claims" in project["project"]["dependencies"]
     claims = files["my_notes/claims.py"]
     assert "Inequality()" in claims and "Simulation(" in claims and 'id="my_notes.' in claims
+    assert 'Only "supported"' in claims and '"proved"' in claims and "Correction(" in claims    # it teaches
+    test = files["tests/test_claims.py"]
+    assert "claim.expected" in test and "claim.correction.expected" in test       # both oracles
 
 
 @pytest.mark.parametrize("name", ["My-Notes", "1notes", "", "a b", "verify", "notes/../x"])
@@ -47,6 +50,20 @@ def test_the_generated_claim_runs_and_meets_its_expectation(tmp_path, capsys):
     assert main(["run", "demo_notes.*", "--no-builtin", "--plugin", str(plugin), "--jobs", "1"]) == 0
     out = capsys.readouterr().out
     assert "demo_notes.decay_rate: supported (expected supported)" in out
+    assert "demo_notes.square: refuted (expected refuted)" in out and "correction: proved (expected proved)" in out
+
+
+def test_the_generated_test_fails_when_a_correction_misses_its_oracle(tmp_path):
+    """The generated test checks the correction's recorded verdict, not only the statement's."""
+    package = scaffold("oracle_notes", tmp_path)
+    claims = package / "oracle_notes" / "claims.py"
+    claims.write_text(claims.read_text().replace('why="the cross term 2xy is missing", expected=Verdict.PROVED',
+                                                 'why="the cross term 2xy is missing", expected=Verdict.REFUTED'))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(package), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package / "tests")],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=package)
+    assert run.returncode == 1 and "1 failed" in run.stdout, run.stdout + run.stderr
+    assert "square" in run.stdout
 
 
 def test_pip_install_e_makes_the_claims_visible_to_verify_list(tmp_path):

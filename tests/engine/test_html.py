@@ -101,7 +101,8 @@ def html_files(report: Path) -> list[Path]:
 def test_the_report_has_an_index_note_pages_claim_pages_plots_and_a_style_sheet(report, results):
     html = report / "html"
     assert (html / "index.html").is_file() and (html / "style.css").is_file()
-    assert sorted(p.name for p in (html / "notes").iterdir()) == ["fixture_algebra.md.html", "other_note_.md.html"]
+    assert sorted(p.name for p in (html / "notes").iterdir()) == [          # a note page, and its errata if flagged
+        "fixture_algebra.md-errata.html", "fixture_algebra.md.html", "other_note_.md.html"]
     assert sorted(p.stem for p in (html / "claims").iterdir()) == sorted(r.claim.id for r in results)
     assert (html / "plots" / "fx.amgm" / "statement-1.svg").is_file()          # counterexample
     assert (html / "plots" / "fx.decay" / "statement-1.svg").is_file()         # trajectory
@@ -134,7 +135,8 @@ def test_script_in_title_quote_and_latex_is_shown_as_text(report):
 
 def test_statements_render_as_mathml(report):
     page = (report / "html" / "claims" / "fx.amgm.html").read_text()
-    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 2   # statement, correction
+    # the box "what is wrong / the fix" (as written, corrected), then the statement and the correction
+    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 4
     assert "<mo>≥</mo>" in page or "<mo>&#x02265;</mo>" in page or "&#8805;" in page or "≥" in page
     note = (report / "html" / "notes" / "fixture_algebra.md.html").read_text()
     assert note.count('display="inline"') >= 3
@@ -207,3 +209,41 @@ def test_the_html_report_is_deterministic_and_stale_files_go(tmp_path, results):
     assert "html/claims/fx.decay.html" not in left and not (first / "html" / "plots" / "fx.decay").exists()
     assert "html/claims/fx.amgm.html" in left
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", "".join(v.decode() for v in left.values()))
+
+
+def test_markdown_pages_show_plots_as_images_and_leave_their_data_to_results_json(report):
+    page = (report / "claims" / "fx.decay.md").read_text()
+    assert "Plot data" not in page and '"lhs":' not in page
+    [image] = re.findall(r"!\[[^\]]*\]\(([^)]+\.svg)\)", page)
+    assert (report / "claims" / image).resolve().is_file()
+    assert "](../html/plots/" not in (report / "claims" / "fx.plugin_plot.md").read_text().split("`bad plot` (")[1]
+
+
+def test_a_note_is_named_by_its_title():
+    from verify.report.notes import title_of
+    assert title_of("\n\nCONVERGENCE OF GRADIENT FLOW\n\nLet f") == "Convergence of gradient flow"
+    assert title_of("### Training networks: Dynamics\nInstructor: X") == "Training networks: Dynamics"
+    assert title_of("CSE 543 - Lecture 8/9: Global convergence April 26, 2022 Lecturer: Simon Du") == \
+        "CSE 543 - Lecture 8/9: Global convergence"
+    assert title_of("  \n") is None
+
+
+def test_note_titles_are_read_from_the_note_files(tmp_path):
+    from verify.report.notes import note_titles
+    (tmp_path / "a.md").write_text("# A note on kernels\ntext")
+    assert note_titles(["a.md", "missing.md", "../a.md"], [tmp_path]) == {"a.md": "A note on kernels"}
+
+
+def test_claim_pages_link_their_dependants_and_neighbours(report):
+    page = (report / "html" / "claims" / "fx.decay.html").read_text()
+    assert re.search(r"Used by:</strong>\s*<a href=\"fx.plugin_plot.html\">", page)
+    assert 'rel="next" href="fx.plugin_plot.html"' in page and 'rel="prev"' not in page
+
+
+def test_the_graph_puts_claims_without_edges_in_a_grid_with_full_labels():
+    from verify.report.graph import layout
+    ids = ["a.long.claim.identifier.that.is.longer.than.thirty.two"] + [f"iso.c{k}" for k in range(9)] + ["b"]
+    pos, head = layout(ids, {"b": [ids[0]]}, 400)
+    assert head is not None
+    rows = {pos[f"iso.c{k}"][1] for k in range(9)}
+    assert len(rows) < 9 and min(rows) > max(pos[ids[0]][1], pos["b"][1])       # a compact grid below

@@ -168,3 +168,49 @@ def test_an_unchanged_plot_of_the_previous_report_is_reused_and_a_changed_one_re
     (tmp_path / "c.svg").write_text(first["b.svg"])                   # another plot's file: redrawn
     third, _ = plot_files([("c.svg", changed)], previous=tmp_path)
     assert third["c.svg"] == render_svg(changed) != first["b.svg"]
+
+
+# ---------------------------------------------------------------------------------------------
+# plots that can be read: ticks and labels on both axes, the note's notation, markers
+# ---------------------------------------------------------------------------------------------
+
+DECADES = {"kind": "trajectory", "x": list(range(40)), "lhs": [10.0 ** (-0.4 * k) for k in range(40)],
+           "rhs": [2 * 10.0 ** (-0.4 * k) for k in range(40)], "x_label": "t", "relation": "<=",
+           "lhs_label": "Norm(-f_star + f_t*nu/mu)", "rhs_label": "8*kappa**(3/2)*Norm(J)/(alpha*sigma_min**2)"}
+READABLE = {**PLOTS, "decades": DECADES,
+            "tiny": {**PLOTS["trajectory"], "lhs": [1e-17, 2e-17, 3e-17, 1e-17], "rhs": [2e-17, 0.0, 1e-17, 0.0]},
+            "flat": {**PLOTS["trajectory"], "lhs": [1.0] * 4, "rhs": [1.0] * 4, "relation": "="},
+            "bars": {k: v for k, v in PLOTS["counterexample"].items() if k != "slice"},
+            "many": {"kind": "estimate", "estimate": [0.1 * k for k in range(12)], "low": [0.1 * k for k in range(12)],
+                     "high": [0.1 * k for k in range(12)], "target": [0.0] * 12,
+                     "labels": [f"d={k}, delta=0.1" for k in range(12)], "estimate_label": "margin (>= 0: holds)"},
+            "band": {**PLOTS["trajectory"], "band": {"low": [0.5, 0.2, 0.1, 0.0], "high": [1.5, 1, 0.6, 0.3]}}}
+
+
+@pytest.mark.parametrize("name", sorted(READABLE))
+def test_every_plot_has_tick_labels_and_a_label_on_both_axes(name):
+    from verify.report.plots import axis_texts
+    texts = axis_texts(render_svg(READABLE[name]))
+    assert len(texts["xticks"]) >= 2 and len(texts["yticks"]) >= 2, texts
+    assert texts["xlabel"] and texts["ylabel"], texts
+
+
+def test_a_log_axis_over_many_decades_gets_a_tick_every_few_decades():
+    from verify.report.plots import axis_texts
+    ticks = axis_texts(render_svg(DECADES))["yticks"]
+    assert 4 <= len(ticks) <= 9 and "1" in ticks and all(t.startswith("1e-") for t in ticks if t != "1"), ticks
+
+
+def test_labels_are_in_the_notes_notation_and_the_worst_point_and_floor_are_marked():
+    svg = render_svg(DECADES)
+    assert "‖-f* + f_t·ν/μ‖" in svg and "8·κ^(3/2)·‖J‖/(α·σ_min²)" in svg and "Norm(" not in svg
+    assert "worst point" in svg and "numerical floor" in svg
+    many = render_svg(READABLE["many"])
+    assert "worst configuration" in many and "margin (≥ 0: holds)" in many and "δ=0.1" in many
+
+
+def test_notation_label_prints_sympy_text_the_notes_way():
+    from verify.core.plotdata import notation_label
+    assert notation_label("Abs(x - y)**2 <= sqrt(m)*x**(-1)") == "|x - y|² ≤ √m·x⁻¹"
+    assert notation_label("LambdaMin(H)*theta_beta + eta") == "λ_min(H)·θ_β + η"
+    assert notation_label("beta_star") == "β*" and notation_label("kappa") == "κ"

@@ -71,7 +71,9 @@ def test_results_json_schema(tmp_path, results):
     assert square["verdict"] == "refuted" and finding[0].startswith("identity: lhs - rhs =")
     assert any(isinstance(p, dict) and set(p) == {"latex", "plain"} and p["latex"].startswith("x = ") for p in finding)
     assert set(square["correction"]) == {"statement", "hypotheses", "definitions", "typeset", "why", "verdict",
-                                         "expected", "findings", "checks"}
+                                         "expected", "findings", "checks", "marked"}
+    # the parts the correction changes, marked in both relations
+    assert r"\color{red}" in square["correction"]["marked"]["correction"]
     assert square["correction"]["verdict"] == square["correction"]["expected"] == "proved"
     assert square["correction"]["statement"] == "\\left(x + y\\right)^{2} = x^{2} + 2 x y + y^{2}"
     assert data["plugin_errors"] == [e.to_json() for e in ERRORS]

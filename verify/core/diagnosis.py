@@ -153,6 +153,20 @@ def _parts(st: Statement) -> list:
     return [st.relation, *(v for _, v in sorted(st.where.items(), key=lambda kv: sp.default_sort_key(kv[0])))]
 
 
+def changed_parts(statement: Statement, correction: Statement) -> tuple[tuple, tuple]:
+    """The smallest subexpressions in which the two relations differ, as (the statement's, the
+    correction's); a part made of some of the terms or factors of a sum or product is given as those
+    terms or factors. Empty when the relations are the same."""
+    mine, theirs = [], []
+    for a, b, _ in _leaves(statement.relation, correction.relation):
+        for part, out in ((a, mine), (b, theirs)):
+            if not isinstance(part, sp.Basic) or part in (sp.Integer(0), sp.Integer(1)):
+                continue
+            out.extend(part.args if isinstance(part, (sp.Add, sp.Mul)) and part not in
+                       (statement.relation.atoms(type(part)) | correction.relation.atoms(type(part))) else [part])
+    return tuple(dict.fromkeys(mine)), tuple(dict.fromkeys(theirs))
+
+
 def difference(statement: Statement, correction: Statement) -> Difference:
     """The structural difference between ``statement`` and ``correction`` (both as written)."""
     leaves = _leaves(sp.Tuple(*_parts(statement)), sp.Tuple(*_parts(correction))) \

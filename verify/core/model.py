@@ -10,7 +10,7 @@ import hashlib
 import re
 import shlex
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, Iterable, Mapping, Protocol, runtime_checkable
 
 import numpy as np
 import sympy as sp
@@ -186,10 +186,14 @@ def _symbol_latex(name: str) -> str | None:
     return None
 
 
-def latex(expr) -> str:
+MARK = r"\color{red}"      # how :func:`latex` marks a part (MathML: mstyle mathcolor; Markdown: MathJax)
+
+
+def latex(expr, mark: Iterable = ()) -> str:
     """LaTeX of a SymPy expression or relation as checked: SymPy's printer (notation classes print
     the note's way through their ``_latex``), with subscripts such as ``_min`` and ``_star`` and
-    phrases in symbol names written as a note writes them."""
+    phrases in symbol names written as a note writes them. Each subexpression equal to one in ``mark``
+    is printed ``{\\color{red}{...}}`` (a statement's parts that its correction changes)."""
     names = {}
     if isinstance(expr, sp.Basic):
         dummies = expr.atoms(sp.Dummy)
@@ -200,7 +204,23 @@ def latex(expr) -> str:
             shown = _symbol_latex(s.name)
             if shown is not None:
                 names[s] = shown
-    return sp.latex(expr, symbol_names=names) if names else sp.latex(expr)
+    marked = set()
+    for m in mark:               # a part printed in a denominator is printed as its reciprocal
+        if isinstance(m, sp.Rational) and not m.is_Integer:
+            marked |= {sp.Integer(abs(m.p)), sp.Integer(m.q)} - {sp.Integer(1)}
+        elif isinstance(m, sp.Basic):
+            marked.add(m)
+            if isinstance(m, sp.Pow) and m.exp.is_negative:
+                marked.add(1 / m)
+    if not marked:
+        return sp.latex(expr, symbol_names=names) if names else sp.latex(expr)
+    from sympy.printing.latex import LatexPrinter
+
+    class Marking(LatexPrinter):
+        def _print(self, e, *args, **kwargs):
+            text = super()._print(e, *args, **kwargs)
+            return "{%s{%s}}" % (MARK, text) if isinstance(e, sp.Basic) and e in marked else text
+    return Marking({"symbol_names": names} if names else {}).doprint(expr)
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.diagnosis import Diagnosis, diagnose
+from ..core.diagnosis import Diagnosis, changed_parts, diagnose
 from ..core.environment import environment
 from ..core.jsonsafe import jsonable
+from .notes import note_titles
 from ..core import text
 from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
-                          RunSettings, Source, Statement, Verdict, replay_command)
+                          RunSettings, Source, Statement, Verdict, latex, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
            "CorrectionReport", "KindReport", "ProofReport", "RootCauseReport", "ClaimReport", "Report"]
@@ -143,10 +144,24 @@ class EvaluationReport:
 
 @dataclass(frozen=True)
 class CorrectionReport:
-    """A claim's corrected statement, why it differs, and its evaluation."""
+    """A claim's corrected statement, why it differs, and its evaluation; ``marked``: the LaTeX of the
+    statement's and of the correction's relation with the parts in which they differ marked
+    (``{\\color{red}{...}}``, :func:`verify.core.diagnosis.changed_parts`), or None."""
     formula: Formula
     why: str
     evaluation: EvaluationReport
+    marked: tuple[str, str] | None = None
+
+    @staticmethod
+    def marked_of(statement: Statement, correction: Statement) -> tuple[str, str] | None:
+        """The two relations' LaTeX with their differing parts marked (None when none is found)."""
+        try:
+            mine, theirs = changed_parts(statement, correction)
+            if not (mine or theirs):
+                return None
+            return latex(statement.relation, mine), latex(correction.relation, theirs)
+        except Exception:            # a rendering aid: never a reason for the report to fail
+            return None
 
     @property
     def latex(self) -> str:
@@ -154,11 +169,14 @@ class CorrectionReport:
         return self.formula.latex
 
     def to_json(self) -> dict:
-        return {**self.formula.to_json(), "why": self.why, **self.evaluation.to_json()}
+        marked = {"marked": {"statement": self.marked[0], "correction": self.marked[1]}} if self.marked else {}
+        return {**self.formula.to_json(), "why": self.why, **self.evaluation.to_json(), **marked}
 
     @staticmethod
     def from_json(d: Mapping) -> "CorrectionReport":
-        return CorrectionReport(Formula.from_json(d), d["why"], EvaluationReport.from_json(d))
+        m = d.get("marked")
+        return CorrectionReport(Formula.from_json(d), d["why"], EvaluationReport.from_json(d),
+                                (m["statement"], m["correction"]) if m else None)
 
 
 @dataclass(frozen=True)
@@ -255,7 +273,8 @@ class ClaimReport:
         correction = None
         if c.correction is not None:
             correction = CorrectionReport(Formula.of(c.correction.statement), c.correction.why,
-                                          EvaluationReport.of(result.correction, c.correction.expected))
+                                          EvaluationReport.of(result.correction, c.correction.expected),
+                                          CorrectionReport.marked_of(c.statement, c.correction.statement))
         return ClaimReport(
             id=c.id, title=c.title, note=c.note, source=c.source, formula=Formula.of(c.statement),
             depends_on=tuple(c.depends_on), statement=EvaluationReport.of(result.statement, c.expected),
@@ -365,6 +384,7 @@ class Report:
     diagnosis_problems: tuple[str, ...] = ()
     schema: int = SCHEMA
     environment: Mapping[str, Any] = field(default_factory=dict)    # verify.core.environment: versions, engine digest
+    note_titles: Mapping[str, str] = field(default_factory=dict)    # note file -> title (verify.report.notes)
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,
@@ -376,7 +396,8 @@ class Report:
         causes = {note: tuple(RootCauseReport.from_json(jsonable(rc.to_json())) for rc in diagnosis.of_note(note))
                   for note in notes}
         return Report(settings.seed, settings.budget.name, tuple(ClaimReport.of(r, diagnosis) for r in results),
-                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment())
+                      tuple(plugin_errors), causes, tuple(diagnosis.problems), environment=environment(),
+                      note_titles=note_titles(notes))
 
     # -- views the renderers share ------------------------------------------------------------
 
@@ -389,6 +410,10 @@ class Report:
         for c in self.claims:
             out.setdefault(c.note, []).append(c)
         return out
+
+    def title(self, note: str) -> str:
+        """A note's title (its first line), or its file name when the note file was not found."""
+        return self.note_titles.get(note, note)
 
     def mismatched(self) -> list[str]:
         """Ids of the claims whose verdict differs from a recorded expectation."""
@@ -414,7 +439,8 @@ class Report:
                 "claims": [c.to_json() for c in self.claims],
                 "plugin_errors": [e.to_json() for e in self.plugin_errors],
                 "root_causes": {note: [r.to_json() for r in causes] for note, causes in self.root_causes.items()},
-                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment)}
+                "diagnosis_problems": list(self.diagnosis_problems), "environment": dict(self.environment),
+                **({"note_titles": dict(self.note_titles)} if self.note_titles else {})}
 
     @staticmethod
     def from_json(d: Mapping[str, Any]) -> "Report":
@@ -425,7 +451,7 @@ class Report:
                       root_causes={note: tuple(RootCauseReport.from_json(r) for r in causes)
                                    for note, causes in d["root_causes"].items()},
                       diagnosis_problems=tuple(d["diagnosis_problems"]), schema=d["schema"],
-                      environment=d.get("environment", {}))
+                      environment=d.get("environment", {}), note_titles=d.get("note_titles", {}))
 
     def dumps(self) -> str:
         """``results.json``'s text."""

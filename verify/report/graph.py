@@ -73,6 +73,8 @@ def _corrected(c: ClaimReport) -> str:
 # ---------------------------------------------------------------------------------------------
 
 NODE_W, NODE_H, GAP_X, GAP_Y, ROWS, MARGIN = 210, 22, 60, 8, 18, 10
+CHAR_W = 6.7            # width of one character of the 11px monospace labels
+GRID_HEAD = 26          # room for the heading of the grid of claims without dependencies
 
 
 def _depths(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, int]:
@@ -91,32 +93,41 @@ def _depths(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, 
     return depth
 
 
-def layout(ids: Sequence[str], deps: Mapping[str, Sequence[str]]) -> dict[str, tuple[float, float]]:
-    """Top-left corner of each node: one column group per depth (long layers wrap into several columns
-    of at most ROWS nodes); within a layer, nodes with edges first, each ordered by its dependencies'
-    positions (fewer crossings)."""
-    depth = _depths(ids, deps)
+def layout(ids: Sequence[str], deps: Mapping[str, Sequence[str]], node_w: float = NODE_W
+           ) -> tuple[dict[str, tuple[float, float]], float | None]:
+    """Top-left corner of each node, and the y of the heading of the isolated claims' grid (None when
+    there are none). Claims with dependencies or dependants: one column group per depth (long layers wrap
+    into several columns of at most ROWS nodes); within a layer, nodes ordered by their dependencies'
+    positions (fewer crossings). Claims with neither: a compact grid below, in the note's order."""
     used = {d for i in ids for d in deps.get(i, ())}
+    isolated = [i for i in ids if not deps.get(i) and i not in used]
+    linked = [i for i in ids if i not in set(isolated)]
+    depth = _depths(linked, deps)
     layers: dict[int, list[str]] = {}
-    for i in ids:
+    for i in linked:
         layers.setdefault(depth[i], []).append(i)
+    order = {i: k for k, i in enumerate(ids)}
     pos: dict[str, tuple[float, float]] = {}
     x = MARGIN
     for level in sorted(layers):
-        nodes = layers[level]
-        order = {i: k for k, i in enumerate(ids)}
-
         def key(i: str):
             ys = [pos[d][1] for d in deps.get(i, ()) if d in pos]
-            connected = bool(ys) or i in used
-            return (not connected, sum(ys) / len(ys) if ys else 0.0, order[i])
+            return (sum(ys) / len(ys) if ys else 0.0, order[i])
 
-        nodes = sorted(nodes, key=key)
+        nodes = sorted(layers[level], key=key)
         for k, i in enumerate(nodes):
             col, row = divmod(k, ROWS)
-            pos[i] = (x + col * (NODE_W + GAP_X / 2), MARGIN + 24 + row * (NODE_H + GAP_Y))
-        x += ((len(nodes) - 1) // ROWS + 1) * (NODE_W + GAP_X / 2) + GAP_X / 2
-    return pos
+            pos[i] = (x + col * (node_w + GAP_X / 2), MARGIN + 24 + row * (NODE_H + GAP_Y))
+        x += ((len(nodes) - 1) // ROWS + 1) * (node_w + GAP_X / 2) + GAP_X / 2
+    if not isolated:
+        return pos, None
+    top = max((y for _, y in pos.values()), default=MARGIN + 24 - NODE_H - GAP_Y) + NODE_H + GAP_Y + (GRID_HEAD if pos else 0)
+    step = node_w + GAP_X / 4
+    cols = max(1, min(len(isolated), max(4, int((x - MARGIN) // step))))
+    for k, i in enumerate(isolated):
+        row, col = divmod(k, cols)
+        pos[i] = (MARGIN + col * step, top + (GRID_HEAD if not linked else 0) + row * (NODE_H + GAP_Y))
+    return pos, top - 8 + (GRID_HEAD if not linked else 0)
 
 
 def note_graph_svg(claims: Sequence[ClaimReport], verdict_of: Mapping[str, Verdict],
@@ -128,9 +139,10 @@ def note_graph_svg(claims: Sequence[ClaimReport], verdict_of: Mapping[str, Verdi
     deps = {c.id: list(c.depends_on) for c in claims}
     outside = [d for c in claims for d in c.depends_on if d not in titles]
     ids = ids + list(dict.fromkeys(outside))
-    pos = layout(ids, deps)
+    node_w = max(NODE_W, max((len(i) for i in ids), default=0) * CHAR_W + 14)
+    pos, grid_head = layout(ids, deps, node_w)
     legend = MARGIN + sum(14 + 8 * len(v.value) + 12 for v in VERDICT_COLORS)
-    width = max([legend] + [x + NODE_W + MARGIN for x, _ in pos.values()])
+    width = max([legend] + [x + node_w + MARGIN for x, _ in pos.values()])
     height = max(y for _, y in pos.values()) + NODE_H + MARGIN if pos else 2 * MARGIN
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="depgraph" width="{width:.0f}" height="{height:.0f}" '
              f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="dependency graph">',
@@ -143,13 +155,16 @@ def note_graph_svg(claims: Sequence[ClaimReport], verdict_of: Mapping[str, Verdi
         parts.append(f'<rect x="{x}" y="{MARGIN}" width="10" height="10" fill="{color}"/>'
                      f'<text x="{x + 14}" y="{MARGIN + 9}" font-size="11">{v.value}</text>')
         x += 14 + 8 * len(v.value) + 12
+    if grid_head is not None:
+        parts.append(f'<text x="{MARGIN}" y="{grid_head:.1f}" font-size="12" fill="#455a64">'
+                     'claims with no dependencies and no dependants</text>')
     for i in ids:
         for d in deps.get(i, ()):
             if d not in pos:
                 continue
             weak = verdict_of.get(d) in WEAK
             (x1, y1), (x2, y2) = pos[d], pos[i]
-            x1, y1, y2 = x1 + NODE_W, y1 + NODE_H / 2, y2 + NODE_H / 2
+            x1, y1, y2 = x1 + node_w, y1 + NODE_H / 2, y2 + NODE_H / 2
             mid = (x1 + x2) / 2
             parts.append(f'<path class="edge{" weak" if weak else ""}" d="M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} '
                          f'{mid:.1f} {y2:.1f} {x2:.1f} {y2:.1f}" fill="none" stroke="{"#c62828" if weak else "#777"}" '
@@ -160,10 +175,10 @@ def note_graph_svg(claims: Sequence[ClaimReport], verdict_of: Mapping[str, Verdi
         color = VERDICT_COLORS.get(verdict, UNKNOWN_COLOR)
         dark = verdict in (Verdict.PROVED, Verdict.REFUTED, Verdict.ERROR, Verdict.GAP)
         tip = f"{i}: {verdict.value if verdict else 'not run'}" + (f" — {titles[i]}" if i in titles else " (another note)")
-        shown = i if len(i) <= 32 else i[:31] + "…"
+        shown = i
         dash = "" if i in titles else ' stroke-dasharray="3 2"'
         node = (f'<g class="node"><title>{escape(tip)}</title>'
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="4" fill="{color}" '
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{node_w:.0f}" height="{NODE_H}" rx="4" fill="{color}" '
                 f'stroke="#333" stroke-width="0.6"{dash}/>'
                 f'<text x="{x + 6:.1f}" y="{y + 15:.1f}" font-size="11" font-family="monospace" '
                 f'fill="{"#fff" if dark else "#111"}">{escape(shown)}</text></g>')

@@ -18,19 +18,19 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from ..core.model import Verdict
+from ..core.model import KINDS, Verdict
 from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
-from .plots import caption, plot_files
-from .summary import summaries
+from .plots import PLOT_HEIGHT, PLOT_WIDTH, caption, plot_files
+from .summary import glossary, hypotheses_met, summaries, wrong_box
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
 MATHML_TAGS = frozenset("""math mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mstyle mover
     munder munderover mtable mtr mtd mlabeledtr mpadded mphantom menclose merror mmultiscripts mprescripts none
     semantics""".split())
-MATHML_ATTRIBUTES = frozenset("""display mathvariant stretchy fence form separator lspace rspace minsize maxsize
+MATHML_ATTRIBUTES = frozenset("""display mathvariant mathcolor stretchy fence form separator lspace rspace minsize maxsize
     movablelimits largeop accent accentunder linethickness columnalign rowalign columnspacing rowspacing
     columnlines rowlines frame width height depth displaystyle scriptlevel notation align symmetric""".split())
 # macros latex2mathml does not know, rewritten to ones it does
@@ -190,10 +190,30 @@ def _evaluation(e: EvaluationReport, target: str, plots: list) -> dict:
         if name:
             plots.append((name, c.plot))
         checks.append({"check": c.check, "kind": str(c.kind), "outcome": c.outcome.value, "summary": c.summary,
+                       "hypotheses": hypotheses_met(c.evidence),
                        "evidence": dumps(c.evidence).rstrip("\n"), "plot": name,
                        "caption": caption(c.plot) if c.plot is not None else "",
                        "plot_json": dumps(c.plot).rstrip("\n") if c.plot is not None else None})
-    return {"verdict": _verdict(e.verdict, e.expected), "findings": list(e.findings), "checks": checks}
+    return {"verdict": _verdict(e.verdict, e.expected), "findings": list(e.findings), "checks": checks,
+            "glossary": glossary([*e.findings, *(c.summary for c in e.checks)])}
+
+
+def _box(c: ClaimReport) -> dict | None:
+    """The "what is wrong / the fix" box of a flagged claim, for its page."""
+    box = wrong_box(c)
+    if box is None:
+        return None
+    return {**box.__dict__, "verdict": _verdict(box.verdict, None),
+            "correction_verdict": _verdict(box.correction_verdict, None)}
+
+
+def _filters(rows: Sequence[dict]) -> dict:
+    """The verdicts and kinds a note's table can be filtered by (those present, in their order)."""
+    verdicts = [v.value for v in Verdict if any(r["verdict"]["value"] == v.value for r in rows)]
+    kinds = [k for k in KINDS if any(r["kind"] == k for r in rows)]
+    if any(r["verdict"]["value"] == "not run" for r in rows):
+        verdicts.append("not run")
+    return {"verdicts": verdicts, "kinds": kinds}
 
 
 def _counts(claims: Sequence[ClaimReport]) -> list[dict]:
@@ -227,27 +247,49 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     svgs, failed = plot_files(all_plots, previous=previous)     # all at once: in parallel when there are many
     files.update(svgs)
     claim_page = env.get_template("claim.html")
+    used_by: dict[str, list[str]] = {}
+    for c in claims:
+        for d in c.depends_on:
+            used_by.setdefault(d, []).append(c.id)
+    order = {note: [c.id for c in rows] for note, rows in notes.items()}
     for c, statement, correction in pages:
         prefix = f"plots/{c.id}/"
         plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
         deps = [{"id": d, "verdict": _verdict(by_id[d].verdict, None)["value"] if d in by_id else "not run",
                  "linked": d in by_id,
                  "weak": d in by_id and by_id[d].verdict in WEAK} for d in c.depends_on]
+        users = [{"id": u, "verdict": _verdict(by_id[u].verdict, None)["value"]} for u in used_by.get(c.id, [])]
+        ids = order[c.note]
+        k = ids.index(c.id)
         files[f"claims/{c.id}.html"] = claim_page.render(
             root="../", title=f"{c.id} — {c.title}", claim=c, note_page=f"../notes/{slugs[c.note]}.html",
-            stated=_formula(c.formula),
-            deps=deps, weak=weak.get(c.id, []), plugin=c.plugin, error=c.error, statement=statement,
-            correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report))
+            note_title=report.title(c.note), stated=_formula(c.formula),
+            deps=deps, users=users, previous=ids[k - 1] if k > 0 else None,
+            next=ids[k + 1] if k + 1 < len(ids) else None, weak=weak.get(c.id, []), plugin=c.plugin,
+            error=c.error, statement=statement,
+            correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report),
+            plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c))
     note_page = env.get_template("note.html")
+    errata_page = env.get_template("errata.html")
     note_info = []
     summary_of = {s.note: s for s in summaries(report)}
     for note, rows in notes.items():
         graph = note_graph_svg(rows, verdict_of, lambda i: f"../claims/{i}.html" if i in by_id else None)
+        title = report.title(note)
+        table = [_row(c) for c in rows]
+        flagged = [{"row": _row(c), "box": _box(c)} for c in rows if c.flagged]
         files[f"notes/{slugs[note]}.html"] = note_page.render(
-            root="../", title=note, note=note, counts=_counts(rows), rows=[_row(c) for c in rows],
-            graph=Markup(graph), weak=weak, summary=summary_of[note])
-        note_info.append({"note": note, "page": f"notes/{slugs[note]}.html", "counts": _counts(rows),
-                          "rows": [_row(c) for c in rows], "summary": summary_of[note]})
+            root="../", title=title, note=note, note_title=title, counts=_counts(rows), rows=table,
+            graph=Markup(graph), weak=weak, summary=summary_of[note], errata=f"{slugs[note]}-errata.html",
+            flagged=len(flagged), filters=_filters(table))
+        if flagged:
+            files[f"notes/{slugs[note]}-errata.html"] = errata_page.render(
+                root="../", title=f"Errata: {title}", note=note, note_title=title, note_page=f"{slugs[note]}.html",
+                flagged=flagged, total=len(rows))
+        note_info.append({"note": note, "title": title, "page": f"notes/{slugs[note]}.html",
+                          "errata": f"notes/{slugs[note]}-errata.html", "flagged": len(flagged),
+                          "counts": _counts(rows), "rows": table, "summary": summary_of[note],
+                          "filters": _filters(table)})
     with_expectation = [c for c in claims if c.has_expectation]
     mismatched = report.mismatched()
     files["index.html"] = env.get_template("index.html").render(
@@ -257,7 +299,8 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
         plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,
         diagnosis_problems=list(report.diagnosis_problems))
-    files["style.css"] = env.get_template("style.css").render()
+    files["style.css"] = env.get_template("style.css").render(
+        verdicts=[v.value for v in Verdict] + ["not-run"], kinds=list(KINDS))
     files = {k: files[k] for k in sorted(files, key=_write_order)}
     return files
 

@@ -1,14 +1,18 @@
 """Markdown reports: ``index.md`` and one page per claim."""
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Sequence
 
 from ..core import text as rich
+from ..core.jsonsafe import jsonable
 from ..core.model import Verdict
 from .document import NO_FINDING, ClaimReport, EvaluationReport, Formula, Report, dumps
-from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, summaries
+from ..core.plotdata import KINDS
+from .plots import caption
+from .summary import ErrorEntry, Fix, NoteSummary, ProofEntry, glossary, hypotheses_met, summaries, wrong_box
 
 TITLE_LIMIT = 90        # a claim's title in the error summary
 STEPS_SHOWN = 3         # broken proof steps named in the summary (the claim's page names them all)
@@ -47,6 +51,25 @@ def _fenced(text: str, lang: str = "") -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{lang}\n{text}\n{fence}"
+
+
+def compact_json(data, width: int = 140, indent: int = 0) -> str:
+    """JSON as :func:`verify.report.document.dumps` writes it (sorted keys, two-space indent), except that
+    a value fitting on one line of ``width`` characters is written on one line: a configuration's row,
+    a short list of numbers. Pages stay short; ``results.json`` keeps the one format."""
+    one = dumps(data).strip() if not isinstance(data, (dict, list)) or not data else None
+    if one is not None:
+        return one
+    flat = json.dumps(jsonable(data), sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    if indent + len(flat) <= width:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(data, dict):
+        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {compact_json(v, width, indent + 2)}"
+                 for k, v in sorted(data.items(), key=lambda kv: str(kv[0]))]
+        return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    items = [f"{pad}{compact_json(v, width, indent + 2)}" for v in data]
+    return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
 def _verdict_text(verdict: Verdict | None, expected: Verdict | None) -> str:
@@ -99,10 +122,11 @@ def _error_md(e: ErrorEntry, prefix: str) -> list[str]:
     return lines
 
 
-def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = "###") -> list[str]:
-    """What is wrong in one note: the distinct errors by kind, each with its fix; the proof gaps, each
-    with what is known of its conclusion; claims accepted over a broken proof; the counts."""
-    lines = [f"{heading} {s.note}", ""]
+def render_note_summary(s: NoteSummary, prefix: str = "claims/", heading: str = "###", title: str | None = None) -> list[str]:
+    """What is wrong in one note (headed by its ``title``, else its file name): the distinct errors by
+    kind, each with its fix; the proof gaps, each with what is known of its conclusion; claims accepted
+    over a broken proof; the counts."""
+    lines = [f"{heading} {_line(title, 200)} (`{s.note}`)" if title and title != s.note else f"{heading} {s.note}", ""]
     errors = f"**{s.errors} distinct error{'s' * (s.errors != 1)}**"
     lines += [f"{s.claims} claims, {s.flagged} flagged: {errors}, {len(s.gaps)} proof "
               f"gap{'s' * (len(s.gaps) != 1)}.", ""]
@@ -150,7 +174,7 @@ def render_index(report: Report) -> str:
              f"{sum(corrected.values())} corrections.", *environment_lines(report),
              "", "## What is wrong, note by note", ""]
     for s in summaries(report):
-        lines += render_note_summary(s)
+        lines += render_note_summary(s, title=report.title(s.note))
     lines += ["## Counts", "", "| verdict | statements | corrections |", "|---|---:|---:|"]
     lines += [f"| {v.value} | {stated[v]} | {corrected[v]} |" for v in Verdict]
     with_expectation = [c for c in claims if c.has_expectation]
@@ -167,7 +191,9 @@ def render_index(report: Report) -> str:
         lines += [f"- {_cell(p, 1000)}" for p in report.diagnosis_problems]
     lines += ["", "## Claims"]
     for note, rows in notes.items():
-        lines += ["", f"### {note}", "", "| claim | section | verdict | kind | finding |", "|---|---|---|---|---|"]
+        title = report.title(note)
+        head = f"{_line(title, 200)} (`{note}`)" if title != note else note
+        lines += ["", f"### {head}", "", "| claim | section | verdict | kind | finding |", "|---|---|---|---|---|"]
         for c in rows:
             verdict = _verdict_text(c.verdict, c.expected)
             if c.correction is not None:
@@ -199,25 +225,32 @@ def _formula_md(f: Formula) -> list[str]:
     return lines
 
 
-def _evaluation_md(e: EvaluationReport) -> list[str]:
+def _evaluation_md(e: EvaluationReport, claim_id: str | None = None, target: str = "statement") -> list[str]:
     if e.verdict is None:
         return ["**Verdict:** not run", ""]
     expected = e.expected
     exp = expected.value if expected is not None else "none recorded"
     mark = "" if expected is None else (" ✓" if expected == e.verdict else " ✗")
     lines = [f"**Verdict:** {e.verdict.value} (expected: {exp}){mark}", "", "**Findings:**", ""]
+    terms = glossary([*e.findings, *(c.summary for c in e.checks)])
+    if terms:
+        lines += ["*" + " ".join(f"{term.capitalize()}: {meaning}." for term, meaning in terms) + "*", ""]
     lines += [f"- {_finding(f)}" for f in e.findings] or [f"- {NO_FINDING}"]
     lines += ["", "**Checks:**", ""]
     for i, c in enumerate(e.checks, 1):
         lines += [f"{i}. `{c.check}` ({c.kind}) — **{c.outcome.value}**: {_finding(c.summary)}", ""]
+        met = hypotheses_met(c.evidence)
+        if met:
+            lines += [f"   {met}.", ""]
         if "error_probability" in c.evidence:        # numeric checks: what the verdict risks at this budget
             ep = c.evidence["error_probability"]
             lines += [f"   Error probability: {'not bounded' if ep is None else f'at most {ep:g}'} "
                       f"({_cell(str(c.evidence.get('error_probability_meaning', '')), 10_000)}).", ""]
-        lines += ["   " + ln if ln else ln for ln in _fenced(dumps(c.evidence).rstrip("\n"), "json").split("\n")]
-        if c.plot is not None:
-            lines += ["", "   Plot data:", ""]
-            lines += ["   " + ln if ln else ln for ln in _fenced(dumps(c.plot).rstrip("\n"), "json").split("\n")]
+        lines += ["   " + ln if ln else ln for ln in _fenced(compact_json(c.evidence), "json").split("\n")]
+        if isinstance(c.plot, dict) and c.plot.get("kind") in KINDS and claim_id is not None:   # data: results.json
+            name = f"{target}-{i}"
+            lines += ["", f"   ![{_line(caption(c.plot), 200)}](../html/plots/{claim_id}/{name}.svg)", "",
+                      f"   *{_line(caption(c.plot), 300)}* (plot data: `results.json`)"]
         lines.append("")
     return lines
 
@@ -243,23 +276,52 @@ def _diagnosis_md(c: ClaimReport, report: Report) -> list[str]:
     return lines
 
 
+def _box_md(c: ClaimReport) -> list[str]:
+    """The "what is wrong / the fix" box of a flagged claim: the kind, the first finding, and the
+    relation as written and as corrected side by side (a table; the differing parts in red)."""
+    box = wrong_box(c)
+    if box is None:
+        return []
+    lines = [f"> **What is wrong:** {box.kind} — {box.meaning}", ">", f"> {_finding(box.finding)}", ">"]
+    written = f"as written ({_verdict_text(box.verdict, None)})"
+    if box.corrected is None:
+        return lines + [f"> {written}: ${box.written}$", ">", "> No correction: no small change of the statement makes it hold.", ""]
+    fixed = f"the fix ({_verdict_text(box.correction_verdict, None)})"
+    extra = "; ".join(filter(None, ["assume " + ", ".join(f"${h}$" for h in box.added) if box.added else "",
+                                    "drop " + ", ".join(f"${h}$" for h in box.dropped) if box.dropped else ""]))
+    lines += [f"> | {written} | {fixed} |", "> |---|---|",
+              f"> | ${_table_math(box.written)}$ | ${_table_math(box.corrected)}${'; ' + _table_math(extra) if extra else ''} |", ">"]
+    if box.why:
+        lines += [f"> **Why:** {_line(box.why, 10_000)}", ">"]
+    if box.marked:
+        lines += ["> In red: the parts in which the statement and its correction differ."]
+    return lines + [""]
+
+
 def render_claim_page(c: ClaimReport, report: Report, weak: Sequence[str] = ()) -> str:
     """A claim's Markdown page; ``weak`` says which refuted or gap claims it rests on."""
-    lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)", "",
-             f"**Source:** `{c.source.file}`, {c.source.section}", ""]
+    ids = [o.id for o in report.claims if o.note == c.note]
+    k = ids.index(c.id) if c.id in ids else 0
+    pager = " · ".join(filter(None, [f"[← {ids[k - 1]}]({ids[k - 1]}.md)" if k > 0 else "",
+                                     f"[{ids[k + 1]} →]({ids[k + 1]}.md)" if k + 1 < len(ids) else ""]))
+    title = report.title(c.note)
+    source = f"{_line(title, 200)} (`{c.source.file}`)" if title != c.note else f"`{c.source.file}`"
+    lines = [f"# {c.id} — {_cell(c.title, 10_000)}", "", "[← index](../index.md)" + (f" · {pager}" if pager else ""), "",
+             f"**Source:** {source}, {c.source.section}", ""] + _box_md(c)
     lines += ["## Statement", "", "**The note's text:**", ""]
     lines += ["> " + ln if ln else ">" for ln in c.source.quote.strip().split("\n")]
     lines += [""] + _formula_md(c.formula)
     deps = ", ".join(f"[{d}]({d}.md)" for d in c.depends_on) or "none"
-    lines += ["", f"**Depends on:** {deps}", ""]
+    users = ", ".join(f"[{u.id}]({u.id}.md)" for u in report.claims if c.id in u.depends_on) or "no other claim"
+    lines += ["", f"**Depends on:** {deps}", "", f"**Used by:** {users}", ""]
     if weak:
         lines += ["**Warning — this claim rests on a refuted or gap claim:**", ""] + [f"- {_cell(w, 1000)}" for w in weak] + [""]
     if c.plugin:
         lines += [f"**Plugin:** `{c.plugin}`", ""]
-    lines += ["## Verdict", ""] + _diagnosis_md(c, report) + _evaluation_md(c.statement)
+    lines += ["## Verdict", ""] + _diagnosis_md(c, report) + _evaluation_md(c.statement, c.id)
     if c.correction is not None:
         lines += ["## Correction", ""] + _formula_md(c.correction.formula)
         lines += ["", f"**Why:** {c.correction.why.strip()}", ""]
-        lines += _evaluation_md(c.correction.evaluation)
+        lines += _evaluation_md(c.correction.evaluation, c.id, "correction")
     lines += ["## Replay", "", _fenced(report.replay(c), "sh")]
     return "\n".join(lines) + "\n"

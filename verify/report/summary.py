@@ -190,3 +190,82 @@ def summaries(report: Report) -> list[NoteSummary]:
     """Every note's summary, notes in order of first appearance."""
     by_id = report.by_id()
     return [note_summary(report, note, by_id) for note in report.notes()]
+
+
+# ---------------------------------------------------------------------------------------------
+# a claim page's words: what is wrong and the fix, how many instances met the hypotheses, terms
+# ---------------------------------------------------------------------------------------------
+
+GLOSSARY = {
+    "relative margin": "how much a relation holds by, relative to the size of its sides: (the side that should "
+                       "be larger − the other) / (|one| + |other|), from −1 to 1; at least 0 where the relation "
+                       "holds, negative where it fails (for an equation, minus the relative difference of its sides)",
+}
+
+
+def glossary(texts) -> list[tuple[str, str]]:
+    """(term, meaning) for each term of :data:`GLOSSARY` that one of ``texts`` uses (findings, summaries)."""
+    joined = " ".join(str(t) for t in texts).lower()
+    return [(term, meaning) for term, meaning in GLOSSARY.items() if term in joined]
+
+
+def _count(n: int, of: int, what: str) -> str:
+    if n == of:
+        return f"all {of} {what}"
+    share = f" ({100 * n / of:.0f}%)" if of else ""
+    return f"{n} of {of} {what}{share}"
+
+
+def hypotheses_met(evidence: Mapping) -> str | None:
+    """How many instances, configurations or points met the hypotheses, in words, from a check's
+    evidence (``instances``/``hypotheses_held``, ``configuration_search``, a search's ``valid_points``);
+    None when the evidence does not say."""
+    if not isinstance(evidence, Mapping):
+        return None
+    ints = lambda m, *keys: all(isinstance(m.get(k), int) and not isinstance(m.get(k), bool) for k in keys)  # noqa: E731
+    parts = []
+    search = evidence.get("configuration_search")
+    if isinstance(search, Mapping) and ints(search, "configurations", "configurations_meeting_hypotheses"):
+        parts.append(_count(search["configurations_meeting_hypotheses"], search["configurations"], "configurations"))
+    if ints(evidence, "instances", "hypotheses_held"):
+        parts.append(_count(evidence["hypotheses_held"], evidence["instances"], "simulated instances"))
+    if ints(evidence, "valid_points", "examples", "hypothesis_valid_examples"):
+        swept = f", {evidence['swept_valid']} swept points" if ints(evidence, "swept_valid") else ""
+        parts.append(f"{evidence['valid_points']} points ({_count(evidence['hypothesis_valid_examples'], evidence['examples'], 'Hypothesis examples')}{swept})")
+    return "Met the hypotheses: " + "; ".join(parts) if parts else None
+
+
+@dataclass(frozen=True)
+class WrongBox:
+    """What a flagged claim's page opens with: the kind of its error and what that means, its first
+    finding, the relation as written and as corrected side by side (LaTeX, the parts in which they differ
+    marked), the hypotheses the fix adds and drops, why, and the verdicts."""
+    kind: str
+    meaning: str
+    finding: str
+    written: str
+    verdict: Verdict | None
+    corrected: str | None = None
+    correction_verdict: Verdict | None = None
+    added: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    why: str = ""
+    marked: bool = False
+
+
+def wrong_box(claim: ClaimReport) -> WrongBox | None:
+    """The "what is wrong / the fix" box of a flagged claim (None for a claim that holds)."""
+    if claim.kind is None:
+        return None
+    kind = claim.kind.kind
+    written, corrected = claim.latex, None
+    corr = claim.correction
+    added = dropped = ()
+    marked = False
+    if corr is not None:
+        fix = Fix.of(claim)
+        added, dropped = fix.added, fix.dropped
+        written, corrected = corr.marked if corr.marked else (claim.latex, corr.latex)
+        marked = corr.marked is not None
+    return WrongBox(kind, KIND_MEANINGS.get(kind, ""), claim.statement.first_finding, written, claim.verdict,
+                    corrected, claim.correction_verdict, added, dropped, corr.why.strip() if corr else "", marked)
