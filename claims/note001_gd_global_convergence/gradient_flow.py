@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived, Domain, Range
-from verify.checks.configurations import label
+from verify.checks import config_label as label
 from verify.maths.flows import batched_flow
 from verify.maths.models import QuadraticLoss, preconditioned_flow
 from claims._sizes import along

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import WEIGHTS, Configurations, Derived, Range
-from verify.checks.configurations import label
+from verify.checks import config_label as label
 from verify.maths.kernels import finite_width_gram, relu_ntk
 from .setting import delta, eps, n
 from .network import inputs, z_

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived
-from verify.checks.configurations import label
+from verify.checks import config_label as label
 
 
 # ---------------------------------------------------------------------------------------------

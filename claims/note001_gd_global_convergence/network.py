@@ -6,7 +6,7 @@ import numpy as np
 import sympy as sp
 from verify.maths.kernels import WidthBatch, relu_ntk
 from verify.checks import Configurations, Domain, Range
-from verify.checks.configurations import label
+from verify.checks import config_label as label
 from verify.maths.models import unit_vectors
 from claims._sizes import canonical
 from .gradient_flow import GEN, N_DATA, tt_, y_

@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 from verify.maths.kernels import active
 from verify.checks import WEIGHTS, Configurations, Domain, Range
-from verify.checks.configurations import label
+from verify.checks import config_label as label
 from .setting import C, R0, eps, m, n, rho_res, t, tau
 from .gradient_flow import RESIDUAL_RATE
 from .network import HCHANGE_WIDTHS, LAZY_WIDTHS, RTOL_FIT, TRAIN_TIME, fit_seeds, inputs, lazy_batch, memoized, until

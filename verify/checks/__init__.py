@@ -15,6 +15,7 @@
   :data:`WEIGHTS` and :func:`binomial_outcomes` give a finite outcome space its exact probabilities.
 """
 from .configurations import WEIGHTS, Config, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes
+from .configurations import label as config_label
 from .convergence import Convergence
 from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
 from .minimiser import LimitIsMinimiser
@@ -26,5 +27,5 @@ from .untestable import Untestable
 __all__ = ["Identity", "AtSizes", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
            "MonteCarlo", "Convergence", "LimitIsMinimiser", "Enumeration", "CaseSplit", "InitialValueGronwall",
            "cube_mean", "Untestable", "Domain", "Configurations", "Config", "Range", "Derived", "Setting",
-           "SettingViolation", "WEIGHTS",
+           "SettingViolation", "WEIGHTS", "config_label",
            "binomial_outcomes"]
