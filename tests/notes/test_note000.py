@@ -38,15 +38,6 @@ def test_scaling_analysis_finds_the_kappa_alpha_mixup_without_simulation():
     assert any("f_t*kappa" in str(v) and "f_star" in str(v) for v in bound.violations)
 
 
-def test_every_numeric_check_searches_a_configuration_space():
-    from verify.checks import MonteCarlo, OrderFit, Probability, Simulation
-    numeric = (Simulation, Probability, MonteCarlo, OrderFit)
-    for claim in note.CLAIMS:
-        checks = claim.checks + (claim.correction.checks if claim.correction is not None and claim.correction.checks else ())
-        for check in checks:
-            if isinstance(check, numeric):
-                assert check.configurations is not None, (claim.id, check.name)
-
 
 def test_corrected_theorem_holds_at_the_smallest_admissible_alpha(evaluated):
     """The corrected theorem's flow is searched from alpha = ||f*||/M (alpha_scale -> 1), kappa = 1 up."""

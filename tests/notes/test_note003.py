@@ -251,13 +251,3 @@ def test_definite_bound_instances_have_a_nonzero_target_and_directions_must_be_v
     assert check(claim.id, dropped).verdict == Verdict.REFUTED
     with pytest.raises(ValueError, match="must be a vector"):
         Rayleigh.numpy(np.eye(3), np.eye(3), np.ones((1, 3)))
-
-
-def test_every_numeric_check_searches_a_configuration_space():
-    from verify.checks import MonteCarlo, OrderFit, Probability
-    numeric = (Simulation, Probability, MonteCarlo, OrderFit)
-    for claim in note.CLAIMS:
-        checks = claim.checks + (claim.correction.checks if claim.correction is not None and claim.correction.checks else ())
-        for check in checks:
-            if isinstance(check, numeric):
-                assert check.configurations is not None, (claim.id, check.name)

@@ -124,20 +124,17 @@ class Distributed(_Unevaluated):
 
 class Grad(_Unevaluated):
     r"""\nabla_{w} f: the gradient of its first argument, with respect to the others when written."""
+    head = r"\nabla"
 
     def _latex(self, printer, exp=None):
         body, *wrt = self.args
         sub = "_{%s}" % ", ".join(_p(printer, w) for w in wrt) if wrt else ""
-        return _power(r"\nabla%s %s" % (sub, _p(printer, body)), exp)
+        return _power(r"%s%s %s" % (self.head, sub, _p(printer, body)), exp)
 
 
-class Hessian(_Unevaluated):
+class Hessian(Grad):
     r"""\nabla^2_{w} f."""
-
-    def _latex(self, printer, exp=None):
-        body, *wrt = self.args
-        sub = "_{%s}" % ", ".join(_p(printer, w) for w in wrt) if wrt else ""
-        return _power(r"\nabla^{2}%s %s" % (sub, _p(printer, body)), exp)
+    head = r"\nabla^{2}"
 
 
 class Transposed(Notation):
