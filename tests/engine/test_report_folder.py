@@ -72,6 +72,23 @@ def test_folders_verify_commands_wrote_are_report_folders(tmp_path, results):
     assert (out / "mutation.md").read_text() == "# mutation"
 
 
+def test_reports_of_an_earlier_schema_are_a_report_folder(tmp_path, results):
+    """A report folder written by an earlier version of verify (no manifest, results.json of another
+    schema) is verify's: an upgrade writes into it, keeping the files verify did not write."""
+    out = tmp_path / "reports"
+    (out / "claims").mkdir(parents=True)
+    (out / "results.json").write_text('{"schema": 3, "seed": 0, "budget": "quick", "claims": []}')
+    (out / "claims" / "old.md").write_text("old page")
+    (out / "benchmarks.md").write_text("# benchmarks")
+    write_reports(Report.of(results, RunSettings(0, "quick")), out)
+    assert not (out / "claims" / "old.md").exists() and (out / "benchmarks.md").read_text() == "# benchmarks"
+    with pytest.raises(reports.NotAReportFolder):
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "results.json").write_text('{"not": "verify"}')
+        reports.report_files_of(other)
+
+
 def _counting_kill(limit: int, write) -> int:
     """Run ``write`` in a forked child that is killed (os._exit) at its ``limit``-th file-system call
     that changes something; return how many such calls the child made (it tells through a pipe)."""

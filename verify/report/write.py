@@ -86,8 +86,10 @@ def report_files_of(folder: str | Path, force: bool = False) -> set[str]:
             return set(files) | {MANIFEST}
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    try:
-        read_report(out)           # written before .verify-report.json existed: verify's own layout
+    try:                           # written before .verify-report.json existed (any schema): verify's own layout
+        data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+        if not (isinstance(data, dict) and isinstance(data.get("schema"), int) and isinstance(data.get("claims"), list)):
+            raise ValueError("not a results.json of verify's")
         legacy = {"index.md", "results.json", "timings.json"}
         return legacy | {p.relative_to(out).as_posix() for p in out.glob("claims/*.md")} \
             | {p.relative_to(out).as_posix() for p in (out / HTML).rglob("*") if p.is_file() or p.is_symlink()}
