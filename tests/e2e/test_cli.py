@@ -195,7 +195,7 @@ def test_run_on_builtin_claims_of_two_notes_writes_a_consistent_report(tmp_path)
     assert run.returncode in (0, 1), run.stderr
     data = json.loads((out / "results.json").read_text(), parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
     assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems",
-                         "environment"}
+                         "environment", "note_titles"}
     assert (data["schema"], data["seed"], data["budget"]) == (4, 0, "quick")
     registry = load(builtin=True)
     chosen, unmatched = registry.select(PATTERNS)

@@ -50,7 +50,7 @@ def test_results_json_schema(tmp_path, results):
     data = strict_json(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert set(data) == {"schema", "seed", "budget", "claims", "plugin_errors", "root_causes", "diagnosis_problems",
-                         "environment"}
+                         "environment"}      # no note_titles: the fixture notes are not files with titles
     assert set(data["environment"]) == {"python", "packages", "engine"}
     assert (data["schema"], data["seed"], data["budget"]) == (4, 0, "quick")
     assert [c["id"] for c in data["claims"]] == ["fx.trig", "fx.square", "fx.amgm"]

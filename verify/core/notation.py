@@ -102,15 +102,24 @@ def over_matrices(f, keep: int = 2):
 
 
 def _mp_piecewise(*pairs):
-    """Piecewise on arrays: the first branch whose condition holds, entry by entry."""
-    values, conditions = [np.asarray(v, dtype=object) for v, _ in pairs], [np.asarray(c, dtype=bool) for _, c in pairs]
-    shape = np.broadcast_shapes(*(v.shape for v in values), *(c.shape for c in conditions))
-    out = np.full(shape, mp.nan, dtype=object)
+    """Piecewise on arrays: the first branch whose condition holds, entry by entry. Branches come as
+    functions and only a branch some entry takes is evaluated: a branch defined only where its condition
+    holds (log(x) for x > 0, 1/(q - 1) for q != 1) is never evaluated elsewhere at a single instance."""
+    conditions = [np.asarray(c, dtype=bool) for _, c in pairs]
+    shape = np.broadcast_shapes(*(c.shape for c in conditions))
     done = np.zeros(shape, dtype=bool)
-    for v, c in zip(values, conditions):
+    taken = []
+    for branch, c in zip((b for b, _ in pairs), conditions):
         take = np.broadcast_to(c, shape) & ~done
-        out[take] = np.broadcast_to(v, shape)[take]
+        if take.any():
+            taken.append((np.asarray(branch(), dtype=object), take))
         done |= take
+    if taken:
+        shape = np.broadcast_shapes(shape, *(v.shape for v, _ in taken))
+    out = np.full(shape, mp.nan, dtype=object)
+    for v, take in taken:
+        take = np.broadcast_to(take, shape)
+        out[take] = np.broadcast_to(v, shape)[take]
     return _plain(out)
 
 
@@ -205,7 +214,7 @@ class _MpArrayPrinter(MpmathPrinter):
     """lambdify's mpmath printer, with branches and logic that apply entry by entry on arrays."""
 
     def _print_Piecewise(self, expr):
-        return "piecewise_(%s)" % ", ".join("(%s, %s)" % (self._print(e), self._print(c)) for e, c in expr.args)
+        return "piecewise_(%s)" % ", ".join("(lambda: (%s), %s)" % (self._print(e), self._print(c)) for e, c in expr.args)
 
     def _print_Heaviside(self, expr):
         h0 = expr.args[1] if len(expr.args) > 1 else sp.S.Half

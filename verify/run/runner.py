@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
+from sympy.core.symbol import Dummy
 
 from . import cache
 from ..core.files import drop_inherited_locks
@@ -328,6 +329,13 @@ def end_group_members() -> None:
             return
 
 
+# Dummy symbols made while a claim runs are numbered from here: SymPy numbers them in creation order, and
+# their numbers set their sort keys, hence the order of terms and symbols a check works through. Loading
+# plugins makes Dummies too, fewer than this, and how many depends on what the process loaded (every note
+# or one, a forked worker or a Dask worker); from a fixed start each claim sees the same numbers anywhere.
+CLAIM_DUMMIES = 1_000_000
+
+
 def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     """:func:`_child_payload` from the state every claim starts in: SymPy's cache emptied, Python's and
     NumPy's global random generators reseeded (SymPy's assumption system shuffles with ``random``, and
@@ -335,6 +343,7 @@ def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     clear_cache()
     random.seed(settings.seed)
     np.random.seed(settings.seed % 2**32)
+    Dummy._count = CLAIM_DUMMIES         # Dummy symbols numbered alike whatever the process loaded before
     return _child_payload(claim, work, settings)
 
 
