@@ -21,8 +21,7 @@ def shared(ctx, space, total: int, floor: int = 1) -> int:
     simulation had before the search -- is shared by every configuration the search decides at the
     budget (its grid, and the refinement's simulations): the search costs about what one configuration
     did, at least ``floor`` instances each."""
-    k = len(space.grid(ctx.budget)) + (ctx.budget.refine if space.ranges() else 0)
-    return max(int(floor), math.ceil(total / max(k, 1)))
+    return max(int(floor), math.ceil(total / max(space.decisions(ctx.budget), 1)))
 
 
 def memoized(simulate):

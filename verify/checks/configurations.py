@@ -163,6 +163,15 @@ class Configurations:
             self.validate(c)
         return out
 
+    def refinements(self, budget) -> int:
+        """How many simulations the search may spend refining at ``budget`` (none without a continuous range)."""
+        return budget.refine if self.ranges() else 0
+
+    def decisions(self, budget) -> int:
+        """How many configurations the search may decide at ``budget``: its grid and its refinements (a
+        Bonferroni split's denominator; what a simulator sharing its samples divides them by)."""
+        return len(self.grid(budget)) + self.refinements(budget)
+
     def ranges(self) -> dict:
         """The continuous parameters (a :class:`Range` with distinct ends), which refinement moves."""
         return {k: v for k, v in self.parameters.items() if isinstance(v, Range) and v.lo != v.hi}

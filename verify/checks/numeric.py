@@ -466,7 +466,7 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
     space: Configurations = check.configurations
     grid = space.grid(ctx.budget)
     ranges = space.ranges()
-    budget = ctx.budget.refine if ranges else 0
+    budget = space.refinements(ctx.budget)
     total = len(grid) + budget
     runs: list = []
     decided: dict = {}
