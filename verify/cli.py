@@ -30,6 +30,7 @@ from .run.runner import run_claims
 from .run.stability import parse_seeds, verdicts_across_seeds
 from .report.document import Report
 from .report.junit import write_junit
+from .report.notes import note_titles
 from .report.mutation import MutationReport, tally
 from .report.stability import write_stability
 from .report.terminal import ProgressPrinter, describe, flagged_lines, print_plugin_errors, show_claim, summary
@@ -122,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
+    sub.add_parser("coverage", parents=[loading],
+                   help="how each note's assertions are accounted for (claims, the ledger's reasons, reviews); "
+                        "exit 1 while one is unaccounted for")
     p_show = sub.add_parser("show", parents=[loading, running],
                             help="print one claim's report (from the reports' results.json, or --run it now)")
     p_show.add_argument("claim_id", metavar="ID", help="claim id")
@@ -235,6 +239,14 @@ def _dispatch(args) -> int:
     print_plugin_errors(registry.errors, sys.stderr)
     if args.command == "list":
         return cmd_list(registry, sys.stdout)
+    if args.command == "coverage":
+        from .coverage import coverage_of, print_coverage
+        found = coverage_of(discover(builtin=not args.no_builtin, paths=args.plugin), registry)
+        titles = note_titles(c.note for c in found)
+        if not found:
+            print("no note of these claims was found (notes are looked up in $VERIFY_SEEDS and ./notes)", file=sys.stdout)
+        complete = print_coverage(found, titles, sys.stdout)
+        return ExitCode.OK if complete and found and not registry.errors else ExitCode.FAILED
     if args.command == "show":
         return cmd_show(registry, args)
     if args.command == "run" and not args.patterns and not args.last_failed:
@@ -389,6 +401,9 @@ def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
         position = {c.id: i for i, c in enumerate(registry.claims)}
         results.sort(key=lambda r: position[r.claim.id])          # the registry's order, as a plain load gives
     report = Report.of(results, settings, registry.errors)
+    if loading is not None:             # `all`: every claim of every plugin ran, so each note's coverage is whole
+        from .coverage import coverage_of
+        report = dataclasses.replace(report, coverage=coverage_of(loading.plugins, registry))
     if print_each:
         only = getattr(args, "only", None)
         for c in report.claims:

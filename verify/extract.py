@@ -19,28 +19,8 @@ from pathlib import Path
 import sympy as sp
 
 from .core.latex.display import parse_display
-from .core.latex.parser import LatexError, parse_formula
-
-_HEADING_WORDS = r"(theorem|lemma|proposition|corollary|definition|proof|exercise|assumptions?|remark|notes?|" \
-                 r"example|claim|setting|section|appendix)"
-_THEOREM_LIKE = re.compile(r"^\W*(theorem|lemma|proposition|corollary)\b", re.I)
-_INLINE_RELATION = re.compile(r"(?<![:\\])=|\\le\b|\\leq\b|\\ge\b|\\geq\b|<|>|\\lesssim|\\gtrsim|\\asymp|\\sim\b")
-
-
-@dataclass
-class Formula:
-    """A formula of the note: where it stands and what the parser made of it."""
-    kind: str                 # "display" or "inline"
-    section: str
-    start: int                # offset of the formula's text in the note
-    text: str                 # the LaTeX between the dollars
-    quote: str                # verbatim, as it stands in the note
-    result: object = None     # DisplayResult
-    steps: int = 0            # relations it states (0: none, or not parsed)
-
-    @property
-    def error(self) -> LatexError | None:
-        return self.result.error if self.result is not None else None
+from .core.latex.parser import parse_formula
+from .core.notetext import Formula, find_formulas, sections  # noqa: F401 (sections: part of extract's API)
 
 
 @dataclass
@@ -57,60 +37,6 @@ class Draft:
         """(displayed formulas that parse, displayed formulas)."""
         d = self.displays
         return sum(1 for f in d if f.result.ok), len(d)
-
-
-def sections(text: str) -> list[tuple[int, str]]:
-    """(offset, title) of each heading: Markdown ``#`` lines, and short lines that open with Theorem,
-    Lemma, Proof... or are written in capitals."""
-    out = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        s = line.strip()
-        title = None
-        if s.startswith("#"):
-            title = s.lstrip("#").strip()
-        elif s and "$" not in s and len(s) <= 80 and (
-                re.match(_HEADING_WORDS + r"\b", s, re.I) and len(s.split()) <= 8 or
-                (s.upper() == s and re.search(r"[A-Z]{3}", s))):
-            title = s
-        if title:
-            out.append((pos, re.sub(r"[*_`]", "", title).strip()))
-        pos += len(line)
-    return out
-
-
-def _section_at(secs, offset: int) -> str:
-    title = "Preamble"
-    for pos, t in secs:
-        if pos <= offset:
-            title = t
-    return title
-
-
-def find_formulas(text: str) -> list[Formula]:
-    """The note's displayed formulas, and its inline relations inside theorems, lemmas, propositions and
-    corollaries, in order."""
-    secs = sections(text)
-    out = []
-    spans = []
-    for m in re.finditer(r"\$\$(.*?)\$\$", text, re.S):
-        spans.append((m.start(), m.end()))
-        out.append(Formula("display", _section_at(secs, m.start()), m.start(1), m.group(1), m.group(1).strip()))
-    in_display = lambda p: any(a <= p < b for a, b in spans)      # noqa: E731
-    for m in re.finditer(r"(?<!\$)\$([^$\n]+?)\$(?!\$)", text):
-        if in_display(m.start()):
-            continue
-        sec = _section_at(secs, m.start())
-        line_start = text.rfind("\n\n", 0, m.start())
-        paragraph = text[line_start + 1:m.start()]
-        if not (_THEOREM_LIKE.match(sec) or _THEOREM_LIKE.match(paragraph.strip())):
-            continue
-        body = m.group(1)
-        if not _INLINE_RELATION.search(body) or ":=" in body:
-            continue
-        out.append(Formula("inline", sec, m.start(1), body, body.strip()))
-    out.sort(key=lambda f: f.start)
-    return out
 
 
 def _slug(text: str, limit: int = 24) -> str:

@@ -385,6 +385,9 @@ class Report:
     schema: int = SCHEMA
     environment: Mapping[str, Any] = field(default_factory=dict)    # verify.core.environment: versions, engine digest
     note_titles: Mapping[str, str] = field(default_factory=dict)    # note file -> title (verify.report.notes)
+    # the notes' coverage ledgers laid over their texts (verify.core.ledger), when the run covers whole
+    # plugins (``verify all``); rendered into coverage.md and coverage.json, not into results.json
+    coverage: tuple = field(default=(), compare=False)
 
     @staticmethod
     def of(results: Sequence[ClaimResult], settings: RunSettings,

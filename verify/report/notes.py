@@ -40,21 +40,25 @@ def note_folders() -> list[Path]:
     return folders + [Path.cwd() / "notes", Path(__file__).resolve().parents[2] / "notes"]
 
 
+def note_text(note: str, folders: Sequence[Path] | None = None) -> str | None:
+    """The text of the note file ``note`` (a bare file name) from the first folder that has it; None if none."""
+    if Path(note).name != note:          # a bare file name only: never a path out of the folders
+        return None
+    for folder in folders if folders is not None else note_folders():
+        try:
+            return (folder / note).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+    return None
+
+
 def note_titles(notes: Iterable[str], folders: Sequence[Path] | None = None) -> dict[str, str]:
     """Title of each note whose file is found (note file name -> title)."""
     out = {}
     for note in dict.fromkeys(notes):
-        if Path(note).name != note:          # a bare file name only: never a path out of the folders
-            continue
-        for folder in folders if folders is not None else note_folders():
-            try:
-                text = (folder / note).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            title = title_of(text)
-            if title:
-                out[note] = title
-            break
+        title = title_of(text) if (text := note_text(note, folders)) is not None else None
+        if title:
+            out[note] = title
     return out
 
 

@@ -43,6 +43,10 @@ def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
     html = render_html(report, previous=None if previous is None else Path(previous) / HTML)
     files.update({f"{HTML}/{rel}": text for rel, text in html.items()})
     files["results.json"] = report.dumps()
+    if report.coverage:
+        from .coverage import render_coverage, render_coverage_json
+        files["coverage.md"] = render_coverage(report)
+        files["coverage.json"] = render_coverage_json(report)
     files["index.md"] = render_index(report)
     return files
 

@@ -34,6 +34,7 @@ from typing import Callable, Generator, Iterable, Sequence
 
 import sympy as sp
 
+from ..core.ledger import ledger_path
 from ..core.model import (BUILTIN_PACKAGE, ENTRY_POINT_PREFIX, CONTROL, LINE_BREAKING, Claim, Correction, PluginError, Source,
                           Statement, Verdict)
 
@@ -409,6 +410,7 @@ class StepwiseLoad:
     fills in as claims arrive, and ``registry`` is set once every plugin has loaded."""
 
     def __init__(self, plugins: Sequence[Plugin]):
+        self.plugins = list(plugins)
         self._steps = load_stepwise(plugins)
         self.plugin_of: dict[str, str] = {}
         self.registry: Registry | None = None
@@ -431,6 +433,15 @@ class StepwiseLoad:
         for _ in self:
             pass
         return self.registry
+
+
+def ledger_file(plugin: Plugin) -> Path | None:
+    """Where ``plugin`` keeps its coverage ledger (:mod:`verify.core.ledger`): ``coverage.toml`` in a claims
+    package's folder, ``NAME.coverage.toml`` beside a plugin file ``NAME.py``; None when it has no one place."""
+    if not plugin.where or os.pathsep in plugin.where:
+        return None
+    where = Path(plugin.where)
+    return ledger_path(where / "__init__.py" if where.is_dir() else where)
 
 
 def _first_of_each_id(candidates: list[tuple[Claim, str]], errors: list[PluginError]) -> list[tuple[Claim, str]]:
