@@ -83,6 +83,9 @@ CONSTRUCTS = [
     (r"\tfrac{x}{y}", x / y),
     (r"\sqrt{\left(x + y\right)}", sp.sqrt(x + y)),
     (r"\pi", sp.pi),
+    # an integral over a set against a measure (note 004, Barron's theorem)
+    (r"\int_B (f(x) - y)^2 \mu(dx)", F.IntegralOver((f(x) - y) ** 2, x, sp.Symbol("B"), mu)),
+    (r"\int_{B_r} g(t) \mu(dt) + y", F.IntegralOver(g(t), t, sp.Symbol("B_r"), mu) + y),
 ]
 
 
@@ -152,6 +155,7 @@ def test_statement_from_latex_resolves_names_to_the_declared_symbols():
     (r"\|x\| \le \foo{y}", 10, r"\foo"),
     (r"x + = y", 4, "="),
     (r"\frac{1}{", 9, ""),
+    (r"\int_B g(x) \le 1", 12, r"\le"),                # an integral over a set needs its measure: not guessed
 ])
 def test_an_unparsable_formula_gives_position_and_token(text, position, token):
     with pytest.raises(L.LatexError) as info:
@@ -172,6 +176,8 @@ ROUND_TRIP = [
     sp.Le(sp.Symbol("sigma_min"), FrobNorm(sp.Symbol("J"))),
     sp.Gt(sp.Symbol("f_star"), 0),
     sp.Le(F.Grad(f(x), x), F.Transposed(sp.Symbol("wbold")) * x),
+    sp.Le(F.IntegralOver((f(x) - sp.Function("f_n")(x)) ** 2, x, sp.Symbol("B_r"), mu), 4 * sp.Symbol("C_f") ** 2 / n),
+    sp.Eq(F.IntegralOver(x + y, x, sp.Symbol("B"), mu), 1),          # a sum integrand keeps its parentheses
 ]
 
 

@@ -201,6 +201,18 @@ class ProdOver(_Over):
     command = r"\prod"
 
 
+class IntegralOver(_Unevaluated):
+    r"""\int_B g(x) \mu(dx): the integral of ``g`` (first argument) in the variable ``x`` (second) over the
+    set ``B`` (third) against the measure ``\mu`` (fourth)."""
+    nargs = 4
+
+    def _latex(self, printer, exp=None):
+        from sympy.printing.precedence import PRECEDENCE
+        body, var, domain, measure = self.args
+        return _power(r"\int_{%s} %s \, %s(d %s)" % (_p(printer, domain), printer.parenthesize(body, PRECEDENCE["Mul"]),
+                                                    _p(printer, measure), _p(printer, var)), exp)
+
+
 class _Order(_Unevaluated):
     """Asymptotic notation O(x): an unevaluated function of its argument (SymPy's ``Order`` simplifies
     its argument and fixes a limit point, which the notes do not)."""

@@ -561,6 +561,16 @@ def _transformer_class():
         def CMD_PARTIAL(self, tok):
             return tok
 
+        def measure_integral(self, c):
+            items = [x for x in c if not _tok(x, "FUNC_INT", "UNDERSCORE", "L_BRACE", "R_BRACE")]
+            domain, body, (_, measure, var) = self._v(items[0]), self._v(items[1]), items[2]
+            if isinstance(body, tuple) or isinstance(domain, tuple):
+                raise _Refuse("a differential inside a measure integral's integrand or domain")
+            return F.IntegralOver(body, var, domain, measure)
+
+        def measure_element(self, c):
+            return ("measure", self._v(c[0]), self._v(c[3]))
+
         def differential(self, c):
             return self._v(c[1])
 
