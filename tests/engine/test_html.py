@@ -247,3 +247,123 @@ def test_the_graph_puts_claims_without_edges_in_a_grid_with_full_labels():
     assert head is not None
     rows = {pos[f"iso.c{k}"][1] for k in range(9)}
     assert len(rows) < 9 and min(rows) > max(pos[ids[0]][1], pos["b"][1])       # a compact grid below
+
+
+# ---------------------------------------------------------------------------------------------
+# the annotated note page (fixture note and plugin: tests/fixtures/annotated)
+# ---------------------------------------------------------------------------------------------
+
+ANNOTATED = FIXTURES / "annotated"
+
+
+def annotated_results() -> list[ClaimResult]:
+    reg = load(builtin=False, entry_points=False, paths=[ANNOTATED])
+    assert reg.errors == []
+    return [ClaimResult(c, *run_claim(c, 0, "quick"), plugin=reg.plugin_of.get(c.id, "")) for c in reg.claims]
+
+
+def annotated_report(results) -> Report:
+    with pytest.MonkeyPatch.context() as mp:          # the note file is found where $VERIFY_SEEDS says
+        mp.setenv("VERIFY_SEEDS", str(ANNOTATED))
+        return Report.of(results, RunSettings(0, "quick"))
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("annotated")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VERIFY_SEEDS", str(ANNOTATED))
+        write_reports(annotated_report(annotated_results()), out)
+    return out / "html"
+
+
+def highlights(page: str) -> list[tuple[str, str, str, list[str]]]:
+    """(classes, link, highlighted HTML, claims listed in the tip) of each highlight."""
+    out = []
+    for m in re.finditer(r'<span class="hl ([^"]+)"><a class="hl-link" href="([^"]+)" aria-describedby="(tip-\d+)">'
+                         r'(.*?)</a><span class="tip" id="\3" role="tooltip">(.*?)</span></span>(?=[^<]|<span class="hl |</)',
+                         page, re.S):
+        tip = m.group(5)
+        out.append((m.group(1), m.group(2), m.group(4),
+                    re.findall(r'<span class="tip-claim"><a href="../claims/([^"]+).html">', tip)))
+    return out
+
+
+def test_the_annotated_page_is_named_by_the_title_and_linked_from_index_note_and_errata(annotated):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    assert "<h1>Squares &amp; bounds &lt;script&gt;alert(&#34;note&#34;)&lt;/script&gt;</h1>" in page
+    assert 'href="notes/annotated_note.md-annotated.html"' in (annotated / "index.html").read_text()
+    assert 'href="annotated_note.md-annotated.html"' in (annotated / "notes" / "annotated_note.md.html").read_text()
+    assert 'href="annotated_note.md-annotated.html"' in (annotated / "notes" / "annotated_note.md-errata.html").read_text()
+    assert 'href="annotated_note.md-errata.html"' in page and 'href="annotated_note.md.html"' in page
+
+
+def test_a_note_whose_file_is_not_found_has_no_annotated_page(report):
+    assert not list((report / "html" / "notes").glob("*-annotated.html"))
+    assert "annotated" not in (report / "html" / "index.html").read_text()
+
+
+def test_each_quote_is_highlighted_in_its_verdicts_colour_and_links_to_its_claim(annotated):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    spans = highlights(page)
+    assert [(link, claims) for _, link, _, claims in spans] == [
+        ("../claims/an.expand.html", ["an.expand"]), ("../claims/an.dream.html", ["an.dream"]),
+        ("../claims/an.sqrt.html", ["an.sqrt"]), ("../claims/an.amgm.html", ["an.amgm"]),
+        ("../claims/an.amgm.html", ["an.amgm", "an.tight"]), ("../claims/an.tight.html", ["an.tight"])]
+    assert [cls for cls, *_ in spans] == ["v-proved", "v-refuted", "v-refuted", "v-proved", "v-refuted multi",
+                                          "v-refuted"]
+    # the finding and the fix of a refuted claim are in its tip
+    dream = page[page.index('id="tip-2"'):]
+    dream = dream[:dream.index("</li>")]
+    assert "identity: lhs - rhs = 2 at" in dream and 'class="tip-fix">fix: <math' in dream
+    assert "(checked: <span class=\"badge v-proved\">proved</span>)" in dream
+
+
+def test_a_quote_spanning_text_and_formulas_is_highlighted_whole_with_its_math_rendered(annotated):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    _, _, html, _ = highlights(page)[0]
+    assert html.startswith("For every <math") and html.count("<math") == 2 and "<mo>=</mo>" in html
+    # a quote inside a displayed formula highlights the whole display, rendered as block math
+    _, _, html, _ = highlights(page)[2]
+    assert html.startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') and "<msqrt>" in html
+    assert '<div class="block display"><span class="hl v-refuted">' in page
+
+
+def test_overlapping_quotes_are_split_where_they_overlap_and_list_every_claim(annotated):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    texts = [html for _, _, html, _ in highlights(page)[3:]]
+    assert texts == ["The two-term AM-GM bound holds ", "for all real x and y", ", and the bound is tight at x = y"]
+
+
+def test_the_note_text_is_escaped_and_unsafe_math_shown_as_source(annotated):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    assert "<script" not in page.lower() and "<img" not in page
+    assert '<code class="latex">\\text{&lt;img src=x onerror=alert(1)&gt;}</code>' in page
+    assert "5 &lt; 6 &amp; 7 &gt; 3." in page
+    assert '<ul class="block">\n<li>the freshman&#39;s dream ' in page          # a list stays a list
+
+
+def test_quotes_are_found_in_the_notes_order_and_a_missing_quote_is_reported():
+    from verify.report.html import locate_quotes
+    text = "a = b here. Later: a = b again, and $x + y = z$ too."
+    placed, missing = locate_quotes(text, [("c1", "a = b"), ("c2", "Later"), ("c3", "a = b"), ("c4", "nowhere"),
+                                           ("c5", "y = z$ too"), ("c6", "  ")])
+    assert [(q.claim, q.start) for q in placed] == [("c1", 0), ("c2", 12), ("c3", 19), ("c5", 41)]
+    assert placed[3].span == (36, 51)                 # widened to the start of the formula it starts in
+    assert missing == ["c4", "c6"]
+
+
+def test_a_claim_whose_quote_is_not_in_the_note_is_listed_on_the_annotated_page(tmp_path):
+    from verify.report.html import render_html
+    results = annotated_results()
+    lost = Claim(id="an.lost", title="Lost", source=Source("annotated_note.md", "Setting", "not <b>in</b> the note"),
+                 statement=Statement(sp.Ge(x ** 2, x)), checks=(Identity(),))
+    results.append(ClaimResult(lost, *run_claim(lost, 0, "quick")))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VERIFY_SEEDS", str(ANNOTATED))
+        first = render_html(annotated_report(results))
+        second = render_html(annotated_report(results))
+    page = first["notes/annotated_note.md-annotated.html"]
+    assert "1 of 6 claims quote text not found in the note" in page
+    assert '<a href="../claims/an.lost.html">an.lost</a>: <q>not &lt;b&gt;in&lt;/b&gt; the note</q>' in page
+    assert first == second                                          # byte-identical

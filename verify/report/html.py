@@ -13,6 +13,7 @@ import functools
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -23,7 +24,8 @@ from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
 from .plots import PLOT_HEIGHT, PLOT_WIDTH, caption, plot_files
-from .summary import glossary, hypotheses_met, summaries, wrong_box
+from .notes import note_texts
+from .summary import Fix, glossary, hypotheses_met, summaries, wrong_box
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 ET.register_namespace("", MATHML_NS)
@@ -117,6 +119,149 @@ def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
         except MathError:
             failed.append(latex)
     return failed
+
+
+# ---------------------------------------------------------------------------------------------
+# the annotated note: the note's own text, each claim's quote highlighted
+# ---------------------------------------------------------------------------------------------
+
+# the math of a note's text: $$...$$ (over lines), then $...$ on one line; a \$ is a dollar sign
+NOTE_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_HEADING = re.compile(r"#{1,6}[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*•▶▪◦]|\d+[.)])[ \t]+(?:▶[ \t]+)?")
+# the verdict whose colour a span quoted by several claims takes: the most severe
+# a highlight's colours (underline, tint) by verdict: the badges' colours
+HIGHLIGHT = [("proved", "#2e7d32", "#e8f5e9"), ("supported", "#7cb342", "#f1f8e9"), ("refuted", "#c62828", "#ffebee"),
+             ("gap", "#ef6c00", "#fff3e0"), ("loose", "#f9a825", "#fffde7"), ("inconclusive", "#90a4ae", "#eceff1"),
+             ("error", "#6a1b9a", "#f3e5f5"), ("not-run", "#9e9e9e", "#f5f5f5")]
+SEVERITY = ["error", "refuted", "gap", "loose", "inconclusive", "supported", "proved", "not run"]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """Where a claim's quote stands in its note: ``start``/``end`` of the verbatim quote, and the span
+    highlighted (widened to whole formulas where the quote starts or ends inside one)."""
+    claim: str
+    start: int
+    end: int
+    span: tuple[int, int]
+
+
+def locate_quotes(text: str, quotes: Sequence[tuple[str, str]]) -> tuple[list[Quoted], list[str]]:
+    """Each claim's quote in ``text`` (claims in the note's order: each quote is looked for from the
+    previous one's place, as the claims' tests match them, then anywhere); returns the quotes placed and
+    the ids of the claims whose quote is not in the text (or is empty)."""
+    maths = [(m.start(), m.end()) for m in NOTE_MATH.finditer(text)]
+    placed, missing, cursor = [], [], 0
+    for claim, quote in quotes:
+        q = quote if quote in text else quote.strip()
+        pos = text.find(q, cursor) if q.strip() else -1
+        if pos < 0 and q.strip():
+            pos = text.find(q)
+        if pos < 0:
+            missing.append(claim)
+            continue
+        cursor = pos
+        a, b = pos, pos + len(q)
+        for s, e in maths:
+            if s < a < e:
+                a = s
+            if s < b < e:
+                b = e
+        placed.append(Quoted(claim, pos, pos + len(q), (a, b)))
+    return placed, missing
+
+
+def _note_blocks(text: str, maths: Sequence[tuple[int, int]]) -> list[dict]:
+    """The note's blocks (paragraphs between blank lines, none cut inside a formula): each a tag and the
+    ranges of its content (one per list item)."""
+    inside = lambda p: any(s < p < e for s, e in maths)       # noqa: E731
+    ranges, start = [], 0
+    for m in _BLANK_LINE.finditer(text):
+        if not inside(m.start()) and not inside(m.end() - 1):
+            ranges.append((start, m.start()))
+            start = m.end()
+    ranges.append((start, len(text)))
+    blocks = []
+    for a, b in ranges:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        chunk = text[a:b]
+        heading = _HEADING.match(chunk)
+        if heading and "\n" not in chunk:
+            level = len(chunk) - len(chunk.lstrip("#"))
+            blocks.append({"tag": f"h{min(level + 1, 4)}", "items": [(a + heading.end(), b)]})
+            continue
+        if any(s == a and e == b for s, e in maths) and chunk.startswith("$$"):
+            blocks.append({"tag": "display", "items": [(a, b)]})
+            continue
+        lines, pos = [], a
+        for line in chunk.split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        cut = any(s < ls < e for s, e in maths for ls, _ in lines[1:])
+        if _BULLET.match(chunk) and not cut:
+            items = []
+            for ls, le in lines:
+                m = _BULLET.match(text, ls, le)
+                if m is not None:
+                    items.append([m.end(), le])
+                else:
+                    items[-1][1] = le
+            blocks.append({"tag": "ul", "items": [tuple(i) for i in items]})
+            continue
+        blocks.append({"tag": "p", "items": [(a, b)]})
+    return blocks
+
+
+def annotated_text(text: str, claims: Sequence[ClaimReport]) -> tuple[list[dict], list[str]]:
+    """The note's text as blocks of runs for the template, and the ids of the claims whose quote was
+    not found. A run is a piece of text between two boundaries of quotes: its HTML (text escaped,
+    formulas as MathML or their escaped source) and the claims quoting it (none, one, or several where
+    quotes overlap: the run lists them all and takes the most severe verdict's colour)."""
+    by_id = {c.id: c for c in claims}
+    placed, missing = locate_quotes(text, [(c.id, c.source.quote) for c in claims])
+    maths = [(m.start(), m.end(), m.group(1) if m.group(1) is not None else m.group(2), m.group(1) is not None)
+             for m in NOTE_MATH.finditer(text)]
+    math_at = {s: (e, latex, display) for s, e, latex, display in maths}
+    info: dict[str, dict] = {}
+    for q in placed:
+        if q.claim not in info:
+            c = by_id[q.claim]
+            info[q.claim] = {"id": c.id, "title": c.title, "verdict": _verdict(c.verdict, None),
+                             "finding": c.statement.first_finding, "fix": Fix.of(c) if c.flagged else None}
+    cuts = sorted({p for q in placed for p in q.span} | {p for s, e, _, _ in maths for p in (s, e)})
+    blocks, tips = [], 0
+    for block in _note_blocks(text, [(s, e) for s, e, _, _ in maths]):
+        items = []
+        for a, b in block["items"]:
+            points = [a] + [p for p in cuts if a < p < b] + [b]
+            runs: list[dict] = []
+            for u, v in zip(points, points[1:]):
+                over = tuple(dict.fromkeys(q.claim for q in placed if q.span[0] <= u and v <= q.span[1]))
+                if u in math_at and math_at[u][0] == v:
+                    _, latex, display = math_at[u]
+                    piece = math_markup(latex.strip(), "block" if display else "inline")
+                else:
+                    piece = Markup.escape(text[u:v])
+                if runs and runs[-1]["over"] == over:
+                    runs[-1]["html"] += piece
+                else:
+                    runs.append({"over": over, "html": Markup(piece)})
+            for r in runs:
+                r["claims"] = [info[i] for i in r["over"]]
+                if r["claims"]:
+                    tips += 1
+                    r["tip"] = f"tip-{tips}"
+                    r["verdict"] = min((c["verdict"]["value"] for c in r["claims"]), key=SEVERITY.index)
+            items.append(runs)
+        blocks.append({"tag": block["tag"], "items": items})
+    return blocks, missing
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +416,8 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c))
     note_page = env.get_template("note.html")
     errata_page = env.get_template("errata.html")
+    text_page = env.get_template("note_text.html")
+    texts = note_texts(list(notes))
     note_info = []
     summary_of = {s.note: s for s in summaries(report)}
     for note, rows in notes.items():
@@ -278,16 +425,26 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
         title = report.title(note)
         table = [_row(c) for c in rows]
         flagged = [{"row": _row(c), "box": _box(c)} for c in rows if c.flagged]
+        errata = f"{slugs[note]}-errata.html" if flagged else None
+        annotated = f"{slugs[note]}-annotated.html" if note in texts else None
         files[f"notes/{slugs[note]}.html"] = note_page.render(
             root="../", title=title, note=note, note_title=title, counts=_counts(rows), rows=table,
             graph=Markup(graph), weak=weak, summary=summary_of[note], errata=f"{slugs[note]}-errata.html",
-            flagged=len(flagged), filters=_filters(table))
+            flagged=len(flagged), filters=_filters(table), annotated=annotated)
         if flagged:
-            files[f"notes/{slugs[note]}-errata.html"] = errata_page.render(
+            files[f"notes/{errata}"] = errata_page.render(
                 root="../", title=f"Errata: {title}", note=note, note_title=title, note_page=f"{slugs[note]}.html",
-                flagged=flagged, total=len(rows))
+                flagged=flagged, total=len(rows), annotated=annotated)
+        if annotated:
+            blocks, missing = annotated_text(texts[note], rows)
+            verdicts = [v for v in SEVERITY[::-1] if any(r["verdict"]["value"] == v for r in table)]
+            files[f"notes/{annotated}"] = text_page.render(
+                root="../", title=f"{title} (annotated)", note=note, note_title=title,
+                note_page=f"{slugs[note]}.html", errata=errata, blocks=blocks, total=len(rows),
+                placed=len(rows) - len(missing), missing=[by_id[i] for i in missing], verdicts=verdicts)
         note_info.append({"note": note, "title": title, "page": f"notes/{slugs[note]}.html",
                           "errata": f"notes/{slugs[note]}-errata.html", "flagged": len(flagged),
+                          "annotated": f"notes/{annotated}" if annotated else None,
                           "counts": _counts(rows), "rows": table, "summary": summary_of[note],
                           "filters": _filters(table)})
     with_expectation = [c for c in claims if c.has_expectation]
@@ -300,7 +457,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
         plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,
         diagnosis_problems=list(report.diagnosis_problems))
     files["style.css"] = env.get_template("style.css").render(
-        verdicts=[v.value for v in Verdict] + ["not-run"], kinds=list(KINDS))
+        verdicts=[v.value for v in Verdict] + ["not-run"], kinds=list(KINDS), highlight=HIGHLIGHT)
     files = {k: files[k] for k in sorted(files, key=_write_order)}
     return files
 

@@ -52,6 +52,11 @@ def note_text(note: str, folders: Sequence[Path] | None = None) -> str | None:
     return None
 
 
+def note_texts(notes: Iterable[str], folders: Sequence[Path] | None = None) -> dict[str, str]:
+    """The text of each note whose file is found (note file name -> text)."""
+    return {note: text for note in dict.fromkeys(notes) if (text := note_text(note, folders)) is not None}
+
+
 def note_titles(notes: Iterable[str], folders: Sequence[Path] | None = None) -> dict[str, str]:
     """Title of each note whose file is found (note file name -> title)."""
     out = {}
