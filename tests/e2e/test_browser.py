@@ -143,3 +143,71 @@ def test_the_claims_table_filters_by_verdict_without_javascript(browser, report)
     assert page.evaluate(rows + ".filter(r => getComputedStyle(r).display !== 'none')"
                                 ".every(r => r.classList.contains('rv-refuted'))")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory) -> Path:
+    """The annotated page of the fixture note (tests/fixtures/annotated): quotes over text and formulas,
+    in a display, in a list, and two that overlap."""
+    from tests.engine.test_html import ANNOTATED, annotated_report, annotated_results
+    out = tmp_path_factory.mktemp("annotated")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VERIFY_SEEDS", str(ANNOTATED))
+        write_reports(annotated_report(annotated_results()), out)
+    return out / "html" / "notes" / "annotated_note.md-annotated.html"
+
+
+def test_the_annotated_note_highlights_each_quote_with_a_link_to_its_claim(browser, annotated):
+    page, errors, failed = visit(browser, annotated)
+    spans = page.evaluate("[...document.querySelectorAll('.note-text .hl')].map(s => [s.className, "
+                          "s.querySelector('a.hl-link').getAttribute('href'), "
+                          "[...s.querySelectorAll('.tip a')].map(a => a.getAttribute('href'))])")
+    assert spans == [
+        ["hl v-proved", "../claims/an.expand.html", ["../claims/an.expand.html"]],
+        ["hl v-refuted", "../claims/an.dream.html", ["../claims/an.dream.html"]],
+        ["hl v-refuted", "../claims/an.sqrt.html", ["../claims/an.sqrt.html"]],
+        ["hl v-proved", "../claims/an.amgm.html", ["../claims/an.amgm.html"]],
+        ["hl v-refuted multi", "../claims/an.amgm.html", ["../claims/an.amgm.html", "../claims/an.tight.html"]],
+        ["hl v-refuted", "../claims/an.tight.html", ["../claims/an.tight.html"]]]
+    # in the verdict's colour; the math inside a highlight is laid out
+    colour = page.evaluate("getComputedStyle(document.querySelectorAll('.note-text .hl')[1]).borderBottomColor")
+    assert colour == "rgb(198, 40, 40)"
+    sizes = page.evaluate("[...document.querySelectorAll('.note-text .hl > a.hl-link math')].map(m => m.getBoundingClientRect())"
+                          ".map(r => [r.width, r.height])")
+    assert len(sizes) >= 4 and all(w > 0 and h > 0 for w, h in sizes), sizes
+    for link in page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)"):
+        assert Path(unquote(urlsplit(link).path)).is_file(), link
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    assert errors == [] and failed == []
+    page.close()
+
+
+def test_the_finding_and_fix_show_on_hover_and_on_keyboard_focus_without_javascript(browser, annotated):
+    page = browser.new_page(viewport={"width": 1100, "height": 900}, java_script_enabled=False)
+    page.goto(annotated.as_uri(), wait_until="load")
+    tip = page.locator(".note-text .hl").nth(1).locator(".tip")
+    assert not tip.is_visible()
+    page.locator(".note-text .hl").nth(1).locator("a.hl-link").hover()
+    assert tip.is_visible() and "fix:" in tip.inner_text() and "identity: lhs - rhs = 2" in tip.inner_text()
+    page.mouse.move(0, 0)
+    assert not tip.is_visible()
+    for _ in range(40):                                   # Tab through the page to the dream's highlight
+        page.keyboard.press("Tab")
+        if page.locator(".note-text .hl").nth(1).locator("a.hl-link").evaluate("a => a === document.activeElement"):
+            break
+    else:
+        pytest.fail("the highlight is not reachable with Tab")
+    assert tip.is_visible()
+    page.keyboard.press("Tab")                             # into the tip: its claim link keeps it open
+    assert tip.is_visible() and tip.locator("a").evaluate("a => a === document.activeElement")
+    page.close()
+
+
+def test_the_annotated_note_does_not_overflow_a_400_pixel_phone(browser, annotated):
+    page, errors, _ = visit(browser, annotated, width=400)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    page.locator(".note-text .hl").nth(4).locator("a.hl-link").focus()
+    assert page.locator(".note-text .hl").nth(4).locator(".tip").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400          # nor does an open tip
+    assert errors == []
+    page.close()
