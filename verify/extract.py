@@ -19,7 +19,7 @@ from pathlib import Path
 import sympy as sp
 
 from .core.latex.display import parse_display
-from .core.latex.parser import parse_formula
+from .core.latex.parser import parse_formula, tree_cache
 from .core.notetext import Formula, find_formulas, sections  # noqa: F401 (sections: part of extract's API)
 
 
@@ -50,15 +50,27 @@ def default_prefix(note: Path) -> str:
     return stem if stem and stem[0].isalpha() else f"note_{stem}"
 
 
-def extract(note: str | Path, prefix: str | None = None) -> Draft:
-    """Every formula of the note, parsed (no symbols declared: the draft's declarations come from here)."""
+def parse_cache_folder() -> Path:
+    """Where ``extract`` keeps parse trees: ``latex/`` of the cache folder (``~/.cache/verify`` or
+    ``$VERIFY_CACHE_DIR``)."""
+    from .run.cache import default_folder
+    return default_folder() / "latex"
+
+
+def extract(note: str | Path, prefix: str | None = None, cache: bool | str | Path = True) -> Draft:
+    """Every formula of the note, parsed (no symbols declared: the draft's declarations come from here).
+    ``cache``: the parse trees are kept in :func:`parse_cache_folder` (True), in that folder (a path), or
+    not kept (False); a tree is keyed by the formula's text and the grammar's digest, so a second run on
+    the same note reads its trees instead of parsing again."""
     note = Path(note)
     text = note.read_text(encoding="utf-8")
     draft = Draft(note.name, prefix or default_prefix(note))
-    for f in find_formulas(text):
-        f.result = parse_display(f.text)
-        f.steps = sum(len(p.relations) for p in f.result.formulas) if f.result.error is None else 0
-        draft.formulas.append(f)
+    folder = parse_cache_folder() if cache is True else (Path(cache) if cache else None)
+    with tree_cache(folder):
+        for f in find_formulas(text):
+            f.result = parse_display(f.text)
+            f.steps = sum(len(p.relations) for p in f.result.formulas) if f.result.error is None else 0
+            draft.formulas.append(f)
     return draft
 
 

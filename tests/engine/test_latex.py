@@ -242,3 +242,22 @@ def test_the_scaling_analysis_compares_the_sides_of_an_asymptotic_relation_and_s
     other = Statement(F.Lesssim(x, y ** 2))
     assert ScalingCheck(scaling).run(same, Context()).outcome != Outcome.FAILS
     assert ScalingCheck(scaling).run(other, Context()).outcome == Outcome.FAILS
+
+
+def test_parse_trees_are_cached_by_text_and_grammar_and_give_the_same_statements(tmp_path, monkeypatch):
+    from verify.core.latex import parser as P
+    texts = [r"\int_B (f(x) - y)^2 \mu(dx) \le \|x\|_2^2", r"\|x\| \le \foo{y}"]
+    with P.tree_cache(tmp_path):
+        first = [parse_display(t) for t in texts]
+        assert len(list(tmp_path.rglob("*.json"))) == 2
+        monkeypatch.setattr(P, "lark_parser", lambda: pytest.fail("parsed again despite the cache"))
+        second = [parse_display(t) for t in texts]
+    assert second[0].formulas[0].relation == first[0].formulas[0].relation
+    assert str(second[1].error) == str(first[1].error) and second[1].error.position == 10
+    monkeypatch.undo()
+    entry = next(p for p in tmp_path.rglob("*.json") if "foo" not in p.read_text())
+    entry.write_text("{not json")                          # a damaged entry is parsed again and rewritten
+    with P.tree_cache(tmp_path):
+        assert parse_display(texts[0]).formulas[0].relation == first[0].formulas[0].relation
+    assert entry.read_text().startswith('{"text"')
+    assert P._tree_cache is None                           # off outside the block

@@ -24,7 +24,11 @@ nothing is guessed.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -867,6 +871,94 @@ def _symbol_table(symbols) -> dict:
     return table
 
 
+# ---------------------------------------------------------------------------------------------
+# the parse trees, cached on disk (parsing is slow: about a second a formula)
+# ---------------------------------------------------------------------------------------------
+
+_tree_cache: Path | None = None        # None: no cache
+
+
+@contextlib.contextmanager
+def tree_cache(folder: str | Path | None):
+    """Within the block, parse trees (and syntax errors) are read from and written to ``folder``, keyed
+    by the formula's text and :func:`grammar_digest` (None: no cache). A file that cannot be read is
+    parsed again and rewritten."""
+    global _tree_cache
+    before, _tree_cache = _tree_cache, None if folder is None else Path(folder)
+    try:
+        yield
+    finally:
+        _tree_cache = before
+
+
+@functools.cache
+def grammar_digest() -> str:
+    """What a parse tree depends on: the grammar's text and Lark's version."""
+    import lark
+    return hashlib.sha256(f"{lark.__version__}\0{grammar_text()}".encode()).hexdigest()
+
+
+def _parse_or_error(text: str):
+    """The parse tree of ``text``, or (position, token, reason) of its syntax error."""
+    import lark
+    try:
+        return lark_parser().parse(text)
+    except lark.exceptions.UnexpectedCharacters as e:
+        pos = e.pos_in_stream
+        return pos, re.match(r"\\[A-Za-z]+|.", text[pos:], re.S).group(), ""
+    except lark.exceptions.UnexpectedEOF:
+        return len(text.rstrip()), "", "the formula ends too early"
+    except lark.exceptions.UnexpectedToken as e:
+        return (e.token.start_pos if e.token.start_pos is not None else len(text)), str(e.token), ""
+
+
+def _to_json(x):
+    from lark import Token, Tree
+    if isinstance(x, Token):
+        return ["t", x.type, str(x), x.start_pos, x.end_pos]
+    if isinstance(x, Tree):
+        meta = None if x.meta.empty else [x.meta.start_pos, x.meta.end_pos]
+        return ["r", str(x.data), meta, [_to_json(c) for c in x.children]]
+    raise TypeError(f"not a parse tree node: {x!r}")
+
+
+def _from_json(x):
+    from lark import Token, Tree
+    from lark.tree import Meta
+    if x[0] == "t":
+        return Token(x[1], x[2], start_pos=x[3], end_pos=x[4])
+    meta = Meta()
+    if x[2] is not None:
+        meta.empty = False
+        meta.start_pos, meta.end_pos = x[2]
+    return Tree(x[1], [_from_json(c) for c in x[3]], meta)
+
+
+def parse_tree(text: str):
+    """Lark's parse tree of ``text`` or the (position, token, reason) of its syntax error, from the
+    cache when :func:`tree_cache` set one."""
+    if _tree_cache is None:
+        return _parse_or_error(text)
+    key = hashlib.sha256(f"{grammar_digest()}\0{text}".encode()).hexdigest()
+    path = _tree_cache / key[:2] / f"{key}.json"
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if entry["text"] == text:
+            return tuple(entry["error"]) if "error" in entry else _from_json(entry["tree"])
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        pass
+    tree = _parse_or_error(text)
+    entry = {"text": text, **({"error": list(tree)} if isinstance(tree, tuple) else {"tree": _to_json(tree)})}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry), encoding="utf-8")
+        os.replace(tmp, path)                           # atomic: a reader never sees half an entry
+    except OSError:
+        pass
+    return tree
+
+
 def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | None = None) -> Parsed:
     """One formula (a display's line, with its layout already taken off: see
     :func:`verify.core.latex.display.split_display`) as :class:`Parsed`. ``offset`` and ``source``
@@ -875,17 +967,10 @@ def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | Non
     source = text if source is None else source
     if not text.strip():
         raise LatexError(source, offset, "", "an empty formula")
-    try:
-        tree = lark_parser().parse(text)
-    except lark.exceptions.UnexpectedCharacters as e:
-        pos = e.pos_in_stream
-        token = re.match(r"\\[A-Za-z]+|.", text[pos:], re.S).group()
-        raise LatexError(source, offset + pos, token) from None
-    except lark.exceptions.UnexpectedEOF:
-        raise LatexError(source, offset + len(text.rstrip()), "", "the formula ends too early") from None
-    except lark.exceptions.UnexpectedToken as e:
-        pos = e.token.start_pos if e.token.start_pos is not None else len(text)
-        raise LatexError(source, offset + pos, str(e.token)) from None
+    tree = parse_tree(text)
+    if isinstance(tree, tuple):                       # (position, token, reason) of a syntax error
+        pos, token, reason = tree
+        raise LatexError(source, offset + pos, token, reason)
     transformer = _transformer_class()(text, _symbol_table(symbols))
     try:
         items = transformer.transform(tree)
