@@ -280,6 +280,7 @@ def annotated(tmp_path_factory) -> Path:
 def highlights(page: str) -> list[tuple[str, str, str, list[str]]]:
     """(classes, link, highlighted HTML, claims listed in the tip) of each highlight."""
     out = []
+    page = re.sub(r'<span class="anchor" id="[^"]+"></span>', "", page)
     for m in re.finditer(r'<span class="hl ([^"]+)"><a class="hl-link" href="([^"]+)" aria-describedby="(tip-\d+)">'
                          r'(.*?)</a><span class="tip" id="\3" role="tooltip">(.*?)</span></span>(?=[^<]|<span class="hl |</)',
                          page, re.S):
@@ -319,6 +320,17 @@ def test_each_quote_is_highlighted_in_its_verdicts_colour_and_links_to_its_claim
     assert "(checked: <span class=\"badge v-proved\">proved</span>)" in dream
 
 
+def test_a_claim_page_links_to_its_quote_in_the_annotated_note(annotated, report):
+    page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
+    for cid in ("an.expand", "an.dream", "an.sqrt", "an.amgm", "an.tight"):
+        claim = (annotated / "claims" / f"{cid}.html").read_text()
+        assert f'<a href="../notes/annotated_note.md-annotated.html#q-{cid}">the quote in the note' in claim
+        assert page.count(f'id="q-{cid}"') == 1
+    # the anchor stands where the quote starts: an.tight's where the overlap begins
+    assert page.index('id="q-an.tight"') < page.index(">for all real x and y</a>")
+    assert "the quote in the note" not in (report / "html" / "claims" / "fx.amgm.html").read_text()
+
+
 def test_a_quote_spanning_text_and_formulas_is_highlighted_whole_with_its_math_rendered(annotated):
     page = (annotated / "notes" / "annotated_note.md-annotated.html").read_text()
     _, _, html, _ = highlights(page)[0]
@@ -326,7 +338,7 @@ def test_a_quote_spanning_text_and_formulas_is_highlighted_whole_with_its_math_r
     # a quote inside a displayed formula highlights the whole display, rendered as block math
     _, _, html, _ = highlights(page)[2]
     assert html.startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') and "<msqrt>" in html
-    assert '<div class="block display"><span class="hl v-refuted">' in page
+    assert '<div class="block display"><span class="anchor" id="q-an.sqrt"></span><span class="hl v-refuted">' in page
 
 
 def test_overlapping_quotes_are_split_where_they_overlap_and_list_every_claim(annotated):
@@ -367,3 +379,14 @@ def test_a_claim_whose_quote_is_not_in_the_note_is_listed_on_the_annotated_page(
     assert "1 of 6 claims quote text not found in the note" in page
     assert '<a href="../claims/an.lost.html">an.lost</a>: <q>not &lt;b&gt;in&lt;/b&gt; the note</q>' in page
     assert first == second                                          # byte-identical
+
+
+def test_the_note_text_keeps_its_headings_lists_and_displays():
+    from verify.report.html import annotated_text
+    text = ("TITLE IN CAPITALS\n\n1.2 Kernel Regime\n\nTheorem 2\n\nNote: a sentence, not a heading.\n\n"
+            "- one $a$\n- two\n  continued\n\n$$x = 1$$\n\nA paragraph\non two lines.")
+    blocks, missing = annotated_text(text, [])
+    assert [b["tag"] for b in blocks] == ["h4", "h4", "h4", "p", "ul", "display", "p"]
+    assert [[str(r["html"]) for r in item] for item in blocks[4]["items"]][1] == ["two\n  continued"]
+    assert str(blocks[6]["items"][0][0]["html"]) == "A paragraph\non two lines."
+    assert missing == []

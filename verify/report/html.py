@@ -129,6 +129,7 @@ def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
 NOTE_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
+_NUMBERED = re.compile(r"\d+(\.\d+)*\.?[ \t]+[A-Z][^$.\n]{0,78}")      # "1.2 Kernel Regime": a heading without marks
 _BULLET = re.compile(r"[ \t]*(?:[-*•▶▪◦]|\d+[.)])[ \t]+(?:▶[ \t]+)?")
 # the verdict whose colour a span quoted by several claims takes: the most severe
 # a highlight's colours (underline, tint) by verdict: the badges' colours
@@ -176,6 +177,12 @@ def locate_quotes(text: str, quotes: Sequence[tuple[str, str]]) -> tuple[list[Qu
 def _note_blocks(text: str, maths: Sequence[tuple[int, int]]) -> list[dict]:
     """The note's blocks (paragraphs between blank lines, none cut inside a formula): each a tag and the
     ranges of its content (one per list item)."""
+    from ..extract import sections
+    headings = set()
+    for pos, _ in sections(text):                              # where extract finds a section's title
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        headings.add(pos)
     inside = lambda p: any(s < p < e for s, e in maths)       # noqa: E731
     ranges, start = [], 0
     for m in _BLANK_LINE.finditer(text):
@@ -196,6 +203,9 @@ def _note_blocks(text: str, maths: Sequence[tuple[int, int]]) -> list[dict]:
         if heading and "\n" not in chunk:
             level = len(chunk) - len(chunk.lstrip("#"))
             blocks.append({"tag": f"h{min(level + 1, 4)}", "items": [(a + heading.end(), b)]})
+            continue
+        if "\n" not in chunk and not chunk.endswith(".") and (a in headings or _NUMBERED.fullmatch(chunk)):
+            blocks.append({"tag": "h4", "items": [(a, b)]})
             continue
         if any(s == a and e == b for s, e in maths) and chunk.startswith("$$"):
             blocks.append({"tag": "display", "items": [(a, b)]})
@@ -236,7 +246,7 @@ def annotated_text(text: str, claims: Sequence[ClaimReport]) -> tuple[list[dict]
             info[q.claim] = {"id": c.id, "title": c.title, "verdict": _verdict(c.verdict, None),
                              "finding": c.statement.first_finding, "fix": Fix.of(c) if c.flagged else None}
     cuts = sorted({p for q in placed for p in q.span} | {p for s, e, _, _ in maths for p in (s, e)})
-    blocks, tips = [], 0
+    blocks, tips, anchored = [], 0, set()
     for block in _note_blocks(text, [(s, e) for s, e, _, _ in maths]):
         items = []
         for a, b in block["items"]:
@@ -255,6 +265,8 @@ def annotated_text(text: str, claims: Sequence[ClaimReport]) -> tuple[list[dict]
                     runs.append({"over": over, "html": Markup(piece)})
             for r in runs:
                 r["claims"] = [info[i] for i in r["over"]]
+                r["anchors"] = [i for i in r["over"] if i not in anchored]      # where a claim's quote starts
+                anchored.update(r["anchors"])
                 if r["claims"]:
                     tips += 1
                     r["tip"] = f"tip-{tips}"
@@ -397,6 +409,9 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
         for d in c.depends_on:
             used_by.setdefault(d, []).append(c.id)
     order = {note: [c.id for c in rows] for note, rows in notes.items()}
+    texts = note_texts(list(notes))
+    quoted = {note: {q.claim for q in locate_quotes(texts[note], [(c.id, c.source.quote) for c in rows])[0]}
+              for note, rows in notes.items() if note in texts}
     for c, statement, correction in pages:
         prefix = f"plots/{c.id}/"
         plot_errors = {p[len(prefix):-len(".svg")]: msg for p, msg in failed.items() if p.startswith(prefix)}
@@ -413,11 +428,11 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             next=ids[k + 1] if k + 1 < len(ids) else None, weak=weak.get(c.id, []), plugin=c.plugin,
             error=c.error, statement=statement,
             correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report),
-            plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c))
+            plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c),
+            in_text=f"../notes/{slugs[c.note]}-annotated.html#q-{c.id}" if c.id in quoted.get(c.note, ()) else None)
     note_page = env.get_template("note.html")
     errata_page = env.get_template("errata.html")
     text_page = env.get_template("note_text.html")
-    texts = note_texts(list(notes))
     note_info = []
     summary_of = {s.note: s for s in summaries(report)}
     for note, rows in notes.items():
