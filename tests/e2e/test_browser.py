@@ -211,3 +211,13 @@ def test_the_annotated_note_does_not_overflow_a_400_pixel_phone(browser, annotat
     assert page.evaluate("document.documentElement.scrollWidth") <= 400          # nor does an open tip
     assert errors == []
     page.close()
+
+
+def test_a_claim_page_opens_its_quote_in_the_annotated_note(browser, annotated):
+    page, errors, failed = visit(browser, annotated.parent.parent / "claims" / "an.tight.html")
+    page.get_by_text("the quote in the note's text").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/notes/annotated_note.md-annotated.html#q-an.tight")
+    assert page.evaluate("document.getElementById('q-an.tight').nextElementSibling.classList.contains('hl')")
+    assert errors == [] and failed == []
+    page.close()
