@@ -86,6 +86,9 @@ CONSTRUCTS = [
     # an integral over a set against a measure (note 004, Barron's theorem)
     (r"\int_B (f(x) - y)^2 \mu(dx)", F.IntegralOver((f(x) - y) ** 2, x, sp.Symbol("B"), mu)),
     (r"\int_{B_r} g(t) \mu(dt) + y", F.IntegralOver(g(t), t, sp.Symbol("B_r"), mu) + y),
+    # a limit in several variables at once (note 004, Chizat and Bach); its body runs to the next relation
+    (r"\lim_{m, t \rightarrow \infty} f(\mu_{m,t})", F.JointLimit(f(sp.Symbol("mu_m,t")), sp.Tuple(m, t), sp.oo)),
+    (r"\lim_{m, n \to 0} x + y", F.JointLimit(x + y, sp.Tuple(m, n), 0)),
 ]
 
 
@@ -156,6 +159,7 @@ def test_statement_from_latex_resolves_names_to_the_declared_symbols():
     (r"x + = y", 4, "="),
     (r"\frac{1}{", 9, ""),
     (r"\int_B g(x) \le 1", 12, r"\le"),                # an integral over a set needs its measure: not guessed
+    (r"\lim_{m, t} x = 1", 10, "}"),                     # a limit needs its point
 ])
 def test_an_unparsable_formula_gives_position_and_token(text, position, token):
     with pytest.raises(L.LatexError) as info:
@@ -178,6 +182,8 @@ ROUND_TRIP = [
     sp.Le(F.Grad(f(x), x), F.Transposed(sp.Symbol("wbold")) * x),
     sp.Le(F.IntegralOver((f(x) - sp.Function("f_n")(x)) ** 2, x, sp.Symbol("B_r"), mu), 4 * sp.Symbol("C_f") ** 2 / n),
     sp.Eq(F.IntegralOver(x + y, x, sp.Symbol("B"), mu), 1),          # a sum integrand keeps its parentheses
+    sp.Eq(F.JointLimit(f(sp.Symbol("mu_m,t")), sp.Tuple(m, t), sp.oo), sp.Symbol("J_star")),
+    sp.Le(F.JointLimit(x + y, sp.Tuple(m, n), sp.oo), 1),              # a sum body keeps its parentheses
 ]
 
 

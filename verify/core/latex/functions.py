@@ -213,6 +213,20 @@ class IntegralOver(_Unevaluated):
                                                     _p(printer, measure), _p(printer, var)), exp)
 
 
+class JointLimit(_Unevaluated):
+    r"""\lim_{m, t \to \infty} X: the limit of ``X`` (first argument) as the variables (second, a tuple)
+    tend together to the point (third). A sum is printed in parentheses, so that it reads back whole."""
+    nargs = 3
+
+    def _latex(self, printer, exp=None):
+        body, variables, point = self.args
+        inner = _p(printer, body)
+        if isinstance(body, sp.Add):
+            inner = r"\left(%s\right)" % inner
+        names = ", ".join(_p(printer, v) for v in variables)
+        return _power(r"\lim_{%s \to %s} %s" % (names, _p(printer, point), inner), exp)
+
+
 class _Order(_Unevaluated):
     """Asymptotic notation O(x): an unevaluated function of its argument (SymPy's ``Order`` simplifies
     its argument and fixes a limit point, which the notes do not)."""

@@ -572,6 +572,13 @@ def _transformer_class():
                 raise _Refuse("a differential inside a measure integral's integrand or domain")
             return F.IntegralOver(body, var, domain, measure)
 
+        def joint_limit(self, c):
+            items = [self._v(x) for x in c if not _tok(x)]
+            *variables, point, body = items
+            if any(isinstance(v, tuple) for v in items):
+                raise _Refuse("a differential in a limit")
+            return F.JointLimit(body, sp.Tuple(*variables), point)
+
         def measure_element(self, c):
             return ("measure", self._v(c[0]), self._v(c[3]))
 
