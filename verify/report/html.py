@@ -131,11 +131,11 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _NUMBERED = re.compile(r"\d+(\.\d+)*\.?[ \t]+[A-Z][^$.\n]{0,78}")      # "1.2 Kernel Regime": a heading without marks
 _BULLET = re.compile(r"[ \t]*(?:[-*•▶▪◦]|\d+[.)])[ \t]+(?:▶[ \t]+)?")
-# the verdict whose colour a span quoted by several claims takes: the most severe
 # a highlight's colours (underline, tint) by verdict: the badges' colours
 HIGHLIGHT = [("proved", "#2e7d32", "#e8f5e9"), ("supported", "#7cb342", "#f1f8e9"), ("refuted", "#c62828", "#ffebee"),
              ("gap", "#ef6c00", "#fff3e0"), ("loose", "#f9a825", "#fffde7"), ("inconclusive", "#90a4ae", "#eceff1"),
              ("error", "#6a1b9a", "#f3e5f5"), ("not-run", "#9e9e9e", "#f5f5f5")]
+# the verdict whose colour a span quoted by several claims takes: the most severe
 SEVERITY = ["error", "refuted", "gap", "loose", "inconclusive", "supported", "proved", "not run"]
 
 
