@@ -177,7 +177,7 @@ def locate_quotes(text: str, quotes: Sequence[tuple[str, str]]) -> tuple[list[Qu
 def _note_blocks(text: str, maths: Sequence[tuple[int, int]]) -> list[dict]:
     """The note's blocks (paragraphs between blank lines, none cut inside a formula): each a tag and the
     ranges of its content (one per list item)."""
-    from ..extract import sections
+    from ..core.notetext import sections
     headings = set()
     for pos, _ in sections(text):                              # where extract finds a section's title
         while pos < len(text) and text[pos] in " \t":
