@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from verify.cli import ExitCode, main
 from tests.helpers import FIXTURES, REPO
 
@@ -62,6 +64,51 @@ def test_a_second_run_into_a_locked_folder_fails_at_once_with_its_own_exit_statu
         holder.kill()
         holder.wait()
     assert main(["all", *PLUGIN_ONLY, "--output", str(out)]) == ExitCode.OK
+
+
+HANG = str(FIXTURES / "hang")
+
+
+@pytest.mark.parametrize("command", [["mutate", "fx.trig", *PLUGIN_ONLY, "--limit", "1"],
+                                     ["stability", "fx.trig", *PLUGIN_ONLY, "--seeds", "0"],
+                                     ["bench", "--scale", "0.01"]], ids=lambda c: c[0])
+def test_every_command_writing_a_report_folder_fails_at_once_while_it_is_locked(tmp_path, capsys, command):
+    out = tmp_path / "reports"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom verify.core.files import folder_lock\n"
+         f"with folder_lock({str(out)!r}):\n    print('held', flush=True)\n    time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        target = str(out / "benchmarks.md") if command[0] == "bench" else str(out)
+        assert main([*command, "--output", target]) == ExitCode.BUSY
+        assert time.monotonic() - started < 10
+        assert f"is being written by another verify run (process {holder.pid})" in capsys.readouterr().err
+        assert sorted(p.name for p in out.iterdir()) == [".verify.lock"]            # nothing written
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_run_into_a_folder_that_mutate_or_stability_is_writing_fails_at_once(tmp_path, capsys):
+    out = tmp_path / "reports"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    stability = subprocess.Popen([sys.executable, "-m", "verify", "stability", "fx.hang", "--no-builtin", "--plugin",
+                                  HANG, "--seeds", "0", "--timeout", "60", "--jobs", "1", "--output", str(out)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        lock = out / ".verify.lock"
+        deadline = time.monotonic() + 60
+        while not (lock.exists() and lock.read_text().strip() == str(stability.pid)):
+            assert time.monotonic() < deadline and stability.poll() is None
+            time.sleep(0.1)
+        assert main(["all", *PLUGIN_ONLY, "--output", str(out)]) == ExitCode.BUSY
+        assert f"(process {stability.pid})" in capsys.readouterr().err
+        assert not (out / "results.json").exists()
+    finally:
+        os.killpg(stability.pid, 9)
+        stability.wait()
 
 
 # ---------------------------------------------------------------------------------------------
