@@ -12,6 +12,7 @@ from verify.core.model import (CheckResult, ClaimResult, Correction, Outcome, Ru
                                Verdict)
 from verify.report.document import Report
 from verify.report.write import write_reports
+from verify.run.executors import LocalExecutor
 from verify.run.registry import Plugin, load_plugins
 from verify.run.runner import run_claim, run_claims
 from tests.helpers import claim_with
@@ -58,6 +59,19 @@ def test_a_malformed_result_is_an_error_naming_claim_check_and_field(field):
     assert bad.outcome == Outcome.ERROR
     assert f"claim t.bad, check returns: invalid result (Returns.run): field {field}: " in bad.summary
     assert bad.evidence == {"exception": "InvalidResult", "field": field}
+
+
+def test_the_invalid_result_message_names_plugin_claim_check_and_field():
+    bad = claim_with(Returns(BAD_RESULTS["evidence.error_probability"]), cid="t.bad")
+    reg = load_plugins([Plugin("plug.py", lambda: [bad])])
+    for executor in (None, LocalExecutor(2)):       # the runner's workers, and through the executor interface
+        [got] = run_claims(reg.claims, RunSettings(), plugin_of=reg.plugin_of, executor=executor)
+        assert got.verdict == Verdict.ERROR
+        summary = got.statement.checks[0].summary
+        assert summary.startswith("plugin plug.py: claim t.bad, check returns: invalid result (Returns.run): "
+                                  "field evidence.error_probability: must be a number in [0, 1] or None"), summary
+        assert got.statement.checks[0].evidence == {"exception": "InvalidResult",
+                                                   "field": "evidence.error_probability", "plugin": "plug.py"}
 
 
 def test_evidence_that_cannot_be_made_json_is_an_error():

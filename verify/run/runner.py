@@ -9,6 +9,7 @@ gets one synthetic ``runner`` check with outcome ``error``.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import multiprocessing as mp
@@ -49,9 +50,11 @@ Finished = Callable[[int, dict, float, int], None]     # (claim index, payload, 
 # ---------------------------------------------------------------------------------------------
 
 def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget | str,
-               claim_id: str, target: Target = Target.STATEMENT) -> Evaluation:
-    """Run every check on ``statement``; a check that raises gives an ``error`` result. Symbolic
-    checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.run.cache`)."""
+               claim_id: str, target: Target = Target.STATEMENT, plugin: str = "") -> Evaluation:
+    """Run every check on ``statement``; a check that raises gives an ``error`` result, and so does one
+    whose result is invalid (:func:`validated_result`), with a message naming the plugin (when given),
+    the claim, the check and the field. Symbolic checks' results come from, and go to, the on-disk cache
+    when it is on (:mod:`verify.run.cache`)."""
     budget = as_budget(budget)
     results = []
     for position, check in enumerate(checks):
@@ -67,10 +70,12 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
             result = validated_result(check.run(statement, ctx))
             cache.put(key, result)
         except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
+            where = f"plugin {plugin}: " if plugin else ""
             result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=f"claim {claim_id}, check {check.name}: invalid result ({type(check).__name__}."
-                                         f"run): {exc}",
-                                 evidence={"exception": "InvalidResult", "field": exc.field})
+                                 summary=escape_controls(f"{where}claim {claim_id}, check {check.name}: invalid result "
+                                                         f"({type(check).__name__}.run): {exc}"),
+                                 evidence={"exception": "InvalidResult", "field": exc.field}
+                                 | ({"plugin": plugin} if plugin else {}))
         except Exception as exc:
             result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
                                  summary=escape_controls(f"{type(exc).__name__}: {exc}"),
@@ -90,15 +95,16 @@ def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
     return checks + (WellFormed(),)
 
 
-def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
+def run_claim(claim: Claim, seed: int, budget: Budget | str,
+              plugin: str = "") -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
-    claim's) if it has one."""
+    claim's) if it has one. ``plugin``: the claim's plugin, named in the messages of invalid results."""
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
-                           Target.STATEMENT)
+                           Target.STATEMENT, plugin)
     correction = None
     if claim.correction is not None:
         correction = run_checks(claim.correction.statement, all_checks(claim, Target.CORRECTION), seed, budget,
-                                claim.id, Target.CORRECTION)
+                                claim.id, Target.CORRECTION, plugin)
     return statement, correction
 
 
@@ -157,18 +163,20 @@ def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *
         if progress is not None:
             progress(_progress(result, done, len(claims), seconds))
 
+    work = functools.partial(evaluate, plugin_of=plugin_of)     # plugin_of fills in as ``more`` loads claims
     if executor is None:
-        timings = map_claims(claims, evaluate, settings, finished, expected_seconds, more)
+        timings = map_claims(claims, work, settings, finished, expected_seconds, more)
     else:
         for step in more or ():
             claims.extend(step)
-        timings = executor.map(claims, evaluate, settings, finished)
+        timings = executor.map(claims, work, settings, finished)
     return RunResults([results[i] for i in range(len(claims))], timings)
 
 
-def evaluate(claim: Claim, settings: RunSettings) -> dict:
-    """The work of a verdict run: the claim's evaluations as JSON."""
-    statement, correction = run_claim(claim, settings.seed, settings.budget)
+def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] | None = None) -> dict:
+    """The work of a verdict run: the claim's evaluations as JSON. ``plugin_of`` (claim id -> plugin)
+    names the plugin in the messages of invalid results."""
+    statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
     return {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
 
 
