@@ -151,3 +151,60 @@ def test_the_error_names_plugin_claim_and_field():
                                                                               latex=123))])])
     assert str(reg.errors[0]) == "plug.py: claim t.ok, field statement.latex: must be a string or None, got int"
 
+
+
+BAD_DECLARATIONS = '''
+import sympy as sp
+from verify import Claim, Source, Statement
+from verify.checks import Identity
+
+x = sp.Symbol("x", real=True)
+
+
+def claim(cid, **fields):
+    return Claim(id=cid, title="a claim", source=Source("n.md", "§1", "2x = x + x."),
+                 statement=Statement(sp.Eq(2 * x, x + x, evaluate=False)), checks=(Identity(),), **fields)
+
+
+CLAIMS = [claim("t.first"),
+          claim("t.kind", kind="typo", kind_why="a reason"),
+          claim("t.why", kind="constant"),
+          claim("t.cause", because_of="t.cause"),
+          claim("t.tests", tested_by=("t.tests", "Not An Id")),
+          claim("t.last")]
+'''
+
+
+def test_a_bad_declaration_costs_only_its_claim_an_error_verdict_naming_plugin_claim_and_field(tmp_path):
+    """A value that ``Claim(...)`` refuses does not fail the plugin module (the other claims load and run):
+    its claim is an ``error`` verdict whose message names the plugin, the claim and the field."""
+    from verify.run.registry import load
+    plugin = tmp_path / "declarations.py"
+    plugin.write_text(BAD_DECLARATIONS)
+    reg = load(builtin=False, entry_points=False, paths=[plugin])
+    assert reg.errors == []
+    results = {r.claim.id: r for r in run_claims(reg.claims, RunSettings(jobs=2), plugin_of=reg.plugin_of)}
+    assert [results[c].verdict for c in ("t.first", "t.last")] == [Verdict.PROVED, Verdict.PROVED]
+    where = f"plugin {plugin}: claim"
+    expected = {"t.kind": [f"{where} t.kind, field kind: 'typo' is not one of notation, symbol, "],
+                "t.why": [f"{where} t.why, field kind_why: a declared kind needs its reason"],
+                "t.cause": [f"{where} t.cause, field because_of: must be the id of another claim, got 't.cause'"],
+                "t.tests": [f"{where} t.tests, field tested_by: 'Not An Id' is not a claim id"]}
+    for cid, messages in expected.items():
+        r = results[cid]
+        assert r.verdict == Verdict.ERROR and r.error is not None
+        assert [c.check for c in r.statement.checks] == ["runner"]            # nothing of it ran
+        for message in messages:
+            assert message in r.error and message in r.statement.checks[0].summary, r.error
+    write_reports(Report.of(list(results.values()), RunSettings()), tmp_path / "r")
+    assert "field kind: 'typo'" in (tmp_path / "r" / "claims" / "t.kind.md").read_text()
+
+
+def test_the_claim_records_its_problems_instead_of_raising():
+    from verify.core.model import Claim
+    bad = dataclasses.replace(_claim("t.bad"), kind="typo", kind_why="w\nx")
+    assert isinstance(bad, Claim) and [name for name, _ in bad.problems] == ["kind", "kind_why"]
+    assert _claim("t.ok").problems == ()
+    statement, correction = run_claim(bad, 0, "quick", plugin="plug.py")
+    assert statement.verdict == Verdict.ERROR and correction is None
+    assert statement.checks[0].summary.startswith("plugin plug.py: claim t.bad, field kind: 'typo' is not one of")

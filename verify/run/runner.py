@@ -98,7 +98,11 @@ def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
 def run_claim(claim: Claim, seed: int, budget: Budget | str,
               plugin: str = "") -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
-    claim's) if it has one. ``plugin``: the claim's plugin, named in the messages of invalid results."""
+    claim's) if it has one. ``plugin``: the claim's plugin, named in the messages of invalid results.
+    A claim with problems (bad field values, ``Claim.problems``) is not run: its evaluations are ``error``."""
+    if claim.problems:
+        reason = claim.problem_text(plugin)
+        return failed_evaluation(reason), failed_evaluation(reason) if claim.correction is not None else None
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
                            Target.STATEMENT, plugin)
     correction = None
@@ -175,7 +179,10 @@ def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *
 
 def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] | None = None) -> dict:
     """The work of a verdict run: the claim's evaluations as JSON. ``plugin_of`` (claim id -> plugin)
-    names the plugin in the messages of invalid results."""
+    names the plugin in the messages of invalid results. A claim with problems (``Claim.problems``) is an
+    error naming plugin, claim and field, and nothing of it runs."""
+    if claim.problems:
+        return {"error": claim.problem_text((plugin_of or {}).get(claim.id, ""))}
     statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
     return {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
 
