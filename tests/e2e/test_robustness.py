@@ -112,6 +112,78 @@ def test_a_run_into_a_folder_that_mutate_or_stability_is_writing_fails_at_once(t
 
 
 # ---------------------------------------------------------------------------------------------
+# processes
+# ---------------------------------------------------------------------------------------------
+
+SPAWNS = '''
+import os, subprocess, time
+from dataclasses import dataclass
+import sympy as sp
+from verify import Claim, Source, Statement
+from verify.core.model import CheckResult, Outcome
+
+x = sp.Symbol("x", real=True)
+
+
+@dataclass(frozen=True)
+class Spawns:
+    name: str = "spawns"
+    kind: str = "numeric"
+
+    def run(self, statement, ctx):
+        sleeper = subprocess.Popen(["sleep", "300"])
+        with open(os.environ["SPAWNS_RECORD"] + ".tmp", "w") as f:
+            f.write(f"{os.getpid()} {sleeper.pid}")
+        os.replace(os.environ["SPAWNS_RECORD"] + ".tmp", os.environ["SPAWNS_RECORD"])
+        time.sleep(300)
+        return CheckResult(self.name, self.kind, Outcome.HOLDS, "slept")
+
+
+CLAIMS = [Claim(id="fx.spawns", title="starts a long sleep", source=Source("spawns.md", "§1", "x = x."),
+                statement=Statement(sp.Eq(x, x, evaluate=False)), checks=(Spawns(),))]
+'''
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal: Linux only")
+def test_processes_a_check_started_end_when_verify_is_killed_with_sigkill(tmp_path):
+    """kill -9 of ``verify`` leaves no worker and nothing a check started (here a ``sleep 300``) running."""
+    (tmp_path / "spawns.py").write_text(SPAWNS)
+    record = tmp_path / "pids"
+    env = dict(os.environ, PYTHONPATH=str(REPO), SPAWNS_RECORD=str(record))
+    parent = subprocess.Popen([sys.executable, "-m", "verify", "run", "fx.spawns", "--no-builtin", "--plugin",
+                               str(tmp_path / "spawns.py"), "--jobs", "1", "--timeout", "250", "--no-cache"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    pids: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not record.exists():
+            assert time.monotonic() < deadline and parent.poll() is None, "the check did not start"
+            time.sleep(0.05)
+        pids = [int(p) for p in record.read_text().split()]            # the worker, and the sleep it started
+        assert all(_alive(p) for p in pids)
+        parent.kill()                                                   # SIGKILL: no cleanup in the parent
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(p) for p in pids), f"left running: {[p for p in pids if _alive(p)]}"
+    finally:
+        for pid in pids:
+            if _alive(pid):
+                os.kill(pid, 9)
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+# ---------------------------------------------------------------------------------------------
 # plugins, reports and options
 # ---------------------------------------------------------------------------------------------
 

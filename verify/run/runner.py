@@ -291,6 +291,7 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
     drop_inherited_locks()
     die_with_parent(parent)
     own_process_group()
+    guard_process_group()
     one_blas_thread()
     keep_freed_memory()
     while True:
@@ -315,15 +316,55 @@ def own_process_group() -> None:
         pass
 
 
+_watchdog: int | None = None      # in a worker: the pid of its group's watchdog (guard_process_group)
+
+
+def guard_process_group() -> int | None:
+    """Fork a watchdog into this worker's process group that kills the whole group (SIGKILL) as soon as
+    the worker dies, however it dies: so the processes a claim started never outlive a parent killed
+    without cleanup (kill -9, OOM), which takes the worker with it (:func:`die_with_parent`) and leaves
+    no one to run :func:`end_group_members` or :func:`_stop`. The watchdog holds no file of the worker's
+    (so it keeps no pipe or stdout open) and waits for its parent-death signal; it is in the group, so
+    the group's id cannot be reused while it waits. Linux only (``PR_SET_PDEATHSIG``); returns its pid,
+    or None where there is none."""
+    global _watchdog
+    import ctypes
+    try:
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+    if os.getpgrp() != os.getpid():
+        return None
+    worker = os.getpid()
+    pid = os.fork()
+    if pid:
+        _watchdog = pid
+        return pid
+    try:                                # the watchdog: nothing here may return into the worker's code
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+        PR_SET_PDEATHSIG = 1
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGUSR1))
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.closerange(3, 1 << 16)
+        if os.getppid() == worker:      # else the worker died already
+            signal.sigwait({signal.SIGUSR1})
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    finally:
+        os._exit(0)
+
+
 def end_group_members() -> None:
     """Kill (SIGKILL) every other process of this worker's process group, and reap those that are its
-    children: what the last claim started and left running. Linux (it reads ``/proc``); elsewhere the
-    parent kills the group when the worker is stopped."""
+    children: what the last claim started and left running (not the group's watchdog,
+    :func:`guard_process_group`). Linux (it reads ``/proc``); elsewhere the parent kills the group when
+    the worker is stopped."""
     me = os.getpid()
     if os.getpgrp() != me or not os.path.isdir("/proc"):
         return
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == me:
+        if not entry.isdigit() or int(entry) in (me, _watchdog):
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as f:
