@@ -73,6 +73,13 @@ def jobs_cap() -> int:
     return JOBS_PER_CPU * (os.cpu_count() or 1)
 
 
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {text}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -123,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "same name as verify's are replaced; no other file is deleted)")
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
+        p.add_argument("--verify-cache", action="store_true",
+                       help="run again the checks of a sample of the cache's hits and compare: an entry that "
+                            "disagrees is said once, replaced, and the new result used (the sample: "
+                            "--verify-cache-fraction)")
+        p.add_argument("--verify-cache-fraction", type=_fraction, default=cache.DEFAULT_VERIFY, metavar="F",
+                       help="with --verify-cache: the fraction of the hits run again, chosen by their keys, the same "
+                            f"at every run (default {cache.DEFAULT_VERIFY:g}; 1: every hit)")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
     sub.add_parser("coverage", parents=[loading],
                    help="how each note's assertions are accounted for (claims, the ledger's reasons, reviews); "
@@ -199,7 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return busy if busy is not None else run_bench(args)
     if args.command == "diff":
         return cmd_diff(args.old, args.new)
-    with cache.configured(not getattr(args, "no_cache", True)):
+    verify = args.verify_cache_fraction if getattr(args, "verify_cache", False) else 0.0
+    if verify and args.no_cache:
+        print("error: --verify-cache checks the cache: it cannot go with --no-cache", file=sys.stderr)
+        return ExitCode.USAGE
+    with cache.configured(not getattr(args, "no_cache", True), verify=verify):
         return _dispatch(args)
 
 
@@ -462,6 +480,12 @@ def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
         except OSError as exc:
             print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
             status = ExitCode.FAILED
+    if getattr(args, "verify_cache", False):
+        r = results.reproved
+        print(f"cache verified: {r['checked']} cached result(s) proved again "
+              f"({args.verify_cache_fraction:g} of the hits, by key): "
+              + (f"{r['disagreed']} disagreed (entries replaced; the reports use the results proved again)"
+                 if r["disagreed"] else "all agreed"), file=sys.stdout)
     print(summary(report) + f" in {printer.elapsed():.1f} s", file=sys.stdout)
     if written is not None:
         print(f"open {written}", file=sys.stdout)

@@ -39,6 +39,8 @@ from ..core.model import SYMBOLIC, Budget, CheckResult, InvalidResult, Outcome, 
 
 ENV = "VERIFY_CACHE_DIR"
 _folder: Path | None = None          # None: caching off
+_verify: float = 0.0                 # the fraction of cache hits re-proved (--verify-cache); 0: none
+DEFAULT_VERIFY = 0.1                 # --verify-cache's fraction unless --verify-cache-fraction
 
 
 class Unstable(Exception):
@@ -49,11 +51,14 @@ def default_folder() -> Path:
     return Path(os.environ.get(ENV) or Path.home() / ".cache" / "verify")
 
 
-def configure(enabled: bool, folder: str | Path | None = None) -> None:
+def configure(enabled: bool, folder: str | Path | None = None, verify: float = 0.0) -> None:
     """Turn the cache on (in ``folder``, default :func:`default_folder`) or off, for this process and
-    the children it forks."""
-    global _folder
+    the children it forks. ``verify``: the fraction of cache hits re-proved (:func:`sampled`)."""
+    global _folder, _verify
+    if not 0.0 <= verify <= 1.0:
+        raise ValueError(f"the fraction of cache hits re-proved must be in [0, 1], got {verify}")
     _folder = (Path(folder) if folder is not None else default_folder()) if enabled else None
+    _verify = float(verify) if enabled else 0.0
     if enabled:
         engine_version()           # once here, not in every forked child
 
@@ -63,16 +68,21 @@ def folder() -> Path | None:
     return _folder
 
 
+def verifying() -> float:
+    """The fraction of cache hits re-proved (0: none)."""
+    return _verify
+
+
 @contextlib.contextmanager
-def configured(enabled: bool, folder: str | Path | None = None):
+def configured(enabled: bool, folder: str | Path | None = None, verify: float = 0.0):
     """:func:`configure` for the duration of a ``with`` block; the previous setting comes back after."""
-    global _folder
-    before = _folder
-    configure(enabled, folder)
+    global _folder, _verify
+    before = _folder, _verify
+    configure(enabled, folder, verify)
     try:
         yield _folder
     finally:
-        _folder = before
+        _folder, _verify = before
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,3 +291,60 @@ def put(k: str | None, result: CheckResult) -> None:
         write_atomically(path, text)
     except (OSError, TypeError, ValueError):
         pass
+
+
+# ---------------------------------------------------------------------------------------------
+# re-proving a sample of the hits (--verify-cache)
+# ---------------------------------------------------------------------------------------------
+
+def sampled(k: str | None) -> bool:
+    """Whether the hit under key ``k`` is re-proved: when the first 64 bits of sha256("verify-cache", k),
+    read as a fraction of 2**64, fall below the configured fraction. The same entries at every run (a
+    sample that does not depend on the order claims run in, on ``--jobs`` or on the executor), each entry
+    on its own, so on average that fraction of the hits; a fraction of 1 re-proves every hit."""
+    if _verify <= 0.0 or k is None:
+        return False
+    if _verify >= 1.0:
+        return True
+    draw = int(hashlib.sha256(b"verify-cache\0" + k.encode()).hexdigest()[:16], 16)
+    return draw < _verify * 2**64
+
+
+reproved = {"checked": 0, "disagreed": 0}       # in this process, since the last reset_reproved()
+
+
+def reset_reproved() -> dict:
+    """The counts of re-proved hits so far (``checked``, ``disagreed``), then zero them."""
+    counts = dict(reproved)
+    reproved.update(checked=0, disagreed=0)
+    return counts
+
+
+def _comparable(result: CheckResult) -> str:
+    return json.dumps(json.loads(json.dumps(jsonable(result.to_json()))), sort_keys=True)
+
+
+def compare(k: str, cached: CheckResult, fresh: CheckResult, where: str) -> CheckResult:
+    """The result to use for a sampled hit: ``cached`` when the check, run again, gave the same result
+    (``fresh``); else ``fresh``, after saying so once on stderr (``where``: claim, check and statement)
+    and replacing the entry with it (removing it when the fresh result is an error, never cached)."""
+    reproved["checked"] += 1
+    if _comparable(cached) == _comparable(fresh):
+        return cached
+    reproved["disagreed"] += 1
+    path = _path(k)
+    if str(path) not in _reported:
+        _reported.add(str(path))
+        print(f"warning: cache entry {path} ({where}) disagrees with the check run again: it says "
+              f"{cached.outcome.value} ({_short(cached.summary)}), the check gives {fresh.outcome.value} "
+              f"({_short(fresh.summary)}); the entry is replaced and the result of the run again used",
+              file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    put(k, fresh)
+    return fresh
+
+
+def _short(summary, limit: int = 120) -> str:
+    text = " ".join(str(summary).split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."

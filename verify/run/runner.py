@@ -62,26 +62,35 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
         ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target,
                       check_key=stream)
         key = cache.key(check, statement, target, claim_id, seed, budget) if cache.folder() is not None else None
-        result = cache.get(key)
-        if result is not None:
-            results.append(result)
+        cached = cache.get(key)
+        if cached is not None and not cache.sampled(key):
+            results.append(cached)
             continue
-        try:
-            result = validated_result(check.run(statement, ctx))
+        result, valid = _run_check(check, statement, ctx, plugin)
+        if cached is not None:          # a hit sampled by --verify-cache: proved again, and compared
+            result = cache.compare(key, cached, result, f"claim {claim_id}, check {check.name}, {target}")
+        elif valid:
             cache.put(key, result)
-        except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
-            where = f"plugin {plugin}: " if plugin else ""
-            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=escape_controls(f"{where}claim {claim_id}, check {check.name}: invalid result "
-                                                         f"({type(check).__name__}.run): {exc}"),
-                                 evidence={"exception": "InvalidResult", "field": exc.field}
-                                 | ({"plugin": plugin} if plugin else {}))
-        except Exception as exc:
-            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=escape_controls(f"{type(exc).__name__}: {exc}"),
-                                 evidence={"exception": type(exc).__name__, "where": _where(exc)})
         results.append(result)
     return evaluation(results)
+
+
+def _run_check(check, statement: Statement, ctx: Context, plugin: str) -> tuple[CheckResult, bool]:
+    """One check's result, and whether it is the check's own valid result (else an ``error`` result:
+    the check raised, or returned an invalid result)."""
+    try:
+        return validated_result(check.run(statement, ctx)), True
+    except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
+        where = f"plugin {plugin}: " if plugin else ""
+        return CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                           summary=escape_controls(f"{where}claim {ctx.claim_id}, check {check.name}: invalid result "
+                                                   f"({type(check).__name__}.run): {exc}"),
+                           evidence={"exception": "InvalidResult", "field": exc.field}
+                           | ({"plugin": plugin} if plugin else {})), False
+    except Exception as exc:
+        return CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                           summary=escape_controls(f"{type(exc).__name__}: {exc}"),
+                           evidence={"exception": type(exc).__name__, "where": _where(exc)}), False
 
 
 def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
@@ -130,9 +139,12 @@ class RunResults(list):
     """The :class:`ClaimResult` list in the claims' order. ``timings`` (seconds per claim id) is kept
     apart from the results because it differs between otherwise identical runs."""
 
-    def __init__(self, results: Sequence[ClaimResult] = (), timings: Mapping[str, float] | None = None):
+    def __init__(self, results: Sequence[ClaimResult] = (), timings: Mapping[str, float] | None = None,
+                 reproved: Mapping[str, int] | None = None):
         super().__init__(results)
         self.timings: dict[str, float] = dict(timings or {})
+        # with --verify-cache (cache.configure(verify=...)): cache hits proved again, and those that disagreed
+        self.reproved: dict[str, int] = dict(reproved or {"checked": 0, "disagreed": 0})
 
 
 @dataclass
@@ -161,7 +173,12 @@ def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *
     claims = list(claims)
     results: dict[int, ClaimResult] = {}
 
+    reproved = {"checked": 0, "disagreed": 0}
+
     def finished(index: int, payload: dict, seconds: float, done: int) -> None:
+        counts = payload.get("reproved") if isinstance(payload.get("reproved"), dict) else {}
+        for name in reproved:
+            reproved[name] += int(counts.get(name, 0))
         result = _claim_result(claims[index], payload, plugin_of.get(claims[index].id, ""))
         results[index] = result
         if progress is not None:
@@ -174,7 +191,7 @@ def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *
         for step in more or ():
             claims.extend(step)
         timings = executor.map(claims, work, settings, finished)
-    return RunResults([results[i] for i in range(len(claims))], timings)
+    return RunResults([results[i] for i in range(len(claims))], timings, reproved)
 
 
 def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] | None = None) -> dict:
@@ -183,8 +200,12 @@ def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] |
     error naming plugin, claim and field, and nothing of it runs."""
     if claim.problems:
         return {"error": claim.problem_text((plugin_of or {}).get(claim.id, ""))}
+    cache.reset_reproved()
     statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
-    return {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
+    payload = {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
+    if cache.verifying():
+        payload["reproved"] = cache.reset_reproved()        # (--verify-cache) hits proved again, disagreeing
+    return payload
 
 
 def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunSettings(),
