@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -153,13 +154,14 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal: Linux only")
 def test_processes_a_check_started_end_when_verify_is_killed_with_sigkill(tmp_path):
-    """kill -9 of ``verify`` leaves no worker and nothing a check started (here a ``sleep 300``) running."""
+    """kill -9 of ``verify`` leaves no worker and nothing a check started (here a ``sleep 300``) running, and
+    nothing holding its stdout open (``verify all | tee`` ends)."""
     (tmp_path / "spawns.py").write_text(SPAWNS)
     record = tmp_path / "pids"
     env = dict(os.environ, PYTHONPATH=str(REPO), SPAWNS_RECORD=str(record))
     parent = subprocess.Popen([sys.executable, "-m", "verify", "run", "fx.spawns", "--no-builtin", "--plugin",
                                str(tmp_path / "spawns.py"), "--jobs", "1", "--timeout", "250", "--no-cache"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
     pids: list[int] = []
     try:
         deadline = time.monotonic() + 60
@@ -174,6 +176,10 @@ def test_processes_a_check_started_end_when_verify_is_killed_with_sigkill(tmp_pa
         while any(_alive(p) for p in pids) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not any(_alive(p) for p in pids), f"left running: {[p for p in pids if _alive(p)]}"
+        reader = threading.Thread(target=parent.stdout.read, daemon=True)     # end of file: no writer left
+        reader.start()
+        reader.join(timeout=5)
+        assert not reader.is_alive(), "something still holds verify's stdout open"
     finally:
         for pid in pids:
             if _alive(pid):
