@@ -5,7 +5,8 @@ A result is stored under the sha256 of everything it depends on: the engine vers
 check runs (:func:`code_digest`: the files of every module its class, the classes and functions among
 its parameters and the SymPy classes of its statement come from, a whole package at a time, so a
 helper module of a plugin counts as much as the module defining the check), the check's type and
-parameters (SymPy values by ``srepr``, so assumptions count), the statement (relation, hypotheses,
+parameters (SymPy values by ``srepr``, so assumptions count; Dummy symbols by their order of appearance,
+:func:`canonical_dummies`), the statement (relation, hypotheses,
 definitions and LaTeX, by ``srepr``), the target, the claim id (checks seed their random search from
 it), the run seed and the budget. A check whose parameters have no stable representation (a lambda, any
 object shown ``at 0x...``) is not cached, and neither is a result with outcome ``error``.
@@ -28,6 +29,7 @@ import hashlib
 import types
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -150,7 +152,19 @@ def key(check, statement: Statement, target: str, claim_id: str, seed: int, budg
                  stable_repr(check), statement_repr(statement), target, claim_id, str(seed), stable_repr(budget)]
     except Exception:          # Unstable, or a value srepr cannot show: not cacheable
         return None
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return hashlib.sha256(canonical_dummies("\x1f".join(parts)).encode()).hexdigest()
+
+
+_DUMMY_INDEX = re.compile(r"dummy_index=(\d+)")
+
+
+def canonical_dummies(text: str) -> str:
+    """``text`` with each SymPy Dummy's index (``dummy_index=N`` in ``srepr``) replaced by its rank of first
+    appearance: SymPy numbers Dummies from a random base drawn in each process, so a statement built with
+    one (a derivative's variable, say) would have another key in every run and never be found again.
+    Distinct Dummies stay distinct."""
+    ranks: dict[str, int] = {}
+    return _DUMMY_INDEX.sub(lambda m: f"dummy_index=#{ranks.setdefault(m.group(1), len(ranks))}", text)
 
 
 # modules whose code is covered otherwise (verify: the engine version) or that are the platform
