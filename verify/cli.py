@@ -8,7 +8,8 @@ Exit status (:class:`ExitCode`, as pytest's):
   written or read;
 * ``USAGE`` (2): a usage error (unknown option or claim, an executor that cannot be made, an ``--output``
   folder that is not a report folder, without ``--force``);
-* ``BUSY`` (3): another verify run is writing the ``--output`` folder (its lock is held); nothing was run.
+* ``BUSY`` (3): another verify command is writing the ``--output`` folder (its lock is held: ``all``, ``run
+  --output``, ``mutate``, ``stability`` and ``bench`` take it before running anything); nothing was run.
 """
 from __future__ import annotations
 
@@ -72,6 +73,13 @@ def jobs_cap() -> int:
     return JOBS_PER_CPU * (os.cpu_count() or 1)
 
 
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {text}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -122,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "same name as verify's are replaced; no other file is deleted)")
         p.add_argument("--junit-xml", default=None, metavar="PATH",
                        help="also write JUnit XML: one test case per claim, failing on an unexpected verdict")
+        p.add_argument("--verify-cache", action="store_true",
+                       help="run again the checks of a sample of the cache's hits and compare: an entry that "
+                            "disagrees is said once, replaced, and the new result used (the sample: "
+                            "--verify-cache-fraction)")
+        p.add_argument("--verify-cache-fraction", type=_fraction, default=cache.DEFAULT_VERIFY, metavar="F",
+                       help="with --verify-cache: the fraction of the hits run again, chosen by their keys, the same "
+                            f"at every run (default {cache.DEFAULT_VERIFY:g}; 1: every hit)")
     sub.add_parser("list", parents=[loading], help="list the claims: id, note, section, title")
     sub.add_parser("coverage", parents=[loading],
                    help="how each note's assertions are accounted for (claims, the ledger's reasons, reviews); "
@@ -190,11 +205,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         return cmd_extract(args.notes, args.output, args.prefix, args.stats)
     if args.command == "bench":
+        from pathlib import Path
+
         from .bench import run as run_bench
-        return run_bench(args)
+        with contextlib.ExitStack() as stack:          # benchmarks.md's folder: locked as a report folder is
+            busy = lock_output(stack, Path(args.output).parent)
+            return busy if busy is not None else run_bench(args)
     if args.command == "diff":
         return cmd_diff(args.old, args.new)
-    with cache.configured(not getattr(args, "no_cache", True)):
+    verify = args.verify_cache_fraction if getattr(args, "verify_cache", False) else 0.0
+    if verify and args.no_cache:
+        print("error: --verify-cache checks the cache: it cannot go with --no-cache", file=sys.stderr)
+        return ExitCode.USAGE
+    with cache.configured(not getattr(args, "no_cache", True), verify=verify):
         return _dispatch(args)
 
 
@@ -291,14 +314,35 @@ def cmd_diff(old: str, new: str) -> int:
     return ExitCode.OK if d.empty else ExitCode.FAILED
 
 
+def lock_output(stack: contextlib.ExitStack, folder) -> ExitCode | None:
+    """Take ``folder``'s lock (:func:`verify.core.files.folder_lock`) until ``stack`` closes, before
+    anything runs: every command that writes into a report folder holds it, so two commands writing one
+    folder never interleave. Returns ``ExitCode.BUSY`` after saying who holds it, or None. A folder that
+    cannot be made is not an error here: the write says why, after the run."""
+    try:
+        stack.enter_context(folder_lock(folder))
+    except FolderBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.BUSY
+    except OSError:
+        pass
+    return None
+
+
 def cmd_stability(registry: Registry, claims, args) -> int:
     """Verdicts of the chosen claims at each seed; writes stability-BUDGET.md and .json; fails when a
-    verdict moves between accepted and flagged."""
+    verdict moves between accepted and flagged. The output folder is locked from the start."""
     try:
         seeds = parse_seeds(args.seeds)
     except ValueError as exc:
         print(f"error: --seeds: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    with contextlib.ExitStack() as stack:
+        busy = lock_output(stack, args.output)
+        return busy if busy is not None else _stability(registry, claims, args, seeds)
+
+
+def _stability(registry: Registry, claims, args, seeds) -> int:
     table = verdicts_across_seeds(claims, seeds, RunSettings(budget=args.budget, timeout=args.timeout, jobs=args.jobs),
                                   progress=lambda seed: print(f"seed {seed}: done", file=sys.stderr, flush=True))
     for path in write_stability(table, args.output):
@@ -311,7 +355,14 @@ def cmd_stability(registry: Registry, claims, args) -> int:
 
 
 def cmd_mutate(registry: Registry, claims, args) -> int:
-    """Mutation testing of the chosen claims; writes mutation.md and mutation.json."""
+    """Mutation testing of the chosen claims; writes mutation.md and mutation.json. The output folder is
+    locked from the start."""
+    with contextlib.ExitStack() as stack:
+        busy = lock_output(stack, args.output)
+        return busy if busy is not None else _mutate(registry, claims, args)
+
+
+def _mutate(registry: Registry, claims, args) -> int:
     def progress(claim_id: str, result: dict) -> None:
         rows = [row for t in result.get("targets", []) for row in t["mutants"]]
         k = tally(rows)
@@ -371,15 +422,14 @@ def cmd_run(registry: Registry | None, claims, args, print_each: bool, loading: 
         if args.output is not None:
             try:
                 report_files_of(args.output, args.force)
-                stack.enter_context(folder_lock(args.output))
             except NotAReportFolder as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return ExitCode.USAGE
-            except FolderBusy as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return ExitCode.BUSY
-            except OSError:         # the folder cannot be made: the run goes on, and the write says why
+            except OSError:         # the folder cannot be read: the run goes on, and the write says why
                 pass
+            busy = lock_output(stack, args.output)
+            if busy is not None:
+                return busy
         return _run_and_report(registry, claims, args, print_each, loading)
 
 
@@ -430,6 +480,12 @@ def _run_and_report(registry: Registry | None, claims, args, print_each: bool,
         except OSError as exc:
             print(f"error: could not write JUnit XML to {args.junit_xml}: {exc}", file=sys.stderr)
             status = ExitCode.FAILED
+    if getattr(args, "verify_cache", False):
+        r = results.reproved
+        print(f"cache verified: {r['checked']} cached result(s) proved again "
+              f"({args.verify_cache_fraction:g} of the hits, by key): "
+              + (f"{r['disagreed']} disagreed (entries replaced; the reports use the results proved again)"
+                 if r["disagreed"] else "all agreed"), file=sys.stdout)
     print(summary(report) + f" in {printer.elapsed():.1f} s", file=sys.stdout)
     if written is not None:
         print(f"open {written}", file=sys.stdout)

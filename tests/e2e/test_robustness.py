@@ -6,8 +6,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from verify.cli import ExitCode, main
 from tests.helpers import FIXTURES, REPO
@@ -62,6 +65,128 @@ def test_a_second_run_into_a_locked_folder_fails_at_once_with_its_own_exit_statu
         holder.kill()
         holder.wait()
     assert main(["all", *PLUGIN_ONLY, "--output", str(out)]) == ExitCode.OK
+
+
+HANG = str(FIXTURES / "hang")
+
+
+@pytest.mark.parametrize("command", [["mutate", "fx.trig", *PLUGIN_ONLY, "--limit", "1"],
+                                     ["stability", "fx.trig", *PLUGIN_ONLY, "--seeds", "0"],
+                                     ["bench", "--scale", "0.01"]], ids=lambda c: c[0])
+def test_every_command_writing_a_report_folder_fails_at_once_while_it_is_locked(tmp_path, capsys, command):
+    out = tmp_path / "reports"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom verify.core.files import folder_lock\n"
+         f"with folder_lock({str(out)!r}):\n    print('held', flush=True)\n    time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        target = str(out / "benchmarks.md") if command[0] == "bench" else str(out)
+        assert main([*command, "--output", target]) == ExitCode.BUSY
+        assert time.monotonic() - started < 10
+        assert f"is being written by another verify run (process {holder.pid})" in capsys.readouterr().err
+        assert sorted(p.name for p in out.iterdir()) == [".verify.lock"]            # nothing written
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_run_into_a_folder_that_mutate_or_stability_is_writing_fails_at_once(tmp_path, capsys):
+    out = tmp_path / "reports"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    stability = subprocess.Popen([sys.executable, "-m", "verify", "stability", "fx.hang", "--no-builtin", "--plugin",
+                                  HANG, "--seeds", "0", "--timeout", "60", "--jobs", "1", "--output", str(out)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        lock = out / ".verify.lock"
+        deadline = time.monotonic() + 60
+        while not (lock.exists() and lock.read_text().strip() == str(stability.pid)):
+            assert time.monotonic() < deadline and stability.poll() is None
+            time.sleep(0.1)
+        assert main(["all", *PLUGIN_ONLY, "--output", str(out)]) == ExitCode.BUSY
+        assert f"(process {stability.pid})" in capsys.readouterr().err
+        assert not (out / "results.json").exists()
+    finally:
+        os.killpg(stability.pid, 9)
+        stability.wait()
+
+
+# ---------------------------------------------------------------------------------------------
+# processes
+# ---------------------------------------------------------------------------------------------
+
+SPAWNS = '''
+import os, subprocess, time
+from dataclasses import dataclass
+import sympy as sp
+from verify import Claim, Source, Statement
+from verify.core.model import CheckResult, Outcome
+
+x = sp.Symbol("x", real=True)
+
+
+@dataclass(frozen=True)
+class Spawns:
+    name: str = "spawns"
+    kind: str = "numeric"
+
+    def run(self, statement, ctx):
+        sleeper = subprocess.Popen(["sleep", "300"])
+        with open(os.environ["SPAWNS_RECORD"] + ".tmp", "w") as f:
+            f.write(f"{os.getpid()} {sleeper.pid}")
+        os.replace(os.environ["SPAWNS_RECORD"] + ".tmp", os.environ["SPAWNS_RECORD"])
+        time.sleep(300)
+        return CheckResult(self.name, self.kind, Outcome.HOLDS, "slept")
+
+
+CLAIMS = [Claim(id="fx.spawns", title="starts a long sleep", source=Source("spawns.md", "§1", "x = x."),
+                statement=Statement(sp.Eq(x, x, evaluate=False)), checks=(Spawns(),))]
+'''
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal: Linux only")
+def test_processes_a_check_started_end_when_verify_is_killed_with_sigkill(tmp_path):
+    """kill -9 of ``verify`` leaves no worker and nothing a check started (here a ``sleep 300``) running, and
+    nothing holding its stdout open (``verify all | tee`` ends)."""
+    (tmp_path / "spawns.py").write_text(SPAWNS)
+    record = tmp_path / "pids"
+    env = dict(os.environ, PYTHONPATH=str(REPO), SPAWNS_RECORD=str(record))
+    parent = subprocess.Popen([sys.executable, "-m", "verify", "run", "fx.spawns", "--no-builtin", "--plugin",
+                               str(tmp_path / "spawns.py"), "--jobs", "1", "--timeout", "250", "--no-cache"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    pids: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not record.exists():
+            assert time.monotonic() < deadline and parent.poll() is None, "the check did not start"
+            time.sleep(0.05)
+        pids = [int(p) for p in record.read_text().split()]            # the worker, and the sleep it started
+        assert all(_alive(p) for p in pids)
+        parent.kill()                                                   # SIGKILL: no cleanup in the parent
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(p) for p in pids), f"left running: {[p for p in pids if _alive(p)]}"
+        reader = threading.Thread(target=parent.stdout.read, daemon=True)     # end of file: no writer left
+        reader.start()
+        reader.join(timeout=5)
+        assert not reader.is_alive(), "something still holds verify's stdout open"
+    finally:
+        for pid in pids:
+            if _alive(pid):
+                os.kill(pid, 9)
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -162,3 +162,27 @@ def test_a_larger_sizes_check_is_cached_when_its_family_is_a_module_level_functi
     # the seed and the budget are in the key: the random points differ
     assert cache.key(named, statement, "statement", "t.c", 1, BUDGETS["quick"]) != \
         cache.key(named, statement, "statement", "t.c", 0, BUDGETS["quick"])
+
+
+def _with_dummies(shared: bool) -> Statement:
+    a, b = sp.Dummy("t"), sp.Dummy("t")
+    f = sp.Function("f")
+    return Statement(sp.Eq(f(a, a if shared else b), x, evaluate=False))
+
+
+def test_a_statement_holding_sympy_dummies_has_the_same_key_in_every_process():
+    """SymPy numbers Dummies from a random base per process: the key must not see their numbers, or such a
+    statement (a derivative's variable) would be a new entry, never found again, in every run."""
+    import os
+    import subprocess
+    import sys
+    from tests.helpers import REPO
+    assert key(Identity(), _with_dummies(False)) == key(Identity(), _with_dummies(False))
+    assert key(Identity(), _with_dummies(False)) != key(Identity(), _with_dummies(True))     # distinct stay distinct
+    script = ("import sympy as sp\nfrom verify.core.model import BUDGETS, Statement\nfrom verify.run import cache\n"
+              "from verify.checks.symbolic import Identity\nx = sp.Symbol('x', real=True)\nt = sp.Dummy('t')\n"
+              "print(cache.key(Identity(), Statement(sp.Eq(sp.Integral(t**2, (t, 0, x)), x**3 / 3, evaluate=False)), "
+              "'statement', 'c.id', 0, BUDGETS['quick']))\n")
+    keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONPATH=str(REPO))).stdout.strip() for _ in range(2)}
+    assert len(keys) == 1 and len(next(iter(keys))) == 64

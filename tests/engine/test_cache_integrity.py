@@ -112,3 +112,74 @@ def test_an_entry_filed_under_another_key_or_cut_short_is_a_miss(square, capsys)
     assert statement.verdict == Verdict.REFUTED
     err = capsys.readouterr().err
     assert "its key is not the one it is filed under" in err and "is not a cache entry" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# --verify-cache: a sample of the hits proved again
+# ---------------------------------------------------------------------------------------------
+
+def lie(folder: Path) -> int:
+    """Make every entry say "holds", with a digest that matches (as a cache restored from elsewhere could):
+    only running the checks again can tell. The number of entries."""
+    paths = [p for p in entries(folder) if "result" in json.loads(p.read_text())]      # (not the id index's)
+    for path in paths:
+        entry = json.loads(path.read_text())
+        entry["result"].update(outcome="holds", summary="all fine")
+        entry["digest"] = cache._digest(entry["key"], entry["result"])
+        path.write_text(json.dumps(entry))
+    return len(paths)
+
+
+def test_a_lying_entry_with_a_matching_digest_is_caught_by_proving_it_again(square, capsys):
+    claim, folder = square
+    lied = lie(folder)
+    statement, _ = run_claim(claim, 0, "quick")
+    assert statement.verdict != Verdict.REFUTED               # the lie, undetected by the digest
+    assert capsys.readouterr().err == ""
+    with cache.configured(True, folder, verify=1.0):
+        cache.reset_reproved()
+        statement, _ = run_claim(claim, 0, "quick")
+        assert statement.verdict == Verdict.REFUTED
+        assert cache.reset_reproved() == {"checked": lied, "disagreed": lied}
+        err = capsys.readouterr().err
+        assert err.count("disagrees with the check run again: it says holds (all fine), the check gives ") == lied
+        assert f"claim {claim.id}, check " in err and "the entry is replaced" in err
+        run_claim(claim, 0, "quick")                          # replaced: the next check agrees, silently
+        assert cache.reset_reproved() == {"checked": lied, "disagreed": 0}
+        assert capsys.readouterr().err == ""
+    statement, _ = run_claim(claim, 0, "quick")
+    assert statement.verdict == Verdict.REFUTED                # without --verify-cache too
+
+
+def test_the_sample_is_a_fraction_of_the_hits_chosen_by_key_the_same_at_every_run():
+    import hashlib
+    keys = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(4000)]
+    with cache.configured(True, "/nonexistent", verify=0.25):
+        chosen = {k for k in keys if cache.sampled(k)}
+        assert chosen == {k for k in reversed(keys) if cache.sampled(k)}          # order does not matter
+        assert 0.22 < len(chosen) / len(keys) < 0.28
+    with cache.configured(True, "/nonexistent", verify=1.0):
+        assert all(cache.sampled(k) for k in keys)
+    with cache.configured(True, "/nonexistent"):
+        assert not any(cache.sampled(k) for k in keys)
+    with pytest.raises(ValueError):
+        cache.configure(True, "/nonexistent", verify=1.5)
+
+
+def test_verify_cache_on_the_command_line(tmp_path, monkeypatch, capfd):
+    from verify.cli import ExitCode, main
+    from tests.helpers import FIXTURES
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    args = ["run", "fx.square", "--no-builtin", "--plugin", str(FIXTURES / "good"), "--jobs", "1"]
+    assert main(args) == ExitCode.OK
+    lied = lie(tmp_path / "cache")
+    assert lied
+    assert main([*args, "--verify-cache", "--verify-cache-fraction", "1"]) == ExitCode.OK    # the verdict is right
+    out, err = capfd.readouterr()
+    assert "fx.square: refuted" in out
+    assert f"cache verified: {lied} cached result(s) proved again (1 of the hits, by key): {lied} disagreed" in out
+    assert "disagrees with the check run again" in err
+    assert main([*args, "--verify-cache"]) == ExitCode.OK
+    assert "cache verified: " in capfd.readouterr().out
+    assert main([*args, "--verify-cache", "--no-cache"]) == ExitCode.USAGE
+    assert main([*args, "--verify-cache", "--verify-cache-fraction", "0"]) == ExitCode.USAGE

@@ -53,3 +53,40 @@ def test_processes_a_claim_started_do_not_outlive_it(tmp_path, hang):
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in pids), f"left running: {[p for p in pids if alive(p)]}"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Returns its worker's process group id."""
+    name: str = "group"
+    kind: str = "numeric"
+
+    def run(self, statement, ctx):
+        import os
+        return CheckResult(self.name, self.kind, Outcome.HOLDS, "its group",
+                           evidence={"group": os.getpgrp(), "members": len(members(os.getpgrp()))})
+
+
+def members(group: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and alive(int(entry.name)):
+            try:
+                if int((entry / "stat").read_bytes().rsplit(b")", 1)[1].split()[2]) == group:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+
+def test_a_worker_and_its_groups_watchdog_are_gone_after_the_run():
+    """Each worker's group has a watchdog (it kills the group when the worker dies without cleanup): it
+    ends with its worker, so a finished run leaves no process behind."""
+    results = run_claims([claim_with(Group(), cid="t.group")], RunSettings(jobs=1, timeout=60.0))
+    evidence = results[0].statement.checks[0].evidence
+    group = evidence["group"]
+    assert evidence["members"] == 2          # the worker and its watchdog
+    deadline = time.monotonic() + 5
+    while members(group) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert members(group) == []

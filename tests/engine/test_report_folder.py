@@ -165,3 +165,25 @@ def test_a_second_writer_fails_at_once_while_the_folder_is_locked(tmp_path, resu
         holder.wait()
     write_reports(Report.of(results, RunSettings(9, "quick")), out)      # the lock dies with its holder
     assert files_of(out) != before
+
+
+@pytest.mark.parametrize("failing", ["claims/", "html/", "results.json", "index.md"])
+def test_a_write_that_fails_part_way_leaves_the_previous_reports_untouched(tmp_path, results, monkeypatch, failing):
+    """A file that cannot be written (a read-only html/, a full disk) fails the write before the switch:
+    every previous file is as it was (what the command line then says), and nothing is left beside it."""
+    out = tmp_path / "reports"
+    write_reports(Report.of(results, RunSettings(0, "quick")), out)
+    before = files_of(out)
+    original = Path.write_bytes
+
+    def write_bytes(path, data):
+        rel = path.as_posix().split("-new-", 1)[-1].split("/", 1)[-1]
+        if rel.startswith(failing):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, data)
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    with pytest.raises(PermissionError):
+        write_reports(Report.of(results[:1], RunSettings(9, "thorough")), out)
+    monkeypatch.undo()
+    assert files_of(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]

@@ -12,6 +12,7 @@ from verify.core.model import (CheckResult, ClaimResult, Correction, Outcome, Ru
                                Verdict)
 from verify.report.document import Report
 from verify.report.write import write_reports
+from verify.run.executors import LocalExecutor
 from verify.run.registry import Plugin, load_plugins
 from verify.run.runner import run_claim, run_claims
 from tests.helpers import claim_with
@@ -58,6 +59,19 @@ def test_a_malformed_result_is_an_error_naming_claim_check_and_field(field):
     assert bad.outcome == Outcome.ERROR
     assert f"claim t.bad, check returns: invalid result (Returns.run): field {field}: " in bad.summary
     assert bad.evidence == {"exception": "InvalidResult", "field": field}
+
+
+def test_the_invalid_result_message_names_plugin_claim_check_and_field():
+    bad = claim_with(Returns(BAD_RESULTS["evidence.error_probability"]), cid="t.bad")
+    reg = load_plugins([Plugin("plug.py", lambda: [bad])])
+    for executor in (None, LocalExecutor(2)):       # the runner's workers, and through the executor interface
+        [got] = run_claims(reg.claims, RunSettings(), plugin_of=reg.plugin_of, executor=executor)
+        assert got.verdict == Verdict.ERROR
+        summary = got.statement.checks[0].summary
+        assert summary.startswith("plugin plug.py: claim t.bad, check returns: invalid result (Returns.run): "
+                                  "field evidence.error_probability: must be a number in [0, 1] or None"), summary
+        assert got.statement.checks[0].evidence == {"exception": "InvalidResult",
+                                                   "field": "evidence.error_probability", "plugin": "plug.py"}
 
 
 def test_evidence_that_cannot_be_made_json_is_an_error():
@@ -137,3 +151,60 @@ def test_the_error_names_plugin_claim_and_field():
                                                                               latex=123))])])
     assert str(reg.errors[0]) == "plug.py: claim t.ok, field statement.latex: must be a string or None, got int"
 
+
+
+BAD_DECLARATIONS = '''
+import sympy as sp
+from verify import Claim, Source, Statement
+from verify.checks import Identity
+
+x = sp.Symbol("x", real=True)
+
+
+def claim(cid, **fields):
+    return Claim(id=cid, title="a claim", source=Source("n.md", "§1", "2x = x + x."),
+                 statement=Statement(sp.Eq(2 * x, x + x, evaluate=False)), checks=(Identity(),), **fields)
+
+
+CLAIMS = [claim("t.first"),
+          claim("t.kind", kind="typo", kind_why="a reason"),
+          claim("t.why", kind="constant"),
+          claim("t.cause", because_of="t.cause"),
+          claim("t.tests", tested_by=("t.tests", "Not An Id")),
+          claim("t.last")]
+'''
+
+
+def test_a_bad_declaration_costs_only_its_claim_an_error_verdict_naming_plugin_claim_and_field(tmp_path):
+    """A value that ``Claim(...)`` refuses does not fail the plugin module (the other claims load and run):
+    its claim is an ``error`` verdict whose message names the plugin, the claim and the field."""
+    from verify.run.registry import load
+    plugin = tmp_path / "declarations.py"
+    plugin.write_text(BAD_DECLARATIONS)
+    reg = load(builtin=False, entry_points=False, paths=[plugin])
+    assert reg.errors == []
+    results = {r.claim.id: r for r in run_claims(reg.claims, RunSettings(jobs=2), plugin_of=reg.plugin_of)}
+    assert [results[c].verdict for c in ("t.first", "t.last")] == [Verdict.PROVED, Verdict.PROVED]
+    where = f"plugin {plugin}: claim"
+    expected = {"t.kind": [f"{where} t.kind, field kind: 'typo' is not one of notation, symbol, "],
+                "t.why": [f"{where} t.why, field kind_why: a declared kind needs its reason"],
+                "t.cause": [f"{where} t.cause, field because_of: must be the id of another claim, got 't.cause'"],
+                "t.tests": [f"{where} t.tests, field tested_by: 'Not An Id' is not a claim id"]}
+    for cid, messages in expected.items():
+        r = results[cid]
+        assert r.verdict == Verdict.ERROR and r.error is not None
+        assert [c.check for c in r.statement.checks] == ["runner"]            # nothing of it ran
+        for message in messages:
+            assert message in r.error and message in r.statement.checks[0].summary, r.error
+    write_reports(Report.of(list(results.values()), RunSettings()), tmp_path / "r")
+    assert "field kind: 'typo'" in (tmp_path / "r" / "claims" / "t.kind.md").read_text()
+
+
+def test_the_claim_records_its_problems_instead_of_raising():
+    from verify.core.model import Claim
+    bad = dataclasses.replace(_claim("t.bad"), kind="typo", kind_why="w\nx")
+    assert isinstance(bad, Claim) and [name for name, _ in bad.problems] == ["kind", "kind_why"]
+    assert _claim("t.ok").problems == ()
+    statement, correction = run_claim(bad, 0, "quick", plugin="plug.py")
+    assert statement.verdict == Verdict.ERROR and correction is None
+    assert statement.checks[0].summary.startswith("plugin plug.py: claim t.bad, field kind: 'typo' is not one of")

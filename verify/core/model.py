@@ -9,6 +9,7 @@ import enum
 import hashlib
 import re
 import shlex
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Protocol, runtime_checkable
 
@@ -499,9 +500,58 @@ class Correction:
     expected: Verdict | None = None
 
 
+def _kind_problem(claim: "Claim", kind) -> str | None:
+    if kind is not None and kind not in KINDS:
+        return f"{kind!r} is not one of {', '.join(KINDS)}"
+    return None
+
+
+def _kind_why_problem(claim: "Claim", why) -> str | None:
+    if claim.kind is not None and not (why if isinstance(why, str) else "").strip():
+        return "a declared kind needs its reason"
+    if claim.kind is None and why is not None:
+        return "given without a declared kind"
+    if why is not None and (not isinstance(why, str) or LINE_BREAKING.search(why)):
+        return "must be one line of text: no newline, tab or other control character"
+    return None
+
+
+CLAIM_ID = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)*")       # a whole claim id (fullmatch): no newline, no "/"
+
+
+def _because_of_problem(claim: "Claim", other) -> str | None:
+    if other is not None and (not isinstance(other, str) or not CLAIM_ID.fullmatch(other) or other == claim.id):
+        return f"must be the id of another claim, got {other!r}"
+    return None
+
+
+def _tested_by_problem(claim: "Claim", others) -> str | None:
+    if not isinstance(others, tuple):
+        return f"must be a claim id or a tuple of them, got {type(others).__name__}"
+    bad = [o for o in others if not isinstance(o, str) or not CLAIM_ID.fullmatch(o)]
+    if bad:
+        return f"{bad[0]!r} is not a claim id"
+    if claim.id in others:
+        return "a claim's own checks test its conclusion already"
+    return None
+
+
+def validated(default=None, *, valid) -> Any:
+    """A claim's field with its validator beside its type (as attrs' ``validator=``): ``valid(claim, value)``
+    says what is wrong with the value, or None. A bad value never raises (a plugin module building its
+    ``CLAIMS`` must not fail for one claim's value): :class:`Claim` records it in ``problems``, and the
+    runner makes that claim, and only it, an ``error`` verdict naming plugin, claim and field."""
+    return field(default=default, metadata={"valid": valid})
+
+
 @dataclass(frozen=True)
 class Claim:
-    """One checkable statement of a note."""
+    """One checkable statement of a note.
+
+    ``problems`` lists the fields whose values their validators refuse, as ``(field, message)``: a claim
+    with problems is never run, it gets an ``error`` verdict (:func:`verify.run.runner.run_claims`). (The
+    registry refuses, as a plugin error, a claim that could not even be shown in a report: a bad id,
+    title, source, statement or checks, :func:`verify.run.registry.validate_claim`.)"""
     id: str
     title: str
     source: Source
@@ -511,27 +561,34 @@ class Claim:
     correction: Correction | None = None
     expected: Verdict | None = None      # test oracle only; never used to compute the verdict
     scaling: Any = None                  # a verify.checks.scaling.Scaling; the module's SCALING when None
-    kind: str | None = None              # the kind of its error, declared where it cannot be computed (KINDS) ...
-    kind_why: str | None = None          # ... with the reason (required with ``kind``)
-    because_of: str | None = None        # the id of the claim whose error this claim inherits (one root cause)
-    tested_by: tuple = ()                # ids of claims that test this claim's conclusion (at an instance, say)
+    # the kind of its error, declared where it cannot be computed (KINDS) ...
+    kind: str | None = validated(valid=_kind_problem)
+    kind_why: str | None = validated(valid=_kind_why_problem)       # ... with the reason (required with ``kind``)
+    # the id of the claim whose error this claim inherits (one root cause)
+    because_of: str | None = validated(valid=_because_of_problem)
+    # ids of claims that test this claim's conclusion (at an instance, say)
+    tested_by: tuple = validated((), valid=_tested_by_problem)
+    problems: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "checks", tuple(self.checks))
-        object.__setattr__(self, "depends_on", tuple(self.depends_on))
+        for name in ("checks", "depends_on"):
+            value = getattr(self, name)
+            if isinstance(value, (list, tuple)):        # anything else: the registry names the field
+                object.__setattr__(self, name, tuple(value))
         object.__setattr__(self, "tested_by", (self.tested_by,) if isinstance(self.tested_by, str)
-                           else tuple(self.tested_by))
-        if self.id in self.tested_by:
-            raise ValueError(f"claim {self.id}, field tested_by: a claim's own checks test its conclusion already")
-        if self.kind is not None and self.kind not in KINDS:
-            raise ValueError(f"claim {self.id}, field kind: {self.kind!r} is not one of {', '.join(KINDS)}")
-        if self.kind is not None and not (self.kind_why or "").strip():
-            raise ValueError(f"claim {self.id}, field kind_why: a declared kind needs its reason")
-        if self.kind is None and self.kind_why is not None:
-            raise ValueError(f"claim {self.id}, field kind_why: given without a declared kind")
-        if self.because_of is not None and (not isinstance(self.because_of, str) or self.because_of == self.id):
-            raise ValueError(f"claim {self.id}, field because_of: must be the id of another claim, "
-                             f"got {self.because_of!r}")
+                           else tuple(self.tested_by) if isinstance(self.tested_by, (list, tuple)) else self.tested_by)
+        problems = []
+        for f in dataclasses.fields(self):
+            valid = f.metadata.get("valid")
+            message = valid(self, getattr(self, f.name)) if valid is not None else None
+            if message is not None:
+                problems.append((f.name, message))
+        object.__setattr__(self, "problems", tuple(problems))
+
+    def problem_text(self, plugin: str = "") -> str:
+        """The problems as one message naming the plugin (when given), the claim and each field."""
+        where = f"plugin {plugin}: " if plugin else ""
+        return "; ".join(f"{where}claim {self.id}, field {name}: {message}" for name, message in self.problems)
 
     @property
     def note(self) -> str:

@@ -5,7 +5,8 @@ A result is stored under the sha256 of everything it depends on: the engine vers
 check runs (:func:`code_digest`: the files of every module its class, the classes and functions among
 its parameters and the SymPy classes of its statement come from, a whole package at a time, so a
 helper module of a plugin counts as much as the module defining the check), the check's type and
-parameters (SymPy values by ``srepr``, so assumptions count), the statement (relation, hypotheses,
+parameters (SymPy values by ``srepr``, so assumptions count; Dummy symbols by their order of appearance,
+:func:`canonical_dummies`), the statement (relation, hypotheses,
 definitions and LaTeX, by ``srepr``), the target, the claim id (checks seed their random search from
 it), the run seed and the budget. A check whose parameters have no stable representation (a lambda, any
 object shown ``at 0x...``) is not cached, and neither is a result with outcome ``error``.
@@ -28,6 +29,7 @@ import hashlib
 import types
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -39,6 +41,8 @@ from ..core.model import SYMBOLIC, Budget, CheckResult, InvalidResult, Outcome, 
 
 ENV = "VERIFY_CACHE_DIR"
 _folder: Path | None = None          # None: caching off
+_verify: float = 0.0                 # the fraction of cache hits re-proved (--verify-cache); 0: none
+DEFAULT_VERIFY = 0.1                 # --verify-cache's fraction unless --verify-cache-fraction
 
 
 class Unstable(Exception):
@@ -49,11 +53,14 @@ def default_folder() -> Path:
     return Path(os.environ.get(ENV) or Path.home() / ".cache" / "verify")
 
 
-def configure(enabled: bool, folder: str | Path | None = None) -> None:
+def configure(enabled: bool, folder: str | Path | None = None, verify: float = 0.0) -> None:
     """Turn the cache on (in ``folder``, default :func:`default_folder`) or off, for this process and
-    the children it forks."""
-    global _folder
+    the children it forks. ``verify``: the fraction of cache hits re-proved (:func:`sampled`)."""
+    global _folder, _verify
+    if not 0.0 <= verify <= 1.0:
+        raise ValueError(f"the fraction of cache hits re-proved must be in [0, 1], got {verify}")
     _folder = (Path(folder) if folder is not None else default_folder()) if enabled else None
+    _verify = float(verify) if enabled else 0.0
     if enabled:
         engine_version()           # once here, not in every forked child
 
@@ -63,16 +70,21 @@ def folder() -> Path | None:
     return _folder
 
 
+def verifying() -> float:
+    """The fraction of cache hits re-proved (0: none)."""
+    return _verify
+
+
 @contextlib.contextmanager
-def configured(enabled: bool, folder: str | Path | None = None):
+def configured(enabled: bool, folder: str | Path | None = None, verify: float = 0.0):
     """:func:`configure` for the duration of a ``with`` block; the previous setting comes back after."""
-    global _folder
-    before = _folder
-    configure(enabled, folder)
+    global _folder, _verify
+    before = _folder, _verify
+    configure(enabled, folder, verify)
     try:
         yield _folder
     finally:
-        _folder = before
+        _folder, _verify = before
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +152,19 @@ def key(check, statement: Statement, target: str, claim_id: str, seed: int, budg
                  stable_repr(check), statement_repr(statement), target, claim_id, str(seed), stable_repr(budget)]
     except Exception:          # Unstable, or a value srepr cannot show: not cacheable
         return None
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return hashlib.sha256(canonical_dummies("\x1f".join(parts)).encode()).hexdigest()
+
+
+_DUMMY_INDEX = re.compile(r"dummy_index=(\d+)")
+
+
+def canonical_dummies(text: str) -> str:
+    """``text`` with each SymPy Dummy's index (``dummy_index=N`` in ``srepr``) replaced by its rank of first
+    appearance: SymPy numbers Dummies from a random base drawn in each process, so a statement built with
+    one (a derivative's variable, say) would have another key in every run and never be found again.
+    Distinct Dummies stay distinct."""
+    ranks: dict[str, int] = {}
+    return _DUMMY_INDEX.sub(lambda m: f"dummy_index=#{ranks.setdefault(m.group(1), len(ranks))}", text)
 
 
 # modules whose code is covered otherwise (verify: the engine version) or that are the platform
@@ -281,3 +305,60 @@ def put(k: str | None, result: CheckResult) -> None:
         write_atomically(path, text)
     except (OSError, TypeError, ValueError):
         pass
+
+
+# ---------------------------------------------------------------------------------------------
+# re-proving a sample of the hits (--verify-cache)
+# ---------------------------------------------------------------------------------------------
+
+def sampled(k: str | None) -> bool:
+    """Whether the hit under key ``k`` is re-proved: when the first 64 bits of sha256("verify-cache", k),
+    read as a fraction of 2**64, fall below the configured fraction. The same entries at every run (a
+    sample that does not depend on the order claims run in, on ``--jobs`` or on the executor), each entry
+    on its own, so on average that fraction of the hits; a fraction of 1 re-proves every hit."""
+    if _verify <= 0.0 or k is None:
+        return False
+    if _verify >= 1.0:
+        return True
+    draw = int(hashlib.sha256(b"verify-cache\0" + k.encode()).hexdigest()[:16], 16)
+    return draw < _verify * 2**64
+
+
+reproved = {"checked": 0, "disagreed": 0}       # in this process, since the last reset_reproved()
+
+
+def reset_reproved() -> dict:
+    """The counts of re-proved hits so far (``checked``, ``disagreed``), then zero them."""
+    counts = dict(reproved)
+    reproved.update(checked=0, disagreed=0)
+    return counts
+
+
+def _comparable(result: CheckResult) -> str:
+    return json.dumps(json.loads(json.dumps(jsonable(result.to_json()))), sort_keys=True)
+
+
+def compare(k: str, cached: CheckResult, fresh: CheckResult, where: str) -> CheckResult:
+    """The result to use for a sampled hit: ``cached`` when the check, run again, gave the same result
+    (``fresh``); else ``fresh``, after saying so once on stderr (``where``: claim, check and statement)
+    and replacing the entry with it (removing it when the fresh result is an error, never cached)."""
+    reproved["checked"] += 1
+    if _comparable(cached) == _comparable(fresh):
+        return cached
+    reproved["disagreed"] += 1
+    path = _path(k)
+    if str(path) not in _reported:
+        _reported.add(str(path))
+        print(f"warning: cache entry {path} ({where}) disagrees with the check run again: it says "
+              f"{cached.outcome.value} ({_short(cached.summary)}), the check gives {fresh.outcome.value} "
+              f"({_short(fresh.summary)}); the entry is replaced and the result of the run again used",
+              file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    put(k, fresh)
+    return fresh
+
+
+def _short(summary, limit: int = 120) -> str:
+    text = " ".join(str(summary).split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -82,6 +82,7 @@ class Task:
     settings: RunSettings
     work: Work          # runner.evaluate, or a partial of mutation.mutate_work
     cache_dir: str | None = None      # the symbolic cache's folder on the worker; None: no cache
+    cache_verify: float = 0.0         # the fraction of cache hits re-proved (--verify-cache)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,7 +143,8 @@ class DaskExecutor:
         folder = cache.folder()
         timeout = settings.timeout
         one = dataclasses.replace(settings, jobs=1)       # each task runs one claim
-        tasks = [Task(self.sources, c.id, one, work, str(folder) if folder is not None else None) for c in claims]
+        tasks = [Task(self.sources, c.id, one, work, str(folder) if folder is not None else None, cache.verifying())
+                 for c in claims]
         ours = os.environ.get("PYTHONHASHSEED", "random")
         warned = set()
         timings: dict[str, float] = {}
@@ -245,7 +247,7 @@ def run_task(task: Task, isolate: bool | None = None) -> dict:
                 "hashseed": hashseed}
     work = task.work
     isolate = can_fork() if isolate is None else isolate
-    with cache.configured(task.cache_dir is not None, task.cache_dir):
+    with cache.configured(task.cache_dir is not None, task.cache_dir, task.cache_verify):
         if isolate:
             got: dict = {}
             map_claims([claim], work, dataclasses.replace(task.settings, jobs=1),

@@ -9,6 +9,7 @@ gets one synthetic ``runner`` check with outcome ``error``.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import multiprocessing as mp
@@ -49,9 +50,11 @@ Finished = Callable[[int, dict, float, int], None]     # (claim index, payload, 
 # ---------------------------------------------------------------------------------------------
 
 def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget | str,
-               claim_id: str, target: Target = Target.STATEMENT) -> Evaluation:
-    """Run every check on ``statement``; a check that raises gives an ``error`` result. Symbolic
-    checks' results come from, and go to, the on-disk cache when it is on (:mod:`verify.run.cache`)."""
+               claim_id: str, target: Target = Target.STATEMENT, plugin: str = "") -> Evaluation:
+    """Run every check on ``statement``; a check that raises gives an ``error`` result, and so does one
+    whose result is invalid (:func:`validated_result`), with a message naming the plugin (when given),
+    the claim, the check and the field. Symbolic checks' results come from, and go to, the on-disk cache
+    when it is on (:mod:`verify.run.cache`)."""
     budget = as_budget(budget)
     results = []
     for position, check in enumerate(checks):
@@ -59,24 +62,35 @@ def run_checks(statement: Statement, checks: Sequence, seed: int, budget: Budget
         ctx = Context(seed=seed, budget=budget, claim_id=claim_id, check_name=check.name, target=target,
                       check_key=stream)
         key = cache.key(check, statement, target, claim_id, seed, budget) if cache.folder() is not None else None
-        result = cache.get(key)
-        if result is not None:
-            results.append(result)
+        cached = cache.get(key)
+        if cached is not None and not cache.sampled(key):
+            results.append(cached)
             continue
-        try:
-            result = validated_result(check.run(statement, ctx))
+        result, valid = _run_check(check, statement, ctx, plugin)
+        if cached is not None:          # a hit sampled by --verify-cache: proved again, and compared
+            result = cache.compare(key, cached, result, f"claim {claim_id}, check {check.name}, {target}")
+        elif valid:
             cache.put(key, result)
-        except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
-            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=f"claim {claim_id}, check {check.name}: invalid result ({type(check).__name__}."
-                                         f"run): {exc}",
-                                 evidence={"exception": "InvalidResult", "field": exc.field})
-        except Exception as exc:
-            result = CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
-                                 summary=escape_controls(f"{type(exc).__name__}: {exc}"),
-                                 evidence={"exception": type(exc).__name__, "where": _where(exc)})
         results.append(result)
     return evaluation(results)
+
+
+def _run_check(check, statement: Statement, ctx: Context, plugin: str) -> tuple[CheckResult, bool]:
+    """One check's result, and whether it is the check's own valid result (else an ``error`` result:
+    the check raised, or returned an invalid result)."""
+    try:
+        return validated_result(check.run(statement, ctx)), True
+    except InvalidResult as exc:       # the claim gets an error verdict; nothing else is affected
+        where = f"plugin {plugin}: " if plugin else ""
+        return CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                           summary=escape_controls(f"{where}claim {ctx.claim_id}, check {check.name}: invalid result "
+                                                   f"({type(check).__name__}.run): {exc}"),
+                           evidence={"exception": "InvalidResult", "field": exc.field}
+                           | ({"plugin": plugin} if plugin else {})), False
+    except Exception as exc:
+        return CheckResult(check=check.name, kind=check.kind, outcome=Outcome.ERROR,
+                           summary=escape_controls(f"{type(exc).__name__}: {exc}"),
+                           evidence={"exception": type(exc).__name__, "where": _where(exc)}), False
 
 
 def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
@@ -90,15 +104,20 @@ def all_checks(claim: Claim, target: Target = Target.STATEMENT) -> tuple:
     return checks + (WellFormed(),)
 
 
-def run_claim(claim: Claim, seed: int, budget: Budget | str) -> tuple[Evaluation, Evaluation | None]:
+def run_claim(claim: Claim, seed: int, budget: Budget | str,
+              plugin: str = "") -> tuple[Evaluation, Evaluation | None]:
     """The claim's statement evaluated, and its correction (with the correction's checks, or else the
-    claim's) if it has one."""
+    claim's) if it has one. ``plugin``: the claim's plugin, named in the messages of invalid results.
+    A claim with problems (bad field values, ``Claim.problems``) is not run: its evaluations are ``error``."""
+    if claim.problems:
+        reason = claim.problem_text(plugin)
+        return failed_evaluation(reason), failed_evaluation(reason) if claim.correction is not None else None
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
-                           Target.STATEMENT)
+                           Target.STATEMENT, plugin)
     correction = None
     if claim.correction is not None:
         correction = run_checks(claim.correction.statement, all_checks(claim, Target.CORRECTION), seed, budget,
-                                claim.id, Target.CORRECTION)
+                                claim.id, Target.CORRECTION, plugin)
     return statement, correction
 
 
@@ -120,9 +139,12 @@ class RunResults(list):
     """The :class:`ClaimResult` list in the claims' order. ``timings`` (seconds per claim id) is kept
     apart from the results because it differs between otherwise identical runs."""
 
-    def __init__(self, results: Sequence[ClaimResult] = (), timings: Mapping[str, float] | None = None):
+    def __init__(self, results: Sequence[ClaimResult] = (), timings: Mapping[str, float] | None = None,
+                 reproved: Mapping[str, int] | None = None):
         super().__init__(results)
         self.timings: dict[str, float] = dict(timings or {})
+        # with --verify-cache (cache.configure(verify=...)): cache hits proved again, and those that disagreed
+        self.reproved: dict[str, int] = dict(reproved or {"checked": 0, "disagreed": 0})
 
 
 @dataclass
@@ -151,25 +173,39 @@ def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *
     claims = list(claims)
     results: dict[int, ClaimResult] = {}
 
+    reproved = {"checked": 0, "disagreed": 0}
+
     def finished(index: int, payload: dict, seconds: float, done: int) -> None:
+        counts = payload.get("reproved") if isinstance(payload.get("reproved"), dict) else {}
+        for name in reproved:
+            reproved[name] += int(counts.get(name, 0))
         result = _claim_result(claims[index], payload, plugin_of.get(claims[index].id, ""))
         results[index] = result
         if progress is not None:
             progress(_progress(result, done, len(claims), seconds))
 
+    work = functools.partial(evaluate, plugin_of=plugin_of)     # plugin_of fills in as ``more`` loads claims
     if executor is None:
-        timings = map_claims(claims, evaluate, settings, finished, expected_seconds, more)
+        timings = map_claims(claims, work, settings, finished, expected_seconds, more)
     else:
         for step in more or ():
             claims.extend(step)
-        timings = executor.map(claims, evaluate, settings, finished)
-    return RunResults([results[i] for i in range(len(claims))], timings)
+        timings = executor.map(claims, work, settings, finished)
+    return RunResults([results[i] for i in range(len(claims))], timings, reproved)
 
 
-def evaluate(claim: Claim, settings: RunSettings) -> dict:
-    """The work of a verdict run: the claim's evaluations as JSON."""
-    statement, correction = run_claim(claim, settings.seed, settings.budget)
-    return {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
+def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] | None = None) -> dict:
+    """The work of a verdict run: the claim's evaluations as JSON. ``plugin_of`` (claim id -> plugin)
+    names the plugin in the messages of invalid results. A claim with problems (``Claim.problems``) is an
+    error naming plugin, claim and field, and nothing of it runs."""
+    if claim.problems:
+        return {"error": claim.problem_text((plugin_of or {}).get(claim.id, ""))}
+    cache.reset_reproved()
+    statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
+    payload = {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
+    if cache.verifying():
+        payload["reproved"] = cache.reset_reproved()        # (--verify-cache) hits proved again, disagreeing
+    return payload
 
 
 def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunSettings(),
@@ -276,6 +312,7 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
     drop_inherited_locks()
     die_with_parent(parent)
     own_process_group()
+    guard_process_group()
     one_blas_thread()
     keep_freed_memory()
     while True:
@@ -300,15 +337,55 @@ def own_process_group() -> None:
         pass
 
 
+_watchdog: int | None = None      # in a worker: the pid of its group's watchdog (guard_process_group)
+
+
+def guard_process_group() -> int | None:
+    """Fork a watchdog into this worker's process group that kills the whole group (SIGKILL) as soon as
+    the worker dies, however it dies: so the processes a claim started never outlive a parent killed
+    without cleanup (kill -9, OOM), which takes the worker with it (:func:`die_with_parent`) and leaves
+    no one to run :func:`end_group_members` or :func:`_stop`. The watchdog holds no file of the worker's
+    (so it keeps no pipe or stdout open) and waits for its parent-death signal; it is in the group, so
+    the group's id cannot be reused while it waits. Linux only (``PR_SET_PDEATHSIG``); returns its pid,
+    or None where there is none."""
+    global _watchdog
+    import ctypes
+    try:
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+    if os.getpgrp() != os.getpid():
+        return None
+    worker = os.getpid()
+    pid = os.fork()
+    if pid:
+        _watchdog = pid
+        return pid
+    try:                                # the watchdog: nothing here may return into the worker's code
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+        PR_SET_PDEATHSIG = 1
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGUSR1))
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.closerange(3, 1 << 16)
+        if os.getppid() == worker:      # else the worker died already
+            signal.sigwait({signal.SIGUSR1})
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    finally:
+        os._exit(0)
+
+
 def end_group_members() -> None:
     """Kill (SIGKILL) every other process of this worker's process group, and reap those that are its
-    children: what the last claim started and left running. Linux (it reads ``/proc``); elsewhere the
-    parent kills the group when the worker is stopped."""
+    children: what the last claim started and left running (not the group's watchdog,
+    :func:`guard_process_group`). Linux (it reads ``/proc``); elsewhere the parent kills the group when
+    the worker is stopped."""
     me = os.getpid()
     if os.getpgrp() != me or not os.path.isdir("/proc"):
         return
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == me:
+        if not entry.isdigit() or int(entry) in (me, _watchdog):
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as f:
