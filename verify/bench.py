@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .core.files import write_atomically
+
 ROOT = Path(__file__).resolve().parent.parent
 KERNELS = ROOT / "benchmarks" / "kernels.py"
 DEFAULT_OUTPUT = "reports/benchmarks.md"
@@ -199,9 +201,7 @@ def run(args) -> int:
             rep.target(text, "run with --suite", None)
 
     text = _markdown(rep, gemm, bw, load_before, _load(), time.perf_counter() - started, args, suite_lines)
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    out = write_atomically(args.output, text)
     print(text)
     print(f"wrote {out}", file=sys.stderr)
     return 0
