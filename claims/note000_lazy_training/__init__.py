@@ -69,6 +69,9 @@ _JM, _yM = sp.MatrixSymbol("J", _rows, _cols), sp.MatrixSymbol("y_0", _rows, 1)
 _Ji, _omi, _yi = (sp.IndexedBase(name, real=True) for name in ("J", "omega", "y_0"))
 _q = sp.Symbol("q", integer=True)
 _Jw_i = sp.Sum(_Ji[_i, _q] * _omi[_q], (_q, 1, _cols))                  # (J omega)_i
+_w0i, _yyi = sp.IndexedBase("omega_0", real=True), sp.IndexedBase("y", real=True)
+_Tf_i = sp.Sum(_Ji[_i, _q] * (_omi[_q] - _w0i[_q]), (_q, 1, _cols))      # T_f(omega)_i = (J [omega - omega(0)])_i
+_y0_i = _yyi[_i] + sp.Sum(_Ji[_i, _q] * _w0i[_q], (_q, 1, _cols))       # (y_0)_i = (y + J omega(0))_i
 _obj_general = sp.Rational(1, 2) * sp.Sum((_Jw_i - _yi[_i]) ** 2, (_i, 1, _rows))
 _normal_general = sp.Sum(_Ji[_i, _k] * _Jw_i, (_i, 1, _rows)) - sp.Sum(_Ji[_i, _k] * _yi[_i], (_i, 1, _rows))   # (J^T J omega - J^T y_0)_k
 
@@ -238,6 +241,19 @@ CLAIMS = [
         expected=Verdict.PROVED,
     ),
     Claim(
+        id="lazy.proof.no_exit",
+        title="Proof: for alpha beyond the proof's threshold the flow never leaves the ball of radius tau_0 (T = oo)",
+        source=src("Proof", r"\Rightarrow T = \infty. \quad \blacksquare"),
+        # T = inf{t : ||w(t) - w(0)|| > tau_0} = oo says ||w(t) - w(0)|| <= tau_0 for every t; the premise is the
+        # line before: alpha large enough that 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0
+        statement=Statement(sp.Le(Norm(w_t - w_0), tau0), assuming=[sp.Gt(alpha, ALPHA_NEEDED)],
+                            where={tau0: TAU0, **KAPPA},
+                            latex=r"\frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \|f^*\| < \tau_0 \Rightarrow \sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 \leq \tau_0 \ (T = \infty)"),
+        checks=(Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),),
+        depends_on=("lazy.proof.large_alpha",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="lazy.lemma1",
         title="Lemma 1: sigma_min(J_w) >= sigma_min(J_0) - L ||w - w(0)|| >= sigma_min/2",
         source=src("Lemma 1", r"\sigma_{\min}(J_\omega) \geq \sigma_{\min}(J_0) - L \cdot \|\omega - \omega(0)\| \geq \frac{\sigma_{\min}}{2}"),
@@ -354,6 +370,16 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="lazy.lemma2.combined",
+        title="Lemma 2 proof: mu/2 ||z(t) - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2",
+        source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z(t) - z^*\|_2^2 \leq e^{-2\mu\lambda t} \cdot \frac{\nu}{2} \|z(0) - z^*\|_2^2"),
+        statement=Statement(sp.Le(mu / 2 * Norm(z_t - z_star) ** 2, sp.exp(-2 * mu * lam * t) * nu / 2 * Norm(z_0 - z_star) ** 2)),
+        # tight on the bottom eigenvector with Q = lambda I and mu = nu (LEMMA2_SPACE's kappa = 1 edge)
+        checks=(Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),),
+        depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="lazy.lemma2.final",
         title="Lemma 2 proof: the final bound with factor nu/mu",
         source=src("Lemma 2 (proof)", r"\Rightarrow \|z(t) - z^*\| \leq e^{-\mu\lambda t} \cdot \frac{\nu}{\mu} \cdot \|z(0) - z^*\|"),
@@ -367,6 +393,18 @@ CLAIMS = [
             why="The square root of nu/mu, as the previous line gives.",
             expected=Verdict.PROVED),
         expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="lazy.remark1.objective",
+        title="Full-rank remark: 1/2 ||T_f(w) - y||^2 = 1/2 ||J_{w(0)} w - y_0||^2 with y_0 = y + J_{w(0)} w(0)",
+        source=src("Remark (full rank)", r"\min_{\omega \in \mathbb{R}^m} \frac{1}{2} \|T_f(\omega) - y\|_2^2 = \min_{\omega} \frac{1}{2} \|J_{\omega(0)} \omega - y_0\|_2^2"),
+        # the two objectives agree at every omega (so do their minima), J of any shape n x p; the note's
+        # omega in R^m is read as omega in R^p, p = md the columns of J
+        statement=Statement(sp.Eq(sp.Rational(1, 2) * sp.Sum((_Tf_i - _yyi[_i]) ** 2, (_i, 1, _rows)),
+                                  sp.Rational(1, 2) * sp.Sum((_Jw_i - _y0_i) ** 2, (_i, 1, _rows)), evaluate=False),
+                            latex=r"\frac{1}{2} \|J_{\omega(0)} [\omega - \omega(0)] - y\|_2^2 = \frac{1}{2} \|J_{\omega(0)} \omega - y_0\|_2^2,\ y_0 = y + J_{\omega(0)} \omega(0)"),
+        checks=(Identity(name="the two objectives, at every omega"),),
+        expected=Verdict.PROVED,
     ),
     Claim(
         id="lazy.remark1.relu_zero",
