@@ -17,12 +17,12 @@ from __future__ import annotations
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
-                           Setting, Simulation)
+                           Setting, Simulation, Untestable)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
-from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, d, delta, gbar_z, grad_g,
+from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, delta, gbar_z, grad_g,
                       lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
 from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
 from .lemma1 import LEMMA1_SPACE, lemma1_samples
@@ -159,17 +159,17 @@ CLAIMS = [
     ),
     Claim(
         id="lazy.theorem.width_log_n",
-        title="Remark: m = O(log n) neurons suffice for the full-rank assumption",
+        title="Notes: the earlier analysis (with projection) required only m = O(log n) neurons",
         source=src("Theorem (notes)", r"But, we just required $m = O(\log(n))$ neurons rather than $\tilde{O}(n^2)$."),
-        statement=Statement(sp.Ge(m, C * sp.log(n)), latex=r"m = O(\log n) \text{ neurons give } \operatorname{rank}(J_{\omega(0)}) = n"),
-        checks=(Derivation(name="rank(J) <= m d needs m >= n/d", derived=sp.Ge(m, n / d), sense="hypothesis",
-                           constants=(C,)),),
-        correction=Correction(
-            Statement(sp.Ge(m, C * n / d), latex=r"\operatorname{rank}(J_{\omega(0)}) = n \text{ needs } m \geq n/d"),
-            why="J_{w(0)} is n x md, so full row rank needs md >= n: the width grows linearly in n, not like log n "
-                "(and Lemma 3 asks for m of order n^2 log n to control sigma_min).",
-            expected=Verdict.PROVED),
-        expected=Verdict.GAP,
+        # "Previously, we needed projection ... But, we just required m = O(log n) neurons": the width of the earlier
+        # analysis, set against the O~(n^2) this theorem needs for sigma_min > 0 (the Notes' first sentence)
+        statement=Statement(sp.Ge(m, C * sp.log(n)),
+                            latex=r"\text{earlier analysis (with projection): } m = O(\log n) \text{ neurons suffice}"),
+        checks=(Untestable("the sentence is about an earlier analysis, with projection ('Previously, we needed projection "
+                           "to keep ||w(t) - w(0)|| bounded'), that the note does not contain: its hypotheses (loss, data, "
+                           "margin) and its conclusion are not given, so the width O(log n) it needed cannot be checked here. "
+                           "It is no claim about this theorem, whose full-rank assumption needs md >= n (rank J <= md)"),),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="lazy.proof.function_space",
