@@ -24,7 +24,7 @@ from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BO
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
 from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, delta, gbar_z, grad_g,
                       lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
-from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
+from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, ball_flow, f_, fp, gp, tt_, w_, displacement
 from .lemma1 import LEMMA1_SPACE, lemma1_samples
 from .lemma2 import LEMMA2_SPACE, LOGCOSH_SPACE, lemma2_flow, logcosh_losses
 from .remarks import GRAM_SPACE, RELU_SPACE, gram_average, relu_init
@@ -249,7 +249,7 @@ CLAIMS = [
         statement=Statement(sp.Le(Norm(w_t - w_0), tau0), assuming=[sp.Gt(alpha, ALPHA_NEEDED)],
                             where={tau0: TAU0, **KAPPA},
                             latex=r"\frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \|f^*\| < \tau_0 \Rightarrow \sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 \leq \tau_0 \ (T = \infty)"),
-        checks=(Simulation(theorem_flow, name="gradient flow", configurations=THEOREM_SPACE),),
+        checks=(Simulation(ball_flow, name="gradient flow", configurations=THEOREM_SPACE),),
         depends_on=("lazy.proof.large_alpha",),
         expected=Verdict.SUPPORTED,
     ),
