@@ -17,14 +17,14 @@ from __future__ import annotations
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
-                           Setting, Simulation)
+                           Setting, Simulation, Untestable)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
-from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, d, delta, gbar_z, grad_g,
+from .setting import (C, G, GRAM_SCALING, JJt_w, J_0, K, LEMMA3_SCALING, NOTE, SCALING, delta, gbar_z, grad_g,
                       lam0, m, n, r0, s, s_w, src, tau0, w, w_0, w_t, wdot, z, z_0, z_star, z_t)
-from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, f_, fp, gp, tt_, w_, displacement
+from .theorem import DISPLACEMENT_SPACE, GRADIENT_FLOW, INSTANCES, ball_flow, f_, fp, gp, tt_, w_, displacement
 from .lemma1 import LEMMA1_SPACE, lemma1_samples
 from .lemma2 import LEMMA2_SPACE, LOGCOSH_SPACE, lemma2_flow, logcosh_losses
 from .remarks import GRAM_SPACE, RELU_SPACE, gram_average, relu_init
@@ -69,6 +69,9 @@ _JM, _yM = sp.MatrixSymbol("J", _rows, _cols), sp.MatrixSymbol("y_0", _rows, 1)
 _Ji, _omi, _yi = (sp.IndexedBase(name, real=True) for name in ("J", "omega", "y_0"))
 _q = sp.Symbol("q", integer=True)
 _Jw_i = sp.Sum(_Ji[_i, _q] * _omi[_q], (_q, 1, _cols))                  # (J omega)_i
+_w0i, _yyi = sp.IndexedBase("omega_0", real=True), sp.IndexedBase("y", real=True)
+_Tf_i = sp.Sum(_Ji[_i, _q] * (_omi[_q] - _w0i[_q]), (_q, 1, _cols))      # T_f(omega)_i = (J [omega - omega(0)])_i
+_y0_i = _yyi[_i] + sp.Sum(_Ji[_i, _q] * _w0i[_q], (_q, 1, _cols))       # (y_0)_i = (y + J omega(0))_i
 _obj_general = sp.Rational(1, 2) * sp.Sum((_Jw_i - _yi[_i]) ** 2, (_i, 1, _rows))
 _normal_general = sp.Sum(_Ji[_i, _k] * _Jw_i, (_i, 1, _rows)) - sp.Sum(_Ji[_i, _k] * _yi[_i], (_i, 1, _rows))   # (J^T J omega - J^T y_0)_k
 
@@ -156,17 +159,17 @@ CLAIMS = [
     ),
     Claim(
         id="lazy.theorem.width_log_n",
-        title="Remark: m = O(log n) neurons suffice for the full-rank assumption",
+        title="Notes: the earlier analysis (with projection) required only m = O(log n) neurons",
         source=src("Theorem (notes)", r"But, we just required $m = O(\log(n))$ neurons rather than $\tilde{O}(n^2)$."),
-        statement=Statement(sp.Ge(m, C * sp.log(n)), latex=r"m = O(\log n) \text{ neurons give } \operatorname{rank}(J_{\omega(0)}) = n"),
-        checks=(Derivation(name="rank(J) <= m d needs m >= n/d", derived=sp.Ge(m, n / d), sense="hypothesis",
-                           constants=(C,)),),
-        correction=Correction(
-            Statement(sp.Ge(m, C * n / d), latex=r"\operatorname{rank}(J_{\omega(0)}) = n \text{ needs } m \geq n/d"),
-            why="J_{w(0)} is n x md, so full row rank needs md >= n: the width grows linearly in n, not like log n "
-                "(and Lemma 3 asks for m of order n^2 log n to control sigma_min).",
-            expected=Verdict.PROVED),
-        expected=Verdict.GAP,
+        # "Previously, we needed projection ... But, we just required m = O(log n) neurons": the width of the earlier
+        # analysis, set against the O~(n^2) this theorem needs for sigma_min > 0 (the Notes' first sentence)
+        statement=Statement(sp.Ge(m, C * sp.log(n)),
+                            latex=r"\text{earlier analysis (with projection): } m = O(\log n) \text{ neurons suffice}"),
+        checks=(Untestable("the sentence is about an earlier analysis, with projection ('Previously, we needed projection "
+                           "to keep ||w(t) - w(0)|| bounded'), that the note does not contain: its hypotheses (loss, data, "
+                           "margin) and its conclusion are not given, so the width O(log n) it needed cannot be checked here. "
+                           "It is no claim about this theorem, whose full-rank assumption needs md >= n (rank J <= md)"),),
+        expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
         id="lazy.proof.function_space",
@@ -236,6 +239,19 @@ CLAIMS = [
         checks=(Inequality(name="limit in alpha"),),
         depends_on=("lazy.proof.integral",),
         expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="lazy.proof.no_exit",
+        title="Proof: for alpha beyond the proof's threshold the flow never leaves the ball of radius tau_0 (T = oo)",
+        source=src("Proof", r"\Rightarrow T = \infty. \quad \blacksquare"),
+        # T = inf{t : ||w(t) - w(0)|| > tau_0} = oo says ||w(t) - w(0)|| <= tau_0 for every t; the premise is the
+        # line before: alpha large enough that 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) < tau_0
+        statement=Statement(sp.Le(Norm(w_t - w_0), tau0), assuming=[sp.Gt(alpha, ALPHA_NEEDED)],
+                            where={tau0: TAU0, **KAPPA},
+                            latex=r"\frac{8\kappa^{3/2}}{\alpha \sigma_{\min}^2} \|J_{\omega(0)}\| \|f^*\| < \tau_0 \Rightarrow \sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 \leq \tau_0 \ (T = \infty)"),
+        checks=(Simulation(ball_flow, name="gradient flow", configurations=THEOREM_SPACE),),
+        depends_on=("lazy.proof.large_alpha",),
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="lazy.lemma1",
@@ -354,6 +370,16 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="lazy.lemma2.combined",
+        title="Lemma 2 proof: mu/2 ||z(t) - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2",
+        source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z(t) - z^*\|_2^2 \leq e^{-2\mu\lambda t} \cdot \frac{\nu}{2} \|z(0) - z^*\|_2^2"),
+        statement=Statement(sp.Le(mu / 2 * Norm(z_t - z_star) ** 2, sp.exp(-2 * mu * lam * t) * nu / 2 * Norm(z_0 - z_star) ** 2)),
+        # tight on the bottom eigenvector with Q = lambda I and mu = nu (LEMMA2_SPACE's kappa = 1 edge)
+        checks=(Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),),
+        depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="lazy.lemma2.final",
         title="Lemma 2 proof: the final bound with factor nu/mu",
         source=src("Lemma 2 (proof)", r"\Rightarrow \|z(t) - z^*\| \leq e^{-\mu\lambda t} \cdot \frac{\nu}{\mu} \cdot \|z(0) - z^*\|"),
@@ -367,6 +393,18 @@ CLAIMS = [
             why="The square root of nu/mu, as the previous line gives.",
             expected=Verdict.PROVED),
         expected=Verdict.LOOSE,
+    ),
+    Claim(
+        id="lazy.remark1.objective",
+        title="Full-rank remark: 1/2 ||T_f(w) - y||^2 = 1/2 ||J_{w(0)} w - y_0||^2 with y_0 = y + J_{w(0)} w(0)",
+        source=src("Remark (full rank)", r"\min_{\omega \in \mathbb{R}^m} \frac{1}{2} \|T_f(\omega) - y\|_2^2 = \min_{\omega} \frac{1}{2} \|J_{\omega(0)} \omega - y_0\|_2^2"),
+        # the two objectives agree at every omega (so do their minima), J of any shape n x p; the note's
+        # omega in R^m is read as omega in R^p, p = md the columns of J
+        statement=Statement(sp.Eq(sp.Rational(1, 2) * sp.Sum((_Tf_i - _yyi[_i]) ** 2, (_i, 1, _rows)),
+                                  sp.Rational(1, 2) * sp.Sum((_Jw_i - _y0_i) ** 2, (_i, 1, _rows)), evaluate=False),
+                            latex=r"\frac{1}{2} \|J_{\omega(0)} [\omega - \omega(0)] - y\|_2^2 = \frac{1}{2} \|J_{\omega(0)} \omega - y_0\|_2^2,\ y_0 = y + J_{\omega(0)} \omega(0)"),
+        checks=(Identity(name="the two objectives, at every omega"),),
+        expected=Verdict.PROVED,
     ),
     Claim(
         id="lazy.remark1.relu_zero",

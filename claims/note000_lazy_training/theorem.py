@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations
-from verify.maths.models import QuadraticLoss, QuadraticModel, model_gradient_flow
+from verify.maths.models import QuadraticLoss, QuadraticModel, model_gradient_flow, per_instance, sigma_min
 from claims._lazy_setting import P_PARAM, alpha, theorem_setup, time_grid
 
 
@@ -48,3 +48,23 @@ def gp(arg):
 
 GRADIENT_FLOW = {w_: -(1 / alpha) * fp * gp(alpha * f_(w_))}
 INSTANCES = {f_: sp.Lambda(_x, sp.sin(_x) + 2 * _x), _g: sp.Lambda(_x, sp.cosh(_x) + _x**2 / 2)}
+
+
+def ball_flow(ctx, precise, config):
+    """The corrected theorem's instances at config ``kappa`` and ``alpha_scale`` (theorem_flow's: alpha =
+    alpha_scale x ||f*||/M, M = sigma_min^3/(16 kappa^{3/2} ||J|| L), so alpha_scale -> 1 is the threshold the
+    proof's last lines need; every other instance aligned), integrated until every instance's bound
+    e^{-mu sigma_min^2 t/4} is down to e^{-8}: the displacement still to come is then below e^{-8} of the
+    proof's bound 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma_min^2) < tau_0. max(samples/8, 2) instances."""
+    rng = ctx.rng("ball", f"kappa={config['kappa']:g} alpha_scale={config['alpha_scale']:g}")
+    S = max(ctx.budget.samples // 8, 2)
+    model, loss, _ = theorem_setup(rng, S, np.ones(S), np.full(S, float(config["kappa"])), aligned=np.arange(S) % 2 == 0)
+    sig, J0_, Lip = sigma_min(model.A), np.linalg.norm(model.A, ord=2, axis=(-2, -1)), model.lipschitz()
+    kappa_ = loss.nu / loss.mu
+    a = float(config["alpha_scale"]) * np.linalg.norm(loss.zstar, axis=-1) * 16 * kappa_**1.5 * J0_ * Lip / sig**3
+    tt = time_grid(model, loss, points=80, decay=8.0)
+    W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
+    return {"alpha": per_instance(a, 3), "kappa": per_instance(kappa_, 3), "mu": per_instance(loss.mu, 3),
+            "nu": per_instance(loss.nu, 3), "sigma_min": per_instance(sig, 3), "J0": per_instance(J0_, 3),
+            "L": per_instance(Lip, 3), "t": tt.reshape(1, -1, 1), "f_star": loss.zstar[:, None, :],
+            "w_t": W, "w_0": W[:, :1]}

@@ -97,6 +97,7 @@ _lam = sp.symbols("lambda1 lambda2", nonnegative=True)
 _x = sp.Matrix(sp.symbols("x1 x2", real=True))
 _Amat = _V * sp.diag(*_lam) * _V.T
 _cx = [(_x.T * _V[:, i])[0] for i in range(2)]
+_wn = sp.symbols("w1 w2", positive=True)       # the weights of a norm ||x||_V^2 = w1 x1^2 + w2 x2^2 of V = R^2
 
 # softargmax with c classes (c = 3 for the derivation)
 def _softargmax(c):
@@ -356,15 +357,31 @@ CLAIMS = [
     ),
     Claim(
         id="rq.rayleigh.eigen_formula",
-        title="Rayleigh quotient of a symmetric form in its orthonormal eigenbasis",
+        title="Rayleigh quotient of a symmetric form in its orthonormal eigenbasis, for the norm of the normed space V",
         source=src("Reminder: Rayleigh quotients", r"\mathcal{R}(A; x, x) = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2}"),
-        statement=Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_x.T * _x)[0],
+        # the note's R(A; x, x) = A(x, x) / ||x||_V^2 for (V, ||.||_V) any normed space, the v_i orthonormal for an
+        # inner product <.,.> on V: here ||x||_V^2 = w_1 x_1^2 + w_2 x_2^2 (a norm of R^2 for w_1, w_2 > 0)
+        statement=Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_wn[0] * _x[0] ** 2 + _wn[1] * _x[1] ** 2),
                                   (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
-                            latex=r"\frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
-        checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),
-                AtSizes(_eigen_at, sizes={"d": (3, 4)}, name="eigen-expansion at d = 3, 4 (Cayley transform of a skew matrix)")),
-        scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F}),
-        expected=Verdict.SUPPORTED,  # proved for d = 2; supported beyond (checked numerically at d = 3, 4)
+                            latex=r"\frac{A(x, x)}{\|x\|_V^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T,\ \|x\|_V^2 = w_1 x_1^2 + w_2 x_2^2 \quad (d = 2)"),
+        checks=(Identity(sizes={"d": 2}, name="eigen-expansion, for a norm of V"),),
+        correction=Correction(
+            Statement(sp.Eq((_x.T * _Amat * _x)[0] / (_x.T * _x)[0],
+                            (_lam[0] * _cx[0] ** 2 + _lam[1] * _cx[1] ** 2) / (_cx[0] ** 2 + _cx[1] ** 2), evaluate=False),
+                      latex=r"\|\cdot\|_V \text{ induced by } \langle \cdot, \cdot \rangle \Rightarrow \frac{A(x, x)}{\|x\|^2} = \frac{\sum_i \lambda_i \langle x, v_i \rangle^2}{\sum_i \langle x, v_i \rangle^2},\ A = \sum_i \lambda_i v_i v_i^T \quad (d = 2)"),
+            checks=(Identity(sizes={"d": 2}, name="eigen-expansion (Cayley-parametrised eigenbasis)"),
+                    AtSizes(_eigen_at, sizes={"d": (3, 4)}, name="eigen-expansion at d = 3, 4 (Cayley transform of a skew matrix)")),
+            why="The denominator sum_i <x, v_i>^2 is <x, x> (Parseval in the orthonormal eigenbasis), which is ||x||_V^2 only when "
+                "the norm of V is the one induced by the inner product <.,.>; the note takes (V, ||.||_V) any normed space. "
+                "With ||x||_V induced by <.,.> the formula holds (and the quotient is a convex combination of the eigenvalues).",
+            expected=Verdict.SUPPORTED),  # proved for d = 2; supported beyond (checked numerically at d = 3, 4)
+        kind="hypothesis",
+        kind_why="the formula needs the norm of V to be the one induced by the inner product the eigenvectors are "
+                 "orthonormal for, a hypothesis the note does not state; the correction adds it (the engine sees a "
+                 "changed denominator, not a changed hypothesis)",
+        scaling=SCALING.with_dims({_a: 1, _lam[0]: S_F**2 / S_TH**2, _lam[1]: S_F**2 / S_TH**2, _x[0]: S_F, _x[1]: S_F,
+                                   _wn[0]: 1, _wn[1]: 1}),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="rq.rayleigh.convex_combination",

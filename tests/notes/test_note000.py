@@ -57,3 +57,48 @@ def test_lemma3_on_s0_is_computed_exactly(evaluated):
         s0 = [r for r in search["per_configuration"] if r["configuration"]["data"] == "S^0"]
         assert s0 and all(r["outcome"] == outcome for r in s0)
         assert search["exact_configurations"] == len(s0)
+
+
+def _run(claim_id, statement, checks=None):
+    """A claim's checks (or ``checks``) on another statement, as the runner runs them."""
+    from verify.run.runner import run_checks
+    claim = BY_ID[claim_id]
+    return run_checks(statement, checks or claim.checks, 0, "quick", claim.id, "statement")
+
+
+def test_the_flow_stays_in_the_ball_at_the_smallest_admissible_alpha_and_a_smaller_ball_fails(evaluated):
+    """T = oo holds with room at alpha = ||f*||/M (alpha_scale -> 1), kappa = 1 up; a radius tau_0/100 fails:
+    the check sees the displacement."""
+    from dataclasses import replace
+    import sympy as sp
+    statement, _ = evaluated("lazy.proof.no_exit")
+    rows = statement.checks[0].evidence["configuration_search"]["per_configuration"]
+    assert min(r["configuration"]["alpha_scale"] for r in rows) < 1.001
+    assert all(r["valid"] and r["outcome"] == "holds" for r in rows)
+    claim = BY_ID["lazy.proof.no_exit"]
+    small = replace(claim.statement, relation=sp.Le(claim.statement.relation.lhs, claim.statement.relation.rhs / 100))
+    assert _run(claim.id, small).checks[0].outcome.value == "fails"
+
+
+def test_lemma2_combined_step_fails_with_a_faster_rate():
+    """mu/2 ||z(t) - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2 is attained (Q = lambda I, bottom eigenvector,
+    kappa = 1): with e^{-3 mu lambda t} it fails."""
+    from dataclasses import replace
+    import sympy as sp
+    from claims._lazy_setting import lam, mu, t
+    claim = BY_ID["lazy.lemma2.combined"]
+    rel = claim.statement.relation
+    faster = replace(claim.statement, relation=sp.Le(rel.lhs, rel.rhs * sp.exp(-mu * lam * t)))
+    assert _run(claim.id, faster).checks[0].outcome.value == "fails"
+
+
+def test_remark_objective_needs_the_sign_of_y0():
+    """With y_0 = y - J w(0) the two objectives differ: the identity check sees the sign."""
+    from dataclasses import replace
+    import sympy as sp
+    claim = BY_ID["lazy.remark1.objective"]
+    rel = claim.statement.relation
+    w0 = sp.IndexedBase("omega_0", real=True)
+    flipped = rel.rhs.replace(lambda e: isinstance(e, sp.Indexed) and e.base == w0, lambda e: -e)
+    wrong = replace(claim.statement, relation=sp.Eq(rel.lhs, flipped, evaluate=False))
+    assert _run(claim.id, wrong).verdict.value == "refuted"

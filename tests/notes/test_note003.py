@@ -122,12 +122,23 @@ def test_wrong_symbolic_steps_fail():
     grad = BY_ID["rq.prop.gradient"].statement
     half = replace(grad, relation=sp.Eq(grad.relation.lhs, grad.relation.rhs / 2, evaluate=False))
     assert check("rq.prop.gradient", half).verdict is Verdict.REFUTED
-    rq = BY_ID["rq.rayleigh.eigen_formula"].statement
-    unnormalised = replace(rq, relation=sp.Eq(rq.relation.lhs, rq.relation.rhs * (note._x.T * note._x)[0], evaluate=False))
-    assert check("rq.rayleigh.eigen_formula", unnormalised).verdict is Verdict.REFUTED
+    rq = BY_ID["rq.rayleigh.eigen_formula"].correction
+    unnormalised = replace(rq.statement, relation=sp.Eq(rq.statement.relation.lhs,
+                                                        rq.statement.relation.rhs * (note._x.T * note._x)[0], evaluate=False))
+    assert check("rq.rayleigh.eigen_formula", unnormalised, rq.checks[:1], "correction").verdict is Verdict.REFUTED
     integ = BY_ID["rq.kl.proof_integrate"].statement
     fast = replace(integ, relation=sp.Le(integ.relation.lhs, integ.relation.rhs - note.mu * note.t))
     assert check("rq.kl.proof_integrate", fast).verdict is Verdict.GAP
+
+
+def test_rayleigh_formula_needs_the_norm_induced_by_the_inner_product(evaluated):
+    """The eigen-expansion of R(A; x, x) holds for the norm induced by <.,.> (the correction), not for any norm
+    of the normed space V (the note's words): a weighted norm breaks it, and the kind says so."""
+    statement, correction = evaluated("rq.rayleigh.eigen_formula")
+    ce = statement.checks[0].evidence["counterexample"]
+    assert statement.verdict is Verdict.REFUTED and (ce["w1"], ce["w2"]) != (1, 1)
+    assert correction.verdict is Verdict.SUPPORTED
+    assert BY_ID["rq.rayleigh.eigen_formula"].kind == "hypothesis"
 
 
 # ---------------------------------------------------------------------------------------------
