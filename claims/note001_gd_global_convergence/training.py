@@ -183,14 +183,18 @@ def _trained(ctx, precise, config):
 
 
 def displacement_bound(ctx, precise, config):
-    """||w_r(t) - w_r(0)|| and C_v t / sqrt(m) with C_v = sqrt(m) max_{tau <= t} ||dw_r/dtau|| (on the
-    time grid), for every neuron (leading axis) and time, at one configuration (n, m) of TRAINED_SPACE."""
+    """||w_r(t) - w_r(0)|| for every neuron (leading axis) and time, at one configuration (n, m) of TRAINED_SPACE,
+    with the note's constant C_v = ||(1/n) sum_i (u_i - y_i) a_r x_i 1{w_r^T x_i >= 0}||, the integrand without its
+    1/sqrt(m) at u_i(tau) held at u_i(0) ("if we assume u_i(tau) to be constant in [0, t], the integrand would be a
+    constant C"), i.e. sqrt(m) ||dw_r/dtau|| at tau = 0; and R_0 = ||u(0) - y|| and n for the correction's constant
+    ||u(0) - y|| / sqrt(n)."""
     batch, tt, W, keep, _ = _trained(ctx, precise, config)
-    speed = np.linalg.norm(batch.velocity(W), axis=-1)[:, keep]          # (T, N)
+    speed0 = np.linalg.norm(batch.velocity(W[:1]), axis=-1)[0, keep]        # (N,)
     m_ = batch.sizes[batch.owner][keep].astype(float)
+    R = np.linalg.norm(batch.outputs(batch.W0) - batch.y, axis=-1)[batch.owner][keep]
     return {"D_r": np.linalg.norm(W - W[:1], axis=-1)[:, keep].T[..., None],
-            "C_v": (np.sqrt(m_) * np.maximum.accumulate(speed, axis=0)).T[..., None],
-            "t": tt.reshape(1, -1, 1), "m": m_.reshape(-1, 1, 1)}
+            "C_v": (np.sqrt(m_) * speed0).reshape(-1, 1, 1), "R_0": R.reshape(-1, 1, 1),
+            "t": tt.reshape(1, -1, 1), "m": m_.reshape(-1, 1, 1), "n": np.full((1, 1, 1), float(batch.X.shape[0]))}
 
 
 def uniform_displacement(ctx, precise, config):

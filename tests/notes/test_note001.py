@@ -158,14 +158,26 @@ def test_sign_change_fit_rejects_a_wrong_rate():
     assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
 
 
-def test_displacement_check_tolerance_still_rejects_a_wrong_order():
-    """The 5% tolerance of gd.s5_2.displacement_linear absorbs the time grid, not a wrong order in m."""
-    import sympy as sp
-    from verify.core.model import Context, Outcome, Statement
+def test_displacement_with_the_notes_constant_fails_and_the_residual_constant_holds(evaluated):
+    """C = the integrand at u(tau) = u(0) (the note's "u_i(tau) constant") is exceeded on trained networks with
+    n = 3 inputs; C = ||u(0) - y||/sqrt(n) holds, and the correction's check still rejects a wrong order in m."""
     claim = BY_ID["gd.s5_2.displacement_linear"]
-    check = claim.checks[0]
-    wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
+    statement, correction = evaluated(claim.id)
+    assert statement.verdict is Verdict.REFUTED and statement.checks[0].outcome is Outcome.FAILS
+    assert correction.verdict is Verdict.SUPPORTED
+    check = claim.correction.checks[0]
+    wrong = Statement(sp.Le(note.D_r, note.R0 * note.t / (sp.sqrt(note.n) * note.m)))
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
+
+
+def test_entry_concentration_needs_the_union_bound(evaluated):
+    """At the per-entry Hoeffding width the n = 400 orthonormal inputs' diagonal entries all stay within eps
+    with probability p^400 < 1 - delta (exact); at the union-bound width every configuration holds."""
+    statement, correction = evaluated("gd.s5_1.entry_concentration")
+    r = statement.checks[0]
+    assert r.outcome is Outcome.FAILS and r.evidence["exact"]
+    assert correction.verdict is Verdict.SUPPORTED
+    assert sp.simplify(note.WIDTH_PER_ENTRY - note.HOEFFDING_N) == 0
 
 
 def test_zero_loss_pairs_exist_only_when_over_parameterised():
