@@ -47,7 +47,7 @@ from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Ineq
                            Simulation, Untestable)
 from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob
 from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUSSIAN_WHY, H0, H_t, Hess, Hs, K, Kmat,
-                      L_1, L_2, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
+                      L_1, L_2, L_mid, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
                       S_Z, UNIT_INPUTS, Zbar, Zs, a_, b_, dH, dHs, delta, eps, lam0, m, mu, n, rho, rho_res, s_, src,
                       t, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
 from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, ENERGY, GEN_BEYOND, Ds, GEN_DOMAINS,
@@ -56,7 +56,7 @@ from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, ENERGY, 
                             up, v_, y_, convergence_flows, along, energy, generic_at, phi, psi, strongly_convex_flows,
                             zero_loss_pairs)
 from .kernel_regression import GRAM_SPACE, Jk, Phi_, gaussian_grams
-from .network import (FULL_HORIZON, HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_BEYOND, NET_DOMAINS, OBJECTIVE_AS_WRITTEN,
+from .network import (NONCONVEX_SPACE, midpoint_gaps, FULL_HORIZON, HORIZON_SPACE, TANGENT_SPACE, M_NET, NET_BEYOND, NET_DOMAINS, OBJECTIVE_AS_WRITTEN,
                       OBJECTIVE_HALF, RELU_INSTANCE, GRAD_LHS, H_NET,
                       INDICATOR, INNER, INNER_PM, RES_GEN, VEL_FLOW, VEL_STATED, gen_flow, grad_w,
                       stated_gradient, true_gradient, z_, network_at, ntk_deviation, tangent_grams)
@@ -66,11 +66,13 @@ from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJ
                        normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_DOMAINS, WIDTH_NEEDED, displacement_bound,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement)
+from .main_result import (C_poly, L_depth, POLYNOMIALS, T_eps, TIME_SPACE, convergence_times, k_poly,
+                          polynomial_times)
 from .kernel_predictor import (PREDICTOR_SPACE, F_TE_LIMIT, KP_DOMAINS, kernel_predictor_at, kp_domains, Hsym, Kte, f0,
                                u0sym, ysym, trained_predictor_error)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "Cv", "WIDTH_PER_ENTRY", "WIDTH_UNION", "DISPLACEMENT_UNIFORM", "D_r", "D_sup", "FROB_FROM_ENTRIES", "F_TE_LIMIT", "Fch",
+__all__ = ["CLAIMS", "Cv", "T_eps", "convergence_times", "midpoint_gaps", "NONCONVEX_SPACE", "WIDTH_PER_ENTRY", "WIDTH_UNION", "DISPLACEMENT_UNIFORM", "D_r", "D_sup", "FROB_FROM_ENTRIES", "F_TE_LIMIT", "Fch",
            "HOEFFDING_N", "H_GEN", "H_t", "Hsym", "Kte", "LambdaMin", "NETWORK", "NOTE", "N_DATA", "Norm",
            "OBJECTIVE_AS_WRITTEN", "R0", "RES_GEN", "SCALING", "WIDTH_NEEDED", "convergence_flows", "delta", "dudt",
            "eps", "f0", "gen_flow", "lam0", "lazy_displacement", "m", "mu", "n", "pattern_configurations", "rho_res",
@@ -97,6 +99,38 @@ CLAIMS = [
         checks=(Untestable("a theorem about deep networks of depth L from the cited papers, with unspecified "
                            "polynomials and 'a particular scaling'; the two-layer case is checked in Section 5"),),
         expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="gd.s1.time",
+        kind="hypothesis", kind_why="The cited theorems (Du et al. '18 for two layers; Allen-Zhu et al. '18, Zou and Gu '19 for "
+                 "depth L) assume data with no two parallel inputs (lambda_0 = lambda_min(H*) > 0; a separation delta), hold with "
+                 "probability 1 - delta over the initialisation, and their widths and times are polynomial in 1/lambda_0 (1/delta) "
+                 "too. The note's poly(log(1/eps), n, L) drops that hypothesis and that variable; the correction restores both.",
+        scaling=NETWORK.with_dims({T_eps: S_X**-2, eps: (S_W * S_X)**2, R0: S_W * S_X, L_depth: 1, C_poly: 1, k_poly: 1})
+                       .fixing(S_W, S_X, why="unit inputs, w_r ~ N(0, I) and labels +-1 fix the units of time and loss: "
+                                             "the polynomial's arguments are numbers"),
+        title="Section 1: GD reaches |f(w) - f(w*)| <= eps in time poly(log(1/eps), n, L) (two layers, the NTK regime)",
+        source=src("1 Main Result", r"If gradient descent approximates the global minimum w^* as follows: $|f(w) - f(w^*)| \le \epsilon$, "
+                                    r"then the convergence time would of the form $poly(\log(\frac{1}{\epsilon}), n, L)$."),
+        statement=Statement(sp.Le(T_eps, C_poly * (sp.log(1 / eps) + n + L_depth) ** k_poly),
+                            latex=r"T_\epsilon = \min\{t: \tfrac{1}{2n}\|u(t) - y\|^2 \leq \epsilon\} \leq C_p \left(\log\tfrac{1}{\epsilon} + n + L\right)^{k_p} "
+                                  r"\quad (\text{some } C_p, k_p;\ L = 2,\ \tfrac{du}{dt} = -\tfrac{1}{n} H^*(u - y))"),
+        checks=tuple(Simulation(polynomial_times(c, k), name=f"times of the kernel flow on arcs of inputs, C_p = {c}, k_p = {k}",
+                                rtol=1e-6, configurations=TIME_SPACE) for c, k in POLYNOMIALS),
+        depends_on=("gd.theorem1_1",),
+        correction=Correction(
+            Statement(sp.Le(T_eps, n / (2 * lam0) * sp.log(R0**2 / (2 * n * eps))), assuming=[sp.Ge(LambdaMin(Hs), lam0)],
+                      latex=r"\lambda_{\min}(H^*) \geq \lambda_0 > 0 \Rightarrow T_\epsilon \leq \frac{n}{2\lambda_0} \log\frac{\|u(0) - y\|^2}{2n\epsilon} "
+                            r"= \mathrm{poly}(\log(1/\epsilon), n, 1/\lambda_0)"),
+            checks=(Simulation(convergence_times, name="times of the kernel flow on arcs of inputs", rtol=1e-6,
+                               configurations=TIME_SPACE),),
+            why="At fixed n, eps and L the time is not bounded: two unit inputs theta apart have lambda_min(H*) ~ theta/(2 pi), "
+                "and labels of opposite signs put the residual in that eigendirection, so the loss e^{-2 lambda_0 t/n}/2 takes "
+                "a time ~ 1/theta (5e7 at theta = 1e-6), above any fixed polynomial of (log(1/eps), n, L). With "
+                "lambda_min(H*) >= lambda_0 > 0 (the cited papers' data assumption) the loss is at most "
+                "(1/2n)||u(0) - y||^2 e^{-2 lambda_0 t/n}, equal for those labels: the time is polynomial in 1/lambda_0 too.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="gd.s2.loss_gradient",
@@ -307,6 +341,18 @@ CLAIMS = [
         statement=Statement(sp.Gt(LambdaMin(Kmat), 0), latex=r"\lambda_{\min}\left(K(x_i, x_j)_{ij}\right) > 0 \text{ (Gaussian kernel, distinct } x_i)"),
         checks=(Simulation(gaussian_grams, name="Gaussian-kernel Gram matrices, random and equally spaced points",
                            configurations=GRAM_SPACE),),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="gd.s5.nonconvex",
+        scaling=NETWORK.with_dims({L_mid: (S_W * S_X)**2}),
+        title="Section 5: with only the first layer trained the objective is still nonconvex",
+        source=src("5 Gradient Flow for Neural Networks", r"The problem still continues to be nonconvex despite this assumption."),
+        statement=Statement(sp.Gt(L_mid, (L_1 + L_2) / 2),
+                            latex=r"\exists\, W_1, W_2:\ \mathcal{L}\left(\tfrac{W_1 + W_2}{2}\right) > \tfrac12 \mathcal{L}(W_1) + \tfrac12 \mathcal{L}(W_2),\ "
+                                  r"\mathcal{L}(W) = \frac{1}{n} \sum_i (f(x_i, a, W) - y_i)^2 \quad (n \leq 3,\ m = 1, 2, 8,\ d = 1, 3)"),
+        checks=(Simulation(midpoint_gaps, name="midpoint convexity of the first-layer objective, W_2 = -W_1",
+                           configurations=NONCONVEX_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(

@@ -221,3 +221,32 @@ def test_delta_w_gap_says_its_conclusion_is_tested_by_the_fitted_displacement_or
     proof = diagnose(evaluated.results[i] for i in BY_ID).claims["gd.s5_2.delta_w"].proof
     assert proof.conclusion == "tested and holding"
     assert "the conclusion is tested by gd.s5_2.lazy_scaling: holds (supported)" in proof.words
+
+
+def test_nonconvexity_witness_is_not_found_for_the_convex_second_layer(evaluated):
+    """The midpoint search finds a witness for the first layer at every configuration; training the output layer
+    instead (a convex quadratic in a), the same search finds none, so the check can fail."""
+    from functools import partial
+    claim = BY_ID["gd.s5.nonconvex"]
+    assert evaluated(claim.id)[0].verdict is Verdict.SUPPORTED
+    second = Simulation(partial(note.midpoint_gaps, layer="second"), name="second layer", configurations=note.NONCONVEX_SPACE)
+    assert second.run(claim.statement, Context(seed=0, claim_id=claim.id)).outcome is Outcome.FAILS
+
+
+def test_convergence_time_grows_like_one_over_the_angle(evaluated):
+    """Every polynomial of (log(1/eps), n, L) tried is exceeded at nearly parallel inputs; the corrected bound
+    (n/2 lambda_0) log(||u(0) - y||^2/(2 n eps)) is attained (n = 2, alternating labels) and a bound with
+    4 lambda_0 in place of 2 lambda_0 fails."""
+    from verify.checks.configurations import Config
+    claim = BY_ID["gd.s1.time"]
+    statement, correction = evaluated(claim.id)
+    assert [c.outcome for c in statement.checks if c.kind == "numeric"] == [Outcome.FAILS] * 3
+    assert correction.verdict is Verdict.SUPPORTED
+    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating"))
+    lam = float(env["lambda_0"].ravel()[0])
+    bound = 2 / (2 * lam) * np.log(2 / (2 * 2 * 1e-2))
+    assert np.allclose(env["T_epsilon"].ravel(), bound, rtol=1e-9)
+    fast = Statement(sp.Le(note.T_eps, note.n / (4 * note.lam0) * sp.log(note.R0**2 / (2 * note.n * note.eps))),
+                     assuming=claim.correction.statement.assuming)
+    r = claim.correction.checks[0].run(fast, Context(seed=0, claim_id=claim.id))
+    assert r.outcome is Outcome.FAILS
