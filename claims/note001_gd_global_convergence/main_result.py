@@ -71,3 +71,51 @@ def polynomial_times(C_value, k_value):
         one = np.ones((1, 1, 1))
         return {**env, "C_p": C_value * one, "k_p": k_value * one}
     return simulate
+
+
+# ---------------------------------------------------------------------------------------------
+# The motivation: zero optimization error "indicating that these models do generalize quite well" ([1])
+# ---------------------------------------------------------------------------------------------
+R_test, R_null, L_train, L_start = sp.symbols("R_test R_null L_train L_start", nonnegative=True)
+GEN_TEST = 256                   # fresh test points per instance
+# the inference is claimed of the trained models whatever the data: n = 8 and 64 training points in R^3 and R^10,
+# labels that are a function of the input (a teacher, y = sign(v . x)) and labels independent of it (random
+# signs: the experiment of [1])
+GENERALIZATION_SPACE = Configurations(n=[8, 64], d=[3, 10], labels=["teacher", "random"])
+
+
+def _ntk(A, B):
+    """The ReLU NTK x.x' (pi - arccos x.x')/(2 pi) of unit inputs, batched: A (S, a, d), B (S, b, d)."""
+    c = np.clip(A @ np.swapaxes(B, -1, -2), -1.0, 1.0)
+    return c * (np.pi - np.arccos(c)) / (2 * np.pi)
+
+
+def trained_generalization(ctx, precise, config):
+    """The network trained to t = oo in the regime of the note's theorem (width -> oo: du/dt = -(1/n) H* (u - y),
+    u(0) = 0, so the trained predictor is f(x) = K(x, X) H*^{-1} y, Section 5.3 with f(theta(0), .) = 0), at one
+    configuration (n, d, labels): n unit inputs in R^d, labels y = sign(v . x) (teacher, v ~ N(0, I)) or random
+    signs; its training loss (1/2n)||f(X) - y||^2 (the optimization error, with L_start = 1/2 at t = 0), its test
+    risk (mean square error on 256 fresh points labelled the same way) and the risk of the null predictor 0."""
+    rng = ctx.rng("generalization", label(config))
+    S, nn, dd = ctx.budget.samples, int(config["n"]), int(config["d"])
+
+    def unit(k):
+        Z = rng.standard_normal((S, k, dd))
+        return Z / np.linalg.norm(Z, axis=-1, keepdims=True)
+
+    X, Xt = unit(nn), unit(GEN_TEST)
+    if config["labels"] == "teacher":
+        v = rng.standard_normal((S, dd, 1))
+        y, yt = np.where(X @ v >= 0, 1.0, -1.0)[..., 0], np.where(Xt @ v >= 0, 1.0, -1.0)[..., 0]
+    else:
+        y, yt = rng.choice([-1.0, 1.0], (S, nn)), rng.choice([-1.0, 1.0], (S, GEN_TEST))
+    H = _ntk(X, X)
+    alpha = np.linalg.solve(H, y[..., None])
+    if precise:                                                          # one step of iterative refinement
+        alpha = alpha + np.linalg.solve(H, y[..., None] - H @ alpha)
+    train = (((H @ alpha)[..., 0] - y) ** 2).sum(-1) / (2 * nn)
+    test = (((_ntk(Xt, X) @ alpha)[..., 0] - yt) ** 2).mean(-1)
+
+    def col(z):
+        return np.asarray(z, float).reshape(-1, 1)
+    return {"R_test": col(test), "R_null": col((yt**2).mean(-1)), "L_train": col(train), "L_start": col((y**2).sum(-1) / (2 * nn))}

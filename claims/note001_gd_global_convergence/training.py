@@ -242,3 +242,20 @@ def sign_change_fraction(ctx, variable, precise, config):
 
     frac = memoized(ctx, precise, "sign changes", build)[until(_FIT_TIMES, config["T"])].max(axis=0)
     return np.array(SIGN_WIDTHS, float), pairs(frac.reshape(S, -1)).T
+
+
+# the width condition as written, m <= C n^6/eps^2, admits every width up to that bound, whatever the O's constant C:
+# C = 1e-3, 1 and 1e3, widths 16 and 256, n = 1 and 3, eps from 0.01 to 0.5 (the statement's conclusion is
+# ||H(t) - H(0)||_F <= eps over the training horizon); one trained flow per n serves every configuration
+WIDTH_SPACE = Configurations(C=[1e-3, 1.0, 1e3], n=[3, 1], m=[16, 256], epsilon=Range(0.01, 0.5, log=True))
+
+
+def width_gram_change(ctx, precise, config):
+    """sup_{t <= TRAIN_TIME} ||H(t) - H(0)||_F of the trained networks of one configuration (C, n, m, epsilon) of
+    WIDTH_SPACE, with eps, n, m and the O's constant C named (the hypothesis m <= C n^6/eps^2)."""
+    batch, tt, W, _, pick = _trained(ctx, precise, config)
+    H = batch.gram(W)[:, pick]                                              # (T, I_m, n, n)
+    change = np.linalg.norm(H - H[:1], axis=(-2, -1)).max(axis=0)
+    one = np.ones((1, 1))
+    return {"dH": change[:, None], "epsilon": float(config["epsilon"]) * one, "m": float(config["m"]) * one,
+            "n": float(config["n"]) * one, "C": float(config["C"]) * one}
