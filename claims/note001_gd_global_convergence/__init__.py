@@ -19,8 +19,16 @@ Conventions where the note is silent, stated once:
   the width alone.
 - "m = O(...)" and "n = Omega(...)" are encoded as the inequalities they abbreviate, with an unnamed
   constant C; "Delta w = O(1/sqrt m)" as a bound K/sqrt(m) with K free of t (it is used for all t).
-- The displacement step "the integrand would be a constant C" is checked on the real flow with the
-  smallest constant valid there, C = sqrt(m) max_{tau <= t} ||dw_r/dtau||.
+- The displacement step "if we assume u_i(tau) to be constant in [0, t], the integrand would be a constant C" is
+  checked on the real flow with the note's C, the integrand with u held at u(0) (its value at tau = 0); the
+  correction takes C = ||u(0) - y||/sqrt(n), valid for every t.
+- The note never says that its inputs are distinct: the searches include equal inputs where a statement needs
+  distinct ones (Sections 2 and 4), and the corrections add the hypothesis.
+- Section 1's time poly(log(1/eps), n, L) is checked for two layers in the regime of the theorem (width -> oo,
+  du/dt = -(1/n) H* (u - y)), the time being the flow's; the introduction's "generalize" on the predictor that
+  flow trains, as a test risk below the null predictor's.
+- Section 5.1's "|H_ij(0) - H*_ij| <= eps when m is large enough" is read at the width Hoeffding gives per entry
+  (as the note applies it) for all entries at once (as the next step uses them); the union bound is the correction.
 - Section 5.3's m -> oo statement is checked in the note's own limit dynamics du/dt = -(1/n) H* (u - y),
   with the test output following df(X_te)/dt = -(1/n) K_te (u - y), both integrated from 0 to oo;
   gd.s5_3.trained_networks checks it again on trained finite-width networks (order fit in m).
