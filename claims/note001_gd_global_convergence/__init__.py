@@ -787,7 +787,7 @@ CLAIMS = [
         source=src("5.2 Claim 2: Training", r"if $m = \mathcal{O}(\frac{n^6}{\epsilon^2})$, then we get $\|\boldsymbol{H}(t) - \boldsymbol{H}(0)\|_F \leq \epsilon$"),
         statement=Statement(sp.Le(dH, eps), assuming=[sp.Le(m, C * n**6 / eps**2)],
                             latex=r"m \leq C \frac{n^6}{\epsilon^2} \Rightarrow \sup_{t \leq T} \|H(t) - H(0)\|_F \leq \epsilon"),
-        checks=(Simulation(width_gram_change, name="trained networks of widths 16 and 256, n = 1 and 3, C = 1e-3, 1, 1e3",
+        checks=(Simulation(width_gram_change, name="trained networks of widths 4 and 16, n = 3 and 1, C = 1e-3, 1, 1e3",
                            configurations=WIDTH_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
         correction=Correction(
