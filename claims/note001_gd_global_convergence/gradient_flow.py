@@ -184,26 +184,32 @@ def strongly_convex_flows(ctx, precise, config):
 # -- Section 2: no unique global minimiser for an over-parameterised network -------------------
 MIN_CANDIDATES = 32              # first layers tried per instance; the best-conditioned one is used
 # n data, inputs in R^d (n <= 2 on S^0), the smallest width the hypothesis m > n admits and m = n^2 (the
-# note's poly(n)); random inputs and clustered ones (within angle ~0.05: Phi nearly rank-deficient)
+# note's poly(n)); random inputs, clustered ones (within angle ~0.05: Phi nearly rank-deficient), and random ones with
+# the last a copy of the first (n >= 2): two equal inputs, which the note does not exclude, with different labels
 MIN_SPACE = Configurations(
     n=[1, 2, 4], d=[1, 3], m=Derived(lambda c: sorted({c["n"] + 1, max(c["n"] ** 2, c["n"] + 1)}),
                                      "the smallest width with m > n, and m = n^2"),
-    inputs=["random", "clustered"],
-    constraints=(sp.Gt(sp.Symbol("x_gap"), 0), sp.Gt(m, n)),
-    when=lambda c: (c["d"] > 1 or c["n"] <= 2) and (c["d"] > 1 or c["inputs"] == "random"),
-    when_text="n <= 2 distinct inputs on S^0 (d = 1), where inputs are +-1 (not clustered)",
+    inputs=["random", "clustered", "duplicate"],
+    constraints=(sp.Gt(m, n),),
+    when=lambda c: (c["d"] > 1 or c["n"] <= 2) and (c["d"] > 1 or c["inputs"] != "clustered")
+    and (c["inputs"] != "duplicate" or c["n"] >= 2),
+    when_text="n <= 2 inputs on S^0 (d = 1), where inputs are +-1 (not clustered); a duplicate needs n >= 2",
     minimum_valid=8)
 
 
 def _unit_inputs(rng, S, nn, dd, kind):
-    """(S, n, d) distinct unit inputs: random, or clustered within angle ~0.05 of one direction; on S^0
-    (d = 1) the points +1 and -1."""
+    """(S, n, d) unit inputs: random, clustered within angle ~0.05 of one direction, or random with the last a copy
+    of the first ("duplicate"); on S^0 (d = 1) the points +1 and -1 (duplicate: +1 twice)."""
     if dd == 1:
-        return np.broadcast_to(np.array([1.0, -1.0])[:nn, None], (S, nn, 1)).copy()
-    X = rng.standard_normal((S, nn, dd))
-    if kind == "clustered":
-        X = rng.standard_normal((S, 1, dd)) + 0.05 * X / np.sqrt(dd)
-    return X / np.linalg.norm(X, axis=-1, keepdims=True)
+        X = np.broadcast_to(np.array([1.0, -1.0])[:nn, None], (S, nn, 1)).copy()
+    else:
+        X = rng.standard_normal((S, nn, dd))
+        if kind == "clustered":
+            X = rng.standard_normal((S, 1, dd)) + 0.05 * X / np.sqrt(dd)
+        X = X / np.linalg.norm(X, axis=-1, keepdims=True)
+    if kind == "duplicate":
+        X[:, -1] = X[:, 0]
+    return X
 
 
 def zero_loss_pairs(ctx, precise, config):
@@ -218,7 +224,7 @@ def zero_loss_pairs(ctx, precise, config):
     inactive for every neuron with probability ~2^-m).
     Loss: Section 3's (1/2n) sum (u_i - y_i)^2. Also returned: the nullity p - rank J of the Jacobian of u
     with respect to theta = (a, W) at theta_1 (p = m + m d), the dimension of the set of minimisers through
-    theta_1, and the smallest distance between two inputs (x_gap; distinct inputs are the setting).
+    theta_1, the smallest distance between two inputs (x_gap) and distinct = 1 when the inputs are pairwise distinct.
     Precise mode: one step of iterative refinement of a_1 and of v."""
     rng = ctx.rng("minimisers", label(config))
     S, nn, dd, mm = ctx.budget.samples, int(config["n"]), int(config["d"]), int(config["m"])
@@ -261,7 +267,8 @@ def zero_loss_pairs(ctx, precise, config):
     return {"L_1": col(loss(a1)), "L_2": col(loss(a2)), "theta_1": theta1, "theta_2": theta2,
             "N_J": col(J.shape[-1] - rank), "m": np.full((1, 1), float(mm)), "n": np.full((1, 1), float(nn)),
             "L_scale": col(np.sum(yv**2, axis=-1) / (2 * nn)),
-            "x_gap": col(gap.min(axis=(-2, -1)) if nn > 1 else np.full(S, 2.0))}
+            "x_gap": col(gap.min(axis=(-2, -1)) if nn > 1 else np.full(S, 2.0)),
+            "distinct": col(gap.min(axis=(-2, -1)) > 0 if nn > 1 else np.ones(S))}
 
 
 def _one(*shape_rank):

@@ -100,33 +100,70 @@ def indicator_products(ctx, draws, replay, config):
     return {"Z": (X @ X.T) * act[:, :, None] * act[:, None, :], "K": relu_ntk(X)[None]}
 
 
-def _width(c):
-    """Hoeffding for the m terms x_i.x_j 1{.} in [-1, 1], with a union bound over the n^2 entries."""
-    return math.ceil(float(HOEFFDING_N.subs({delta: c["delta"] / c["n"] ** 2, eps: c["epsilon"]})))
+def _width(union):
+    """Hoeffding's width for the m terms x_i.x_j 1{.} in [-1, 1]: per entry, as the note applies it
+    (ceil(2 log(2/delta)/eps^2)), or with a union bound over the n^2 entries (``union``)."""
+    def rule(c):
+        level = c["delta"] / c["n"] ** 2 if union else c["delta"]
+        return math.ceil(float(HOEFFDING_N.subs({delta: level, eps: c["epsilon"]})))
+    return rule
 
 
-# every n, eps and delta, at the width the union bound asks for; random unit inputs and clustered ones (within
-# ~0.05 of one direction: every entry's indicator has variance near its largest, 1/4); delta = 0.05 is the
-# smallest the budget's trials resolve
-ENTRY_SPACE = Configurations(
-    n=[2, 5], epsilon=[0.1, 0.3], delta=[0.05], inputs=["random", "clustered"],
-    m=Derived(_width, "the union-bound width ceil(2 log(2 n^2/delta)/eps^2)"),
-    constraints=(sp.Lt(delta, 1),), when=lambda c: c["inputs"] == "random" or c["n"] == 5,
-    when_text="clustered inputs at n = 5")
+WIDTH_PER_ENTRY = 2 * sp.log(2 / delta) / eps**2                   # HOEFFDING_N, in a form numpy evaluates
+WIDTH_UNION = WIDTH_PER_ENTRY.subs(delta, delta / n**2)              # 2 log(2 n^2/delta)/eps^2
+_ORTHOGONAL = (0.49, 0.95)        # (epsilon, delta) of the orthogonal inputs: the smallest per-entry width m = 7
+
+
+def entry_space(union):
+    """Every n, eps and delta, at the per-entry or the union-bound width: random unit inputs and clustered ones
+    (within ~0.05 of one direction: every entry's indicator has variance near its largest, 1/4), sampled, with
+    delta = 0.05 the smallest the budget's trials resolve; and the extremal inputs, n orthonormal ones (n = 5 and
+    400, d = n), where the n diagonal entries H_ii(0) = Bin(m, 1/2)/m are independent and H_ij(0) = H*_ij = 0 off
+    the diagonal, so the probability that every entry is within eps is exact, at the largest delta and eps the
+    setting allows near the smallest width (eps = 0.49 < 1/2, delta = 0.95: m = 7 per entry)."""
+    return Configurations(
+        inputs=["random", "clustered", "orthogonal"], n=[2, 5, 400], epsilon=[0.1, 0.3, _ORTHOGONAL[0]],
+        delta=[0.05, _ORTHOGONAL[1]],
+        m=Derived(_width(union), "the union-bound width ceil(2 log(2 n^2/delta)/eps^2)" if union
+                  else "the per-entry Hoeffding width ceil(2 log(2/delta)/eps^2)"),
+        constraints=(sp.Lt(delta, 1), sp.Lt(eps, 1)),
+        when=lambda c: (c["inputs"] == "orthogonal" and c["n"] >= 5 and (c["epsilon"], c["delta"]) == _ORTHOGONAL)
+        or (c["inputs"] != "orthogonal" and c["n"] <= 5 and c["epsilon"] <= 0.3 and c["delta"] == 0.05
+            and (c["inputs"] == "random" or c["n"] == 5)),
+        when_text="sampled inputs (random; clustered at n = 5) at n <= 5, eps = 0.1, 0.3, delta = 0.05; orthonormal "
+                  "inputs at n = 5, 400, eps = 0.49, delta = 0.95 (exact)")
+
+
+ENTRY_SPACE = entry_space(False)
+ENTRY_UNION_SPACE = entry_space(True)
 
 
 def initial_grams(ctx, trials, precise, config):
-    """H(0) of networks of width m (w_r ~ N(0, I_3)) against H*, at one configuration (n, eps, delta, inputs,
-    m): n random unit inputs in R^3, or n clustered within ~0.05 of one direction."""
+    """H(0) of networks of width m (w_r ~ N(0, I_d)) against H*, at one configuration (inputs, n, eps, delta, m):
+    n random unit inputs in R^3, or n clustered within ~0.05 of one direction (``trials`` sampled networks); or n
+    orthonormal inputs in R^n, whose law is finite and exact: the event "every entry within eps" holds with
+    probability p^n, p = Pr[|Bin(m, 1/2)/m - 1/2| <= eps], and is returned as its two outcomes (H(0) = H*, and
+    H(0) = H* but for one diagonal entry off by its largest deviation) with their probabilities."""
+    nn, mm = int(config["n"]), int(config["m"])
+    one = np.ones((1, 1, 1))
+    env = {"epsilon": config["epsilon"] * one, "delta": config["delta"] * one, "m": mm * one, "n": nn * one}
+    if config["inputs"] == "orthogonal":
+        k = np.arange(mm + 1)
+        law = np.array([math.comb(mm, j) for j in k], float) / 2.0**mm
+        dev = np.abs(k / mm - 0.5)
+        p = float(law[dev <= config["epsilon"]].sum())
+        Hs = np.eye(nn) / 2                                              # relu_ntk of orthonormal inputs
+        off = Hs.copy()
+        off[0, 0] += dev.max()
+        env.update({"H0": np.stack([Hs, off]), "Hstar": Hs[None], WEIGHTS: np.array([p**nn, 1.0 - p**nn])})
+        return env
     rng = ctx.rng("h0", label(config))
-    nn = int(config["n"])
     X = inputs(rng, nn, 3)
     if config["inputs"] == "clustered":
         X = rng.standard_normal(3) + 0.05 * X
         X /= np.linalg.norm(X, axis=1, keepdims=True)
-    G = finite_width_gram(rng.standard_normal((trials, int(config["m"]), 3)), X)
-    one = np.ones((1, 1, 1))
-    return {"H0": G, "Hstar": relu_ntk(X)[None], "epsilon": config["epsilon"] * one, "delta": config["delta"] * one}
+    env.update({"H0": finite_width_gram(rng.standard_normal((trials, mm, 3)), X), "Hstar": relu_ntk(X)[None]})
+    return env
 
 
 # the two steps hold for every n x n difference: n = 1 (one entry: equality) and 5, random unit inputs at width 64,

@@ -224,3 +224,48 @@ def ntk_deviation(ctx, variable, precise, config):
 
     dev = memoized(ctx, precise, "ntk deviation", build)[until(tt, config["T"])].max(axis=0)
     return np.array(PROP_WIDTHS, float), dev.reshape(S, -1).T
+
+
+# -- Section 5: the first-layer problem is nonconvex -------------------------------------------
+NONCONVEX_DIRECTIONS = 16        # random directions V tried per instance; the best one is the witness
+# "still nonconvex" is a property of the problem (some data and initialisation make the objective nonconvex): at
+# every n, width m (one neuron included) and dimension d (d = 1: inputs +-1), the search looks for a witness
+# among random instances -- labels y ~ U(-1, 1)^n, a_r ~ Unif{-1, 1}, unit inputs
+NONCONVEX_SPACE = Configurations(n=[1, 3], m=[1, 2, 8], d=[1, 3], when=lambda c: c["d"] > 1 or c["n"] <= 2,
+                                 when_text="n <= 2 distinct inputs on S^0 (d = 1)")
+
+
+def midpoint_gaps(ctx, precise, config, layer="first"):
+    """A witness that the objective (1/n) sum_i (f(x_i) - y_i)^2 is not convex in the first layer W (``layer =
+    "first"``; ``"second"`` trains a instead, where it is a convex quadratic), at one configuration (n, m, d): for
+    ctx.budget.samples random instances and 16 random directions V each, W_1 = s V and W_2 = -s V with the s that
+    maximises L(0) - (L(W_1) + L(W_2))/2 for that V (f(sV) = s f(V) for s > 0); the objective is then evaluated
+    at W_1, W_2 and their midpoint 0 from the network itself. Returns the instance with the largest gap L(mid) -
+    (L_1 + L_2)/2 (the statement is existential: one witness per configuration)."""
+    rng = ctx.rng("nonconvex", label(config))
+    S, K, nn, mm, dd = ctx.budget.samples, NONCONVEX_DIRECTIONS, int(config["n"]), int(config["m"]), int(config["d"])
+    X = np.broadcast_to(np.array([1.0, -1.0])[:nn, None], (S, nn, 1)) if dd == 1 else \
+        (lambda Z: Z / np.linalg.norm(Z, axis=-1, keepdims=True))(rng.standard_normal((S, nn, dd)))
+    y = rng.uniform(-1.0, 1.0, (S, 1, nn))
+    a = rng.choice([-1.0, 1.0], (S, 1, mm))
+    W0 = rng.standard_normal((S, 1, mm, dd))
+    V = rng.standard_normal((S, K, mm, dd))
+    if layer == "first":
+        def f(W):                                                        # (S, K, m, d) -> (S, K, n)
+            return np.einsum("skm,skmn->skn", np.broadcast_to(a, W.shape[:3]), np.maximum(W @ np.swapaxes(X, -1, -2)[:, None], 0.0)) / np.sqrt(mm)
+        plus, minus = f(V), f(-V)
+        s = np.einsum("skn,skn->sk", np.broadcast_to(y, plus.shape), plus + minus) / np.maximum(
+            (plus**2).sum(-1) + (minus**2).sum(-1), 1e-300)
+        s = np.maximum(s, 0.0)[..., None, None]
+        W1, W2 = s * V, -s * V
+        loss = [((f(W) - y) ** 2).mean(-1) for W in (W1, W2, (W1 + W2) / 2)]
+    else:                                                                # a trained, first layer fixed at W0
+        Phi = np.maximum(np.broadcast_to(W0, (S, 1, mm, dd)) @ np.swapaxes(X, -1, -2)[:, None], 0.0)[:, 0] / np.sqrt(mm)   # (S, m, n)
+        A = rng.standard_normal((S, K, mm))
+
+        def f(A_):
+            return np.einsum("skm,smn->skn", A_, Phi)
+        loss = [((f(A_) - y) ** 2).mean(-1) for A_ in (A, -A, 0 * A)]
+    gap = loss[2] - (loss[0] + loss[1]) / 2                              # (S, K)
+    best = np.unravel_index(np.argmax(gap), gap.shape)
+    return {name: np.full((1, 1), float(v[best])) for name, v in zip(("L_1", "L_2", "L_mid"), loss)}

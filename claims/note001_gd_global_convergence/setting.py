@@ -28,6 +28,7 @@ Zbar, EZ, Hs, H0, Zs = sp.symbols("Zbar EZ Hstar H0 Z", real=True)
 D_r, Cv, D_sup, dH = sp.symbols("D_r C_v D_sup dH", nonnegative=True)
 dHs, Fch, E_kp, E_kc = sp.symbols("dHstar F_ch E_kp E_kc", nonnegative=True)   # order-fit quantities (see the claims)
 L_1, L_2, N_J = sp.symbols("L_1 L_2 N_J", nonnegative=True)             # Section 2: two minimisers
+L_mid = sp.Symbol("L_mid", nonnegative=True)                           # Section 5: the objective at a midpoint
 th_1, th_2 = sp.symbols("theta_1 theta_2", real=True)
 th_t, th_0, th_s, Hess = sp.symbols("theta_t theta_0 theta_s Hess", real=True)   # Section 2's strongly convex flows
 mu = sp.Symbol("mu", positive=True)

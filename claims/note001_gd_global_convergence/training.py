@@ -183,14 +183,18 @@ def _trained(ctx, precise, config):
 
 
 def displacement_bound(ctx, precise, config):
-    """||w_r(t) - w_r(0)|| and C_v t / sqrt(m) with C_v = sqrt(m) max_{tau <= t} ||dw_r/dtau|| (on the
-    time grid), for every neuron (leading axis) and time, at one configuration (n, m) of TRAINED_SPACE."""
+    """||w_r(t) - w_r(0)|| for every neuron (leading axis) and time, at one configuration (n, m) of TRAINED_SPACE,
+    with the note's constant C_v = ||(1/n) sum_i (u_i - y_i) a_r x_i 1{w_r^T x_i >= 0}||, the integrand without its
+    1/sqrt(m) at u_i(tau) held at u_i(0) ("if we assume u_i(tau) to be constant in [0, t], the integrand would be a
+    constant C"), i.e. sqrt(m) ||dw_r/dtau|| at tau = 0; and R_0 = ||u(0) - y|| and n for the correction's constant
+    ||u(0) - y|| / sqrt(n)."""
     batch, tt, W, keep, _ = _trained(ctx, precise, config)
-    speed = np.linalg.norm(batch.velocity(W), axis=-1)[:, keep]          # (T, N)
+    speed0 = np.linalg.norm(batch.velocity(W[:1]), axis=-1)[0, keep]        # (N,)
     m_ = batch.sizes[batch.owner][keep].astype(float)
+    R = np.linalg.norm(batch.outputs(batch.W0) - batch.y, axis=-1)[batch.owner][keep]
     return {"D_r": np.linalg.norm(W - W[:1], axis=-1)[:, keep].T[..., None],
-            "C_v": (np.sqrt(m_) * np.maximum.accumulate(speed, axis=0)).T[..., None],
-            "t": tt.reshape(1, -1, 1), "m": m_.reshape(-1, 1, 1)}
+            "C_v": (np.sqrt(m_) * speed0).reshape(-1, 1, 1), "R_0": R.reshape(-1, 1, 1),
+            "t": tt.reshape(1, -1, 1), "m": m_.reshape(-1, 1, 1), "n": np.full((1, 1, 1), float(batch.X.shape[0]))}
 
 
 def uniform_displacement(ctx, precise, config):
@@ -238,3 +242,27 @@ def sign_change_fraction(ctx, variable, precise, config):
 
     frac = memoized(ctx, precise, "sign changes", build)[until(_FIT_TIMES, config["T"])].max(axis=0)
     return np.array(SIGN_WIDTHS, float), pairs(frac.reshape(S, -1)).T
+
+
+# the width condition as written, m <= C n^6/eps^2, admits every width up to that bound, whatever the O's constant C:
+# C = 1e-3, 1 and 1e3, widths 4 and 16, n = 3 and 1, eps from 0.01 to 0.5 (the statement's conclusion is
+# ||H(t) - H(0)||_F <= eps over the training horizon); one trained flow per n serves every configuration
+WIDTH_SPACE = Configurations(C=[1e-3, 1.0, 1e3], n=[3, 1], m=[4, 16], epsilon=Range(0.01, 0.5, log=True))
+WIDTH_WIDTHS = (4, 16)
+
+
+def width_gram_change(ctx, precise, config):
+    """sup_{t <= TRAIN_TIME} ||H(t) - H(0)||_F of trained networks (unit inputs in R^4, labels y = u(0) - e_0, widths
+    4 and 16 coupled, trained together to TRAIN_TIME, memoized per n) at one configuration (C, n, m, epsilon) of
+    WIDTH_SPACE, with eps, n, m and the O's constant C named (the hypothesis m <= C n^6/eps^2)."""
+    nn = int(config["n"])
+
+    def build():
+        batch = lazy_batch(ctx.rng("width", f"n={nn}"), WIDTH_WIDTHS, ctx.budget.samples, n_in=nn)
+        H = batch.gram(batch.flow(_FIT_TIMES, precise, rtol=RTOL_FIT))
+        return batch.sizes, np.linalg.norm(H - H[:1], axis=(-2, -1)).max(axis=0)          # (I,)
+
+    sizes, change = memoized(ctx, precise, f"width n={nn}", build)
+    one = np.ones((1, 1))
+    return {"dH": change[sizes == int(config["m"])][:, None], "epsilon": float(config["epsilon"]) * one,
+            "m": float(config["m"]) * one, "n": nn * one, "C": float(config["C"]) * one}

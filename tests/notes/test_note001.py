@@ -105,7 +105,10 @@ def test_frobenius_and_width_constants(evaluated):
     assert sp.simplify(note.WIDTH_NEEDED - 8 * note.n**6 * note.rho_res**2 / (sp.pi * note.lam0**2 * note.eps**2)) == 0
     assert sp.simplify(note.DISPLACEMENT_UNIFORM - sp.sqrt(note.n) * note.R0 / (sp.sqrt(note.m) * note.lam0)) == 0
     statement, correction = evaluated("gd.s5_2.width")
-    assert statement.verdict is Verdict.GAP and correction.checks[0].evidence["constants"] == {"C": "8/pi"}
+    assert statement.verdict is Verdict.REFUTED and correction.checks[0].evidence["constants"] == {"C": "8/pi"}
+    # the written O admits small widths (n = 3, eps = 0.01), where H moves by far more than eps
+    worst = statement.checks[0].evidence["configuration_search"]["worst_configuration"]
+    assert worst["m"] <= 16
 
 
 def test_kernel_predictor_misses_the_initial_output(evaluated):
@@ -158,14 +161,26 @@ def test_sign_change_fit_rejects_a_wrong_rate():
     assert r.outcome is Outcome.FAILS and -0.7 < r.evidence["slope"] < -0.3
 
 
-def test_displacement_check_tolerance_still_rejects_a_wrong_order():
-    """The 5% tolerance of gd.s5_2.displacement_linear absorbs the time grid, not a wrong order in m."""
-    import sympy as sp
-    from verify.core.model import Context, Outcome, Statement
+def test_displacement_with_the_notes_constant_fails_and_the_residual_constant_holds(evaluated):
+    """C = the integrand at u(tau) = u(0) (the note's "u_i(tau) constant") is exceeded on trained networks with
+    n = 3 inputs; C = ||u(0) - y||/sqrt(n) holds, and the correction's check still rejects a wrong order in m."""
     claim = BY_ID["gd.s5_2.displacement_linear"]
-    check = claim.checks[0]
-    wrong = Statement(sp.Le(note.D_r, note.Cv * note.t / note.m))
+    statement, correction = evaluated(claim.id)
+    assert statement.verdict is Verdict.REFUTED and statement.checks[0].outcome is Outcome.FAILS
+    assert correction.verdict is Verdict.SUPPORTED
+    check = claim.correction.checks[0]
+    wrong = Statement(sp.Le(note.D_r, note.R0 * note.t / (sp.sqrt(note.n) * note.m)))
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
+
+
+def test_entry_concentration_needs_the_union_bound(evaluated):
+    """At the per-entry Hoeffding width the n = 400 orthonormal inputs' diagonal entries all stay within eps
+    with probability p^400 < 1 - delta (exact); at the union-bound width every configuration holds."""
+    statement, correction = evaluated("gd.s5_1.entry_concentration")
+    r = statement.checks[0]
+    assert r.outcome is Outcome.FAILS and r.evidence["exact"]
+    assert correction.verdict is Verdict.SUPPORTED
+    assert sp.simplify(note.WIDTH_PER_ENTRY - note.HOEFFDING_N) == 0
 
 
 def test_zero_loss_pairs_exist_only_when_over_parameterised():
@@ -178,6 +193,9 @@ def test_zero_loss_pairs_exist_only_when_over_parameterised():
     ctx = Context(seed=0, claim_id=claim.id)
     for config in note.MIN_SPACE.grid():
         env = note.zero_loss_pairs(ctx, False, config)
+        if config["inputs"] == "duplicate":       # two equal inputs, different labels: no zero loss at any width
+            assert np.all(env["L_1"] > 1e-8 * env["L_scale"]) and np.all(env["distinct"] == 0), config
+            continue
         assert np.all(env["L_1"] <= 1e-20 + 1e-12 * env["L_scale"]) and np.all(env["N_J"] >= 1), config
     assert {(c["n"], c["m"]) for c in note.MIN_SPACE.grid()} >= {(1, 2), (2, 3), (4, 5), (4, 16)}
     env = note.zero_loss_pairs(ctx, False, Config(n=4, d=3, m=16, inputs="random"))
@@ -197,9 +215,10 @@ def test_scaling_analysis_declares_every_symbol_and_finds_no_mismatch():
         for statement in (claim.statement,) + ((claim.correction.statement,) if claim.correction else ()):
             report = analyse(statement, claim.scaling)
             assert not report.violations and not report.undeclared, (claim.id, report)
-    # without the unit-input normalisation the width condition m = O(n^6/eps^2) is not scale-free (eps ~ [x]^2)
-    assert analyse(BY_ID["gd.s5_2.width"].statement, note.NETWORK).violations
-    assert analyse(BY_ID["gd.s5_2.width"].statement, BY_ID["gd.s5_2.width"].scaling).absorbed
+    # the width condition m = O(n^6/eps^2) is not scale-free (eps ~ [x]^2): it pins the inputs' unit, which the claim fixes
+    unpinned = analyse(BY_ID["gd.s5_2.width"].statement, note.NETWORK)
+    assert unpinned.violations or unpinned.pins
+    assert any("[x]" in pin for pin in analyse(BY_ID["gd.s5_2.width"].statement, BY_ID["gd.s5_2.width"].scaling).pins)
     assert not analyse(BY_ID["gd.s5_2.cauchy_schwarz"].statement, note.NETWORK).violations
 
 
@@ -209,3 +228,32 @@ def test_delta_w_gap_says_its_conclusion_is_tested_by_the_fitted_displacement_or
     proof = diagnose(evaluated.results[i] for i in BY_ID).claims["gd.s5_2.delta_w"].proof
     assert proof.conclusion == "tested and holding"
     assert "the conclusion is tested by gd.s5_2.lazy_scaling: holds (supported)" in proof.words
+
+
+def test_nonconvexity_witness_is_not_found_for_the_convex_second_layer(evaluated):
+    """The midpoint search finds a witness for the first layer at every configuration; training the output layer
+    instead (a convex quadratic in a), the same search finds none, so the check can fail."""
+    from functools import partial
+    claim = BY_ID["gd.s5.nonconvex"]
+    assert evaluated(claim.id)[0].verdict is Verdict.SUPPORTED
+    second = Simulation(partial(note.midpoint_gaps, layer="second"), name="second layer", configurations=note.NONCONVEX_SPACE)
+    assert second.run(claim.statement, Context(seed=0, claim_id=claim.id)).outcome is Outcome.FAILS
+
+
+def test_convergence_time_grows_like_one_over_the_angle(evaluated):
+    """Every polynomial of (log(1/eps), n, L) tried is exceeded at nearly parallel inputs; the corrected bound
+    (n/2 lambda_0) log(||u(0) - y||^2/(2 n eps)) is attained (n = 2, alternating labels) and a bound with
+    4 lambda_0 in place of 2 lambda_0 fails."""
+    from verify.checks.configurations import Config
+    claim = BY_ID["gd.s1.time"]
+    statement, correction = evaluated(claim.id)
+    assert [c.outcome for c in statement.checks if c.kind == "numeric"] == [Outcome.FAILS] * 3
+    assert correction.verdict is Verdict.SUPPORTED
+    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating"))
+    lam = float(env["lambda_0"].ravel()[0])
+    bound = 2 / (2 * lam) * np.log(2 / (2 * 2 * 1e-2))
+    assert np.allclose(env["T_epsilon"].ravel(), bound, rtol=1e-9)
+    fast = Statement(sp.Le(note.T_eps, note.n / (4 * note.lam0) * sp.log(note.R0**2 / (2 * note.n * note.eps))),
+                     assuming=claim.correction.statement.assuming)
+    r = claim.correction.checks[0].run(fast, Context(seed=0, claim_id=claim.id))
+    assert r.outcome is Outcome.FAILS
