@@ -71,12 +71,12 @@ from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
                       beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
                       rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
-from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RKHS_SPACE, R_GAP_SPACE, THEOREM1_GENERAL_SPACE,
-                       THEOREM1_SPACE, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
+from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RICH_W0_SPACE, RKHS_SPACE, R_GAP_SPACE,
+                       THEOREM1_GENERAL_SPACE, THEOREM1_SPACE, rich_w0_sequence, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
                        linear_model_flow, r_gap, regression, rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel,
                        theorem2_rich, theorem3_flow)
-from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, RATES_SPACE, THEOREM24_SPACE, lazy_quantity, theorem24_flow,
-                   underparameterised_rates)
+from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, LINEARISED_SPACE, RATES_SPACE, STRICT_SPACE, THEOREM24_SPACE,
+                   lazy_quantity, linearised_minimisers, strict_minimiser, theorem24_flow, underparameterised_rates)
 from .ntk import (ARORA2_SPACE, ARORA3_SPACE, BARRON_RADIUS_SPACE, BARRON_SPACE, DELTA_DH_SPACE, FIGURE_EIGHT_SPACE,
                   INIT_SADDLE_SPACE, NTK_PD_SPACE, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
                   SQUARED_SPACE, ZERO_SADDLE_SPACE, barron_instances, commuting_depth_limits, differential_change_steps,
@@ -87,7 +87,7 @@ from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERIO
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "config_regression", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
+__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
            "relative_change_steps", "rkhs_sequence", "theorem2_rich"]
@@ -232,6 +232,11 @@ Delta_Dh, gradF_norm, D2h_norm, Dh_norm, D2h_sup = sp.symbols("Delta_Dh gradF_no
 grad_norm, lambda_min, lambda_max = sp.symbols("grad_norm lambda_min lambda_max", real=True)
 Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
 F_lim, F_min = sp.symbols("F_lim F_min", real=True)
+# Section 2.3's linearised flow and Theorem 2.5's limit: the dimension of Fbar_alpha's set of global minimisers, the
+# flow's distance to the one nearest w0 (at t and at 0) and the hyperspace's rate; the radius at which the sublevel
+# set {F_alpha <= F_alpha(w_oo)} reaches out of w_oo, and rank Dh(w0) against the number p of parameters
+argmin_dim, sublevel_radius, rank_Dh, p_params = sp.symbols("argmin_dim sublevel_radius rank p", nonnegative=True)
+dist_t, dist_0, lin_rate = sp.symbols("dist_t dist_0 rate", nonnegative=True)
 
 # ---------------------------------------------------------------------------------------------
 # scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
@@ -278,7 +283,8 @@ SCALING = Scaling(
           "nuclear_hat": S_W**2, "nuclear_min": S_W**2,
           "W_deep": S_W**3, "W_nuc": S_W**3, "sigma_r": S_W**N_depth, "sigma_dot": S_W**(N_depth - 2) * S_R,
           "g_uv": S_R / S_W**N_depth, "imbalance": S_W**2, "J_mt": S_R, "J_star": S_R,
-          "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1},
+          "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1,
+          "argmin_dim": 1, "critical": 1, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
 )   # R_{n,N}, R_N (Barron's index of resolvability) are not defined in the note and stay undeclared
 CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales the output (Section 2)
 # Theorem 2's rich threshold (a hypothesis) is not homogeneous in ||beta_l1||_1: its exp(-d/(eps ||beta_l1||_1))
@@ -367,8 +373,8 @@ CLAIMS = [
         id="kr.linreg.init_not_saddle",
         title="Remark (1): at w_+ = w_- = alpha w0 the model vanishes without this being a saddle point of L",
         source=src("1.3 Example: Linear Regression", r"the model vanishes at initialization $F(\alpha \mathbf{w}) = 0$ without this being a saddle point of the objective"),
-        statement=Statement(sp.Gt(grad_norm, 0),
-                            latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \|\nabla L(\mathbf{w})\|_2 > 0 \text{ (not a critical point, so not a saddle)}"),
+        statement=Statement(sp.Le(sp.Symbol("critical", nonnegative=True), 0),
+                            latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \mathbf{w} \text{ is not a critical point of } L\ (\|\nabla L(\mathbf{w})\|_2 \text{ above round-off of } 4\|\mathbf{w}\|_\infty \|X\|_2 \|\mathbf{y}\|\text{; so not a saddle)}"),
         checks=(Simulation(not_saddle_at_init, name="gradient of L at w_+ = w_- = alpha w0 (Gaussian data, N < d)",
                            configurations=INIT_SADDLE_SPACE),),
         expected=Verdict.SUPPORTED,
@@ -541,6 +547,17 @@ CLAIMS = [
         checks=(Identity(name="expansion at alpha -> 0"),),
         scaling=SCALING.fixing(S_W, why="log(1/alpha^2) takes the logarithm of the initialisation scale; in an expansion as alpha -> 0 a change of unit shifts it by a constant, which the O(1/log(1/alpha^2)) term absorbs (log(|beta|/alpha^2) = log(1/alpha^2) + O(1)); this analysis cannot see that, so [w] is held fixed"),
         expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.rich.w0_independent",
+        title="Section 1.6: the initialisation's shape w0 does not affect the rich limit (lim_{alpha -> 0} beta_{alpha,w0} = beta_l1 for any w0)",
+        source=src("1.6 Reconsidering w0", r"the specific initialization \mathbf{w}_0 *does* affect the implicit bias in optimization under the kernel regime, but *not* in the rich limit"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
+                            latex=r"\mathbf{w}_0 \text{ with no zero entries}:\ \lim_{\alpha \to 0} \beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\ell_1}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_1 \text{ (the kernel half: kr.kernel.rkhs_nearest, a weighted } \ell_2 \text{ limit)}"),
+        checks=(Convergence(rich_w0_sequence, name="minimisers of Q_{alpha,w0} (random w0) against the linear programme", tol=0.05,
+                            configurations=RICH_W0_SPACE),),
+        depends_on=("kr.theorem1_general.flow_limit", "kr.q_alpha.rich_expansion"),
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="kr.remark_r.linear_model",
@@ -755,6 +772,28 @@ CLAIMS = [
         expected=Verdict.INCONCLUSIVE,
     ),
     Claim(
+        id="kr.lazy.linearised_minimiser",
+        title="Section 2.3: the linearised flow converges linearly to the unique global minimiser of Fbar_alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"Therefore, $(\bar{w}_\alpha(t))_{t \geq 0}$ converges linearly to the unique global minimizer of \bar{F}_α"),
+        statement=Statement(sp.Le(argmin_dim, 0),
+                            latex=r"\dim \operatorname{argmin}_{w \in \mathbb{R}^p} \bar{F}_\alpha(w) = 0 \text{ (a unique global minimiser)},\ \bar{F}_\alpha(w) = \tfrac{1}{\alpha^2} R(\alpha\, Dh(w_0)(w - w_0)),\ R \text{ strongly convex}"),
+        checks=(Simulation(linearised_minimisers, name="Fbar_alpha's minimisers (linear models, p against n)",
+                           configurations=LINEARISED_SPACE),),
+        correction=Correction(
+            Statement(sp.Le(dist_t, dist_0 * sp.exp(-lin_rate * t)),
+                      latex=r"\|\bar{w}_\alpha(t) - w^*\| \leq e^{-\lambda_+ t} \|w_0 - w^*\|,\ w^* = \operatorname{argmin}_{w \in w_0 + \ker Dh(w_0)^\perp} \bar{F}_\alpha(w),\ \lambda_+ = \lambda_{\min}^{+}(Dh(w_0)^T \nabla^2 R\, Dh(w_0))"),
+            checks=(Simulation(linearised_minimisers, name="the linearised flow against the minimiser on the hyperspace",
+                               configurations=LINEARISED_SPACE),),
+            why="Fbar_alpha is constant along ker Dh(w0), so its global minimisers form the affine set w* + ker Dh(w0): unique only "
+                "when Dh(w0) is injective (p <= rank), never in the overparameterised case the note treats next. The flow stays "
+                "in w0 + ker Dh(w0)^perp, where Fbar_alpha is strongly convex, and converges linearly to the unique global "
+                "minimiser in that hyperspace (the one nearest w0), at the rate of the smallest nonzero eigenvalue of "
+                "Dh(w0)^T H Dh(w0).",
+            expected=Verdict.SUPPORTED),
+        scaling=CHIZAT,
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
         id="kr.theorem2_4.threshold",
         title="Theorem 2.4: C0 = sigma_min^3/(32 kappa^{3/2} ||Dh(w0)|| Lip(Dh)) is what the proof needs",
         source=src("2.3 Lazy Training and the Scaled Model", r"C_0 := \sigma_{\min}^3 / (32\kappa^{3/2} \|Dh(w_0)\| \text{Lip}(Dh))"),
@@ -852,6 +891,28 @@ CLAIMS = [
         checks=(Convergence(underparameterised_rates, name="local rates at the flows' limits (p < n)", tol=1e-2,
                             configurations=RATES_SPACE),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2_5.strict_minimiser",
+        title="After Theorem 2.5: for sufficiently large alpha, lim_t w_alpha(t) is a strict local minimiser of F_alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"And so we have that, for sufficiently large α , $\lim_{t \rightarrow \infty} w_\alpha(t)$ is a strict local minimizer"),
+        statement=Statement(sp.Le(sublevel_radius, 0),
+                            latex=r"\{w : \|w - w_\alpha^\infty\| \leq r,\ F_\alpha(w) \leq F_\alpha(w_\alpha^\infty)\} = \{w_\alpha^\infty\} \text{ (a strict local minimiser), under Theorem 2.5's hypotheses, } \alpha \in [32, 1024]"),
+        checks=(Simulation(strict_minimiser, name="sublevel set of F_alpha around the flow's limit (constant-rank models h = g(P w))",
+                           configurations=STRICT_SPACE),),
+        correction=Correction(
+            Statement(sp.Le(sublevel_radius, 0), assuming=[sp.Ge(rank_Dh, p_params)],
+                      latex=r"\operatorname{rank} Dh(w_0) = p \Rightarrow w_\alpha^\infty \text{ is a strict local minimiser of } F_\alpha"),
+            checks=(Simulation(strict_minimiser, name="sublevel set of F_alpha around the flow's limit (constant-rank models h = g(P w))",
+                               configurations=STRICT_SPACE),),
+            why="Theorem 2.5 gives a local minimum, not a strict one: with rank Dh constant and below p near w0, h is constant "
+                "along the (p - rank)-dimensional fibres of a submersion (here h(w) = g(P w), constant along ker P), so F_alpha is "
+                "flat along them and no local minimiser is strict. The limit is strict when Dh(w0) is injective (rank = p), "
+                "where the Hessian of F_alpha at the limit tends to Dh(w0)^T H Dh(w0), positive definite (kr.theorem2_5.rate).",
+            expected=Verdict.SUPPORTED),
+        depends_on=("kr.theorem2_5.rate",),
+        scaling=CHIZAT,
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="kr.theorem2_5.not_global",
@@ -1061,6 +1122,29 @@ CLAIMS = [
                 "plus lambda times complexity over N, is a squared error); the corrected statement is still not computable here.",
             expected=Verdict.INCONCLUSIVE),
         scaling=SCALING.with_dims({"lambda": S_H**2, "risk_sq": S_H**2}),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.barron1993b.theorem2_minimum_complexity",
+        title="Barron (1993b), Theorem 2: risk bound of the minimum complexity estimator, E||f - f_N|| <= gamma R_N(f) + 2 gamma lambda/N",
+        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+        statement=Statement(sp.Le(sp.Symbol("risk_N", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_N", positive=True)
+                                  + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True)),
+                            latex=r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+        checks=(Untestable("the bound is on the expected risk of the minimum complexity estimator (a global non-convex fit over "
+                           "networks of every size, n chosen from the data) against the index of resolvability R_N(f), a "
+                           "minimum over all sizes and networks; neither side can be computed here"),),
+        correction=Correction(
+            Statement(sp.Le(sp.Symbol("risk_N_sq", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_N", positive=True)
+                            + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True)),
+                      latex=r"\mathbb{E}\|f - \hat{f}_N\|^2 \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+            why="The same dimensional inconsistency as the bound for hat f_{n,N} (kr.barron1993b.theorem2): 2 gamma lambda/N "
+                "scales as the square of the outputs (lambda > 5b^2/3) while E||f - hat f_N|| scales as the outputs, so the bound "
+                "fails after rescaling f, Y and b by a small enough c; Barron's bound is on the squared L2 risk. The corrected "
+                "statement is still not computable here.",
+            expected=Verdict.INCONCLUSIVE),
+        scaling=SCALING.with_dims({"lambda": S_H**2, "risk_N_sq": S_H**2}),
+        depends_on=("kr.barron1993b.theorem2",),
         expected=Verdict.REFUTED,
     ),
     Claim(

@@ -178,6 +178,29 @@ def rich_sequence(ctx, precise, config=None):
     return {"alpha": a, "beta_inf": beta, "beta_l1": l1}
 
 
+# Section 1.6: the rich limit does not depend on w0 -- random w0 whose smallest entry (in modulus) runs down to
+# 0.05 (the edge of "no zero entries", where log(1/(alpha^2 w0_i^2)) separates from log(1/alpha^2) the most)
+RICH_W0_SPACE = data_space(shapes=EDGE_SHAPES, cond=Range(1.0, 100.0, log=True), w0_min=Range(0.05, 0.5, log=True))
+
+
+def rich_w0_sequence(ctx, precise, config=None):
+    """Section 1.6's rich limit for a general initialisation: the invariant curve's interpolants
+    beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (Theorem 1's minimisers of Q_{alpha,w0}) for alpha = 1e-1 ..
+    1e-256, with w0 of entries of modulus in [w0_min, 1.5] and random signs, against the minimum-l1
+    interpolant (which does not involve w0)."""
+    c = config_of(config, {**DEFAULT_DATA, "w0_min": 0.5})
+    S = per_config(ctx, 4)
+    rng, X, y = config_regression(ctx, "rich w0", c, S)
+    grid = 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64, 128, 256])
+    K, d = len(grid), X.shape[-1]
+    w0 = rng.uniform(c["w0_min"], 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
+    XX, yy = np.tile(X, (K, 1, 1)), np.tile(y, (K, 1))
+    log_scale = (2 * np.log(grid))[:, None, None] + 2 * np.log(np.abs(w0))[None]
+    beta = potential_minimiser(XX, yy, None, D=2, log_scale=log_scale.reshape(K * S, d))
+    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta.reshape(K, S, d),
+            "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, d))}
+
+
 THEOREM1_SPACE = data_space(N=(1, N_OBS), d=(DIM,), alpha=Range(0.25, 4.0, log=True))
 THEOREM1_GENERAL_SPACE = data_space(N=(N_OBS,), d=(DIM,), alpha=Range(0.25, 4.0, log=True),
                                     w0_min=Range(0.1, 0.5, log=True))

@@ -192,7 +192,12 @@ def not_saddle_at_init(ctx, precise, config=None):
     d = X.shape[-1]
     w0 = c["scale"] * rng.uniform(c["w0_min"], 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
     grad, _ = diagonal_loss_derivatives(X, y, w0, w0)
-    return {"grad_norm": np.linalg.norm(grad, axis=-1), "y_norm": np.linalg.norm(y, axis=-1)}
+    grad_norm = np.linalg.norm(grad, axis=-1)
+    # the gradient's natural size, 4 ||w||_oo ||X||_2 ||y|| (its entries are 4 w_i (X^T y)_i at F(w) = 0): a
+    # gradient at round-off of it is zero to the simulation's resolution, and w a critical point
+    natural = 4 * np.abs(w0).max(axis=-1) * np.linalg.norm(X, ord=2, axis=(-2, -1)) * np.linalg.norm(y, axis=-1)
+    return {"grad_norm": grad_norm, "critical": (grad_norm <= 1e-12 * natural).astype(float),
+            "y_norm": np.linalg.norm(y, axis=-1)}
 
 
 ZERO_SADDLE_SPACE = data_space(N=(1, 4), d=(2, 8), cond=Range(1.0, 1e3, log=True), constraints=(sp.Gt(y_norm, 0),))
