@@ -87,7 +87,8 @@ from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERIO
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
+__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser",
+           "Lam", "gradF_norm", "D2h_norm", "Dh_norm", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
            "relative_change_steps", "rkhs_sequence", "theorem2_rich"]
@@ -675,6 +676,17 @@ CLAIMS = [
                 "grows along the step, the stated bound fails for every eta > 0, however small (the ratio tends to 1 from above).",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.chizat.lazy_criterion",
+        title="Chizat: with the two estimates, Delta(F)/Delta(Dh) >= (||grad F||/F)/(||D^2 h||/||Dh||), so the criterion guarantees Delta(F) >> Delta(Dh)",
+        source=src("2.1 Lazy Training", r"\frac{\|\nabla F(w_0)\|}{F(w_0)} \gg \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
+        statement=Statement(sp.Ge(Delta_F / Delta_Dh, Lam), assuming=[sp.Ge((gradF_norm / F_0) / (D2h_norm / Dh_norm), Lam)],
+                            where={Delta_F: eta * gradF_norm**2 / F_0, Delta_Dh: eta * gradF_norm * D2h_norm / Dh_norm},
+                            latex=r"\Delta(F) = \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)},\ \Delta(Dh) \leq \eta \frac{\|\nabla F(w_0)\| \|D^2 h(w_0)\|}{\|Dh(w_0)\|} \Rightarrow \frac{\Delta(F)}{\Delta(Dh)} \geq \frac{\|\nabla F(w_0)\|/F(w_0)}{\|D^2 h(w_0)\|/\|Dh(w_0)\|} \text{ (at the bound on } \Delta(Dh)\text{, its worst case)}"),
+        checks=(Inequality(name="ratio of the two estimates"),),
+        depends_on=("kr.chizat.relative_change", "kr.chizat.delta_dh"),
+        expected=Verdict.PROVED,
     ),
     Claim(
         id="kr.chizat.kappa_criterion",

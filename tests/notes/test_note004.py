@@ -315,3 +315,13 @@ def test_not_a_saddle_check_can_fail_at_a_critical_point():
     assert np.all(note.not_saddle_at_init(ctx, False, config)["critical"] == 1)
     config = {**config, "scale": 1e-3, "w0_min": 1e-3}
     assert np.all(note.not_saddle_at_init(ctx, False, config)["critical"] == 0)
+
+
+def test_lazy_criterion_rejects_a_criterion_the_estimates_do_not_give():
+    """With ||grad F||^2/F in place of ||grad F||/F the two estimates no longer guarantee Delta(F) >> Delta(Dh)."""
+    claim = BY_ID["kr.chizat.lazy_criterion"]
+    st = claim.statement
+    wrong = Statement(st.relation, assuming=[sp.Ge((note.gradF_norm**2 / note.F_0) / (note.D2h_norm / note.Dh_norm), note.Lam)],
+                      where=st.where)
+    result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
+    assert result.outcome is Outcome.FAILS
