@@ -227,6 +227,22 @@ _w_minus_of = sp.sqrt((sp.Abs(_bz) - _bz) / 2)
 _u0 = sp.symbols("u_p1:3 u_m1:3", real=True)
 _f_K_at = alpha**2 * _f2(_wt) + e * _lin                                    # f_K(w(0) + e h) as the note writes it
 _lin_scaled = sum(hv * gv for hv, gv in zip(_h_vec, _grad_f2_at([alpha * v for v in _u0])))
+# Section 2.3's flows: p = 2 parameters, n = 2 outputs, a generic model h and loss R (undefined functions)
+_wg, _w0g, _yg = sp.symbols("w1:3", real=True), sp.symbols("w0_1:3", real=True), sp.symbols("y1:3", real=True)
+_hg = [sp.Function(f"h{i}")(*_wg) for i in (1, 2)]
+_Rg = sp.Function("R")
+_Jg = sp.Matrix([[sp.diff(hi, v) for v in _wg] for hi in _hg])
+_hbar_g = [hi.subs(dict(zip(_wg, _w0g))) + sum(sp.diff(hi, v).subs(dict(zip(_wg, _w0g))) * (v - v0) for v, v0 in zip(_wg, _w0g))
+           for hi in _hg]
+
+
+def _grad_R_at(outputs):
+    return sp.Matrix([sp.Derivative(_Rg(*_yg), yi) for yi in _yg]).subs(dict(zip(_yg, [alpha * o for o in outputs])))
+
+
+NEG_GRAD_F_ALPHA = sp.Matrix([-sp.diff(_Rg(*[alpha * hi for hi in _hg]) / alpha**2, v) for v in _wg])
+NEG_GRAD_FBAR_ALPHA = sp.Matrix([-sp.diff(_Rg(*[alpha * hi for hi in _hbar_g]) / alpha**2, v) for v in _wg])
+
 W_deep, W_nuc, beta_K = sp.symbols("W_deep W_nuc beta_K", real=True)
 Delta_Dh, gradF_norm, D2h_norm, Dh_norm, D2h_sup = sp.symbols("Delta_Dh gradF_norm D2h_norm Dh_norm D2h_sup", positive=True)
 
@@ -730,6 +746,26 @@ CLAIMS = [
         checks=(Identity(name="kappa at the scaled initialisation"),),
         scaling=CHIZAT.with_dims({"y_star": S_H}),
         expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.chizat.flow_velocity",
+        title="Chizat: -grad F_alpha(w) = -(1/alpha) Dh(w)^T grad R(alpha h(w))",
+        source=src("2.3 Lazy Training and the Scaled Model", r"w'_\alpha(t) = -\nabla F_\alpha(w_\alpha(t)) = -\frac{1}{\alpha} Dh(w_\alpha(t))^T \nabla R(\alpha h(w_\alpha(t)))"),
+        statement=Statement(sp.Eq(NEG_GRAD_F_ALPHA, -(_Jg.T * _grad_R_at(_hg)) / alpha, evaluate=False),
+                            latex=r"-\nabla_w \frac{1}{\alpha^2} R(\alpha h(w)) = -\frac{1}{\alpha} Dh(w)^T \nabla R(\alpha h(w))\ (p = n = 2,\ h, R \text{ generic smooth})"),
+        checks=(Identity(sizes={"p": 2}, name="chain rule for the scaled objective"),),
+        scaling=CHIZAT,
+        expected=Verdict.SUPPORTED,  # proved for p = 2 (generic h and R: undefined functions); other p not checked
+    ),
+    Claim(
+        id="kr.chizat.linearised_velocity",
+        title="Chizat: -grad Fbar_alpha(w) = -(1/alpha) Dh(w0)^T grad R(alpha hbar(w))",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\bar{w}'_\alpha(t) = -\nabla \bar{F}_\alpha(\bar{w}_\alpha(t)) = -\frac{1}{\alpha} Dh(w_0)^T \nabla R(\alpha \bar{h}(\bar{w}_\alpha(t)))"),
+        statement=Statement(sp.Eq(NEG_GRAD_FBAR_ALPHA, -(_Jg.subs(dict(zip(_wg, _w0g))).T * _grad_R_at(_hbar_g)) / alpha, evaluate=False),
+                            latex=r"-\nabla_w \frac{1}{\alpha^2} R(\alpha \bar{h}(w)) = -\frac{1}{\alpha} Dh(w_0)^T \nabla R(\alpha \bar{h}(w)),\ \bar{h}(w) = h(w_0) + Dh(w_0)(w - w_0)\ (p = n = 2)"),
+        checks=(Identity(sizes={"p": 2}, name="chain rule for the linearised objective"),),
+        scaling=CHIZAT,
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="kr.theorem2_2.displacement",

@@ -325,3 +325,12 @@ def test_lazy_criterion_rejects_a_criterion_the_estimates_do_not_give():
                       where=st.where)
     result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
     assert result.outcome is Outcome.FAILS
+
+
+def test_velocity_identities_reject_a_wrong_power_of_alpha():
+    """-grad F_alpha = -(1/alpha) Dh^T grad R(alpha h): with 1/alpha^2 in its place the identity check fails."""
+    claim = BY_ID["kr.chizat.flow_velocity"]
+    rel = claim.statement.relation
+    wrong = Statement(sp.Eq(rel.lhs, rel.rhs / note.alpha, evaluate=False))
+    result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
+    assert result.outcome is Outcome.FAILS
