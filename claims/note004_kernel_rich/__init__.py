@@ -72,7 +72,8 @@ from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_dep
                       beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
                       rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
 from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RICH_W0_SPACE, RKHS_SPACE, R_GAP_SPACE,
-                       THEOREM1_GENERAL_SPACE, THEOREM1_SPACE, rich_w0_sequence, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
+                       NEEDED_EPS, NEEDED_SPACE, THEOREM1_GENERAL_SPACE, THEOREM1_SPACE, alpha_needed, rich_alpha_needed,
+                       rich_w0_sequence, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
                        linear_model_flow, r_gap, regression, rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel,
                        theorem2_rich, theorem3_flow)
 from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, LINEARISED_SPACE, RATES_SPACE, STRICT_SPACE, THEOREM24_SPACE,
@@ -87,7 +88,7 @@ from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERIO
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser",
+__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "NEEDED_EPS", "alpha_needed",
            "Lam", "gradF_norm", "D2h_norm", "Dh_norm", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
@@ -301,7 +302,7 @@ SCALING = Scaling(
           "W_deep": S_W**3, "W_nuc": S_W**3, "sigma_r": S_W**N_depth, "sigma_dot": S_W**(N_depth - 2) * S_R,
           "g_uv": S_R / S_W**N_depth, "imbalance": S_W**2, "J_mt": S_R, "J_star": S_R,
           "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1,
-          "argmin_dim": 1, "critical": 1, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
+          "argmin_dim": 1, "critical": 1, "inv_log_alpha": 1, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
 )   # R_{n,N}, R_N (Barron's index of resolvability) are not defined in the note and stay undeclared
 CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales the output (Section 2)
 # Theorem 2's rich threshold (a hypothesis) is not homogeneous in ||beta_l1||_1: its exp(-d/(eps ||beta_l1||_1))
@@ -484,6 +485,17 @@ CLAIMS = [
                             assuming=[sp.Lt(eps, d_sym), sp.Ge(alpha, sp.sqrt(2 * (1 + eps) * (1 + 2 / eps) * N2_star))],
                             latex=r"0 < \epsilon < d,\ \alpha \geq \sqrt{2(1 + \epsilon)(1 + 2/\epsilon) \|\beta_{\ell_2}^*\|_2} \Rightarrow \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
         checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9, configurations=THEOREM2_SPACE),),
+        depends_on=("kr.theorem1.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.theorem2.exponentially_small",
+        title="After Theorem 2: approximating ||beta_l1||_1 needs an exponentially small alpha (in the worst case, alpha = exp(-Omega(1/eps)))",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"one must have *exponentially small* α to approximate $\beta_{\ell_1}^*$"),
+        statement=Statement(sp.Eq(sp.Symbol("inv_log_alpha", positive=True), sp.O(eps, (eps, 0)), evaluate=False),
+                            latex=r"\frac{1}{\log(1/\alpha_{\text{needed}}(\epsilon))} = \mathcal{O}(\epsilon),\ \alpha_{\text{needed}}(\epsilon) = \inf_{X, \mathbf{y}} \sup\{\alpha : \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon)\|\beta_{\ell_1}^*\|_1\} \text{ (worst case over } X = (1, \rho),\ \rho \in (0, 1))"),
+        checks=(OrderFit(rich_alpha_needed, name="the alpha the worst problem needs (closed form on the invariant curve)", rate_stated=False,
+                         configurations=NEEDED_SPACE),),
         depends_on=("kr.theorem1.flow_limit",),
         expected=Verdict.SUPPORTED,
     ),

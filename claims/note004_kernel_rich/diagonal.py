@@ -349,3 +349,48 @@ def depth_sequence(ctx, grid, config=None):
     return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta,
             "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, d)),
             "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, d))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.4: the alpha needed for a (1 + eps)-approximation of ||beta_l1||_1, in the worst case over problems
+# ---------------------------------------------------------------------------------------------
+# On X = (1, rho), y = s (N = 1, d = 2, rho = 1 - delta in (0, 1)) the l1 solution is (s, 0) and the minimiser of
+# Q_alpha is beta = 2 alpha^2 sinh(nu (1, rho)): ||beta_alpha||_1 = s + delta beta_2. The largest alpha with
+# ||beta_alpha||_1 <= (1 + eps) s has beta_2 = eps s/delta exactly (beta_2 grows with alpha, from 0 at alpha -> 0
+# to s rho/(1 + rho^2) at alpha -> oo), i.e. sinh(nu)/sinh(rho nu) = (1 - rho b)/b with b = eps/delta, and then
+# alpha^2 = s b/(2 sinh(rho nu)). The alpha needed by the worst problem is the least of these over rho.
+NEEDED_EPS = 0.004 * 2.0 ** -np.arange(6)
+NEEDED_SPACE = Configurations(scale=Range(0.01, 100.0, log=True))
+
+
+def _log_sinh(x):
+    return x + np.log1p(-np.exp(-2 * x)) - np.log(2.0)
+
+
+def alpha_needed(eps, delta, scale=1.0):
+    """log(1/alpha) of the largest alpha with ||beta_alpha||_1 <= (1 + eps) ||beta_l1||_1 on X = (1, 1 - delta),
+    y = scale (arrays broadcast; -oo where every alpha works)."""
+    eps, delta = np.broadcast_arrays(np.asarray(eps, float), np.asarray(delta, float))
+    rho, b = 1.0 - delta, eps / delta
+    works = b >= rho / (1 + rho**2)                      # beta_2 never exceeds eps s/delta: any alpha
+    target = np.log(np.where(works, 2.0, (1 - rho * b) / np.where(works, 1.0, b)))
+    lo, hi = np.full(eps.shape, 1e-12), np.full(eps.shape, 1e6)
+    for _ in range(200):                                  # bisection on log sinh(nu) - log sinh(rho nu), increasing
+        mid = np.sqrt(lo * hi)
+        f = _log_sinh(mid) - _log_sinh(rho * mid) - target
+        lo, hi = np.where(f < 0, mid, lo), np.where(f < 0, hi, mid)
+    nu = np.sqrt(lo * hi)
+    log_inv_alpha = 0.5 * (np.log(2.0) + _log_sinh(rho * nu) - np.log(scale * b))
+    return np.where(works, -np.inf, log_inv_alpha)
+
+
+def rich_alpha_needed(ctx, variable, precise, config=None):
+    """The alpha the worst problem of the family needs for ||beta_alpha||_1 <= (1 + eps)||beta_l1||_1, for
+    eps = 0.004 .. 0.000125 (delta over 4000 geometric values in [1e-7, 0.99]), as 1/log(1/alpha_needed(eps))
+    (an alpha needed of exp(-c/eps) makes it linear in eps; a polynomial one, like 1/log(1/eps), flat)."""
+    if variable != "epsilon":
+        raise ValueError(f"the alpha needed is computed in epsilon, not {variable}")
+    c = {"scale": 1.0, **(config or {})}
+    delta = np.geomspace(1e-7, 0.99, 4000)
+    worst = alpha_needed(NEEDED_EPS[:, None], delta[None, :], float(c["scale"])).max(axis=1)
+    return NEEDED_EPS, (1.0 / worst)[:, None]

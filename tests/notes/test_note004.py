@@ -334,3 +334,23 @@ def test_velocity_identities_reject_a_wrong_power_of_alpha():
     wrong = Statement(sp.Eq(rel.lhs, rel.rhs / note.alpha, evaluate=False))
     result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
     assert result.outcome is Outcome.FAILS
+
+
+def test_exponentially_small_alpha_check_fails_on_a_polynomially_small_one():
+    """alpha_needed = eps^3 (polynomial) gives 1/log(1/alpha) = 1/(3 log(1/eps)), not O(eps): the order fit fails.
+    The closed form's alpha is the edge: at 0.9 of it the approximation holds, at 1.1 of it it does not."""
+    claim = BY_ID["kr.theorem2.exponentially_small"]
+    fit = claim.checks[0]
+    poly = lambda ctx, var, precise, config=None: (note.NEEDED_EPS, (1 / (3 * np.log(1 / note.NEEDED_EPS)))[:, None])  # noqa: E731
+    wrong = type(fit)(poly, rate_stated=False)
+    assert wrong.run(claim.statement, Context(claim_id=claim.id, check_name=fit.name)).outcome is Outcome.FAILS
+    eps, delta = 0.01, 0.1
+    rho, log_inv = 1 - delta, float(note.alpha_needed(eps, delta))
+    for factor, holds in ((0.9, True), (1.1, False)):
+        a2 = (np.exp(-log_inv) * factor) ** 2
+        lo, hi = 1e-9, 50.0
+        for _ in range(200):            # nu with 2 alpha^2 (sinh nu + rho sinh(rho nu)) = 1 (X = (1, rho), y = 1)
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if 2 * a2 * (np.sinh(mid) + rho * np.sinh(rho * mid)) < 1 else (lo, mid)
+        beta = 2 * a2 * np.sinh(np.array([lo, rho * lo]))
+        assert (np.abs(beta).sum() <= 1 + eps) == holds
