@@ -79,7 +79,7 @@ from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RICH_W0
 from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, LINEARISED_SPACE, RATES_SPACE, STRICT_SPACE, THEOREM24_SPACE,
                    lazy_quantity, linearised_minimisers, strict_minimiser, theorem24_flow, underparameterised_rates)
 from .ntk import (ARORA2_SPACE, ARORA3_SPACE, BARRON_RADIUS_SPACE, BARRON_SPACE, DELTA_DH_SPACE, FIGURE_EIGHT_SPACE,
-                  INIT_SADDLE_SPACE, NTK_PD_SPACE, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
+                  INIT_SADDLE_SPACE, NTK_PD_SPACE, RELU_HOMOGENEITY_SPACE, relu_homogeneity, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
                   SQUARED_SPACE, ZERO_SADDLE_SPACE, barron_instances, commuting_depth_limits, differential_change_steps,
                   figure_eight_limits, not_saddle_at_init, ntk_limit_spectrum, ntk_training, ntk_widths,
                   relative_change_steps, saddle_at_zero, singular_value_dynamics, squared_sequence)
@@ -88,7 +88,7 @@ from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERIO
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "NEEDED_EPS", "alpha_needed",
+__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "NEEDED_EPS", "alpha_needed", "relu_homogeneity",
            "Lam", "gradF_norm", "D2h_norm", "Dh_norm", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
@@ -302,7 +302,8 @@ SCALING = Scaling(
           "W_deep": S_W**3, "W_nuc": S_W**3, "sigma_r": S_W**N_depth, "sigma_dot": S_W**(N_depth - 2) * S_R,
           "g_uv": S_R / S_W**N_depth, "imbalance": S_W**2, "J_mt": S_R, "J_star": S_R,
           "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1,
-          "argmin_dim": 1, "critical": 1, "inv_log_alpha": 1, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
+          "argmin_dim": 1, "critical": 1, "inv_log_alpha": 1,
+          "f_net": S_H, "f_scaled": S_H, "bias_norm": S_W, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
 )   # R_{n,N}, R_N (Barron's index of resolvability) are not defined in the note and stay undeclared
 CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales the output (Section 2)
 # Theorem 2's rich threshold (a hypothesis) is not homogeneous in ||beta_l1||_1: its exp(-d/(eps ||beta_l1||_1))
@@ -622,6 +623,27 @@ CLAIMS = [
                             latex=r"|R_{\alpha,\vec{1}}(\beta) - \|\beta\|_1| = \mathcal{O}(\alpha^{p}),\ \alpha \to 0,\ p = %s \text{ (the Lagrange expansion's order)}" % sp.latex(R_GAP_EXPONENT)),
         checks=(OrderFit(r_gap, name="R from its definition (golden-section search)", configurations=R_GAP_SPACE),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.depth.relu_homogeneous",
+        title="Section 1.8: a depth-D ReLU neural network is D-homogeneous, f(lambda theta, x) = lambda^D f(theta, x)",
+        source=src("1.8 Higher Order Models", r"(ex. a depth- D ReLU neural network is D -homogeneous)"),
+        statement=Statement(sp.Eq(sp.Symbol("f_scaled", real=True), lam**D * sp.Symbol("f_net", real=True), evaluate=False),
+                            latex=r"f(\lambda \theta, x) = \lambda^D f(\theta, x),\ f(\theta, x) = W_D\, \mathrm{relu}(\cdots \mathrm{relu}(W_1 x + b_1) \cdots) + b_D,\ \theta = (W_k, b_k)_{k \leq D}"),
+        checks=(Simulation(relu_homogeneity, name="random depth-D ReLU networks, every parameter scaled by lambda", rtol=1e-9,
+                           configurations=RELU_HOMOGENEITY_SPACE),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("f_scaled", real=True), lam**D * sp.Symbol("f_net", real=True), evaluate=False),
+                      assuming=[sp.Le(sp.Symbol("bias_norm", nonnegative=True), 0)],
+                      latex=r"b_1 = \cdots = b_D = 0 \Rightarrow f(\lambda \theta, x) = \lambda^D f(\theta, x)"),
+            checks=(Simulation(relu_homogeneity, name="random depth-D ReLU networks, every parameter scaled by lambda", rtol=1e-9,
+                               configurations=RELU_HOMOGENEITY_SPACE),),
+            why="relu is positively 1-homogeneous, so each bias-free layer contributes one factor lambda; a bias b_k scaled by "
+                "lambda enters layer k with degree 1 while the layer's input has degree k - 1, so a network with biases is "
+                "not homogeneous (its output bias alone has degree 1). The homogeneous networks are the bias-free ones, the "
+                "'linear, but not affine' operators of Section 2.2.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="kr.theorem3.flow_limit",

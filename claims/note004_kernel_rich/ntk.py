@@ -372,3 +372,36 @@ def ntk_limit_spectrum(ctx, precise, config=None):
     sines = np.sqrt(np.clip(1 - cos[:, ~np.eye(n, dtype=bool)] ** 2, 0.0, None))
     ev = np.linalg.eigvalsh(ntk_limit(X))
     return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1], "min_sine": sines.min(axis=-1)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.8: depth-D ReLU networks and D-homogeneity
+# ---------------------------------------------------------------------------------------------
+# The statement ranges over depth-D ReLU networks x -> W_D relu(... relu(W_1 x + b_1) ...) + b_D: the search runs
+# over the depth, the width (1: the narrowest; 8), the scale lambda and whether the network has biases (a network
+# without them is the 'linear, but not affine' case of Section 2.2).
+RELU_HOMOGENEITY_SPACE = Configurations(D=[2, 3, 4], width=[1, 8], lam=Range(0.1, 10.0, log=True), biases=[0, 1])
+
+
+def relu_homogeneity(ctx, precise, config=None):
+    """f(lambda theta, x) against lambda^D f(theta, x) for random depth-D ReLU networks (input dimension 3,
+    Gaussian weights and, with ``biases``, Gaussian biases at every layer; all parameters scaled by lambda) at 16
+    Gaussian inputs, and the norm of the biases."""
+    c = {"D": 3, "width": 8, "lam": 2.0, "biases": 1, **(config or {})}
+    rng = ctx.rng("relu_homogeneity", salt(c))
+    S, depth, m, lam = per_config(ctx, 8), int(c["D"]), int(c["width"]), float(c["lam"])
+    dims = [3] + [m] * (depth - 1) + [1]
+    Ws = [rng.standard_normal((S, dims[k + 1], dims[k])) / np.sqrt(dims[k]) for k in range(depth)]
+    bs = [float(c["biases"]) * rng.standard_normal((S, dims[k + 1])) for k in range(depth)]
+    x = rng.standard_normal((S, 16, 3))
+
+    def net(scale):
+        h = x
+        for k in range(depth):
+            h = np.einsum("bij,bnj->bni", scale * Ws[k], h) + scale * bs[k][:, None, :]
+            if k < depth - 1:
+                h = np.maximum(h, 0.0)
+        return h[..., 0]
+
+    return {"f_scaled": net(lam), "f_net": net(1.0), "lambda": np.full((S, 1), lam), "D": np.full((S, 1), float(depth)),
+            "bias_norm": np.sqrt(sum((b**2).sum(-1) for b in bs))[:, None]}

@@ -354,3 +354,11 @@ def test_exponentially_small_alpha_check_fails_on_a_polynomially_small_one():
             lo, hi = (mid, hi) if 2 * a2 * (np.sinh(mid) + rho * np.sinh(rho * mid)) < 1 else (lo, mid)
         beta = 2 * a2 * np.sinh(np.array([lo, rho * lo]))
         assert (np.abs(beta).sum() <= 1 + eps) == holds
+
+
+def test_relu_networks_are_homogeneous_exactly_when_bias_free():
+    ctx = Context(claim_id="kr.depth.relu_homogeneous")
+    for biases, exact in ((0, True), (1, False)):
+        env = note.relu_homogeneity(ctx, False, {"D": 3, "width": 8, "lam": 3.0, "biases": biases})
+        gap = np.abs(env["f_scaled"] - env["lambda"] ** env["D"] * env["f_net"]).max()
+        assert (gap < 1e-9 * np.abs(env["f_scaled"]).max()) == exact
