@@ -324,7 +324,7 @@ NTK_TRAINING_SPACE = Configurations(T=[2.0, 10.0])
 NTK_TRAINING_WIDTHS = 4 ** np.arange(3, 7)
 
 
-def ntk_training(ctx, variable, precise, config=None):
+def ntk_training(ctx, variable, precise, config=None, widths=NTK_TRAINING_WIDTHS):
     """Jacot et al.'s Theorem 2 on two-layer tanh networks (Lipschitz, bounded second derivative) in the
     NTK parametrisation, a, b ~ N(0, 1): gradient descent with step 0.1 up to the configuration's horizon T
     (the theorem's "uniformly on [0, T]" for every T: a long horizon is its edge) on 1/2 sum (f(x_i) - y_i)^2
@@ -339,9 +339,21 @@ def ntk_training(ctx, variable, precise, config=None):
     X = rng.standard_normal((4, 3))
     X /= np.linalg.norm(X, axis=1, keepdims=True)
     y = rng.standard_normal((S, 4))
+    widths = np.asarray(widths)
+    act = {} if c.get("activation", "tanh") == "tanh" else {"act": lambda z: np.maximum(z, 0.0), "der": lambda z: (z > 0).astype(float)}
     change = [ntk_training_change(rng.standard_normal((S, m, 3)), rng.standard_normal((S, m)), X, y,
-                                  T=T, steps=steps, every=max(steps // 10, 1)) for m in NTK_TRAINING_WIDTHS]   # one solve per width
-    return NTK_TRAINING_WIDTHS.astype(float), np.stack(change)
+                                  T=T, steps=steps, every=max(steps // 10, 1), **act) for m in widths]   # one solve per width
+    return widths.astype(float), np.stack(change)
+
+
+# Jacot et al.'s Theorem 2 outside its differentiability hypothesis: the ReLU (Lipschitz, not differentiable at 0)
+NTK_RELU_WIDTHS = 32 * 4 ** np.arange(4)
+NTK_RELU_TRAINING_SPACE = Configurations(T=[2.0, 10.0], activation=["relu"])   # the horizons of kr.ntk.theorem2
+
+
+def ntk_training_relu(ctx, variable, precise, config=None):
+    """ntk_training with the ReLU in place of tanh (the same horizons, data and step; widths 32 .. 2048)."""
+    return ntk_training(ctx, variable, precise, {"activation": "relu", **(config or {})}, widths=NTK_RELU_WIDTHS)
 
 
 min_sine = sp.Symbol("min_sine", nonnegative=True)

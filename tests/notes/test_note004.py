@@ -362,3 +362,11 @@ def test_relu_networks_are_homogeneous_exactly_when_bias_free():
         env = note.relu_homogeneity(ctx, False, {"D": 3, "width": 8, "lam": 3.0, "biases": biases})
         gap = np.abs(env["f_scaled"] - env["lambda"] ** env["D"] * env["f_net"]).max()
         assert (gap < 1e-9 * np.abs(env["f_scaled"]).max()) == exact
+
+
+def test_relu_ntk_check_fails_on_a_kernel_that_does_not_settle():
+    claim = BY_ID["kr.ntk.relu_training"]
+    fit = claim.checks[0]
+    flat = lambda ctx, var, precise, config=None: (note.NTK_RELU_WIDTHS.astype(float), np.ones((4, 3)) + 1e-3 * np.arange(3))  # noqa: E731
+    wrong = type(fit)(flat, rate_stated=False)
+    assert wrong.run(claim.statement, Context(claim_id=claim.id, check_name=fit.name)).outcome is Outcome.FAILS
