@@ -50,6 +50,16 @@ Conventions where the note is silent, stated once:
 - Chizat's Delta(Dh) bound is checked on a one-parameter model (p = 1), where operator norms are Euclidean.
 - Where the note says "polynomially" (R_alpha's approach to ||beta||_1, the D = 3 rich limit), the claim is
   checked at the polynomial order the potential's own expansion gives (computed with SymPy below).
+- Strict inequalities on nonnegative quantities (a gradient that does not vanish, a minimiser that is strict or
+  unique) are stated in a form a numeric check can fail: a flag for a gradient at round-off of its natural size
+  (critical = 0), the radius at which a sublevel set leaves the point (0 for a strict minimiser), the dimension of a
+  set of minimisers (0 for a unique one).
+- Theorem 2.5's hypotheses at their edge: models h(w) = g(P w) with P of orthonormal rows have rank Dh = rank P
+  constant near w0 = 0, below p when P is not square (kr.theorem2_5.strict_minimiser).
+- "Exponentially small alpha" (after Theorem 2) is a worst case over problems: the family X = (1, rho), y = s, on
+  which the largest alpha giving a (1 + eps)-approximation of ||beta_l1||_1 has a closed form on the invariant curve.
+- Depth-D ReLU networks (Section 1.8) are fully connected with a bias at every layer, every parameter scaled;
+  Jacot et al.'s Theorem 2 outside its hypotheses is checked with the ReLU in kr.ntk.theorem2's setting.
 - Barron's approximation theorems are existence statements; they are illustrated by the proof's own random
   construction (Maurey's argument, with step functions as the sigmoid): its average error over draws bounds
   the best network's. The estimation bound (1993b, Theorem 2) involves quantities no computation here can

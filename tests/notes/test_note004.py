@@ -1,6 +1,7 @@
 """Note 004 (kernel and rich regimes): the note's errors are found by the checks (the large-z expansion, the
 prediction order, the q/r potentials, Gunasekar's dynamics, the affine model's alpha^d, the Delta(Dh) bound,
-Barron's dropped square), and the Convergence check rejects a wrong limit on the note's own sequences.
+Barron's dropped square, the linearised flow's "unique" minimiser, the "strict" local minimiser after Theorem 2.5, the
+ReLU networks' homogeneity with biases), and the Convergence check rejects a wrong limit on the note's own sequences.
 
 Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
 tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
