@@ -185,13 +185,13 @@ RICH_W0_SPACE = data_space(shapes=EDGE_SHAPES, cond=Range(1.0, 100.0, log=True),
 
 def rich_w0_sequence(ctx, precise, config=None):
     """Section 1.6's rich limit for a general initialisation: the invariant curve's interpolants
-    beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (Theorem 1's minimisers of Q_{alpha,w0}) for alpha = 1e-1 ..
-    1e-256, with w0 of entries of modulus in [w0_min, 1.5] and random signs, against the minimum-l1
+    beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (Theorem 1's minimisers of Q_{alpha,w0}) for alpha = 1e-1, 1e-4,
+    1e-16, 1e-64, 1e-256, with w0 of entries of modulus in [w0_min, 1.5] and random signs, against the minimum-l1
     interpolant (which does not involve w0)."""
     c = config_of(config, {**DEFAULT_DATA, "w0_min": 0.5})
     S = per_config(ctx, 4)
     rng, X, y = config_regression(ctx, "rich w0", c, S)
-    grid = 10.0 ** -np.array([1.0, 2, 4, 8, 16, 32, 64, 128, 256])
+    grid = 10.0 ** -np.array([1.0, 4, 16, 64, 256])
     K, d = len(grid), X.shape[-1]
     w0 = rng.uniform(c["w0_min"], 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
     XX, yy = np.tile(X, (K, 1, 1)), np.tile(y, (K, 1))

@@ -201,7 +201,7 @@ LINEARISED_SPACE = Configurations(n=[2, 3], p=[1, 2, 3, 5], kappa=Range(1.0, 4.0
 
 def linearised_minimisers(ctx, precise, config=None):
     """The gradient flow of Fbar_alpha (alpha = 8, w0 = 0, the linear model A w with singular values in
-    [0.5, 1.5], H with spectrum [1, kappa], a random y*), simulated; the dimension of Fbar_alpha's set of
+    [0.5, 1.5], H with spectrum [1, kappa], a random y*), in closed form; the dimension of Fbar_alpha's set of
     global minimisers (p - rank A^T H A), the distance of the flow to w* = w0 + (A^T H A)^+ A^T H y*/alpha
     (the global minimiser on w0 + ker A^perp, the one nearest w0) along time, and the rate the hyperspace's
     strong convexity gives (the smallest nonzero eigenvalue of A^T H A)."""
@@ -221,9 +221,15 @@ def linearised_minimisers(ctx, precise, config=None):
     rate = np.where(ev > tol, ev, np.inf).min(axis=-1)
     wstar = np.einsum("bij,bj->bi", np.linalg.pinv(G, hermitian=True),
                       np.einsum("bni,bnm,bm->bi", A, H, ystar)) / alpha[:, None]
+    # the flow w' = -(G w - c), c = A^T H y*/alpha, from w0 = 0, in closed form on G's eigenbasis (an eigenvalue 0
+    # contributes t c_i: a drift along ker G, which c's component there would cause)
     tt = flows.time_grid(flows.horizon(12.0 / rate.min()), 40)
-    model = QuadraticModel(A, np.zeros_like(A), np.zeros(S))
-    W = model_gradient_flow(model, QuadraticLoss(H, ystar), alpha, np.zeros((S, p)), tt, precise)
+    lam, V = np.linalg.eigh(G)
+    cv = np.einsum("bpi,bp->bi", V, np.einsum("bni,bnm,bm->bi", A, H, ystar) / alpha[:, None])
+    lt = lam[:, None, :] * tt[None, :, None]
+    gain = np.where(lam[:, None, :] > tol[:, None], -np.expm1(-lt) / np.where(lam > tol, lam, 1.0)[:, None, :],
+                    tt[None, :, None])                                     # int_0^t exp(-lambda s) ds
+    W = np.einsum("bpi,bti->btp", V, gain * cv[:, None, :])
     dist = np.linalg.norm(W - wstar[:, None], axis=-1)
     return {"argmin_dim": dim.astype(float), "dist_t": dist, "dist_0": dist[:, :1], "rate": rate[:, None],
             "t": tt[None, :]}
@@ -240,8 +246,8 @@ def linearised_minimisers(ctx, precise, config=None):
 rank_cfg = sp.Symbol("r", positive=True, integer=True)
 STRICT_SPACE = Configurations(n=[2, 3], p=[2, 3], r=[1, 2, 3], alpha=Range(32.0, 1024.0, log=True),
                               constraints=(sp.Le(rank_cfg, p_par), sp.Le(rank_cfg, n_out)),
-                              when=lambda c: c["r"] <= min(c["p"], c["n"]),
-                              when_text="rank r <= min(p, n)")
+                              when=lambda c: c["p"] - 1 <= c["r"] <= min(c["p"], c["n"]),
+                              when_text="rank r = p (Dh(w0) injective) or p - 1 (deficient by one), r <= n")
 STRICT_RADIUS = 1e-2
 
 
@@ -266,11 +272,13 @@ def strict_minimiser(ctx, precise, config=None):
     loss = QuadraticLoss(H, ystar)
     a = np.full(S, float(c["alpha"]))
     G0 = np.einsum("bni,bnm,bmj->bij", A0, H, A0)
-    T = flows.horizon(40.0 / np.linalg.eigvalsh(G0)[:, 0].min())
-    W = model_gradient_flow(model, loss, a, np.zeros((S, p)), np.array([0.0, T / 2, T]), precise)[:, -1]
+    # the flow over 3 of its time constants, then Newton's method (quadratic from there) to the limit it approaches
+    T = flows.horizon(3.0 / np.linalg.eigvalsh(G0)[:, 0].min())
+    # (loose tolerances: the flow only has to reach the basin Newton's method finishes in)
+    W = model_gradient_flow(model, loss, a, np.zeros((S, p)), np.array([0.0, T]), precise, tolerances=(1e-4, 1e-8))[:, -1]
     small = QuadraticModel(A0, B0, np.ones(S))
     u = np.einsum("brp,bp->br", P, W)
-    for _ in range(8):                 # Newton in u = P w: the flow's limit to machine precision
+    for _ in range(12):                # Newton in u = P w: the flow's limit to machine precision
         J = small.jac(u)
         resid = loss.grad(a[:, None] * small.f(u))
         grad = np.einsum("bnr,bn->br", J, resid) / a[:, None]
