@@ -363,7 +363,8 @@ NTK_PD_SPACE = Configurations(dim=[2, 3], n=[2, 6, 12], spread=Range(1e-3, 1.0, 
 
 def ntk_limit_spectrum(ctx, precise, config=None):
     """Theta_oo (ReLU, depth 2: k1 + k0 x.x') on n distinct, pairwise non-parallel inputs in dimension
-    ``dim``: its smallest eigenvalue, against the size of its largest. The adversarial family: the inputs
+    ``dim``: its smallest eigenvalue, against the size of its largest, and whether it is singular to the
+    eigensolver's resolution. The adversarial family: the inputs
     are Gaussian directions pulled to within an angle of about ``spread`` of one axis (nearly parallel;
     spread = 1 is the random design), and with ``antipodal`` every other input is also reflected through
     the origin (nearly antiparallel pairs, where ReLU's kernel loses its even part), with random norms in
@@ -383,7 +384,10 @@ def ntk_limit_spectrum(ctx, precise, config=None):
     cos = np.abs(np.einsum("bid,bjd->bij", X, X)) / np.einsum("bi,bj->bij", *(2 * [np.linalg.norm(X, axis=-1)]))
     sines = np.sqrt(np.clip(1 - cos[:, ~np.eye(n, dtype=bool)] ** 2, 0.0, None))
     ev = np.linalg.eigvalsh(ntk_limit(X))
-    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1], "min_sine": sines.min(axis=-1)}
+    # positive definite to the resolution of the eigensolver: lambda_min above 1e-13 lambda_max (round-off is about
+    # n 1e-16 lambda_max; the nearly parallel inputs of the search reach about 1e-9, parallel ones 1e-16)
+    singular = (ev[:, 0] <= 1e-13 * ev[:, -1]).astype(float)
+    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1], "singular": singular, "min_sine": sines.min(axis=-1)}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -371,3 +371,15 @@ def test_relu_ntk_check_fails_on_a_kernel_that_does_not_settle():
     flat = lambda ctx, var, precise, config=None: (note.NTK_RELU_WIDTHS.astype(float), np.ones((4, 3)) + 1e-3 * np.arange(3))  # noqa: E731
     wrong = type(fit)(flat, rate_stated=False)
     assert wrong.run(claim.statement, Context(claim_id=claim.id, check_name=fit.name)).outcome is Outcome.FAILS
+
+
+def test_ntk_positive_definiteness_check_fails_on_parallel_inputs():
+    """Parallel inputs x and 2x give proportional rows of Theta_oo (homogeneous in each input): singular, which the
+    claim's statement flags; the nearly parallel inputs of its search stay far above round-off."""
+    from verify.maths.kernels import ntk_limit
+    X = np.array([[[1.0, 0.0, 0.0], [2.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    ev = np.linalg.eigvalsh(ntk_limit(X))[0]
+    assert ev[0] <= 1e-13 * ev[-1]
+    ctx = Context(claim_id="kr.ntk.limit_positive_definite")
+    env = note.ntk_limit_spectrum(ctx, False, {"dim": 2, "n": 12, "spread": 1e-3, "antipodal": False})
+    assert np.all(env["singular"] == 0) and np.all(env["lambda_min"] > 1e-11 * env["lambda_max"])
