@@ -144,8 +144,12 @@ def test_relative_change_rejects_a_wrong_constant(evaluated):
 
 def test_flow_limit_on_the_figure_eight_is_a_strictly_worse_local_minimum(evaluated):
     statement, _ = evaluated("kr.theorem2_5.not_global")
-    sim = statement.checks[0]
-    assert sim.outcome is Outcome.HOLDS and sim.evidence["min_relative_margin"] > 0.5
+    assert statement.checks[0].outcome is Outcome.HOLDS
+    env = note.figure_eight_limits(Context(claim_id="kr.theorem2_5.not_global"), False, {"c": 1.0, "noise": 0.1})
+    assert np.all(env["F_lim"] - env["F_min"] > 0.5 * env["F_lim"]) and np.all(env["is_global"] == 0)
+    # the check fails where the flow's limit is a global minimiser: y* = 0 = h(w0), where the flow stays at w0
+    flagged = note.figure_eight_limits(Context(claim_id="kr.theorem2_5.not_global"), False, {"c": 0.0, "noise": 0.0})
+    assert np.all(flagged["is_global"] == 1)
 
 
 def test_ntk_change_during_training_shrinks_with_width_and_is_not_o_m_minus_2(evaluated):
