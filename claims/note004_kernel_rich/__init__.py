@@ -1024,7 +1024,7 @@ CLAIMS = [
         source=src("3 Neural Tangent Kernel: Convergence and Generalization in Neural Networks, Jacot, Gabriel, and Hongler 2018",
                    r"it is reassuring that the result holds true outside of the differentiability assumptions"),
         statement=Statement(sp.Eq(sp.Symbol("Theta_change", positive=True), sp.O(m_width ** sp.Rational(-1, 4), (m_width, sp.oo)), evaluate=False),
-                            latex=r"\sigma = \mathrm{relu}:\ \sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/4}) \to 0\ \text{(depth 2, square loss, the setting of kr.ntk.theorem2; the note states no rate: } m^{-1/4} \text{ is the evidence demanded)}"),
+                            latex=r"\sigma = \mathrm{relu}:\ \sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/4}) \to 0\ \text{(depth 2, square loss, kr.ntk.theorem2's setting with } T \in \{2, 5\}\text{; the note states no rate: } m^{-1/4} \text{ is the evidence demanded)}"),
         checks=(OrderFit(ntk_training_relu, name="kernel change along gradient descent (ReLU), widths 32 .. 2048", rate_stated=False,
                          configurations=NTK_RELU_TRAINING_SPACE),),
         depends_on=("kr.ntk.theorem2",),

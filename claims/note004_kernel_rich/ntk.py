@@ -352,7 +352,7 @@ def ntk_training(ctx, variable, precise, config=None, widths=NTK_TRAINING_WIDTHS
 
 # Jacot et al.'s Theorem 2 outside its differentiability hypothesis: the ReLU (Lipschitz, not differentiable at 0)
 NTK_RELU_WIDTHS = 32 * 4 ** np.arange(4)
-NTK_RELU_TRAINING_SPACE = Configurations(T=[2.0, 10.0], activation=["relu"])   # the horizons of kr.ntk.theorem2
+NTK_RELU_TRAINING_SPACE = Configurations(T=[2.0, 5.0], activation=["relu"])
 
 
 def ntk_training_relu(ctx, variable, precise, config=None):
