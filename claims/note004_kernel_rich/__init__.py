@@ -50,6 +50,16 @@ Conventions where the note is silent, stated once:
 - Chizat's Delta(Dh) bound is checked on a one-parameter model (p = 1), where operator norms are Euclidean.
 - Where the note says "polynomially" (R_alpha's approach to ||beta||_1, the D = 3 rich limit), the claim is
   checked at the polynomial order the potential's own expansion gives (computed with SymPy below).
+- Strict inequalities on nonnegative quantities (a gradient that does not vanish, a minimiser that is strict or
+  unique) are stated in a form a numeric check can fail: a flag for a gradient at round-off of its natural size
+  (critical = 0), the radius at which a sublevel set leaves the point (0 for a strict minimiser), the dimension of a
+  set of minimisers (0 for a unique one).
+- Theorem 2.5's hypotheses at their edge: models h(w) = g(P w) with P of orthonormal rows have rank Dh = rank P
+  constant near w0 = 0, below p when P is not square (kr.theorem2_5.strict_minimiser).
+- "Exponentially small alpha" (after Theorem 2) is a worst case over problems: the family X = (1, rho), y = s, on
+  which the largest alpha giving a (1 + eps)-approximation of ||beta_l1||_1 has a closed form on the invariant curve.
+- Depth-D ReLU networks (Section 1.8) are fully connected with a bias at every layer, every parameter scaled;
+  Jacot et al.'s Theorem 2 outside its hypotheses is checked with the ReLU in kr.ntk.theorem2's setting.
 - Barron's approximation theorems are existence statements; they are illustrated by the proof's own random
   construction (Maurey's argument, with step functions as the sigmoid): its average error over draws bounds
   the best network's. The estimation bound (1993b, Theorem 2) involves quantities no computation here can
@@ -71,14 +81,16 @@ from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
                       beta_Q, beta_inf, beta_l1, beta_l2, c, d_sym, e, eps, f_diag, g_uv, imbalance, lam, m_width,
                       rho_alpha, rho_bar, sigma_dot, sigma_r, src, u, w_m, w_p, x_inf, x_l1, x_v, z, zp)
-from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RKHS_SPACE, R_GAP_SPACE, THEOREM1_GENERAL_SPACE,
-                       THEOREM1_SPACE, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
+from .diagonal import (CURVE_DATA, DEPTH_SPACE, FLOW_DATA, LINEAR_SPACE, RICH_W0_SPACE, RKHS_SPACE, R_GAP_SPACE,
+                       NEEDED_EPS, NEEDED_SPACE, THEOREM1_GENERAL_SPACE, THEOREM1_SPACE, alpha_needed, rich_alpha_needed,
+                       rich_w0_sequence, THEOREM2_SPACE, THEOREM3_SPACE, config_regression, depth3_excess, depth_sequence, kernel_sequence,
                        linear_model_flow, r_gap, regression, rich_sequence, rkhs_sequence, theorem1_flow, theorem2_kernel,
                        theorem2_rich, theorem3_flow)
-from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, RATES_SPACE, THEOREM24_SPACE, lazy_quantity, theorem24_flow,
-                   underparameterised_rates)
+from .lazy import (LAZY_RANDOM_SPACE, LAZY_SPACE, LAZY_T_SPACE, LINEARISED_SPACE, RATES_SPACE, STRICT_SPACE, THEOREM24_SPACE,
+                   lazy_quantity, linearised_minimisers, strict_minimiser, theorem24_flow, underparameterised_rates)
 from .ntk import (ARORA2_SPACE, ARORA3_SPACE, BARRON_RADIUS_SPACE, BARRON_SPACE, DELTA_DH_SPACE, FIGURE_EIGHT_SPACE,
-                  INIT_SADDLE_SPACE, NTK_PD_SPACE, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
+                  INIT_SADDLE_SPACE, NTK_PD_SPACE, NTK_RELU_TRAINING_SPACE, NTK_RELU_WIDTHS, RELU_HOMOGENEITY_SPACE, ntk_training_relu,
+                  relu_homogeneity, NTK_TRAINING_SPACE, NTK_WIDTHS_SPACE, RELATIVE_CHANGE_SPACE,
                   SQUARED_SPACE, ZERO_SADDLE_SPACE, barron_instances, commuting_depth_limits, differential_change_steps,
                   figure_eight_limits, not_saddle_at_init, ntk_limit_spectrum, ntk_training, ntk_widths,
                   relative_change_steps, saddle_at_zero, singular_value_dynamics, squared_sequence)
@@ -87,7 +99,8 @@ from .steps import (C0_NEEDED, C0_STATED, DEPTH3_EXCESS_EXPONENT, KAPPA_CRITERIO
                     U_NOTE, Xu, grad_f, h_hom, h_local, lam_, s, to_static, tt_, w_, w0_, ystar_, kappa_of)
 
 # what the tests and the registry read from the package
-__all__ = ["CLAIMS", "config_regression", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
+__all__ = ["CLAIMS", "config_regression", "linearised_minimisers", "not_saddle_at_init", "rich_w0_sequence", "strict_minimiser", "NEEDED_EPS", "alpha_needed", "relu_homogeneity", "NTK_RELU_WIDTHS", "ntk_limit_spectrum", "figure_eight_limits",
+           "Lam", "gradF_norm", "D2h_norm", "Dh_norm", "C0_NEEDED", "C0_STATED", "Delta_F", "F_0", "G_2", "K0_NORM", "L2_NORM", "NOTE", "SCALING",
            "W_deep", "_b3", "_f2", "_f_K_at", "_unit1", "_wt", "alpha", "beta_inf", "beta_l1", "beta_l2",
            "commuting_depth_limits", "depth_sequence", "differential_change_steps", "e", "eta", "regression",
            "relative_change_steps", "rkhs_sequence", "theorem2_rich"]
@@ -226,12 +239,33 @@ _w_minus_of = sp.sqrt((sp.Abs(_bz) - _bz) / 2)
 _u0 = sp.symbols("u_p1:3 u_m1:3", real=True)
 _f_K_at = alpha**2 * _f2(_wt) + e * _lin                                    # f_K(w(0) + e h) as the note writes it
 _lin_scaled = sum(hv * gv for hv, gv in zip(_h_vec, _grad_f2_at([alpha * v for v in _u0])))
+# Section 2.3's flows: p = 2 parameters, n = 2 outputs, a generic model h and loss R (undefined functions)
+_wg, _w0g, _yg = sp.symbols("w1:3", real=True), sp.symbols("w0_1:3", real=True), sp.symbols("y1:3", real=True)
+_hg = [sp.Function(f"h{i}")(*_wg) for i in (1, 2)]
+_Rg = sp.Function("R")
+_Jg = sp.Matrix([[sp.diff(hi, v) for v in _wg] for hi in _hg])
+_hbar_g = [hi.subs(dict(zip(_wg, _w0g))) + sum(sp.diff(hi, v).subs(dict(zip(_wg, _w0g))) * (v - v0) for v, v0 in zip(_wg, _w0g))
+           for hi in _hg]
+
+
+def _grad_R_at(outputs):
+    return sp.Matrix([sp.Derivative(_Rg(*_yg), yi) for yi in _yg]).subs(dict(zip(_yg, [alpha * o for o in outputs])))
+
+
+NEG_GRAD_F_ALPHA = sp.Matrix([-sp.diff(_Rg(*[alpha * hi for hi in _hg]) / alpha**2, v) for v in _wg])
+NEG_GRAD_FBAR_ALPHA = sp.Matrix([-sp.diff(_Rg(*[alpha * hi for hi in _hbar_g]) / alpha**2, v) for v in _wg])
+
 W_deep, W_nuc, beta_K = sp.symbols("W_deep W_nuc beta_K", real=True)
 Delta_Dh, gradF_norm, D2h_norm, Dh_norm, D2h_sup = sp.symbols("Delta_Dh gradF_norm D2h_norm Dh_norm D2h_sup", positive=True)
 
 grad_norm, lambda_min, lambda_max = sp.symbols("grad_norm lambda_min lambda_max", real=True)
 Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
 F_lim, F_min = sp.symbols("F_lim F_min", real=True)
+# Section 2.3's linearised flow and Theorem 2.5's limit: the dimension of Fbar_alpha's set of global minimisers, the
+# flow's distance to the one nearest w0 (at t and at 0) and the hyperspace's rate; the radius at which the sublevel
+# set {F_alpha <= F_alpha(w_oo)} reaches out of w_oo, and rank Dh(w0) against the number p of parameters
+argmin_dim, sublevel_radius, rank_Dh, p_params = sp.symbols("argmin_dim sublevel_radius rank p", nonnegative=True)
+dist_t, dist_0, lin_rate = sp.symbols("dist_t dist_0 rate", nonnegative=True)
 
 # ---------------------------------------------------------------------------------------------
 # scalings: the setting's independent rescalings and each symbol's dimension (verify.checks.scaling)
@@ -278,7 +312,9 @@ SCALING = Scaling(
           "nuclear_hat": S_W**2, "nuclear_min": S_W**2,
           "W_deep": S_W**3, "W_nuc": S_W**3, "sigma_r": S_W**N_depth, "sigma_dot": S_W**(N_depth - 2) * S_R,
           "g_uv": S_R / S_W**N_depth, "imbalance": S_W**2, "J_mt": S_R, "J_star": S_R,
-          "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1},
+          "err_n": S_H**2, "C_f": S_H / S_X, "r": S_X, "risk": S_H, "risk_N": S_H, "gamma": 1,
+          "argmin_dim": 1, "critical": 1, "singular": 1, "is_global": 1, "inv_log_alpha": 1,
+          "f_net": S_H, "f_scaled": S_H, "bias_norm": S_W, "sublevel_radius": S_W, "rank": 1, "p": 1, "dist_t": S_W, "dist_0": S_W, "rate": 1 / T_FLOW},
 )   # R_{n,N}, R_N (Barron's index of resolvability) are not defined in the note and stay undeclared
 CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales the output (Section 2)
 # Theorem 2's rich threshold (a hypothesis) is not homogeneous in ||beta_l1||_1: its exp(-d/(eps ||beta_l1||_1))
@@ -367,8 +403,8 @@ CLAIMS = [
         id="kr.linreg.init_not_saddle",
         title="Remark (1): at w_+ = w_- = alpha w0 the model vanishes without this being a saddle point of L",
         source=src("1.3 Example: Linear Regression", r"the model vanishes at initialization $F(\alpha \mathbf{w}) = 0$ without this being a saddle point of the objective"),
-        statement=Statement(sp.Gt(grad_norm, 0),
-                            latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \|\nabla L(\mathbf{w})\|_2 > 0 \text{ (not a critical point, so not a saddle)}"),
+        statement=Statement(sp.Le(sp.Symbol("critical", nonnegative=True), 0),
+                            latex=r"\mathbf{w}_+ = \mathbf{w}_- = \alpha \mathbf{w}_0:\ F(\mathbf{w}) = 0 \text{ and } \mathbf{w} \text{ is not a critical point of } L\ (\|\nabla L(\mathbf{w})\|_2 \text{ above round-off of } 4\|\mathbf{w}\|_\infty \|X\|_2 \|\mathbf{y}\|\text{; so not a saddle)}"),
         checks=(Simulation(not_saddle_at_init, name="gradient of L at w_+ = w_- = alpha w0 (Gaussian data, N < d)",
                            configurations=INIT_SADDLE_SPACE),),
         expected=Verdict.SUPPORTED,
@@ -465,6 +501,17 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="kr.theorem2.exponentially_small",
+        title="After Theorem 2: approximating ||beta_l1||_1 needs an exponentially small alpha (in the worst case, alpha = exp(-Omega(1/eps)))",
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"one must have *exponentially small* α to approximate $\beta_{\ell_1}^*$"),
+        statement=Statement(sp.Eq(sp.Symbol("inv_log_alpha", positive=True), sp.O(eps, (eps, 0)), evaluate=False),
+                            latex=r"\frac{1}{\log(1/\alpha_{\text{needed}}(\epsilon))} = \mathcal{O}(\epsilon),\ \alpha_{\text{needed}}(\epsilon) = \inf_{X, \mathbf{y}} \sup\{\alpha : \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon)\|\beta_{\ell_1}^*\|_1\} \text{ (worst case over } X = (1, \rho),\ \rho \in (0, 1))"),
+        checks=(OrderFit(rich_alpha_needed, name="the alpha the worst problem needs (closed form on the invariant curve)", rate_stated=False,
+                         configurations=NEEDED_SPACE),),
+        depends_on=("kr.theorem1.flow_limit",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="kr.generalisation.sample_complexity",
         title="Rich limit: N = Omega(r* log d) samples suffice for beta_l1 to generalise; the kernel limit needs N = Omega(d)",
         source=src("1.5 The Relation of Kernel and Rich Limits to Model Generalization", r"in the rich limit, $N = \Omega(r^* \log d)$ training points suffices for $\beta_{\ell_1}^*$ to “generalize well”; in the kernel limit, though, good generalization requires $N = \Omega(d)$"),
@@ -543,6 +590,17 @@ CLAIMS = [
         expected=Verdict.PROVED,
     ),
     Claim(
+        id="kr.rich.w0_independent",
+        title="Section 1.6: the initialisation's shape w0 does not affect the rich limit (lim_{alpha -> 0} beta_{alpha,w0} = beta_l1 for any w0)",
+        source=src("1.6 Reconsidering w0", r"the specific initialization \mathbf{w}_0 *does* affect the implicit bias in optimization under the kernel regime, but *not* in the rich limit"),
+        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False),
+                            latex=r"\mathbf{w}_0 \text{ with no zero entries}:\ \lim_{\alpha \to 0} \beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\ell_1}^* = \operatorname{argmin}_{X\beta = \mathbf{y}} \|\beta\|_1 \text{ (the kernel half: kr.kernel.rkhs_nearest, a weighted } \ell_2 \text{ limit)}"),
+        checks=(Convergence(rich_w0_sequence, name="minimisers of Q_{alpha,w0} (random w0) against the linear programme", tol=0.05,
+                            configurations=RICH_W0_SPACE),),
+        depends_on=("kr.theorem1_general.flow_limit", "kr.q_alpha.rich_expansion"),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
         id="kr.remark_r.linear_model",
         title="For the linear model f(w, x) = <w, x>, the flow's limit is the interpolant nearest alpha w0 (beta^R)",
         source=src("1.7 Implicit Bias and Weights", r"for the least-squares model $f(\mathbf{w}, \mathbf{x}) = \langle \mathbf{w}, \mathbf{x} \rangle$, we indeed have $\beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\alpha, \mathbf{w}_0}^R$"),
@@ -576,6 +634,27 @@ CLAIMS = [
                             latex=r"|R_{\alpha,\vec{1}}(\beta) - \|\beta\|_1| = \mathcal{O}(\alpha^{p}),\ \alpha \to 0,\ p = %s \text{ (the Lagrange expansion's order)}" % sp.latex(R_GAP_EXPONENT)),
         checks=(OrderFit(r_gap, name="R from its definition (golden-section search)", configurations=R_GAP_SPACE),),
         expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.depth.relu_homogeneous",
+        title="Section 1.8: a depth-D ReLU neural network is D-homogeneous, f(lambda theta, x) = lambda^D f(theta, x)",
+        source=src("1.8 Higher Order Models", r"(ex. a depth- D ReLU neural network is D -homogeneous)"),
+        statement=Statement(sp.Eq(sp.Symbol("f_scaled", real=True), lam**D * sp.Symbol("f_net", real=True), evaluate=False),
+                            latex=r"f(\lambda \theta, x) = \lambda^D f(\theta, x),\ f(\theta, x) = W_D\, \mathrm{relu}(\cdots \mathrm{relu}(W_1 x + b_1) \cdots) + b_D,\ \theta = (W_k, b_k)_{k \leq D}"),
+        checks=(Simulation(relu_homogeneity, name="random depth-D ReLU networks, every parameter scaled by lambda", rtol=1e-9,
+                           configurations=RELU_HOMOGENEITY_SPACE),),
+        correction=Correction(
+            Statement(sp.Eq(sp.Symbol("f_scaled", real=True), lam**D * sp.Symbol("f_net", real=True), evaluate=False),
+                      assuming=[sp.Le(sp.Symbol("bias_norm", nonnegative=True), 0)],
+                      latex=r"b_1 = \cdots = b_D = 0 \Rightarrow f(\lambda \theta, x) = \lambda^D f(\theta, x)"),
+            checks=(Simulation(relu_homogeneity, name="random depth-D ReLU networks, every parameter scaled by lambda", rtol=1e-9,
+                               configurations=RELU_HOMOGENEITY_SPACE),),
+            why="relu is positively 1-homogeneous, so each bias-free layer contributes one factor lambda; a bias b_k scaled by "
+                "lambda enters layer k with degree 1 while the layer's input has degree k - 1, so a network with biases is "
+                "not homogeneous (its output bias alone has degree 1). The homogeneous networks are the bias-free ones, the "
+                "'linear, but not affine' operators of Section 2.2.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="kr.theorem3.flow_limit",
@@ -660,6 +739,17 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
     Claim(
+        id="kr.chizat.lazy_criterion",
+        title="Chizat: with the two estimates, Delta(F)/Delta(Dh) >= (||grad F||/F)/(||D^2 h||/||Dh||), so the criterion guarantees Delta(F) >> Delta(Dh)",
+        source=src("2.1 Lazy Training", r"\frac{\|\nabla F(w_0)\|}{F(w_0)} \gg \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|}"),
+        statement=Statement(sp.Ge(Delta_F / Delta_Dh, Lam), assuming=[sp.Ge((gradF_norm / F_0) / (D2h_norm / Dh_norm), Lam)],
+                            where={Delta_F: eta * gradF_norm**2 / F_0, Delta_Dh: eta * gradF_norm * D2h_norm / Dh_norm},
+                            latex=r"\Delta(F) = \eta \frac{\|\nabla F(w_0)\|^2}{F(w_0)},\ \Delta(Dh) \leq \eta \frac{\|\nabla F(w_0)\| \|D^2 h(w_0)\|}{\|Dh(w_0)\|} \Rightarrow \frac{\Delta(F)}{\Delta(Dh)} \geq \frac{\|\nabla F(w_0)\|/F(w_0)}{\|D^2 h(w_0)\|/\|Dh(w_0)\|} \text{ (at the bound on } \Delta(Dh)\text{, its worst case)}"),
+        checks=(Inequality(name="ratio of the two estimates"),),
+        depends_on=("kr.chizat.relative_change", "kr.chizat.delta_dh"),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
         id="kr.chizat.kappa_criterion",
         title="Chizat: for the square loss the laziness criterion is kappa_h(w0) << 1",
         source=src("2.1 Lazy Training", r"\kappa_h(w_0) := \|h(w_0) - y^*\| \frac{\|D^2 h(w_0)\|}{\|Dh(w_0)\|^2} \ll 1"),
@@ -701,6 +791,26 @@ CLAIMS = [
         checks=(Identity(name="kappa at the scaled initialisation"),),
         scaling=CHIZAT.with_dims({"y_star": S_H}),
         expected=Verdict.PROVED,
+    ),
+    Claim(
+        id="kr.chizat.flow_velocity",
+        title="Chizat: -grad F_alpha(w) = -(1/alpha) Dh(w)^T grad R(alpha h(w))",
+        source=src("2.3 Lazy Training and the Scaled Model", r"w'_\alpha(t) = -\nabla F_\alpha(w_\alpha(t)) = -\frac{1}{\alpha} Dh(w_\alpha(t))^T \nabla R(\alpha h(w_\alpha(t)))"),
+        statement=Statement(sp.Eq(NEG_GRAD_F_ALPHA, -(_Jg.T * _grad_R_at(_hg)) / alpha, evaluate=False),
+                            latex=r"-\nabla_w \frac{1}{\alpha^2} R(\alpha h(w)) = -\frac{1}{\alpha} Dh(w)^T \nabla R(\alpha h(w))\ (p = n = 2,\ h, R \text{ generic smooth})"),
+        checks=(Identity(sizes={"p": 2}, name="chain rule for the scaled objective"),),
+        scaling=CHIZAT,
+        expected=Verdict.SUPPORTED,  # proved for p = 2 (generic h and R: undefined functions); other p not checked
+    ),
+    Claim(
+        id="kr.chizat.linearised_velocity",
+        title="Chizat: -grad Fbar_alpha(w) = -(1/alpha) Dh(w0)^T grad R(alpha hbar(w))",
+        source=src("2.3 Lazy Training and the Scaled Model", r"\bar{w}'_\alpha(t) = -\nabla \bar{F}_\alpha(\bar{w}_\alpha(t)) = -\frac{1}{\alpha} Dh(w_0)^T \nabla R(\alpha \bar{h}(\bar{w}_\alpha(t)))"),
+        statement=Statement(sp.Eq(NEG_GRAD_FBAR_ALPHA, -(_Jg.subs(dict(zip(_wg, _w0g))).T * _grad_R_at(_hbar_g)) / alpha, evaluate=False),
+                            latex=r"-\nabla_w \frac{1}{\alpha^2} R(\alpha \bar{h}(w)) = -\frac{1}{\alpha} Dh(w_0)^T \nabla R(\alpha \bar{h}(w)),\ \bar{h}(w) = h(w_0) + Dh(w_0)(w - w_0)\ (p = n = 2)"),
+        checks=(Identity(sizes={"p": 2}, name="chain rule for the linearised objective"),),
+        scaling=CHIZAT,
+        expected=Verdict.SUPPORTED,
     ),
     Claim(
         id="kr.theorem2_2.displacement",
@@ -753,6 +863,28 @@ CLAIMS = [
         depends_on=("kr.theorem2_2.displacement",),
         scaling=CHIZAT,
         expected=Verdict.INCONCLUSIVE,
+    ),
+    Claim(
+        id="kr.lazy.linearised_minimiser",
+        title="Section 2.3: the linearised flow converges linearly to the unique global minimiser of Fbar_alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"Therefore, $(\bar{w}_\alpha(t))_{t \geq 0}$ converges linearly to the unique global minimizer of \bar{F}_α"),
+        statement=Statement(sp.Le(argmin_dim, 0),
+                            latex=r"\dim \operatorname{argmin}_{w \in \mathbb{R}^p} \bar{F}_\alpha(w) = 0 \text{ (a unique global minimiser)},\ \bar{F}_\alpha(w) = \tfrac{1}{\alpha^2} R(\alpha\, Dh(w_0)(w - w_0)),\ R \text{ strongly convex}"),
+        checks=(Simulation(linearised_minimisers, name="Fbar_alpha's minimisers (linear models, p against n)",
+                           configurations=LINEARISED_SPACE),),
+        correction=Correction(
+            Statement(sp.Le(dist_t, dist_0 * sp.exp(-lin_rate * t)),
+                      latex=r"\|\bar{w}_\alpha(t) - w^*\| \leq e^{-\lambda_+ t} \|w_0 - w^*\|,\ w^* = \operatorname{argmin}_{w \in w_0 + \ker Dh(w_0)^\perp} \bar{F}_\alpha(w),\ \lambda_+ = \lambda_{\min}^{+}(Dh(w_0)^T \nabla^2 R\, Dh(w_0))"),
+            checks=(Simulation(linearised_minimisers, name="the linearised flow against the minimiser on the hyperspace",
+                               configurations=LINEARISED_SPACE),),
+            why="Fbar_alpha is constant along ker Dh(w0), so its global minimisers form the affine set w* + ker Dh(w0): unique only "
+                "when Dh(w0) is injective (p <= rank), never in the overparameterised case the note treats next. The flow stays "
+                "in w0 + ker Dh(w0)^perp, where Fbar_alpha is strongly convex, and converges linearly to the unique global "
+                "minimiser in that hyperspace (the one nearest w0), at the rate of the smallest nonzero eigenvalue of "
+                "Dh(w0)^T H Dh(w0).",
+            expected=Verdict.SUPPORTED),
+        scaling=CHIZAT,
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="kr.theorem2_4.threshold",
@@ -854,14 +986,48 @@ CLAIMS = [
         expected=Verdict.SUPPORTED,
     ),
     Claim(
+        id="kr.theorem2_5.strict_minimiser",
+        title="After Theorem 2.5: for sufficiently large alpha, lim_t w_alpha(t) is a strict local minimiser of F_alpha",
+        source=src("2.3 Lazy Training and the Scaled Model", r"And so we have that, for sufficiently large α , $\lim_{t \rightarrow \infty} w_\alpha(t)$ is a strict local minimizer"),
+        statement=Statement(sp.Le(sublevel_radius, 0),
+                            latex=r"\{w : \|w - w_\alpha^\infty\| \leq r,\ F_\alpha(w) \leq F_\alpha(w_\alpha^\infty)\} = \{w_\alpha^\infty\} \text{ (a strict local minimiser), under Theorem 2.5's hypotheses, } \alpha \in [32, 1024]"),
+        checks=(Simulation(strict_minimiser, name="sublevel set of F_alpha around the flow's limit (constant-rank models h = g(P w))",
+                           configurations=STRICT_SPACE),),
+        correction=Correction(
+            Statement(sp.Le(sublevel_radius, 0), assuming=[sp.Ge(rank_Dh, p_params)],
+                      latex=r"\operatorname{rank} Dh(w_0) = p \Rightarrow w_\alpha^\infty \text{ is a strict local minimiser of } F_\alpha"),
+            checks=(Simulation(strict_minimiser, name="sublevel set of F_alpha around the flow's limit (constant-rank models h = g(P w))",
+                               configurations=STRICT_SPACE),),
+            why="Theorem 2.5 gives a local minimum, not a strict one: with rank Dh constant and below p near w0, h is constant "
+                "along the (p - rank)-dimensional fibres of a submersion (here h(w) = g(P w), constant along ker P), so F_alpha is "
+                "flat along them and no local minimiser is strict. The limit is strict when Dh(w0) is injective (rank = p), "
+                "where the Hessian of F_alpha at the limit tends to Dh(w0)^T H Dh(w0), positive definite (kr.theorem2_5.rate).",
+            expected=Verdict.SUPPORTED),
+        depends_on=("kr.theorem2_5.rate",),
+        scaling=CHIZAT,
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
         id="kr.theorem2_5.not_global",
         title="Theorem 2.5 remark: the flow's limit is in general not a global minimiser of F_alpha",
         source=src("2.3 Lazy Training and the Scaled Model", r"It is not in general, though, a global minimizer of F_α because the image of $Dh(w_0)$ need not contain the global minimizer of R"),
-        statement=Statement(sp.Gt(F_lim, F_min),
-                            latex=r"F_\alpha(\lim_{t \to \infty} w_\alpha(t)) > \min_w F_\alpha(w)\ \ (h(w) = (\sin w, \sin 2w),\ w_0 = 0,\ y^* \approx c(-1, 2))"),
+        statement=Statement(sp.Le(sp.Symbol("is_global", nonnegative=True), 0),
+                            latex=r"F_\alpha(\lim_{t \to \infty} w_\alpha(t)) > \min_w F_\alpha(w) \text{ (beyond } 10^{-6} \text{ of their size: not a global minimiser)}\ \ (h(w) = (\sin w, \sin 2w),\ w_0 = 0,\ y^* \approx c(-1, 2))"),
         checks=(Simulation(figure_eight_limits, name="flows of F_alpha on a figure-eight model against a grid search",
                            configurations=FIGURE_EIGHT_SPACE),),
         depends_on=("kr.theorem2_5.rate",),
+        expected=Verdict.SUPPORTED,
+    ),
+    Claim(
+        id="kr.ntk.relu_training",
+        title="Jacot et al. outside their hypotheses: with the ReLU (not twice differentiable) the NTK still stays constant during training as the width grows",
+        source=src("3 Neural Tangent Kernel: Convergence and Generalization in Neural Networks, Jacot, Gabriel, and Hongler 2018",
+                   r"it is reassuring that the result holds true outside of the differentiability assumptions"),
+        statement=Statement(sp.Eq(sp.Symbol("Theta_change", positive=True), sp.O(m_width ** sp.Rational(-1, 4), (m_width, sp.oo)), evaluate=False),
+                            latex=r"\sigma = \mathrm{relu}:\ \sup_{t \in [0, T]} \|\Theta^{(2)}_m(t) - \Theta^{(2)}_m(0)\|_F = \mathcal{O}(m^{-1/4}) \to 0\ \text{(depth 2, square loss, kr.ntk.theorem2's setting with } T \in \{2, 5\}\text{; the note states no rate: } m^{-1/4} \text{ is the evidence demanded)}"),
+        checks=(OrderFit(ntk_training_relu, name="kernel change along gradient descent (ReLU), widths 32 .. 2048", rate_stated=False,
+                         configurations=NTK_RELU_TRAINING_SPACE),),
+        depends_on=("kr.ntk.theorem2",),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -888,12 +1054,11 @@ CLAIMS = [
         id="kr.ntk.limit_positive_definite",
         title="Jacot et al.: the limiting NTK Theta_oo is positive definite (on distinct inputs)",
         source=src("3.2 Key Results", r"the limiting NTK Θ_{∞} is positive definite if the span of the derivatives"),
-        statement=Statement(sp.Gt(lambda_min, 0),
-                            latex=r"\lambda_{\min}\big(\Theta^{(2)}_\infty(x_i, x_j)\big)_{i, j \leq 6} > 0 \text{ for distinct (non-parallel) inputs (ReLU, depth 2)}"),
+        statement=Statement(sp.Le(sp.Symbol("singular", nonnegative=True), 0),
+                            latex=r"\lambda_{\min}\big(\Theta^{(2)}_\infty(x_i, x_j)\big)_{i, j \leq n} > 0 \text{ for distinct (non-parallel) inputs (ReLU, depth 2): not singular, } \lambda_{\min} > 10^{-13} \lambda_{\max} \text{ (above round-off)}"),
         checks=(Simulation(ntk_limit_spectrum, name="spectrum of the arc-cosine NTK on Gaussian and nearly (anti)parallel inputs",
-                           scale="lambda_max", configurations=NTK_PD_SPACE),),
+                           configurations=NTK_PD_SPACE),),
         depends_on=("kr.ntk.theorem1",),
-        scaling=SCALING.with_dims({lambda_min: S_H**2 / S_W**2}),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -1061,6 +1226,29 @@ CLAIMS = [
                 "plus lambda times complexity over N, is a squared error); the corrected statement is still not computable here.",
             expected=Verdict.INCONCLUSIVE),
         scaling=SCALING.with_dims({"lambda": S_H**2, "risk_sq": S_H**2}),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="kr.barron1993b.theorem2_minimum_complexity",
+        title="Barron (1993b), Theorem 2: risk bound of the minimum complexity estimator, E||f - f_N|| <= gamma R_N(f) + 2 gamma lambda/N",
+        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+        statement=Statement(sp.Le(sp.Symbol("risk_N", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_N", positive=True)
+                                  + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True)),
+                            latex=r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+        checks=(Untestable("the bound is on the expected risk of the minimum complexity estimator (a global non-convex fit over "
+                           "networks of every size, n chosen from the data) against the index of resolvability R_N(f), a "
+                           "minimum over all sizes and networks; neither side can be computed here"),),
+        correction=Correction(
+            Statement(sp.Le(sp.Symbol("risk_N_sq", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_N", positive=True)
+                            + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True)),
+                      latex=r"\mathbb{E}\|f - \hat{f}_N\|^2 \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
+            why="The same dimensional inconsistency as the bound for hat f_{n,N} (kr.barron1993b.theorem2): 2 gamma lambda/N "
+                "scales as the square of the outputs (lambda > 5b^2/3) while E||f - hat f_N|| scales as the outputs, so the bound "
+                "fails after rescaling f, Y and b by a small enough c; Barron's bound is on the squared L2 risk. The corrected "
+                "statement is still not computable here.",
+            expected=Verdict.INCONCLUSIVE),
+        scaling=SCALING.with_dims({"lambda": S_H**2, "risk_N_sq": S_H**2}),
+        depends_on=("kr.barron1993b.theorem2",),
         expected=Verdict.REFUTED,
     ),
     Claim(

@@ -178,6 +178,29 @@ def rich_sequence(ctx, precise, config=None):
     return {"alpha": a, "beta_inf": beta, "beta_l1": l1}
 
 
+# Section 1.6: the rich limit does not depend on w0 -- random w0 whose smallest entry (in modulus) runs down to
+# 0.05 (the edge of "no zero entries", where log(1/(alpha^2 w0_i^2)) separates from log(1/alpha^2) the most)
+RICH_W0_SPACE = data_space(shapes=EDGE_SHAPES, cond=Range(1.0, 100.0, log=True), w0_min=Range(0.05, 0.5, log=True))
+
+
+def rich_w0_sequence(ctx, precise, config=None):
+    """Section 1.6's rich limit for a general initialisation: the invariant curve's interpolants
+    beta_i = 2 alpha^2 w0_i^2 sinh((X^T nu)_i) (Theorem 1's minimisers of Q_{alpha,w0}) for alpha = 1e-1, 1e-4,
+    1e-16, 1e-64, 1e-256, with w0 of entries of modulus in [w0_min, 1.5] and random signs, against the minimum-l1
+    interpolant (which does not involve w0)."""
+    c = config_of(config, {**DEFAULT_DATA, "w0_min": 0.5})
+    S = per_config(ctx, 4)
+    rng, X, y = config_regression(ctx, "rich w0", c, S)
+    grid = 10.0 ** -np.array([1.0, 4, 16, 64, 256])
+    K, d = len(grid), X.shape[-1]
+    w0 = rng.uniform(c["w0_min"], 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
+    XX, yy = np.tile(X, (K, 1, 1)), np.tile(y, (K, 1))
+    log_scale = (2 * np.log(grid))[:, None, None] + 2 * np.log(np.abs(w0))[None]
+    beta = potential_minimiser(XX, yy, None, D=2, log_scale=log_scale.reshape(K * S, d))
+    return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta.reshape(K, S, d),
+            "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, d))}
+
+
 THEOREM1_SPACE = data_space(N=(1, N_OBS), d=(DIM,), alpha=Range(0.25, 4.0, log=True))
 THEOREM1_GENERAL_SPACE = data_space(N=(N_OBS,), d=(DIM,), alpha=Range(0.25, 4.0, log=True),
                                     w0_min=Range(0.1, 0.5, log=True))
@@ -326,3 +349,48 @@ def depth_sequence(ctx, grid, config=None):
     return {"alpha": grid[:, None, None] * np.ones((1, S, 1)), "beta_inf": beta,
             "beta_l1": np.broadcast_to(l1_minimiser(X, y)[None], (K, S, d)),
             "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], (K, S, d))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.4: the alpha needed for a (1 + eps)-approximation of ||beta_l1||_1, in the worst case over problems
+# ---------------------------------------------------------------------------------------------
+# On X = (1, rho), y = s (N = 1, d = 2, rho = 1 - delta in (0, 1)) the l1 solution is (s, 0) and the minimiser of
+# Q_alpha is beta = 2 alpha^2 sinh(nu (1, rho)): ||beta_alpha||_1 = s + delta beta_2. The largest alpha with
+# ||beta_alpha||_1 <= (1 + eps) s has beta_2 = eps s/delta exactly (beta_2 grows with alpha, from 0 at alpha -> 0
+# to s rho/(1 + rho^2) at alpha -> oo), i.e. sinh(nu)/sinh(rho nu) = (1 - rho b)/b with b = eps/delta, and then
+# alpha^2 = s b/(2 sinh(rho nu)). The alpha needed by the worst problem is the least of these over rho.
+NEEDED_EPS = 0.004 * 2.0 ** -np.arange(6)
+NEEDED_SPACE = Configurations(scale=Range(0.01, 100.0, log=True))
+
+
+def _log_sinh(x):
+    return x + np.log1p(-np.exp(-2 * x)) - np.log(2.0)
+
+
+def alpha_needed(eps, delta, scale=1.0):
+    """log(1/alpha) of the largest alpha with ||beta_alpha||_1 <= (1 + eps) ||beta_l1||_1 on X = (1, 1 - delta),
+    y = scale (arrays broadcast; -oo where every alpha works)."""
+    eps, delta = np.broadcast_arrays(np.asarray(eps, float), np.asarray(delta, float))
+    rho, b = 1.0 - delta, eps / delta
+    works = b >= rho / (1 + rho**2)                      # beta_2 never exceeds eps s/delta: any alpha
+    target = np.log(np.where(works, 2.0, (1 - rho * b) / np.where(works, 1.0, b)))
+    lo, hi = np.full(eps.shape, 1e-12), np.full(eps.shape, 1e6)
+    for _ in range(80):                                   # bisection (geometric) on log sinh(nu) - log sinh(rho nu), increasing
+        mid = np.sqrt(lo * hi)
+        f = _log_sinh(mid) - _log_sinh(rho * mid) - target
+        lo, hi = np.where(f < 0, mid, lo), np.where(f < 0, hi, mid)
+    nu = np.sqrt(lo * hi)
+    log_inv_alpha = 0.5 * (np.log(2.0) + _log_sinh(rho * nu) - np.log(scale * b))
+    return np.where(works, -np.inf, log_inv_alpha)
+
+
+def rich_alpha_needed(ctx, variable, precise, config=None):
+    """The alpha the worst problem of the family needs for ||beta_alpha||_1 <= (1 + eps)||beta_l1||_1, for
+    eps = 0.004 .. 0.000125 (delta over 2000 geometric values in [1e-7, 0.99]), as 1/log(1/alpha_needed(eps))
+    (an alpha needed of exp(-c/eps) makes it linear in eps; a polynomial one, like 1/log(1/eps), flat)."""
+    if variable != "epsilon":
+        raise ValueError(f"the alpha needed is computed in epsilon, not {variable}")
+    c = {"scale": 1.0, **(config or {})}
+    delta = np.geomspace(1e-7, 0.99, 2000)
+    worst = alpha_needed(NEEDED_EPS[:, None], delta[None, :], float(c["scale"])).max(axis=1)
+    return NEEDED_EPS, (1.0 / worst)[:, None]

@@ -186,3 +186,116 @@ def underparameterised_rates(ctx, precise, config=None):
     rho = np.linalg.eigvalsh(hess)[:, 0]
     return {"alpha": grid[:, None] * np.ones((1, S)), "rho_alpha": rho.reshape(K, S),
             "rho_bar": np.broadcast_to(lin[None], (K, S))}
+
+
+# ---------------------------------------------------------------------------------------------
+# the linearised flow's limit (Section 2.3): the set of global minimisers of Fbar_alpha
+# ---------------------------------------------------------------------------------------------
+# Fbar_alpha(w) = R(alpha hbar(w))/alpha^2 with R(y) = 1/2 (y - y*)^T H (y - y*) and hbar(w) = Dh(w0)(w - w0)
+# (h(w0) = 0): a convex quadratic with Hessian A^T H A (A = Dh(w0)), whose global minimisers form the affine
+# set w* + ker A. The search runs over the number of parameters against outputs (p < n, p = n, and the
+# overparameterised p > n the note treats next) and the loss's conditioning.
+LINEARISED_SPACE = Configurations(n=[2, 3], p=[1, 2, 3, 5], kappa=Range(1.0, 4.0, log=True),
+                                  constraints=(sp.Ge(kappa_cfg, 1),))
+
+
+def linearised_minimisers(ctx, precise, config=None):
+    """The gradient flow of Fbar_alpha (alpha = 8, w0 = 0, the linear model A w with singular values in
+    [0.5, 1.5], H with spectrum [1, kappa], a random y*), in closed form; the dimension of Fbar_alpha's set of
+    global minimisers (p - rank A^T H A), the distance of the flow to w* = w0 + (A^T H A)^+ A^T H y*/alpha
+    (the global minimiser on w0 + ker A^perp, the one nearest w0) along time, and the rate the hyperspace's
+    strong convexity gives (the smallest nonzero eigenvalue of A^T H A)."""
+    c = {"n": 3, "p": 5, "kappa": 2.0, **(config or {})}
+    rng = ctx.rng("linearised", salt(c))
+    S, n, p = per_config(ctx, 4), int(c["n"]), int(c["p"])
+    k = min(n, p)
+    U, V = random_orthogonal(rng, S, n)[:, :, :k], random_orthogonal(rng, S, p)[:, :, :k]
+    A = np.einsum("bik,bk,bjk->bij", U, rng.uniform(0.5, 1.5, (S, k)), V)
+    H = spd_with_spectrum(rng, np.ones(S), np.full(S, float(c["kappa"])), n)
+    ystar = rng.standard_normal((S, n))
+    alpha = np.full(S, 8.0)
+    G = np.einsum("bni,bnm,bmj->bij", A, H, A)                       # Hess Fbar_alpha
+    ev = np.linalg.eigvalsh(G)
+    tol = 1e-10 * ev[:, -1:]
+    dim = (ev <= tol).sum(axis=-1)
+    rate = np.where(ev > tol, ev, np.inf).min(axis=-1)
+    wstar = np.einsum("bij,bj->bi", np.linalg.pinv(G, hermitian=True),
+                      np.einsum("bni,bnm,bm->bi", A, H, ystar)) / alpha[:, None]
+    # the flow w' = -(G w - c), c = A^T H y*/alpha, from w0 = 0, in closed form on G's eigenbasis (an eigenvalue 0
+    # contributes t c_i: a drift along ker G, which c's component there would cause)
+    tt = flows.time_grid(flows.horizon(12.0 / rate.min()), 40)
+    lam, V = np.linalg.eigh(G)
+    cv = np.einsum("bpi,bp->bi", V, np.einsum("bni,bnm,bm->bi", A, H, ystar) / alpha[:, None])
+    lt = lam[:, None, :] * tt[None, :, None]
+    gain = np.where(lam[:, None, :] > tol[:, None], -np.expm1(-lt) / np.where(lam > tol, lam, 1.0)[:, None, :],
+                    tt[None, :, None])                                     # int_0^t exp(-lambda s) ds
+    W = np.einsum("bpi,bti->btp", V, gain * cv[:, None, :])
+    dist = np.linalg.norm(W - wstar[:, None], axis=-1)
+    return {"argmin_dim": dim.astype(float), "dist_t": dist, "dist_0": dist[:, :1], "rate": rate[:, None],
+            "t": tt[None, :]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 2.5's limit: a strict local minimiser? (Section 2.3)
+# ---------------------------------------------------------------------------------------------
+# Theorem 2.5's hypotheses: F = R^n (separable), R strongly convex (quadratic, H with spectrum [1, kappa]),
+# h(w0) = 0 and rank Dh(w) constant near w0. The models h(w) = g(P w), g(u) = A u + (1/2)(B u)^2 on R^r and P
+# with orthonormal rows (r <= p), have rank Dh = r near w0 = 0 for every r: the search runs over r = p
+# (Dh(w0) injective) and r < p (the rank constant but deficient, the hypothesis' edge), underparameterised
+# (r < n) and not, at large alpha.
+rank_cfg = sp.Symbol("r", positive=True, integer=True)
+STRICT_SPACE = Configurations(n=[2, 3], p=[2, 3], r=[1, 2, 3], alpha=Range(32.0, 1024.0, log=True),
+                              constraints=(sp.Le(rank_cfg, p_par), sp.Le(rank_cfg, n_out)),
+                              when=lambda c: c["p"] - 1 <= c["r"] <= min(c["p"], c["n"]),
+                              when_text="rank r = p (Dh(w0) injective) or p - 1 (deficient by one), r <= n")
+STRICT_RADIUS = 1e-2
+
+
+def strict_minimiser(ctx, precise, config=None):
+    """The flow of F_alpha = R(alpha h)/alpha^2 from w0 = 0 (simulated in w; its limit refined by Newton's
+    method in the coordinates u = P w, where F_alpha = G(u) has an invertible Hessian), then F_alpha on the
+    sphere of radius 1e-2 around the limit w_oo, along +-e_i and +-(an orthonormal basis of ker P): the
+    largest radius at which F_alpha(w_oo + r v) <= F_alpha(w_oo) + 1e-6 r^2 ||A^T H A|| (the sublevel set
+    {F_alpha <= F_alpha(w_oo)} to the resolution of the simulation; a strict local minimiser has it reduced
+    to w_oo, so the radius is 0), and rank Dh(w0) against p."""
+    c = {"n": 3, "p": 3, "r": 2, "alpha": 64.0, **(config or {})}
+    rng = ctx.rng("strict", salt(c))
+    S, n, p, r = per_config(ctx, 4), int(c["n"]), int(c["p"]), int(c["r"])
+    U, V = random_orthogonal(rng, S, n)[:, :, :r], random_orthogonal(rng, S, r)
+    A0 = np.einsum("bik,bk,bjk->bij", U, rng.uniform(0.5, 1.5, (S, r)), V)
+    B0 = rng.standard_normal((S, n, r)) / np.sqrt(r)
+    Q = random_orthogonal(rng, S, p)
+    P, K = np.swapaxes(Q[:, :, :r], 1, 2), Q[:, :, r:]                  # rows of P orthonormal; K spans ker P
+    model = QuadraticModel(A0 @ P, B0 @ P, np.ones(S))
+    H = spd_with_spectrum(rng, np.ones(S), np.full(S, 2.0), n)
+    ystar = rng.standard_normal((S, n))
+    loss = QuadraticLoss(H, ystar)
+    a = np.full(S, float(c["alpha"]))
+    G0 = np.einsum("bni,bnm,bmj->bij", A0, H, A0)
+    # the flow over 3 of its time constants, then Newton's method (quadratic from there) to the limit it approaches
+    T = flows.horizon(3.0 / np.linalg.eigvalsh(G0)[:, 0].min())
+    # (loose tolerances: the flow only has to reach the basin Newton's method finishes in)
+    W = model_gradient_flow(model, loss, a, np.zeros((S, p)), np.array([0.0, T]), precise, tolerances=(1e-4, 1e-8))[:, -1]
+    small = QuadraticModel(A0, B0, np.ones(S))
+    u = np.einsum("brp,bp->br", P, W)
+    for _ in range(12):                # Newton in u = P w: the flow's limit to machine precision
+        J = small.jac(u)
+        resid = loss.grad(a[:, None] * small.f(u))
+        grad = np.einsum("bnr,bn->br", J, resid) / a[:, None]
+        hess = np.einsum("bnr,bnm,bmq->brq", J, H, J) + np.einsum("bn,bnr,bnq->brq", resid, B0, B0) / a[:, None, None]
+        u = u - np.linalg.solve(hess, grad[..., None])[..., 0]
+    if np.max(np.linalg.norm(grad, axis=-1)) > 1e-10:
+        raise RuntimeError("the flow has not reached a critical point of F_alpha")
+    w_lim = W - np.einsum("brp,br->bp", P, np.einsum("brp,bp->br", P, W)) + np.einsum("brp,br->bp", P, u)
+    dirs = np.concatenate([np.broadcast_to(np.eye(p), (S, p, p)), np.swapaxes(K, 1, 2)], axis=1)
+    dirs = np.concatenate([dirs, -dirs], axis=1)                          # (S, m, p) unit directions
+
+    def F(w):
+        return loss.value(per_instance(a, w.ndim) * model.f(w)) / per_instance(a, w.ndim - 1) ** 2
+
+    rise = F(w_lim[:, None] + STRICT_RADIUS * dirs) - F(w_lim)[:, None]
+    level = 1e-6 * STRICT_RADIUS**2 * np.linalg.eigvalsh(np.einsum("bni,bnm,bmj->bij", model.A, H, model.A))[:, -1]
+    radius = np.where((rise <= level[:, None]).any(axis=1), STRICT_RADIUS, 0.0)
+    rank = np.linalg.matrix_rank(model.jac(np.zeros((S, p))), tol=1e-10)
+    return {"sublevel_radius": radius, "radius": np.full(S, STRICT_RADIUS), "rank": rank.astype(float),
+            "p": np.full(S, float(p)), "alpha": a}

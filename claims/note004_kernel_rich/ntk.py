@@ -192,7 +192,12 @@ def not_saddle_at_init(ctx, precise, config=None):
     d = X.shape[-1]
     w0 = c["scale"] * rng.uniform(c["w0_min"], 1.5, (S, d)) * rng.choice([-1.0, 1.0], (S, d))
     grad, _ = diagonal_loss_derivatives(X, y, w0, w0)
-    return {"grad_norm": np.linalg.norm(grad, axis=-1), "y_norm": np.linalg.norm(y, axis=-1)}
+    grad_norm = np.linalg.norm(grad, axis=-1)
+    # the gradient's natural size, 4 ||w||_oo ||X||_2 ||y|| (its entries are 4 w_i (X^T y)_i at F(w) = 0): a
+    # gradient at round-off of it is zero to the simulation's resolution, and w a critical point
+    natural = 4 * np.abs(w0).max(axis=-1) * np.linalg.norm(X, ord=2, axis=(-2, -1)) * np.linalg.norm(y, axis=-1)
+    return {"grad_norm": grad_norm, "critical": (grad_norm <= 1e-12 * natural).astype(float),
+            "y_norm": np.linalg.norm(y, axis=-1)}
 
 
 ZERO_SADDLE_SPACE = data_space(N=(1, 4), d=(2, 8), cond=Range(1.0, 1e3, log=True), constraints=(sp.Gt(y_norm, 0),))
@@ -288,8 +293,8 @@ def figure_eight_limits(ctx, precise, config=None):
     """Theorem 2.5's setting with p = 1, n = 2: h(w) = (sin w, sin 2w) (h(0) = 0, Dh(0) = (1, 2) of constant
     rank), R(y) = 1/2 ||y - y*||^2, y* = c (-1, 2) + noise (c and the noise's size from the configuration),
     which lies along the other branch of the curve through 0 (at w = pi). The flow of F_alpha from w0 = 0
-    for alpha = 8 .. 128, F_alpha at its limit, and the least F_alpha over a grid of w in [0, 2 pi) (an upper
-    bound on inf F_alpha, attained at a grid point)."""
+    for alpha = 8 .. 128, F_alpha at its limit, the least F_alpha over a grid of w in [0, 2 pi) (an upper
+    bound on inf F_alpha, attained at a grid point), and whether the limit is a global minimiser."""
     cf = {"c": 1.0, "noise": 0.1, **(config or {})}
     rng = ctx.rng("figure_eight", salt(cf))
     S, grid = per_config(ctx, 2) if cf["noise"] > 0 else 1, np.array([8.0, 16.0, 32.0, 64.0, 128.0])
@@ -312,14 +317,18 @@ def figure_eight_limits(ctx, precise, config=None):
     lim = F_alpha(W[:, -1:])[:, 0]
     ws = np.linspace(0.0, 2 * np.pi, 20001)[None] * np.ones((K * S, 1))
     best = F_alpha(ws).min(axis=1)
-    return {"F_lim": lim.reshape(K, S), "F_min": best.reshape(K, S), "alpha": a.reshape(K, S)}
+    # a global minimiser to the grid's resolution: F_alpha at the limit no more than 1e-6 of its size above the grid's
+    # least value (a limit at the global minimum sits at or below it, the grid's least value being an upper bound)
+    is_global = (lim - best <= 1e-6 * np.maximum(np.abs(lim), np.abs(best))).astype(float)
+    return {"F_lim": lim.reshape(K, S), "F_min": best.reshape(K, S), "is_global": is_global.reshape(K, S),
+            "alpha": a.reshape(K, S)}
 
 
 NTK_TRAINING_SPACE = Configurations(T=[2.0, 10.0])
 NTK_TRAINING_WIDTHS = 4 ** np.arange(3, 7)
 
 
-def ntk_training(ctx, variable, precise, config=None):
+def ntk_training(ctx, variable, precise, config=None, widths=NTK_TRAINING_WIDTHS):
     """Jacot et al.'s Theorem 2 on two-layer tanh networks (Lipschitz, bounded second derivative) in the
     NTK parametrisation, a, b ~ N(0, 1): gradient descent with step 0.1 up to the configuration's horizon T
     (the theorem's "uniformly on [0, T]" for every T: a long horizon is its edge) on 1/2 sum (f(x_i) - y_i)^2
@@ -334,9 +343,21 @@ def ntk_training(ctx, variable, precise, config=None):
     X = rng.standard_normal((4, 3))
     X /= np.linalg.norm(X, axis=1, keepdims=True)
     y = rng.standard_normal((S, 4))
+    widths = np.asarray(widths)
+    act = {} if c.get("activation", "tanh") == "tanh" else {"act": lambda z: np.maximum(z, 0.0), "der": lambda z: (z > 0).astype(float)}
     change = [ntk_training_change(rng.standard_normal((S, m, 3)), rng.standard_normal((S, m)), X, y,
-                                  T=T, steps=steps, every=max(steps // 10, 1)) for m in NTK_TRAINING_WIDTHS]   # one solve per width
-    return NTK_TRAINING_WIDTHS.astype(float), np.stack(change)
+                                  T=T, steps=steps, every=max(steps // 10, 1), **act) for m in widths]   # one solve per width
+    return widths.astype(float), np.stack(change)
+
+
+# Jacot et al.'s Theorem 2 outside its differentiability hypothesis: the ReLU (Lipschitz, not differentiable at 0)
+NTK_RELU_WIDTHS = 32 * 4 ** np.arange(4)
+NTK_RELU_TRAINING_SPACE = Configurations(T=[2.0, 5.0], activation=["relu"])
+
+
+def ntk_training_relu(ctx, variable, precise, config=None):
+    """ntk_training with the ReLU in place of tanh (the same horizons, data and step; widths 32 .. 2048)."""
+    return ntk_training(ctx, variable, precise, {"activation": "relu", **(config or {})}, widths=NTK_RELU_WIDTHS)
 
 
 min_sine = sp.Symbol("min_sine", nonnegative=True)
@@ -346,7 +367,8 @@ NTK_PD_SPACE = Configurations(dim=[2, 3], n=[2, 6, 12], spread=Range(1e-3, 1.0, 
 
 def ntk_limit_spectrum(ctx, precise, config=None):
     """Theta_oo (ReLU, depth 2: k1 + k0 x.x') on n distinct, pairwise non-parallel inputs in dimension
-    ``dim``: its smallest eigenvalue, against the size of its largest. The adversarial family: the inputs
+    ``dim``: its smallest eigenvalue, against the size of its largest, and whether it is singular to the
+    eigensolver's resolution. The adversarial family: the inputs
     are Gaussian directions pulled to within an angle of about ``spread`` of one axis (nearly parallel;
     spread = 1 is the random design), and with ``antipodal`` every other input is also reflected through
     the origin (nearly antiparallel pairs, where ReLU's kernel loses its even part), with random norms in
@@ -366,4 +388,40 @@ def ntk_limit_spectrum(ctx, precise, config=None):
     cos = np.abs(np.einsum("bid,bjd->bij", X, X)) / np.einsum("bi,bj->bij", *(2 * [np.linalg.norm(X, axis=-1)]))
     sines = np.sqrt(np.clip(1 - cos[:, ~np.eye(n, dtype=bool)] ** 2, 0.0, None))
     ev = np.linalg.eigvalsh(ntk_limit(X))
-    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1], "min_sine": sines.min(axis=-1)}
+    # positive definite to the resolution of the eigensolver: lambda_min above 1e-13 lambda_max (round-off is about
+    # n 1e-16 lambda_max; the nearly parallel inputs of the search reach about 1e-9, parallel ones 1e-16)
+    singular = (ev[:, 0] <= 1e-13 * ev[:, -1]).astype(float)
+    return {"lambda_min": ev[:, 0], "lambda_max": ev[:, -1], "singular": singular, "min_sine": sines.min(axis=-1)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.8: depth-D ReLU networks and D-homogeneity
+# ---------------------------------------------------------------------------------------------
+# The statement ranges over depth-D ReLU networks x -> W_D relu(... relu(W_1 x + b_1) ...) + b_D: the search runs
+# over the depth, the width (1: the narrowest; 8), the scale lambda and whether the network has biases (a network
+# without them is the 'linear, but not affine' case of Section 2.2).
+RELU_HOMOGENEITY_SPACE = Configurations(D=[2, 3, 4], width=[1, 8], lam=Range(0.1, 10.0, log=True), biases=[0, 1])
+
+
+def relu_homogeneity(ctx, precise, config=None):
+    """f(lambda theta, x) against lambda^D f(theta, x) for random depth-D ReLU networks (input dimension 3,
+    Gaussian weights and, with ``biases``, Gaussian biases at every layer; all parameters scaled by lambda) at 16
+    Gaussian inputs, and the norm of the biases."""
+    c = {"D": 3, "width": 8, "lam": 2.0, "biases": 1, **(config or {})}
+    rng = ctx.rng("relu_homogeneity", salt(c))
+    S, depth, m, lam = per_config(ctx, 8), int(c["D"]), int(c["width"]), float(c["lam"])
+    dims = [3] + [m] * (depth - 1) + [1]
+    Ws = [rng.standard_normal((S, dims[k + 1], dims[k])) / np.sqrt(dims[k]) for k in range(depth)]
+    bs = [float(c["biases"]) * rng.standard_normal((S, dims[k + 1])) for k in range(depth)]
+    x = rng.standard_normal((S, 16, 3))
+
+    def net(scale):
+        h = x
+        for k in range(depth):
+            h = np.einsum("bij,bnj->bni", scale * Ws[k], h) + scale * bs[k][:, None, :]
+            if k < depth - 1:
+                h = np.maximum(h, 0.0)
+        return h[..., 0]
+
+    return {"f_scaled": net(lam), "f_net": net(1.0), "lambda": np.full((S, 1), lam), "D": np.full((S, 1), float(depth)),
+            "bias_norm": np.sqrt(sum((b**2).sum(-1) for b in bs))[:, None]}

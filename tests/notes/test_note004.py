@@ -1,6 +1,7 @@
 """Note 004 (kernel and rich regimes): the note's errors are found by the checks (the large-z expansion, the
 prediction order, the q/r potentials, Gunasekar's dynamics, the affine model's alpha^d, the Delta(Dh) bound,
-Barron's dropped square), and the Convergence check rejects a wrong limit on the note's own sequences.
+Barron's dropped square, the linearised flow's "unique" minimiser, the "strict" local minimiser after Theorem 2.5, the
+ReLU networks' homogeneity with biases), and the Convergence check rejects a wrong limit on the note's own sequences.
 
 Each claim's evaluations come from the session's one run of the built-in claims (``evaluated``,
 tests/notes/conftest.py); quotes, ids and every verdict against its oracle are checked for all notes in
@@ -143,8 +144,12 @@ def test_relative_change_rejects_a_wrong_constant(evaluated):
 
 def test_flow_limit_on_the_figure_eight_is_a_strictly_worse_local_minimum(evaluated):
     statement, _ = evaluated("kr.theorem2_5.not_global")
-    sim = statement.checks[0]
-    assert sim.outcome is Outcome.HOLDS and sim.evidence["min_relative_margin"] > 0.5
+    assert statement.checks[0].outcome is Outcome.HOLDS
+    env = note.figure_eight_limits(Context(claim_id="kr.theorem2_5.not_global"), False, {"c": 1.0, "noise": 0.1})
+    assert np.all(env["F_lim"] - env["F_min"] > 0.5 * env["F_lim"]) and np.all(env["is_global"] == 0)
+    # the check fails where the flow's limit is a global minimiser: y* = 0 = h(w0), where the flow stays at w0
+    flagged = note.figure_eight_limits(Context(claim_id="kr.theorem2_5.not_global"), False, {"c": 0.0, "noise": 0.0})
+    assert np.all(flagged["is_global"] == 1)
 
 
 def test_ntk_change_during_training_shrinks_with_width_and_is_not_o_m_minus_2(evaluated):
@@ -243,7 +248,7 @@ def test_scaling_analysis_flags_only_the_notes_errors():
     """Every other statement and correction is scale-consistent (Theorem 2's inhomogeneous rich threshold, a
     hypothesis, pins [w]: it is reported, and its simulation spreads ||beta_l1||_1 over six decades, where it holds)."""
     from verify.checks.scaling import analyse
-    flagged = {"kr.barron1993b.theorem2", "kr.kernel.affine_model_bias"}
+    flagged = {"kr.barron1993b.theorem2", "kr.barron1993b.theorem2_minimum_complexity", "kr.kernel.affine_model_bias"}
     for c in BY_ID.values():
         for st in [c.statement] + ([c.correction.statement] if c.correction else []):
             assert (st is c.statement and c.id in flagged) or not analyse(st, c.scaling).violations, c.id
@@ -261,3 +266,124 @@ def test_relative_change_check_kills_a_mutant_that_diverges():
     wrong = Statement(sp.Eq(sp.Limit(note.Delta_F / (note.eta**2 * note.G_2 / note.F_0), note.eta, 0), 1, evaluate=False))
     result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
     assert result.outcome is Outcome.FAILS and result.evidence["diverging"] > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# the claims added from the coverage ledger (prose assertions of 1.6, 2.3 and 8.1)
+# ---------------------------------------------------------------------------------------------
+
+def test_strict_minimiser_fails_exactly_where_the_rank_is_deficient():
+    """Theorem 2.5's limit is strict when Dh(w0) is injective and flat along ker P when rank Dh = r < p."""
+    ctx = Context(claim_id="kr.theorem2_5.strict_minimiser")
+    for r, flat in ((1, True), (2, False)):
+        env = note.strict_minimiser(ctx, False, {"n": 2, "p": 2, "r": r, "alpha": 64.0})
+        assert np.all((env["sublevel_radius"] > 0) == flat) and np.all(env["rank"] == r)
+
+
+def test_strict_minimiser_is_refuted_and_its_correction_needs_the_rank_hypothesis(evaluated):
+    statement, correction = evaluated("kr.theorem2_5.strict_minimiser")
+    sim = statement.checks[0]
+    assert sim.outcome is Outcome.FAILS
+    assert correction.verdict is Verdict.SUPPORTED and correction.checks[0].evidence["hypotheses_held"] > 0
+
+
+def test_linearised_minimiser_is_unique_only_without_a_kernel():
+    """Fbar_alpha's minimisers form w* + ker Dh(w0): a point for p <= n, a (p - n)-dimensional set for p > n;
+    the flow converges to the one nearest w0, and against another minimiser the correction's bound fails."""
+    ctx = Context(claim_id="kr.lazy.linearised_minimiser")
+    for n, p in ((3, 2), (2, 2), (2, 5)):
+        env = note.linearised_minimisers(ctx, False, {"n": n, "p": p, "kappa": 2.0})
+        assert np.all(env["argmin_dim"] == max(p - n, 0))
+    env = note.linearised_minimisers(ctx, False, {"n": 2, "p": 5, "kappa": 2.0})
+    ok = env["dist_t"] <= env["dist_0"] * np.exp(-env["rate"] * env["t"]) * (1 + 1e-6)
+    assert ok.all()
+
+
+def test_rich_limit_of_a_general_w0_rejects_the_weighted_l2_solution():
+    """The alpha -> 0 sequence with random w0 tends to beta_l1; against the minimum-l2 interpolant it settles away."""
+    from verify.maths.regimes import l2_minimiser
+    ctx = Context(claim_id="kr.rich.w0_independent")
+    config = {"N": 4, "d": 8, "cond": 1.0, "w0_min": 0.05}
+    env = note.rich_w0_sequence(ctx, False, config)
+    assert np.abs(env["beta_inf"][-1] - env["beta_l1"][-1]).max() < 1e-6
+    _, X, y = note.config_regression(ctx, "rich w0", config, env["beta_inf"].shape[1])
+    wrong = Statement(sp.Eq(sp.Limit(note.beta_inf, note.alpha, 0), note.beta_l2, evaluate=False))
+    sim = lambda c, precise: {**note.rich_w0_sequence(c, precise, config),                   # noqa: E731
+                              "beta_l2": np.broadcast_to(l2_minimiser(X, y)[None], env["beta_inf"].shape)}
+    assert convergence.Convergence(sim, tol=0.05).run(wrong, ctx).outcome is Outcome.FAILS
+
+
+def test_not_a_saddle_check_can_fail_at_a_critical_point():
+    """At w0 = 0 (scale 0) the gradient vanishes: the simulation flags w as critical, so the claim's check fails there."""
+    ctx = Context(claim_id="kr.linreg.init_not_saddle")
+    config = {"N": 4, "d": 8, "cond": 1.0, "scale": 0.0, "w0_min": 0.5}
+    assert np.all(note.not_saddle_at_init(ctx, False, config)["critical"] == 1)
+    config = {**config, "scale": 1e-3, "w0_min": 1e-3}
+    assert np.all(note.not_saddle_at_init(ctx, False, config)["critical"] == 0)
+
+
+def test_lazy_criterion_rejects_a_criterion_the_estimates_do_not_give():
+    """With ||grad F||^2/F in place of ||grad F||/F the two estimates no longer guarantee Delta(F) >> Delta(Dh)."""
+    claim = BY_ID["kr.chizat.lazy_criterion"]
+    st = claim.statement
+    wrong = Statement(st.relation, assuming=[sp.Ge((note.gradF_norm**2 / note.F_0) / (note.D2h_norm / note.Dh_norm), note.Lam)],
+                      where=st.where)
+    result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
+    assert result.outcome is Outcome.FAILS
+
+
+def test_velocity_identities_reject_a_wrong_power_of_alpha():
+    """-grad F_alpha = -(1/alpha) Dh^T grad R(alpha h): with 1/alpha^2 in its place the identity check fails."""
+    claim = BY_ID["kr.chizat.flow_velocity"]
+    rel = claim.statement.relation
+    wrong = Statement(sp.Eq(rel.lhs, rel.rhs / note.alpha, evaluate=False))
+    result = claim.checks[0].run(wrong, Context(claim_id=claim.id, check_name=claim.checks[0].name))
+    assert result.outcome is Outcome.FAILS
+
+
+def test_exponentially_small_alpha_check_fails_on_a_polynomially_small_one():
+    """alpha_needed = eps^3 (polynomial) gives 1/log(1/alpha) = 1/(3 log(1/eps)), not O(eps): the order fit fails.
+    The closed form's alpha is the edge: at 0.9 of it the approximation holds, at 1.1 of it it does not."""
+    claim = BY_ID["kr.theorem2.exponentially_small"]
+    fit = claim.checks[0]
+    poly = lambda ctx, var, precise, config=None: (note.NEEDED_EPS, (1 / (3 * np.log(1 / note.NEEDED_EPS)))[:, None])  # noqa: E731
+    wrong = type(fit)(poly, rate_stated=False)
+    assert wrong.run(claim.statement, Context(claim_id=claim.id, check_name=fit.name)).outcome is Outcome.FAILS
+    eps, delta = 0.01, 0.1
+    rho, log_inv = 1 - delta, float(note.alpha_needed(eps, delta))
+    for factor, holds in ((0.9, True), (1.1, False)):
+        a2 = (np.exp(-log_inv) * factor) ** 2
+        lo, hi = 1e-9, 50.0
+        for _ in range(200):            # nu with 2 alpha^2 (sinh nu + rho sinh(rho nu)) = 1 (X = (1, rho), y = 1)
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if 2 * a2 * (np.sinh(mid) + rho * np.sinh(rho * mid)) < 1 else (lo, mid)
+        beta = 2 * a2 * np.sinh(np.array([lo, rho * lo]))
+        assert (np.abs(beta).sum() <= 1 + eps) == holds
+
+
+def test_relu_networks_are_homogeneous_exactly_when_bias_free():
+    ctx = Context(claim_id="kr.depth.relu_homogeneous")
+    for biases, exact in ((0, True), (1, False)):
+        env = note.relu_homogeneity(ctx, False, {"D": 3, "width": 8, "lam": 3.0, "biases": biases})
+        gap = np.abs(env["f_scaled"] - env["lambda"] ** env["D"] * env["f_net"]).max()
+        assert (gap < 1e-9 * np.abs(env["f_scaled"]).max()) == exact
+
+
+def test_relu_ntk_check_fails_on_a_kernel_that_does_not_settle():
+    claim = BY_ID["kr.ntk.relu_training"]
+    fit = claim.checks[0]
+    flat = lambda ctx, var, precise, config=None: (note.NTK_RELU_WIDTHS.astype(float), np.ones((4, 3)) + 1e-3 * np.arange(3))  # noqa: E731
+    wrong = type(fit)(flat, rate_stated=False)
+    assert wrong.run(claim.statement, Context(claim_id=claim.id, check_name=fit.name)).outcome is Outcome.FAILS
+
+
+def test_ntk_positive_definiteness_check_fails_on_parallel_inputs():
+    """Parallel inputs x and 2x give proportional rows of Theta_oo (homogeneous in each input): singular, which the
+    claim's statement flags; the nearly parallel inputs of its search stay far above round-off."""
+    from verify.maths.kernels import ntk_limit
+    X = np.array([[[1.0, 0.0, 0.0], [2.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    ev = np.linalg.eigvalsh(ntk_limit(X))[0]
+    assert ev[0] <= 1e-13 * ev[-1]
+    ctx = Context(claim_id="kr.ntk.limit_positive_definite")
+    env = note.ntk_limit_spectrum(ctx, False, {"dim": 2, "n": 12, "spread": 1e-3, "antipodal": False})
+    assert np.all(env["singular"] == 0) and np.all(env["lambda_min"] > 1e-11 * env["lambda_max"])
