@@ -60,7 +60,8 @@ from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t,
                       f_rfm, g_min, g_s, gap, gradsq, i, k, lam, lhs14, m, n, s, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4,
                       src, t, thetasq, v, vp, x)
 from .classical import FLOW_SPACE, PL_SLIDE, PL_SPACE, PL_SQUARED, R_fn, convex_flow, mu_pl, nonconvex_flow, pl_flow
-from .hardness import AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, sz, tau, tp, z_, c_lin
+from .hardness import (AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, THEOREM5_DERIVED, c_lin, crypto,
+                       hard_G, hard_HK, sz, tau, tp, z_)
 from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, SD_SPACE, S_D_SIZE, S_size,
                        VX, sd_gram)
 from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
@@ -173,12 +174,32 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.theorem5",
-        title="Theorem 5 (Livni et al.): {f in B: ||f||_B <= poly(d)} on {-1,1}^d is not efficiently learnable",
+        kind="hypothesis", kind_why="Theorem 5 is stated unconditionally, but its proof reduces it to Theorem 4, which holds only "
+                 "under a cryptographic assumption: the statement drops that hypothesis (the engine computes a gap of kind "
+                 "'proof'; the missing piece is a hypothesis, which the correction adds).",
+        scaling=DISCRETE.with_dims({hard_G: 1, hard_HK: 1, crypto: 1}),
+        title="Theorem 5 (Livni et al.): {f in B: ||f||_B <= poly(d)} on {-1,1}^d is not efficiently learnable (stated without Theorem 4's cryptographic assumption)",
         source=src("Theorem 5 (Livni, et al, 2014)", r"Then,  $\mathcal{G}$  is not efficiently learnable."),
-        statement=Statement(sp.Symbol("G_not_efficiently_learnable"), latex=r"\mathcal{G} = \{f \in \mathcal{B} : \|f\|_{\mathcal{B}} \le \mathrm{poly}(d)\} \text{ is not efficiently learnable}"),
-        checks=(Untestable("a hardness result over all algorithms, reduced to Theorem 4's cryptographic assumption; "
-                           "its constructive steps are the claims dyn.hardness.*"),),
-        expected=Verdict.INCONCLUSIVE,
+        statement=Statement(sp.Ge(hard_G, 1),
+                            latex=r"\mathcal{G} = \{f \in \mathcal{B} : \|f\|_{\mathcal{B}} \le \mathrm{poly}(d)\} \text{ is not efficiently learnable} \quad (\mathbb{1}_{\mathcal{G}\ \mathrm{hard}} \ge 1\text{: unconditionally})"),
+        checks=(Derivation(name="the proof's chain: G simulates H_K (sign(g), path norm poly(d)), and Theorem 4 makes H_K hard "
+                                "under its cryptographic assumption", derived=THEOREM5_DERIVED,
+                           domains={"crypto": Domain(0, 1), "hard_HK": Domain(0, 1)}),
+                Untestable("whether G is hard without the assumption: an unconditional hardness result over all algorithms "
+                           "would imply P != NP (with P = NP a consistent poly(d)-size network is found in polynomial time)")),
+        depends_on=("dyn.theorem4", "dyn.hardness.sign_g", "dyn.hardness.path_norm"),
+        correction=Correction(
+            Statement(sp.Ge(hard_G, crypto),
+                      latex=r"\text{under Theorem 4's cryptographic assumption, } \mathcal{G} \text{ is not efficiently learnable} \quad (\mathbb{1}_{\mathcal{G}\ \mathrm{hard}} \ge \mathbb{1}_{\mathrm{crypto}})"),
+            checks=(Derivation(name="the proof's chain: G simulates H_K (sign(g), path norm poly(d)), and Theorem 4 makes H_K "
+                                    "hard under its cryptographic assumption", derived=THEOREM5_DERIVED,
+                               domains={"crypto": Domain(0, 1), "hard_HK": Domain(0, 1)}),),
+            why="The proof reduces learning H_K to learning G (sign(g) is the intersection as a +-1 label, with g of path norm "
+                "poly(d)); Theorem 4 makes H_K hard only under a cryptographic assumption, so G is hard under that "
+                "assumption, as Livni et al. (2014) state it -- and as the note's own summary does ('whose hardness is "
+                "assumed to be true').",
+            expected=Verdict.PROVED),
+        expected=Verdict.GAP,
     ),
     Claim(
         id="dyn.hardness.step_limit",

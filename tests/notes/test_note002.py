@@ -308,3 +308,18 @@ def test_theorem10_gap_says_its_conclusion_is_tested_by_the_probability_claim(ev
     assert proof.conclusion == "tested and holding"
     assert proof.tested_by == (("dyn.theorem10.probability", "supported", "holds"),)
     assert "the conclusion is tested by dyn.theorem10.probability: holds (supported)" in proof.words
+
+
+def test_theorem5_drops_theorem4s_cryptographic_assumption(evaluated):
+    """Theorem 5 is stated unconditionally; its proof's chain (G simulates H_K, Theorem 4 under its assumption)
+    delivers it only under the assumption: a gap whose kind is the missing hypothesis, the correction adds it."""
+    from verify.core.diagnosis import kind_of
+    statement, correction = evaluated("dyn.theorem5")
+    derivation = statement.checks[0]
+    assert derivation.outcome is Outcome.GAP and statement.verdict is Verdict.GAP
+    assert "crypto" in derivation.summary
+    kind = kind_of(BY_ID["dyn.theorem5"], statement, correction)
+    assert kind.kind == "hypothesis" and "cryptographic" in kind.why
+    assert correction.verdict is Verdict.PROVED
+    from claims.note002_training_dynamics.hardness import THEOREM5_DERIVED, crypto, hard_G
+    assert THEOREM5_DERIVED == sp.Ge(hard_G, crypto)        # composed from the chain, not typed
