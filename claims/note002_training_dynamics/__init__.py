@@ -52,7 +52,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, Prob, ReLU
+from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob, ReLU
 from verify.maths.features import (step_sym)
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
                       KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
@@ -76,16 +76,19 @@ from .kernel_steps import (F2K, GAMMA_DERIVED, Gam, KERNEL_DERIVED, L11_NEEDED, 
                            ML_RATE_DERIVED, Rt, THM10_WIDTH, WIDTH_NEEDED, E1, E2, EV, EVEC, FLOW_020, FLOW_E,
                            FLOW_EK, FLOW_THETA, GM, GRAM_GEN, INSTANCES_F, J2, KHAT2, NEG_GRAD, mm, nn_,
                            c_ml, energy_at, error_dynamics_at, gam, gd_flow_at, gram_at, lemma12_chain_at)
+from .spectrum import BRAUN_SPACE, OP_SPACE, Q_op, braun_draws, lam_op, lam_top, operator_decay
 from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat, ML_SPACE, M_th, PAIR_SPACE, RM_D, Rem,
                               T10_SPACE, T13_SPACE, TK_SPACE, expansion_remainder,
                               inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
                               theorem10_draws, theorem13_draws)
 
+lam0 = sp.Symbol("lambda_0", positive=True)          # a lower bound on lambda_n(G(theta_t)) for all t
+
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
            "LambdaMin", "M_th", "NOTE", "NOTE_PATH_BOUND", "PATH_NORM_COS", "PATH_NORM_G", "Prob", "R_0", "R_t",
            "R_theta", "Rem", "SB", "SCALING", "SW", "S_D_SIZE", "d", "delta", "eps", "gam", "gradsq", "k", "lam",
-           "m", "n", "pair_interlacing", "t", "tangent_kernels", "thetasq"]
+           "lam0", "m", "n", "pair_interlacing", "t", "tangent_kernels", "thetasq"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -655,6 +658,18 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
     Claim(
+        id="dyn.kernel.exponential",
+        scaling=KERNEL.with_dims({lam0: S_TH**2 * S_X**2}),
+        title="If lambda_n(G(theta_t)) >= lambda_0 > 0 for all t >= 0, the empirical risk converges to zero exponentially fast (by (0.23))",
+        source=src("A general observation", r"then the empirical risk converges to zero exponentially fast"),
+        statement=Statement(sp.Le(Rt(t), sp.exp(-2 * lam0 * t) * Rt(0)),
+                            assuming=[sp.Le(sp.Derivative(Rt(t), t), -2 * lam0 * Rt(t))],
+                            latex=r"\lambda_n(G(\theta_t)) \ge \lambda_0 > 0\ \forall t \Rightarrow \frac{d\hat{\mathcal{R}}_n}{dt} = \frac{1}{2n}\frac{d\|e\|^2}{dt} \le -2\lambda_0 \hat{\mathcal{R}}_n \Rightarrow \hat{\mathcal{R}}_n(\theta_t) \le e^{-2\lambda_0 t}\hat{\mathcal{R}}_n(\theta_0)"),
+        checks=(Gronwall(name="comparison ODE from (0.23) with lambda_n(G) >= lambda_0"),),
+        depends_on=("dyn.kernel.energy",),
+        expected=Verdict.PROVED,
+    ),
+    Claim(
         id="dyn.kernel.energy",
         scaling=KERNEL,
         title="(0.23): d||e||^2/dt = -2 e^T G e along de/dt = -G e",
@@ -709,6 +724,50 @@ CLAIMS = [
                 "P[N < 5/4] = 3/16 = 0.1875 > delta (n = 2, x = +-1, delta = 0.05, m = 9: 0.1797); at d = 2, n = 1, "
                 "delta = 0.01, m = 37 sampling gives a failure probability in [0.0106, 0.0117] (Clopper-Pearson 0.999, "
                 "400000 draws) > delta.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.lemma11.remark_braun",
+        kind="hypothesis", kind_why="Braun's (2006) bounds relate the leading eigenvalues lambda_i(K)/n to those of the kernel "
+                 "function for an index i fixed as n grows (with a tail error); the remark applies them to the n-th, "
+                 "smallest eigenvalue of an n x n matrix, outside their hypotheses. The correction is the leading eigenvalue.",
+        scaling=KERNEL_UNIT.with_dims({lam_op: S_TH**2 * S_X**2, lam_top: S_TH**2 * S_X**2}),
+        title="Remark after Lemma 11 ([Braun, 2006]): x_i ~ Unif(S^{d-1}) gives lambda_n(K) > n lambda_n/2 with high probability (read: >= 1/2)",
+        source=src("Lemma 11", r"[Braun, 2006] proved that with high probability,  $\lambda_n(K) > n\lambda_n/2$"),
+        statement=Statement(sp.Ge(Prob(sp.Gt(LambdaMin(K), n * lam_op / 2)), sp.Rational(1, 2)),
+                            latex=r"x_i \sim \mathrm{Unif}(\mathbb{S}^{d-1}) \Rightarrow \Pr\left[\lambda_n(K) > \frac{n\lambda_n}{2}\right] \ge \tfrac12,\ \lambda_n \text{ the } n\text{-th largest eigenvalue of } k \text{ of (0.25) on } \mathrm{Unif}(\mathbb{S}^{d-1}) \quad (d = 2, 3;\ n = 4..32)"),
+        checks=(Probability(braun_draws, name="K of (0.25) at n uniform points of S^1 and S^2, the kernel's eigenvalues by Funk-Hecke",
+                            configurations=BRAUN_SPACE),),
+        correction=Correction(
+            Statement(sp.Ge(Prob(sp.Gt(OpNorm(K), n * lam_top / 2)), sp.Rational(9, 10)),
+                      latex=r"\Pr\left[\lambda_1(K) > \frac{n\lambda_1}{2}\right] \ge 0.9 \quad (\text{the leading eigenvalue, which Braun's bounds concern})"),
+            checks=(Probability(braun_draws, name="K of (0.25) at n uniform points of S^1 and S^2, the kernel's eigenvalues by Funk-Hecke",
+                                configurations=BRAUN_SPACE),),
+            why="lambda_i(K)/n estimates the i-th eigenvalue of the kernel function for i fixed as n grows; the n-th one is "
+                "governed by the closest pair of points (lambda_n(K) <= k(x, x) - k(x, x') for any two of them, see "
+                "dyn.lemma11.remark_decay) and falls far below n lambda_n/2: at d = 2, n = 4 it exceeds it with probability "
+                "about 0.2, at n = 32 never. For the largest eigenvalue the estimate holds.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
+    ),
+    Claim(
+        id="dyn.lemma11.remark_operator",
+        scaling=KERNEL.with_dims({Q_op: 1}),
+        title="Remark after Lemma 11: for ReLU, the kernel's n-th eigenvalue lambda_n >= C_d/n^{1+1/d} (as 1/(lambda_n n^{1/d}) = O(n), d = 2, 3)",
+        source=src("Lemma 11", r"For the ReLU activation function, one can show that  $\lambda_n \geq \frac{C_d}{n^{1+1/d}}$"),
+        statement=Statement(sp.Eq(Q_op, sp.O(n, (n, sp.oo)), evaluate=False),
+                            latex=r"\lambda_n \ge \frac{C_d}{n^{1+1/d}} \iff \frac{1}{\lambda_n n^{1/d}} = O(n),\ n \to \infty \quad (\lambda_n \text{ the } n\text{-th eigenvalue of } k \text{ of (0.25) on } \mathrm{Unif}(\mathbb{S}^{d-1}),\ d = 2, 3)"),
+        checks=(OrderFit(operator_decay, name="the kernel's eigenvalues by Funk-Hecke, 40 sizes n = 32..4096", configurations=OP_SPACE),),
+        correction=Correction(
+            Statement(sp.Eq(Q_op, sp.O(sp.Integer(1), (n, sp.oo)), evaluate=False),
+                      latex=r"\frac{1}{\lambda_n n^{(d+2)/(d-1)}} = O(1):\ \lambda_n \ge \frac{c_d}{n^{(d+2)/(d-1)}} \quad (n^{-4} \text{ on } \mathbb{S}^1,\ n^{-5/2} \text{ on } \mathbb{S}^2)"),
+            checks=(OrderFit(lambda ctx, variable, precise, config: operator_decay(ctx, variable, precise, config, corrected=True),
+                             name="the kernel's eigenvalues by Funk-Hecke, 40 sizes n = 32..4096", configurations=OP_SPACE),),
+            why="The degree-l spherical harmonics have eigenvalue about l^{-(d+2)} for the ReLU kernel (0.25) (zero for odd "
+                "l >= 3) and multiplicity about l^{d-2}, so the n-th eigenvalue decays like n^{-(d+2)/(d-1)}: n^{-4} on S^1 and "
+                "n^{-5/2} on S^2, far faster than n^{-(1+1/d)} (fitted exponents of 1/lambda_n about 4 and 2.5). The order "
+                "n^{-(d+2)/(d-1)} is the measured one here.",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
     ),

@@ -323,3 +323,40 @@ def test_theorem5_drops_theorem4s_cryptographic_assumption(evaluated):
     assert correction.verdict is Verdict.PROVED
     from claims.note002_training_dynamics.hardness import THEOREM5_DERIVED, crypto, hard_G
     assert THEOREM5_DERIVED == sp.Ge(hard_G, crypto)        # composed from the chain, not typed
+
+
+def test_kernel_eigenvalues_are_exact_on_the_circle_and_the_sphere():
+    """The kernel function's eigenvalues (Funk-Hecke): 1/pi^2, 1/16 (twice), 1/(9 pi^2) (twice), zero at odd degrees
+    >= 3 on S^1; 1/16, 1/36 (three times), 1/256 (five times) on S^2 -- known values, not the quadrature's word."""
+    from claims.note002_training_dynamics.spectrum import mercer_eigenvalues
+    assert np.allclose(mercer_eigenvalues(2, 5), [1 / np.pi**2, 1 / 16, 1 / 16, 1 / (9 * np.pi**2), 1 / (9 * np.pi**2)])
+    assert np.allclose(mercer_eigenvalues(3, 9), [1 / 16] + [1 / 36] * 3 + [1 / 256] * 5, rtol=1e-10)
+    big = mercer_eigenvalues(2, 4096)
+    assert big[-1] * 4096**4 == pytest.approx(1 / np.pi**2, rel=0.01)       # lambda_n ~ n^{-4} on S^1
+
+
+def test_braun_remark_fails_at_the_smallest_n_and_the_leading_eigenvalue_holds(evaluated):
+    statement, correction = evaluated("dyn.lemma11.remark_braun")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS
+    assert check.evidence["configuration_search"]["worst_configuration"] == {"d": 2, "n": 4}
+    assert check.evidence["interval"][1] < 0.5
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def test_operator_decay_is_fitted_near_n_to_the_minus_four_on_the_circle(evaluated):
+    statement, correction = evaluated("dyn.lemma11.remark_operator")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and 3.3 < check.evidence["slope"] < 3.7     # 4 - 1/2 for 1/(lambda_n n^{1/2})
+    assert correction.verdict is Verdict.SUPPORTED
+
+
+def test_exponential_convergence_rate_is_derived_not_typed(evaluated):
+    statement, _ = evaluated("dyn.kernel.exponential")
+    assert statement.verdict is Verdict.PROVED
+    claim = BY_ID["dyn.kernel.exponential"]
+    from verify.checks import Gronwall
+    lhs = claim.statement.relation.lhs
+    faster = Statement(sp.Le(lhs, sp.exp(-4 * note.lam0 * note.t) * lhs.func(0)),
+                       assuming=claim.statement.assuming)                          # e^{-4 lambda_0 t}: not derived
+    assert Gronwall().run(faster, Context(seed=0, claim_id="test")).outcome is not Outcome.HOLDS
