@@ -5,8 +5,10 @@ every flagged claim carries a checked correction. The slides repeat some frames;
 the first occurrence that keeps the claims in order.
 
 Conventions where the note is silent, stated once:
-- The text lost some minus signs in extraction ("c(x) = w^T x b 1/2", "||theta theta_0||"); they are
-  read from the definitions around them (Theorem 4 uses sigma_step(w^T x - b - 1/2)).
+- The text lost some minus signs in extraction ("c(x) = w^T x b 1/2", "||theta theta_0||"). A statement whose own
+  formula lost them is encoded as written (juxtaposition is a product) and the signs, read from the definitions
+  around it (Theorem 4 uses sigma_step(w^T x - b - 1/2)), go into its correction; later statements that use c_i
+  through h_i = sigma_step(c_i) in H use Theorem 4's form, which that membership fixes.
 - Theorem 1 is encoded as written: its minimum runs over theta in [0, t], which leaves the time s of
   ||grad R(theta_s)|| free in [0, t]; the minimum over s is the correction.
 - N contains 0 (so S_d contains cos(0) = 1 and sum_i w_i <= d has binomial(2d, d) solutions).
@@ -60,7 +62,7 @@ from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t,
                       f_rfm, g_min, g_s, gap, gradsq, i, k, lam, lhs14, m, n, s, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4,
                       src, t, thetasq, v, vp, x)
 from .classical import FLOW_SPACE, PL_SLIDE, PL_SPACE, PL_SQUARED, R_fn, convex_flow, mu_pl, nonconvex_flow, pl_flow
-from .hardness import (AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, THEOREM5_DERIVED, c_lin, crypto,
+from .hardness import (AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP_LIMIT, SW, THEOREM5_DERIVED, c_lin, c_written, crypto,
                        hard_G, hard_HK, sz, tau, tp, z_)
 from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, SD_SPACE, S_D_SIZE, S_size,
                        VX, sd_gram)
@@ -224,14 +226,25 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.hardness.margin",
+        kind="notation", kind_why="The text lost the operators of c(x): 'c(x) = w^T x b 1/2' reads as the product (w^T x) b (1/2), "
+                 "which vanishes at w = 0 or b = 0; with the minus signs of Theorem 4's halfspaces (h_i = sigma_step(c_i) in H) "
+                 "the margin holds.",
         scaling=DISCRETE,
-        title="|c(x)| >= 1/2 for c(x) = w^T x - b - 1/2, w in N^d, b in N, x in {-1,1}^d",
+        title="|c(x)| >= 1/2 for c(x) = w^T x b 1/2 as written (juxtaposition: a product), w in N^d, b in N, x in {-1,1}^d",
         source=src("Hardness of learning two-layer neural networks (proof)", r"we have  $|c(x)| \ge 1/2$"),
-        statement=Statement(sp.Ge(sp.Abs(c_lin()), sp.Rational(1, 2)),
-                            latex=r"|w^T x - b - 1/2| \ge 1/2 \quad (w \in \mathbb{N}^d, b \in \mathbb{N}, x \in \{-1,1\}^d)"),
+        statement=Statement(sp.Ge(sp.Abs(c_written()), sp.Rational(1, 2)),
+                            latex=r"|w^T x\, b\, 1/2| \ge 1/2 \quad (c(x) = w^T x b 1/2 \text{ as written};\ w \in \mathbb{N}^d, b \in \mathbb{N}, x \in \{-1,1\}^d)"),
         checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
                             name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
-        expected=Verdict.SUPPORTED,
+        correction=Correction(
+            Statement(sp.Ge(sp.Abs(c_lin()), sp.Rational(1, 2)),
+                      latex=r"|w^T x - b - 1/2| \ge 1/2 \quad (w \in \mathbb{N}^d, b \in \mathbb{N}, x \in \{-1,1\}^d)"),
+            checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
+                                name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
+            why="c(x) = w^T x - b - 1/2, the halfspaces of Theorem 4 (h_i = sigma_step(c_i) is to be in H): w^T x - b is an "
+                "integer, so |c(x)| >= 1/2. As written, without operators, c is a product and vanishes at w = 0.",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.hardness.path_norm",
@@ -1123,13 +1136,24 @@ CLAIMS = [
     ),
     Claim(
         id="dyn.lazy.displacement",
+        kind="notation", kind_why="The text lost the minus sign: '||theta theta_0||' is a product of the parameters with their "
+                 "initialisation (theta^T theta_0 = sum_j b_j(t).b_j(0), about m), not the deviation ||theta - theta_0|| that "
+                 "(0.27) and the previous bullet speak of; with the sign the order holds.",
         scaling=KERNEL,
-        title="Lazy training: ||theta - theta_0|| = O(1/sqrt(m))",
+        title="Lazy training: ||theta theta_0|| = O(1/sqrt(m)) as written (the product theta^T theta_0)",
         source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
         statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
-                            latex=r"\sup_t \|\theta(t) - \theta_0\| = O(1/\sqrt{m}),\ m \to \infty"),
-        checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width", configurations=LAZY_SPACE),),
-        expected=Verdict.SUPPORTED,
+                            latex=r"\sup_t \|\theta(t) \theta_0\| = \sup_t |\theta(t)^T \theta_0| = O(1/\sqrt{m}),\ m \to \infty \quad (\text{as written: the operator is lost})"),
+        checks=(OrderFit(lazy_quantity("written"), name="the product theta(t)^T theta_0 against width", configurations=LAZY_SPACE),),
+        correction=Correction(
+            Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False),
+                      latex=r"\sup_t \|\theta(t) - \theta_0\| = O(1/\sqrt{m}),\ m \to \infty"),
+            checks=(OrderFit(lazy_quantity("theta"), name="parameter displacement against width", configurations=LAZY_SPACE),),
+            why="The deviation theta - theta_0 is meant (the expansion (0.27) and 'each entry of theta - theta_0 is O(1/m)'): "
+                "its norm is O(1/sqrt(m)). As written, theta theta_0 is a product, and theta^T theta_0 = sum_j b_j(t).b_j(0) "
+                "is about m (any product reading grows: ||theta theta_0^T||_F = ||theta|| ||theta_0|| is about m too).",
+            expected=Verdict.SUPPORTED),
+        expected=Verdict.REFUTED,
     ),
     Claim(
         id="dyn.lazy.tangent_kernel",

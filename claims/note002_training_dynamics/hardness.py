@@ -25,6 +25,11 @@ def c_lin(idx=None):
     return sp.Sum(w[idx, j] * x[j], (j, 1, d)) - b_[idx] - sp.Rational(1, 2)
 
 
+def c_written():
+    """c(x) as the text writes it, "w^T x b 1/2": the operators are lost, and juxtaposition is a product."""
+    return sp.Sum(w[j] * x[j], (j, 1, d)) * b_[1] * sp.Rational(1, 2)
+
+
 G_NET = (sp.Sum(ReLU(2 * c_lin(i)) - ReLU(2 * c_lin(i) - 1), (i, 1, k)) - k + sp.Rational(1, 3)) / (2 * k)
 AND_H = sp.Product(step_sym(c_lin(i)), (i, 1, k))      # h_1 ∧ ... ∧ h_k of {0,1}-valued h_i
 

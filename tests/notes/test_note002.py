@@ -154,9 +154,17 @@ def test_lazy_scalings_are_fitted_not_typed(evaluated):
     statement, _ = evaluated("dyn.theorem13")
     ev = statement.checks[0].evidence
     assert ev["slope_interval"][1] < -1.0           # the gap decays much faster than 1/sqrt(m)
-    lazy, _ = evaluated("dyn.lazy.displacement")
-    lo, hi = lazy.checks[0].evidence["slope_interval"]
+    written, lazy = evaluated("dyn.lazy.displacement")
+    lo, hi = lazy.checks[0].evidence["slope_interval"]             # the correction: ||theta - theta_0||
     assert lo < -0.5 < hi
+    lo, hi = written.checks[0].evidence["slope_interval"]          # as written: theta^T theta_0 grows like m
+    assert 0.9 < lo <= hi < 1.1
+
+
+def test_signs_lost_in_the_text_are_read_literally_and_restored_in_the_corrections(evaluated):
+    margin, restored = evaluated("dyn.hardness.margin")
+    assert margin.verdict is Verdict.REFUTED and "w[1] = 0" in margin.checks[0].summary
+    assert restored.verdict is Verdict.SUPPORTED and restored.checks[0].evidence["exact"]
 
 
 def test_sd_barron_norm_representation_and_constant(evaluated):
