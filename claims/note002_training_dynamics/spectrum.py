@@ -67,7 +67,7 @@ def mercer_eigenvalues(d: int, count: int) -> np.ndarray:
 # "[Braun, 2006] proved that with high probability, lambda_n(K) > n lambda_n/2": the inputs' dimension and the
 # sample size, from the smallest n on (the remark is stated for every n; "with high probability" is read in its
 # weakest form, probability >= 1/2, as the multi-layer section's "sufficiently large" is)
-BRAUN_SPACE = Configurations(d=[2, 3], n=[4, 8, 16, 32])
+BRAUN_SPACE = Configurations(d=[2, 3], n=[4, 16])
 BRAUN_DRAWS_AT = Config(d=2, n=8)          # the configuration of a direct call
 
 
