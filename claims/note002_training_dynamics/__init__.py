@@ -36,6 +36,11 @@ Conventions where the note is silent, stated once:
 - (0.6) bounds ||f||_B by the path norm of an explicit ReLU representation (inner weights (w, -s) measured in
   l1, the output bias as a path), as for the network (0.4); the remark lambda_n(K) >= C_d/n^{1/d} after Lemma 11
   is measured at d = 3 with x_i ~ Unif(S^2) (the previous bullet's setting) and the kernel (0.25).
+- The remarks after Lemma 11 speak of "the n-th largest eigenvalue of the kernel function": the eigenvalues of its
+  integral operator on the data distribution Unif(S^{d-1}) (Funk-Hecke, spectrum.py), the normalisation under which
+  lambda_i(K)/n estimates lambda_i; "with high probability" is read as probability >= 1/2, its weakest form.
+- Theorem 5's hardness, and Theorem 4's, are indicators in [0, 1] (1: not efficiently learnable; 1: the
+  cryptographic assumption holds), "A implies B" being B >= A: the derivation of Theorem 5 composes its proof's chain.
 - "gamma <= 1 by the assumption" uses the line gamma <~ 1/sqrt(m lambda) with the constant 1 and lambda_n(K) <=
   K_ii = 1/(2d) <= 1/2; the tangent kernel of "Lazy training" is evaluated at the balanced initialisation (the
   network's gradient in a and B both count there).
