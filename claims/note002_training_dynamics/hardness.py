@@ -25,6 +25,11 @@ def c_lin(idx=None):
     return sp.Sum(w[idx, j] * x[j], (j, 1, d)) - b_[idx] - sp.Rational(1, 2)
 
 
+def c_written():
+    """c(x) as the text writes it, "w^T x b 1/2": the operators are lost, and juxtaposition is a product."""
+    return sp.Sum(w[j] * x[j], (j, 1, d)) * b_[1] * sp.Rational(1, 2)
+
+
 G_NET = (sp.Sum(ReLU(2 * c_lin(i)) - ReLU(2 * c_lin(i) - 1), (i, 1, k)) - k + sp.Rational(1, 3)) / (2 * k)
 AND_H = sp.Product(step_sym(c_lin(i)), (i, 1, k))      # h_1 ∧ ... ∧ h_k of {0,1}-valued h_i
 
@@ -38,3 +43,16 @@ PATH_NORM_G = sp.simplify(_slope_w * SW + _slope_b * SB + k * _const
 # the note's bound, summed over i: sum_i (2(2||w_i||_1 + |b_i| + 1/2) + 1) = 2(2 S_W + S_B + k/2) + k
 NOTE_PATH_BOUND = (k + sp.Rational(1, 3) + (2 * (2 * SW + SB + k / 2) + k)) / (2 * k)
 P_g = sp.Symbol("P_g", nonnegative=True)
+
+# Theorem 5 and what its proof delivers. Hardness statements are recorded as indicators in [0, 1] (1: "the class is
+# not efficiently learnable", 1: "the cryptographic assumption holds"); "A implies B" is B >= A. The proof's chain:
+# g (a 2-layer ReLU network whose path norm is poly(d): dyn.hardness.path_norm's correction) has sign(g) equal to
+# the intersection as a +-1 label (dyn.hardness.sign_g's correction), so a learner of G learns H_K (hard_G >= hard_HK);
+# Theorem 4 makes H_K hard only under its cryptographic assumption (hard_HK >= crypto). Transitivity gives
+# hard_G >= crypto -- the conclusion holds where the assumption does, and nowhere else is it derived.
+hard_G, hard_HK, crypto = sp.symbols("hard_G hard_HK crypto", nonnegative=True)
+REDUCTION = sp.Ge(hard_G, hard_HK)           # the simulation of H_K by G (Theorem 5's proof)
+THEOREM4_AS_CITED = sp.Ge(hard_HK, crypto)  # Theorem 4: hard under the cryptographic assumption
+if REDUCTION.rhs != THEOREM4_AS_CITED.lhs:
+    raise AssertionError("the proof's chain does not compose")
+THEOREM5_DERIVED = sp.Ge(REDUCTION.lhs, THEOREM4_AS_CITED.rhs)

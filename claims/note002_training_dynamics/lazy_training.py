@@ -67,6 +67,8 @@ def lazy_quantity(what, widths=LAZY_WIDTHS, seeds_per_sample=0.5, substeps=None)
                 e = np.einsum("stm,stmn->stn", a, relu(pre)) - y
                 bdot = a[..., None] * np.einsum("stn,stmn,nd->stmd", e, (pre > 0).astype(float), X)
                 rows.append(np.linalg.norm(bdot, axis=-1).max(axis=(1, 2)))
+            elif what == "written":                # "||theta theta_0||" as written: the product theta^T theta_0, a(0) = 0
+                rows.append(np.abs(np.einsum("stmd,smd->st", B, B0)).max(axis=1))
             else:
                 sq = np.sum(a**2, axis=-1) + np.sum((B - B0[:, None]) ** 2, axis=(-1, -2))
                 rows.append(np.sqrt(sq).max(axis=1) if what == "theta" else 0.5 * sq.max(axis=1))

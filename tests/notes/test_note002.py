@@ -154,9 +154,17 @@ def test_lazy_scalings_are_fitted_not_typed(evaluated):
     statement, _ = evaluated("dyn.theorem13")
     ev = statement.checks[0].evidence
     assert ev["slope_interval"][1] < -1.0           # the gap decays much faster than 1/sqrt(m)
-    lazy, _ = evaluated("dyn.lazy.displacement")
-    lo, hi = lazy.checks[0].evidence["slope_interval"]
+    written, lazy = evaluated("dyn.lazy.displacement")
+    lo, hi = lazy.checks[0].evidence["slope_interval"]             # the correction: ||theta - theta_0||
     assert lo < -0.5 < hi
+    lo, hi = written.checks[0].evidence["slope_interval"]          # as written: theta^T theta_0 grows like m
+    assert 0.9 < lo <= hi < 1.1
+
+
+def test_signs_lost_in_the_text_are_read_literally_and_restored_in_the_corrections(evaluated):
+    margin, restored = evaluated("dyn.hardness.margin")
+    assert margin.verdict is Verdict.REFUTED and "w[1] = 0" in margin.checks[0].summary
+    assert restored.verdict is Verdict.SUPPORTED and restored.checks[0].evidence["exact"]
 
 
 def test_sd_barron_norm_representation_and_constant(evaluated):
@@ -308,3 +316,55 @@ def test_theorem10_gap_says_its_conclusion_is_tested_by_the_probability_claim(ev
     assert proof.conclusion == "tested and holding"
     assert proof.tested_by == (("dyn.theorem10.probability", "supported", "holds"),)
     assert "the conclusion is tested by dyn.theorem10.probability: holds (supported)" in proof.words
+
+
+def test_theorem5_drops_theorem4s_cryptographic_assumption(evaluated):
+    """Theorem 5 is stated unconditionally; its proof's chain (G simulates H_K, Theorem 4 under its assumption)
+    delivers it only under the assumption: a gap whose kind is the missing hypothesis, the correction adds it."""
+    from verify.core.diagnosis import kind_of
+    statement, correction = evaluated("dyn.theorem5")
+    derivation = statement.checks[0]
+    assert derivation.outcome is Outcome.GAP and statement.verdict is Verdict.GAP
+    assert "crypto" in derivation.summary
+    kind = kind_of(BY_ID["dyn.theorem5"], statement, correction)
+    assert kind.kind == "hypothesis" and "cryptographic" in kind.why
+    assert correction.verdict is Verdict.PROVED
+    from claims.note002_training_dynamics.hardness import THEOREM5_DERIVED, crypto, hard_G
+    assert THEOREM5_DERIVED == sp.Ge(hard_G, crypto)        # composed from the chain, not typed
+
+
+def test_kernel_eigenvalues_are_exact_on_the_circle_and_the_sphere():
+    """The kernel function's eigenvalues (Funk-Hecke): 1/pi^2, 1/16 (twice), 1/(9 pi^2) (twice), zero at odd degrees
+    >= 3 on S^1; 1/16, 1/36 (three times), 1/256 (five times) on S^2 -- known values, not the quadrature's word."""
+    from claims.note002_training_dynamics.spectrum import mercer_eigenvalues
+    assert np.allclose(mercer_eigenvalues(2, 5), [1 / np.pi**2, 1 / 16, 1 / 16, 1 / (9 * np.pi**2), 1 / (9 * np.pi**2)])
+    assert np.allclose(mercer_eigenvalues(3, 9), [1 / 16] + [1 / 36] * 3 + [1 / 256] * 5, rtol=1e-10)
+    big = mercer_eigenvalues(2, 4096)
+    assert big[-1] * 4096**4 == pytest.approx(1 / np.pi**2, rel=0.01)       # lambda_n ~ n^{-4} on S^1
+
+
+def test_braun_remark_fails_at_the_smallest_n_and_the_leading_eigenvalue_holds(evaluated):
+    statement, correction = evaluated("dyn.lemma11.remark_braun")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS
+    assert check.evidence["configuration_search"]["worst_configuration"] == {"d": 2, "n": 4}
+    assert check.evidence["interval"][1] < 0.5
+    assert correction.checks[0].outcome is Outcome.HOLDS
+
+
+def test_operator_decay_is_fitted_near_n_to_the_minus_four_on_the_circle(evaluated):
+    statement, correction = evaluated("dyn.lemma11.remark_operator")
+    check = statement.checks[0]
+    assert check.outcome is Outcome.FAILS and 3.3 < check.evidence["slope"] < 3.7     # 4 - 1/2 for 1/(lambda_n n^{1/2})
+    assert correction.verdict is Verdict.SUPPORTED
+
+
+def test_exponential_convergence_rate_is_derived_not_typed(evaluated):
+    statement, _ = evaluated("dyn.kernel.exponential")
+    assert statement.verdict is Verdict.PROVED
+    claim = BY_ID["dyn.kernel.exponential"]
+    from verify.checks import Gronwall
+    lhs = claim.statement.relation.lhs
+    faster = Statement(sp.Le(lhs, sp.exp(-4 * note.lam0 * note.t) * lhs.func(0)),
+                       assuming=claim.statement.assuming)                          # e^{-4 lambda_0 t}: not derived
+    assert Gronwall().run(faster, Context(seed=0, claim_id="test")).outcome is not Outcome.HOLDS
