@@ -37,7 +37,8 @@ step is at most the grid's largest spacing (rounded likewise): once a flow has c
 estimate is round-off, and an uncapped controller grows the step to the method's stability limit, where
 that round-off, amplified, decides every step (two machines then part there, and their values at t
 differ at the level of the tolerance); below the cap the estimate stays far under the tolerance and the
-step stays the cap on every machine. A grid whose horizon is computed from the
+step stays the cap on every machine (when the grid resolves the flow's fastest time scale, as a grid
+that shows its decay does; a grid coarser than the stability limit leaves the controller there). A grid whose horizon is computed from the
 instances (a decay time) is built with :func:`horizon` (rounded up to two significant digits) and
 :func:`time_grid` (a union of uniform grids taken on exact fractions of the horizon): its times and
 their number do not move with the last bits of the instances, which differ between BLAS builds.
