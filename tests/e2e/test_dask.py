@@ -65,10 +65,9 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.notes
-@pytest.mark.xfail(strict=True, reason="known: lazy.theorem.bound's 'rate from Lemma 2' derivation search (Hypothesis, "
-                   "same seed) finds its counterexample in a Dask worker and not in a forked local worker since "
-                   "claims load one note at a time; the process state it depends on is not found yet")
 def test_dask_reports_are_byte_identical_to_the_local_runner(scheduler, tmp_path):
+    """Byte for byte, lazy.theorem.bound's Hypothesis search included: its draws do not depend on the
+    modules the process loaded (see ``verify.checks.search._no_local_constants``)."""
     local = verify("run", *CLAIMS, "--jobs", "2", "--no-cache", "--output", "local", cwd=tmp_path)
     dask = verify("run", *CLAIMS, "--jobs", "2", "--no-cache", "--executor", "dask", "--scheduler", scheduler,
                   "--output", "dask", cwd=tmp_path)

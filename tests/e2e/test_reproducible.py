@@ -4,7 +4,8 @@ with OpenBLAS's kernels for another CPU (``OPENBLAS_CORETYPE``) write byte-ident
 The claims exercise BLAS and LAPACK (matrix products, eigen- and singular values, kernels) and ODE flows,
 whose last bits differ between those settings; what keeps them out of the reports is the rounding of
 :mod:`verify.core.rounding`, the fixed evaluation grids and steady steps of :mod:`verify.maths.flows`,
-and the near-tie rule for worst instances (``verify.checks.numeric.worst_index``)."""
+the explicit steppers' steps capped at the grid's spacing, and the one near-tie rule for worst instances and
+configurations (``verify.core.rounding.worst_position``)."""
 from __future__ import annotations
 
 import json
@@ -59,16 +60,7 @@ def test_reports_are_byte_identical_across_blas_threads_and_core_types(tmp_path)
         claims = set().union(*(o for o in owners.values() if o))
         others = [f for f, o in owners.items() if not o]
         assert not others, f"{name}: {others}"
-        allowed = KNOWN_CORE_TYPE_DIFFERENCES if name == "another core type" else set()
-        assert claims <= allowed, f"{name}: {sorted(claims - allowed)}"
-
-
-# Known, not yet fixed: with OpenBLAS's Sandybridge kernels these claims' worst instances (their plots and
-# the instance described in results.json) differ in their last digits since their checks search
-# configuration spaces; their verdicts and findings do not. Every other claim, and every thread count, is
-# byte-identical.
-KNOWN_CORE_TYPE_DIFFERENCES = {"kr.theorem2_4.bound", "dyn.lemma14", "dyn.sd.orthonormal", "gd.s2.no_unique_minimiser",
-                               "lazy.lemma1", "lazy.proof.velocity", "rq.prop.rate", "rq.rayleigh.strictly"}
+        assert not claims, f"{name}: {sorted(claims)}"
 
 
 def _claims_of(name: str, first: dict, other: dict) -> set[str] | None:

@@ -85,3 +85,19 @@ def test_width_batch_flow_starts_at_its_weights_and_lowers_the_loss():
     assert W.shape == (5,) + batch.W0.shape and W.flags.c_contiguous and np.array_equal(W[0], batch.W0)
     loss = ((batch.outputs(W) - batch.y) ** 2).sum(-1)              # (T, I)
     assert np.all(loss[-1] < loss[0])
+
+
+def test_a_converged_flow_does_not_follow_the_round_off_of_its_field():
+    """Two evaluations of one field that differ in their summation order (as BLAS kernels for two CPUs
+    do) give the same values at t once the flow has converged to a non-zero state: the steps are capped
+    at the grid's spacing, below the stability limit where amplified round-off would pick them (without
+    the cap the two differ by about 1e-9 here)."""
+    rng = np.random.default_rng(1)
+    Q = np.linalg.qr(rng.standard_normal((3, 4, 4)))[0]
+    A = -np.einsum("sij,j,skj->sik", Q, np.array([0.1, 0.5, 1.0, 2.0]), Q)
+    ys = 3 * rng.standard_normal((3, 4))
+    y0 = rng.standard_normal((3, 4))
+    t = np.linspace(0.0, 100.0, 201)
+    one = batched_flow(lambda _, y: np.einsum("sij,sj->si", A, y - ys), y0, t)
+    other = batched_flow(lambda _, y: (A[..., ::-1] * (y - ys)[:, None, ::-1]).sum(-1), y0, t)
+    assert np.max(np.abs(one - other)) <= 1e-13 * np.max(np.abs(ys))

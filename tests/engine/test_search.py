@@ -242,3 +242,41 @@ class TestDomain:
 def test_replay_text():
     text = replay_text("c1", 7, {y: 2.0, x: 0.5})
     assert text == "python -m verify run c1 --seed 7   # counterexample: x = 0.5, y = 2.0"
+
+
+# ---------------------------------------------------------------------------------------------
+# the same draws in every process
+# ---------------------------------------------------------------------------------------------
+
+class TestSameDrawsInEveryProcess:
+    """Hypothesis mixes "local constants" into a few draws, read from the source of every module the
+    process loaded from outside site-packages; the search pins them, so what it finds does not depend on
+    which claims or modules a process (a forked worker, a Dask worker, ``verify all``) has loaded."""
+
+    ODD = 0.7182818284
+
+    def _search(self):
+        class Exactly:                         # violated at one value only: found only as a constant
+            def __call__(self, values):
+                return next(iter(values.values())) == TestSameDrawsInEveryProcess.ODD
+        return find_counterexample([x], {x: Domain(-1.0, 1.0)}, Exactly(), 7, 300)
+
+    def test_a_module_loaded_with_a_constant_changes_nothing(self, tmp_path, monkeypatch):
+        before = self._search()
+        (tmp_path / "loaded_constants.py").write_text(f"VALUE = {self.ODD!r}\n")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        import loaded_constants                # noqa: F401  (a "local" module: outside site-packages)
+        try:
+            assert self._search() == before
+        finally:
+            monkeypatch.delitem(__import__("sys").modules, "loaded_constants")
+
+    def test_the_constants_are_pinned_only_during_the_search(self):
+        from hypothesis.internal.conjecture import providers
+        from verify.checks.search import SIMPLE_CONSTANTS, _no_local_constants
+        outside = providers._get_local_constants
+        with _no_local_constants():
+            pinned = providers._get_local_constants()
+            assert sorted(pinned.floats) == SIMPLE_CONSTANTS[1] and 0.5 in pinned.floats and 0.02 in pinned.floats
+            assert sorted(pinned.integers) == SIMPLE_CONSTANTS[0]
+        assert providers._get_local_constants is outside

@@ -22,8 +22,8 @@ from ..core.notation import NUMPY, Notation, Prob, entry_sums, mp_array_function
 from ._common import DIGITS, parameter_name, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
-from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, numbers_text, quantised_margin,
-                             round_to)
+from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, margin_keys, numbers_text, plot_margins,
+                             quantised_margin, round_to, worst_position)
 from ..core.text import apart, say
 from .configurations import Configurations, exact_outcomes, label as config_label, plain_config
 
@@ -272,8 +272,7 @@ def worst_index(margins: np.ndarray) -> tuple:
     other tie (compared at :data:`~verify.core.rounding.MARGIN_RESOLUTION`) and the first in C order
     wins, so the instance reported does not depend on their last bits, which BLAS and the CPU decide."""
     margins = np.asarray(margins, dtype=float)
-    keyed = np.round(margins / MARGIN_RESOLUTION)        # a ties key; inf stays inf
-    return tuple(int(i) for i in np.unravel_index(np.argmin(keyed), margins.shape))
+    return tuple(int(i) for i in np.unravel_index(worst_position(margins), margins.shape))
 
 
 def _describe(env, index, shape, limit: int = 8) -> dict:
@@ -320,7 +319,8 @@ def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None, floor=Non
         index = worst_index(np.where(np.isfinite(margin), margin, np.inf))
     relations = _relations(rel)
     if len(relations) > 1:         # the conjunct that is worst at the instance
-        rel = min(relations, key=lambda r: quantised_margin(float(np.broadcast_to(relative_margin(r, env), margin.shape)[index])))
+        at = [float(np.broadcast_to(relative_margin(r, env), margin.shape)[index]) for r in relations]
+        rel = relations[worst_position(at)]
     lhs = np.broadcast_to(array_value(rel.lhs, env), margin.shape)
     rhs = np.broadcast_to(array_value(rel.rhs, env), margin.shape)
     axis = 1 if margin.ndim >= 2 and margin.shape[1] > 1 else 0
@@ -483,10 +483,10 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
             break
     refined_from = None
     if budget and not any(r.outcome is Outcome.FAILS for _, r, _ in runs):
-        valid = [(margin_of(r.evidence), i) for i, (_, r, _) in enumerate(runs)
+        valid = [i for i, (_, r, _) in enumerate(runs)
                  if int(r.evidence.get(valid_key, 0) or 0) > 0 and math.isfinite(margin_of(r.evidence))]
-        if valid:
-            start = runs[min(valid)[1]][0]
+        if valid:          # the worst valid configuration, near-ties to the first (as every worst choice)
+            start = runs[valid[worst_position([margin_of(runs[i][1].evidence) for i in valid])]][0]
             refined_from = plain_config(start)
             names = list(ranges)
             x0 = np.array([ranges[k].position(start[k]) for k in names], dtype=float)
@@ -503,7 +503,10 @@ def search(check, ctx: Context, simulate: Callable, run: Callable, valid_key: st
                 r = decide(config)
                 if r.outcome is Outcome.FAILS:
                     raise _Found
-                return margin_of(r.evidence) if int(r.evidence.get(valid_key, 0) or 0) > 0 else 1e9
+                if int(r.evidence.get(valid_key, 0) or 0) == 0:
+                    return 1e9
+                # compared at the margins' resolution: the path does not follow their last bits
+                return float(margin_keys(margin_of(r.evidence))) * MARGIN_RESOLUTION
 
             step = np.where(x0 > 0.5, -0.25, 0.25)
             simplex = np.vstack([x0] + [x0 + step[j] * np.eye(len(names))[j] for j in range(len(names))])
@@ -530,11 +533,12 @@ def region_plot(rows: list, limit: int = 40) -> dict | None:
     shown = [r for r in rows if r["valid"] and math.isfinite(r["margin"])]
     if not shown:
         return None
-    if len(shown) > limit:
-        keep = {id(r) for r in sorted(shown, key=lambda r: r["margin"])[:limit]}
-        shown = [r for r in shown if id(r) in keep]
-    margins = [r["margin"] for r in shown]
-    return {"kind": "estimate", "estimate": rounded(margins), "low": rounded(margins), "high": rounded(margins),
+    if len(shown) > limit:          # the smallest by the margins' ties key, near-ties in search order
+        keys = margin_keys([r["margin"] for r in shown])
+        keep = sorted(range(len(shown)), key=lambda i: (keys[i], i))[:limit]
+        shown = [shown[i] for i in sorted(keep)]
+    margins = plot_margins([r["margin"] for r in shown])
+    return {"kind": "estimate", "estimate": margins, "low": margins, "high": margins,
             "target": [0.0] * len(shown), "labels": [label(config_label(r["configuration"]), 40) for r in shown],
             "estimate_label": "margin (>= 0: the statement holds there)", "target_label": "0: the statement's boundary",
             "title": "the margin at each configuration searched" + (" (refined ones included)"
@@ -560,7 +564,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
     loose = [i for i, r in enumerate(rows) if r["valid"] and r["outcome"] == Outcome.LOOSE.value]
     decided = [i for i, r in enumerate(rows) if r["valid"]]
     pool = failing or decided or list(range(len(runs)))
-    worst = min(pool, key=lambda i: (quantised_margin(rows[i]["margin"]), i)) if pool else None   # near-ties: the first
+    worst = pool[worst_position([rows[i]["margin"] for i in pool])] if pool else None   # near-ties: the first
     search = {"region": space.region(), "constraints": [sp.sstr(c) for c in space.constraints],
               "configurations": len(runs), "configurations_meeting_hypotheses": len(valid),
               "minimum_valid": space.minimum_valid, "per_configuration": rows, **(extra or {})}
@@ -590,7 +594,7 @@ def _combine(check, space: Configurations, runs: list, valid_key: str, margin_of
                             say(f"undecided at {len(undecided)} of {where}; first {config_label(runs[i][0])}: ",
                                 runs[i][1].summary), **evidence), plot
     if loose and len(loose) == len(decided):
-        i = min(loose, key=lambda j: (rows[j]["margin"], j))
+        i = loose[worst_position([rows[j]["margin"] for j in loose])]
         return check_result(check, Outcome.LOOSE,
                             say(f"loose at all {where}; tightest {config_label(runs[i][0])}: ", runs[i][1].summary),
                             **evidence), plot

@@ -16,7 +16,9 @@ decimals) before they are reported, and carry the seed and values that replay th
 """
 from __future__ import annotations
 
+import contextlib
 import math
+import threading
 import warnings
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -475,6 +477,55 @@ class _Found(Exception):
         self.values = values
 
 
+try:        # Hypothesis's provider draws "local constants" (hypothesis >= 6.131, private; absent: nothing to pin)
+    from hypothesis.internal.conjecture import providers as _providers
+    _providers._get_local_constants, _providers.CONSTANTS_CACHE, _providers.Constants  # noqa: B018
+except (ImportError, AttributeError):
+    _providers = None
+_CONSTANTS_LOCK = threading.RLock()
+
+
+def _simple_values() -> tuple[list[int], list[float]]:
+    """Small integers, simple fractions and powers of ten, both signs: the values a hand-made
+    counterexample uses (and those a counterexample is shrunk toward, :func:`shrink`)."""
+    ints = list(range(-10, 11)) + [s * 10**k for k in (2, 3) for s in (1, -1)]
+    fracs = {Fraction(p, q) for q in (1, 2, 3, 4, 5, 8, 10, 20, 50, 100) for p in range(0, 2 * q + 1)}
+    floats = {float(f) for f in fracs} | {10.0**k for k in range(-6, 7)} | {float(i) for i in ints}
+    floats |= {-f for f in floats}
+    return sorted(set(ints)), sorted(floats)
+
+
+SIMPLE_CONSTANTS = _simple_values()
+
+
+def _simple_constants():
+    """:data:`SIMPLE_CONSTANTS` as Hypothesis's constants (a fresh object: Hypothesis may extend it)."""
+    ints, floats = SIMPLE_CONSTANTS
+    return _providers.Constants(integers=set(ints), floats=set(floats))
+
+
+@contextlib.contextmanager
+def _no_local_constants():
+    """While Hypothesis searches, its "local constants" (the numbers it mixes into a few of its draws,
+    otherwise read from the source of every module loaded in the process from outside site-packages:
+    this package, the notes' claims, a plugin) are :data:`SIMPLE_CONSTANTS`. Read from the process, they
+    depended on which claims and modules it had loaded (a forked local worker, a Dask worker, ``verify
+    all``) and on the source's every number, so the same seed drew other examples there and found a
+    counterexample in one and not another. Hypothesis's own constants stay."""
+    if _providers is None:
+        yield
+        return
+    with _CONSTANTS_LOCK:
+        saved = _providers._get_local_constants
+        _providers._get_local_constants = _simple_constants
+        _providers.CONSTANTS_CACHE.cache.clear()     # permitted constants computed with the local ones
+        try:
+            yield
+        finally:
+            _providers._get_local_constants = saved
+            _providers.CONSTANTS_CACHE.cache.clear()
+
+
 def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
     strategy = st.fixed_dictionaries({str(s): domains[s].strategy() for s in symbols})
     by_name = {str(s): s for s in symbols}
@@ -500,7 +551,8 @@ def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
             raise _Found(values)
 
     try:
-        search()
+        with _no_local_constants():
+            search()
     except _Found as found:
         return found.values
     except Unsatisfiable as exc:

@@ -24,17 +24,21 @@ at the evaluation grid then differ at the level of its tolerance). None of that 
   rounded to :data:`EVIDENCE_DIGITS` digits when the document is built (:func:`rounded_text`).
 
 Verdicts, and the worst instance or configuration a check reports, are decided before any rounding
-(near-ties between margins broken deterministically, see :func:`quantised_margin`), so rounding never
-changes one. Rounding is idempotent: a report read back from ``results.json`` rounds to itself.
+(near-ties between margins broken deterministically: margins compared at :data:`MARGIN_RESOLUTION`, the
+first in order wins, :func:`margin_keys` and :func:`worst_position`), so rounding never changes one.
+Margins in plot data (the margin at each configuration a search decided) are rounded to their resolution
+too (:func:`plot_margins`), once. Rounding is idempotent: a report read back from ``results.json`` rounds to itself.
 """
 from __future__ import annotations
 
 import math
 import re
 
+import numpy as np
+
 __all__ = ["round_to", "EVIDENCE_DIGITS", "PLOT_DIGITS", "SERIES_RESOLUTION", "TEXT_DIGITS", "MARGIN_RESOLUTION", "MARGIN_KEYS", "DISTANCE_RESOLUTION",
            "DISTANCE_KEYS", "FIT_DIGITS", "FIT_KEYS", "significant",
-           "quantised_margin", "margin_text", "numbers_text", "rounded", "rounded_text"]
+           "quantised_margin", "margin_keys", "worst_position", "plot_margins", "margin_text", "numbers_text", "rounded", "rounded_text"]
 
 EVIDENCE_DIGITS = 6          # significant digits of every float in results.json
 PLOT_DIGITS = 4              # significant digits of plot data
@@ -76,6 +80,32 @@ def quantised_margin(x: float) -> float:
     """A relative margin rounded to :data:`MARGIN_RESOLUTION` (or to significant digits, when coarser):
     the value reports state, and the key on which near-equal margins tie."""
     return round_to(x, EVIDENCE_DIGITS, -_MARGIN_DECIMALS)
+
+
+def margin_keys(margins) -> np.ndarray:
+    """The keys on which margins are compared when a check chooses its worst instance or configuration:
+    the margins as multiples of :data:`MARGIN_RESOLUTION` (``inf`` stays ``inf``, NaN becomes ``inf``).
+    Margins within round-off of each other get one key, so a choice among them does not follow their
+    last bits, which BLAS and the CPU decide; ties go to the first in order (:func:`worst_position`)."""
+    a = np.asarray(margins, dtype=float)
+    return np.where(np.isnan(a), np.inf, np.round(a / MARGIN_RESOLUTION))
+
+
+def worst_position(margins) -> int:
+    """The position (flat, C order) of the smallest margin by :func:`margin_keys`: the first on a tie.
+    Raises ValueError on no margins."""
+    keys = margin_keys(margins).ravel()
+    if keys.size == 0:
+        raise ValueError("worst_position: no margins")
+    return int(np.argmin(keys))          # argmin returns the first of equal minima
+
+
+def plot_margins(values) -> list:
+    """Margins as plot data: each rounded once to :data:`MARGIN_RESOLUTION` (or to :data:`PLOT_DIGITS`
+    significant digits, when coarser); non-finite ones become None. A margin at round-off (-5.6e-17,
+    -9.1e-15) is drawn as 0 on every machine."""
+    a = np.asarray(values, dtype=float).ravel()
+    return [round_to(v, PLOT_DIGITS, -_MARGIN_DECIMALS) if math.isfinite(v) else None for v in a.tolist()]
 
 
 def margin_text(x: float) -> str:

@@ -32,7 +32,13 @@ so the number of instances a check counts is fixed by t. The explicit adaptive m
 choose their steps from a coarse set, eight per octave (:func:`steady_step`: the controller's step
 rounded down to three bits of mantissa): the step sequence then does not follow the last bits of the
 state, which differ between BLAS builds and thread counts, and neither do the values at t beyond
-round-off (with the controller's own step the values differ at the level of the tolerance). A grid whose horizon is computed from the
+round-off (with the controller's own step the values differ at the level of the tolerance). Their
+step is at most the grid's largest spacing (rounded likewise): once a flow has converged, its error
+estimate is round-off, and an uncapped controller grows the step to the method's stability limit, where
+that round-off, amplified, decides every step (two machines then part there, and their values at t
+differ at the level of the tolerance); below the cap the estimate stays far under the tolerance and the
+step stays the cap on every machine (when the grid resolves the flow's fastest time scale, as a grid
+that shows its decay does; a grid coarser than the stability limit leaves the controller there). A grid whose horizon is computed from the
 instances (a decay time) is built with :func:`horizon` (rounded up to two significant digits) and
 :func:`time_grid` (a union of uniform grids taken on exact fractions of the horizon): its times and
 their number do not move with the last bits of the instances, which differ between BLAS builds.
@@ -80,6 +86,8 @@ def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
         options["jac"] = _block_jacobian(jac, shape, dense=method == "LSODA")
     elif mode == "bdf":
         options["jac_sparsity"] = _block_sparsity(shape)
+    if method in _STEADY and len(t) > 1:
+        options["max_step"] = steady_step(float(np.max(np.diff(t))))
     sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
                     t_eval=t, method=_STEADY.get(method, method), rtol=rtol, atol=atol * size, **options)
     if not sol.success:
