@@ -9,7 +9,10 @@ term of a sum. Each mutant is run through the claim's own checks (the scaling an
 * ``killed`` when the checks flag it (its verdict is refuted, gap or loose),
 * ``weaker`` when it survived and SymPy proves the original implies it (a weaker bound: no check
   should fail it), ``equivalent`` when it is the original in another form,
-* ``error`` when a check could not run on it, and otherwise ``survived``.
+* ``true`` when it survived, is not shown weaker, and the claim's own symbolic checks prove it (verdict
+  proved): a true statement no correct check can kill,
+* ``error`` when a check could not run on it, and otherwise ``survived``, with a computed reason
+  (:func:`survival_reason`).
 
 The kill rate is killed / (killed + survived). It measures the checks on statements they accept
 (proved or supported: mostly corrections); on a statement they already refute, nearly every mutant is
@@ -28,10 +31,11 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
-from ..core.model import Budget, Claim, Outcome, RunSettings, Statement, stable_hash
+from ..core.model import SYMBOLIC, Budget, Claim, Outcome, RunSettings, Statement, stable_hash
 from .runner import all_checks, map_claims, run_checks
 from ..checks._common import inequality_sides
 from ..checks.symbolic import sign_nonnegative
+from ..core.notation import Prob
 
 FLAGS = (Outcome.FAILS, Outcome.GAP, Outcome.LOOSE)
 FLIP = {sp.LessThan: sp.GreaterThan, sp.GreaterThan: sp.LessThan,
@@ -275,16 +279,61 @@ def _proves_nonnegative(g, hypotheses=(), strict: bool = False) -> bool:
         return False
 
 
-def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
-    """SymPy proves ``stronger => weaker_rel`` for two inequalities ``g' >= 0`` and ``g >= 0`` by
-    proving ``g - g' >= 0`` (strictness of the weaker one needs a strict proof)."""
-    if stronger == weaker_rel:
+_STRICT = (sp.StrictLessThan, sp.StrictGreaterThan)
+_INEQUALITIES = (sp.LessThan, sp.StrictLessThan, sp.GreaterThan, sp.StrictGreaterThan)
+CHAIN_DEPTH = 3         # relations chained (a <= b <= c <= d) to imply a mutant's conjunct
+CHAIN_PAIRS = 24        # at most this many chained relations are compared with a conjunct
+
+
+def _probability_bound(rel):
+    """``(event, bound, lower)`` of ``Pr[event] >= bound`` (lower) or ``Pr[event] <= bound``; None
+    for any other relation."""
+    if not isinstance(rel, _INEQUALITIES):
+        return None
+    big, small = inequality_sides(rel)
+    if isinstance(big, Prob) and not small.has(Prob):
+        return big.args[0], small, True
+    if isinstance(small, Prob) and not big.has(Prob):
+        return small.args[0], big, False
+    return None
+
+
+def _implies_probability(stronger, weaker_rel, hypotheses) -> bool:
+    """``Pr[E] >= p`` implies ``Pr[E'] >= p'`` when E implies E' and p >= p' (upper bounds the
+    other way round: E' implies E and p <= p'). Strict bounds are not compared."""
+    a, b = _probability_bound(stronger), _probability_bound(weaker_rel)
+    if a is None or b is None or a[2] != b[2] or isinstance(stronger, _STRICT) or isinstance(weaker_rel, _STRICT):
+        return False
+    (e, p, lower), (e2, p2, _) = a, b
+    if not (_relation_implies(e, e2, hypotheses) if lower else _relation_implies(e2, e, hypotheses)):
+        return False
+    if p == p2:
         return True
+    gap = (p - p2) if lower else (p2 - p)
+    return any(_proves_nonnegative(gap, hyp) for hyp in ((), hypotheses))
+
+
+def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
+    """SymPy proves ``stronger => weaker_rel`` for two relations (no conjunctions): the same relation,
+    an always-true one, an equation read as two inequalities, probability bounds, or two inequalities
+    ``g' >= 0`` and ``g >= 0`` with ``g - g' >= 0`` proved (strictness of the weaker one needs a
+    strict proof)."""
+    if stronger == weaker_rel or _always(weaker_rel):
+        return True
+    if isinstance(stronger, sp.Eq) and isinstance(weaker_rel, sp.Eq):
+        return {stronger.lhs, stronger.rhs} == {weaker_rel.lhs, weaker_rel.rhs}
+    if isinstance(stronger, sp.Eq) and isinstance(weaker_rel, _INEQUALITIES):
+        if not all(isinstance(x, sp.Expr) for x in stronger.args):
+            return False
+        return any(_relation_implies(half, weaker_rel, hypotheses)
+                   for half in (sp.Ge(stronger.lhs, stronger.rhs, evaluate=False),
+                                sp.Le(stronger.lhs, stronger.rhs, evaluate=False)))
+    if _probability_bound(stronger) is not None or _probability_bound(weaker_rel) is not None:
+        return _implies_probability(stronger, weaker_rel, hypotheses)
     g_strong, g_weak = _nonnegative_form(stronger), _nonnegative_form(weaker_rel)
     if g_strong is None or g_weak is None:
         return False
-    strict = isinstance(weaker_rel, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
-        not isinstance(stronger, (sp.StrictLessThan, sp.StrictGreaterThan))
+    strict = isinstance(weaker_rel, _STRICT) and not isinstance(stronger, _STRICT)
     try:
         difference = g_weak - g_strong
     except Exception:
@@ -292,13 +341,63 @@ def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
     return any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses))   # without hypotheses first
 
 
+def _conjuncts(rel) -> tuple:
+    return tuple(rel.args) if isinstance(rel, sp.And) else (rel,)
+
+
+def _chains(relations) -> list[tuple]:
+    """``(small, big, strict)`` for every chain ``a <= b <= c`` of two or more of ``relations``
+    (inequalities, and equations read both ways; sides matched structurally), up to CHAIN_DEPTH
+    links and CHAIN_PAIRS chains, in a fixed order."""
+    links = []
+    for r in relations:
+        if isinstance(r, _INEQUALITIES) and _probability_bound(r) is None:
+            big, small = inequality_sides(r)
+            links.append((small, big, isinstance(r, _STRICT)))
+        elif isinstance(r, sp.Eq) and all(isinstance(x, sp.Expr) for x in r.args):
+            links += [(r.lhs, r.rhs, False), (r.rhs, r.lhs, False)]
+    chains, frontier = [], links
+    for _ in range(CHAIN_DEPTH - 1):
+        grown = []
+        for a, b, s in frontier:
+            for c, d, t in links:
+                if b == c and a != d and not any((a, d) == x[:2] for x in chains + grown):
+                    grown.append((a, d, s or t))
+        chains += grown
+        frontier = grown
+        if len(chains) >= CHAIN_PAIRS:
+            break
+    return chains[:CHAIN_PAIRS]
+
+
+def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
+    """SymPy proves ``stronger => weaker_rel``, where either may be a conjunction: every conjunct of
+    the weaker one holds on its own, or follows from one conjunct of the stronger one or from a chain
+    of them (``a <= b`` and ``b <= c`` give ``a <= c``)."""
+    strong = _conjuncts(stronger)
+    chained = None
+    for w in _conjuncts(weaker_rel):
+        if any(_relation_implies(s, w, hypotheses) for s in strong):
+            continue
+        if chained is None:
+            chained = _chains(strong) if len(strong) > 1 else []
+        if any(_relation_implies(sp.Lt(a, b, evaluate=False) if strict else sp.Le(a, b, evaluate=False), w, hypotheses)
+               for a, b, strict in chained):
+            continue
+        return False
+    return True
+
+
 def _always(rel) -> bool:
-    """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``)."""
+    """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``; a conjunction conjunct by conjunct)."""
+    if isinstance(rel, sp.And):
+        return all(_always(r) for r in rel.args)
     if isinstance(rel, sp.Eq):
         return _simplifies_to_zero(rel.lhs - rel.rhs)
+    if _probability_bound(rel) is not None:
+        return False
     g = _nonnegative_form(rel)
-    strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
-    return g is not None and _proves_nonnegative(g, strict=strict)
+    return g is not None and _proves_nonnegative(g, strict=isinstance(rel, _STRICT))
 
 
 def weaker(original: Statement, mutant: Statement) -> bool:
@@ -310,6 +409,44 @@ def weaker(original: Statement, mutant: Statement) -> bool:
     if len(h0) != len(h1) or not all(_implies(b, a) for a, b in zip(h0, h1)):
         return False
     return _implies(original.conclusion, mutant.conclusion, h0)
+
+
+SURVIVAL_REASONS = {
+    "undecided": "the checks do not decide the mutant (inconclusive): no instance or proof settles it",
+    "stronger": "SymPy proves the mutant implies the original: a stronger statement that held on every instance "
+                "the checks searched (the original holds there with room, or the checks do not reach where it is tight)",
+    "unrelated": "neither implies the other as far as SymPy proves, and every instance the checks searched "
+                 "satisfies the mutant",
+}
+
+
+def _statement_provers() -> tuple:
+    from ..checks.numeric import OrderFit
+    from ..checks.symbolic import Identity, Inequality
+    return Identity, Inequality, OrderFit
+
+
+def proved_as_written(result, checks) -> bool:
+    """The checks prove the statement they ran on (verdict proved) by a symbolic proof of the statement
+    as written: an engine check that reads the statement itself (an identity or series simplified to 0,
+    an inequality's sign, an explicit order) holds symbolically. A proof through a hand-written
+    derivation, or by a check defined outside the engine, does not count."""
+    if result.verdict.value != "proved":
+        return False
+    provers = {c.name for c in checks if isinstance(c, _statement_provers())}
+    return any(r.check in provers and r.kind == SYMBOLIC and r.outcome == Outcome.HOLDS for r in result.checks)
+
+
+def survival_reason(original: Statement, mutant: Statement, verdict: str) -> str:
+    """Why a mutant survived, computed: the checks left it undecided, or it is stronger than the
+    original (SymPy proves mutant => original), or neither (a key of SURVIVAL_REASONS)."""
+    if verdict in UNDECIDED_VERDICTS:
+        return "undecided"
+    h0, h1 = original.hypotheses, mutant.hypotheses
+    if len(h0) == len(h1) and all(_implies(a, b) for a, b in zip(h0, h1)) and \
+            _implies(mutant.conclusion, original.conclusion, h1):
+        return "stronger"
+    return "unrelated"
 
 
 def _memoized(check):
@@ -357,9 +494,14 @@ def mutate_statement(claim: Claim, target: str, seed: int, budget: Budget, limit
             status = "error"
         elif weaker(statement, m.statement):
             status = "weaker"
+        elif proved_as_written(result, checks):
+            status = "true"
         else:
             status = "survived"
-        out["mutants"].append({**row, "status": status, "verdict": result.verdict.value, "killed_by": killers})
+        judged = {**row, "status": status, "verdict": result.verdict.value, "killed_by": killers}
+        if status == "survived":
+            judged["reason"] = survival_reason(statement, m.statement, result.verdict.value)
+        out["mutants"].append(judged)
     return out
 
 
