@@ -172,3 +172,24 @@ def test_survivors_get_a_computed_reason_and_true_mutants_need_a_proof_of_the_st
     c = Claim("t.h", "bound", SRC, Statement(sp.Ge(x, 2, evaluate=False), assuming=(sp.Ge(x, 5),)), (Inequality(),))
     got = {r["mutant"]: r["status"] for r in mutate_claim(c, 0, "quick", limit=None)["targets"][0]["mutants"]}
     assert got == {"x >= 4": "true", "x >= 1": "weaker", "x <= 2": "killed"}
+
+
+def test_one_edit_in_a_monotone_context():
+    d = sp.Symbol("d", integer=True, positive=True)
+    t, L0, mu = sp.symbols("t L_0 mu", nonnegative=True)
+    y, r = sp.symbols("y r", real=True)
+    # a smaller power of d >= 1 on the small side; a slower rate under t >= 0 (the difference defeats SymPy)
+    assert weaker(Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / sp.sqrt(d))), Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / d)))
+    assert not weaker(Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / sp.sqrt(d))), Statement(sp.Ge(sp.binomial(2 * d, d), 2**d)))
+    assert weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * t))), Statement(sp.Le(y, L0 * sp.exp(-2 * mu * t))))
+    assert not weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * t))), Statement(sp.Le(y, L0 * sp.exp(-8 * mu * t))))
+    # without a sign for t the rate's direction is unknown: not weaker
+    assert not weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * r))), Statement(sp.Le(y, L0 * sp.exp(-2 * mu * r))))
+    # log is increasing on the positive numbers only: log(1 - p) -> log(-p) is no weakening
+    p, w = sp.symbols("p w", positive=True)
+    st = Statement(sp.Ge(-w * sp.log(1 - p), 0), assuming=(sp.Lt(p, 1),))
+    assert not weaker(st, Statement(sp.Ge(-w * sp.log(-p), 0, evaluate=False), assuming=(sp.Lt(p, 1),)))
+    # 12 k - 1 > 0 for a positive integer k
+    k = sp.Symbol("k", integer=True, positive=True)
+    s = sp.Symbol("s", nonnegative=True)
+    assert weaker(Statement(sp.Le((12 * s + 12 * k - 1) / (6 * k), 3 + s)), Statement(sp.Le((12 * s + 12 * k - 1) / (12 * k), 3 + s)))

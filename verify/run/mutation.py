@@ -268,15 +268,128 @@ def equivalent(original: Statement, mutant: Statement) -> bool:
     return _simplifies_to_zero(difference)
 
 
+def _shift_positive_integers(expr):
+    """``expr`` with every positive integer symbol n written 1 + n' (n' a nonnegative integer), so
+    that sign inference sees n >= 1 (``12 k - 1 > 0``, ``1/n - 1/n**2 >= 0``)."""
+    subs = {s: 1 + sp.Dummy(f"{s}_1", integer=True, nonnegative=True)
+            for s in expr.free_symbols if isinstance(s, sp.Symbol) and s.is_integer and s.is_positive}
+    return expr.xreplace(subs) if subs else None
+
+
 def _proves_nonnegative(g, hypotheses=(), strict: bool = False) -> bool:
-    """sign_nonnegative within the operation budget: expressions beyond it, or with hypotheses
-    beyond it, are not proved."""
+    """sign_nonnegative within the operation budget (again with positive integers shifted to 1 + n'):
+    expressions beyond it, or with hypotheses beyond it, are not proved."""
     if not _within_budget(g, SIGN_OPS) or not all(_within_budget(h, SIGN_OPS) for h in hypotheses):
         return False
+    shifted = _shift_positive_integers(g)
+    for candidate in (g,) if shifted is None else (g, shifted):
+        try:
+            if sign_nonnegative(candidate, hypotheses=hypotheses, strict=strict) is True:
+                return True
+        except Exception:
+            continue
+    return False
+
+
+# the sign of d(outer)/d(inner) for functions increasing on their domain
+_INCREASING = (sp.exp, sp.asinh, sp.atan, sp.tanh, sp.erf)     # and log on the positive numbers
+MONOTONE_DEPTH = 12
+
+
+def _edit(a, b, depth: int = 0):
+    """The path (argument indices) to the one place where ``a`` and ``b`` differ, and the two
+    subexpressions there: the deepest node below which exactly one argument differs."""
+    path = []
+    while depth < MONOTONE_DEPTH and type(a) is type(b) and len(a.args) == len(b.args) and a.args and a != b:
+        differ = [i for i, (x, y) in enumerate(zip(a.args, b.args)) if x != y]
+        if len(differ) != 1:
+            break
+        path.append(differ[0])
+        a, b = a.args[differ[0]], b.args[differ[0]]
+        depth += 1
+    return path, a, b
+
+
+def _positive(expr, hypotheses) -> bool:
+    return expr.is_positive is True or _proves_nonnegative(expr, hypotheses, strict=True)
+
+
+def _direction(expr, other, path, hypotheses) -> int:
+    """+1 when ``expr`` increases with the subexpression at ``path`` (every other argument held
+    fixed) on the way to ``other`` (``expr`` edited below ``path``), -1 when it decreases, 0 when
+    SymPy cannot tell: sums, products with factors of known sign, powers with constant exponents of
+    bases positive in both, increasing functions."""
+    sign = 1
+    node = expr
+    for i in path:
+        child, other = node.args[i], other.args[i]
+        if isinstance(node, sp.Add):
+            pass
+        elif isinstance(node, sp.Mul):
+            rest = sp.Mul(*(a for j, a in enumerate(node.args) if j != i))
+            if _proves_nonnegative(rest, hypotheses):          # non-decreasing is enough
+                pass
+            elif _proves_nonnegative(-rest, hypotheses):
+                sign = -sign
+            else:
+                return 0
+        elif isinstance(node, sp.Pow) and i == 0 and node.exp.is_number and node.exp.is_real:
+            if not (_positive(child, hypotheses) and _positive(other, hypotheses)):
+                return 0
+            if node.exp.is_negative:
+                sign = -sign
+        elif isinstance(node, sp.Pow) and i == 1:
+            base = node.base
+            if _proves_nonnegative(base - 1, hypotheses):
+                pass
+            elif _positive(base, hypotheses) and _proves_nonnegative(1 - base, hypotheses):
+                sign = -sign
+            else:
+                return 0
+        elif isinstance(node, sp.log):
+            if not (_positive(child, hypotheses) and _positive(other, hypotheses)):
+                return 0             # increasing on the positive numbers only
+        elif isinstance(node, _INCREASING):
+            if not (child.is_extended_real and other.is_extended_real):
+                return 0
+        else:
+            return 0
+        node = child
+    return sign
+
+
+def _grows(old, new, hypotheses) -> bool:
+    """SymPy proves ``new >= old``: their difference, or for two powers of one base their exponents
+    (a base >= 1 grows with its exponent, a base in (0, 1] shrinks)."""
+    if isinstance(old, sp.Pow) and isinstance(new, sp.Pow) and old.base == new.base:
+        up = new.exp - old.exp
+        if _proves_nonnegative(old.base - 1, hypotheses) and _proves_nonnegative(up, hypotheses):
+            return True
+        if _positive(old.base, hypotheses) and _proves_nonnegative(1 - old.base, hypotheses) and \
+                _proves_nonnegative(-up, hypotheses):
+            return True
     try:
-        return sign_nonnegative(g, hypotheses=hypotheses, strict=strict) is True
+        return _proves_nonnegative(new - old, hypotheses)
     except Exception:
         return False
+
+
+def _monotone_implies(stronger, weaker_rel, hypotheses) -> bool:
+    """``g >= 0`` implies ``g' >= 0`` when g' is g with one subexpression u replaced by u' and g
+    increases with u where u' >= u (decreases where u' <= u): the sign of the edit and the direction
+    of its context are proved separately, which SymPy manages where the difference g' - g defeats it."""
+    g, g2 = _nonnegative_form(stronger), _nonnegative_form(weaker_rel)
+    if g is None or g2 is None or (isinstance(weaker_rel, _STRICT) and not isinstance(stronger, _STRICT)):
+        return False
+    path, old, new = _edit(g, g2)
+    if old == new or not isinstance(old, sp.Expr) or not isinstance(new, sp.Expr):
+        return False
+    direction = _direction(g, g2, path, hypotheses)
+    if direction == 1:
+        return _grows(old, new, hypotheses)
+    if direction == -1:
+        return _grows(new, old, hypotheses)
+    return False
 
 
 _STRICT = (sp.StrictLessThan, sp.StrictGreaterThan)
@@ -338,7 +451,9 @@ def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
         difference = g_weak - g_strong
     except Exception:
         return False
-    return any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses))   # without hypotheses first
+    if any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses)):   # without hypotheses first
+        return True
+    return _monotone_implies(stronger, weaker_rel, hypotheses)
 
 
 def _conjuncts(rel) -> tuple:
