@@ -152,6 +152,12 @@ def test_implications_through_conjunctions_chains_and_probability_bounds():
     assert not weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 2)), 1 - delta / 2)))
     assert not weaker(prob, Statement(sp.Le(Prob(sp.Le(z, lam / 4)), 1 - delta)))
     assert not weaker(prob, Statement(sp.Ge(Prob(sp.Ge(z, lam / 4)), 1 - delta)))
+    # a bound lowered in its monotone context: 1 - 2 exp(-eps^2 m) <= 1 - 2 exp(-2 eps^2 m)
+    eps, m_ = sp.symbols("epsilon m_", positive=True)
+    hoeffding = Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-2 * eps**2 * m_)))
+    assert weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-eps**2 * m_))))
+    assert not weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-4 * eps**2 * m_))))
+    assert not weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-2 * eps**3 * m_))))
     # upper bounds the other way round
     upper = Statement(sp.Le(Prob(sp.Ge(z, lam)), delta))
     assert weaker(upper, Statement(sp.Le(Prob(sp.Ge(z, 2 * lam)), delta)))

@@ -422,8 +422,9 @@ def _implies_probability(stronger, weaker_rel, hypotheses) -> bool:
         return False
     if p == p2:
         return True
-    gap = (p - p2) if lower else (p2 - p)
-    return any(_proves_nonnegative(gap, hyp) for hyp in ((), hypotheses))
+    x = sp.Dummy("probability", real=True)        # x >= p implies x >= p2 exactly when p >= p2
+    return _relation_implies(sp.Ge(x, p), sp.Ge(x, p2), hypotheses) if lower else \
+        _relation_implies(sp.Le(x, p), sp.Le(x, p2), hypotheses)
 
 
 def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
