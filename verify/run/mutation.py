@@ -518,7 +518,15 @@ def _always(rel) -> bool:
 
 def weaker(original: Statement, mutant: Statement) -> bool:
     """SymPy proves that the original implies the mutant: the mutant is always true, or its
-    conclusion follows from the original's and each of its hypotheses implies the original's."""
+    conclusion follows from the original's and each of its hypotheses implies the original's (False
+    when SymPy fails on the expressions: nothing is proved)."""
+    try:
+        return _weaker(original, mutant)
+    except Exception:
+        return False
+
+
+def _weaker(original: Statement, mutant: Statement) -> bool:
     if _always(mutant.conclusion):
         return True
     h0, h1 = original.hypotheses, mutant.hypotheses
@@ -558,11 +566,10 @@ def survival_reason(original: Statement, mutant: Statement, verdict: str) -> str
     original (SymPy proves mutant => original), or neither (a key of SURVIVAL_REASONS)."""
     if verdict in UNDECIDED_VERDICTS:
         return "undecided"
-    h0, h1 = original.hypotheses, mutant.hypotheses
-    if len(h0) == len(h1) and all(_implies(a, b) for a, b in zip(h0, h1)) and \
-            _implies(mutant.conclusion, original.conclusion, h1):
-        return "stronger"
-    return "unrelated"
+    try:
+        return "stronger" if _weaker(mutant, original) else "unrelated"
+    except Exception:
+        return "unrelated"
 
 
 def _memoized(check):
