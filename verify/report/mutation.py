@@ -35,8 +35,11 @@ class Tally:
         return round(self.killed / judged, 4) if judged else None
 
     def to_json(self) -> dict:
-        return {**{s.value: getattr(self, s.value) for s in MutationStatus}, "generated": self.generated,
-                "kill_rate": self.kill_rate}
+        """Counts per status (``true`` only when there are some: reports written before the status
+        existed read and write back unchanged), ``generated`` and the kill rate."""
+        counts = {s.value: getattr(self, s.value) for s in MutationStatus
+                  if s != MutationStatus.TRUE or self.true}
+        return {**counts, "generated": self.generated, "kill_rate": self.kill_rate}
 
 
 def tally(rows: Sequence[Mapping]) -> dict:
