@@ -12,6 +12,7 @@ from verify.run.mutation import equivalent, mutants, mutate_claim, run_mutation,
 from verify.report.mutation import MutationReport, tally, to_markdown
 from verify.checks.search import Domain
 from verify.checks.symbolic import Identity, Inequality
+from verify.core.notation import Prob
 
 x, alpha, kappa = sp.symbols("x alpha kappa", positive=True)
 n, m = sp.symbols("n m", positive=True, integer=True)
@@ -124,3 +125,77 @@ def test_equivalence_of_statements_sympy_cannot_subtract_is_false_not_an_error()
     assert not equivalent(o, Statement(sp.Eq(x, sp.O(sp.Abs(x)**3, (x, 0)), evaluate=False)))
     mat = Statement(sp.Eq(sp.Matrix([x, 1]), sp.Matrix([1, x]), evaluate=False))
     assert not equivalent(mat, Statement(sp.Eq(sp.Matrix([x, 2]), sp.Matrix([1, x]), evaluate=False)))
+
+
+def test_implications_through_conjunctions_chains_and_probability_bounds():
+    y, z, lam, delta = sp.symbols("y z lambda delta", positive=True)
+    a, b, c = sp.symbols("a b c", real=True)
+    both = Statement(sp.And(sp.Le(a, b), sp.Le(b, c)))
+    # a conjunct dropped (a duplicate of another), a chain a <= b <= c, a conjunct weakened
+    assert weaker(both, Statement(sp.And(sp.Le(a, b), sp.Le(a, b))))
+    assert weaker(both, Statement(sp.And(sp.Le(a, c), sp.Le(b, c))))
+    assert weaker(both, Statement(sp.And(sp.Le(a, b), sp.Le(b, c + y))))
+    # ... but not a flipped or strengthened conjunct, nor a chain read backwards
+    assert not weaker(both, Statement(sp.And(sp.Ge(a, b), sp.Le(b, c))))
+    assert not weaker(both, Statement(sp.And(sp.Le(a, b), sp.Le(b, c - y))))
+    assert not weaker(both, Statement(sp.And(sp.Le(c, a), sp.Le(b, c))))
+    # an equation gives both inequalities; an always-true conjunct is implied by anything
+    assert weaker(Statement(sp.And(sp.Eq(a, b, evaluate=False), sp.Le(b, c))), Statement(sp.Le(a, c)))
+    assert weaker(both, Statement(sp.And(sp.Eq(a, a, evaluate=False), sp.Le(b, c))))
+    # Pr[E] >= p implies Pr[E'] >= p' when E => E' and p >= p'
+    prob = Statement(sp.Ge(Prob(sp.Le(z, lam / 4)), 1 - delta))
+    assert weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 2)), 1 - delta)))
+    assert weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 2)), 1 - 2 * delta)))
+    assert weaker(prob, Statement(sp.Ge(Prob(sp.Le(0, y, evaluate=False)), 1 - delta)))      # an event that always holds
+    assert not weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 8)), 1 - delta)))
+    assert not weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 4)), 1)))
+    assert not weaker(prob, Statement(sp.Ge(Prob(sp.Le(z, lam / 2)), 1 - delta / 2)))
+    assert not weaker(prob, Statement(sp.Le(Prob(sp.Le(z, lam / 4)), 1 - delta)))
+    assert not weaker(prob, Statement(sp.Ge(Prob(sp.Ge(z, lam / 4)), 1 - delta)))
+    # a bound lowered in its monotone context: 1 - 2 exp(-eps^2 m) <= 1 - 2 exp(-2 eps^2 m)
+    eps, m_ = sp.symbols("epsilon m_", positive=True)
+    hoeffding = Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-2 * eps**2 * m_)))
+    assert weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-eps**2 * m_))))
+    assert not weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-4 * eps**2 * m_))))
+    assert not weaker(hoeffding, Statement(sp.Ge(Prob(sp.Lt(z, eps)), 1 - 2 * sp.exp(-2 * eps**3 * m_))))
+    # upper bounds the other way round
+    upper = Statement(sp.Le(Prob(sp.Ge(z, lam)), delta))
+    assert weaker(upper, Statement(sp.Le(Prob(sp.Ge(z, 2 * lam)), delta)))
+    assert not weaker(upper, Statement(sp.Le(Prob(sp.Ge(z, lam / 2)), delta)))
+
+
+def test_survivors_get_a_computed_reason_and_true_mutants_need_a_proof_of_the_statement():
+    from verify.run.mutation import survival_reason
+    y = sp.Symbol("y", real=True)
+    st = Statement(sp.Le(y, 2 * x + 1))
+    assert survival_reason(st, Statement(sp.Le(y, x + 1)), "supported") == "stronger"
+    assert survival_reason(st, Statement(sp.Le(y, x**2)), "supported") == "unrelated"
+    assert survival_reason(st, Statement(sp.Le(y, x**2)), "inconclusive") == "undecided"
+    # a weak check of kind symbolic defined outside the engine does not make its mutants "true"
+    weak = mutate_claim(claim(OnePoint(), AMGM), 0, "quick", limit=None)
+    assert all(r["status"] != "true" for r in weak["targets"][0]["mutants"])
+    # the engine's own proof of a mutant does: x >= 2 under x >= 5 written x >= 4 is true, not weaker
+    c = Claim("t.h", "bound", SRC, Statement(sp.Ge(x, 2, evaluate=False), assuming=(sp.Ge(x, 5),)), (Inequality(),))
+    got = {r["mutant"]: r["status"] for r in mutate_claim(c, 0, "quick", limit=None)["targets"][0]["mutants"]}
+    assert got == {"x >= 4": "true", "x >= 1": "weaker", "x <= 2": "killed"}
+
+
+def test_one_edit_in_a_monotone_context():
+    d = sp.Symbol("d", integer=True, positive=True)
+    t, L0, mu = sp.symbols("t L_0 mu", nonnegative=True)
+    y, r = sp.symbols("y r", real=True)
+    # a smaller power of d >= 1 on the small side; a slower rate under t >= 0 (the difference defeats SymPy)
+    assert weaker(Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / sp.sqrt(d))), Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / d)))
+    assert not weaker(Statement(sp.Ge(sp.binomial(2 * d, d), 2**d / sp.sqrt(d))), Statement(sp.Ge(sp.binomial(2 * d, d), 2**d)))
+    assert weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * t))), Statement(sp.Le(y, L0 * sp.exp(-2 * mu * t))))
+    assert not weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * t))), Statement(sp.Le(y, L0 * sp.exp(-8 * mu * t))))
+    # without a sign for t the rate's direction is unknown: not weaker
+    assert not weaker(Statement(sp.Le(y, L0 * sp.exp(-4 * mu * r))), Statement(sp.Le(y, L0 * sp.exp(-2 * mu * r))))
+    # log is increasing on the positive numbers only: log(1 - p) -> log(-p) is no weakening
+    p, w = sp.symbols("p w", positive=True)
+    st = Statement(sp.Ge(-w * sp.log(1 - p), 0), assuming=(sp.Lt(p, 1),))
+    assert not weaker(st, Statement(sp.Ge(-w * sp.log(-p), 0, evaluate=False), assuming=(sp.Lt(p, 1),)))
+    # 12 k - 1 > 0 for a positive integer k
+    k = sp.Symbol("k", integer=True, positive=True)
+    s = sp.Symbol("s", nonnegative=True)
+    assert weaker(Statement(sp.Le((12 * s + 12 * k - 1) / (6 * k), 3 + s)), Statement(sp.Le((12 * s + 12 * k - 1) / (12 * k), 3 + s)))

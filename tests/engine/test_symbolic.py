@@ -523,3 +523,21 @@ def test_gronwall_uses_a_stated_initial_value():
     assert wrong.outcome is Outcome.GAP
     with pytest.raises(ValueError, match="initial value"):
         Gronwall(require_start=True).run(Statement(sp.Le(d(t), b / a * (sp.exp(a * t) - 1)), assuming=hyps[:1]), ctx)
+
+
+def test_entrywise_identity_is_checked_where_indices_coincide():
+    # j = k is where KroneckerDelta is nonzero; random indices in 1..50 almost never coincide, so the
+    # numeric fallback also tries the integer symbols at their smallest values
+    d = sp.Symbol("d", integer=True, positive=True)
+    j, k, i = sp.symbols("j k i", integer=True, positive=True)
+    v, z = sp.IndexedBase("v", real=True), sp.IndexedBase("z", real=True)
+    square = sp.Sum((v[i] - z[i]) ** 2, (i, 1, d))
+    hyps = [sp.Le(j, d), sp.Le(k, d)]
+    ctx = Context(seed=0, claim_id="t.delta")
+    for wrong in (4 * sp.KroneckerDelta(j, k), sp.KroneckerDelta(j, k)):
+        st = Statement(sp.Eq(sp.Derivative(square, v[j], v[k]), wrong, evaluate=False), assuming=hyps)
+        assert Identity().run(st, ctx).outcome == Outcome.FAILS
+    st = Statement(sp.Eq(sp.Derivative(square, v[j], v[d]), 2 * sp.KroneckerDelta(j, k), evaluate=False), assuming=hyps)
+    assert Identity().run(st, ctx).outcome == Outcome.FAILS
+    right = Statement(sp.Eq(sp.Derivative(square, v[j], v[k]), 2 * sp.KroneckerDelta(j, k), evaluate=False), assuming=hyps)
+    assert Identity().run(right, ctx).outcome == Outcome.HOLDS

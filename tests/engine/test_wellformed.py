@@ -73,3 +73,14 @@ def test_index_ranks_fail():
 
 def test_hypotheses_are_read_too():
     assert kinds(sp.Le(x, y), assuming=[sp.Le(a[i], a[i, j])]) == ["index"]
+
+
+def test_an_expression_strictly_compared_with_itself_fails():
+    F = sp.Symbol("F", real=True)
+    assert run(sp.Gt(F, F, evaluate=False)).outcome is Outcome.FAILS
+    assert run(sp.And(sp.Lt(x, y), sp.Lt(y, y, evaluate=False))).outcome is Outcome.FAILS
+    assert kinds(sp.Gt(F, F, evaluate=False)) == ["contradiction"]
+    # not strict, not the same sides, or only one side of a disjunction: no finding
+    assert run(sp.Ge(F, F, evaluate=False)).outcome is Outcome.HOLDS
+    assert run(sp.Gt(F, x)).outcome is Outcome.HOLDS
+    assert run(sp.Or(sp.Lt(x, y), sp.Lt(y, y, evaluate=False))).outcome is Outcome.HOLDS

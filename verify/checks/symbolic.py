@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Mapping
 
@@ -228,6 +229,28 @@ def _points(ctx: Context, symbols, domains, hypotheses, count: int):
         tries += 1
         values = {s: float(doms[s].sample(rng, 1)[0]) for s in symbols}
         if all(high_precision(h, values) is True for h in hypotheses):
+            out.append(values)
+    return out + _small_integer_points(out, symbols, doms, hypotheses, count)
+
+
+def _small_integer_points(drawn, symbols, doms, hypotheses, count: int, values_each: int = 3):
+    """Up to ``count`` points with the integer symbols at their smallest values (each of its domain's
+    first ``values_each``, fewest total first): where indices coincide (``j = k``, ``j = d``) and
+    dimensions are smallest, which random draws from 1..50 almost never reach, and where
+    KroneckerDelta and index ranges change value. The other symbols keep the drawn points' values
+    (no extra random draws: the random points stay the same)."""
+    integers = [s for s in symbols if doms[s].integer]
+    if not integers or not drawn:
+        return []
+    starts = [int(math.ceil(doms[s].lo)) for s in integers]
+    combos = sorted(itertools.product(range(values_each), repeat=len(integers)), key=lambda c: (sum(c), c))
+    out = []
+    for combo in combos[:max(count * 8, 1)]:
+        if len(out) >= count:
+            break
+        values = dict(drawn[len(out) % len(drawn)])
+        values.update({s: float(lo + step) for s, lo, step in zip(integers, starts, combo)})
+        if all(values[s] <= doms[s].hi for s in integers) and all(high_precision(h, values) is True for h in hypotheses):
             out.append(values)
     return out
 

@@ -9,11 +9,13 @@ and reports each *finding* with what it found:
   free occurrence should be bound;
 * ``codomain`` -- the two sides of an equation take values in different codomains: a sign (+-1) against an
   indicator ({0, 1}), a truth value against a number;
-* ``index`` -- one indexed symbol used with different numbers of indices (``x[i]`` and ``x[i, j]``).
+* ``index`` -- one indexed symbol used with different numbers of indices (``x[i]`` and ``x[i, j]``);
+* ``contradiction`` -- a strict inequality of the conclusion (alone or in a conjunction) compares an
+  expression with itself (``F > F``): false whatever its value.
 
 A finding is a fact about the written form, not a verdict on the mathematics: the outcome is ``fails``
 only when the statement is certainly ill-formed (an index inconsistency, a truth value equated with a
-number), and ``holds`` otherwise, with the findings in the evidence. Like the scaling analysis, the check
+number, an expression strictly compared with itself), and ``holds`` otherwise, with the findings in the evidence. Like the scaling analysis, the check
 takes part in a verdict only when it fails (:mod:`verify.core.verdict`); its findings make a flagged claim's
 kind ``notation`` (:mod:`verify.core.diagnosis`).
 """
@@ -181,13 +183,27 @@ def _indices(exprs) -> list[Finding]:
             for label, r in sorted(ranks.items(), key=lambda kv: str(kv[0])) if len(r) > 1]
 
 
+def _conjuncts(expr) -> list:
+    if isinstance(expr, sp.And):
+        return [r for a in expr.args for r in _conjuncts(a)]
+    return [expr]
+
+
+def _contradictions(conclusion) -> list[Finding]:
+    """Strict inequalities between identical sides among the conclusion's conjuncts (not under Or)."""
+    strict = (sp.StrictLessThan, sp.StrictGreaterThan)
+    return [Finding("contradiction", say(rel.lhs, " is compared strictly with itself: false whatever its value"), True)
+            for rel in _conjuncts(conclusion) if isinstance(rel, strict) and rel.lhs == rel.rhs]
+
+
 def findings(statement: Statement) -> list[Finding]:
     """Every finding of the well-formedness analysis on ``statement``."""
     conclusion = statement.conclusion
     hypotheses = [statement.expanded(a) for a in statement.assuming]
     hypotheses = [h for h in hypotheses if h is not sp.true and h is not True]
     exprs = [conclusion, *hypotheses]
-    return _unused_bound(exprs) + _free_and_bound(exprs) + _codomains(exprs) + _indices(exprs)
+    return (_unused_bound(exprs) + _free_and_bound(exprs) + _codomains(exprs) + _indices(exprs)
+            + _contradictions(conclusion))
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class MutationStatus(enum.StrEnum):
     KILLED = "killed"            # flagged: refuted, gap or loose
     SURVIVED = "survived"        # accepted, and not implied by the original
     WEAKER = "weaker"            # accepted, and SymPy proves the original implies it
+    TRUE = "true"                # accepted, not implied, and proved by the claim's symbolic checks: no check can kill it
     EQUIVALENT = "equivalent"    # SymPy shows it is the original: not run
     ERROR = "error"              # a check could not run on it
 

@@ -23,6 +23,7 @@ class Tally:
     weaker: int = 0
     equivalent: int = 0
     error: int = 0
+    true: int = 0
 
     @staticmethod
     def of(rows: Sequence["MutantRow"]) -> "Tally":
@@ -34,8 +35,11 @@ class Tally:
         return round(self.killed / judged, 4) if judged else None
 
     def to_json(self) -> dict:
-        return {**{s.value: getattr(self, s.value) for s in MutationStatus}, "generated": self.generated,
-                "kill_rate": self.kill_rate}
+        """Counts per status (``true`` only when there are some: reports written before the status
+        existed read and write back unchanged), ``generated`` and the kill rate."""
+        counts = {s.value: getattr(self, s.value) for s in MutationStatus
+                  if s != MutationStatus.TRUE or self.true}
+        return {**counts, "generated": self.generated, "kill_rate": self.kill_rate}
 
 
 def tally(rows: Sequence[Mapping]) -> dict:
@@ -53,6 +57,7 @@ class MutantRow:
     status: MutationStatus
     verdict: Verdict | None = None
     killed_by: tuple[str, ...] | None = None
+    reason: str | None = None       # a survivor's computed reason (verify.run.mutation.survival_reason)
 
     def to_json(self) -> dict:
         out = {"operator": self.operator, "change": self.change, "mutant": self.mutant, "status": self.status.value}
@@ -60,13 +65,15 @@ class MutantRow:
             out["verdict"] = self.verdict.value
         if self.killed_by is not None:
             out["killed_by"] = list(self.killed_by)
+        if self.reason is not None:
+            out["reason"] = self.reason
         return out
 
     @staticmethod
     def from_json(d: Mapping) -> "MutantRow":
         return MutantRow(d["operator"], d["change"], d["mutant"], MutationStatus(d["status"]),
                          Verdict(d["verdict"]) if d.get("verdict") is not None else None,
-                         tuple(d["killed_by"]) if d.get("killed_by") is not None else None)
+                         tuple(d["killed_by"]) if d.get("killed_by") is not None else None, d.get("reason"))
 
 
 @dataclass(frozen=True)
@@ -161,8 +168,24 @@ def _rate(x) -> str:
 
 
 def _tally_row(label: str, k: Tally) -> str:
-    return (f"| {label} | {k.generated} | {k.killed} | {k.survived} | {k.weaker} | {k.equivalent} "
+    return (f"| {label} | {k.generated} | {k.killed} | {k.survived} | {k.weaker} | {k.true} | {k.equivalent} "
             f"| {k.error} | {_rate(k.kill_rate)} |")
+
+
+# the survivors' reasons (verify.run.mutation.SURVIVAL_REASONS), in the report's order
+REASON_TITLES = {
+    "unrelated": ("Accepted, not comparable with the original",
+                  "SymPy proves neither the original implies the mutant nor the converse, and every instance the checks "
+                  "searched satisfies the mutant: a weak check, or an implication (or a true mutant) SymPy does not prove."),
+    "stronger": ("Accepted, stronger than the original",
+                 "SymPy proves the mutant implies the original, and every instance the checks searched satisfies the "
+                 "mutant: the original holds with room wherever the checks look (true with a margin, or a search that "
+                 "does not reach where the statement is tight)."),
+    "undecided": ("Undecided",
+                  "The checks neither refute nor accept the mutant (inconclusive): not enough valid instances, or a "
+                  "statement the checks cannot evaluate."),
+    None: ("Not classified", "Survivors recorded before reasons were computed."),
+}
 
 
 def to_markdown(report: MutationReport, threshold: float = 0.9) -> str:
@@ -173,34 +196,47 @@ def to_markdown(report: MutationReport, threshold: float = 0.9) -> str:
              "definition it uses: two symbols of the same kind swapped, a constant times or divided by 2, an exponent "
              "raised or lowered, an inequality flipped, a term dropped. It is **killed** when the claim's own checks "
              "flag it (refuted, gap or loose); **weaker** survivors are implied by the original (SymPy proves it) and "
-             "are not counted against the checks; the kill rate is killed / (killed + survived).", "",
-             "| statements | mutants | killed | survived | weaker | equivalent | error | kill rate |",
-             "|---|---|---|---|---|---|---|---|",
+             "are not counted against the checks; **true** survivors are not implied by the original but the claim's own "
+             "symbolic checks prove them (verdict proved): true statements, which no correct check can kill, so they are "
+             "not counted either; the kill rate is killed / (killed + survived). Both exclusions are computed per mutant "
+             "(a SymPy proof of the implication, or the checks' proof of the mutant), never listed by hand; the "
+             "remaining survivors are listed at the end, grouped by a computed reason.", "",
+             "| statements | mutants | killed | survived | weaker | true | equivalent | error | kill rate |",
+             "|---|---|---|---|---|---|---|---|---|",
              _tally_row("accepted by the checks (proved, supported)", o["accepted"]),
              _tally_row("flagged by the checks (refuted, gap, loose)", o["flagged"]),
              _tally_row("all", o["all"]), "",
              f"Statements below {100 * threshold:.0f}% are marked. On a flagged statement nearly every mutant stays "
              "flagged; a mutant of a flagged statement that the checks accept is listed among the survivors (a "
              "candidate correction, or a weak check).", "", "## Per claim", "",
-             "| claim | statement (verdict) | mutants | killed | survived | weaker | kill rate |",
-             "|---|---|---|---|---|---|---|"]
+             "| claim | statement (verdict) | mutants | killed | survived | weaker | true | kill rate |",
+             "|---|---|---|---|---|---|---|---|"]
     for c in report.claims:
         if c.error is not None:
-            lines.append(f"| `{c.id}` | error: {c.error} | | | | | |")
+            lines.append(f"| `{c.id}` | error: {c.error} | | | | | | |")
             continue
         for t in c.targets:
             k = t.tally
             if t.skipped is not None:
-                lines.append(f"| `{c.id}` | {t.target} ({t.verdict.value}) | skipped: {t.skipped} | | | | |")
+                lines.append(f"| `{c.id}` | {t.target} ({t.verdict.value}) | skipped: {t.skipped} | | | | | |")
                 continue
             mark = " **(below)**" if k.kill_rate is not None and k.kill_rate < threshold else ""
             lines.append(f"| `{c.id}` | {t.target} ({t.verdict.value}) | {k.generated} | {k.killed} | "
-                         f"{k.survived} | {k.weaker} | {_rate(k.kill_rate)}{mark} |")
+                         f"{k.survived} | {k.weaker} | {k.true} | {_rate(k.kill_rate)}{mark} |")
     lines += ["", "## Survivors", ""]
     survivors = [(c.id, t, row) for c in report.claims for t in c.targets for row in t.mutants
                  if row.status == MutationStatus.SURVIVED]
-    for cid, t, row in survivors:
-        lines.append(f"- `{cid}` ({t.target}, {t.verdict.value}): {row.change}: `{row.mutant}` (mutant {row.verdict.value})")
     if not survivors:
         lines.append("None.")
+    for reason, (title, text) in REASON_TITLES.items():
+        group = [(cid, t, row) for cid, t, row in survivors if row.reason == reason]
+        if not group:
+            continue
+        accepted = sum(t.verdict in ACCEPTED for _, t, _ in group)
+        lines += [f"### {title} ({len(group)}; {accepted} of accepted statements)", "", text, ""]
+        for cid, t, row in group:
+            lines.append(f"- `{cid}` ({t.target}, {t.verdict.value}): {row.change}: `{row.mutant}` (mutant {row.verdict.value})")
+        lines.append("")
+    while lines[-1] == "":
+        lines.pop()
     return "\n".join(lines) + "\n"

@@ -9,7 +9,10 @@ term of a sum. Each mutant is run through the claim's own checks (the scaling an
 * ``killed`` when the checks flag it (its verdict is refuted, gap or loose),
 * ``weaker`` when it survived and SymPy proves the original implies it (a weaker bound: no check
   should fail it), ``equivalent`` when it is the original in another form,
-* ``error`` when a check could not run on it, and otherwise ``survived``.
+* ``true`` when it survived, is not shown weaker, and the claim's own symbolic checks prove it (verdict
+  proved): a true statement no correct check can kill,
+* ``error`` when a check could not run on it, and otherwise ``survived``, with a computed reason
+  (:func:`survival_reason`).
 
 The kill rate is killed / (killed + survived). It measures the checks on statements they accept
 (proved or supported: mostly corrections); on a statement they already refute, nearly every mutant is
@@ -28,10 +31,11 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
-from ..core.model import Budget, Claim, Outcome, RunSettings, Statement, stable_hash
+from ..core.model import SYMBOLIC, Budget, Claim, Outcome, RunSettings, Statement, stable_hash
 from .runner import all_checks, map_claims, run_checks
 from ..checks._common import inequality_sides
 from ..checks.symbolic import sign_nonnegative
+from ..core.notation import Prob
 
 FLAGS = (Outcome.FAILS, Outcome.GAP, Outcome.LOOSE)
 FLIP = {sp.LessThan: sp.GreaterThan, sp.GreaterThan: sp.LessThan,
@@ -264,52 +268,308 @@ def equivalent(original: Statement, mutant: Statement) -> bool:
     return _simplifies_to_zero(difference)
 
 
+def _shift_positive_integers(expr):
+    """``expr`` with every positive integer symbol n written 1 + n' (n' a nonnegative integer), so
+    that sign inference sees n >= 1 (``12 k - 1 > 0``, ``1/n - 1/n**2 >= 0``)."""
+    subs = {s: 1 + sp.Dummy(f"{s}_1", integer=True, nonnegative=True)
+            for s in expr.free_symbols if isinstance(s, sp.Symbol) and s.is_integer and s.is_positive}
+    return expr.xreplace(subs) if subs else None
+
+
 def _proves_nonnegative(g, hypotheses=(), strict: bool = False) -> bool:
-    """sign_nonnegative within the operation budget: expressions beyond it, or with hypotheses
-    beyond it, are not proved."""
+    """sign_nonnegative within the operation budget (again with positive integers shifted to 1 + n'):
+    expressions beyond it, or with hypotheses beyond it, are not proved."""
     if not _within_budget(g, SIGN_OPS) or not all(_within_budget(h, SIGN_OPS) for h in hypotheses):
         return False
+    shifted = _shift_positive_integers(g)
+    for candidate in (g,) if shifted is None else (g, shifted):
+        try:
+            if sign_nonnegative(candidate, hypotheses=hypotheses, strict=strict) is True:
+                return True
+        except Exception:
+            continue
+    return False
+
+
+# the sign of d(outer)/d(inner) for functions increasing on their domain
+_INCREASING = (sp.exp, sp.asinh, sp.atan, sp.tanh, sp.erf)     # and log on the positive numbers
+MONOTONE_DEPTH = 12
+
+
+def _edit(a, b, depth: int = 0):
+    """The path (argument indices) to the one place where ``a`` and ``b`` differ, and the two
+    subexpressions there: the deepest node below which exactly one argument differs."""
+    path = []
+    while depth < MONOTONE_DEPTH and type(a) is type(b) and len(a.args) == len(b.args) and a.args and a != b:
+        differ = [i for i, (x, y) in enumerate(zip(a.args, b.args)) if x != y]
+        if len(differ) != 1:
+            break
+        path.append(differ[0])
+        a, b = a.args[differ[0]], b.args[differ[0]]
+        depth += 1
+    return path, a, b
+
+
+def _positive(expr, hypotheses) -> bool:
+    return expr.is_positive is True or _proves_nonnegative(expr, hypotheses, strict=True)
+
+
+def _direction(expr, other, path, hypotheses) -> int:
+    """+1 when ``expr`` increases with the subexpression at ``path`` (every other argument held
+    fixed) on the way to ``other`` (``expr`` edited below ``path``), -1 when it decreases, 0 when
+    SymPy cannot tell: sums, products with factors of known sign, powers with constant exponents of
+    bases positive in both, increasing functions."""
+    sign = 1
+    node = expr
+    for i in path:
+        child, other = node.args[i], other.args[i]
+        if isinstance(node, sp.Add):
+            pass
+        elif isinstance(node, sp.Mul):
+            rest = sp.Mul(*(a for j, a in enumerate(node.args) if j != i))
+            if _proves_nonnegative(rest, hypotheses):          # non-decreasing is enough
+                pass
+            elif _proves_nonnegative(-rest, hypotheses):
+                sign = -sign
+            else:
+                return 0
+        elif isinstance(node, sp.Pow) and i == 0 and node.exp.is_number and node.exp.is_real:
+            if not (_positive(child, hypotheses) and _positive(other, hypotheses)):
+                return 0
+            if node.exp.is_negative:
+                sign = -sign
+        elif isinstance(node, sp.Pow) and i == 1:
+            base = node.base
+            if _proves_nonnegative(base - 1, hypotheses):
+                pass
+            elif _positive(base, hypotheses) and _proves_nonnegative(1 - base, hypotheses):
+                sign = -sign
+            else:
+                return 0
+        elif isinstance(node, sp.log):
+            if not (_positive(child, hypotheses) and _positive(other, hypotheses)):
+                return 0             # increasing on the positive numbers only
+        elif isinstance(node, _INCREASING):
+            if not (child.is_extended_real and other.is_extended_real):
+                return 0
+        else:
+            return 0
+        node = child
+    return sign
+
+
+def _grows(old, new, hypotheses) -> bool:
+    """SymPy proves ``new >= old``: their difference, or for two powers of one base their exponents
+    (a base >= 1 grows with its exponent, a base in (0, 1] shrinks)."""
+    if isinstance(old, sp.Pow) and isinstance(new, sp.Pow) and old.base == new.base:
+        up = new.exp - old.exp
+        if _proves_nonnegative(old.base - 1, hypotheses) and _proves_nonnegative(up, hypotheses):
+            return True
+        if _positive(old.base, hypotheses) and _proves_nonnegative(1 - old.base, hypotheses) and \
+                _proves_nonnegative(-up, hypotheses):
+            return True
     try:
-        return sign_nonnegative(g, hypotheses=hypotheses, strict=strict) is True
+        return _proves_nonnegative(new - old, hypotheses)
     except Exception:
         return False
 
 
-def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
-    """SymPy proves ``stronger => weaker_rel`` for two inequalities ``g' >= 0`` and ``g >= 0`` by
-    proving ``g - g' >= 0`` (strictness of the weaker one needs a strict proof)."""
-    if stronger == weaker_rel:
+def _monotone_implies(stronger, weaker_rel, hypotheses) -> bool:
+    """``g >= 0`` implies ``g' >= 0`` when g' is g with one subexpression u replaced by u' and g
+    increases with u where u' >= u (decreases where u' <= u): the sign of the edit and the direction
+    of its context are proved separately, which SymPy manages where the difference g' - g defeats it."""
+    g, g2 = _nonnegative_form(stronger), _nonnegative_form(weaker_rel)
+    if g is None or g2 is None or (isinstance(weaker_rel, _STRICT) and not isinstance(stronger, _STRICT)):
+        return False
+    path, old, new = _edit(g, g2)
+    if old == new or not isinstance(old, sp.Expr) or not isinstance(new, sp.Expr):
+        return False
+    direction = _direction(g, g2, path, hypotheses)
+    if direction == 1:
+        return _grows(old, new, hypotheses)
+    if direction == -1:
+        return _grows(new, old, hypotheses)
+    return False
+
+
+_STRICT = (sp.StrictLessThan, sp.StrictGreaterThan)
+_INEQUALITIES = (sp.LessThan, sp.StrictLessThan, sp.GreaterThan, sp.StrictGreaterThan)
+CHAIN_DEPTH = 3         # relations chained (a <= b <= c <= d) to imply a mutant's conjunct
+CHAIN_PAIRS = 24        # at most this many chained relations are compared with a conjunct
+
+
+def _probability_bound(rel):
+    """``(event, bound, lower)`` of ``Pr[event] >= bound`` (lower) or ``Pr[event] <= bound``; None
+    for any other relation."""
+    if not isinstance(rel, _INEQUALITIES):
+        return None
+    big, small = inequality_sides(rel)
+    if isinstance(big, Prob) and not small.has(Prob):
+        return big.args[0], small, True
+    if isinstance(small, Prob) and not big.has(Prob):
+        return small.args[0], big, False
+    return None
+
+
+def _implies_probability(stronger, weaker_rel, hypotheses) -> bool:
+    """``Pr[E] >= p`` implies ``Pr[E'] >= p'`` when E implies E' and p >= p' (upper bounds the
+    other way round: E' implies E and p <= p'). Strict bounds are not compared."""
+    a, b = _probability_bound(stronger), _probability_bound(weaker_rel)
+    if a is None or b is None or a[2] != b[2] or isinstance(stronger, _STRICT) or isinstance(weaker_rel, _STRICT):
+        return False
+    (e, p, lower), (e2, p2, _) = a, b
+    if not (_relation_implies(e, e2, hypotheses) if lower else _relation_implies(e2, e, hypotheses)):
+        return False
+    if p == p2:
         return True
+    x = sp.Dummy("probability", real=True)        # x >= p implies x >= p2 exactly when p >= p2
+    return _relation_implies(sp.Ge(x, p), sp.Ge(x, p2), hypotheses) if lower else \
+        _relation_implies(sp.Le(x, p), sp.Le(x, p2), hypotheses)
+
+
+def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
+    """SymPy proves ``stronger => weaker_rel`` for two relations (no conjunctions): the same relation,
+    an always-true one, an equation read as two inequalities, probability bounds, or two inequalities
+    ``g' >= 0`` and ``g >= 0`` with ``g - g' >= 0`` proved (strictness of the weaker one needs a
+    strict proof)."""
+    if stronger == weaker_rel or _always(weaker_rel):
+        return True
+    if isinstance(stronger, sp.Eq) and isinstance(weaker_rel, sp.Eq):
+        return {stronger.lhs, stronger.rhs} == {weaker_rel.lhs, weaker_rel.rhs}
+    if isinstance(stronger, sp.Eq) and isinstance(weaker_rel, _INEQUALITIES):
+        if not all(isinstance(x, sp.Expr) for x in stronger.args):
+            return False
+        return any(_relation_implies(half, weaker_rel, hypotheses)
+                   for half in (sp.Ge(stronger.lhs, stronger.rhs, evaluate=False),
+                                sp.Le(stronger.lhs, stronger.rhs, evaluate=False)))
+    if _probability_bound(stronger) is not None or _probability_bound(weaker_rel) is not None:
+        return _implies_probability(stronger, weaker_rel, hypotheses)
     g_strong, g_weak = _nonnegative_form(stronger), _nonnegative_form(weaker_rel)
     if g_strong is None or g_weak is None:
         return False
-    strict = isinstance(weaker_rel, (sp.StrictLessThan, sp.StrictGreaterThan)) and \
-        not isinstance(stronger, (sp.StrictLessThan, sp.StrictGreaterThan))
+    strict = isinstance(weaker_rel, _STRICT) and not isinstance(stronger, _STRICT)
     try:
         difference = g_weak - g_strong
     except Exception:
         return False
-    return any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses))   # without hypotheses first
+    if any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses)):   # without hypotheses first
+        return True
+    return _monotone_implies(stronger, weaker_rel, hypotheses)
+
+
+def _conjuncts(rel) -> tuple:
+    return tuple(rel.args) if isinstance(rel, sp.And) else (rel,)
+
+
+def _chains(relations) -> list[tuple]:
+    """``(small, big, strict)`` for every chain ``a <= b <= c`` of two or more of ``relations``
+    (inequalities, and equations read both ways; sides matched structurally), up to CHAIN_DEPTH
+    links and CHAIN_PAIRS chains, in a fixed order."""
+    links = []
+    for r in relations:
+        if isinstance(r, _INEQUALITIES) and _probability_bound(r) is None:
+            big, small = inequality_sides(r)
+            links.append((small, big, isinstance(r, _STRICT)))
+        elif isinstance(r, sp.Eq) and all(isinstance(x, sp.Expr) for x in r.args):
+            links += [(r.lhs, r.rhs, False), (r.rhs, r.lhs, False)]
+    chains, frontier = [], links
+    for _ in range(CHAIN_DEPTH - 1):
+        grown = []
+        for a, b, s in frontier:
+            for c, d, t in links:
+                if b == c and a != d and not any((a, d) == x[:2] for x in chains + grown):
+                    grown.append((a, d, s or t))
+        chains += grown
+        frontier = grown
+        if len(chains) >= CHAIN_PAIRS:
+            break
+    return chains[:CHAIN_PAIRS]
+
+
+def _implies(stronger, weaker_rel, hypotheses=()) -> bool:
+    """SymPy proves ``stronger => weaker_rel``, where either may be a conjunction: every conjunct of
+    the weaker one holds on its own, or follows from one conjunct of the stronger one or from a chain
+    of them (``a <= b`` and ``b <= c`` give ``a <= c``)."""
+    strong = _conjuncts(stronger)
+    chained = None
+    for w in _conjuncts(weaker_rel):
+        if any(_relation_implies(s, w, hypotheses) for s in strong):
+            continue
+        if chained is None:
+            chained = _chains(strong) if len(strong) > 1 else []
+        if any(_relation_implies(sp.Lt(a, b, evaluate=False) if strict else sp.Le(a, b, evaluate=False), w, hypotheses)
+               for a, b, strict in chained):
+            continue
+        return False
+    return True
 
 
 def _always(rel) -> bool:
-    """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``)."""
+    """SymPy proves the relation on its own (``n >= n``, ``Eq(b, b)``; a conjunction conjunct by conjunct)."""
+    if isinstance(rel, sp.And):
+        return all(_always(r) for r in rel.args)
     if isinstance(rel, sp.Eq):
         return _simplifies_to_zero(rel.lhs - rel.rhs)
+    if _probability_bound(rel) is not None:
+        return False
     g = _nonnegative_form(rel)
-    strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))
-    return g is not None and _proves_nonnegative(g, strict=strict)
+    return g is not None and _proves_nonnegative(g, strict=isinstance(rel, _STRICT))
 
 
 def weaker(original: Statement, mutant: Statement) -> bool:
     """SymPy proves that the original implies the mutant: the mutant is always true, or its
-    conclusion follows from the original's and each of its hypotheses implies the original's."""
+    conclusion follows from the original's and each of its hypotheses implies the original's (False
+    when SymPy fails on the expressions: nothing is proved)."""
+    try:
+        return _weaker(original, mutant)
+    except Exception:
+        return False
+
+
+def _weaker(original: Statement, mutant: Statement) -> bool:
     if _always(mutant.conclusion):
         return True
     h0, h1 = original.hypotheses, mutant.hypotheses
     if len(h0) != len(h1) or not all(_implies(b, a) for a, b in zip(h0, h1)):
         return False
     return _implies(original.conclusion, mutant.conclusion, h0)
+
+
+SURVIVAL_REASONS = {
+    "undecided": "the checks do not decide the mutant (inconclusive): no instance or proof settles it",
+    "stronger": "SymPy proves the mutant implies the original: a stronger statement that held on every instance "
+                "the checks searched (the original holds there with room, or the checks do not reach where it is tight)",
+    "unrelated": "neither implies the other as far as SymPy proves, and every instance the checks searched "
+                 "satisfies the mutant",
+}
+
+
+def _statement_provers() -> tuple:
+    from ..checks.numeric import OrderFit
+    from ..checks.symbolic import Identity, Inequality
+    return Identity, Inequality, OrderFit
+
+
+def proved_as_written(result, checks) -> bool:
+    """The checks prove the statement they ran on (verdict proved) by a symbolic proof of the statement
+    as written: an engine check that reads the statement itself (an identity or series simplified to 0,
+    an inequality's sign, an explicit order) holds symbolically. A proof through a hand-written
+    derivation, or by a check defined outside the engine, does not count."""
+    if result.verdict.value != "proved":
+        return False
+    provers = {c.name for c in checks if isinstance(c, _statement_provers())}
+    return any(r.check in provers and r.kind == SYMBOLIC and r.outcome == Outcome.HOLDS for r in result.checks)
+
+
+def survival_reason(original: Statement, mutant: Statement, verdict: str) -> str:
+    """Why a mutant survived, computed: the checks left it undecided, or it is stronger than the
+    original (SymPy proves mutant => original), or neither (a key of SURVIVAL_REASONS)."""
+    if verdict in UNDECIDED_VERDICTS:
+        return "undecided"
+    try:
+        return "stronger" if _weaker(mutant, original) else "unrelated"
+    except Exception:
+        return "unrelated"
 
 
 def _memoized(check):
@@ -357,9 +617,14 @@ def mutate_statement(claim: Claim, target: str, seed: int, budget: Budget, limit
             status = "error"
         elif weaker(statement, m.statement):
             status = "weaker"
+        elif proved_as_written(result, checks):
+            status = "true"
         else:
             status = "survived"
-        out["mutants"].append({**row, "status": status, "verdict": result.verdict.value, "killed_by": killers})
+        judged = {**row, "status": status, "verdict": result.verdict.value, "killed_by": killers}
+        if status == "survived":
+            judged["reason"] = survival_reason(statement, m.statement, result.verdict.value)
+        out["mutants"].append(judged)
     return out
 
 
