@@ -381,7 +381,7 @@ def _mutate(registry: Registry, claims, args) -> int:
     for label, o in report.overall.items():
         rate = "n/a" if o.kill_rate is None else f"{100 * o.kill_rate:.1f}%"
         print(f"{label}: {o.generated} mutants: {o.killed} killed, {o.survived} survived, "
-              f"{o.weaker} weaker, {o.equivalent} equivalent, {o.error} error; kill rate {rate}")
+              f"{o.weaker} weaker, {o.true} true, {o.equivalent} equivalent, {o.error} error; kill rate {rate}")
     return ExitCode.FAILED if registry.errors else ExitCode.OK
 
 
