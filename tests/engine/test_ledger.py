@@ -188,6 +188,7 @@ def test_verify_all_writes_the_coverage_and_verify_coverage_fails_until_it_is_co
     assert "| A note | 1 | 0 | 1 | 1 | 1 | 0 | 1 | 1 | 0 | 0 | 0 | complete |" in md
     assert "[`lg.trig`](claims/lg.trig.md) (proved)" in md
     assert json.loads((out / "coverage.json").read_text(encoding="utf-8"))["notes"][0]["complete"] is True
+    assert "Coverage of the notes ([coverage.md](coverage.md)): 1 of 1 notes" in (out / "index.md").read_text(encoding="utf-8")
     # a partial run does not know every claim of the plugin: no coverage
     assert main(["run", "lg.trig", *args, "--output", str(out), "--no-cache"]) == ExitCode.OK
     assert not (out / "coverage.md").exists()

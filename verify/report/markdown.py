@@ -183,6 +183,11 @@ def render_index(report: Report) -> str:
     if mismatched:
         lines += ["", "Claims whose verdict differs from the expected one: "
                   + ", ".join(f"[{i}](claims/{i}.md)" for i in mismatched) + "."]
+    if report.coverage:
+        incomplete = [c for c in report.coverage if not c.complete]
+        lines += ["", f"Coverage of the notes ([coverage.md](coverage.md)): {len(report.coverage) - len(incomplete)} of "
+                  f"{len(report.coverage)} notes have every assertion accounted for and every claim reviewed"
+                  + (": not " + ", ".join(_cell(report.title(c.note)) for c in incomplete) if incomplete else "") + "."]
     if report.plugin_errors:
         lines += ["", "## Plugin errors", ""]
         lines += [f"- {_cell(str(e), 1000)}" for e in report.plugin_errors]
