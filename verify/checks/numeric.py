@@ -343,6 +343,69 @@ def trajectory_plot(rel, env, margin: np.ndarray, index: tuple | None, floor=Non
 # checks
 # ---------------------------------------------------------------------------------------------
 
+STRICT_TIES = 64    # near-ties of a strict inequality re-checked for exact equality of its sides, at most
+
+
+def _strict(r) -> bool:
+    return isinstance(r, (sp.StrictLessThan, sp.StrictGreaterThan))
+
+
+def _residue(big, small, env, index: tuple, shape: tuple, digits: int):
+    """``|big - small|`` at one instance evaluated at ``digits`` digits, relative to the terms: the larger
+    of the sides and of the values the instance reads (0 when the sides are exactly equal)."""
+    with mp.workdps(digits):
+        b, s = mp_array_value(big, env, index, shape), mp_array_value(small, env, index, shape)
+        d = abs(b - s)
+        if d == 0:
+            return mp.mpf(0)
+        core = max(core_axes(big), core_axes(small))
+        inputs = [abs(x) for e in (big, small) for y in _symbols(entry_sums(e))
+                  for x in np.ravel(_instance(env[str(y)], index, shape, core))]
+        return d / max([abs(b), abs(s)] + inputs)
+
+
+def sides_exactly_equal(r, env, index: tuple, shape: tuple, digits: int = DIGITS) -> dict | None:
+    """Evidence that the sides of the relation ``r`` are exactly equal at one instance (None if not
+    certain). The instance is the environment's values, taken as exact; the sides are evaluated at
+    ``digits`` and at twice as many. They are equal when the difference is exactly zero at both
+    precisions, or when it is round-off at both: below ``10^-(digits-5)`` of the terms (the larger side or
+    input value) at ``digits``, below ``10^-(2 digits-5)`` at twice the digits, and shrinking with the
+    precision (by at least ``10^-(digits/2)``), as round-off does and a true difference does not. A
+    difference seen at one precision only (zero at ``digits``, not at twice) is not certain: not equal.
+    A true difference below ``10^-(2 digits-5)`` of the terms would be taken for equality (100 digits:
+    far below anything float64 inputs resolve)."""
+    big, small, _ = relation_sides(r)
+    low = _residue(big, small, env, index, shape, digits)
+    high = _residue(big, small, env, index, shape, 2 * digits)
+    exact = low == 0 and high == 0
+    roundoff = (low <= mp.mpf(10) ** -(digits - 5) and high <= mp.mpf(10) ** -(2 * digits - 5)
+                and high <= low * mp.mpf(10) ** -(digits // 2))
+    if not (exact or roundoff):
+        return None
+    return {"relation": sp.sstr(r), "index": [int(i) for i in index], "digits": [digits, 2 * digits],
+            "relative_difference": [float(low), float(high)],
+            "rule": "equal: the difference is exactly zero at both precisions" if exact else
+                    f"equal: the difference is round-off at both precisions (below 1e-{digits - 5} and "
+                    f"1e-{2 * digits - 5} of the terms, shrinking with the precision)"}
+
+
+def strict_ties(rel, env, valid: np.ndarray, shape: tuple, rtol: float, floor=None) -> list:
+    """The instances where a strict conjunct of ``rel`` is a near-tie (relative margin within ``rtol`` of 0,
+    counted as holding): ``(conjunct, index)`` pairs, closest first (exact float ties first; equal margins
+    in C order), at most :data:`STRICT_TIES`."""
+    out = []
+    for r in _relations(rel):
+        if not _strict(r):
+            continue
+        m = np.broadcast_to(relative_margin(r, env, floor), shape)
+        near = valid & np.isfinite(m) & (np.abs(m) <= rtol)
+        key = np.where(near, np.abs(m), np.inf).ravel()
+        for flat in np.argsort(key, kind="stable")[:min(int(near.sum()), STRICT_TIES)]:
+            out.append((float(key[flat]), len(out), r, tuple(int(i) for i in np.unravel_index(flat, shape))))
+    out.sort(key=lambda e: (e[0], e[1]))
+    return [(r, index) for _, _, r, index in out[:STRICT_TIES]]
+
+
 @dataclass
 class Simulation:
     """The statement must hold at every simulated instance (every seed, sample and time) where its
@@ -403,6 +466,11 @@ class Simulation:
                            f"the simulation produced non-finite values at {int(undecidable.sum())} instances",
                            non_finite=int(undecidable.sum()), **evidence), plot
         if not bad.any():
+            ties = strict_ties(rel, env, valid, margin.shape, self.rtol, floor)
+            equal = self._strict_equality(statement, ctx, simulate(ctx, True), ties, margin.shape, evidence) \
+                if ties else None
+            if equal is not None:
+                return equal
             return check_result(self, Outcome.HOLDS,
                            say(f"holds at all {int(valid.sum())} simulated instances (smallest relative margin ",
                                quantised_margin(evidence["min_relative_margin"]), ")"), **evidence), plot
@@ -429,6 +497,11 @@ class Simulation:
             # the precise simulation (every instance, tighter integration) has no violation: the fast
             # mode's were integration error, and the statement holds where it was simulated
             evidence["min_relative_margin_precise"] = float(np.min(np.where(precise_valid, precise_margins, np.inf)))
+            precise_floor = None if self.scale is None else precise_env[self.scale]
+            ties = strict_ties(rel, precise_env, precise_valid, margin.shape, self.rtol, precise_floor)
+            equal = self._strict_equality(statement, ctx, precise_env, ties, margin.shape, evidence) if ties else None
+            if equal is not None:
+                return equal
             return check_result(self, Outcome.HOLDS,
                            say(f"holds at all {int(precise_valid.sum())} simulated instances in the precise replay "
                                f"(the fast integration's {int(bad.sum())} violation(s) were its own error; worst "
@@ -436,6 +509,35 @@ class Simulation:
         return check_result(self, Outcome.UNDECIDED,
                        say(f"a violation at {evidence['index']} did not survive the precise replay (margin ",
                            quantised_margin(again), "): round-off, not a counterexample"), **evidence), plot
+
+
+    def _strict_equality(self, statement: Statement, ctx: Context, precise_env, ties: list, shape: tuple,
+                         evidence: dict):
+        """A strict inequality's near-ties (counted as holding) replayed: where the precise environment's
+        instance meets the hypotheses and the sides are exactly equal there (:func:`sides_exactly_equal`),
+        the strict inequality is certainly violated: (a failing result, its plot); else None."""
+        rel = statement.conclusion
+        validate_shapes([rel, *statement.hypotheses], precise_env, (self.scale,) if self.scale else ())
+        valid = _hypotheses_hold(statement, precise_env, shape)
+        floor = None if self.scale is None else precise_env[self.scale]
+        for r, index in ties:
+            if not valid[index]:
+                continue
+            equal = sides_exactly_equal(r, precise_env, index, shape)
+            if equal is None:
+                continue
+            evidence.update(violations=1, index=[int(i) for i in index], relative_margin_precise=0.0,
+                            strict_ties_checked=len(ties), strict_equality=equal,
+                            instance=_describe(precise_env, index, shape))
+            shown = {k: v for k, v in evidence["instance"].items() if isinstance(v, float)}
+            margin = np.broadcast_to(relative_margin(rel, precise_env, floor), shape)
+            return check_result(self, Outcome.FAILS,
+                                say(f"the strict inequality {sp.sstr(r)} is violated at ", shown,
+                                    f": its sides are exactly equal (at {DIGITS} and {2 * DIGITS} digits, "
+                                    "replayed precisely)"), **evidence), \
+                lambda: trajectory_plot(r, precise_env, margin, index, floor)
+        evidence["strict_ties_checked"] = len(ties)
+        return None
 
 
 def _simulation_margin(ev: dict) -> float:
