@@ -105,3 +105,11 @@ def test_singular_gram_matrix_fails_a_strictly_positive_smallest_eigenvalue():
     assert r.evidence["index"][0] == 0
     env = {"G": env["G"][1:]}
     assert run(sp.Gt(LambdaMin(G), 0), constant(env)).outcome is Outcome.HOLDS
+
+
+def test_a_strict_hypothesis_at_equality_does_not_make_the_instance_valid():
+    # x * u > 0 assuming u > 0: at u = 0 (the hypothesis' boundary, counted as held) the sides are equal,
+    # but u = 0 is not an instance of the statement
+    env = {"x": np.array([1.0, 1.0]), "u": np.array([1.0, 0.0])}
+    assert run(sp.Gt(x * u, 0), constant(env), hypotheses=[sp.Gt(u, 0)]).outcome is Outcome.HOLDS
+    assert run(sp.Gt(x * u, 0), constant(env), hypotheses=[sp.Ge(u, 0)]).outcome is Outcome.FAILS

@@ -519,6 +519,9 @@ class Simulation:
         rel = statement.conclusion
         validate_shapes([rel, *statement.hypotheses], precise_env, (self.scale,) if self.scale else ())
         valid = _hypotheses_hold(statement, precise_env, shape)
+        for h in statement.hypotheses:        # a strict hypothesis at a near-tie does not make the instance valid
+            for hr in filter(_strict, _relations(h)):
+                valid = valid & _over(relative_margin(hr, precise_env) > HYPOTHESIS_RTOL, shape, hr)
         floor = None if self.scale is None else precise_env[self.scale]
         for r, index in ties:
             if not valid[index]:
