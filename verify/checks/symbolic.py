@@ -46,9 +46,34 @@ def _evaluate(expr):
     return sp.sympify(expr).doit() if isinstance(expr, sp.Basic) else expr
 
 
+def _bound_level(e) -> int:
+    """How deeply ``Subs`` nest in ``e`` (0: none)."""
+    return max([1 + _bound_level(a.expr) for a in e.atoms(sp.Subs)] + [0]) if isinstance(e, sp.Basic) else 0
+
+
+_SUBS = sp.Function("Subs")      # a Subs written out, for naming: compared as written, not up to its dummies
+
+
+def _canonical(e):
+    """``e`` written with the bound variables of every ``Subs`` renamed canonically (by nesting level and
+    position), for naming: one derivative written with different dummies (``_x``, ``_xi_1``) reads the
+    same. (SymPy compares ``Subs`` up to their dummies but prints the dummies, and ``replace`` keeps an
+    equal ``Subs``: each is rebuilt here as an undefined function of the same name.)"""
+    if not isinstance(e, sp.Basic) or not e.has(sp.Subs):
+        return e
+    if isinstance(e, sp.Subs):
+        level = _bound_level(e.expr) + 1
+        names = {v: sp.Symbol(f"_b{level}_{k}") for k, v in enumerate(e.variables)}
+        return _SUBS(_canonical(e.expr).xreplace(names), sp.Tuple(*names.values()),
+                     sp.Tuple(*[_canonical(p) for p in e.point]))
+    return e.func(*[_canonical(a) for a in e.args])
+
+
 def _freeze(expr):
     """Replace applied undefined functions and their derivatives by symbols with the same assumptions,
-    so the expression can be evaluated at points. Returns (expr, {symbol: original})."""
+    so the expression can be evaluated at points. Returns (expr, {symbol: original}). A symbol is named
+    after its atom with bound variables renamed canonically (:func:`_canonical`): one derivative freezes to
+    one symbol whatever dummies each side (frozen separately) writes it with."""
     # outermost first: g'(2a) is Subs(Derivative(g(x), x), x, 2a), and replacing the inner derivative
     # first would make g'(2a) and g'(3a) one symbol
     atoms = sorted(expr.atoms(sp.Derivative, sp.Subs, AppliedUndef),
@@ -58,7 +83,7 @@ def _freeze(expr):
         if a in mapping or not expr.has(a):
             continue
         assumptions = {k: True for k in ("positive", "nonnegative") if getattr(a, f"is_{k}")}
-        mapping[a] = sp.Symbol(f"{_s(a)}", real=True, **assumptions)
+        mapping[a] = sp.Symbol(f"{_s(_canonical(a))}", real=True, **assumptions)
         expr = expr.xreplace({a: mapping[a]})
     return expr, {v: k for k, v in mapping.items()}
 
