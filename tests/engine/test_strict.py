@@ -113,3 +113,25 @@ def test_a_strict_hypothesis_at_equality_does_not_make_the_instance_valid():
     env = {"x": np.array([1.0, 1.0]), "u": np.array([1.0, 0.0])}
     assert run(sp.Gt(x * u, 0), constant(env), hypotheses=[sp.Gt(u, 0)]).outcome is Outcome.HOLDS
     assert run(sp.Gt(x * u, 0), constant(env), hypotheses=[sp.Ge(u, 0)]).outcome is Outcome.FAILS
+
+
+def _draws(values):
+    def simulate(ctx, trials, precise):
+        rng = ctx.rng("strict draws")
+        return {"x": rng.choice(np.asarray(values, dtype=float), size=(trials, 1))}
+    return simulate
+
+
+def test_probability_of_a_strict_event_does_not_count_exact_ties():
+    from verify.checks.numeric import Probability
+    from verify.core.model import Budget
+    from verify.core.notation import Prob
+    c = Context(seed=0, claim_id="test", budget=Budget.named("standard"))
+    # x = 1 exactly in every trial: Pr(x < 1) = 0, Pr(x <= 1) = 1
+    assert Probability(_draws([1.0])).run(Statement(sp.Ge(Prob(sp.Lt(x, 1)), sp.Rational(1, 2))), c).outcome \
+        is Outcome.FAILS
+    assert Probability(_draws([1.0])).run(Statement(sp.Ge(Prob(sp.Le(x, 1)), sp.Rational(1, 2))), c).outcome \
+        is Outcome.HOLDS
+    # a value just below 1 (1 - 1e-12 is not a tie at 50 digits): the strict event holds
+    assert Probability(_draws([1.0 - 1e-12])).run(Statement(sp.Ge(Prob(sp.Lt(x, 1)), sp.Rational(1, 2))), c).outcome \
+        is Outcome.HOLDS

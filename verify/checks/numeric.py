@@ -389,10 +389,10 @@ def sides_exactly_equal(r, env, index: tuple, shape: tuple, digits: int = DIGITS
                     f"1e-{2 * digits - 5} of the terms, shrinking with the precision)"}
 
 
-def strict_ties(rel, env, valid: np.ndarray, shape: tuple, rtol: float, floor=None) -> list:
+def strict_ties(rel, env, valid: np.ndarray, shape: tuple, rtol: float, floor=None, limit: int = STRICT_TIES) -> list:
     """The instances where a strict conjunct of ``rel`` is a near-tie (relative margin within ``rtol`` of 0,
     counted as holding): ``(conjunct, index)`` pairs, closest first (exact float ties first; equal margins
-    in C order), at most :data:`STRICT_TIES`."""
+    in C order), at most ``limit``."""
     out = []
     for r in _relations(rel):
         if not _strict(r):
@@ -400,10 +400,10 @@ def strict_ties(rel, env, valid: np.ndarray, shape: tuple, rtol: float, floor=No
         m = np.broadcast_to(relative_margin(r, env, floor), shape)
         near = valid & np.isfinite(m) & (np.abs(m) <= rtol)
         key = np.where(near, np.abs(m), np.inf).ravel()
-        for flat in np.argsort(key, kind="stable")[:min(int(near.sum()), STRICT_TIES)]:
+        for flat in np.argsort(key, kind="stable")[:min(int(near.sum()), limit)]:
             out.append((float(key[flat]), len(out), r, tuple(int(i) for i in np.unravel_index(flat, shape))))
     out.sort(key=lambda e: (e[0], e[1]))
-    return [(r, index) for _, _, r, index in out[:STRICT_TIES]]
+    return [(r, index) for _, _, r, index in out[:limit]]
 
 
 @dataclass
@@ -902,7 +902,8 @@ class Probability:
     budget's confidence is below ``p`` after a precise replay in which near-ties count for the statement (as
     held), and supported when the lower end is at least ``p``; an upper bound is refuted only when the lower
     end is above ``p`` after a precise replay in which near-ties count as not held, and supported when the
-    upper end is at most ``p``.
+    upper end is at most ``p``. A strict part of the event (``x < eps``) whose sides are exactly equal in a
+    trial (:func:`sides_exactly_equal`) does not hold there, whichever the bound.
 
     A simulation whose randomness is finite returns every outcome (axis 0) with its probability in the
     entry :data:`~verify.checks.configurations.WEIGHTS`: the probability is then computed exactly.
@@ -1011,6 +1012,13 @@ class Probability:
                 held = held.copy()
                 for index in map(tuple, near):
                     held[index] = precise_margin(event, env, index, margin.shape) >= 0
+        # a strict part of the event whose sides are exactly equal (50 and 100 digits) certainly does not hold
+        ties = strict_ties(event, env, held, margin.shape, self.rtol, limit=EVENT_TIES)
+        if ties:
+            held = held.copy()
+            for r, index in ties:
+                if held[index] and sides_exactly_equal(r, env, index, margin.shape) is not None:
+                    held[index] = False
         holds = held.reshape(margin.shape[0], -1).all(axis=1)
         valid = _hypotheses_hold(statement, env, margin.shape).reshape(margin.shape[0], -1).all(axis=1)
         p = np.unique(array_value(level, env))
@@ -1028,6 +1036,7 @@ class Probability:
         return int(holds.sum()), int(holds.size), float(p[0]), math.fsum(weights[holds])
 
 
+EVENT_TIES = 4096     # near-ties of a strict event's parts checked for exact equality of the sides, at most
 SETTLED_TIES = 64      # near-ties of an upper bound's replay decided at 50 digits, at most
 
 
