@@ -510,7 +510,6 @@ class Simulation:
                        say(f"a violation at {evidence['index']} did not survive the precise replay (margin ",
                            quantised_margin(again), "): round-off, not a counterexample"), **evidence), plot
 
-
     def _strict_equality(self, statement: Statement, ctx: Context, precise_env, ties: list, shape: tuple,
                          evidence: dict):
         """A strict inequality's near-ties (counted as holding) replayed: where the precise environment's
