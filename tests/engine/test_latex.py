@@ -267,3 +267,21 @@ def test_parse_trees_are_cached_by_text_and_grammar_and_give_the_same_statements
         assert parse_display(texts[0]).formulas[0].relation == first[0].formulas[0].relation
     assert entry.read_text().startswith('{"text"')
     assert P._tree_cache is None                           # off outside the block
+
+
+# ---------------------------------------------------------------------------------------------
+# the oracle: every formula of the notes parses as recorded (tests/engine/latex_oracle.py)
+# ---------------------------------------------------------------------------------------------
+
+def _oracle() -> dict:
+    import json
+    from tests.engine.latex_oracle import ORACLE
+    return json.loads(ORACLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("note", sorted(_oracle()))
+def test_every_formula_of_the_notes_parses_as_recorded(note):
+    from tests.engine.latex_oracle import record
+    entries = _oracle()[note]
+    changed = [(e["text"], e["result"], got) for e in entries if (got := record(e["text"])) != e["result"]]
+    assert not changed, "\n\n".join(f"{t!r}\n  recorded {a}\n  now      {b}" for t, a, b in changed)
