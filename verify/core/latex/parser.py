@@ -84,12 +84,19 @@ def grammar_text() -> str:
     return _bounded(base) + "\n\n" + _bounded(ext)
 
 
+# how the parser is built (part of :func:`grammar_digest`: a parse tree depends on them)
+PARSER_OPTIONS = dict(parser="earley", start="latex_string", lexer="dynamic", ambiguity="resolve",
+                      propagate_positions=True, maybe_placeholders=False, keep_all_tokens=True)
+
+
 @functools.cache
 def lark_parser():
+    """The parser, built once per process, with the predictor of :mod:`.earley` (same trees, faster)."""
     import lark
-    return lark.Lark(grammar_text(), source_path=str(sympy_grammar_dir()) + "/", parser="earley",
-                     start="latex_string", lexer="dynamic", ambiguity="resolve", propagate_positions=True,
-                     maybe_placeholders=False, keep_all_tokens=True)
+    from .earley import install
+    parser = lark.Lark(grammar_text(), source_path=str(sympy_grammar_dir()) + "/", **PARSER_OPTIONS)
+    install(parser)
+    return parser
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,156 @@
+r"""Lark's Earley predictor and completer, with the same items in the same order, without the repeated work.
+
+Lark's predictor (``lark.parsers.earley.Parser.predict_and_complete``) predicts, for every item of a column
+that expects a nonterminal ``N``, every rule of ``N``'s whole left-corner closure (``predictions[N]``),
+creating one :class:`~lark.parsers.earley_common.Item` per rule and throwing it away when the column already
+has it. In the LaTeX grammar (540 rules, an expression predicts over 300 of them) most items of a column
+expect one of the expression levels, so almost every prediction is a duplicate: this was most of the time
+of a parse. Here a column remembers the nonterminals it has predicted: once ``N`` has been predicted, every
+rule of its closure is already in the column (or in the scan buffer), and so is every rule of the closure
+of each nonterminal in it (a closure's closure is inside it), so predicting any of them again adds nothing
+and is skipped. Held completions of empty rules are processed as before.
+
+The completer's search for the items waiting on a completed symbol reads an index of each finished column
+(expected symbol -> items, in the column's order) instead of scanning the column; the current column, which
+is still growing, is scanned as before.
+
+Everything else is Lark's own code, copied from Lark 1.3.1. :func:`install` puts the method on one parser
+only, and only when Lark's method is the one this was copied from (its source's digest); otherwise the
+parser keeps Lark's own, which gives the same trees, slower.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import types
+from collections import deque
+
+# sha256 of the source of lark.parsers.earley.Parser.predict_and_complete this module reproduces (Lark 1.3.1)
+_LARK_SOURCE = "80323b2611482a10cb9b42fbc9cc0a95a2df6edf2650f90ffb81a58d5bb7628d"
+
+
+def _lark_source_digest() -> str:
+    from lark.parsers.earley import Parser
+    return hashlib.sha256(inspect.getsource(Parser.predict_and_complete).encode()).hexdigest()
+
+
+def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
+    """Lark's ``predict_and_complete`` (see the module docstring for the differences)."""
+    from lark.parsers.earley_common import Item
+
+    held_completions = {}
+    predicted = set()          # ids of the nonterminals already predicted in this column (closures included)
+    closure_ids = self._fast_closure_ids
+    predictions = self.predictions
+    SymbolNode = self.SymbolNode
+
+    column = columns[i]
+    in_column = column.d                  # the OrderedSet's dict: `x in column`, `column.add(x)`
+    scan_next = to_scan.d
+    items = deque(column)
+    while items:
+        item = items.pop()
+
+        if item.is_complete:
+            if item.node is None:
+                label = (item.s, item.start, i)
+                item.node = node_cache[label] if label in node_cache else node_cache.setdefault(label, SymbolNode(*label))
+                item.node.add_family(item.s, item.rule, item.start, None, None)
+
+            leo = transitives[item.start]
+            if leo and item.rule.origin in leo:
+                transitive = leo[item.s]
+                if transitive.previous in transitives[transitive.column]:
+                    root_transitive = transitives[transitive.column][transitive.previous]
+                else:
+                    root_transitive = transitive
+
+                new_item = Item(transitive.rule, transitive.ptr, transitive.start)
+                label = (root_transitive.s, root_transitive.start, i)
+                new_item.node = node_cache[label] if label in node_cache else node_cache.setdefault(label, SymbolNode(*label))
+                new_item.node.add_path(root_transitive, item.node)
+                expect = new_item.expect
+                if expect is not None and expect.is_term:
+                    scan_next[new_item] = None
+                elif new_item not in in_column:
+                    in_column[new_item] = None
+                    items.append(new_item)
+            else:
+                is_empty_item = item.start == i
+                if is_empty_item:
+                    held_completions[item.rule.origin] = item.node
+
+                if item.start < i:
+                    originators = _waiting(columns[item.start]).get(item.s, ())
+                else:
+                    originators = [originator for originator in columns[item.start]
+                                   if originator.expect is not None and originator.expect == item.s]
+                for originator in originators:
+                    new_item = originator.advance()
+                    label = (new_item.s, originator.start, i)
+                    new_item.node = node_cache[label] if label in node_cache else node_cache.setdefault(label, SymbolNode(*label))
+                    new_item.node.add_family(new_item.s, new_item.rule, i, originator.node, item.node)
+                    expect = new_item.expect
+                    if expect is not None and expect.is_term:
+                        scan_next[new_item] = None
+                    elif new_item not in in_column:
+                        in_column[new_item] = None
+                        items.append(new_item)
+
+        elif not item.expect.is_term:
+            new_items = []
+            expect_id = id(item.expect)
+            if expect_id not in predicted:
+                for rule in predictions[item.expect]:
+                    new_items.append(Item(rule, 0, i))
+                predicted.update(closure_ids[expect_id])
+
+            if held_completions and item.expect in held_completions:
+                new_item = item.advance()
+                label = (new_item.s, item.start, i)
+                new_item.node = node_cache[label] if label in node_cache else node_cache.setdefault(label, SymbolNode(*label))
+                new_item.node.add_family(new_item.s, new_item.rule, new_item.start, item.node, held_completions[item.expect])
+                new_items.append(new_item)
+
+            for new_item in new_items:
+                expect = new_item.expect
+                if expect is not None and expect.is_term:
+                    scan_next[new_item] = None
+                elif new_item not in in_column:
+                    in_column[new_item] = None
+                    items.append(new_item)
+
+
+def _waiting(column) -> dict:
+    """A finished column's items by the symbol they expect, each list in the column's order (kept on the
+    column: a column before the current one never changes)."""
+    index = getattr(column, "_by_expect", None)
+    if index is None:
+        index = {}
+        for item in column:
+            if item.expect is not None:
+                index.setdefault(item.expect, []).append(item)
+        column._by_expect = index
+    return index
+
+
+def install(lark_instance) -> bool:
+    """Give ``lark_instance``'s Earley parser this predictor and completer; False (nothing changed) when
+    the installed Lark's method is not the one reproduced here, or its columns are not Lark's ordered sets."""
+    from lark.utils import OrderedSet
+    parser = getattr(getattr(lark_instance, "parser", None), "parser", None)
+    if (parser is None or not hasattr(parser, "predictions") or parser.Set is not OrderedSet
+            or _lark_source_digest() != _LARK_SOURCE):
+        return False
+    # every nonterminal object of the grammar's rules, by id; for each, the ids of every nonterminal object
+    # (equal ones included) whose rules its prediction adds
+    symbols = {id(sym): sym for rule in parser.parser_conf.rules for sym in (rule.origin, *rule.expansion)
+               if not sym.is_term}
+    by_name: dict = {}
+    for sym in symbols.values():
+        by_name.setdefault(sym.name, set()).add(id(sym))
+    parser._fast_closure_ids = {
+        k: frozenset(j for name in {r.origin.name for r in parser.predictions[sym]} for j in by_name.get(name, ()))
+        for k, sym in symbols.items() if sym in parser.predictions}
+    parser.predict_and_complete = types.MethodType(predict_and_complete, parser)
+    return True
