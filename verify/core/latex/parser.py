@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -907,9 +908,11 @@ def tree_cache(folder: str | Path | None):
 
 @functools.cache
 def grammar_digest() -> str:
-    """What a parse tree depends on: the grammar's text and Lark's version."""
+    """What a parse tree depends on: the grammar's text (SymPy's, read from the installed package, and
+    verify's), the parser's options, and Lark's and SymPy's versions."""
     import lark
-    return hashlib.sha256(f"{lark.__version__}\0{grammar_text()}".encode()).hexdigest()
+    options = json.dumps(PARSER_OPTIONS, sort_keys=True)
+    return hashlib.sha256(f"{lark.__version__}\0{sp.__version__}\0{options}\0{grammar_text()}".encode()).hexdigest()
 
 
 def _parse_or_error(text: str):
@@ -948,11 +951,52 @@ def _from_json(x):
     return Tree(x[1], [_from_json(c) for c in x[3]], meta)
 
 
+class _Memo(OrderedDict):
+    """A bounded in-process memo (least recently used entries go first)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def lookup(self, key):
+        value = self.get(key, _MISSING)
+        if value is not _MISSING:
+            with contextlib.suppress(KeyError):          # another thread may have dropped it meanwhile
+                self.move_to_end(key)
+        return value
+
+    def keep(self, key, value):
+        self[key] = value
+        while len(self) > self.size:
+            with contextlib.suppress(KeyError):
+                self.popitem(last=False)
+        return value
+
+
+_MISSING = object()
+_trees = _Memo(4096)           # text -> parse tree or (position, token, reason)
+_parsed = _Memo(4096)          # (text, symbols, offset, source, folder) -> Parsed or the LatexError's arguments
+
+
+def clear_memo() -> None:
+    """Forget the trees and formulas parsed in this process (the next parse of a text parses it, or reads
+    it from :func:`tree_cache`'s folder)."""
+    _trees.clear()
+    _parsed.clear()
+
+
+def _parse_once(text: str):
+    """:func:`_parse_or_error`, once per text and process. A tree is never changed by the transformer
+    (Lark's ``Transformer`` builds new values), so one tree serves every transform of its text."""
+    tree = _trees.lookup(text)
+    return _trees.keep(text, _parse_or_error(text)) if tree is _MISSING else tree
+
+
 def parse_tree(text: str):
     """Lark's parse tree of ``text`` or the (position, token, reason) of its syntax error, from the
-    cache when :func:`tree_cache` set one."""
+    cache when :func:`tree_cache` set one, else from this process's memo."""
     if _tree_cache is None:
-        return _parse_or_error(text)
+        return _parse_once(text)
     key = hashlib.sha256(f"{grammar_digest()}\0{text}".encode()).hexdigest()
     path = _tree_cache / key[:2] / f"{key}.json"
     try:
@@ -961,7 +1005,7 @@ def parse_tree(text: str):
             return tuple(entry["error"]) if "error" in entry else _from_json(entry["tree"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         pass
-    tree = _parse_or_error(text)
+    tree = _parse_once(text)
     entry = {"text": text, **({"error": list(tree)} if isinstance(tree, tuple) else {"tree": _to_json(tree)})}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -976,7 +1020,28 @@ def parse_tree(text: str):
 def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | None = None) -> Parsed:
     """One formula (a display's line, with its layout already taken off: see
     :func:`verify.core.latex.display.split_display`) as :class:`Parsed`. ``offset`` and ``source``
-    place error positions in a larger text."""
+    place error positions in a larger text. A formula already parsed with the same symbols (and the same
+    :func:`tree_cache` folder, so that each folder gets its entry) in this process is not parsed again:
+    the same :class:`Parsed` is returned (it is immutable)."""
+    table = _symbol_table(symbols)
+    try:
+        key = (text, tuple(sorted(table.items(), key=lambda kv: kv[0])), offset, source, _tree_cache)
+        hash(key)
+    except TypeError:                                  # a symbol that cannot be hashed: no memo
+        return _parse_formula(text, table, offset, source)
+    found = _parsed.lookup(key)
+    if found is _MISSING:
+        try:
+            found = _parse_formula(text, table, offset, source)
+        except LatexError as e:
+            found = (e.text, e.position, e.token, e.reason)
+        _parsed.keep(key, found)
+    if isinstance(found, tuple):
+        raise LatexError(*found)
+    return found
+
+
+def _parse_formula(text: str, table: dict, offset: int, source: str | None) -> Parsed:
     import lark
     source = text if source is None else source
     if not text.strip():
@@ -985,7 +1050,7 @@ def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | Non
     if isinstance(tree, tuple):                       # (position, token, reason) of a syntax error
         pos, token, reason = tree
         raise LatexError(source, offset + pos, token, reason)
-    transformer = _transformer_class()(text, _symbol_table(symbols))
+    transformer = _transformer_class()(text, table)
     try:
         items = transformer.transform(tree)
     except lark.exceptions.VisitError as e:
