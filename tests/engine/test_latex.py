@@ -286,3 +286,25 @@ def test_every_formula_of_the_notes_parses_as_recorded(note):
     entries = _oracle()[note]
     changed = [(e["text"], e["result"], got) for e in entries if (got := record(e["text"])) != e["result"]]
     assert not changed, "\n\n".join(f"{t!r}\n  recorded {a}\n  now      {b}" for t, a, b in changed)
+
+
+def test_the_faster_earley_parser_gives_lark_s_own_trees_and_error_positions():
+    import lark
+    from verify.core.latex import earley
+    from verify.core.latex import parser as P
+    assert earley.install(lark.Lark("start: A\nA: \"a\"", parser="lalr")) is False     # only the dynamic Earley
+    stock = lark.Lark(P.grammar_text(), source_path=str(P.sympy_grammar_dir()) + "/", **P.PARSER_OPTIONS)
+    fast = P.lark_parser()
+    assert fast.parser.parser.predict_and_complete.__func__ is earley.predict_and_complete
+
+    def outcome(parser, text):
+        try:
+            return P._to_json(parser.parse(text))
+        except lark.exceptions.UnexpectedInput as e:
+            return type(e).__name__, getattr(e, "pos_in_stream", None)
+    texts = [r"\|J_{\omega} - J_{\nu}\|_2 \leq L \cdot \|\omega - \nu\|", r"x = y \le \mu < t",
+             r"\sum_{i=1}^n x_i^2 \,\le\, \left( \frac{1}{n} \right)", r"   \quad f(x) ", "x +   \\foo", "x + ",
+             r"\frac{1}{", "x  ) y", "(x", r"x \le \quad ", r"\mathbb{E}_{x \sim D}[f(x)] \le \;\; \|",
+             r"\langle a, b, c \rangle", r"\int_B g(x) \le 1"]
+    for text in texts:
+        assert outcome(fast, text) == outcome(stock, text), text

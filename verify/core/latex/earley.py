@@ -14,24 +14,44 @@ The completer's search for the items waiting on a completed symbol reads an inde
 (expected symbol -> items, in the column's order) instead of scanning the column; the current column, which
 is still growing, is scanned as before.
 
-Everything else is Lark's own code, copied from Lark 1.3.1. :func:`install` puts the method on one parser
-only, and only when Lark's method is the one this was copied from (its source's digest); otherwise the
-parser keeps Lark's own, which gives the same trees, slower.
+A prediction whose rule opens with a terminal is made only if that terminal matches at the column, when
+no ignored text (whitespace, ``\\,``, ``\\left``...) starts there. Lark would put the item in the scan buffer,
+and the scanner would drop it unmatched: an item is carried past the column only by an ignored match, and
+then it is predicted as before. So the parse, its trees and the position of a syntax error are the same;
+only the list of expected terminals that Lark's error message quotes is shorter (verify uses the position).
+
+Everything else is Lark's own code, copied from Lark 1.3.1. :func:`install` puts the methods on one parser
+only, and only when Lark's code is the one this was copied from (the digests of the sources of the
+predictor, the dynamic-lexer scan loop and the ordered set); otherwise the parser keeps Lark's own, which
+gives the same trees, slower.
 """
 from __future__ import annotations
 
 import hashlib
 import inspect
+import threading
 import types
 from collections import deque
 
-# sha256 of the source of lark.parsers.earley.Parser.predict_and_complete this module reproduces (Lark 1.3.1)
-_LARK_SOURCE = "80323b2611482a10cb9b42fbc9cc0a95a2df6edf2650f90ffb81a58d5bb7628d"
+# sha256 of the sources this module reproduces or relies on (Lark 1.3.1): the predictor and completer, the
+# dynamic lexer's parse loop (how the scanner drops and carries items), the ordered set (its dict ``d``)
+_LARK_SOURCES = {"predict_and_complete": "80323b2611482a10cb9b42fbc9cc0a95a2df6edf2650f90ffb81a58d5bb7628d",
+                 "xearley_parse": "4f7a8280f38dec52777b21e299f0699ce1ce75512341cdfa03b7f9f7fca98525",
+                 "OrderedSet": "b92c5a03e82141811d36adc3b4c83ad9d352f916872440f34b8cf11ba62c5f3d"}
 
 
-def _lark_source_digest() -> str:
+def _lark_source_digests() -> dict:
     from lark.parsers.earley import Parser
-    return hashlib.sha256(inspect.getsource(Parser.predict_and_complete).encode()).hexdigest()
+    from lark.parsers.xearley import Parser as DynamicParser
+    from lark.utils import OrderedSet
+
+    def digest(x):
+        return hashlib.sha256(inspect.getsource(x).encode()).hexdigest()
+    return {"predict_and_complete": digest(Parser.predict_and_complete),
+            "xearley_parse": digest(DynamicParser._parse), "OrderedSet": digest(OrderedSet)}
+
+
+_current = threading.local()          # the text being parsed (the dynamic lexer's stream), per thread
 
 
 def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
@@ -41,8 +61,14 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
     held_completions = {}
     predicted = set()          # ids of the nonterminals already predicted in this column (closures included)
     closure_ids = self._fast_closure_ids
-    predictions = self.predictions
+    predictions = self._fast_predictions        # id(nonterminal) -> [(rule, its first symbol if a terminal)]
     SymbolNode = self.SymbolNode
+    stream = getattr(_current, "stream", None)
+    match = self.term_matcher
+    # the terminals that match here, when nothing ignored starts here (else None: every prediction is made)
+    live = None
+    if stream is not None and not any(match(x, stream, i) for x in self.ignore):
+        live = {}
 
     column = columns[i]
     in_column = column.d                  # the OrderedSet's dict: `x in column`, `column.add(x)`
@@ -101,7 +127,13 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
             new_items = []
             expect_id = id(item.expect)
             if expect_id not in predicted:
-                for rule in predictions[item.expect]:
+                for rule, first in predictions[expect_id]:
+                    if first is not None and live is not None:
+                        matches = live.get(first.name)
+                        if matches is None:
+                            matches = live[first.name] = match(first, stream, i) is not None
+                        if not matches:
+                            continue
                     new_items.append(Item(rule, 0, i))
                 predicted.update(closure_ids[expect_id])
 
@@ -135,12 +167,13 @@ def _waiting(column) -> dict:
 
 
 def install(lark_instance) -> bool:
-    """Give ``lark_instance``'s Earley parser this predictor and completer; False (nothing changed) when
-    the installed Lark's method is not the one reproduced here, or its columns are not Lark's ordered sets."""
+    """Give ``lark_instance``'s Earley parser (dynamic lexer) this predictor and completer; False (nothing
+    changed) when the installed Lark's code is not the one reproduced here, or the parser is of another kind."""
+    from lark.parsers.xearley import Parser as DynamicParser
     from lark.utils import OrderedSet
     parser = getattr(getattr(lark_instance, "parser", None), "parser", None)
-    if (parser is None or not hasattr(parser, "predictions") or parser.Set is not OrderedSet
-            or _lark_source_digest() != _LARK_SOURCE):
+    if (not isinstance(parser, DynamicParser) or parser.Set is not OrderedSet or parser.complete_lex
+            or _lark_source_digests() != _LARK_SOURCES):
         return False
     # every nonterminal object of the grammar's rules, by id; for each, the ids of every nonterminal object
     # (equal ones included) whose rules its prediction adds
@@ -149,8 +182,22 @@ def install(lark_instance) -> bool:
     by_name: dict = {}
     for sym in symbols.values():
         by_name.setdefault(sym.name, set()).add(id(sym))
+    predictions = {k: parser.predictions[sym] for k, sym in symbols.items() if sym in parser.predictions}
     parser._fast_closure_ids = {
-        k: frozenset(j for name in {r.origin.name for r in parser.predictions[sym]} for j in by_name.get(name, ()))
-        for k, sym in symbols.items() if sym in parser.predictions}
+        k: frozenset(j for name in {r.origin.name for r in rules} for j in by_name.get(name, ()))
+        for k, rules in predictions.items()}
+    parser._fast_predictions = {
+        k: [(r, r.expansion[0] if r.expansion and r.expansion[0].is_term else None) for r in rules]
+        for k, rules in predictions.items()}
+    parse = parser._parse
+
+    def _parse(stream, columns, to_scan, start_symbol=None):
+        before, _current.stream = getattr(_current, "stream", None), stream
+        try:
+            return parse(stream, columns, to_scan, start_symbol)
+        finally:
+            _current.stream = before
+
+    parser._parse = _parse
     parser.predict_and_complete = types.MethodType(predict_and_complete, parser)
     return True
