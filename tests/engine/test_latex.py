@@ -305,6 +305,6 @@ def test_the_faster_earley_parser_gives_lark_s_own_trees_and_error_positions():
     texts = [r"\|J_{\omega} - J_{\nu}\|_2 \leq L \cdot \|\omega - \nu\|", r"x = y \le \mu < t",
              r"\sum_{i=1}^n x_i^2 \,\le\, \left( \frac{1}{n} \right)", r"   \quad f(x) ", "x +   \\foo", "x + ",
              r"\frac{1}{", "x  ) y", "(x", r"x \le \quad ", r"\mathbb{E}_{x \sim D}[f(x)] \le \;\; \|",
-             r"\langle a, b, c \rangle", r"\int_B g(x) \le 1"]
+             r"\langle a, b, c \rangle", r"\int_B g(x) \le 1", r"x + \quad @", r"f( \, ] y", r"x \le \left. y"]
     for text in texts:
         assert outcome(fast, text) == outcome(stock, text), text

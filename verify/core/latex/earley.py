@@ -65,10 +65,10 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
     SymbolNode = self.SymbolNode
     stream = getattr(_current, "stream", None)
     match = self.term_matcher
-    # the terminals that match here, when nothing ignored starts here (else None: every prediction is made)
-    live = None
-    if stream is not None and not any(match(x, stream, i) for x in self.ignore):
-        live = {}
+    # where an item of the scan buffer can be matched: here, and after each run of ignored text from here
+    reach = None if stream is None else _reach(self.ignore, match, stream, i)
+    live = {}                  # terminal name -> it matches at one of those positions
+    dropped = []               # rules not predicted, at a column where ignored text starts (see below)
 
     column = columns[i]
     in_column = column.d                  # the OrderedSet's dict: `x in column`, `column.add(x)`
@@ -127,12 +127,14 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
             new_items = []
             expect_id = id(item.expect)
             if expect_id not in predicted:
-                for rule, first in predictions[expect_id]:
-                    if first is not None and live is not None:
-                        matches = live.get(first.name)
+                for rule, first, name in predictions[expect_id]:
+                    if first is not None and reach is not None:
+                        matches = live.get(name)
                         if matches is None:
-                            matches = live[first.name] = match(first, stream, i) is not None
+                            matches = live[name] = any(match(first, stream, j) is not None for j in reach)
                         if not matches:
+                            if len(reach) > 1:
+                                dropped.append(rule)
                             continue
                     new_items.append(Item(rule, 0, i))
                 predicted.update(closure_ids[expect_id])
@@ -151,6 +153,27 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
                 elif new_item not in in_column:
                     in_column[new_item] = None
                     items.append(new_item)
+
+    # Where ignored text starts, the scanner carries the whole buffer past it, matched or not, and a buffer
+    # that is not empty there keeps the parse going: the items left out above would be carried and dropped
+    # with no other effect, unless they were the whole buffer. Then they are put back, in their order.
+    if dropped and not scan_next:
+        for rule in dropped:
+            scan_next[Item(rule, 0, i)] = None
+
+
+def _reach(ignore, match, stream, i) -> tuple:
+    """The positions where an item in the scan buffer at ``i`` is matched: ``i``, and the end of each
+    ignored match from a position of these (the scanner carries the buffer there)."""
+    out, todo = [i], [i]
+    while todo:
+        j = todo.pop()
+        for x in ignore:
+            m = match(x, stream, j)
+            if m and m.end() not in out:
+                out.append(m.end())
+                todo.append(m.end())
+    return tuple(out)
 
 
 def _waiting(column) -> dict:
@@ -186,8 +209,9 @@ def install(lark_instance) -> bool:
     parser._fast_closure_ids = {
         k: frozenset(j for name in {r.origin.name for r in rules} for j in by_name.get(name, ()))
         for k, rules in predictions.items()}
+    firsts = {id(r): r.expansion[0] if r.expansion and r.expansion[0].is_term else None for r in parser.parser_conf.rules}
     parser._fast_predictions = {
-        k: [(r, r.expansion[0] if r.expansion and r.expansion[0].is_term else None) for r in rules]
+        k: [(r, firsts[id(r)], None if firsts[id(r)] is None else str(firsts[id(r)].name)) for r in rules]
         for k, rules in predictions.items()}
     parse = parser._parse
 
