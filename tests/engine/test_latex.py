@@ -268,6 +268,13 @@ def test_parse_trees_are_cached_by_text_and_grammar_and_give_the_same_statements
         assert parse_display(texts[0]).formulas[0].relation == first[0].formulas[0].relation
     assert entry.read_text().startswith('{"text"')
     assert P._tree_cache is None                           # off outside the block
+    P.clear_memo()
+    assert P.use_tree_cache(tmp_path) is None              # or on for the whole process
+    try:
+        monkeypatch.setattr(P, "lark_parser", lambda: pytest.fail("parsed again despite the cache"))
+        assert Statement.from_latex(texts[0]).relation == first[0].formulas[0].relation
+    finally:
+        assert P.use_tree_cache(None) == tmp_path
 
 
 # ---------------------------------------------------------------------------------------------

@@ -69,8 +69,9 @@ def _bounded(grammar: str) -> str:
 
 
 def sympy_grammar_dir() -> Path:
-    import sympy.parsing.latex.lark as pkg
-    return Path(pkg.__file__).resolve().parent / "grammar"
+    """SymPy's grammar folder (found without importing ``sympy.parsing.latex``, which builds SymPy's own
+    parser)."""
+    return Path(sp.__file__).resolve().parent / "parsing" / "latex" / "lark" / "grammar"
 
 
 @functools.cache
@@ -904,6 +905,16 @@ def tree_cache(folder: str | Path | None):
         yield
     finally:
         _tree_cache = before
+
+
+def use_tree_cache(folder: str | Path | None) -> Path | None:
+    """Keep parse trees in ``folder`` from now on in this process, outside any :func:`tree_cache` block too
+    (None: no cache); returns the folder used before. ``Statement.from_latex`` then reads a formula's tree
+    instead of parsing it when a previous process parsed it: ``use_tree_cache(parse_cache_folder())``
+    (``verify.extract``) before importing claims built from the note's LaTeX."""
+    global _tree_cache
+    before, _tree_cache = _tree_cache, None if folder is None else Path(folder)
+    return before
 
 
 @functools.cache
