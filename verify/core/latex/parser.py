@@ -888,7 +888,7 @@ def _symbol_table(symbols) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
-# the parse trees, cached on disk (parsing is slow: about a second a formula)
+# the parse trees: kept in this process, and on disk within tree_cache() or after use_tree_cache()
 # ---------------------------------------------------------------------------------------------
 
 _tree_cache: Path | None = None        # None: no cache
@@ -985,8 +985,9 @@ class _Memo(OrderedDict):
 
 
 _MISSING = object()
-_trees = _Memo(4096)           # text -> parse tree or (position, token, reason)
-_parsed = _Memo(4096)          # (text, symbols, offset, source, folder) -> Parsed or the LatexError's arguments
+_trees = _Memo(1024)           # text -> parse tree or (position, token, reason); about 100 kB a formula with
+                               # its Parsed: 1024 holds the five notes (313 formulas) and every claim
+_parsed = _Memo(1024)          # (text, symbols, offset, source, folder) -> Parsed or the LatexError's arguments
 
 
 def clear_memo() -> None:
