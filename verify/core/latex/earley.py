@@ -1,4 +1,4 @@
-r"""Lark's Earley predictor and completer, with the same items in the same order, without the repeated work.
+r"""Lark's Earley predictor and completer, giving Lark's trees and error positions without its wasted work.
 
 Lark's predictor (``lark.parsers.earley.Parser.predict_and_complete``) predicts, for every item of a column
 that expects a nonterminal ``N``, every rule of ``N``'s whole left-corner closure (``predictions[N]``),
@@ -14,11 +14,17 @@ The completer's search for the items waiting on a completed symbol reads an inde
 (expected symbol -> items, in the column's order) instead of scanning the column; the current column, which
 is still growing, is scanned as before.
 
-A prediction whose rule opens with a terminal is made only if that terminal matches at the column, when
-no ignored text (whitespace, ``\\,``, ``\\left``...) starts there. Lark would put the item in the scan buffer,
-and the scanner would drop it unmatched: an item is carried past the column only by an ignored match, and
-then it is predicted as before. So the parse, its trees and the position of a syntax error are the same;
-only the list of expected terminals that Lark's error message quotes is shorter (verify uses the position).
+A prediction whose rule opens with a terminal is made only if that terminal can match: Lark would put the
+item in the scan buffer, and the scanner would drop it unmatched. The scanner matches the buffer at the
+column and carries the whole buffer, matched or not, past each run of ignored text (whitespace, ``\\,``,
+``\\left``...) that starts there, so a terminal can match when it matches at the column or at the end of
+such a run; and since an empty buffer there would end the parse earlier, the items left out are put back
+when they would have been the whole buffer. The order of the items kept is Lark's, so the trees (the
+ambiguities resolved alike) and the position of a syntax error are the same; only the list of expected
+terminals that Lark's error message quotes is shorter (verify uses the position).
+Likewise a rule opening with a nonterminal that cannot be empty is predicted only if a terminal of that
+nonterminal's FIRST set matches: otherwise its item could never advance, and processing it would predict
+nothing new (its nonterminal's rules are in the closure being predicted) and complete nothing.
 
 Everything else is Lark's own code, copied from Lark 1.3.1. :func:`install` puts the methods on one parser
 only, and only when Lark's code is the one this was copied from (the digests of the sources of the
@@ -68,6 +74,7 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
     # where an item of the scan buffer can be matched: here, and after each run of ignored text from here
     reach = None if stream is None else _reach(self.ignore, match, stream, i)
     live = {}                  # terminal name -> it matches at one of those positions
+    live_first = {}            # nonterminal name -> a terminal of its FIRST set matches at one of them
     dropped = []               # rules not predicted, at a column where ignored text starts (see below)
 
     column = columns[i]
@@ -127,15 +134,30 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
             new_items = []
             expect_id = id(item.expect)
             if expect_id not in predicted:
-                for rule, first, name in predictions[expect_id]:
-                    if first is not None and reach is not None:
-                        matches = live.get(name)
-                        if matches is None:
-                            matches = live[name] = any(match(first, stream, j) is not None for j in reach)
-                        if not matches:
-                            if len(reach) > 1:
-                                dropped.append(rule)
-                            continue
+                for rule, first, name, starts in predictions[expect_id]:
+                    if reach is not None:
+                        if first is not None:
+                            matches = live.get(name)
+                            if matches is None:
+                                matches = live[name] = any(match(first, stream, j) is not None for j in reach)
+                            if not matches:
+                                if len(reach) > 1:
+                                    dropped.append(rule)
+                                continue
+                        elif starts is not None:
+                            matches = live_first.get(starts[0])
+                            if matches is None:
+                                matches = False
+                                for term, term_name in starts[1]:
+                                    found = live.get(term_name)
+                                    if found is None:
+                                        found = live[term_name] = any(match(term, stream, j) is not None for j in reach)
+                                    if found:
+                                        matches = True
+                                        break
+                                live_first[starts[0]] = matches
+                            if not matches:
+                                continue
                     new_items.append(Item(rule, 0, i))
                 predicted.update(closure_ids[expect_id])
 
@@ -209,10 +231,17 @@ def install(lark_instance) -> bool:
     parser._fast_closure_ids = {
         k: frozenset(j for name in {r.origin.name for r in rules} for j in by_name.get(name, ()))
         for k, rules in predictions.items()}
-    firsts = {id(r): r.expansion[0] if r.expansion and r.expansion[0].is_term else None for r in parser.parser_conf.rules}
-    parser._fast_predictions = {
-        k: [(r, firsts[id(r)], None if firsts[id(r)] is None else str(firsts[id(r)].name)) for r in rules]
-        for k, rules in predictions.items()}
+    def entry(rule):
+        """(rule, its first symbol if a terminal, that terminal's name, (name, FIRST terminals) of its first
+        symbol if a nonterminal that cannot be empty)."""
+        first = rule.expansion[0] if rule.expansion else None
+        if first is not None and first.is_term:
+            return rule, first, str(first.name), None
+        if first is None or first in parser.NULLABLE or first not in parser.FIRST:
+            return rule, None, None, None
+        return rule, None, None, (str(first.name), tuple((t, str(t.name)) for t in parser.FIRST[first]))
+    entries = {id(r): entry(r) for r in parser.parser_conf.rules}
+    parser._fast_predictions = {k: [entries[id(r)] for r in rules] for k, rules in predictions.items()}
     parse = parser._parse
 
     def _parse(stream, columns, to_scan, start_symbol=None):
