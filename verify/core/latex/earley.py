@@ -72,7 +72,7 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
     stream = getattr(_current, "stream", None)
     match = self.term_matcher
     # where an item of the scan buffer can be matched: here, and after each run of ignored text from here
-    reach = None if stream is None else _reach(self.ignore, match, stream, i)
+    reach = None               # computed at the first prediction (a column may predict nothing)
     live = {}                  # terminal name -> it matches at one of those positions
     live_first = {}            # nonterminal name -> a terminal of its FIRST set matches at one of them
     dropped = []               # rules not predicted, at a column where ignored text starts (see below)
@@ -134,6 +134,8 @@ def predict_and_complete(self, i, to_scan, columns, transitives, node_cache):
             new_items = []
             expect_id = id(item.expect)
             if expect_id not in predicted:
+                if reach is None and stream is not None:
+                    reach = _reach(self.ignore, match, stream, i)
                 for rule, first, name, starts in predictions[expect_id]:
                     if reach is not None:
                         if first is not None:
