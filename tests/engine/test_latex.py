@@ -263,7 +263,55 @@ def test_parse_trees_are_cached_by_text_and_grammar_and_give_the_same_statements
     monkeypatch.undo()
     entry = next(p for p in tmp_path.rglob("*.json") if "foo" not in p.read_text())
     entry.write_text("{not json")                          # a damaged entry is parsed again and rewritten
+    P.clear_memo()
     with P.tree_cache(tmp_path):
         assert parse_display(texts[0]).formulas[0].relation == first[0].formulas[0].relation
     assert entry.read_text().startswith('{"text"')
     assert P._tree_cache is None                           # off outside the block
+    P.clear_memo()
+    assert P.use_tree_cache(tmp_path) is None              # or on for the whole process
+    try:
+        monkeypatch.setattr(P, "lark_parser", lambda: pytest.fail("parsed again despite the cache"))
+        assert Statement.from_latex(texts[0]).relation == first[0].formulas[0].relation
+    finally:
+        assert P.use_tree_cache(None) == tmp_path
+
+
+# ---------------------------------------------------------------------------------------------
+# the oracle: every formula of the notes parses as recorded (tests/engine/latex_oracle.py)
+# ---------------------------------------------------------------------------------------------
+
+def _oracle() -> dict:
+    import json
+    from tests.engine.latex_oracle import ORACLE
+    return json.loads(ORACLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("note", sorted(_oracle()))
+def test_every_formula_of_the_notes_parses_as_recorded(note):
+    from tests.engine.latex_oracle import record
+    entries = _oracle()[note]
+    changed = [(e["text"], e["result"], got) for e in entries if (got := record(e["text"])) != e["result"]]
+    assert not changed, "\n\n".join(f"{t!r}\n  recorded {a}\n  now      {b}" for t, a, b in changed)
+
+
+def test_the_faster_earley_parser_gives_lark_s_own_trees_and_error_positions():
+    import lark
+    from verify.core.latex import earley
+    from verify.core.latex import parser as P
+    assert earley.install(lark.Lark("start: A\nA: \"a\"", parser="lalr")) is False     # only the dynamic Earley
+    stock = lark.Lark(P.grammar_text(), source_path=str(P.sympy_grammar_dir()) + "/", **P.PARSER_OPTIONS)
+    fast = P.lark_parser()
+    assert fast.parser.parser.predict_and_complete.__func__ is earley.predict_and_complete
+
+    def outcome(parser, text):
+        try:
+            return P._to_json(parser.parse(text))
+        except lark.exceptions.UnexpectedInput as e:
+            return type(e).__name__, getattr(e, "pos_in_stream", None)
+    texts = [r"\|J_{\omega} - J_{\nu}\|_2 \leq L \cdot \|\omega - \nu\|", r"x = y \le \mu < t",
+             r"\sum_{i=1}^n x_i^2 \,\le\, \left( \frac{1}{n} \right)", r"   \quad f(x) ", "x +   \\foo", "x + ",
+             r"\frac{1}{", "x  ) y", "(x", r"x \le \quad ", r"\mathbb{E}_{x \sim D}[f(x)] \le \;\; \|",
+             r"\langle a, b, c \rangle", r"\int_B g(x) \le 1", r"x + \quad @", r"f( \, ] y", r"x \le \left. y"]
+    for text in texts:
+        assert outcome(fast, text) == outcome(stock, text), text

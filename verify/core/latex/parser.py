@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -68,8 +69,9 @@ def _bounded(grammar: str) -> str:
 
 
 def sympy_grammar_dir() -> Path:
-    import sympy.parsing.latex.lark as pkg
-    return Path(pkg.__file__).resolve().parent / "grammar"
+    """SymPy's grammar folder (found without importing ``sympy.parsing.latex``, which builds SymPy's own
+    parser)."""
+    return Path(sp.__file__).resolve().parent / "parsing" / "latex" / "lark" / "grammar"
 
 
 @functools.cache
@@ -84,12 +86,19 @@ def grammar_text() -> str:
     return _bounded(base) + "\n\n" + _bounded(ext)
 
 
+# how the parser is built (part of :func:`grammar_digest`: a parse tree depends on them)
+PARSER_OPTIONS = dict(parser="earley", start="latex_string", lexer="dynamic", ambiguity="resolve",
+                      propagate_positions=True, maybe_placeholders=False, keep_all_tokens=True)
+
+
 @functools.cache
 def lark_parser():
+    """The parser, built once per process, with the predictor of :mod:`.earley` (same trees, faster)."""
     import lark
-    return lark.Lark(grammar_text(), source_path=str(sympy_grammar_dir()) + "/", parser="earley",
-                     start="latex_string", lexer="dynamic", ambiguity="resolve", propagate_positions=True,
-                     maybe_placeholders=False, keep_all_tokens=True)
+    from .earley import install
+    parser = lark.Lark(grammar_text(), source_path=str(sympy_grammar_dir()) + "/", **PARSER_OPTIONS)
+    install(parser)
+    return parser
 
 
 # ---------------------------------------------------------------------------------------------
@@ -879,7 +888,7 @@ def _symbol_table(symbols) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
-# the parse trees, cached on disk (parsing is slow: about a second a formula)
+# the parse trees: kept in this process, and on disk within tree_cache() or after use_tree_cache()
 # ---------------------------------------------------------------------------------------------
 
 _tree_cache: Path | None = None        # None: no cache
@@ -898,11 +907,23 @@ def tree_cache(folder: str | Path | None):
         _tree_cache = before
 
 
+def use_tree_cache(folder: str | Path | None) -> Path | None:
+    """Keep parse trees in ``folder`` from now on in this process, outside any :func:`tree_cache` block too
+    (None: no cache); returns the folder used before. ``Statement.from_latex`` then reads a formula's tree
+    instead of parsing it when a previous process parsed it: ``use_tree_cache(parse_cache_folder())``
+    (``verify.extract``) before importing claims built from the note's LaTeX."""
+    global _tree_cache
+    before, _tree_cache = _tree_cache, None if folder is None else Path(folder)
+    return before
+
+
 @functools.cache
 def grammar_digest() -> str:
-    """What a parse tree depends on: the grammar's text and Lark's version."""
+    """What a parse tree depends on: the grammar's text (SymPy's, read from the installed package, and
+    verify's), the parser's options, and Lark's and SymPy's versions."""
     import lark
-    return hashlib.sha256(f"{lark.__version__}\0{grammar_text()}".encode()).hexdigest()
+    options = json.dumps(PARSER_OPTIONS, sort_keys=True)
+    return hashlib.sha256(f"{lark.__version__}\0{sp.__version__}\0{options}\0{grammar_text()}".encode()).hexdigest()
 
 
 def _parse_or_error(text: str):
@@ -941,11 +962,53 @@ def _from_json(x):
     return Tree(x[1], [_from_json(c) for c in x[3]], meta)
 
 
+class _Memo(OrderedDict):
+    """A bounded in-process memo (least recently used entries go first)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def lookup(self, key):
+        value = self.get(key, _MISSING)
+        if value is not _MISSING:
+            with contextlib.suppress(KeyError):          # another thread may have dropped it meanwhile
+                self.move_to_end(key)
+        return value
+
+    def keep(self, key, value):
+        self[key] = value
+        while len(self) > self.size:
+            with contextlib.suppress(KeyError):
+                self.popitem(last=False)
+        return value
+
+
+_MISSING = object()
+_trees = _Memo(1024)           # text -> parse tree or (position, token, reason); about 100 kB a formula with
+                               # its Parsed: 1024 holds the five notes (313 formulas) and every claim
+_parsed = _Memo(1024)          # (text, symbols, offset, source, folder) -> Parsed or the LatexError's arguments
+
+
+def clear_memo() -> None:
+    """Forget the trees and formulas parsed in this process (the next parse of a text parses it, or reads
+    it from :func:`tree_cache`'s folder)."""
+    _trees.clear()
+    _parsed.clear()
+
+
+def _parse_once(text: str):
+    """:func:`_parse_or_error`, once per text and process. A tree is never changed by the transformer
+    (Lark's ``Transformer`` builds new values), so one tree serves every transform of its text."""
+    tree = _trees.lookup(text)
+    return _trees.keep(text, _parse_or_error(text)) if tree is _MISSING else tree
+
+
 def parse_tree(text: str):
     """Lark's parse tree of ``text`` or the (position, token, reason) of its syntax error, from the
-    cache when :func:`tree_cache` set one."""
+    cache when :func:`tree_cache` set one, else from this process's memo."""
     if _tree_cache is None:
-        return _parse_or_error(text)
+        return _parse_once(text)
     key = hashlib.sha256(f"{grammar_digest()}\0{text}".encode()).hexdigest()
     path = _tree_cache / key[:2] / f"{key}.json"
     try:
@@ -954,7 +1017,7 @@ def parse_tree(text: str):
             return tuple(entry["error"]) if "error" in entry else _from_json(entry["tree"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         pass
-    tree = _parse_or_error(text)
+    tree = _parse_once(text)
     entry = {"text": text, **({"error": list(tree)} if isinstance(tree, tuple) else {"tree": _to_json(tree)})}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -969,7 +1032,28 @@ def parse_tree(text: str):
 def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | None = None) -> Parsed:
     """One formula (a display's line, with its layout already taken off: see
     :func:`verify.core.latex.display.split_display`) as :class:`Parsed`. ``offset`` and ``source``
-    place error positions in a larger text."""
+    place error positions in a larger text. A formula already parsed with the same symbols (and the same
+    :func:`tree_cache` folder, so that each folder gets its entry) in this process is not parsed again:
+    the same :class:`Parsed` is returned (it is immutable)."""
+    table = _symbol_table(symbols)
+    try:
+        key = (text, tuple(sorted(table.items(), key=lambda kv: kv[0])), offset, source, _tree_cache)
+        hash(key)
+    except TypeError:                                  # a symbol that cannot be hashed: no memo
+        return _parse_formula(text, table, offset, source)
+    found = _parsed.lookup(key)
+    if found is _MISSING:
+        try:
+            found = _parse_formula(text, table, offset, source)
+        except LatexError as e:
+            found = (e.text, e.position, e.token, e.reason)
+        _parsed.keep(key, found)
+    if isinstance(found, tuple):
+        raise LatexError(*found)
+    return found
+
+
+def _parse_formula(text: str, table: dict, offset: int, source: str | None) -> Parsed:
     import lark
     source = text if source is None else source
     if not text.strip():
@@ -978,7 +1062,7 @@ def parse_formula(text: str, symbols=None, *, offset: int = 0, source: str | Non
     if isinstance(tree, tuple):                       # (position, token, reason) of a syntax error
         pos, token, reason = tree
         raise LatexError(source, offset + pos, token, reason)
-    transformer = _transformer_class()(text, _symbol_table(symbols))
+    transformer = _transformer_class()(text, table)
     try:
         items = transformer.transform(tree)
     except lark.exceptions.VisitError as e:
