@@ -32,6 +32,7 @@ from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Conte
                           Progress, RunSettings, Statement, Target, check_key, escape_controls,
                           validated_result)
 from ..core.verdict import evaluation
+from ..checks.configurations import forget_simulations
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
 
@@ -112,6 +113,7 @@ def run_claim(claim: Claim, seed: int, budget: Budget | str,
     if claim.problems:
         reason = claim.problem_text(plugin)
         return failed_evaluation(reason), failed_evaluation(reason) if claim.correction is not None else None
+    forget_simulations()            # the correction may reuse the statement's simulations, never another claim's
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
                            Target.STATEMENT, plugin)
     correction = None
