@@ -27,7 +27,7 @@ import numpy as np
 import sympy as sp
 
 from ..core.model import CheckResult, Context, Statement
-from ._common import relation_sides
+from ._common import lambdified, relation_sides
 
 WEIGHTS = "_weights"      # environment entry: axis 0 enumerates a finite outcome space with these probabilities
 
@@ -104,7 +104,7 @@ def _relation_holds(rel, values: Mapping[str, np.ndarray], rtol: float) -> np.nd
     if missing:
         raise SettingViolation(f"the setting's constraint {sp.sstr(rel)} names {', '.join(missing)}, which "
                                f"neither the configuration nor the simulation provides")
-    f = sp.lambdify(syms, [big, small], modules="numpy")
+    f = lambdified(syms, [big, small], "numpy", "relation_holds")
     with np.errstate(all="ignore"):
         b, s = (np.asarray(x, dtype=float) for x in f(*[np.asarray(values[str(x)], dtype=float) for x in syms]))
     size = np.abs(b) + np.abs(s)
