@@ -97,3 +97,24 @@ def with_plot(result: CheckResult, make: Callable[[], dict | None]) -> CheckResu
 def replay_for(ctx: Context) -> str:
     """The command that reruns the claim this check belongs to, exactly."""
     return replay_command(ctx.claim_id, ctx.seed, ctx.budget)
+
+
+_LAMBDIFIED: dict = {}
+_LAMBDIFIED_LIMIT = 2048
+
+
+def lambdified(symbols, expr, modules, tag: str) -> Callable:
+    """``sp.lambdify(symbols, expr, modules=modules)``, memoized in this process by the symbols, the
+    expression (structural equality: equal expressions print the same code) and ``tag``, which names the
+    modules (a caller passes the same modules with the same tag). A simulation's relations are evaluated
+    at every configuration of a search: generating and compiling their code once saves that work."""
+    key = (tag, tuple(symbols), tuple(expr) if isinstance(expr, list) else expr)
+    try:
+        f = _LAMBDIFIED.get(key)
+    except TypeError:                  # an unhashable expression: no memo
+        return sp.lambdify(symbols, expr, modules=modules)
+    if f is None:
+        if len(_LAMBDIFIED) >= _LAMBDIFIED_LIMIT:
+            _LAMBDIFIED.clear()
+        f = _LAMBDIFIED[key] = sp.lambdify(symbols, expr, modules=modules)
+    return f

@@ -27,7 +27,7 @@ import numpy as np
 import sympy as sp
 
 from ..core.model import CheckResult, Context, Statement
-from ._common import relation_sides
+from ._common import lambdified, relation_sides
 
 WEIGHTS = "_weights"      # environment entry: axis 0 enumerates a finite outcome space with these probabilities
 
@@ -104,7 +104,7 @@ def _relation_holds(rel, values: Mapping[str, np.ndarray], rtol: float) -> np.nd
     if missing:
         raise SettingViolation(f"the setting's constraint {sp.sstr(rel)} names {', '.join(missing)}, which "
                                f"neither the configuration nor the simulation provides")
-    f = sp.lambdify(syms, [big, small], modules="numpy")
+    f = lambdified(syms, [big, small], "numpy", "relation_holds")
     with np.errstate(all="ignore"):
         b, s = (np.asarray(x, dtype=float) for x in f(*[np.asarray(values[str(x)], dtype=float) for x in syms]))
     size = np.abs(b) + np.abs(s)
@@ -212,8 +212,15 @@ class Configurations:
         validated against the setting (:meth:`validate`; an order fit's ``(x, Q)`` pair names no
         symbols, and only its configuration is validated)."""
         def simulate_at(*args):
+            key = _memo_key(simulate, args, config)
+            if key is not None and key in _SIMULATED:
+                return _copied(_SIMULATED[key])
             env = simulate(*args, config)
             self.validate(config, env if isinstance(env, Mapping) else None)
+            if key is not None and _memoizable(env):
+                if len(_SIMULATED) >= _SIMULATED_LIMIT:
+                    _SIMULATED.clear()
+                _SIMULATED[key] = _copied(env)
             return env
         return simulate_at
 
@@ -232,6 +239,56 @@ class Configurations:
                 raise SettingViolation(f"configuration {label(config)}: the setting's constraint {sp.sstr(rel)} "
                                        f"fails at {int(np.size(ok) - np.count_nonzero(ok))} instance(s) -- an instance "
                                        f"outside the setting is a bug of the simulator or the grid, not a counterexample")
+
+
+# Simulations already run in this process, keyed by the simulator, what keys its random streams (run
+# seed, budget, claim, check key: not the target, so a statement and its correction draw the same
+# instances) and its arguments: a correction checked with the statement's simulator and configurations
+# reuses the statement's simulations instead of integrating the same flows again. A simulator is a
+# deterministic function of these (its randomness comes from ``ctx.rng``); entries are copies, so a
+# caller that changes an array in place changes no other caller's. Emptied at each claim
+# (:func:`forget_simulations`).
+_SIMULATED: dict = {}
+_SIMULATED_LIMIT = 512
+
+
+def forget_simulations() -> None:
+    """Empty the memo of simulations (the runner does so before each claim)."""
+    _SIMULATED.clear()
+
+
+def _memo_key(simulate, args: tuple, config) -> tuple | None:
+    if not args or not isinstance(args[0], Context):
+        return None
+    ctx, rest = args[0], args[1:]
+    try:
+        key = (simulate, ctx.seed, repr(ctx.budget), ctx.claim_id, ctx.check_key, rest,
+               tuple(sorted((k, _plain(v)) for k, v in config.items())))
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _copied(value):
+    """A copy of a simulation's output: its arrays copied, containers rebuilt."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if type(value) is dict:
+        return {k: _copied(v) for k, v in value.items()}
+    if type(value) is tuple:
+        return tuple(_copied(v) for v in value)
+    if type(value) is list:
+        return [_copied(v) for v in value]
+    return value
+
+
+def _memoizable(value) -> bool:
+    """Whether :func:`_copied` copies every mutable part of ``value`` (plain containers of arrays and
+    immutable scalars)."""
+    if type(value) in (dict, tuple, list):
+        return all(_memoizable(v) for v in (value.values() if type(value) is dict else value))
+    return isinstance(value, (np.ndarray, int, float, complex, str, bool, type(None), np.generic))
 
 
 class Config(dict):

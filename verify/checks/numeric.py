@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import NUMPY, Notation, Prob, entry_sums, mp_array_function, mp_values
-from ._common import DIGITS, parameter_name, relation_sides, replay_for, with_plot
+from ._common import DIGITS, lambdified, parameter_name, relation_sides, replay_for, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
 from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, margin_keys, numbers_text, plot_margins,
@@ -53,7 +53,7 @@ def array_value(expr, env: Mapping[str, np.ndarray]) -> np.ndarray:
     expr = entry_sums(expr)
     _missing(expr, env)
     syms = _symbols(expr)
-    f = sp.lambdify(syms, expr, modules=[NUMPY, "scipy", "numpy"])
+    f = lambdified(syms, expr, [NUMPY, "scipy", "numpy"], "array_value")
     with np.errstate(all="ignore"):
         return np.asarray(f(*[np.asarray(env[str(s)], dtype=float) for s in syms]), dtype=float)
 

@@ -66,7 +66,8 @@ def parity_matrix(d: int) -> np.ndarray:
 def sphere_points(rng: np.random.Generator, shape: tuple, d: int) -> np.ndarray:
     """Uniform points on S^{d-1} of shape ``shape + (d,)``."""
     g = rng.standard_normal(tuple(shape) + (d,))
-    return g / np.linalg.norm(g, axis=-1, keepdims=True)
+    g /= np.linalg.norm(g, axis=-1, keepdims=True)      # in place: no second array of the draws' size
+    return g
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,7 +76,10 @@ def sphere_points(rng: np.random.Generator, shape: tuple, d: int) -> np.ndarray:
 
 def features(B: np.ndarray, X: np.ndarray) -> np.ndarray:
     """relu(b_j . x_i) of shape (S, m, n) for B (S, m, d) and X (n, d)."""
-    return relu(B @ X.T)
+    z = B @ X.T
+    if isinstance(z, np.ndarray) and z.dtype.kind == "f":
+        return np.maximum(z, 0.0, out=z)        # in place on the fresh product (relu, without a second array)
+    return relu(z)
 
 
 def network(a: np.ndarray, B: np.ndarray, X: np.ndarray, batch_floats: int = 2**22) -> np.ndarray:
@@ -91,8 +95,9 @@ def network(a: np.ndarray, B: np.ndarray, X: np.ndarray, batch_floats: int = 2**
 
 def empirical_kernel(B: np.ndarray, X: np.ndarray, Y: np.ndarray | None = None) -> np.ndarray:
     """K_hat_ij = (1/m) sum_j relu(b_j.x_i) relu(b_j.y_j), shape (S, n, n')."""
-    Y = X if Y is None else Y
-    return np.einsum("smi,smj->sij", features(B, X), features(B, Y)) / B.shape[-2]
+    FX = features(B, X)
+    FY = FX if Y is None or Y is X else features(B, Y)      # the same features once
+    return np.einsum("smi,smj->sij", FX, FY) / B.shape[-2]
 
 
 def network_jacobian(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:

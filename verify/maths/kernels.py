@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -197,6 +198,11 @@ def random_network_counts(rng: np.random.Generator, networks: int, m: int, X: np
 # many two-layer networks of several widths, trained in one ODE solve
 # ---------------------------------------------------------------------------------------------
 
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
 @dataclass(frozen=True)
 class WidthBatch:
     """Instances k = 0..I-1 of f_k(x) = (1/sqrt m_k) sum_r a_r relu(w_r . x), first layer trained on
@@ -230,19 +236,20 @@ class WidthBatch:
         return WidthBatch(self.W0, self.a, self.sizes, self.X, np.broadcast_to(y, self.y.shape).copy())
 
     # -- bookkeeping ------------------------------------------------------------------------------
-    @property
+    # computed once per batch (the velocity reads them at every step of the flow), read-only
+    @functools.cached_property
     def starts(self) -> np.ndarray:
-        return np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(int)
+        return _frozen(np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(int))
 
-    @property
+    @functools.cached_property
     def owner(self) -> np.ndarray:
         """The instance of every neuron, shape (N,)."""
-        return np.repeat(np.arange(len(self.sizes)), self.sizes)
+        return _frozen(np.repeat(np.arange(len(self.sizes)), self.sizes))
 
-    @property
+    @functools.cached_property
     def weight(self) -> np.ndarray:
         """a_r / sqrt(m) per neuron."""
-        return self.a / np.sqrt(self.sizes[self.owner])
+        return _frozen(self.a / np.sqrt(self.sizes[self.owner]))
 
     def per_instance(self, values: np.ndarray, axis: int = -2, reduce=np.add) -> np.ndarray:
         """Reduce per-neuron values over each instance's neurons; ``axis`` is the neuron axis."""

@@ -32,6 +32,7 @@ from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Conte
                           Progress, RunSettings, Statement, Target, check_key, escape_controls,
                           validated_result)
 from ..core.verdict import evaluation
+from ..checks.configurations import forget_simulations
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
 
@@ -112,6 +113,7 @@ def run_claim(claim: Claim, seed: int, budget: Budget | str,
     if claim.problems:
         reason = claim.problem_text(plugin)
         return failed_evaluation(reason), failed_evaluation(reason) if claim.correction is not None else None
+    forget_simulations()            # the correction may reuse the statement's simulations, never another claim's
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
                            Target.STATEMENT, plugin)
     correction = None
@@ -227,6 +229,7 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
     step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
     jobs, timeout = settings.jobs, settings.timeout
     fork = mp.get_context("fork")
+    preload()
     expected = expected_seconds or {}
     pending: list[int] = []
 
@@ -422,6 +425,22 @@ def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     np.random.seed(settings.seed % 2**32)
     Dummy._count = CLAIM_DUMMIES         # Dummy symbols numbered alike whatever the process loaded before
     return _child_payload(claim, work, settings)
+
+
+PRELOADED = ("scipy.stats", "scipy.special", "scipy.linalg", "scipy.integrate", "scipy.optimize")
+
+
+def preload() -> None:
+    """Import, once in the parent, the modules most claims' checks import lazily, so that forked workers
+    share them instead of each importing them again (scipy.stats alone: about a second per worker, its
+    distributions' docstrings built at import). Importing changes no result; a module that is missing is
+    left to the check that needs it."""
+    import importlib
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
 
 
 def one_blas_thread():
