@@ -28,9 +28,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
-from .notetext import find_formulas, sections
+from .notetext import find_formulas, quote_spans, section_at, sections
 
 LEDGER_FILE = "coverage.toml"
 REASONS = {
@@ -242,22 +242,6 @@ class NoteCoverage:
                             for c, r in ((c, self.reviews[c]) for c in self.claims if c in self.reviews)]}
 
 
-def _spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int] | None]:
-    """Where each quote stands: its first occurrence at or after the previous quote's (the note's order),
-    else its first occurrence anywhere; None when it is not in the note."""
-    out, position = [], 0
-    for quote in quotes:
-        at = text.find(quote, position)
-        if at < 0:
-            at = text.find(quote)
-        if at < 0:
-            out.append(None)
-            continue
-        out.append((at, at + len(quote)))
-        position = at
-    return out
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -269,9 +253,9 @@ def note_coverage(note: str, text: str, claims: Sequence[tuple[str, str]], ledge
     source = ledger.source if ledger else None
     ids = [c for c, _ in claims]
     known = set(ids)
-    claim_spans = _spans(text, [q for _, q in claims])
+    claim_spans = quote_spans(text, [q for _, q in claims])
     assertions = ledger.assertions if ledger else ()
-    entry_spans = _spans(text, [a.quote for a in assertions])
+    entry_spans = quote_spans(text, [a.quote for a in assertions])
     for a, span in zip(assertions, entry_spans):
         if span is None:
             problems.append(f"{source}: assertion {_short(a.quote)}, field quote: not found verbatim in {note}")
@@ -283,14 +267,6 @@ def note_coverage(note: str, text: str, claims: Sequence[tuple[str, str]], ledge
             problems.append(f"claim {c}: its quote is not in {note}: {_short(q)}")
 
     heads = sections(text)
-
-    def section_at(offset: int) -> str:
-        title = "Preamble"
-        for pos, t in heads:
-            if pos <= offset:
-                title = t
-        return title
-
     units: list[Unit] = []
     covered_entries: set[int] = set()
     covered_claims: set[int] = set()
@@ -308,14 +284,14 @@ def note_coverage(note: str, text: str, claims: Sequence[tuple[str, str]], ledge
     for i, (a, span) in enumerate(zip(assertions, entry_spans)):
         if span is None or i in covered_entries:
             continue
-        units.append(Unit("prose", span[0], span[1], section_at(span[0]), a.quote, a.claims, a.reason, a.why))
+        units.append(Unit("prose", span[0], span[1], section_at(heads, span[0]), a.quote, a.claims, a.reason, a.why))
     for i, ((c, q), span) in enumerate(zip(claims, claim_spans)):
         if span is None or i in covered_claims:
             continue
         inside = [u for u in units if u.kind == "prose" and u.start <= span[0] and span[1] <= u.end]
         if inside:
             continue                # the ledger lists the sentence the claim quotes from
-        units.append(Unit("prose", span[0], span[1], section_at(span[0]), q, (c,)))
+        units.append(Unit("prose", span[0], span[1], section_at(heads, span[0]), q, (c,)))
     units = _merge_prose(units)
 
     reviews: dict[str, Review] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 _HEADING_WORDS = r"(theorem|lemma|proposition|corollary|definition|proof|exercise|assumptions?|remark|notes?|" \
                  r"example|claim|setting|section|appendix)"
@@ -53,7 +54,8 @@ def sections(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _section_at(secs, offset: int) -> str:
+def section_at(secs, offset: int) -> str:
+    """The title of the section (of ``secs``, as :func:`sections` gives them) that ``offset`` lies in."""
     title = "Preamble"
     for pos, t in secs:
         if pos <= offset:
@@ -69,12 +71,12 @@ def find_formulas(text: str) -> list[Formula]:
     spans = []
     for m in re.finditer(r"\$\$(.*?)\$\$", text, re.S):
         spans.append((m.start(), m.end()))
-        out.append(Formula("display", _section_at(secs, m.start()), m.start(1), m.group(1), m.group(1).strip()))
+        out.append(Formula("display", section_at(secs, m.start()), m.start(1), m.group(1), m.group(1).strip()))
     in_display = lambda p: any(a <= p < b for a, b in spans)      # noqa: E731
     for m in re.finditer(r"(?<!\$)\$([^$\n]+?)\$(?!\$)", text):
         if in_display(m.start()):
             continue
-        sec = _section_at(secs, m.start())
+        sec = section_at(secs, m.start())
         line_start = text.rfind("\n\n", 0, m.start())
         paragraph = text[line_start + 1:m.start()]
         if not (_THEOREM_LIKE.match(sec) or _THEOREM_LIKE.match(paragraph.strip())):
@@ -84,4 +86,21 @@ def find_formulas(text: str) -> list[Formula]:
             continue
         out.append(Formula("inline", sec, m.start(1), body, body.strip()))
     out.sort(key=lambda f: f.start)
+    return out
+
+
+def quote_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int] | None]:
+    """Where each quote stands in ``text``, quotes in the note's order: its first occurrence at or after the
+    previous quote's place (a passage the note repeats is found again further on), else its first
+    occurrence anywhere; None for a quote not in the text, or empty."""
+    out, position = [], 0
+    for quote in quotes:
+        at = text.find(quote, position) if quote.strip() else -1
+        if at < 0 and quote.strip():
+            at = text.find(quote)
+        if at < 0:
+            out.append(None)
+            continue
+        out.append((at, at + len(quote)))
+        position = at
     return out

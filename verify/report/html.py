@@ -153,24 +153,22 @@ def locate_quotes(text: str, quotes: Sequence[tuple[str, str]]) -> tuple[list[Qu
     """Each claim's quote in ``text`` (claims in the note's order: each quote is looked for from the
     previous one's place, as the claims' tests match them, then anywhere); returns the quotes placed and
     the ids of the claims whose quote is not in the text (or is empty)."""
+    from ..core.notetext import quote_spans
     maths = [(m.start(), m.end()) for m in NOTE_MATH.finditer(text)]
-    placed, missing, cursor = [], [], 0
-    for claim, quote in quotes:
-        q = quote if quote in text else quote.strip()
-        pos = text.find(q, cursor) if q.strip() else -1
-        if pos < 0 and q.strip():
-            pos = text.find(q)
-        if pos < 0:
+    placed, missing = [], []
+    written = [quote if quote in text else quote.strip() for _, quote in quotes]
+    for (claim, _), span in zip(quotes, quote_spans(text, written)):
+        if span is None:
             missing.append(claim)
             continue
-        cursor = pos
-        a, b = pos, pos + len(q)
+        pos, end = span
+        a, b = span
         for s, e in maths:
             if s < a < e:
                 a = s
             if s < b < e:
                 b = e
-        placed.append(Quoted(claim, pos, pos + len(q), (a, b)))
+        placed.append(Quoted(claim, pos, end, (a, b)))
     return placed, missing
 
 
