@@ -45,12 +45,10 @@ LEMMA2_FACTOR = sp.solve(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 
 
 # the theorem as the proof supports it (note 000's corrections of lazy.theorem.threshold and .bound)
 THRESHOLD_CORRECTED = Statement(
-    sp.Gt(alpha, FSTAR / M), where={M: M_PROVED},
-    latex=r"\alpha > \frac{\|f^*\|}{M},\quad M := \frac{\sigma_{\min}^3}{16\kappa^{3/2} \|J_{\omega(0)}\|_2 L}")
+    sp.Gt(alpha, FSTAR / M), where={M: M_PROVED})
 BOUND_CORRECTED = Statement(
     sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
-    assuming=[sp.Gt(alpha, FSTAR / M)], where={**KAPPA, M: M_PROVED},
-    latex=r"\alpha > \frac{\|f^*\|}{M},\ M = \frac{\sigma_{\min}^3}{16\kappa^{3/2}\|J_{\omega(0)}\|_2 L} \Rightarrow \|\alpha f(\omega(t)) - f^*\| \leq \sqrt{\kappa} \|\alpha f(\omega(0)) - f^*\|_2 e^{-\mu \sigma_{\min}^2 t/4}")
+    assuming=[sp.Gt(alpha, FSTAR / M)], where={**KAPPA, M: M_PROVED})
 
 # ---------------------------------------------------------------------------------------------
 # the theorem's numeric instances

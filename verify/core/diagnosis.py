@@ -156,7 +156,9 @@ def _parts(st: Statement) -> list:
 def changed_parts(statement: Statement, correction: Statement) -> tuple[tuple, tuple]:
     """The smallest subexpressions in which the two relations differ, as (the statement's, the
     correction's); a part made of some of the terms or factors of a sum or product is given as those
-    terms or factors. Empty when the relations are the same."""
+    terms or factors. Empty when the relations are the same. Both are compared with their readings
+    applied (:meth:`Statement.as_checked`)."""
+    statement, correction = statement.as_checked(), correction.as_checked()
     mine, theirs = [], []
     for a, b, _ in _leaves(statement.relation, correction.relation):
         for part, out in ((a, mine), (b, theirs)):
@@ -168,7 +170,9 @@ def changed_parts(statement: Statement, correction: Statement) -> tuple[tuple, t
 
 
 def difference(statement: Statement, correction: Statement) -> Difference:
-    """The structural difference between ``statement`` and ``correction`` (both as written)."""
+    """The structural difference between ``statement`` and ``correction`` (both as written, their
+    readings of the note's notation applied: :meth:`Statement.as_checked`)."""
+    statement, correction = statement.as_checked(), correction.as_checked()
     leaves = _leaves(sp.Tuple(*_parts(statement)), sp.Tuple(*_parts(correction))) \
         if len(statement.where) == len(correction.where) else [(statement.relation, correction.relation, False)]
     classified = [_leaf_kind(*leaf) for leaf in leaves]

@@ -94,6 +94,7 @@ class Statement:
     assuming: tuple = ()
     where: Mapping = field(default_factory=dict)
     latex: str | None = None
+    text: str | None = None          # the note's LaTeX the relation was parsed from (:meth:`from_latex`)
 
     def __post_init__(self):
         if isinstance(self.relation, (bool, sp.logic.boolalg.BooleanAtom)):
@@ -114,6 +115,23 @@ class Statement:
     @property
     def conclusion(self):
         return self.expanded(self.relation)
+
+    @property
+    def readings(self) -> dict:
+        """The definitions whose left side is not a symbol: how the note's notation is read as the quantities
+        checks evaluate (``f(omega(t)) -> f_t``, the simulated predictions), for a statement parsed from
+        the note's LaTeX."""
+        return {k: v for k, v in self.where.items() if not isinstance(k, sp.Symbol)}
+
+    def as_checked(self) -> "Statement":
+        """The statement with its readings applied (relation and hypotheses in the quantities the checks
+        evaluate) and its definitions of symbols kept: what a correction is compared with."""
+        readings = self.readings
+        if not readings:
+            return self
+        return Statement(sp.sympify(self.relation).subs(readings),
+                         tuple(sp.sympify(a).subs(readings) for a in self.assuming),
+                         {k: v for k, v in self.where.items() if k not in readings}, self.latex, self.text)
 
     @property
     def hypotheses(self) -> tuple:
@@ -148,7 +166,22 @@ class Statement:
         if not parsed.relations:
             raise ValueError(f"{text!r} states no relation (it is the expression {parsed.expression})")
         relation = parsed.relation if step is None else parsed.relations[step]
-        return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses), where=dict(where or {}))
+        return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses), where=dict(where or {}),
+                   text=text)
+
+    @staticmethod
+    def from_quote(symbols=None, assuming=(), where=None, formula: int | None = None,
+                   step: int | None = None) -> "FromQuote":
+        r"""The statement its claim's quote states: ``Claim(source=Source(..., quote), statement=
+        Statement.from_quote(symbols=SYMBOLS))`` parses the quote with :meth:`from_latex` when the claim is
+        built, so the formula is written once, in the note's words. A quote of prose with ``$...$`` formulas
+        names one of them by ``formula`` (0 the first; needed when there are several); a quote without
+        dollars is LaTeX as a whole (an excerpt of a display). ``where`` reads the note's notation as the
+        quantities the checks evaluate (``{f(omega(t)): f_t}``); ``assuming`` and ``step`` as in
+        :meth:`from_latex`. A quote that does not parse makes the claim an ``error`` (its ``problems``
+        name the field and the parser's position and token)."""
+        return FromQuote(symbols, tuple(assuming), dict(where or {}), formula, step)
+
 
     def to_latex(self) -> str:
         """LaTeX of the relation that is checked, with its hypotheses: ``(h_1, h_2) \\Rightarrow r``.
@@ -169,6 +202,37 @@ class Statement:
     def definitions_latex(self) -> tuple[str, ...]:
         """LaTeX ``symbol = definition`` of each definition."""
         return tuple(f"{latex(k)} = {latex(v)}" for k, v in self.where.items())
+
+
+_DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+
+
+@dataclass(frozen=True)
+class FromQuote:
+    """A statement still to be parsed from its claim's quote (:meth:`Statement.from_quote`)."""
+    symbols: Any = None
+    assuming: tuple = ()
+    where: Mapping = field(default_factory=dict)
+    formula: int | None = None
+    step: int | None = None
+
+    def formulas(self, quote: str) -> list[str]:
+        """The LaTeX formulas of a quote: its ``$...$`` and ``$$...$$`` parts, or the whole quote."""
+        if "$" not in quote:
+            return [quote]
+        return [m.group(1) if m.group(1) is not None else m.group(2) for m in _DOLLARS.finditer(quote)]
+
+    def statement(self, quote: str) -> Statement:
+        """The statement the quote states; ``ValueError`` (a :class:`~verify.core.latex.LatexError` for a
+        syntax error) saying why there is none."""
+        texts = self.formulas(quote)
+        if self.formula is None and len(texts) != 1:
+            raise ValueError(f"the quote has {len(texts)} formulas: say which one states the claim (formula=)")
+        index = 0 if self.formula is None else self.formula
+        if not 0 <= index < len(texts):
+            raise ValueError(f"formula={index}, but the quote has {len(texts)} formulas")
+        return Statement.from_latex(texts[index], symbols=self.symbols, assuming=self.assuming,
+                                    where=self.where, step=self.step)
 
 
 # subscripts that name an operator or a mark rather than an index: sigma_min -> \sigma_{\min}, f_star -> f^{*}
@@ -572,6 +636,14 @@ class Claim:
     problems: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self):
+        parse_problems = []
+        if isinstance(self.statement, FromQuote):
+            try:
+                parsed = self.statement.statement(self.source.quote if isinstance(self.source, Source) else "")
+            except (ValueError, IndexError) as e:     # a LatexError is a ValueError
+                parse_problems.append(("statement", f"the quote does not state it: {e}"))
+                parsed = Statement(sp.Symbol("unparsed_quote"))
+            object.__setattr__(self, "statement", parsed)
         for name in ("checks", "depends_on"):
             value = getattr(self, name)
             if isinstance(value, (list, tuple)):        # anything else: the registry names the field
@@ -584,7 +656,7 @@ class Claim:
             message = valid(self, getattr(self, f.name)) if valid is not None else None
             if message is not None:
                 problems.append((f.name, message))
-        object.__setattr__(self, "problems", tuple(problems))
+        object.__setattr__(self, "problems", tuple(parse_problems + problems))
 
     def problem_text(self, plugin: str = "") -> str:
         """The problems as one message naming the plugin (when given), the claim and each field."""

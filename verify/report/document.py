@@ -159,7 +159,7 @@ class CorrectionReport:
             mine, theirs = changed_parts(statement, correction)
             if not (mine or theirs):
                 return None
-            return latex(statement.relation, mine), latex(correction.relation, theirs)
+            return latex(statement.as_checked().relation, mine), latex(correction.as_checked().relation, theirs)
         except Exception:            # a rendering aid: never a reason for the report to fail
             return None
 

@@ -37,6 +37,7 @@ import sympy as sp
 
 from ..core.files import write_atomically
 from ..core.jsonsafe import jsonable
+from ..core.latex.parser import use_tree_cache
 from ..core.model import SYMBOLIC, Budget, CheckResult, InvalidResult, Outcome, Statement, validated_result
 
 ENV = "VERIFY_CACHE_DIR"
@@ -61,6 +62,8 @@ def configure(enabled: bool, folder: str | Path | None = None, verify: float = 0
         raise ValueError(f"the fraction of cache hits re-proved must be in [0, 1], got {verify}")
     _folder = (Path(folder) if folder is not None else default_folder()) if enabled else None
     _verify = float(verify) if enabled else 0.0
+    # claims that state their quotes (Statement.from_quote) read their parse trees from latex/ of the folder
+    use_tree_cache(None if _folder is None else _folder / "latex")
     if enabled:
         engine_version()           # once here, not in every forked child
 
@@ -85,6 +88,7 @@ def configured(enabled: bool, folder: str | Path | None = None, verify: float = 
         yield _folder
     finally:
         _folder, _verify = before
+        use_tree_cache(None if _folder is None else _folder / "latex")
 
 
 # ---------------------------------------------------------------------------------------------

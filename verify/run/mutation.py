@@ -147,8 +147,11 @@ OPERATORS: dict[str, Callable] = {"swap": _swaps, "constant": _constants, "expon
 
 def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str = "") -> list[Mutant]:
     """The mutants of ``statement``'s conclusion and of its definitions (``where``), deduplicated,
-    in a fixed order; at most ``limit`` (a sample seeded by ``salt``)."""
-    parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()]
+    in a fixed order; at most ``limit`` (a sample seeded by ``salt``). A reading of the note's notation
+    (``f(omega(t)) -> f_t``, :attr:`Statement.readings`) is how checks evaluate it, not part of what the
+    note states: it is not mutated."""
+    parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()
+                                            if k not in statement.readings]
     symbols = set().union(*(sp.sympify(p).free_symbols for _, p in parts))
     seen = {sp.srepr(statement.relation)}
     out: list[Mutant] = []

@@ -1,0 +1,68 @@
+"""``Statement.from_quote``: a claim's statement parsed from its quote when the claim is built; a quote
+that states nothing parseable makes the claim an error naming the field, never a guess."""
+from __future__ import annotations
+
+import sympy as sp
+
+from verify import Claim, Source, Statement
+from verify.core.latex.parser import LatexError
+
+kappa = sp.Symbol("kappa", positive=True)
+f, omega, t = sp.Function("f"), sp.Function("omega"), sp.Symbol("t", nonnegative=True)
+f_t = sp.Symbol("f_t", real=True)
+SYMBOLS = {"kappa": kappa, "t": t}
+
+
+def _claim(quote: str, **kw) -> Claim:
+    return Claim(id="t.quoted", title="a quoted claim", source=Source("t.md", "§1", quote),
+                 statement=Statement.from_quote(SYMBOLS, **kw), checks=())
+
+
+def test_a_formula_of_the_quote_becomes_the_statement():
+    c = _claim(r"If $\kappa > 1$ then the flow converges.")
+    assert c.statement.relation == sp.Gt(kappa, 1) and c.statement.text == r"\kappa > 1" and not c.problems
+
+
+def test_a_quote_without_dollars_is_latex_as_a_whole():
+    c = _claim(r"\kappa \leq 2 \kappa^2")
+    assert c.statement.relation == sp.Le(kappa, 2 * kappa**2)
+
+
+def test_readings_turn_the_notes_notation_into_the_checked_quantities():
+    c = _claim(r"|\kappa f(\omega(t))| \leq \kappa", where={f(omega(t)): f_t})
+    st = c.statement
+    assert st.readings == {f(omega(t)): f_t}
+    assert st.conclusion == sp.Le(sp.Abs(kappa * f_t), kappa)
+    assert st.as_checked().relation == sp.Le(sp.Abs(kappa * f_t), kappa) and not st.as_checked().readings
+
+
+def test_formula_picks_one_of_several():
+    c = _claim(r"For $t \geq 0$ we have $\kappa > 1$", formula=1)
+    assert c.statement.relation == sp.Gt(kappa, 1)
+
+
+def test_several_formulas_without_formula_is_an_error_naming_the_field():
+    c = _claim(r"For $t \geq 0$ we have $\kappa > 1$")
+    assert [name for name, _ in c.problems] == ["statement"]
+    assert "2 formulas" in c.problems[0][1]
+    assert "claim t.quoted, field statement" in c.problem_text()
+
+
+def test_a_quote_that_does_not_parse_is_an_error_with_position_and_token():
+    c = _claim(r"If $\kappa > \frac{1$ then")
+    (name, message), = c.problems
+    assert name == "statement" and "does not state it" in message and "ends too early" in message
+
+
+def test_a_quote_that_states_no_relation_is_an_error():
+    c = _claim(r"the map $\kappa^2$ is smooth")
+    assert c.problems and "states no relation" in c.problems[0][1]
+
+
+def test_from_latex_raises_on_a_syntax_error():
+    try:
+        Statement.from_latex(r"\kappa > \oops", symbols=SYMBOLS)
+    except LatexError as e:
+        assert "oops" in str(e)
+    else:
+        raise AssertionError("a formula that does not parse must raise")
