@@ -4,7 +4,7 @@ for a new note, and the parse rate of its displayed formulas.
 The draft has one claim per displayed formula (``$$...$$``; a chain ``A = B \le C`` gives one claim per
 step) and per relation stated inline (``$...$``) in a theorem, lemma, proposition or corollary, each
 with its id, its section (from the headings), a verbatim quote, and its statement parsed from the
-note's own LaTeX when the draft is imported (``Statement.from_latex``): the LaTeX is written once.
+note's own LaTeX, its quote, when the draft is imported (``Statement.from_quote``): the LaTeX is written once.
 A formula that does not parse becomes a TODO comment carrying the parser's message. The symbols are
 declared once, with guessed assumptions to review, and a scaling table is left to fill in. Each
 statement gets the checks that need no hand-written code: ``Identity`` for an equation, ``Inequality``
@@ -190,10 +190,10 @@ def render(draft: Draft) -> str:
               "    dims={"]
     for n in names:
         lines.append(f"        # {n!r}: S,")
-    lines += ["    },", ")", "", "", "def _s(text, step=None, assuming=()):",
-              '    """The statement the note writes (its chain\'s step ``step``), parsed from its LaTeX."""',
-              "    return Statement.from_latex(text, symbols=SYMBOLS, step=step, assuming=assuming)",
-              "", "", "CLAIMS = []", ""]
+    lines += ["    },", ")", "", "",
+              "# each statement is its quote, parsed when the claim is built (Statement.from_quote): the LaTeX is",
+              "# written once; step=k picks the k-th step of a chain",
+              "CLAIMS = []", ""]
     counters: dict = {}
     for f in draft.formulas:
         sec = _slug(f.section)
@@ -224,7 +224,7 @@ def render(draft: Draft) -> str:
             title = f"{f.section}: {' '.join(latex_text.split())[:60]}"
             lines.append(f"CLAIMS.append(Claim(id={cid!r}, title={_raw(title)},")
             lines.append(f"                    source={src},")
-            lines.append(f"                    statement=_s({_raw(latex_text)}, step={step}),")
+            lines.append(f"                    statement=Statement.from_quote(SYMBOLS, step={step}),")
             lines.append(f"                    checks={_checks_for(rel)}))")
         lines.append("")
     return "\n".join(lines) + "\n"
