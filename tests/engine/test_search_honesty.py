@@ -190,3 +190,27 @@ def test_a_related_hypothesis_still_constrains_the_search():
 def test_a_hypothesis_that_cannot_be_evaluated_rejects_the_point():
     pred = confirmed_negative(1 - x, [sp.Le(sp.Function("f")(x), 1)])
     assert pred.valid({x: 2.0}) is False
+
+
+def test_a_point_where_the_statement_cannot_be_evaluated_is_not_searched():
+    # the margin is not real (a logarithm of a negative number) or not a number (a sum over a symbolic
+    # bound): such points are not counted as searched, so nothing is "held" on them
+    p = sp.Symbol("p", positive=True)
+    k, N = sp.Symbol("k", integer=True), sp.Symbol("N", integer=True, positive=True)
+    pred = confirmed_negative(-sp.log(-p), [sp.Lt(p, 1)])
+    assert pred.valid({p: 0.5}) is False
+    assert confirmed_negative(-sp.log(p), [sp.Lt(p, 1)]).valid({p: 0.5}) is True
+    assert confirmed_negative(sp.Sum(x ** k, (k, 1, N)) - 1).valid({x: 0.5, N: 3.0}) is False
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_statement_not_real_on_its_hypotheses_is_never_held(seed):
+    p = sp.Symbol("p", real=True)
+    st = Statement(sp.Ge(-sp.log(-p), 0), assuming=[sp.Gt(p, 0), sp.Lt(p, 1)])
+    r = Inequality().run(st, Context(seed=seed, claim_id="t"))
+    assert r.outcome is not Outcome.HOLDS, r.summary
+    k, N = sp.Symbol("k", integer=True), sp.Symbol("N", integer=True, positive=True)
+    X = sp.IndexedBase("X", real=True)
+    summed = sp.Sum(X[k], (k, 1, N))
+    r = Inequality().run(Statement(sp.Le(summed / N, summed / N ** 2)), Context(seed=seed, claim_id="t"))
+    assert r.outcome is not Outcome.HOLDS, r.summary

@@ -393,6 +393,7 @@ class SearchStats:
     swept_valid: int = 0
     examples: int = 0          # Hypothesis examples that met the hypotheses
     uncertain: int = 0
+    unevaluable: int = 0       # points meeting the hypotheses where the statement has no finite real value
     stopped: str = ""
     notes: list = field(default_factory=list)
 
@@ -403,6 +404,8 @@ class SearchStats:
     def to_json(self) -> dict:
         out = {"swept": self.swept, "swept_valid": self.swept_valid, "hypothesis_valid_examples": self.examples,
                "valid_points": self.valid, "uncertain_sign_discarded": self.uncertain}
+        if self.unevaluable:
+            out["not_evaluable"] = self.unevaluable
         if self.stopped:
             out["hypothesis_stopped"] = self.stopped
         return out
@@ -425,6 +428,7 @@ def find_counterexample(symbols, domains: Mapping, violated: Callable[[dict], bo
     if found is None:
         found = _hypothesis(symbols, domains, violated, seed, examples, stats)
     stats.uncertain = getattr(violated, "uncertain", [0])[0]
+    stats.unevaluable = getattr(violated, "unevaluable", [0])[0]
     return None if found is None else shrink(found, domains, violated)
 
 
@@ -615,7 +619,9 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
     :func:`certain_sign`). Floating point, with a tolerance relative to the size of expr's terms, only
     screens. ``predicate.valid`` tells whether the hypotheses hold (in floating point: it is what a
     search counts and rejects by), ``predicate.uncertain[0]`` counts the candidates discarded because
-    their sign could not be made certain."""
+    their sign could not be made certain. A point counts as meeting the hypotheses only where ``expr``
+    evaluates to a finite real number (an unevaluated sum, a logarithm of a negative number: not
+    searched)."""
     expr = sp.sympify(expr)
     symbols = sorted(expr.free_symbols | set().union(*[h.free_symbols for h in hypotheses]), key=str)
     modules = [MPMATH, "mpmath"]
@@ -635,18 +641,29 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
         for h in hyps:
             ok = ok & np.asarray(h, bool)
         ok = np.broadcast_to(ok, shape)
+        finite = np.broadcast_to(np.isfinite(value), shape)
+        violated.unevaluable[0] += int(np.count_nonzero(ok & ~finite))
+        ok = ok & finite
         bad = (value <= 0 if strict else value < 0) & ok
         return np.broadcast_to(bad, shape), ok
 
     def valid(values: dict) -> bool:
-        """A hypothesis that cannot be evaluated at a point rejects the point."""
+        """The point meets the hypotheses and the statement can be evaluated there (a finite real
+        margin): a point where either cannot be evaluated is rejected, never counted as searched."""
         args = [float(values[s]) for s in symbols]
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                return all(bool(h(*args)) for h in hyp_fast)
+                if not all(bool(h(*args)) for h in hyp_fast):
+                    return False
         except Exception:
             return False
+        try:
+            real = _real(fast(*args))
+        except Exception:
+            real = False
+        violated.unevaluable[0] += not real
+        return real
 
     def violated(values: dict) -> bool:
         args = [float(values[s]) for s in symbols]
@@ -674,6 +691,7 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
     violated.valid = valid
     violated.margin = margin
     violated.uncertain = [0]
+    violated.unevaluable = [0]
     return violated
 
 

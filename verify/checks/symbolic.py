@@ -174,6 +174,8 @@ def _search(check, ctx: Context, expr, hypotheses, domains, what: str, strict: b
                         replay=replay_text(ctx.claim_id, ctx.seed, values))
     elif stats.valid < floor:
         evidence["too_few"] = (f"only {stats.valid} searched points met the hypotheses (at least {floor} needed)"
+                               + (f"; at {stats.unevaluable} more that met them the statement has no finite real value"
+                                  if stats.unevaluable else "")
                                + (f"; {stats.stopped}" if stats.stopped else ""))
     return values, evidence
 
