@@ -423,7 +423,10 @@ class ScalingReport:
 
 
 def analyse(statement: Statement, scaling: Scaling) -> ScalingReport:
-    """Scaling analysis of a statement (as written: definitions are checked, not substituted)."""
+    """Scaling analysis of a statement (as written: definitions are checked, not substituted; readings of
+    the note's notation, :attr:`Statement.readings`, are applied: the quantities they name are those
+    the scaling table declares)."""
+    statement = statement.as_checked()
     a = _Analysis(scaling, statement)
     for i, h in enumerate(statement.assuming):
         a.hypothesis(h, i)
