@@ -57,7 +57,7 @@ from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob, Rank
 from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUSSIAN_WHY, H0, H_t, Hess, Hs, K, Kmat,
                       L_1, L_2, L_mid, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
                       S_Z, UNIT_INPUTS, Zbar, Zs, a_, b_, dH, dHs, delta, eps, lam0, m, mu, n, rho, rho_res, s_, src,
-                      t, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
+                      t, tau, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
 from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, ENERGY, GEN_BEYOND, Ds, GEN_DOMAINS,
                             GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
                             H_PSD, LP, Lp, b, c_, dudt, grad_u, lprime, p_, theta, u_,
@@ -92,6 +92,12 @@ __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "Cv", "T_eps", "convergence_t
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
+# the note's symbols, as its formulas spell them (``\lambda_0`` is ``lambda_0``), with their assumptions: the statements
+# parsed from its quotes use them. The inputs x_i, x_j are vectors (no assumptions), declared so that ``x_j \left(...\right)``
+# is a product, not an application; bold u, y, H and the notation of Section 5 are left to the parser.
+SYMBOLS: dict = {"t": t, "tau": tau, "n": n, "m": m, "lambda_0": lam0, "epsilon": eps, "delta": delta, "C": C, "R": R,
+                 "mu": mu, "Z": Zs, "L": L_depth, "x_i": sp.Symbol("x_i"), "x_j": sp.Symbol("x_j")}
+
 _dw, _xv = sp.symbols("dw1:3", real=True), sp.symbols("x1:3", real=True)
 _hk = sp.symbols("h1:3", nonnegative=True)                        # interval lengths of a piecewise-constant velocity
 _vk = sp.symbols("v11 v12 v21 v22", real=True)
@@ -309,7 +315,7 @@ CLAIMS = [
         scaling=SQUARE,
         title="Theorem 3.1 proof: e^{lambda_0 t/n} V (lambda_0/2n - lambda_0/n) < 0",
         source=src("Theorem 3.1 (proof)", r"\left(\frac{\lambda_0}{2n} - \frac{\lambda_0}{n}\right) < 0"),
-        statement=Statement(sp.Lt(_E * Vs * (lam0 / (2 * n) - lam0 / n), 0, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Inequality(name="sign"),),
         expected=Verdict.PROVED,
     ),
@@ -770,9 +776,6 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
 ]
-
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {}
