@@ -796,7 +796,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "gd.s5_1.entry_concentration": "the quote's |H_ij(0) - H*_ij| <= eps holds over the draw at a width left to 'large enough': the "
                                    "statement is Pr(max_ij |H(0) - H*|_ij <= eps) >= 1 - delta at Hoeffding's per-entry width",
     "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas (and "
-                              "sgn, Delta w parse as products): the claim is their implication for a = w_r(0)^T x_i, b = w_r(t)^T x_i",
+                              "sgn, Delta w parse as products): the claim is their implication, sign agreement as a b >= 0 for "
+                              "a = w_r(0)^T x_i, b = w_r(t)^T x_i, |b - a| <= Delta w",
     # O(.), ~ and -> statements, encoded with the rate or the constant the note's argument gives
     "gd.proposition5_1": "the quote's H(t) ~ H* is encoded as sup_t ||H(t) - H*||_F = O(1/sqrt m), the lazy-training rate the "
                          "order fit in m checks",
@@ -830,7 +831,7 @@ STATED_IN_SYMPY: dict[str, str] = {
                          "the check is the matrix identity J J^T = Phi Phi^T for u = Phi theta, Phi an n x p matrix symbol",
     "gd.s5.gradient": "checked at n = m = d = 2, entrywise for every du_i/dw_r with the note's sum over r; the quote's sum over a "
                       "symbolic m of an indexed w_r(t) is not read as that instance",
-    "gd.s5.h_inner": "checked as the 2 x 2 matrix H at m = d = 2 with the note's sum over r; the quote's entry H_ij(t) with a sum "
+    "gd.s5.h_inner": "checked as the 2 x 2 matrix H at n = m = d = 2 with the note's sum over r; the quote's entry H_ij(t) with a sum "
                      "over a symbolic m is not read as that instance",
     "gd.s5_2.path_length": "the quote's integrals of an unspecified velocity are checked as the triangle inequality for a "
                            "piecewise-constant velocity in R^2 (two pieces), the finite form of ||int v|| <= int ||v||",
