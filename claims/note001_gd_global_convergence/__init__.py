@@ -57,7 +57,7 @@ from verify.notation import FrobNorm, LambdaMin, MaxEntry, Norm, Prob, Rank
 from .setting import (C, Cv, D_r, D_sup, Dw, EZ, E_kc, E_kp, F_i, F_j, Fch, GAUSSIAN_WHY, H0, H_t, Hess, Hs, K, Kmat,
                       L_1, L_2, L_mid, NETWORK, NOTE, N_0, N_J, N_t, R, R0, SCALING, SQUARE, STANDARD_NORMAL, S_U, S_W, S_X,
                       S_Z, UNIT_INPUTS, Zbar, Zs, a_, b_, dH, dHs, delta, eps, lam0, m, mu, n, rho, rho_res, s_, src,
-                      t, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
+                      t, tau, th_0, th_1, th_2, th_s, th_t, u_0, u_t, x_ij, y)
 from .gradient_flow import (CONVERGENCE_SPACE, CONVEX_SPACE, MIN_SPACE, ENERGY, GEN_BEYOND, Ds, GEN_DOMAINS,
                             GEN_INSTANCES, N_DATA, PHI_BOUND, THETA_FLOW, U_FLOW, V, Vs, H_GEN,
                             H_PSD, LP, Lp, b, c_, dudt, grad_u, lprime, p_, theta, u_,
@@ -92,6 +92,12 @@ __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "Cv", "T_eps", "convergence_t
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
+# the note's symbols, as its formulas spell them (``\lambda_0`` is ``lambda_0``), with their assumptions: the statements
+# parsed from its quotes use them. The inputs x_i, x_j are vectors (no assumptions), declared so that ``x_j \left(...\right)``
+# is a product, not an application; bold u, y, H and the notation of Section 5 are left to the parser.
+SYMBOLS: dict = {"t": t, "tau": tau, "n": n, "m": m, "lambda_0": lam0, "epsilon": eps, "delta": delta, "C": C, "R": R,
+                 "mu": mu, "Z": Zs, "L": L_depth, "x_i": sp.Symbol("x_i"), "x_j": sp.Symbol("x_j")}
+
 _dw, _xv = sp.symbols("dw1:3", real=True), sp.symbols("x1:3", real=True)
 _hk = sp.symbols("h1:3", nonnegative=True)                        # interval lengths of a piecewise-constant velocity
 _vk = sp.symbols("v11 v12 v21 v22", real=True)
@@ -309,7 +315,7 @@ CLAIMS = [
         scaling=SQUARE,
         title="Theorem 3.1 proof: e^{lambda_0 t/n} V (lambda_0/2n - lambda_0/n) < 0",
         source=src("Theorem 3.1 (proof)", r"\left(\frac{\lambda_0}{2n} - \frac{\lambda_0}{n}\right) < 0"),
-        statement=Statement(sp.Lt(_E * Vs * (lam0 / (2 * n) - lam0 / n), 0, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Inequality(name="sign"),),
         expected=Verdict.PROVED,
     ),
@@ -771,8 +777,82 @@ CLAIMS = [
     ),
 ]
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
-
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+# The shared obstacles: a reading of a norm (||u(t) - y||, ||H(t) - H(0)||_F, ||w_r(t) - w_r(0)||) as the simulated quantity
+# is keyed by an expression, which the scaling check's definitions cannot take; the parser reads bold u, y, H as commutative
+# scalars, which substituting the checked matrices does not read as matrix products; a sum over a symbolic n or m is checked
+# at n = m = 2.
+_NORM_READING = "reading that norm as the checked quantity needs a reading keyed by a norm, which the scaling check cannot take"
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote's formulas are not the statement checked: a definition, a hypothesis, a limit in words
+    "gd.s1.time": "the quote's |f(w) - f(w*)| <= eps defines T_eps and poly(log(1/eps), n, L) is an unspecified polynomial (no "
+                  "relation): the statement bounds T_eps by the family C_p (log(1/eps) + n + L)^k_p the simulations search",
+    "gd.s2.strongly_convex": "the quote's theta(t) -> theta* is checked as the classical contraction ||theta(t) - theta*|| <= "
+                             "||theta(0) - theta*|| e^{-mu t} under lambda_min(Hess) >= mu (a limit is not evaluable on finite flows)",
+    "gd.theorem3_1.limit": "the quote says in words that the loss converges linearly to 0 (its formulas are t -> oo and u(t) -> y); "
+                           "the statement is the limit of the proof's bound, lim_{t -> oo} C e^{-lambda_0 t/n} = 0",
+    "gd.s5_1.hoeffding": "the quote's formula n = Omega(log(1/delta)/eps^2) is the hypothesis, encoded with the constant C; the "
+                         "conclusion Pr(|Zbar - E Z| <= eps) >= 1 - delta is its 'with probability (1 - delta)' in words",
+    "gd.s5_1.entry_concentration": "the quote's |H_ij(0) - H*_ij| <= eps holds over the draw at a width left to 'large enough': the "
+                                   "statement is Pr(max_ij |H(0) - H*|_ij <= eps) >= 1 - delta at Hoeffding's per-entry width",
+    "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas (and "
+                              "sgn, Delta w parse as products): the claim is their implication, sign agreement as a b >= 0 for "
+                              "a = w_r(0)^T x_i, b = w_r(t)^T x_i, |b - a| <= Delta w",
+    # O(.), ~ and -> statements, encoded with the rate or the constant the note's argument gives
+    "gd.proposition5_1": "the quote's H(t) ~ H* is encoded as sup_t ||H(t) - H*||_F = O(1/sqrt m), the lazy-training rate the "
+                         "order fit in m checks",
+    "gd.s5_2.delta_w": "the quote's Delta w = O(1/sqrt m) is used for every t: encoded as Delta w <= K/sqrt(m) with K free of t "
+                       "(and \\Delta w parses as the product Delta*w)",
+    "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' is encoded at the rate O(1/sqrt m) of the lazy-training argument, "
+                                 "the order fit of the sign-change fraction in m",
+    "gd.s5_2.h_limit": "the quote's H_ij(t) -> H_ij(0) as m -> oo is encoded at the rate O(1/sqrt m) of the argument, the order "
+                       "fit of ||H(t) - H(0)|| in m",
+    # distributions and expectations, checked through a closed form or by sampling
+    "gd.s5.ntk_definition": "the quote's limit of an expectation is checked by Monte Carlo: Gram entries of finite-difference "
+                            "gradients (Z) against the closed form K, the expectation being the same at every width",
+    "gd.s5_1.ntk_expectation": "the quote's expectation over w ~ N(0, I) is checked by Monte Carlo: sampled indicator products (Z) "
+                               "against the closed form K",
+    "gd.s5_2.ntk_closed_form": "the quote states the closed form alone; the check is Section 5.1's expectation as a Gaussian "
+                               "integral over the wedge (polar coordinates) against it, at rho = x_i^T x_j of unit inputs",
+    "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) is checked through its characteristic function E cos(s Z) = "
+                          "e^{-s^2/2}",
+    "gd.s5_2.anti_concentration": "the check derives Pr(|Z| >= R) >= 1 - int_{-R}^{R} (density at 0), the complement of the "
+                                  "quote's P_{Z ~ N(0, I)}(|Z| < R) <= 2R/sqrt(2 pi) (whose law is the simulators')",
+    "gd.s5_2.pattern_probability": "the quote's P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w/sqrt(2 pi) is checked as the complement "
+                                   "for Z = w_r(0)^T x_i ~ N(0, 1) (the rotational step); \\Delta w parses as the product Delta*w",
+    # vectors and matrices of the generic model and of the network, checked at fixed sizes
+    "gd.s2.loss_gradient": "the quote's sum over i = 1..n of indexed u_i(t) is checked as the vector identity dL/dp_k at n = p = 2 "
+                           "(and at n = 3, p = 4): a symbolic sum is not read as its n = 2 instance",
+    "gd.s3.dynamics": "checked as the vector identity at n = p = 2 on the generic model; the parser reads bold u, H, l' as "
+                      "commutative scalars, and substituting the model's matrices into the parse evaluates the equation",
+    "gd.s3.square_loss": "checked as the vector identity at n = p = 2 on the generic model; the parser reads bold u, y, H as "
+                         "commutative scalars (-(1/n)(u - y) H), and substituting the model's matrices evaluates the equation",
+    "gd.s4.kernel_gram": "the quote's chain is entrywise (H_ij = <du_i/dtheta, du_j/dtheta> = <phi(x_i), phi(x_j)> = K(x_i, x_j)); "
+                         "the check is the matrix identity J J^T = Phi Phi^T for u = Phi theta, Phi an n x p matrix symbol",
+    "gd.s5.gradient": "checked at n = m = d = 2, entrywise for every du_i/dw_r with the note's sum over r; the quote's sum over a "
+                      "symbolic m of an indexed w_r(t) is not read as that instance",
+    "gd.s5.h_inner": "checked as the 2 x 2 matrix H at n = m = d = 2 with the note's sum over r; the quote's entry H_ij(t) with a sum "
+                     "over a symbolic m is not read as that instance",
+    "gd.s5_2.path_length": "the quote's integrals of an unspecified velocity are checked as the triangle inequality for a "
+                           "piecewise-constant velocity in R^2 (two pieces), the finite form of ||int v|| <= int ||v||",
+    # a norm read as the simulated quantity
+    "gd.theorem3_1.rate": "the quote is the relation checked, phi(t) <= phi(0) e^{-lambda_0 t/n} with phi = (1/2)||u(t) - y||^2 "
+                          "and C = phi(0); " + _NORM_READING,
+    "gd.theorem3_1.monotone": "the quote is the relation checked, psi(t) <= psi(0) with psi = e^{lambda_0 t/n} (1/2)||u(t) - y||^2 "
+                              "and C = psi(0); " + _NORM_READING,
+    "gd.s5_1.frobenius": "the quote's chain ||H* - H(0)||_F <= sum_ij |.| <= n^2 eps is checked by its two ends (no step of it "
+                         "is), under max_ij |H*_ij - H_ij(0)| <= eps as the previous step gives",
+    "gd.s5_2.displacement_linear": "the quote's chain is checked by its two ends, ||w_r(t) - w_r(0)|| <= C t/sqrt(m) on trained "
+                                   "networks (C the integrand at tau = 0; no step is the ends); " + _NORM_READING,
+    "gd.s5_2.width": "the quote's second formula is the conclusion, ||H(t) - H(0)||_F <= eps, its first the hypothesis "
+                     "(m <= C n^6/eps^2); " + _NORM_READING,
+    # quotes that do not parse, or do not state the relation checked
+    "gd.s3.bracket_form": "the quote is the first half of a product split over two lines ([l'(u_1, y_1), ..., l'(u_n, y_n)] .), "
+                          "and the parser does not read \\dots in a list; the check is the n = p = 2 vector identity",
+    "gd.theorem3_1": "the quote's formula is the hypothesis (exists lambda_0 > 0 for all t, lambda_min(H(t)) >= lambda_0) and its "
+                     "conclusion is prose ('global convergence'), encoded as the rate of the proof",
+    "gd.s5.objective": "the quote is the objective (with a stray parenthesis, so it does not parse); the claim checks the dynamics "
+                       "du/dt = -(1/n) H(t)(u - y) along that objective's flow",
+    "gd.s5_2.cauchy_schwarz": "the quote has a stray parenthesis (|w_r(t)^T x_i) - w_r(0)^T x_i|), so it does not parse; the check "
+                              "is Cauchy-Schwarz for Delta w, x in R^2",
+}
