@@ -321,6 +321,21 @@ CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales t
 # does not scale as alpha^2. A sufficient condition may be conservative at every scale, so it only pins [w]
 # (reported); theorem2_rich tests it with ||beta_l1||_1 spread over six decades, where it holds.
 
+# ---------------------------------------------------------------------------------------------
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
+# ---------------------------------------------------------------------------------------------
+# Chizat's y* is note 000's f* (the setting both notes share); the l1 and l2 minimisers beta_{l1}^*, beta_{l2}^*
+# are the vectors the simulations compute; \operatorname{arcsinh} is SymPy's asinh.
+SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_star": f_star, "C_0": C0,
+                 "z": z, "u": u, "arcsinh": sp.asinh, "epsilon": eps, "lambda": lam, "c": c, "D": D, "d": d_sym,
+                 r"\beta_{\ell_1}^*": beta_l1, r"\beta_{\ell_2}^*": beta_l2}
+# Theorem 2.4's m is the strong convexity of R (mu in note 000's setting); elsewhere the note's m counts hidden
+# units, measurements or particles
+THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
+_h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
+# the scaled model's predictions along the flow and at the initialisation, as the simulations give them
+ALONG_FLOW = {_h_of(_w_alpha(t)): f_t, _h_of(_w0_sym): f_0}
+
 CLAIMS = [
     Claim(
         id="kr.setup.output_input_scaling",
@@ -458,7 +473,7 @@ CLAIMS = [
         id="kr.theorem1.q_closed_form",
         title="Theorem 1: q(z) = int_0^z arcsinh(u/2) du = 2 - sqrt(4 + z^2) + z arcsinh(z/2)",
         source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"q(z) = \int_0^z \operatorname{arcsinh}\left(\frac{u}{2}\right) du = 2 - \sqrt{4 + z^2} + z \operatorname{arcsinh}\left(\frac{z}{2}\right)"),
-        statement=Statement(sp.Eq(sp.Integral(sp.asinh(u / 2), (u, 0, z)), q_expr(z), evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS, step=1),     # the chain's first step defines q; its second is checked
         checks=(Identity(name="integral"),),
         expected=Verdict.PROVED,
     ),
@@ -847,7 +862,7 @@ CLAIMS = [
         id="kr.theorem2_4.threshold_vs_note000",
         title="Theorem 2.4 against note 000's main theorem: the threshold alpha > ||y*||/C0 when h(w0) = 0",
         source=src("2.3 Lazy Training and the Scaled Model", r"If $\alpha > \|y^*\| / C_0$"),
-        statement=Statement(sp.Gt(alpha, FSTAR / C0), where={C0: C0_STATED}),
+        statement=Statement.from_quote(SYMBOLS, where={C0: C0_STATED}),
         checks=(Derivation(name="note 000's corrected threshold (lazy.theorem.threshold)",
                            derived=THRESHOLD_CORRECTED.conclusion, sense="hypothesis"),),
         depends_on=("lazy.theorem.threshold", "kr.theorem2_4.threshold"),
@@ -865,10 +880,8 @@ CLAIMS = [
         id="kr.theorem2_4.bound",
         title="Theorem 2.4: ||alpha h(w_alpha(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4)",
         source=src("2.3 Lazy Training and the Scaled Model", r"\|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| \exp(-m\sigma_{\min}^2 t/4)"),
-        statement=Statement(
-            sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
-            assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, FSTAR / C0)],
-            where={kappa: nu / mu, C0: C0_STATED}),
+        statement=Statement.from_quote(THEOREM2_4_SYMBOLS, assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, FSTAR / C0)],
+                                       where={kappa: nu / mu, C0: C0_STATED, **ALONG_FLOW}),
         checks=(
             Simulation(theorem24_flow, name="gradient flow (note 000's instances and Lemma 1's extremal models, alpha from the threshold)",
                        configurations=THEOREM24_SPACE),
@@ -1178,9 +1191,6 @@ CLAIMS = [
         expected=Verdict.INCONCLUSIVE,
     ),
 ]
-
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {}
