@@ -332,6 +332,20 @@ SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_
 # Theorem 2.4's m is the strong convexity of R (mu in note 000's setting); elsewhere the note's m counts hidden
 # units, measurements or particles
 THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
+_q = sp.Function("q")                                  # Theorem 1's potential, read as its closed form q_expr
+
+
+def _order_at(var, point):
+    """The note's \\mathcal{O}(.) at the limit point its formula leaves implicit: SymPy's Order there."""
+    class Ocal(sp.Function):
+        nargs = 1
+
+        @classmethod
+        def eval(cls, x):
+            return sp.O(x, (var, point))
+    return Ocal
+
+
 _h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
 # the scaled model's predictions along the flow and at the initialisation, as the simulations give them
 ALONG_FLOW = {_h_of(_w_alpha(t)): f_t, _h_of(_w0_sym): f_0}
@@ -544,7 +558,7 @@ CLAIMS = [
         id="kr.q.small_z",
         title="q(z) = z^2/4 + O(z^4) for small z",
         source=src("1.6 Reconsidering w0", r"q(z) = \frac{z^2}{4} + \mathcal{O}(z^4)"),
-        statement=Statement(sp.Eq(q_expr(z), z**2 / 4 + sp.O(z**4), evaluate=False)),
+        statement=Statement.from_quote({**SYMBOLS, "Ocal": _order_at(z, 0)}, where={_q(z): q_expr(z)}),
         checks=(Identity(name="series at 0"),),
         expected=Verdict.PROVED,
     ),
@@ -561,7 +575,8 @@ CLAIMS = [
         id="kr.q.large_z",
         title="q(z) = |z| log|z| + O(1/|z|) for large |z|",
         source=src("1.6 Reconsidering w0", r"q(z) = |z| \log |z| + \mathcal{O}(1/|z|)"),
-        statement=Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) + sp.O(1 / zp, (zp, sp.oo)), evaluate=False)),
+        # q is even: |z| -> oo is z -> oo, z > 0
+        statement=Statement.from_quote({**SYMBOLS, "z": zp, "Ocal": _order_at(zp, sp.oo)}, where={_q(zp): q_expr(zp)}),
         checks=(Identity(name="expansion at |z| -> oo"),),
         correction=Correction(
             Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) - zp + 2 + sp.O(1 / zp, (zp, sp.oo)), evaluate=False)),
