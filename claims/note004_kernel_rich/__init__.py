@@ -321,6 +321,35 @@ CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales t
 # does not scale as alpha^2. A sufficient condition may be conservative at every scale, so it only pins [w]
 # (reported); theorem2_rich tests it with ||beta_l1||_1 spread over six decades, where it holds.
 
+# ---------------------------------------------------------------------------------------------
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
+# ---------------------------------------------------------------------------------------------
+# Chizat's y* is note 000's f* (the setting both notes share); the l1 and l2 minimisers beta_{l1}^*, beta_{l2}^*
+# are the vectors the simulations compute; \operatorname{arcsinh} is SymPy's asinh.
+SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_star": f_star, "C_0": C0,
+                 "z": z, "u": u, "arcsinh": sp.asinh, "epsilon": eps, "lambda": lam, "c": c, "D": D, "d": d_sym,
+                 r"\beta_{\ell_1}^*": beta_l1, r"\beta_{\ell_2}^*": beta_l2}
+# Theorem 2.4's m is the strong convexity of R (mu in note 000's setting); elsewhere the note's m counts hidden
+# units, measurements or particles
+THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
+_q = sp.Function("q")                                  # Theorem 1's potential, read as its closed form q_expr
+
+
+def _order_at(var, point):
+    """The note's \\mathcal{O}(.) at the limit point its formula leaves implicit: SymPy's Order there."""
+    class Ocal(sp.Function):
+        nargs = 1
+
+        @classmethod
+        def eval(cls, x):
+            return sp.O(x, (var, point))
+    return Ocal
+
+
+_h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
+# the scaled model's predictions along the flow and at the initialisation, as the simulations give them
+ALONG_FLOW = {_h_of(_w_alpha(t)): f_t, _h_of(_w0_sym): f_0}
+
 CLAIMS = [
     Claim(
         id="kr.setup.output_input_scaling",
@@ -458,7 +487,7 @@ CLAIMS = [
         id="kr.theorem1.q_closed_form",
         title="Theorem 1: q(z) = int_0^z arcsinh(u/2) du = 2 - sqrt(4 + z^2) + z arcsinh(z/2)",
         source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"q(z) = \int_0^z \operatorname{arcsinh}\left(\frac{u}{2}\right) du = 2 - \sqrt{4 + z^2} + z \operatorname{arcsinh}\left(\frac{z}{2}\right)"),
-        statement=Statement(sp.Eq(sp.Integral(sp.asinh(u / 2), (u, 0, z)), q_expr(z), evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS, step=1),     # the chain's first step defines q; its second is checked
         checks=(Identity(name="integral"),),
         expected=Verdict.PROVED,
     ),
@@ -529,7 +558,7 @@ CLAIMS = [
         id="kr.q.small_z",
         title="q(z) = z^2/4 + O(z^4) for small z",
         source=src("1.6 Reconsidering w0", r"q(z) = \frac{z^2}{4} + \mathcal{O}(z^4)"),
-        statement=Statement(sp.Eq(q_expr(z), z**2 / 4 + sp.O(z**4), evaluate=False)),
+        statement=Statement.from_quote({**SYMBOLS, "Ocal": _order_at(z, 0)}, where={_q(z): q_expr(z)}),
         checks=(Identity(name="series at 0"),),
         expected=Verdict.PROVED,
     ),
@@ -546,7 +575,8 @@ CLAIMS = [
         id="kr.q.large_z",
         title="q(z) = |z| log|z| + O(1/|z|) for large |z|",
         source=src("1.6 Reconsidering w0", r"q(z) = |z| \log |z| + \mathcal{O}(1/|z|)"),
-        statement=Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) + sp.O(1 / zp, (zp, sp.oo)), evaluate=False)),
+        # q is even: |z| -> oo is z -> oo, z > 0
+        statement=Statement.from_quote({**SYMBOLS, "z": zp, "Ocal": _order_at(zp, sp.oo)}, where={_q(zp): q_expr(zp)}),
         checks=(Identity(name="expansion at |z| -> oo"),),
         correction=Correction(
             Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) - zp + 2 + sp.O(1 / zp, (zp, sp.oo)), evaluate=False)),
@@ -847,7 +877,7 @@ CLAIMS = [
         id="kr.theorem2_4.threshold_vs_note000",
         title="Theorem 2.4 against note 000's main theorem: the threshold alpha > ||y*||/C0 when h(w0) = 0",
         source=src("2.3 Lazy Training and the Scaled Model", r"If $\alpha > \|y^*\| / C_0$"),
-        statement=Statement(sp.Gt(alpha, FSTAR / C0), where={C0: C0_STATED}),
+        statement=Statement.from_quote(SYMBOLS, where={C0: C0_STATED}),
         checks=(Derivation(name="note 000's corrected threshold (lazy.theorem.threshold)",
                            derived=THRESHOLD_CORRECTED.conclusion, sense="hypothesis"),),
         depends_on=("lazy.theorem.threshold", "kr.theorem2_4.threshold"),
@@ -865,10 +895,8 @@ CLAIMS = [
         id="kr.theorem2_4.bound",
         title="Theorem 2.4: ||alpha h(w_alpha(t)) - y*|| <= sqrt(kappa) ||alpha h(w0) - y*|| exp(-m sigma_min^2 t/4)",
         source=src("2.3 Lazy Training and the Scaled Model", r"\|\alpha h(w_\alpha(t)) - y^*\| \leq \sqrt{\kappa} \|\alpha h(w_0) - y^*\| \exp(-m\sigma_{\min}^2 t/4)"),
-        statement=Statement(
-            sp.Le(Norm(alpha * f_t - f_star), sp.sqrt(kappa) * Norm(alpha * f_0 - f_star) * sp.exp(-mu * sigma**2 * t / 4)),
-            assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, FSTAR / C0)],
-            where={kappa: nu / mu, C0: C0_STATED}),
+        statement=Statement.from_quote(THEOREM2_4_SYMBOLS, assuming=[sp.Le(Norm(f_0), C0), sp.Gt(alpha, FSTAR / C0)],
+                                       where={kappa: nu / mu, C0: C0_STATED, **ALONG_FLOW}),
         checks=(
             Simulation(theorem24_flow, name="gradient flow (note 000's instances and Lemma 1's extremal models, alpha from the threshold)",
                        configurations=THEOREM24_SPACE),
@@ -1179,8 +1207,119 @@ CLAIMS = [
     ),
 ]
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
-
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+# Most of the note's claims about flows compare quantities the simulations compute (a flow's limit, a norm of a
+# minimiser, a sup over a horizon, an expected risk) with each other. Reading the quote's notation as those
+# quantities takes a reading keyed by the notation (a norm, an argmin, a sup, an integral, beta^oo), and the
+# scaling analysis only takes readings keyed by a symbol or a function's value (f(omega(t))): those claims state
+# the compared quantities in SymPy.
+_READ = "; reading the quote's {} as the simulated quantity needs a reading keyed by it, which the scaling analysis does not take"
+_SUPERSCRIPT = "the quote's superscript labels (beta^oo, beta^R) parse as powers"
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote's formulas are an ingredient or a side condition; the claim is the sentence around them
+    "kr.setup.output_input_scaling": "the quote's formulas are the factor c > 0 and the input's factor c^{1/D}; the equivalence is "
+                                     "prose, stated as c f(w, x) = f(w, c^{1/D} x) on the depth-D diagonal network at d = 2",
+    "kr.linreg.init_not_saddle": "the quote's formula F(alpha w) = 0 is the model vanishing; the claim is the prose 'without this being "
+                                 "a saddle point', checked as L's gradient there not vanishing (the flag critical, 1 for a gradient at "
+                                 "round-off of its natural size, is 0)",
+    "kr.linreg.image_all_functionals": "img(F(w)) = X* is checked through an explicit preimage of every beta (one coordinate): "
+                                       "w_+^2 - w_-^2 = beta with w_+ = sqrt(max(beta, 0)), w_- = sqrt(max(-beta, 0))",
+    "kr.generalisation.saddle_at_zero": "the quote's formula is the limit w(0) -> 0; 'we reach a saddle point' is prose, stated as "
+                                        "a zero gradient and Hessian eigenvalues of both signs at w = 0",
+    "kr.theorem3.h_increasing": "the quote defines h_D; the claim is that its inverse on [-1, 1] is unique, checked as h_D' > 0 on "
+                                "(-1, 1) (z = (s - 1)/(s + 1), s > 0) for D >= 3",
+    "kr.depth.polynomial_alpha": "the quote's formulas are D = 3 and D = 2; 'polynomial rather than exponential' is prose, stated "
+                                 "as the l1 excess being O(alpha^(D-2)) at D = 3 (the order its potential's expansion gives)",
+    "kr.theorem2_4.threshold": "the quote defines C_0 (:=); the claim is that the proof works with it, stated as C_0 <= the "
+                               "quoted value and compared with the largest C_0 note 000's displacement bound allows",
+    "kr.ntk.theorem2": "the quote's formula is the horizon t in [0, T] of 'uniformly for t in [0, T]'; the claim (the kernel "
+                       "stays constant as the widths grow) is checked at the O(m^{-1/2}) rate of the usual proofs",
+    "kr.gunasekar.empirical_small_error": "the quote's formula d > m/n is the experiments' regime; the claim is the observed small "
+                                          "relative error, recorded (untestable) as relative_error <= delta",
+    "kr.gunasekar.corollary2": "the quote's relation A x_hat = y is Corollary 2's hypothesis; its conclusion (x_hat the minimum-l1 "
+                               "nonnegative interpolant) is checked as lim_{alpha -> 0} x_inf = x_l1",
+    "kr.kernel.affine_model_bias": "the quote defines f_K; the claim is that f_K is f's first-order model at w(0), checked as "
+                                   "f(w(0) + e h) = f_K(w(0) + e h) + O(e^2) on the D = 2 diagonal network at d = 2",
+    # the quote's notation is the simulated quantity the checks compare
+    "kr.kernel.rkhs_nearest": "F(w_alpha^oo) = argmin_h ||h - F(w_0)||_{K_0} is checked as the flows' limit against the "
+                              "pseudo-inverse of the linearised model as alpha -> oo (beta_inf -> beta_K)" + _READ.format("argmin"),
+    "kr.theorem1.flow_limit": "the flow's limit against argmin Q_alpha s.t. X beta = y, the dual solution the simulation computes "
+                              "(beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
+    "kr.theorem1_general.flow_limit": "the flow's limit (any w0) against argmin Q_{alpha,w0}, the dual solution the simulation "
+                                      "computes (beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
+    "kr.theorem3.flow_limit": "the depth-D flow's limit against argmin Q^D_alpha s.t. X beta = y, the dual solution the simulation "
+                              "computes (beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
+    "kr.theorem2.rich": "the checks evaluate the simulated l1 norms N1_alpha = ||beta_{alpha,1}^oo||_1 and N1_star = "
+                        "||beta_l1^*||_1; " + _SUPERSCRIPT + _READ.format("norms"),
+    "kr.theorem2.kernel": "the checks evaluate the simulated squared l2 norms N2sq_alpha = ||beta_{alpha,1}^oo||_2^2 and "
+                          "N2_star = ||beta_l2^*||_2; " + _SUPERSCRIPT + _READ.format("norms"),
+    "kr.theorem3.rich_limit": "lim_{alpha -> 0} beta_{alpha,D}^oo = beta_l1^* compares the minimisers' limit (beta_inf) with the "
+                              "linear programme's solution; " + _SUPERSCRIPT + _READ.format("limit"),
+    "kr.theorem3.kernel_limit": "lim_{alpha -> oo} beta_{alpha,D}^oo = beta_l2^* compares the minimisers' limit (beta_inf) with "
+                                "the pseudo-inverse; " + _SUPERSCRIPT + _READ.format("limit"),
+    "kr.remark_r.linear_model": "beta^oo_{alpha,w0} = beta^R_{alpha,w0} is checked as the linear model's simulated flow limit "
+                                "against the projection (beta_inf = beta_R); " + _SUPERSCRIPT,
+    "kr.theorem2_2.displacement": "the sup over t in [0, T] of ||w_alpha(t) - w_0|| is what the flows measure (D_T), fitted "
+                                  "against the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
+    "kr.theorem2_2.parameters": "the sup over t in [0, T] of ||w_alpha(t) - wbar_alpha(t)|| is what the flows measure (P_T), "
+                                "fitted against the O(1/alpha^2) order as alpha -> oo" + _READ.format("sup"),
+    "kr.theorem2_2.predictions": "the sup over t in [0, T] of the predictions' gap is what the flows measure (F_T), fitted "
+                                 "against the stated O(1/alpha^2) order as alpha -> oo" + _READ.format("sup"),
+    "kr.theorem2_4.displacement": "the sup over t >= 0 of ||w_alpha(t) - w_0|| is what the flows measure (D_sup), fitted against "
+                                  "the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
+    "kr.theorem2_4.predictions": "the sup over t >= 0 of the predictions' gap is what the flows measure (F_sup), fitted against "
+                                 "the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
+    "kr.theorem2_4.parameters": "the sup over t >= 0 of ||w_alpha(t) - wbar_alpha(t)|| is what the flows measure (P_sup), fitted "
+                                "against the stated O(log alpha/alpha^2) order as alpha -> oo" + _READ.format("sup"),
+    "kr.arora.theorem2": "W_deep in argmin ||W||_* over PSD solutions is checked as the depth-3 flows' limit against the "
+                         "trace-minimising linear programme (lim W_deep = W_nuc)" + _READ.format("argmin"),
+    "kr.barron1993a.theorem1": "the quote's integral of (f - f_n)^2 against mu is the error the simulation computes (err_n, "
+                               "averaged over Maurey's random draws)" + _READ.format("integral"),
+    "kr.barron1993a.theorem4": "the quote's integral of (f - f_n)^2 over B_r is the error the simulation computes on [-r, r] "
+                               "(err_n)" + _READ.format("integral"),
+    "kr.barron1993b.theorem1": "the quote's ||f - f_n|| is the root of the error the simulation computes (sqrt(err_n))"
+                               + _READ.format("norm"),
+    "kr.barron1993b.theorem2": "the quote's E||f - fhat_{n,N}|| and R_{n,N}(f) are recorded (untestable) as the symbols risk and "
+                               "R_nN, whose dimensions the scaling analysis compares" + _READ.format("expectation"),
+    "kr.barron1993b.theorem2_minimum_complexity": "the quote's E||f - fhat_N|| and R_N(f) are recorded (untestable) as the "
+                                                  "symbols risk_N and R_N, whose dimensions the scaling analysis compares"
+                                                  + _READ.format("expectation"),
+    "kr.chizat_bach.many_particle_limit": "the joint limit m, t -> oo of J(mu_{m,t}) is recorded (untestable) as the limit in the "
+                                          "width m of the quantity J_mt",
+    # the checked relation is the quote's at a size the symbolic check can expand
+    "kr.kernel.affine_tangent_kernel": "the quote's chain phi_{w(t)} = grad f_K = phi_{w(0)} is checked as grad_v f_K = phi_0 for "
+                                       "the affine model with p = 4 coordinates (the gradient of an explicit linear function)",
+    "kr.linreg.tangent_kernel": "K_{w(0)}(x, x') = 8 alpha^2 <x, x'> is checked with the kernel written out as grad f(x) . "
+                                "grad f(x') of the diagonal network at w_+ = w_- = alpha 1, d = 3 coordinates",
+    "kr.q_alpha.kernel_expansion": "checked at one coordinate (d = 1), Q and the sum being separable: "
+                                   "alpha^2 w0^2 q(beta/(alpha^2 w0^2)) = beta^2/(4 alpha^2 w0^2) + O(alpha^-6) as alpha -> oo",
+    "kr.q_alpha.rich_expansion": "checked at one coordinate (d = 1) with beta > 0, Q and the sum being separable: "
+                                 "Q_{alpha,w0}(beta)/log(1/alpha^2) = beta + O(1/log(1/alpha^2)) as alpha -> 0",
+    "kr.chizat.kappa_scaled_output": "checked on the one-dimensional model through h's value and derivatives at w_0 (h_0, h_1, "
+                                     "h_2); the quote's Dh(w_0) and D^2 h(w_0) parse as products with D",
+    "kr.chizat.kappa_scaled_init": "checked on the one-dimensional D-homogeneous model h(w) = c_h w^D, with Dh and D^2 h its "
+                                   "derivatives; the quote's Dh(w_0) and D^2 h(w_0) parse as products with D",
+    "kr.chizat.flow_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (the Jacobian "
+                               "written out); the quote's Dh(w)^T parses as D h times w's transpose",
+    "kr.chizat.linearised_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (hbar the "
+                                     "explicit linearisation); the quote's Dh(w_0)^T parses as D h times w_0's transpose",
+    "kr.gunasekar.x_dynamics": "X = U U^T along the note's U-dynamics, with U an n x 1 factor (n = 2) and A*(r) an explicit "
+                               "symmetric matrix; the quote's products of matrices parse as commuting, so its right side cancels to 0",
+    "kr.gunasekar.u_dynamics": "the quote defines the dynamics; the claim is that they are the gradient flow, checked as the "
+                               "velocity's inner product with -grad f(U) being >= 0 (n = 2)",
+    # an approximate or asymptotic relation stated with the limit or the constant it leaves implicit
+    "kr.chizat.relative_change": "the quote's approximation 'for a small step' is checked as the ratio of Delta(F) to "
+                                 "eta ||grad F(w0)||^2/F(w0) tending to 1 as eta -> 0",
+    "kr.chizat.delta_dh": "checked on the norms the one-step simulation measures (Delta_Dh, ||grad F(w0)||, ||D^2 h(w0)||, "
+                          "||Dh(w0)||); the quote's Dh(w_0) parses as a product with D" + _READ.format("norms"),
+    "kr.chizat.lazy_criterion": "the quote is the criterion ||grad F||/F >> ||D^2 h||/||Dh||; the claim is what it guarantees "
+                                "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda",
+    "kr.chizat.kappa_criterion": "the quote's kappa_h(w0) << 1 is checked as 1/kappa_h >= C Lambda, derived from the criterion "
+                                 "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant)",
+    "kr.remark_r.limits": "'Q = R for alpha -> 0 and alpha -> oo' is checked as the limits of Q/R along R's Lagrange "
+                          "parametrisation (one coordinate) being 1",
+    "kr.generalisation.sample_complexity": "the quote's N = Omega(r* log d) is recorded (untestable) with its constant made "
+                                           "explicit, N >= c r* log d",
+    "kr.barron1993b.order_of_resolvability": "the quote's O(R_N(f)) is recorded (untestable) with an explicit constant, "
+                                             "risk_N <= C R_N",
+}
