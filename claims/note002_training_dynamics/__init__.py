@@ -59,7 +59,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob, ReLU
+from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob
 from verify.maths.features import (step_sym)
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
                       KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
@@ -72,7 +72,7 @@ from .hardness import (AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP
 from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, SD_SPACE, S_D_SIZE, S_size,
                        VX, sd_gram)
 from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
-from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014, GRONWALL_NOTE,
+from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014,
                        INSTANCES_014, P_DEG, T8_FLOW_SPACE, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
                        extremal_parity_flows, gradient_growth, parity_flows)
 from .kernel_lemmas import (HF_SPACE, KERNEL_SPACE, L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, NB_SPACE,
@@ -90,6 +90,30 @@ from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat
                               theorem10_draws, theorem13_draws)
 
 lam0 = sp.Symbol("lambda_0", positive=True)          # a lower bound on lambda_n(G(theta_t)) for all t
+
+
+class _SigmaStep(sp.Function):
+    """The note's sigma_step, read as the step 1(z >= 0) (Theorem 4's h_i = sigma_step(c_i))."""
+    @classmethod
+    def eval(cls, z):
+        return step_sym(z)
+
+
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
+SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": m, "n": n, "d": d, "k": k,
+           "gamma": gam, "lambda_0": lam0, "K": K, "Khat": Kh, "C_1": C1_s, "C_2": C2_s, "c": c_ml, "z": z_,
+           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep}
+# the note's notation, as the parser builds it, read as the quantities the checks evaluate (readings)
+_Fn = sp.Function
+_theta, _theta_0 = sp.symbols("theta theta_0")
+_Rhat, _Rhat_ml, _theta_of, _Gf, _Khat_of = _Fn("Rcalhat_n"), _Fn("Rhat_n"), _Fn("theta"), _Fn("G"), _Fn("Khat")
+# lambda_n(A): the n-th (smallest) eigenvalue of the n x n matrix A; a bare lambda_n is the kernel function's n-th
+# eigenvalue, or lambda_n(K) in Theorem 10. (A reading's key is a function value, which the scaling analysis names.)
+_lambda_n = _Fn("lambda_n")
+# the risk along the flow, at t and at the initialisation: Rt(t), Rt(0)
+ALONG_FLOW = {_Rhat(_theta_of(t)): Rt(t), _Rhat(_theta_0): Rt(0)}
+# lambda_n(K) of the kernel regime's statements is the number lambda
+LAMBDA_K = {_lambda_n(K): lam}
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
@@ -258,8 +282,7 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(z) = ReLU(2z) - ReLU(2z - 1) for |z| >= 1/2",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\sigma_{step}(z) = \text{ReLU}(2z) - \text{ReLU}(2z-1)"),
-        statement=Statement(sp.Eq(step_sym(z_), ReLU(2 * z_) - ReLU(2 * z_ - 1), evaluate=False),
-                            assuming=[sp.Ge(sp.Abs(z_), sp.Rational(1, 2))]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Ge(sp.Abs(z_), sp.Rational(1, 2))]),
         checks=(CaseSplit(z_, [sp.Rational(1, 2) + sz, -sp.Rational(1, 2) - sz], Identity(name="identity"),
                           name="cases z = 1/2 + s, z = -1/2 - s (s >= 0)"),),
         expected=Verdict.PROVED,
@@ -542,7 +565,8 @@ CLAIMS = [
         scaling=HINGE.with_dims({"delta": S_TH}),
         title="(0.17): delta_t' <= 2^{2-d/2} (sqrt(2L) delta_t + sqrt(G(theta_0))) from (0.16)",
         source=src("Hardness of learning with GD (proof)", r"\dot{\delta}_t \le 2^{2-\frac{d}{2}} (\sqrt{2L} \delta_t + \sqrt{G(\theta_0)}). \tag{0.17}"),
-        statement=Statement(sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0)))),
+        statement=Statement.from_quote(SYMBOLS, where={sp.Symbol("deltadot_t"): sp.Derivative(dl(t), t), sp.Symbol("delta_t"): dl(t),
+                                                  _Gf(_theta_0): G0}),
         checks=(Derivation(name="(0.16) divided by 2 delta_t, root split", derived=sp.Le(sp.Derivative(dl(t), t), DDELTA_SPLIT)),),
         depends_on=("dyn.theorem8.step_016",),
         correction=Correction(
@@ -557,9 +581,9 @@ CLAIMS = [
         scaling=HINGE.with_dims({"delta": S_TH}),
         title="Gronwall: delta_t <= sqrt(G(theta_0)/2L) (e^{2^{2-d/2} sqrt(L) t} - 1) from (0.17)",
         source=src("Hardness of learning with GD (proof)", r"\delta_t \le \sqrt{\frac{G(\theta_0)}{2L}} (e^{2^{2-\frac{d}{2}}\sqrt{L}t} - 1)."),
-        statement=Statement(sp.Le(dl(t), GRONWALL_NOTE),
-                            assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
-                                      sp.Eq(dl(0), 0)]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
+                                                    sp.Eq(dl(0), 0)],
+                                       where={sp.Symbol("delta_t"): dl(t), _Gf(_theta_0): G0}),
         checks=(InitialValueGronwall(name="comparison ODE from (0.17), delta_0 = 0"),),
         depends_on=("dyn.theorem8.step_017",),
         correction=Correction(
@@ -603,7 +627,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Theorem 10: R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) (rate against Lemma 12's proof)",
         source=src("Theorem 10", r"$\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0).$"),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
+        statement=Statement.from_quote(SYMBOLS, where={**ALONG_FLOW, sp.Symbol("lambda_n"): lam}),   # lambda_n: lambda_n(K)
         checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
         depends_on=("dyn.lemma12",),
         tested_by=("dyn.theorem10.probability",),      # the rate at the stated width, simulated
@@ -787,7 +811,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
-        statement=Statement(sp.Ge(LambdaMin(Kh), LambdaMin(K) - FrobNorm(Kh - K))),
+        statement=Statement.from_quote(SYMBOLS, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
         checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -796,7 +820,7 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Lemma 11: eps = lambda/2 and n^2 e^{-2 m eps^2} <= delta lead to m >= log(n^2/delta)/(2 lambda^2)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"This leads to  $m \geq \frac{\log(n^2/\delta)}{2\lambda_n^2(K)}$"),
-        statement=Statement(sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2)), assuming=[sp.Lt(delta, 1)]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Lt(delta, 1)], where=LAMBDA_K),
         checks=(Derivation(name="solve n^2 e^{-2m(lambda/2)^2} = delta", derived=sp.Ge(m, L11_NEEDED), sense="hypothesis",
                            domains={"delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
         correction=Correction(
@@ -812,9 +836,10 @@ CLAIMS = [
         scaling=KERNEL,
         title="On I(theta_0): lambda_n(K_hat(theta)) >= lambda_n(K_hat(theta_0)) - ||K_hat(theta_0) - K_hat(theta)||_F >= lambda/4",
         source=src("Gradient descent near the initialization", r"\lambda_n(\hat{K}(\theta)) \ge \lambda_n(\hat{K}(\theta_0)) - \|\hat{K}(\theta_0) - \hat{K}(\theta)\|_F \ge \frac{\lambda_n(K)}{2} - \frac{\lambda_n(K)}{4} = \frac{\lambda_n(K)}{4}"),
-        statement=Statement(sp.And(sp.Ge(LambdaMin(Kh), LambdaMin(Kh0) - FrobNorm(Kh0 - Kh)),
-                                   sp.Ge(LambdaMin(Kh0) - FrobNorm(Kh0 - Kh), lam / 4)),
-                            assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)]),
+        statement=Statement.from_quote({**SYMBOLS, "Khat": _Khat_of},
+                                       assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)],
+                                       where={_Khat_of(_theta): Kh, _Khat_of(_theta_0): Kh0, _lambda_n(Kh): LambdaMin(Kh),
+                                              _lambda_n(Kh0): LambdaMin(Kh0), **LAMBDA_K}),
         checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)", configurations=NB_SPACE),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
@@ -824,8 +849,8 @@ CLAIMS = [
         scaling=KERNEL,
         title="Lemma 12: R_n(theta(t)) <= e^{-m lambda_n(K) t/2} R_n(theta_0) for t in [0, t_0]",
         source=src("Lemma 12", r"\hat{\mathcal{R}}_n(\theta(t)) \le e^{-\frac{m\lambda_n(K)}{2}t} \hat{\mathcal{R}}_n(\theta_0)."),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0)),
-                            assuming=[sp.Le(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t))]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t))],
+                                       where={**ALONG_FLOW, **LAMBDA_K}),
         checks=(Gronwall(name="comparison ODE from the proof's chain"),),
         depends_on=("dyn.lemma12.chain", "dyn.neighbourhood"),
         expected=Verdict.PROVED,
@@ -912,8 +937,8 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: by the assumption m >= 10 n log(2n^2/delta)/lambda^2, gamma <= 1 (from gamma <~ 1/sqrt(m lambda))",
         source=src("Proof of Theorem 10", r"By the assumption,  $\gamma \leq 1$"),
-        statement=Statement(sp.Le(gam, 1), assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
-                            where={gam: 1 / sp.sqrt(THM10_WIDTH * lam)}),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
+                                       where={gam: 1 / sp.sqrt(THM10_WIDTH * lam)}),
         checks=(Inequality(name="the previous line (constant 1) at Theorem 10's smallest width, lambda_n(K) <= K_ii = 1/(2d)",
                            domains={"lambda": Domain(0, 0.5), "delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
         depends_on=("dyn.theorem10.gamma",),
@@ -924,7 +949,7 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: gamma <= 1 and m >= 20n/lambda lead to ||K_hat(theta(t)) - K_hat(theta_0)||_F <= lambda/8",
         source=src("Proof of Theorem 10", r"Hence,  $m \geq 20n/\lambda_n(K)$  leads to"),
-        statement=Statement(sp.Ge(m, 20 * n / lam)),
+        statement=Statement.from_quote(SYMBOLS, where=LAMBDA_K),
         checks=(Derivation(name="(n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1", derived=sp.Ge(m, WIDTH_NEEDED),
                            sense="hypothesis"),),
         depends_on=("dyn.theorem10.kernel_perturbation",),
@@ -1124,7 +1149,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Multi-layer section: on the ball, R_n(theta(t)) <= e^{-c m lambda_n(K) t} R_n(theta_0) for a constant c > 0",
         source=src("Multi-layer fully-connected networks", r"we have  $\hat{R}_n(\theta(t)) \le e^{-cm\lambda_n(K)t}\hat{R}_n(\theta_0)$  for a constant c > 0"),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-c_ml * m * lam * t) * Rt(0))),
+        statement=Statement.from_quote(SYMBOLS, where={_Rhat_ml(_theta_of(t)): Rt(t), _Rhat_ml(_theta_0): Rt(0), **LAMBDA_K}),
         checks=(Derivation(name="(0.28) with lambda_n(G) >= m lambda_n(K)/2, solved (Gronwall)", derived=sp.Le(Rt(t), ML_RATE_DERIVED),
                            constants=(c_ml,)),),
         expected=Verdict.PROVED,
@@ -1148,9 +1173,6 @@ CLAIMS = [
         expected=Verdict.REFUTED,
     ),
 ]
-
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {}
