@@ -99,10 +99,6 @@ class _SigmaStep(sp.Function):
         return step_sym(z)
 
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": m, "n": n, "d": d, "k": k,
-           "gamma": gam, "lambda_0": lam0, "K": K, "Khat": Kh, "C_1": C1_s, "C_2": C2_s, "c": c_ml, "z": z_,
-           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep}
 # the note's notation, as the parser builds it, read as the quantities the checks evaluate (readings)
 _Fn = sp.Function
 _theta, _theta_0 = sp.symbols("theta theta_0")
@@ -114,6 +110,12 @@ _lambda_n = _Fn("lambda_n")
 ALONG_FLOW = {_Rhat(_theta_of(t)): Rt(t), _Rhat(_theta_0): Rt(0)}
 # lambda_n(K) of the kernel regime's statements is the number lambda
 LAMBDA_K = {_lambda_n(K): lam}
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes (K_hat(theta) is the
+# kernel at theta, a function; k(x, x') is a kernel and c(x) a margin, while k counts halfspaces and c is a rate
+# constant elsewhere: those names are declared where a claim needs them)
+SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": m, "n": n, "d": d,
+           "gamma": gam, "lambda_0": lam0, "K": K, "Khat": _Khat_of, "C_1": C1_s, "C_2": C2_s, "z": z_,
+           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep}
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
@@ -811,7 +813,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
-        statement=Statement.from_quote(SYMBOLS, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
+        statement=Statement.from_quote({**SYMBOLS, "Khat": Kh}, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
         checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -836,7 +838,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="On I(theta_0): lambda_n(K_hat(theta)) >= lambda_n(K_hat(theta_0)) - ||K_hat(theta_0) - K_hat(theta)||_F >= lambda/4",
         source=src("Gradient descent near the initialization", r"\lambda_n(\hat{K}(\theta)) \ge \lambda_n(\hat{K}(\theta_0)) - \|\hat{K}(\theta_0) - \hat{K}(\theta)\|_F \ge \frac{\lambda_n(K)}{2} - \frac{\lambda_n(K)}{4} = \frac{\lambda_n(K)}{4}"),
-        statement=Statement.from_quote({**SYMBOLS, "Khat": _Khat_of},
+        statement=Statement.from_quote(SYMBOLS,
                                        assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)],
                                        where={_Khat_of(_theta): Kh, _Khat_of(_theta_0): Kh0, _lambda_n(Kh): LambdaMin(Kh),
                                               _lambda_n(Kh0): LambdaMin(Kh0), **LAMBDA_K}),
@@ -1149,7 +1151,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Multi-layer section: on the ball, R_n(theta(t)) <= e^{-c m lambda_n(K) t} R_n(theta_0) for a constant c > 0",
         source=src("Multi-layer fully-connected networks", r"we have  $\hat{R}_n(\theta(t)) \le e^{-cm\lambda_n(K)t}\hat{R}_n(\theta_0)$  for a constant c > 0"),
-        statement=Statement.from_quote(SYMBOLS, where={_Rhat_ml(_theta_of(t)): Rt(t), _Rhat_ml(_theta_0): Rt(0), **LAMBDA_K}),
+        statement=Statement.from_quote({**SYMBOLS, "c": c_ml}, where={_Rhat_ml(_theta_of(t)): Rt(t), _Rhat_ml(_theta_0): Rt(0), **LAMBDA_K}),
         checks=(Derivation(name="(0.28) with lambda_n(G) >= m lambda_n(K)/2, solved (Gronwall)", derived=sp.Le(Rt(t), ML_RATE_DERIVED),
                            constants=(c_ml,)),),
         expected=Verdict.PROVED,
@@ -1175,4 +1177,108 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    "dyn.theorem1": "the quote parses (its min over theta, which does not bind s, is ||grad R(theta_s)||); it is the "
+                    "simulated g_s, R(theta_0) and inf R are R_0, R_inf, and readings of a min and an inf are rejected "
+                    "by the scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem2": "the quote parses to R(theta_t) - R(theta*) <= ||theta* - theta_0||^2/(2t); the simulation gives "
+                    "the gap and the squared distance, and readings of a difference and a norm are rejected by the "
+                    "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.pl.rate": "the quote is the slide's PL condition ||grad R|| >= C (R - inf R); the claim checks what it gives "
+                   "along the flow (D' <= -C^2 D^2 against the rate e^{-Ct}), which the quote does not write",
+    "dyn.theorem3": "the parser reads e^{-Ct}(R(theta_0) - inf R) as e(R(theta_0) - inf R)^{-Ct}, the power of a "
+                    "function e applied to the bracket; the claim checks D_t <= e^{-Ct} D_0 with the simulated gaps "
+                    "D_t, D_0",
+    "dyn.hardness.step_limit": "the quote parses to this relation with ReLU; SymPy does not take the limit of ReLU(at) "
+                               "- ReLU(at - 1) (the case t > 0 stays a Limit), so the check needs ReLU in closed form, "
+                               "(x + |x|)/2",
+    "dyn.hardness.margin": "the quote |c(x)| >= 1/2 parses; reading c(x) as the product c is written as (a Sum over the"
+                           " coordinates) fails when definitions are substituted again: 'substitution cannot create "
+                           "dummy dependencies'",
+    "dyn.parity.orthonormal": "the quote is the chain's continuation (= prod_i E_{x_i}[...] = delta_{v,v'}); the claim "
+                              "checks the whole chain (0.1)-(0.2) from <f_v, f_v'>, the expectations as exact means "
+                              "over {0,1}^d and delta_{v,v'} as prod_i delta_{v_i,v'_i}",
+    "dyn.sd.size": "the quote's >~ carries an unnamed constant; the claim checks it with the constant 1: |S_d| = "
+                   "binomial(2d, d) >= 2^d/sqrt(d)",
+    "dyn.sd.barron_norm": "the quote's ||f||_B <~ d^2 is checked through the path norm of an explicit ReLU "
+                          "representation of cos(w^T x), path norm <= C d^2 with that representation's constant C",
+    "dyn.theorem7": "the quote parses; its two expectations and |F| are the simulated V, B and F_size, and readings of "
+                    "an expectation are rejected by the scaling analysis (it names readings of symbols and function "
+                    "values only)",
+    "dyn.theorem7.gradient": "the quote's gradient and E_x are checked in closed form on {0,1} (R^f = E_x (h - f)^2 as "
+                             "a cube mean, grad_theta as d/dtheta); the parser reads R^f without an argument as the "
+                             "power R**f",
+    "dyn.theorem7.step_08": "the quote parses (R^f read as the power R**f); its two expectations over f are the "
+                            "simulated V and M2, and readings of an expectation are rejected by the scaling analysis "
+                            "(it names readings of symbols and function values only)",
+    "dyn.hinge.variance": "the quote continues a chain from E_f||grad R^f||^2 (the line before) and its middle term "
+                          "||grad h||^2/|F| is not simulated; the claim checks the first equality and the end, = "
+                          "(1/|F|) sum_i <f_i, grad h>^2 <= G_theta/2^d",
+    "dyn.theorem8": "the quote parses (theta_t^f read as the power theta_t**f); E_f||theta_t^f - theta_0||^2 is the "
+                    "simulated delta2, and readings of an expectation are rejected by the scaling analysis (it names "
+                    "readings of symbols and function values only)",
+    "dyn.corollary9": "the parser reads poly(d) as the product p*o*l*y(d); the claim checks C d^p/2^d (the polynomial "
+                      "as the power d^p) for the smallest displacement over f, D_min",
+    "dyn.theorem8.step_013": "the quote parses; G(theta), G(theta_0) are the simulated G_t, G_0 and ||theta - "
+                             "theta_0||^2 is dist2, and readings of a norm are rejected by the scaling analysis (it "
+                             "names readings of symbols and function values only)",
+    "dyn.theorem8.step_014": "the quote's d/dt E_f||theta_t^f - theta_0||^2 is checked by the chain rule on two targets"
+                             " (E_f the mean of two flows theta_1, theta_2); the parser reads theta_t^f as a power and,"
+                             " d being the dimension, d(...)/dt as a quotient",
+    "dyn.kernel.gd_flow": "the quote is one coordinate of the flow (0.20); the claim checks that the whole flow (a_j "
+                          "and b_j, n = d = 2) is the negative gradient of R_n",
+    "dyn.theorem10.probability": "the quote's formula is the width hypothesis; the statement is the probability the "
+                                 "quote announces ('with probability 1 - delta'): Prob(R_n(theta(t)) <= e^{-m lambda_n "
+                                 "t} R_n(theta_0)) >= 1 - delta",
+    "dyn.kernel.error_dynamics": "the quote's chain, for any n and any parameters, is checked as one identity at n = 2 "
+                                 "with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i); the parser "
+                                 "reads de_i(t)/dt as a quotient, d being the dimension",
+    "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
+                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
+    "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
+                       "against m K_hat with K_hat's entries written out",
+    "dyn.lemma11": "the statement is the probability over the initialisation the lemma's preamble states: "
+                   "Prob(lambda_n(G) >= m lambda_n(K)/2) >= 1 - delta under m >= log(n^2/delta)/(2 lambda^2)",
+    "dyn.lemma11.remark_braun": "the quote's 'with high probability' is read in its weakest form: Prob(lambda_n(K) > n "
+                                "lambda_n/2) >= 1/2, lambda_n the kernel function's n-th eigenvalue",
+    "dyn.lemma11.remark_operator": "the quote's lambda_n >= C_d/n^{1+1/d} has an unnamed C_d; the claim checks its "
+                                   "order in n, 1/(lambda_n n^{1/d}) = O(n), fitted on the kernel's eigenvalues",
+    "dyn.lemma11.remark_decay": "the quote's lambda_n(K) >= C_d/n^{1/d} has an unnamed C_d; the claim checks its order "
+                                "in n at d = 3, 1/lambda_n(K) = O(n^{1/3}), fitted on sampled K",
+    "dyn.lemma11.union_bound": "the quote's chain runs through the union sum; the claim checks its two ends, "
+                               "Prob(||K_hat - K||_F <= eps) >= 1 - n^2 e^{-2m eps^2}, by simulation (the middle term "
+                               "is not estimated)",
+    "dyn.lemma12.chain": "the quote's identity is checked at n = 2 along de/dt = -m K_hat e (explicit entries); the "
+                         "parser reads d||e||^2/dt as a quotient, d being the dimension",
+    "dyn.theorem10.gradient_bound": "the quote parses; ||grad R_n(theta)||^2, ||theta||^2 and R_n(theta) are the "
+                                    "simulated gradsq, thetasq, R_theta, and readings of a norm are rejected by the "
+                                    "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
+                                 "(a_s(0)^2 + ||b_s(0)||^2)) = sqrt(m) with a_s(0) = 0, ||b_s(0)|| = 1",
+    "dyn.theorem10.gamma": "the quote's <~ is checked as gamma <= C/sqrt(m lambda_n(K)), with the constant C the "
+                           "derivation matches",
+    "dyn.remark.balanced_kernel": "the quote defines the limit kernel k := E_b[...]; the claim checks that the Gram "
+                                  "matrix (what its arrow continues) approaches it: G = K in the simulated matrices",
+    "dyn.theorem13.probability": "the quote's formula is the width hypothesis; the statement is the probability it "
+                                 "announces, of the next display's bound: Prob(sup |f_m - f~_m| <= (1 + "
+                                 "sqrt(log(1/delta)))/(lambda_n(K) sqrt(m))) >= 1 - delta",
+    "dyn.remark.timescale_a": "the quote's a_j(t) = O(poly(n)/m) is checked as its order in m at fixed n (sup_t max_j "
+                              "|a_j(t)| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+    "dyn.remark.timescale_bdot": "the quote's b_j'(t) ~ O(|a_j|) = O(poly(n)/m) is checked as its order in m at fixed n"
+                                 " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+    "dyn.theorem13.sketch_order": "the quote's <~ 1/(m lambda_n^2(K)) is checked as its order in m: (1/2)||theta(t) - "
+                                  "theta_0||^2 = O(1/m), fitted",
+    "dyn.lemma14": "the quote defines w_i(t) = -m int_0^t e_i; the claim checks what it is defined for, the representer"
+                   " identity f_m(x; a~(t), B_0) = sum_i w_i(t) k_m(x_i, x), with the simulated f_rfm and f_rep",
+    "dyn.barron_lower_bound": "the claim is untestable (a lower bound over every n-dimensional subspace of L^2): its "
+                              "statement is a name, not the sup-inf the quote writes",
+    "dyn.lazy.expansion": "the quote's remainder o(||theta - theta_0||) is checked as the order of the simulated "
+                          "remainder Rem in the step eps (eps -> 0, random unit directions)",
+    "dyn.lazy.displacement": "the quote's ||theta theta_0|| = O(1/sqrt(m)) is checked as the order in m of the "
+                             "simulated product theta^T theta_0 (Q, fitted)",
+    "dyn.lazy.tangent_kernel": "the quote parses; k_m(x, x') and the inner product are the simulated kernels K_w and "
+                               "K_lin, and readings of an inner product are rejected by the scaling analysis (it names "
+                               "readings of symbols and function values only)",
+    "dyn.multilayer.init_gram": "the quote's 'if m is sufficiently large' about a random initialisation is read in its "
+                                "weakest form: Prob(lambda_n(G(theta_0)) >= m lambda_n(K)) >= 1/2",
+}
