@@ -115,7 +115,9 @@ LAMBDA_K = {_lambda_n(K): lam}
 # constant elsewhere: those names are declared where a claim needs them)
 SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": m, "n": n, "d": d,
            "gamma": gam, "lambda_0": lam0, "K": K, "Khat": _Khat_of, "C_1": C1_s, "C_2": C2_s, "z": z_,
-           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep}
+           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep,
+           # Theorem 8's proof: delta_t = sqrt(E_f ||theta_t^f - theta_0||^2), a function of t, and its derivative
+           "delta_t": dl(t), "deltadot_t": sp.Derivative(dl(t), t)}
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
@@ -567,8 +569,7 @@ CLAIMS = [
         scaling=HINGE.with_dims({"delta": S_TH}),
         title="(0.17): delta_t' <= 2^{2-d/2} (sqrt(2L) delta_t + sqrt(G(theta_0))) from (0.16)",
         source=src("Hardness of learning with GD (proof)", r"\dot{\delta}_t \le 2^{2-\frac{d}{2}} (\sqrt{2L} \delta_t + \sqrt{G(\theta_0)}). \tag{0.17}"),
-        statement=Statement.from_quote(SYMBOLS, where={sp.Symbol("deltadot_t"): sp.Derivative(dl(t), t), sp.Symbol("delta_t"): dl(t),
-                                                  _Gf(_theta_0): G0}),
+        statement=Statement.from_quote(SYMBOLS, where={_Gf(_theta_0): G0}),
         checks=(Derivation(name="(0.16) divided by 2 delta_t, root split", derived=sp.Le(sp.Derivative(dl(t), t), DDELTA_SPLIT)),),
         depends_on=("dyn.theorem8.step_016",),
         correction=Correction(
@@ -585,7 +586,7 @@ CLAIMS = [
         source=src("Hardness of learning with GD (proof)", r"\delta_t \le \sqrt{\frac{G(\theta_0)}{2L}} (e^{2^{2-\frac{d}{2}}\sqrt{L}t} - 1)."),
         statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
                                                     sp.Eq(dl(0), 0)],
-                                       where={sp.Symbol("delta_t"): dl(t), _Gf(_theta_0): G0}),
+                                       where={_Gf(_theta_0): G0}),
         checks=(InitialValueGronwall(name="comparison ODE from (0.17), delta_0 = 0"),),
         depends_on=("dyn.theorem8.step_017",),
         correction=Correction(
@@ -629,7 +630,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Theorem 10: R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) (rate against Lemma 12's proof)",
         source=src("Theorem 10", r"$\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0).$"),
-        statement=Statement.from_quote(SYMBOLS, where={**ALONG_FLOW, sp.Symbol("lambda_n"): lam}),   # lambda_n: lambda_n(K)
+        statement=Statement.from_quote({**SYMBOLS, "lambda_n": lam}, where=ALONG_FLOW),   # the theorem's lambda_n is lambda_n(K)
         checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
         depends_on=("dyn.lemma12",),
         tested_by=("dyn.theorem10.probability",),      # the rate at the stated width, simulated
