@@ -1179,9 +1179,9 @@ CLAIMS = [
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {
-    "dyn.theorem1": "the quote parses (its min over theta, which does not bind s, is ||grad R(theta_s)||); it is the "
-                    "simulated g_s, R(theta_0) and inf R are R_0, R_inf, and readings of a min and an inf are rejected "
-                    "by the scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem1": "the quote parses (its min over theta does not bind s: it is ||grad R(theta_s)||, the simulated "
+                    "g_s; R(theta_0) and inf R are R_0, R_inf), and readings of a min and an inf are rejected by the "
+                    "scaling analysis (it names readings of symbols and function values only)",
     "dyn.theorem2": "the quote parses to R(theta_t) - R(theta*) <= ||theta* - theta_0||^2/(2t); the simulation gives "
                     "the gap and the squared distance, and readings of a difference and a norm are rejected by the "
                     "scaling analysis (it names readings of symbols and function values only)",
@@ -1190,19 +1190,33 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem3": "the parser reads e^{-Ct}(R(theta_0) - inf R) as e(R(theta_0) - inf R)^{-Ct}, the power of a "
                     "function e applied to the bracket; the claim checks D_t <= e^{-Ct} D_0 with the simulated gaps "
                     "D_t, D_0",
+    "dyn.theorem4": "the quote is prose around the name H_K; the claim is untestable (hardness over all algorithms "
+                    "under a cryptographic assumption) and its statement a name",
+    "dyn.theorem5": "the quote is prose ('G is not efficiently learnable'); the statement is the hardness indicator "
+                    "hard_G >= 1 that the proof's chain is derived for",
     "dyn.hardness.step_limit": "the quote parses to this relation with ReLU; SymPy does not take the limit of ReLU(at) "
                                "- ReLU(at - 1) (the case t > 0 stays a Limit), so the check needs ReLU in closed form, "
                                "(x + |x|)/2",
     "dyn.hardness.margin": "the quote |c(x)| >= 1/2 parses; reading c(x) as the product c is written as (a Sum over the"
                            " coordinates) fails when definitions are substituted again: 'substitution cannot create "
                            "dummy dependencies'",
+    "dyn.hardness.path_norm": "the quote does not parse: its parentheses do not balance (\\left( ... (2(2||w_i||_1 + "
+                              "...) + 1\\right) leaves one open), a typo of the note",
+    "dyn.hardness.sign_g": "the parser reads \\wedge between relations only, not between the {0,1}-valued h_i(x); the "
+                           "statement is the conjunction as the product of the steps sigma_step(c_i(x))",
     "dyn.parity.orthonormal": "the quote is the chain's continuation (= prod_i E_{x_i}[...] = delta_{v,v'}); the claim "
                               "checks the whole chain (0.1)-(0.2) from <f_v, f_v'>, the expectations as exact means "
                               "over {0,1}^d and delta_{v,v'} as prod_i delta_{v_i,v'_i}",
+    "dyn.parity.hat": "the quote is the right side of (0.4) (it starts with '='); the statement supplies its left side "
+                      "(-1)^{v^T x}",
+    "dyn.parity.path_norm": "the quote is prose (an HTML superscript); the statement is the path norm of (0.4) against "
+                            "C d^2 with an explicit C",
     "dyn.sd.size": "the quote's >~ carries an unnamed constant; the claim checks it with the constant 1: |S_d| = "
                    "binomial(2d, d) >= 2^d/sqrt(d)",
     "dyn.sd.barron_norm": "the quote's ||f||_B <~ d^2 is checked through the path norm of an explicit ReLU "
                           "representation of cos(w^T x), path norm <= C d^2 with that representation's constant C",
+    "dyn.sd.orthonormal": "the quote is prose; the statement is the Gram matrix of S_d against the identity, G = I",
+    "dyn.shamir": "an existence result under unstated conditions, untestable: the statement is a name",
     "dyn.theorem7": "the quote parses; its two expectations and |F| are the simulated V, B and F_size, and readings of "
                     "an expectation are rejected by the scaling analysis (it names readings of symbols and function "
                     "values only)",
@@ -1212,6 +1226,10 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem7.step_08": "the quote parses (R^f read as the power R**f); its two expectations over f are the "
                             "simulated V and M2, and readings of an expectation are rejected by the scaling analysis "
                             "(it names readings of symbols and function values only)",
+    "dyn.theorem7.step_09": "the quote continues the chain (it starts with <=); the statement supplies its left side, "
+                            "E_f <f, grad h>^2 as the mean under the uniform P",
+    "dyn.theorem7.step_10": "the quote continues the chain; its left side (1/|F|) sum_f <f, grad h>^2 is the simulated "
+                            "S_F",
     "dyn.hinge.variance": "the quote continues a chain from E_f||grad R^f||^2 (the line before) and its middle term "
                           "||grad h||^2/|F| is not simulated; the claim checks the first equality and the end, = "
                           "(1/|F|) sum_i <f_i, grad h>^2 <= G_theta/2^d",
@@ -1226,6 +1244,10 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem8.step_014": "the quote's d/dt E_f||theta_t^f - theta_0||^2 is checked by the chain rule on two targets"
                              " (E_f the mean of two flows theta_1, theta_2); the parser reads theta_t^f as a power and,"
                              " d being the dimension, d(...)/dt as a quotient",
+    "dyn.theorem8.step_015": "the quote continues (0.14)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
+                             "is the simulated lhs14",
+    "dyn.theorem8.step_016": "the quote continues (0.15)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
+                             "is the simulated lhs14",
     "dyn.kernel.gd_flow": "the quote is one coordinate of the flow (0.20); the claim checks that the whole flow (a_j "
                           "and b_j, n = d = 2) is the negative gradient of R_n",
     "dyn.theorem10.probability": "the quote's formula is the width hypothesis; the statement is the probability the "
@@ -1234,10 +1256,14 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.kernel.error_dynamics": "the quote's chain, for any n and any parameters, is checked as one identity at n = 2 "
                                  "with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i); the parser "
                                  "reads de_i(t)/dt as a quotient, d being the dimension",
+    "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
+                              "lambda_n(G(theta_t)) >= lambda_0",
     "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
                          "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
                        "against m K_hat with K_hat's entries written out",
+    "dyn.kernel.limit": "the quote is the definition k(x, x') := E_b[...] that ends the display; the statement is the "
+                        "empirical kernel against it, K_hat = K",
     "dyn.lemma11": "the statement is the probability over the initialisation the lemma's preamble states: "
                    "Prob(lambda_n(G) >= m lambda_n(K)/2) >= 1 - delta under m >= log(n^2/delta)/(2 lambda^2)",
     "dyn.lemma11.remark_braun": "the quote's 'with high probability' is read in its weakest form: Prob(lambda_n(K) > n "
@@ -1246,6 +1272,8 @@ STATED_IN_SYMPY: dict[str, str] = {
                                    "order in n, 1/(lambda_n n^{1/d}) = O(n), fitted on the kernel's eigenvalues",
     "dyn.lemma11.remark_decay": "the quote's lambda_n(K) >= C_d/n^{1/d} has an unnamed C_d; the claim checks its order "
                                 "in n at d = 3, 1/lambda_n(K) = O(n^{1/3}), fitted on sampled K",
+    "dyn.lemma11.hoeffding": "the quote is the end of a display that starts mid-formula (\\right| \\ge eps \\right\\}); the"
+                             " statement is the probability of the complementary event",
     "dyn.lemma11.union_bound": "the quote's chain runs through the union sum; the claim checks its two ends, "
                                "Prob(||K_hat - K||_F <= eps) >= 1 - n^2 e^{-2m eps^2}, by simulation (the middle term "
                                "is not estimated)",
@@ -1254,19 +1282,29 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem10.gradient_bound": "the quote parses; ||grad R_n(theta)||^2, ||theta||^2 and R_n(theta) are the "
                                     "simulated gradsq, thetasq, R_theta, and readings of a norm are rejected by the "
                                     "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem10.integral": "the quote continues the chain from ||theta(t) - theta_0||; its <~ carries the constant C"
+                              " the derivation matches",
     "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
                                  "(a_s(0)^2 + ||b_s(0)||^2)) = sqrt(m) with a_s(0) = 0, ||b_s(0)|| = 1",
     "dyn.theorem10.gamma": "the quote's <~ is checked as gamma <= C/sqrt(m lambda_n(K)), with the constant C the "
                            "derivation matches",
+    "dyn.theorem10.kernel_perturbation": "the quote continues an aligned chain (&<~) from ||K_hat(theta(t)) - "
+                                         "K_hat(theta_0)||_F^2; its <~ carries the constant C the derivation matches",
+    "dyn.remark.b_displacement": "the quote is prose (HTML subscripts); the statement is the order in m of the first "
+                                 "layer's displacement, O(1/m)",
     "dyn.remark.balanced_kernel": "the quote defines the limit kernel k := E_b[...]; the claim checks that the Gram "
                                   "matrix (what its arrow continues) approaches it: G = K in the simulated matrices",
     "dyn.theorem13.probability": "the quote's formula is the width hypothesis; the statement is the probability it "
                                  "announces, of the next display's bound: Prob(sup |f_m - f~_m| <= (1 + "
                                  "sqrt(log(1/delta)))/(lambda_n(K) sqrt(m))) >= 1 - delta",
+    "dyn.theorem13": "the quote continues the chain from sup |f_m - f~_m|; the claim checks its order in m, "
+                     "O(1/sqrt(m)), fitted",
     "dyn.remark.timescale_a": "the quote's a_j(t) = O(poly(n)/m) is checked as its order in m at fixed n (sup_t max_j "
                               "|a_j(t)| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
     "dyn.remark.timescale_bdot": "the quote's b_j'(t) ~ O(|a_j|) = O(poly(n)/m) is checked as its order in m at fixed n"
                                  " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+    "dyn.theorem13.sketch": "the quote is one step of the sketch's chain; the statement is the whole chain in the "
+                            "simulated terms",
     "dyn.theorem13.sketch_order": "the quote's <~ 1/(m lambda_n^2(K)) is checked as its order in m: (1/2)||theta(t) - "
                                   "theta_0||^2 = O(1/m), fitted",
     "dyn.lemma14": "the quote defines w_i(t) = -m int_0^t e_i; the claim checks what it is defined for, the representer"
@@ -1282,4 +1320,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "readings of symbols and function values only)",
     "dyn.multilayer.init_gram": "the quote's 'if m is sufficiently large' about a random initialisation is read in its "
                                 "weakest form: Prob(lambda_n(G(theta_0)) >= m lambda_n(K)) >= 1/2",
+    "dyn.multilayer.displacement": "the quote continues the chain from ||theta_t - theta_0||; the claim checks its "
+                                   "order in m, O(1/m), fitted",
 }
