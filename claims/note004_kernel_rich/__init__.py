@@ -1277,7 +1277,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "kr.depth.polynomial_alpha": "the quote's formulas are D = 3 and D = 2; 'polynomial rather than exponential' is prose, stated "
                                  "as the l1 excess being O(alpha^(D-2)) at D = 3 (the order its potential's expansion gives)",
     "kr.theorem2_4.threshold": "the quote defines C_0 (:=); the claim is that the proof works with it, stated as C_0 <= the "
-                               "quoted value and compared with the largest C_0 note 000's displacement bound allows",
+                               "quoted value and compared with the largest C_0 note 000's displacement bound allows (the quote's Dh(w_0) and "
+                               "Lip(Dh) also parse as products with D)",
     "kr.ntk.theorem2": "the quote's formula is the horizon t in [0, T] of 'uniformly for t in [0, T]'; the claim (the kernel "
                        "stays constant as the widths grow) is checked at the O(m^{-1/2}) rate of the usual proofs",
     "kr.gunasekar.empirical_small_error": "the quote's formula d > m/n is the experiments' regime; the claim is the observed small "
@@ -1342,9 +1343,11 @@ STATED_IN_SYMPY: dict[str, str] = {
                           "statement is on the norms the one-step simulation measures (Delta_Dh, ||grad F(w0)||, "
                           "||D^2 h(w0)||, ||Dh(w0)||)",
     "kr.chizat.lazy_criterion": "the quote is the criterion ||grad F||/F >> ||D^2 h||/||Dh||; the claim is what it guarantees "
-                                "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda",
+                                "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda (the quote's "
+                                "Dh(w_0) and D^2 h(w_0) also parse as products with D)",
     "kr.chizat.kappa_criterion": "the quote's kappa_h(w0) << 1 is checked as 1/kappa_h >= C Lambda, derived from the criterion "
-                                 "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant)",
+                                 "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant; the quote's Dh(w_0) and "
+                                 "D^2 h(w_0) also parse as products with D)",
     "kr.remark_r.limits": "'Q = R for alpha -> 0 and alpha -> oo' is checked as the limits of Q/R along R's Lagrange "
                           "parametrisation (one coordinate) being 1",
     "kr.generalisation.sample_complexity": "the quote's N = Omega(r* log d) is a lower bound written with =; it is recorded "
