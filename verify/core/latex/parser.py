@@ -423,6 +423,10 @@ def _transformer_class():
                 return sp.exp(sup)                 # e^{x}: Euler's number, unless the note declares e
             if isinstance(base, sp.Set):
                 return sp.Symbol(r"%s^{%s}" % (sp.latex(base), sp.latex(sup)))
+            if sup is sp.oo and isinstance(base, sp.Symbol):
+                # beta^\infty, w_alpha^\infty: a label (the limit of a flow), never a power: the symbol
+                # named "beta^\infty" (declared under that name, or a new one)
+                return self.resolve(_Name(self.name_of(base) + r"^\infty"))
             return sp.Pow(base, sup, evaluate=False) if isinstance(base, F.Notation) else sp.Pow(base, sup)
 
         def partial_differential(self, c):
