@@ -326,3 +326,12 @@ def test_a_superscript_infinity_on_a_symbol_is_a_label_not_a_power():
     assert rel.lhs is declared
     (rel,) = parse_display(r"2^\infty = x").formulas[0].relations  # a number's power stays a power
     assert rel.lhs == sp.oo
+
+
+def test_propto_is_a_relation_that_prints_back():
+    from verify.core.latex.display import parse_display
+    from verify.core.latex.functions import Propto
+    (rel,) = parse_display(r"\|\beta\|_{K_0} \propto \|\beta\|_2").formulas[0].relations
+    assert isinstance(rel, Propto)
+    (again,) = parse_display(sp.latex(rel)).formulas[0].relations
+    assert again == rel

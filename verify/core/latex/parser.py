@@ -165,7 +165,7 @@ _RELATIONS = {
     "NOT_EQUAL": lambda a, b: sp.Ne(a, b, evaluate=False), "LT": lambda a, b: sp.Lt(a, b, evaluate=False),
     "LTE": lambda a, b: sp.Le(a, b, evaluate=False), "GT": lambda a, b: sp.Gt(a, b, evaluate=False),
     "GTE": lambda a, b: sp.Ge(a, b, evaluate=False),
-    "REL_LESSSIM": F.Lesssim, "REL_GTRSIM": F.Gtrsim, "REL_SIM": F.Sim, "REL_ASYMP": F.Asymp,
+    "REL_LESSSIM": F.Lesssim, "REL_GTRSIM": F.Gtrsim, "REL_SIM": F.Sim, "REL_ASYMP": F.Asymp, "REL_PROPTO": F.Propto,
     "REL_APPROX": F.Approx, "REL_LL": F.MuchLess, "REL_GG": F.MuchGreater, "REL_TO": F.Tends,
     "REL_SUCCEQ": F.SuccEq, "REL_PRECEQ": F.PrecEq, "REL_SUCC": F.Succ, "REL_PREC": F.Prec,
     "REL_EQUIV": F.Equiv, "REL_SUBSETEQ": F.SubsetEq, "REL_NOTIN": F.NotIn,
