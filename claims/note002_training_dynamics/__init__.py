@@ -59,7 +59,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob, ReLU
+from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob
 from verify.maths.features import (step_sym)
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
                       KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
@@ -72,7 +72,7 @@ from .hardness import (AND_H, G_NET, NOTE_PATH_BOUND, PATH_NORM_G, P_g, SB, STEP
 from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY, P_cos, P_par, SD_SPACE, S_D_SIZE, S_size,
                        VX, sd_gram)
 from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
-from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014, GRONWALL_NOTE,
+from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014,
                        INSTANCES_014, P_DEG, T8_FLOW_SPACE, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
                        extremal_parity_flows, gradient_growth, parity_flows)
 from .kernel_lemmas import (HF_SPACE, KERNEL_SPACE, L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, NB_SPACE,
@@ -90,6 +90,34 @@ from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat
                               theorem10_draws, theorem13_draws)
 
 lam0 = sp.Symbol("lambda_0", positive=True)          # a lower bound on lambda_n(G(theta_t)) for all t
+
+
+class _SigmaStep(sp.Function):
+    """The note's sigma_step, read as the step 1(z >= 0) (Theorem 4's h_i = sigma_step(c_i))."""
+    @classmethod
+    def eval(cls, z):
+        return step_sym(z)
+
+
+# the note's notation, as the parser builds it, read as the quantities the checks evaluate (readings)
+_Fn = sp.Function
+_theta, _theta_0 = sp.symbols("theta theta_0")
+_Rhat, _Rhat_ml, _theta_of, _Gf, _Khat_of = _Fn("Rcalhat_n"), _Fn("Rhat_n"), _Fn("theta"), _Fn("G"), _Fn("Khat")
+# lambda_n(A): the n-th (smallest) eigenvalue of the n x n matrix A; a bare lambda_n is the kernel function's n-th
+# eigenvalue, or lambda_n(K) in Theorem 10. (A reading's key is a function value, which the scaling analysis names.)
+_lambda_n = _Fn("lambda_n")
+# the risk along the flow, at t and at the initialisation: Rt(t), Rt(0)
+ALONG_FLOW = {_Rhat(_theta_of(t)): Rt(t), _Rhat(_theta_0): Rt(0)}
+# lambda_n(K) of the kernel regime's statements is the number lambda
+LAMBDA_K = {_lambda_n(K): lam}
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes (K_hat(theta) is the
+# kernel at theta, a function; k(x, x') is a kernel and c(x) a margin, while k counts halfspaces and c is a rate
+# constant elsewhere: those names are declared where a claim needs them)
+SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": m, "n": n, "d": d,
+           "gamma": gam, "lambda_0": lam0, "K": K, "Khat": _Khat_of, "C_1": C1_s, "C_2": C2_s, "z": z_,
+           "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep,
+           # Theorem 8's proof: delta_t = sqrt(E_f ||theta_t^f - theta_0||^2), a function of t, and its derivative
+           "delta_t": dl(t), "deltadot_t": sp.Derivative(dl(t), t)}
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
@@ -258,8 +286,7 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(z) = ReLU(2z) - ReLU(2z - 1) for |z| >= 1/2",
         source=src("Hardness of learning two-layer neural networks (proof)", r"\sigma_{step}(z) = \text{ReLU}(2z) - \text{ReLU}(2z-1)"),
-        statement=Statement(sp.Eq(step_sym(z_), ReLU(2 * z_) - ReLU(2 * z_ - 1), evaluate=False),
-                            assuming=[sp.Ge(sp.Abs(z_), sp.Rational(1, 2))]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Ge(sp.Abs(z_), sp.Rational(1, 2))]),
         checks=(CaseSplit(z_, [sp.Rational(1, 2) + sz, -sp.Rational(1, 2) - sz], Identity(name="identity"),
                           name="cases z = 1/2 + s, z = -1/2 - s (s >= 0)"),),
         expected=Verdict.PROVED,
@@ -542,7 +569,7 @@ CLAIMS = [
         scaling=HINGE.with_dims({"delta": S_TH}),
         title="(0.17): delta_t' <= 2^{2-d/2} (sqrt(2L) delta_t + sqrt(G(theta_0))) from (0.16)",
         source=src("Hardness of learning with GD (proof)", r"\dot{\delta}_t \le 2^{2-\frac{d}{2}} (\sqrt{2L} \delta_t + \sqrt{G(\theta_0)}). \tag{0.17}"),
-        statement=Statement(sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0)))),
+        statement=Statement.from_quote(SYMBOLS, where={_Gf(_theta_0): G0}),
         checks=(Derivation(name="(0.16) divided by 2 delta_t, root split", derived=sp.Le(sp.Derivative(dl(t), t), DDELTA_SPLIT)),),
         depends_on=("dyn.theorem8.step_016",),
         correction=Correction(
@@ -557,9 +584,9 @@ CLAIMS = [
         scaling=HINGE.with_dims({"delta": S_TH}),
         title="Gronwall: delta_t <= sqrt(G(theta_0)/2L) (e^{2^{2-d/2} sqrt(L) t} - 1) from (0.17)",
         source=src("Hardness of learning with GD (proof)", r"\delta_t \le \sqrt{\frac{G(\theta_0)}{2L}} (e^{2^{2-\frac{d}{2}}\sqrt{L}t} - 1)."),
-        statement=Statement(sp.Le(dl(t), GRONWALL_NOTE),
-                            assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
-                                      sp.Eq(dl(0), 0)]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(dl(t), t), 2 ** (2 - d / 2) * (sp.sqrt(2 * L) * dl(t) + sp.sqrt(G0))),
+                                                    sp.Eq(dl(0), 0)],
+                                       where={_Gf(_theta_0): G0}),
         checks=(InitialValueGronwall(name="comparison ODE from (0.17), delta_0 = 0"),),
         depends_on=("dyn.theorem8.step_017",),
         correction=Correction(
@@ -603,7 +630,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Theorem 10: R_n(theta(t)) <= e^{-m lambda_n t} R_n(theta_0) (rate against Lemma 12's proof)",
         source=src("Theorem 10", r"$\hat{\mathcal{R}}_n(\theta(t)) \le e^{-m\lambda_n t} \hat{\mathcal{R}}_n(\theta_0).$"),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t) * Rt(0))),
+        statement=Statement.from_quote({**SYMBOLS, "lambda_n": lam}, where=ALONG_FLOW),   # the theorem's lambda_n is lambda_n(K)
         checks=(Derivation(name="rate of Lemma 12 (t_0 = oo)", derived=sp.Le(Rt(t), LEMMA12_DERIVED)),),
         depends_on=("dyn.lemma12",),
         tested_by=("dyn.theorem10.probability",),      # the rate at the stated width, simulated
@@ -787,7 +814,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
-        statement=Statement(sp.Ge(LambdaMin(Kh), LambdaMin(K) - FrobNorm(Kh - K))),
+        statement=Statement.from_quote({**SYMBOLS, "Khat": Kh}, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
         checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -796,7 +823,7 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Lemma 11: eps = lambda/2 and n^2 e^{-2 m eps^2} <= delta lead to m >= log(n^2/delta)/(2 lambda^2)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"This leads to  $m \geq \frac{\log(n^2/\delta)}{2\lambda_n^2(K)}$"),
-        statement=Statement(sp.Ge(m, sp.log(n**2 / delta) / (2 * lam**2)), assuming=[sp.Lt(delta, 1)]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Lt(delta, 1)], where=LAMBDA_K),
         checks=(Derivation(name="solve n^2 e^{-2m(lambda/2)^2} = delta", derived=sp.Ge(m, L11_NEEDED), sense="hypothesis",
                            domains={"delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
         correction=Correction(
@@ -812,9 +839,10 @@ CLAIMS = [
         scaling=KERNEL,
         title="On I(theta_0): lambda_n(K_hat(theta)) >= lambda_n(K_hat(theta_0)) - ||K_hat(theta_0) - K_hat(theta)||_F >= lambda/4",
         source=src("Gradient descent near the initialization", r"\lambda_n(\hat{K}(\theta)) \ge \lambda_n(\hat{K}(\theta_0)) - \|\hat{K}(\theta_0) - \hat{K}(\theta)\|_F \ge \frac{\lambda_n(K)}{2} - \frac{\lambda_n(K)}{4} = \frac{\lambda_n(K)}{4}"),
-        statement=Statement(sp.And(sp.Ge(LambdaMin(Kh), LambdaMin(Kh0) - FrobNorm(Kh0 - Kh)),
-                                   sp.Ge(LambdaMin(Kh0) - FrobNorm(Kh0 - Kh), lam / 4)),
-                            assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)]),
+        statement=Statement.from_quote(SYMBOLS,
+                                       assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)],
+                                       where={_Khat_of(_theta): Kh, _Khat_of(_theta_0): Kh0, _lambda_n(Kh): LambdaMin(Kh),
+                                              _lambda_n(Kh0): LambdaMin(Kh0), **LAMBDA_K}),
         checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)", configurations=NB_SPACE),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
@@ -824,8 +852,8 @@ CLAIMS = [
         scaling=KERNEL,
         title="Lemma 12: R_n(theta(t)) <= e^{-m lambda_n(K) t/2} R_n(theta_0) for t in [0, t_0]",
         source=src("Lemma 12", r"\hat{\mathcal{R}}_n(\theta(t)) \le e^{-\frac{m\lambda_n(K)}{2}t} \hat{\mathcal{R}}_n(\theta_0)."),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-m * lam * t / 2) * Rt(0)),
-                            assuming=[sp.Le(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t))]),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(Rt(t), t), LEMMA12_RATE * Rt(t))],
+                                       where={**ALONG_FLOW, **LAMBDA_K}),
         checks=(Gronwall(name="comparison ODE from the proof's chain"),),
         depends_on=("dyn.lemma12.chain", "dyn.neighbourhood"),
         expected=Verdict.PROVED,
@@ -912,8 +940,8 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: by the assumption m >= 10 n log(2n^2/delta)/lambda^2, gamma <= 1 (from gamma <~ 1/sqrt(m lambda))",
         source=src("Proof of Theorem 10", r"By the assumption,  $\gamma \leq 1$"),
-        statement=Statement(sp.Le(gam, 1), assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
-                            where={gam: 1 / sp.sqrt(THM10_WIDTH * lam)}),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)],
+                                       where={gam: 1 / sp.sqrt(THM10_WIDTH * lam)}),
         checks=(Inequality(name="the previous line (constant 1) at Theorem 10's smallest width, lambda_n(K) <= K_ii = 1/(2d)",
                            domains={"lambda": Domain(0, 0.5), "delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
         depends_on=("dyn.theorem10.gamma",),
@@ -924,7 +952,7 @@ CLAIMS = [
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: gamma <= 1 and m >= 20n/lambda lead to ||K_hat(theta(t)) - K_hat(theta_0)||_F <= lambda/8",
         source=src("Proof of Theorem 10", r"Hence,  $m \geq 20n/\lambda_n(K)$  leads to"),
-        statement=Statement(sp.Ge(m, 20 * n / lam)),
+        statement=Statement.from_quote(SYMBOLS, where=LAMBDA_K),
         checks=(Derivation(name="(n^2/m^2)(gamma + gamma^2) <= (lambda/8)^2 at gamma = 1", derived=sp.Ge(m, WIDTH_NEEDED),
                            sense="hypothesis"),),
         depends_on=("dyn.theorem10.kernel_perturbation",),
@@ -1124,7 +1152,7 @@ CLAIMS = [
         scaling=KERNEL,
         title="Multi-layer section: on the ball, R_n(theta(t)) <= e^{-c m lambda_n(K) t} R_n(theta_0) for a constant c > 0",
         source=src("Multi-layer fully-connected networks", r"we have  $\hat{R}_n(\theta(t)) \le e^{-cm\lambda_n(K)t}\hat{R}_n(\theta_0)$  for a constant c > 0"),
-        statement=Statement(sp.Le(Rt(t), sp.exp(-c_ml * m * lam * t) * Rt(0))),
+        statement=Statement.from_quote({**SYMBOLS, "c": c_ml}, where={_Rhat_ml(_theta_of(t)): Rt(t), _Rhat_ml(_theta_0): Rt(0), **LAMBDA_K}),
         checks=(Derivation(name="(0.28) with lambda_n(G) >= m lambda_n(K)/2, solved (Gronwall)", derived=sp.Le(Rt(t), ML_RATE_DERIVED),
                            constants=(c_ml,)),),
         expected=Verdict.PROVED,
@@ -1149,8 +1177,149 @@ CLAIMS = [
     ),
 ]
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
-
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    "dyn.theorem1": "the quote parses (its min over theta does not bind s: it is ||grad R(theta_s)||, the simulated "
+                    "g_s; R(theta_0) and inf R are R_0, R_inf), and readings of a min and an inf are rejected by the "
+                    "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem2": "the quote parses to R(theta_t) - R(theta*) <= ||theta* - theta_0||^2/(2t); the simulation gives "
+                    "the gap and the squared distance, and readings of a difference and a norm are rejected by the "
+                    "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.pl.rate": "the quote is the slide's PL condition ||grad R|| >= C (R - inf R); the claim checks what it gives "
+                   "along the flow (D' <= -C^2 D^2 against the rate e^{-Ct}), which the quote does not write",
+    "dyn.theorem3": "the parser reads e^{-Ct}(R(theta_0) - inf R) as e(R(theta_0) - inf R)^{-Ct}, the power of a "
+                    "function e applied to the bracket; the claim checks D_t <= e^{-Ct} D_0 with the simulated gaps "
+                    "D_t, D_0",
+    "dyn.theorem4": "the quote is prose around the name H_K; the claim is untestable (hardness over all algorithms "
+                    "under a cryptographic assumption) and its statement a name",
+    "dyn.theorem5": "the quote is prose ('G is not efficiently learnable'); the statement is the hardness indicator "
+                    "hard_G >= 1 that the proof's chain is derived for",
+    "dyn.hardness.step_limit": "the quote parses to this relation with ReLU; SymPy does not take the limit of ReLU(at) "
+                               "- ReLU(at - 1) (the case t > 0 stays a Limit), so the check needs ReLU in closed form, "
+                               "(x + |x|)/2",
+    "dyn.hardness.margin": "the quote |c(x)| >= 1/2 parses; reading c(x) as the product c is written as (a Sum over the"
+                           " coordinates) fails when definitions are substituted again: 'substitution cannot create "
+                           "dummy dependencies'",
+    "dyn.hardness.path_norm": "the quote does not parse: its parentheses do not balance (\\left( ... (2(2||w_i||_1 + "
+                              "...) + 1\\right) leaves one open), a typo of the note",
+    "dyn.hardness.sign_g": "the parser reads \\wedge between relations only, not between the {0,1}-valued h_i(x); the "
+                           "statement is the conjunction as the product of the steps sigma_step(c_i(x))",
+    "dyn.parity.orthonormal": "the quote is the chain's continuation (= prod_i E_{x_i}[...] = delta_{v,v'}); the claim "
+                              "checks the whole chain (0.1)-(0.2) from <f_v, f_v'>, the expectations as exact means "
+                              "over {0,1}^d and delta_{v,v'} as prod_i delta_{v_i,v'_i}",
+    "dyn.parity.hat": "the quote is the right side of (0.4) (it starts with '='); the statement supplies its left side "
+                      "(-1)^{v^T x}",
+    "dyn.parity.path_norm": "the quote is prose (an HTML superscript); the statement is the path norm of (0.4) against "
+                            "C d^2 with an explicit C",
+    "dyn.sd.size": "the quote's >~ carries an unnamed constant; the claim checks it with the constant 1: |S_d| = "
+                   "binomial(2d, d) >= 2^d/sqrt(d)",
+    "dyn.sd.barron_norm": "the quote's ||f||_B <~ d^2 is checked through the path norm of an explicit ReLU "
+                          "representation of cos(w^T x), path norm <= C d^2 with that representation's constant C",
+    "dyn.sd.orthonormal": "the quote is prose; the statement is the Gram matrix of S_d against the identity, G = I",
+    "dyn.shamir": "an existence result under unstated conditions, untestable: the statement is a name",
+    "dyn.theorem7": "the quote parses; its two expectations and |F| are the simulated V, B and F_size, and readings of "
+                    "an expectation are rejected by the scaling analysis (it names readings of symbols and function "
+                    "values only)",
+    "dyn.theorem7.gradient": "the quote's gradient and E_x are checked in closed form on {0,1} (R^f = E_x (h - f)^2 as "
+                             "a cube mean, grad_theta as d/dtheta); the parser reads R^f without an argument as the "
+                             "power R**f",
+    "dyn.theorem7.step_08": "the quote parses (R^f read as the power R**f); its two expectations over f are the "
+                            "simulated V and M2, and readings of an expectation are rejected by the scaling analysis "
+                            "(it names readings of symbols and function values only)",
+    "dyn.theorem7.step_09": "the quote continues the chain (it starts with <=); the statement supplies its left side, "
+                            "E_f <f, grad h>^2 as the mean under the uniform P",
+    "dyn.theorem7.step_10": "the quote continues the chain; its left side (1/|F|) sum_f <f, grad h>^2 is the simulated "
+                            "S_F",
+    "dyn.hinge.variance": "the quote continues a chain from E_f||grad R^f||^2 (the line before) and its middle term "
+                          "||grad h||^2/|F| is not simulated; the claim checks the first equality and the end, = "
+                          "(1/|F|) sum_i <f_i, grad h>^2 <= G_theta/2^d",
+    "dyn.theorem8": "the quote parses (theta_t^f read as the power theta_t**f); E_f||theta_t^f - theta_0||^2 is the "
+                    "simulated delta2, and readings of an expectation are rejected by the scaling analysis (it names "
+                    "readings of symbols and function values only)",
+    "dyn.corollary9": "the parser reads poly(d) as the product p*o*l*y(d); the claim checks C d^p/2^d (the polynomial "
+                      "as the power d^p) for the smallest displacement over f, D_min",
+    "dyn.theorem8.step_013": "the quote parses; G(theta), G(theta_0) are the simulated G_t, G_0 and ||theta - "
+                             "theta_0||^2 is dist2, and readings of a norm are rejected by the scaling analysis (it "
+                             "names readings of symbols and function values only)",
+    "dyn.theorem8.step_014": "the quote's d/dt E_f||theta_t^f - theta_0||^2 is checked by the chain rule on two targets"
+                             " (E_f the mean of two flows theta_1, theta_2); the parser reads theta_t^f as a power and,"
+                             " d being the dimension, d(...)/dt as a quotient",
+    "dyn.theorem8.step_015": "the quote continues (0.14)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
+                             "is the simulated lhs14",
+    "dyn.theorem8.step_016": "the quote continues (0.15)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
+                             "is the simulated lhs14",
+    "dyn.kernel.gd_flow": "the quote is one coordinate of the flow (0.20); the claim checks that the whole flow (a_j "
+                          "and b_j, n = d = 2) is the negative gradient of R_n",
+    "dyn.theorem10.probability": "the quote's formula is the width hypothesis; the statement is the probability the "
+                                 "quote announces ('with probability 1 - delta'): Prob(R_n(theta(t)) <= e^{-m lambda_n "
+                                 "t} R_n(theta_0)) >= 1 - delta",
+    "dyn.kernel.error_dynamics": "the quote's chain, for any n and any parameters, is checked as one identity at n = 2 "
+                                 "with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i); the parser "
+                                 "reads de_i(t)/dt as a quotient, d being the dimension",
+    "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
+                              "lambda_n(G(theta_t)) >= lambda_0",
+    "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
+                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
+    "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
+                       "against m K_hat with K_hat's entries written out",
+    "dyn.kernel.limit": "the quote is the definition k(x, x') := E_b[...] that ends the display; the statement is the "
+                        "empirical kernel against it, K_hat = K",
+    "dyn.lemma11": "the statement is the probability over the initialisation the lemma's preamble states: "
+                   "Prob(lambda_n(G) >= m lambda_n(K)/2) >= 1 - delta under m >= log(n^2/delta)/(2 lambda^2)",
+    "dyn.lemma11.remark_braun": "the quote's 'with high probability' is read in its weakest form: Prob(lambda_n(K) > n "
+                                "lambda_n/2) >= 1/2, lambda_n the kernel function's n-th eigenvalue",
+    "dyn.lemma11.remark_operator": "the quote's lambda_n >= C_d/n^{1+1/d} has an unnamed C_d; the claim checks its "
+                                   "order in n, 1/(lambda_n n^{1/d}) = O(n), fitted on the kernel's eigenvalues",
+    "dyn.lemma11.remark_decay": "the quote's lambda_n(K) >= C_d/n^{1/d} has an unnamed C_d; the claim checks its order "
+                                "in n at d = 3, 1/lambda_n(K) = O(n^{1/3}), fitted on sampled K",
+    "dyn.lemma11.hoeffding": "the quote is the end of a display that starts mid-formula (\\right| \\ge eps \\right\\}); the"
+                             " statement is the probability of the complementary event",
+    "dyn.lemma11.union_bound": "the quote's chain runs through the union sum; the claim checks its two ends, "
+                               "Prob(||K_hat - K||_F <= eps) >= 1 - n^2 e^{-2m eps^2}, by simulation (the middle term "
+                               "is not estimated)",
+    "dyn.lemma12.chain": "the quote's identity is checked at n = 2 along de/dt = -m K_hat e (explicit entries); the "
+                         "parser reads d||e||^2/dt as a quotient, d being the dimension",
+    "dyn.theorem10.gradient_bound": "the quote parses; ||grad R_n(theta)||^2, ||theta||^2 and R_n(theta) are the "
+                                    "simulated gradsq, thetasq, R_theta, and readings of a norm are rejected by the "
+                                    "scaling analysis (it names readings of symbols and function values only)",
+    "dyn.theorem10.integral": "the quote continues the chain from ||theta(t) - theta_0||; its <~ carries the constant C"
+                              " the derivation matches",
+    "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
+                                 "(a_s(0)^2 + ||b_s(0)||^2)) = sqrt(m) with a_s(0) = 0, ||b_s(0)|| = 1",
+    "dyn.theorem10.gamma": "the quote's <~ is checked as gamma <= C/sqrt(m lambda_n(K)), with the constant C the "
+                           "derivation matches",
+    "dyn.theorem10.kernel_perturbation": "the quote continues an aligned chain (&<~) from ||K_hat(theta(t)) - "
+                                         "K_hat(theta_0)||_F^2; its <~ carries the constant C the derivation matches",
+    "dyn.remark.b_displacement": "the quote is prose (HTML subscripts); the statement is the order in m of the first "
+                                 "layer's displacement, O(1/m)",
+    "dyn.remark.balanced_kernel": "the quote defines the limit kernel k := E_b[...]; the claim checks that the Gram "
+                                  "matrix (what its arrow continues) approaches it: G = K in the simulated matrices",
+    "dyn.theorem13.probability": "the quote's formula is the width hypothesis; the statement is the probability it "
+                                 "announces, of the next display's bound: Prob(sup |f_m - f~_m| <= (1 + "
+                                 "sqrt(log(1/delta)))/(lambda_n(K) sqrt(m))) >= 1 - delta",
+    "dyn.theorem13": "the quote continues the chain from sup |f_m - f~_m|; the claim checks its order in m, "
+                     "O(1/sqrt(m)), fitted",
+    "dyn.remark.timescale_a": "the quote's a_j(t) = O(poly(n)/m) is checked as its order in m at fixed n (sup_t max_j "
+                              "|a_j(t)| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+    "dyn.remark.timescale_bdot": "the quote's b_j'(t) ~ O(|a_j|) = O(poly(n)/m) is checked as its order in m at fixed n"
+                                 " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+    "dyn.theorem13.sketch": "the quote is one step of the sketch's chain; the statement is the whole chain in the "
+                            "simulated terms",
+    "dyn.theorem13.sketch_order": "the quote's <~ 1/(m lambda_n^2(K)) is checked as its order in m: (1/2)||theta(t) - "
+                                  "theta_0||^2 = O(1/m), fitted",
+    "dyn.lemma14": "the quote defines w_i(t) = -m int_0^t e_i; the claim checks what it is defined for, the representer"
+                   " identity f_m(x; a~(t), B_0) = sum_i w_i(t) k_m(x_i, x), with the simulated f_rfm and f_rep",
+    "dyn.barron_lower_bound": "the claim is untestable (a lower bound over every n-dimensional subspace of L^2): its "
+                              "statement is a name, not the sup-inf the quote writes",
+    "dyn.lazy.expansion": "the quote's remainder o(||theta - theta_0||) is checked as the order of the simulated "
+                          "remainder Rem in the step eps (eps -> 0, random unit directions)",
+    "dyn.lazy.displacement": "the quote's ||theta theta_0|| = O(1/sqrt(m)) is checked as the order in m of the "
+                             "simulated product theta^T theta_0 (Q, fitted)",
+    "dyn.lazy.tangent_kernel": "the quote parses; k_m(x, x') and the inner product are the simulated kernels K_w and "
+                               "K_lin, and readings of an inner product are rejected by the scaling analysis (it names "
+                               "readings of symbols and function values only)",
+    "dyn.multilayer.init_gram": "the quote's 'if m is sufficiently large' about a random initialisation is read in its "
+                                "weakest form: Prob(lambda_n(G(theta_0)) >= m lambda_n(K)) >= 1/2",
+    "dyn.multilayer.displacement": "the quote continues the chain from ||theta_t - theta_0||; the claim checks its "
+                                   "order in m, O(1/m), fitted",
+}

@@ -122,3 +122,17 @@ def test_a_statement_from_its_quote_is_the_quote_parsed(packages):
         if claim.statement.text is not None:
             assert claim.statement.text in claim.source.quote, claim.id
             assert not claim.problems, (claim.id, claim.problems)
+
+
+def test_the_classification_finds_a_quote_that_states_the_checked_relation():
+    # must fail the main test: a claim stated in SymPy although its quote states exactly that relation
+    from verify import Claim, Source, Statement
+    kappa = sp.Symbol("kappa", positive=True)
+
+    def claim(quote, relation):
+        return Claim(id="t.c", title="t", source=Source("t.md", "§", quote), statement=Statement(relation), checks=())
+    assert why_sympy(claim(r"If $\kappa > 1$ then", sp.Gt(kappa, 1)), {"kappa": kappa})[0] == "parses"
+    assert why_sympy(claim(r"If $\kappa > 1$ then", sp.Gt(kappa, 2)), {"kappa": kappa})[0] == "differs"
+    assert why_sympy(claim(r"the flow converges", sp.Gt(kappa, 2)), {"kappa": kappa})[0] == "prose"
+    assert why_sympy(claim(r"$\kappa > \frac{1$", sp.Gt(kappa, 2)), {"kappa": kappa})[0] == "no parse"
+    assert why_sympy(claim(r"$\kappa^2$", sp.Gt(kappa, 2)), {"kappa": kappa})[0] == "no relation"

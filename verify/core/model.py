@@ -104,12 +104,21 @@ class Statement:
         object.__setattr__(self, "where", dict(self.where))
 
     def expanded(self, expr):
-        """``expr`` with the definitions substituted (repeatedly, so definitions may nest)."""
+        """``expr`` with its readings substituted once (:attr:`readings`) and the definitions of symbols
+        repeatedly (so definitions may nest; readings inside them are substituted after)."""
+        expr = sp.sympify(expr)
+        readings = self.readings
+        if readings:
+            expr = expr.subs(readings)
+        definitions = {k: v for k, v in self.where.items() if k not in readings}
+        before = expr
         for _ in range(5):
-            new = sp.sympify(expr).subs(self.where) if self.where else sp.sympify(expr)
+            new = expr.subs(definitions) if definitions else expr
             if new == expr:
                 break
             expr = new
+        if readings and expr != before:
+            expr = expr.subs(readings)
         return expr
 
     @property
