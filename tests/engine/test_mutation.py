@@ -199,3 +199,14 @@ def test_one_edit_in_a_monotone_context():
     k = sp.Symbol("k", integer=True, positive=True)
     s = sp.Symbol("s", nonnegative=True)
     assert weaker(Statement(sp.Le((12 * s + 12 * k - 1) / (6 * k), 3 + s)), Statement(sp.Le((12 * s + 12 * k - 1) / (12 * k), 3 + s)))
+
+
+def test_readings_of_the_notes_notation_are_not_mutated():
+    # f(omega(t)) -> f_t says how the checks evaluate the note's notation; it is not what the note states
+    f, omega = sp.Function("f"), sp.Function("omega")
+    t, f_t, c = sp.Symbol("t", positive=True), sp.Symbol("f_t", real=True), sp.Symbol("c", positive=True)
+    M = sp.Symbol("M", positive=True)
+    st = Statement(sp.Le(sp.Abs(f(omega(t))), 2 * M), where={f(omega(t)): 3 * f_t, M: c ** 2})
+    out = mutants(st, limit=None)
+    assert out and all(m.statement.where[f(omega(t))] == 3 * f_t for m in out)
+    assert any(m.statement.where[M] != c ** 2 for m in out)        # a definition of a symbol is mutated
