@@ -62,7 +62,7 @@ from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, 
 from verify.core.latex.functions import Expectation, InfOver
 from verify.core.model import FromQuote
 from verify.notation import FrobNorm, LambdaMin, Norm, OpNorm, Prob
-from verify.maths.features import (step_sym)
+from verify.maths.features import relu_abs, step_sym
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
                       KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
                       R_theta, SCALING, S_F, S_H, S_R, S_TH, S_X, V, d, delta, delta2, dist0, dist2, eps, f_rep,
@@ -99,6 +99,13 @@ class _SigmaStep(sp.Function):
     @classmethod
     def eval(cls, z):
         return step_sym(z)
+
+
+class _ReLUClosed(sp.Function):
+    """ReLU in the closed form (z + |z|)/2, the same function in a form SymPy takes limits of (relu_abs)."""
+    @classmethod
+    def eval(cls, z):
+        return relu_abs(z)
 
 
 # the note's notation, as the parser builds it, read as the quantities the checks evaluate (readings)
@@ -166,6 +173,8 @@ LAZY_DISPLACEMENT_READ = {_r.lhs: Q, _r.rhs: sp.O(1 / sp.sqrt(m), (m, sp.oo))}
 TANGENT_KERNEL_QUOTE = r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"
 _r = _parsed(TANGENT_KERNEL_QUOTE)
 TANGENT_KERNEL_READ = {_r.lhs: K_lin, _r.rhs: K_w}
+# the step as the limit of ReLU differences: t is there a real variable (time elsewhere), a > 0, ReLU in closed form
+STEP_LIMIT_SYMBOLS = {**SYMBOLS, "t": tau, "a": sp.Symbol("a", positive=True), "ReLU": _ReLUClosed}
 # the margin c(x) as the text writes it, "w^T x b 1/2" (juxtaposition: a product)
 MARGIN_QUOTE = r"we have  $|c(x)| \ge 1/2$"
 MARGIN_READ = {_parsed(MARGIN_QUOTE).lhs.args[0]: c_written()}
@@ -289,7 +298,7 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
         source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
-        statement=Statement(sp.Eq(step_sym(tau), STEP_LIMIT, evaluate=False)),
+        statement=Statement.from_quote(STEP_LIMIT_SYMBOLS),
         checks=(CaseSplit(tau, [tp, 0, -tp], Identity(name="limit"), name="cases t > 0, t = 0, t < 0"),),
         correction=Correction(
             Statement(sp.Eq(step_sym(tau, 0), STEP_LIMIT, evaluate=False)),
@@ -1240,9 +1249,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                     "under a cryptographic assumption) and its statement a name",
     "dyn.theorem5": "the quote is prose ('G is not efficiently learnable'); the statement is the hardness indicator "
                     "hard_G >= 1 that the proof's chain is derived for",
-    "dyn.hardness.step_limit": "the quote parses to this relation with ReLU; SymPy does not take the limit of ReLU(at) "
-                               "- ReLU(at - 1) (the case t > 0 stays a Limit), so the check needs ReLU in closed form, "
-                               "(x + |x|)/2",
     "dyn.hardness.path_norm": "the quote does not parse: its parentheses do not balance (\\left( ... (2(2||w_i||_1 + "
                               "...) + 1\\right) leaves one open), a typo of the note",
     "dyn.hardness.sign_g": "the parser reads \\wedge between relations only, not between the {0,1}-valued h_i(x); the "
@@ -1298,7 +1304,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
                          "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
-                       "against m K_hat with K_hat's entries written out",
+                       "against m K_hat with K_hat's entries written out (read into the parsed equation, the two "
+                       "explicit matrices make SymPy evaluate it, to False, before any check)",
     "dyn.kernel.limit": "the quote is the definition k(x, x') := E_b[...] that ends the display; the statement is the "
                         "empirical kernel against it, K_hat = K",
     "dyn.lemma11": "the statement is the probability over the initialisation the lemma's preamble states: "
