@@ -98,6 +98,33 @@ __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "Cv", "T_eps", "convergence_t
 SYMBOLS: dict = {"t": t, "tau": tau, "n": n, "m": m, "lambda_0": lam0, "epsilon": eps, "delta": delta, "C": C, "R": R,
                  "mu": mu, "Z": Zs, "L": L_depth, "x_i": sp.Symbol("x_i"), "x_j": sp.Symbol("x_j")}
 
+
+def _parsed(quote: str, formula: int | None = None, step: int | None = None, symbols=None):
+    """The relation ``quote`` states as the parser reads it (with SYMBOLS): the keys of a claim's readings are
+    taken from it, never retyped, so that they are the expressions the claim's own parse contains."""
+    return Statement.from_quote(symbols or SYMBOLS, formula=formula, step=step).statement(quote).relation
+
+
+# Theorem 3.1's proof: phi(t) = (1/2)||u(t) - y||^2 and psi(t) = e^{lambda_0 t/n} phi(t), the quantities the comparison
+# ODEs evaluate, read from the quotes' left sides; C is each bound's value at t = 0.
+_Q_MONOTONE = r"\left(\exp\left(\frac{\lambda_0 t}{n}\right)\frac{1}{2}\|\boldsymbol{u}(t)-\boldsymbol{y}\|^2\right) \leq C"
+_Q_RATE = r"\left(\frac{1}{2}\|\boldsymbol{u}(t) - \boldsymbol{y}\|^2\right) \le C \exp\left(\frac{-\lambda_0 t}{n}\right)"
+_PSI_READ = {_parsed(_Q_MONOTONE).lhs: psi(t), C: psi(0)}
+_PHI_READ = {_parsed(_Q_RATE).lhs: phi(t), C: phi(0)}
+# Section 5.2: the displacement ||w_r(t) - w_r(0)|| of every neuron at every time (D_r), the integrand's constant C at
+# tau = 0 (C_v, declared as the quote's C), the integral int_0^t (1/sqrt m) dtau read as its value t/sqrt(m)
+_Q_DISPLACEMENT = r"||w_r(t) - w_r(0)||_2 \le C \int_0^t \frac{1}{\sqrt{m}} d\tau \le \frac{Ct}{\sqrt{m}}"
+_DISPLACEMENT_SYMBOLS = {**SYMBOLS, "C": Cv}
+_DISPLACEMENT_INTEGRAL = next(a for a in _parsed(_Q_DISPLACEMENT, step=1, symbols=_DISPLACEMENT_SYMBOLS).lhs.args
+                              if isinstance(a, sp.Integral))
+_DISPLACEMENT_READ = {_parsed(_Q_DISPLACEMENT, step=0, symbols=_DISPLACEMENT_SYMBOLS).lhs: D_r,
+                      _DISPLACEMENT_INTEGRAL: _DISPLACEMENT_INTEGRAL.doit()}
+# Section 5.2: ||H(t) - H(0)||_F <= eps for every t, read at the worst time of the trained networks (dH, the sup over
+# the horizon the simulation computes): the bound holds for every t exactly when it holds for that sup
+_Q_WIDTH = (r"if $m = \mathcal{O}(\frac{n^6}{\epsilon^2})$, then we get "
+            r"$\|\boldsymbol{H}(t) - \boldsymbol{H}(0)\|_F \leq \epsilon$")
+_WIDTH_READ = {_parsed(_Q_WIDTH, formula=1).lhs: dH}
+
 _dw, _xv = sp.symbols("dw1:3", real=True), sp.symbols("x1:3", real=True)
 _hk = sp.symbols("h1:3", nonnegative=True)                        # interval lengths of a piecewise-constant velocity
 _vk = sp.symbols("v11 v12 v21 v22", real=True)
@@ -321,20 +348,20 @@ CLAIMS = [
     ),
     Claim(
         id="gd.theorem3_1.monotone",
-        scaling=SQUARE,
+        scaling=SQUARE.with_dims({C: S_U**2}),
         title="Theorem 3.1 proof: a decreasing e^{lambda_0 t/n} (1/2)||u - y||^2 stays below its value C at t = 0",
-        source=src("Theorem 3.1 (proof)", r"\left(\exp\left(\frac{\lambda_0 t}{n}\right)\frac{1}{2}\|\boldsymbol{u}(t)-\boldsymbol{y}\|^2\right) \leq C"),
-        statement=Statement(sp.Le(psi(t), psi(0)), assuming=[sp.Le(sp.Derivative(psi(t), t), 0)]),
+        source=src("Theorem 3.1 (proof)", _Q_MONOTONE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(psi(t), t), 0)], where=_PSI_READ),
         checks=(Gronwall(name="comparison ODE"),),
         depends_on=("gd.theorem3_1.negative",),
         expected=Verdict.PROVED,
     ),
     Claim(
         id="gd.theorem3_1.rate",
-        scaling=SQUARE,
+        scaling=SQUARE.with_dims({C: S_U**2}),
         title="Theorem 3.1 proof: (1/2)||u(t) - y||^2 <= C exp(-lambda_0 t/n)",
-        source=src("Theorem 3.1 (proof)", r"\left(\frac{1}{2}\|\boldsymbol{u}(t) - \boldsymbol{y}\|^2\right) \le C \exp\left(\frac{-\lambda_0 t}{n}\right)"),
-        statement=Statement(sp.Le(phi(t), phi(0) * sp.exp(-lam0 * t / n)), assuming=[sp.Le(sp.Derivative(phi(t), t), PHI_BOUND)]),
+        source=src("Theorem 3.1 (proof)", _Q_RATE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(sp.Derivative(phi(t), t), PHI_BOUND)], where=_PHI_READ),
         checks=(Gronwall(name="comparison ODE of the first display"),),
         depends_on=("gd.theorem3_1.lambda_min", "gd.theorem3_1.monotone"),
         correction=Correction(
@@ -593,8 +620,8 @@ CLAIMS = [
                  "not bound it. The correction bounds the integrand by ||u(0) - y||/sqrt(n), which needs no such assumption.",
         scaling=UNIT_INPUTS,
         title="Section 5.2: ||w_r(t) - w_r(0)|| <= C int_0^t (1/sqrt m) dtau <= Ct/sqrt(m), C the integrand at u(tau) = u(0)",
-        source=src("5.2 Claim 2: Training", r"||w_r(t) - w_r(0)||_2 \le C \int_0^t \frac{1}{\sqrt{m}} d\tau \le \frac{Ct}{\sqrt{m}}"),
-        statement=Statement(sp.Le(D_r, Cv * t / sp.sqrt(m))),
+        source=src("5.2 Claim 2: Training", _Q_DISPLACEMENT),
+        statement=Statement.from_quote(_DISPLACEMENT_SYMBOLS, where=_DISPLACEMENT_READ),
         checks=(Simulation(displacement_bound, name="trained networks of widths 16 and 256, n = 1 and 3", rtol=1e-6,
                            configurations=TRAINED_SPACE),),
         depends_on=("gd.s5_2.velocity",),
@@ -722,8 +749,8 @@ CLAIMS = [
                  "by more than eps; the argument needs a lower bound, which also depends on lambda_0 and ||u(0) - y||.",
         scaling=NETWORK.with_dims({rho_res: S_W * S_X}).fixing(S_W, S_X, why=GAUSSIAN_WHY),
         title="Section 5.2: m = O(n^6/eps^2) gives ||H(t) - H(0)||_F <= eps",
-        source=src("5.2 Claim 2: Training", r"if $m = \mathcal{O}(\frac{n^6}{\epsilon^2})$, then we get $\|\boldsymbol{H}(t) - \boldsymbol{H}(0)\|_F \leq \epsilon$"),
-        statement=Statement(sp.Le(dH, eps), assuming=[sp.Le(m, C * n**6 / eps**2)]),
+        source=src("5.2 Claim 2: Training", _Q_WIDTH),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(m, C * n**6 / eps**2)], formula=1, where=_WIDTH_READ),
         checks=(Simulation(width_gram_change, name="trained networks of widths 4 and 16, n = 3 and 1, C = 1e-3, 1, 1e3",
                            configurations=WIDTH_SPACE),),
         depends_on=("gd.s5_2.pattern_probability", "gd.s5_2.delta_w"),
@@ -778,48 +805,53 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-# The shared obstacles: a reading of a norm (||u(t) - y||, ||H(t) - H(0)||_F, ||w_r(t) - w_r(0)||) as the simulated quantity
-# is keyed by an expression, which the scaling check's definitions cannot take; the parser reads bold u, y, H as commutative
-# scalars, which substituting the checked matrices does not read as matrix products; a sum over a symbolic n or m is checked
-# at n = m = 2.
-_NORM_READING = "reading that norm as the checked quantity needs a reading keyed by a norm, which the scaling check cannot take"
+# The shared obstacles: misreadings, which no reading may repair (the parser reads bold u, y, H and x_i^T x_j, w^T x_i as
+# commutative scalars, \Delta w and sgn(.) as products of letters, arccos x_i^T x_j as acos(x_i^T) x_j); a sum over a
+# symbolic n or m, checked at n = m = 2; limits in m ("-> 0", "~") checked at the rate O(1/sqrt m) of the lazy-training
+# argument, which the quote does not write.
 STATED_IN_SYMPY: dict[str, str] = {
     # the quote's formulas are not the statement checked: a definition, a hypothesis, a limit in words
     "gd.s1.time": "the quote's |f(w) - f(w*)| <= eps defines T_eps and poly(log(1/eps), n, L) is an unspecified polynomial (no "
                   "relation): the statement bounds T_eps by the family C_p (log(1/eps) + n + L)^k_p the simulations search",
     "gd.s2.strongly_convex": "the quote's theta(t) -> theta* is checked as the classical contraction ||theta(t) - theta*|| <= "
-                             "||theta(0) - theta*|| e^{-mu t} under lambda_min(Hess) >= mu (a limit is not evaluable on finite flows)",
+                             "||theta(0) - theta*|| e^{-mu t} under lambda_min(Hess) >= mu, a stronger statement than the "
+                             "limit (which is not evaluable on finite flows)",
     "gd.theorem3_1.limit": "the quote says in words that the loss converges linearly to 0 (its formulas are t -> oo and u(t) -> y); "
                            "the statement is the limit of the proof's bound, lim_{t -> oo} C e^{-lambda_0 t/n} = 0",
     "gd.s5_1.hoeffding": "the quote's formula n = Omega(log(1/delta)/eps^2) is the hypothesis, encoded with the constant C; the "
                          "conclusion Pr(|Zbar - E Z| <= eps) >= 1 - delta is its 'with probability (1 - delta)' in words",
     "gd.s5_1.entry_concentration": "the quote's |H_ij(0) - H*_ij| <= eps holds over the draw at a width left to 'large enough': the "
                                    "statement is Pr(max_ij |H(0) - H*|_ij <= eps) >= 1 - delta at Hoeffding's per-entry width",
-    "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas (and "
-                              "sgn, Delta w parse as products): the claim is their implication, sign agreement as a b >= 0 for "
-                              "a = w_r(0)^T x_i, b = w_r(t)^T x_i, |b - a| <= Delta w",
+    "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas, "
+                              "and the parser misreads both (sgn(.) as the product s g n (.), \\Delta w as Delta*w, w^T x_i as "
+                              "x_i w^T): the claim is their implication, sign agreement as a b >= 0 for a = w_r(0)^T x_i, "
+                              "b = w_r(t)^T x_i, |b - a| <= Delta w",
     # O(.), ~ and -> statements, encoded with the rate or the constant the note's argument gives
-    "gd.proposition5_1": "the quote's H(t) ~ H* is encoded as sup_t ||H(t) - H*||_F = O(1/sqrt m), the lazy-training rate the "
-                         "order fit in m checks",
-    "gd.s5_2.delta_w": "the quote's Delta w = O(1/sqrt m) is used for every t: encoded as Delta w <= K/sqrt(m) with K free of t "
-                       "(and \\Delta w parses as the product Delta*w)",
-    "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' is encoded at the rate O(1/sqrt m) of the lazy-training argument, "
-                                 "the order fit of the sign-change fraction in m",
-    "gd.s5_2.h_limit": "the quote's H_ij(t) -> H_ij(0) as m -> oo is encoded at the rate O(1/sqrt m) of the argument, the order "
+    "gd.proposition5_1": "the quote's H(t) \\approx H* (parsed as Approx(H(t), H*)) states no rate; the claim is sup_t ||H(t) - "
+                         "H*||_F = O(1/sqrt m), the lazy-training rate the order fit in m checks",
+    "gd.s5_2.delta_w": "the parser misreads \\Delta w as the product Delta*w; and the quote's Delta w = O(1/sqrt m), used for every "
+                       "t, is checked as Delta w <= K/sqrt(m) with K free of t",
+    "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' is checked at the rate O(1/sqrt m) of the lazy-training argument "
+                                 "(the order fit of the sign-change fraction in m), and the parser misreads sgn(.) as the product "
+                                 "s g n (.) and w_r^T x_i as x_i w_r^T",
+    "gd.s5_2.h_limit": "the quote's H_ij(t) -> H_ij(0) as m -> oo is checked at the rate O(1/sqrt m) of the argument, the order "
                        "fit of ||H(t) - H(0)|| in m",
     # distributions and expectations, checked through a closed form or by sampling
-    "gd.s5.ntk_definition": "the quote's limit of an expectation is checked by Monte Carlo: Gram entries of finite-difference "
-                            "gradients (Z) against the closed form K, the expectation being the same at every width",
-    "gd.s5_1.ntk_expectation": "the quote's expectation over w ~ N(0, I) is checked by Monte Carlo: sampled indicator products (Z) "
+    "gd.s5.ntk_definition": "the quote's limit in m of an expectation is checked by Monte Carlo at widths 1 to 8 without the limit "
+                            "(the expectation is the same at every width): Gram entries of finite-difference gradients (Z) "
+                            "against the closed form K",
+    "gd.s5_1.ntk_expectation": "the parser misreads x_i^T x_j and w^T x_i as commutative products (x_j x_i^T, x_i w^T); the "
+                               "quote's expectation over w ~ N(0, I) is checked by Monte Carlo, sampled indicator products (Z) "
                                "against the closed form K",
-    "gd.s5_2.ntk_closed_form": "the quote states the closed form alone; the check is Section 5.1's expectation as a Gaussian "
-                               "integral over the wedge (polar coordinates) against it, at rho = x_i^T x_j of unit inputs",
-    "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) is checked through its characteristic function E cos(s Z) = "
-                          "e^{-s^2/2}",
+    "gd.s5_2.ntk_closed_form": "the parser misreads arccos x_i^T x_j as acos(x_i^T) x_j (and x_i^T x_j as x_j x_i^T); the check is "
+                               "Section 5.1's expectation as a Gaussian integral over the wedge (polar coordinates) against the "
+                               "closed form, at rho = x_i^T x_j of unit inputs",
+    "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) (w^T x_i misread as the product x_i w^T) is a law, not a relation: "
+                          "it is checked through its characteristic function E cos(s Z) = e^{-s^2/2}",
     "gd.s5_2.anti_concentration": "the check derives Pr(|Z| >= R) >= 1 - int_{-R}^{R} (density at 0), the complement of the "
                                   "quote's P_{Z ~ N(0, I)}(|Z| < R) <= 2R/sqrt(2 pi) (whose law is the simulators')",
-    "gd.s5_2.pattern_probability": "the quote's P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w/sqrt(2 pi) is checked as the complement "
-                                   "for Z = w_r(0)^T x_i ~ N(0, 1) (the rotational step); \\Delta w parses as the product Delta*w",
+    "gd.s5_2.pattern_probability": "the parser misreads \\Delta w as the product Delta*w and w_r(0)^T x_i as x_i w_r(0)^T; the claim "
+                                   "is the complement for Z = w_r(0)^T x_i ~ N(0, 1) (the rotational step)",
     # vectors and matrices of the generic model and of the network, checked at fixed sizes
     "gd.s2.loss_gradient": "the quote's sum over i = 1..n of indexed u_i(t) is checked as the vector identity dL/dp_k at n = p = 2 "
                            "(and at n = 3, p = 4): a symbolic sum is not read as its n = 2 instance",
@@ -835,17 +867,8 @@ STATED_IN_SYMPY: dict[str, str] = {
                      "over a symbolic m is not read as that instance",
     "gd.s5_2.path_length": "the quote's integrals of an unspecified velocity are checked as the triangle inequality for a "
                            "piecewise-constant velocity in R^2 (two pieces), the finite form of ||int v|| <= int ||v||",
-    # a norm read as the simulated quantity
-    "gd.theorem3_1.rate": "the quote is the relation checked, phi(t) <= phi(0) e^{-lambda_0 t/n} with phi = (1/2)||u(t) - y||^2 "
-                          "and C = phi(0); " + _NORM_READING,
-    "gd.theorem3_1.monotone": "the quote is the relation checked, psi(t) <= psi(0) with psi = e^{lambda_0 t/n} (1/2)||u(t) - y||^2 "
-                              "and C = psi(0); " + _NORM_READING,
     "gd.s5_1.frobenius": "the quote's chain ||H* - H(0)||_F <= sum_ij |.| <= n^2 eps is checked by its two ends (no step of it "
                          "is), under max_ij |H*_ij - H_ij(0)| <= eps as the previous step gives",
-    "gd.s5_2.displacement_linear": "the quote's chain is checked by its two ends, ||w_r(t) - w_r(0)|| <= C t/sqrt(m) on trained "
-                                   "networks (C the integrand at tau = 0; no step is the ends); " + _NORM_READING,
-    "gd.s5_2.width": "the quote's second formula is the conclusion, ||H(t) - H(0)||_F <= eps, its first the hypothesis "
-                     "(m <= C n^6/eps^2); " + _NORM_READING,
     # quotes that do not parse, or do not state the relation checked
     "gd.s3.bracket_form": "the quote is the first half of a product split over two lines ([l'(u_1, y_1), ..., l'(u_n, y_n)] .), "
                           "and the parser does not read \\dots in a list; the check is the n = p = 2 vector identity",

@@ -346,6 +346,46 @@ def _order_at(var, point):
     return Ocal
 
 
+def _quoted(quote: str, symbols=None) -> sp.Basic:
+    """The relation a quote states, as the parser builds it: its parts are the keys of the claim's readings
+    (never retyped)."""
+    return Statement.from_latex(quote, symbols=SYMBOLS if symbols is None else symbols).relation
+
+
+def _sup_order(quote: str, measured: sp.Symbol) -> Statement:
+    """Theorems 2.2 and 2.4's sup_t ||...|| = O(.), parsed from the quote: the sup read as the quantity the flows
+    measure, the O(.) at the limit alpha -> oo the theorems leave implicit."""
+    relation = _quoted(quote)
+    return Statement.from_quote(SYMBOLS, where={relation.lhs: measured,
+                                                relation.rhs: sp.O(relation.rhs.args[0], (alpha, sp.oo))})
+
+
+def _applied(expr: sp.Basic) -> sp.Basic:
+    """The one function application of a parsed expression (Barron's R_N(f), the index of resolvability)."""
+    (applied,) = expr.atoms(sp.core.function.AppliedUndef)
+    return applied
+
+
+# Barron's symbols (Sections 7 and 8): counts, constants and the penalty lambda with their signs; the errors
+# the simulations compute (err_n, a mean squared error) and the risks recorded as untestable (risk, risk_N)
+BARRON_SYMBOLS = {**SYMBOLS, **{n_: sp.Symbol(n_, positive=True) for n_ in ("C", "C_f", "n", "N", "r", "gamma")}}
+_err_n, _risk, _risk_N = (sp.Symbol(n_, nonnegative=True) for n_ in ("err_n", "risk", "risk_N"))
+_R_nN, _R_N = (sp.Symbol(n_, positive=True) for n_ in ("R_nN", "R_N"))
+
+_Q_T22_DISPLACEMENT = r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"
+_Q_T22_PARAMETERS = r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"
+_Q_T22_PREDICTIONS = r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"
+_Q_T24_DISPLACEMENT = r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"
+_Q_T24_PREDICTIONS = r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"
+_Q_T24_PARAMETERS = r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"
+_Q_BARRON_A1 = r"\int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n}"
+_Q_BARRON_A4 = r"\int_{B_r} (f(x) - f_n(x))^2 \mu(dx) \leq (2rC_f)^2/n"
+_Q_BARRON_B1 = r"\|f - f_n\| \leq \frac{C_f}{\sqrt{n}}"
+_Q_BARRON_B2 = r"\mathbb{E}\|f - \hat{f}_{n,N}\| \leq \gamma R_{n,N}(f) + \frac{2\gamma\lambda}{N}"
+_Q_BARRON_B2_MC = r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"
+_Q_BARRON_B2_ORDER = r"\mathbb{E}\|f - \hat{f}_N\| \leq \mathcal{O}(R_N(f))"
+
+
 _h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
 # the scaled model's predictions along the flow and at the initialisation, as the simulations give them
 ALONG_FLOW = {_h_of(_w_alpha(t)): f_t, _h_of(_w0_sym): f_0}
@@ -798,8 +838,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_2.displacement",
         title="Theorem 2.2: sup_{t <= T} ||w_alpha(t) - w0|| = O(1/alpha)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
-        statement=Statement(sp.Eq(sp.Symbol("D_T", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T22_DISPLACEMENT),
+        statement=_sup_order(_Q_T22_DISPLACEMENT, sp.Symbol("D_T", positive=True)),
         checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha (T in [0.5, 8])", configurations=LAZY_T_SPACE),),
         scaling=CHIZAT,
         expected=Verdict.SUPPORTED,
@@ -807,8 +847,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_2.parameters",
         title="Theorem 2.2: sup_{t <= T} ||w_alpha(t) - wbar_alpha(t)|| = O(1/alpha^2)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(1/\alpha^2)"),
-        statement=Statement(sp.Eq(sp.Symbol("P_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T22_PARAMETERS),
+        statement=_sup_order(_Q_T22_PARAMETERS, sp.Symbol("P_T", positive=True)),
         checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation (T in [0.5, 8])",
                          configurations=LAZY_T_SPACE),),
         scaling=CHIZAT,
@@ -817,8 +857,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_2.predictions",
         title="Theorem 2.2: sup_{t <= T} ||alpha h(w_alpha(t)) - alpha hbar(wbar_alpha(t))|| = O(1/alpha^2)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \in [0, T]} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha^2)"),
-        statement=Statement(sp.Eq(sp.Symbol("F_T", positive=True), sp.O(alpha**-2, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T22_PREDICTIONS),
+        statement=_sup_order(_Q_T22_PREDICTIONS, sp.Symbol("F_T", positive=True)),
         checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation (T in [0.5, 8])",
                          configurations=LAZY_T_SPACE),),
         correction=Correction(
@@ -910,8 +950,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_4.displacement",
         title="Theorem 2.4: sup_{t >= 0} ||w_alpha(t) - w0|| = O(1/alpha)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - w_0\| = \mathcal{O}(1/\alpha)"),
-        statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T24_DISPLACEMENT),
+        statement=_sup_order(_Q_T24_DISPLACEMENT, sp.Symbol("D_sup", positive=True)),
         checks=(OrderFit(lazy_quantity("displacement"), name="gradient flows of F_alpha until convergence", configurations=LAZY_SPACE),),
         depends_on=("lazy.theorem.displacement",),
         scaling=CHIZAT,
@@ -920,8 +960,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_4.predictions",
         title="Theorem 2.4: sup_{t >= 0} ||alpha h(w_alpha(t)) - alpha hbar(wbar_alpha(t))|| = O(1/alpha)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|\alpha h(w_\alpha(t)) - \alpha \bar{h}(\bar{w}_\alpha(t))\| = \mathcal{O}(1/\alpha)"),
-        statement=Statement(sp.Eq(sp.Symbol("F_sup", positive=True), sp.O(1 / alpha, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T24_PREDICTIONS),
+        statement=_sup_order(_Q_T24_PREDICTIONS, sp.Symbol("F_sup", positive=True)),
         checks=(OrderFit(lazy_quantity("predictions"), name="flows of F_alpha and its linearisation until convergence",
                          configurations=LAZY_SPACE),),
         scaling=CHIZAT,
@@ -930,8 +970,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem2_4.parameters",
         title="Theorem 2.4: sup_{t >= 0} ||w_alpha(t) - wbar_alpha(t)|| = O(log alpha / alpha^2)",
-        source=src("2.3 Lazy Training and the Scaled Model", r"\sup_{t \geq 0} \|w_\alpha(t) - \bar{w}_\alpha(t)\| = \mathcal{O}(\log \alpha / \alpha^2)"),
-        statement=Statement(sp.Eq(sp.Symbol("P_sup", positive=True), sp.O(sp.log(alpha) / alpha**2, (alpha, sp.oo)), evaluate=False)),
+        source=src("2.3 Lazy Training and the Scaled Model", _Q_T24_PARAMETERS),
+        statement=_sup_order(_Q_T24_PARAMETERS, sp.Symbol("P_sup", positive=True)),
         checks=(OrderFit(lazy_quantity("parameters"), name="flows of F_alpha and its linearisation until convergence",
                          configurations=LAZY_RANDOM_SPACE),),
         scaling=CHIZAT,
@@ -1121,8 +1161,9 @@ CLAIMS = [
     Claim(
         id="kr.barron1993a.theorem1",
         title="Barron (1993), Theorem 1: some n-term sigmoidal network has int_B (f - f_n)^2 dmu <= (2C)^2/n",
-        source=src("7.1 Main Results", r"\int_B (f(x) - f_n(x))^2 \mu(dx) \leq \frac{(2C)^2}{n}"),
-        statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True), (2 * sp.Symbol("C", positive=True)) ** 2 / sp.Symbol("n", positive=True))),
+        source=src("7.1 Main Results", _Q_BARRON_A1),
+        # the integral is the mean squared error the simulation computes
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_A1, BARRON_SYMBOLS).lhs: _err_n}),
         checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, False, config),
                            name="Barron's random step networks (average over draws)", configurations=BARRON_SPACE),),
         scaling=SCALING.with_dims({"C": S_H}),
@@ -1131,9 +1172,8 @@ CLAIMS = [
     Claim(
         id="kr.barron1993a.theorem4",
         title="Barron (1993), Theorem 4: on the ball of radius r, the error is at most (2 r C_f)^2/n",
-        source=src("7.1 Main Results", r"\int_{B_r} (f(x) - f_n(x))^2 \mu(dx) \leq (2rC_f)^2/n"),
-        statement=Statement(sp.Le(sp.Symbol("err_n", nonnegative=True),
-                                  (2 * sp.Symbol("r", positive=True) * sp.Symbol("C_f", positive=True)) ** 2 / sp.Symbol("n", positive=True))),
+        source=src("7.1 Main Results", _Q_BARRON_A4),
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_A4, BARRON_SYMBOLS).lhs: _err_n}),
         checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, True, config), name="Barron's random step networks on [-r, r]",
                            configurations=BARRON_RADIUS_SPACE),),
         depends_on=("kr.barron1993a.theorem1",),
@@ -1142,8 +1182,9 @@ CLAIMS = [
     Claim(
         id="kr.barron1993b.theorem1",
         title="Barron (1993b), Theorem 1: on [-1, 1]^d some n-term network has ||f - f_n|| <= C_f/sqrt(n)",
-        source=src("8.1 Main Results", r"\|f - f_n\| \leq \frac{C_f}{\sqrt{n}}"),
-        statement=Statement(sp.Le(sp.sqrt(sp.Symbol("err_n", nonnegative=True)), sp.Symbol("C_f", positive=True) / sp.sqrt(sp.Symbol("n", positive=True)))),
+        source=src("8.1 Main Results", _Q_BARRON_B1),
+        # the L2 norm is the root of the mean squared error the simulation computes
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_B1, BARRON_SYMBOLS).lhs: sp.sqrt(_err_n)}),
         checks=(Simulation(lambda ctx, precise, config: barron_instances(ctx, False, config),
                            name="Barron's random step networks (average over draws)", configurations=BARRON_SPACE),),
         scaling=SCALING.fixing(S_X, why="the domain is [-1, 1]^d (Section 8.1, Theorem 1), where |omega . x| <= |omega|_1: the input unit is fixed"),
@@ -1152,9 +1193,10 @@ CLAIMS = [
     Claim(
         id="kr.barron1993b.theorem2",
         title="Barron (1993b), Theorem 2: risk bound of the complexity-penalised least-squares network",
-        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_{n,N}\| \leq \gamma R_{n,N}(f) + \frac{2\gamma\lambda}{N}"),
-        statement=Statement(sp.Le(sp.Symbol("risk", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_nN", positive=True)
-                                  + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True))),
+        source=src("8.1 Main Results", _Q_BARRON_B2),
+        # the expected risk and the index of resolvability R_{n,N}(f) are recorded as the symbols risk and R_nN
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_B2, BARRON_SYMBOLS).lhs: _risk,
+                                                              _applied(_quoted(_Q_BARRON_B2, BARRON_SYMBOLS).rhs): _R_nN}),
         checks=(Untestable("the bound is on the expected risk of the penalised least-squares estimator over all networks of "
                            "each size (a global non-convex fit) against the index of resolvability R_{n,N}(f), itself a "
                            "minimum over all networks; neither side can be computed here, so no simulation can test it"),),
@@ -1174,9 +1216,10 @@ CLAIMS = [
     Claim(
         id="kr.barron1993b.theorem2_minimum_complexity",
         title="Barron (1993b), Theorem 2: risk bound of the minimum complexity estimator, E||f - f_N|| <= gamma R_N(f) + 2 gamma lambda/N",
-        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"),
-        statement=Statement(sp.Le(sp.Symbol("risk_N", nonnegative=True), sp.Symbol("gamma", positive=True) * sp.Symbol("R_N", positive=True)
-                                  + 2 * sp.Symbol("gamma", positive=True) * sp.Symbol("lambda", positive=True) / sp.Symbol("N", positive=True))),
+        source=src("8.1 Main Results", _Q_BARRON_B2_MC),
+        # the expected risk and the index of resolvability R_N(f) are recorded as the symbols risk_N and R_N
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_B2_MC, BARRON_SYMBOLS).lhs: _risk_N,
+                                                              _applied(_quoted(_Q_BARRON_B2_MC, BARRON_SYMBOLS).rhs): _R_N}),
         checks=(Untestable("the bound is on the expected risk of the minimum complexity estimator (a global non-convex fit over "
                            "networks of every size, n chosen from the data) against the index of resolvability R_N(f), a "
                            "minimum over all sizes and networks; neither side can be computed here"),),
@@ -1195,8 +1238,11 @@ CLAIMS = [
     Claim(
         id="kr.barron1993b.order_of_resolvability",
         title="Barron (1993b), Theorem 2: E||f - f_N|| <= O(R_N(f)) for the minimum complexity estimator",
-        source=src("8.1 Main Results", r"\mathbb{E}\|f - \hat{f}_N\| \leq \mathcal{O}(R_N(f))"),
-        statement=Statement(sp.Le(sp.Symbol("risk_N", nonnegative=True), sp.Symbol("C", positive=True) * sp.Symbol("R_N", positive=True))),
+        source=src("8.1 Main Results", _Q_BARRON_B2_ORDER),
+        # the expected risk recorded as risk_N, the O(.) with its constant C made explicit, C R_N
+        statement=Statement.from_quote(BARRON_SYMBOLS, where={_quoted(_Q_BARRON_B2_ORDER, BARRON_SYMBOLS).lhs: _risk_N,
+                                                              _quoted(_Q_BARRON_B2_ORDER, BARRON_SYMBOLS).rhs:
+                                                                  BARRON_SYMBOLS["C"] * _R_N}),
         checks=(Untestable("R_N(f), the index of resolvability, is not defined in the note (it is a minimum over all network "
                            "sizes and parameters of approximation error plus complexity penalty), and the left side is the "
                            "expected risk of the minimum complexity estimator, a global fit over all networks of all sizes; "
@@ -1208,13 +1254,13 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-# Most of the note's claims about flows compare quantities the simulations compute (a flow's limit, a norm of a
-# minimiser, a sup over a horizon, an expected risk) with each other. Reading the quote's notation as those
-# quantities takes a reading keyed by the notation (a norm, an argmin, a sup, an integral, beta^oo), and the
-# scaling analysis only takes readings keyed by a symbol or a function's value (f(omega(t))): those claims state
-# the compared quantities in SymPy.
-_READ = "; reading the quote's {} as the simulated quantity needs a reading keyed by it, which the scaling analysis does not take"
-_SUPERSCRIPT = "the quote's superscript labels (beta^oo, beta^R) parse as powers"
+# Claims whose quote parses faithfully read the note's notation as the quantities the checks evaluate (a sup
+# over the flow as D_T, an integral as err_n, an O(.) at alpha -> oo): they are parsed from their quotes. Those
+# left here either check another relation than the quote's formula, or their quote parses to something the note
+# does not say: a superscript label (beta^oo, beta^R, w^oo) read as a power, D h(w) read as the product of D and
+# h(w), matrices read as commuting scalars. A reading would only hide such a misreading, so their statements are
+# in SymPy.
+_SUPERSCRIPT = "the quote's superscript label {} parses as a power ({})"
 STATED_IN_SYMPY: dict[str, str] = {
     # the quote's formulas are an ingredient or a side condition; the claim is the sentence around them
     "kr.setup.output_input_scaling": "the quote's formulas are the factor c > 0 and the input's factor c^{1/D}; the equivalence is "
@@ -1231,7 +1277,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "kr.depth.polynomial_alpha": "the quote's formulas are D = 3 and D = 2; 'polynomial rather than exponential' is prose, stated "
                                  "as the l1 excess being O(alpha^(D-2)) at D = 3 (the order its potential's expansion gives)",
     "kr.theorem2_4.threshold": "the quote defines C_0 (:=); the claim is that the proof works with it, stated as C_0 <= the "
-                               "quoted value and compared with the largest C_0 note 000's displacement bound allows",
+                               "quoted value and compared with the largest C_0 note 000's displacement bound allows (the quote's Dh(w_0) and "
+                               "Lip(Dh) also parse as products with D)",
     "kr.ntk.theorem2": "the quote's formula is the horizon t in [0, T] of 'uniformly for t in [0, T]'; the claim (the kernel "
                        "stays constant as the widths grow) is checked at the O(m^{-1/2}) rate of the usual proofs",
     "kr.gunasekar.empirical_small_error": "the quote's formula d > m/n is the experiments' regime; the claim is the observed small "
@@ -1240,52 +1287,34 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "nonnegative interpolant) is checked as lim_{alpha -> 0} x_inf = x_l1",
     "kr.kernel.affine_model_bias": "the quote defines f_K; the claim is that f_K is f's first-order model at w(0), checked as "
                                    "f(w(0) + e h) = f_K(w(0) + e h) + O(e^2) on the D = 2 diagonal network at d = 2",
-    # the quote's notation is the simulated quantity the checks compare
-    "kr.kernel.rkhs_nearest": "F(w_alpha^oo) = argmin_h ||h - F(w_0)||_{K_0} is checked as the flows' limit against the "
-                              "pseudo-inverse of the linearised model as alpha -> oo (beta_inf -> beta_K)" + _READ.format("argmin"),
-    "kr.theorem1.flow_limit": "the flow's limit against argmin Q_alpha s.t. X beta = y, the dual solution the simulation computes "
-                              "(beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
-    "kr.theorem1_general.flow_limit": "the flow's limit (any w0) against argmin Q_{alpha,w0}, the dual solution the simulation "
-                                      "computes (beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
-    "kr.theorem3.flow_limit": "the depth-D flow's limit against argmin Q^D_alpha s.t. X beta = y, the dual solution the simulation "
-                              "computes (beta_inf = beta_Q); " + _SUPERSCRIPT + _READ.format("argmin"),
-    "kr.theorem2.rich": "the checks evaluate the simulated l1 norms N1_alpha = ||beta_{alpha,1}^oo||_1 and N1_star = "
-                        "||beta_l1^*||_1; " + _SUPERSCRIPT + _READ.format("norms"),
-    "kr.theorem2.kernel": "the checks evaluate the simulated squared l2 norms N2sq_alpha = ||beta_{alpha,1}^oo||_2^2 and "
-                          "N2_star = ||beta_l2^*||_2; " + _SUPERSCRIPT + _READ.format("norms"),
-    "kr.theorem3.rich_limit": "lim_{alpha -> 0} beta_{alpha,D}^oo = beta_l1^* compares the minimisers' limit (beta_inf) with the "
-                              "linear programme's solution; " + _SUPERSCRIPT + _READ.format("limit"),
-    "kr.theorem3.kernel_limit": "lim_{alpha -> oo} beta_{alpha,D}^oo = beta_l2^* compares the minimisers' limit (beta_inf) with "
-                                "the pseudo-inverse; " + _SUPERSCRIPT + _READ.format("limit"),
-    "kr.remark_r.linear_model": "beta^oo_{alpha,w0} = beta^R_{alpha,w0} is checked as the linear model's simulated flow limit "
-                                "against the projection (beta_inf = beta_R); " + _SUPERSCRIPT,
-    "kr.theorem2_2.displacement": "the sup over t in [0, T] of ||w_alpha(t) - w_0|| is what the flows measure (D_T), fitted "
-                                  "against the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
-    "kr.theorem2_2.parameters": "the sup over t in [0, T] of ||w_alpha(t) - wbar_alpha(t)|| is what the flows measure (P_T), "
-                                "fitted against the O(1/alpha^2) order as alpha -> oo" + _READ.format("sup"),
-    "kr.theorem2_2.predictions": "the sup over t in [0, T] of the predictions' gap is what the flows measure (F_T), fitted "
-                                 "against the stated O(1/alpha^2) order as alpha -> oo" + _READ.format("sup"),
-    "kr.theorem2_4.displacement": "the sup over t >= 0 of ||w_alpha(t) - w_0|| is what the flows measure (D_sup), fitted against "
-                                  "the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
-    "kr.theorem2_4.predictions": "the sup over t >= 0 of the predictions' gap is what the flows measure (F_sup), fitted against "
-                                 "the O(1/alpha) order as alpha -> oo" + _READ.format("sup"),
-    "kr.theorem2_4.parameters": "the sup over t >= 0 of ||w_alpha(t) - wbar_alpha(t)|| is what the flows measure (P_sup), fitted "
-                                "against the stated O(log alpha/alpha^2) order as alpha -> oo" + _READ.format("sup"),
-    "kr.arora.theorem2": "W_deep in argmin ||W||_* over PSD solutions is checked as the depth-3 flows' limit against the "
-                         "trace-minimising linear programme (lim W_deep = W_nuc)" + _READ.format("argmin"),
-    "kr.barron1993a.theorem1": "the quote's integral of (f - f_n)^2 against mu is the error the simulation computes (err_n, "
-                               "averaged over Maurey's random draws)" + _READ.format("integral"),
-    "kr.barron1993a.theorem4": "the quote's integral of (f - f_n)^2 over B_r is the error the simulation computes on [-r, r] "
-                               "(err_n)" + _READ.format("integral"),
-    "kr.barron1993b.theorem1": "the quote's ||f - f_n|| is the root of the error the simulation computes (sqrt(err_n))"
-                               + _READ.format("norm"),
-    "kr.barron1993b.theorem2": "the quote's E||f - fhat_{n,N}|| and R_{n,N}(f) are recorded (untestable) as the symbols risk and "
-                               "R_nN, whose dimensions the scaling analysis compares" + _READ.format("expectation"),
-    "kr.barron1993b.theorem2_minimum_complexity": "the quote's E||f - fhat_N|| and R_N(f) are recorded (untestable) as the "
-                                                  "symbols risk_N and R_N, whose dimensions the scaling analysis compares"
-                                                  + _READ.format("expectation"),
-    "kr.chizat_bach.many_particle_limit": "the joint limit m, t -> oo of J(mu_{m,t}) is recorded (untestable) as the limit in the "
-                                          "width m of the quantity J_mt",
+    # the quote parses to something the note does not say: a superscript label read as a power (a reading would hide it)
+    "kr.kernel.rkhs_nearest": _SUPERSCRIPT.format("w_alpha^oo", "F(w_alpha**oo)") + "; the statement is the flows' limit "
+                              "against the pseudo-inverse of the linearised model as alpha -> oo (lim beta_inf = beta_K), the "
+                              "K_0-nearest interpolant the argmin names",
+    "kr.theorem1.flow_limit": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "beta_{alpha,1}**oo") + "; the statement is the simulated "
+                              "flow's limit against the dual solution of argmin Q_alpha s.t. X beta = y (beta_inf = beta_Q)",
+    "kr.theorem1_general.flow_limit": _SUPERSCRIPT.format("beta_{alpha,w0}^oo", "beta_{alpha,w0}**oo") + "; the statement is the "
+                                      "simulated flow's limit (any w0) against the dual solution of argmin Q_{alpha,w0} "
+                                      "(beta_inf = beta_Q)",
+    "kr.theorem3.flow_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "beta_{alpha,D}**oo") + "; the statement is the depth-D "
+                              "flow's limit against the dual solution of argmin Q^D_alpha s.t. X beta = y (beta_inf = beta_Q)",
+    "kr.theorem2.rich": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "||beta_{alpha,1}**oo||_1") + "; the statement compares the "
+                        "simulated l1 norms N1_alpha = ||beta_{alpha,1}^oo||_1 and N1_star = ||beta_l1^*||_1",
+    "kr.theorem2.kernel": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "||beta_{alpha,1}**oo||_2^2") + "; the statement compares the "
+                          "simulated N2sq_alpha = ||beta_{alpha,1}^oo||_2^2 with N2_star^2 = ||beta_l2^*||_2^2",
+    "kr.theorem3.rich_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "lim beta_{alpha,D}**oo") + "; the statement is the "
+                              "minimisers' limit (beta_inf) against the linear programme's solution beta_l1^*",
+    "kr.theorem3.kernel_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "lim beta_{alpha,D}**oo") + "; the statement is the "
+                                "minimisers' limit (beta_inf) against the pseudo-inverse's solution beta_l2^*",
+    "kr.remark_r.linear_model": "the quote's superscript labels beta^oo and beta^R parse as powers (beta_{alpha,w0}**oo = "
+                                "beta_{alpha,w0}**R); the statement is the linear model's simulated flow limit against the "
+                                "projection (beta_inf = beta_R)",
+    # the checked relation is another than the quote's
+    "kr.arora.theorem2": "the quote states membership of Wbar_deep in the argmin set (its S_+^d, the PSD cone, parses as the "
+                         "power S_+**d); the statement is the equality lim_{alpha -> 0} W_deep = W_nuc of the depth-3 flows' "
+                         "limit with the trace-minimising linear programme's solution",
+    "kr.chizat_bach.many_particle_limit": "the quote's joint limit m, t -> oo of J(mu_{m,t}) is recorded (untestable) as "
+                                          "another limit, the limit in the width m of the quantity J_mt",
     # the checked relation is the quote's at a size the symbolic check can expand
     "kr.kernel.affine_tangent_kernel": "the quote's chain phi_{w(t)} = grad f_K = phi_{w(0)} is checked as grad_v f_K = phi_0 for "
                                        "the affine model with p = 4 coordinates (the gradient of an explicit linear function)",
@@ -1310,16 +1339,18 @@ STATED_IN_SYMPY: dict[str, str] = {
     # an approximate or asymptotic relation stated with the limit or the constant it leaves implicit
     "kr.chizat.relative_change": "the quote's approximation 'for a small step' is checked as the ratio of Delta(F) to "
                                  "eta ||grad F(w0)||^2/F(w0) tending to 1 as eta -> 0",
-    "kr.chizat.delta_dh": "checked on the norms the one-step simulation measures (Delta_Dh, ||grad F(w0)||, ||D^2 h(w0)||, "
-                          "||Dh(w0)||); the quote's Dh(w_0) parses as a product with D" + _READ.format("norms"),
+    "kr.chizat.delta_dh": "the quote's Dh(w_0) and D^2 h(w_0) parse as products with D (Delta(D h), ||D^2 h(w_0)||); the "
+                          "statement is on the norms the one-step simulation measures (Delta_Dh, ||grad F(w0)||, "
+                          "||D^2 h(w0)||, ||Dh(w0)||)",
     "kr.chizat.lazy_criterion": "the quote is the criterion ||grad F||/F >> ||D^2 h||/||Dh||; the claim is what it guarantees "
-                                "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda",
+                                "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda (the quote's "
+                                "Dh(w_0) and D^2 h(w_0) also parse as products with D)",
     "kr.chizat.kappa_criterion": "the quote's kappa_h(w0) << 1 is checked as 1/kappa_h >= C Lambda, derived from the criterion "
-                                 "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant)",
+                                 "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant; the quote's Dh(w_0) and "
+                                 "D^2 h(w_0) also parse as products with D)",
     "kr.remark_r.limits": "'Q = R for alpha -> 0 and alpha -> oo' is checked as the limits of Q/R along R's Lagrange "
                           "parametrisation (one coordinate) being 1",
-    "kr.generalisation.sample_complexity": "the quote's N = Omega(r* log d) is recorded (untestable) with its constant made "
-                                           "explicit, N >= c r* log d",
-    "kr.barron1993b.order_of_resolvability": "the quote's O(R_N(f)) is recorded (untestable) with an explicit constant, "
-                                             "risk_N <= C R_N",
+    "kr.generalisation.sample_complexity": "the quote's N = Omega(r* log d) is a lower bound written with =; it is recorded "
+                                           "(untestable) with its constant made explicit, N >= c r* log d (a reading of "
+                                           "Omega(.) would keep the =)",
 }

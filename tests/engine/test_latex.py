@@ -315,3 +315,23 @@ def test_the_faster_earley_parser_gives_lark_s_own_trees_and_error_positions():
              r"\langle a, b, c \rangle", r"\int_B g(x) \le 1", r"x + \quad @", r"f( \, ] y", r"x \le \left. y"]
     for text in texts:
         assert outcome(fast, text) == outcome(stock, text), text
+
+
+def test_a_superscript_infinity_on_a_symbol_is_a_label_not_a_power():
+    from verify.core.latex.display import parse_display
+    (rel,) = parse_display(r"\beta_{\alpha,D}^\infty = 1").formulas[0].relations
+    assert rel.lhs == sp.Symbol(r"beta_alpha,D^\infty") and not rel.has(sp.oo)
+    declared = sp.Symbol(r"w^\infty", positive=True)            # declared under the labelled name
+    (rel,) = parse_display(r"w^\infty \ge 0", {r"w^\infty": declared}).formulas[0].relations
+    assert rel.lhs is declared
+    (rel,) = parse_display(r"2^\infty = x").formulas[0].relations  # a number's power stays a power
+    assert rel.lhs == sp.oo
+
+
+def test_propto_is_a_relation_that_prints_back():
+    from verify.core.latex.display import parse_display
+    from verify.core.latex.functions import Propto
+    (rel,) = parse_display(r"\|\beta\|_{K_0} \propto \|\beta\|_2").formulas[0].relations
+    assert isinstance(rel, Propto)
+    (again,) = parse_display(sp.latex(rel)).formulas[0].relations
+    assert again == rel

@@ -325,6 +325,10 @@ class Sim(AsymptoticRelation):
     command = r"\sim"
 
 
+class Propto(AsymptoticRelation):
+    command = r"\propto"
+
+
 class Approx(AsymptoticRelation):
     command = r"\approx"
 

@@ -165,7 +165,7 @@ _RELATIONS = {
     "NOT_EQUAL": lambda a, b: sp.Ne(a, b, evaluate=False), "LT": lambda a, b: sp.Lt(a, b, evaluate=False),
     "LTE": lambda a, b: sp.Le(a, b, evaluate=False), "GT": lambda a, b: sp.Gt(a, b, evaluate=False),
     "GTE": lambda a, b: sp.Ge(a, b, evaluate=False),
-    "REL_LESSSIM": F.Lesssim, "REL_GTRSIM": F.Gtrsim, "REL_SIM": F.Sim, "REL_ASYMP": F.Asymp,
+    "REL_LESSSIM": F.Lesssim, "REL_GTRSIM": F.Gtrsim, "REL_SIM": F.Sim, "REL_ASYMP": F.Asymp, "REL_PROPTO": F.Propto,
     "REL_APPROX": F.Approx, "REL_LL": F.MuchLess, "REL_GG": F.MuchGreater, "REL_TO": F.Tends,
     "REL_SUCCEQ": F.SuccEq, "REL_PRECEQ": F.PrecEq, "REL_SUCC": F.Succ, "REL_PREC": F.Prec,
     "REL_EQUIV": F.Equiv, "REL_SUBSETEQ": F.SubsetEq, "REL_NOTIN": F.NotIn,
@@ -423,6 +423,10 @@ def _transformer_class():
                 return sp.exp(sup)                 # e^{x}: Euler's number, unless the note declares e
             if isinstance(base, sp.Set):
                 return sp.Symbol(r"%s^{%s}" % (sp.latex(base), sp.latex(sup)))
+            if sup is sp.oo and isinstance(base, sp.Symbol):
+                # beta^\infty, w_alpha^\infty: a label (the limit of a flow), never a power: the symbol
+                # named "beta^\infty" (declared under that name, or a new one)
+                return self.resolve(_Name(self.name_of(base) + r"^\infty"))
             return sp.Pow(base, sup, evaluate=False) if isinstance(base, F.Notation) else sp.Pow(base, sup)
 
         def partial_differential(self, c):
