@@ -1302,7 +1302,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
     "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
-                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
+                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim; the parser reads d||e||^2/dt "
+                         "as a quotient, d being the dimension",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
                        "against m K_hat with K_hat's entries written out (read into the parsed equation, the two "
                        "explicit matrices make SymPy evaluate it, to False, before any check)",
