@@ -59,8 +59,10 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
-from verify.notation import FrobNorm, LambdaMin, OpNorm, Prob
-from verify.maths.features import (step_sym)
+from verify.core.latex.functions import Expectation, InfOver
+from verify.core.model import FromQuote
+from verify.notation import FrobNorm, LambdaMin, Norm, OpNorm, Prob
+from verify.maths.features import relu_abs, step_sym
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,
                       KERNEL, KERNEL_UNIT, Kh, Kh0, L, M2, NOTE, ORTHONORMAL, PL_SLIDE_SCALING, Q, R_0, R_inf, R_t,
                       R_theta, SCALING, S_F, S_H, S_R, S_TH, S_X, V, d, delta, delta2, dist0, dist2, eps, f_rep,
@@ -99,12 +101,19 @@ class _SigmaStep(sp.Function):
         return step_sym(z)
 
 
+class _ReLUClosed(sp.Function):
+    """ReLU in the closed form (z + |z|)/2, the same function in a form SymPy takes limits of (relu_abs)."""
+    @classmethod
+    def eval(cls, z):
+        return relu_abs(z)
+
+
 # the note's notation, as the parser builds it, read as the quantities the checks evaluate (readings)
 _Fn = sp.Function
 _theta, _theta_0 = sp.symbols("theta theta_0")
 _Rhat, _Rhat_ml, _theta_of, _Gf, _Khat_of = _Fn("Rcalhat_n"), _Fn("Rhat_n"), _Fn("theta"), _Fn("G"), _Fn("Khat")
 # lambda_n(A): the n-th (smallest) eigenvalue of the n x n matrix A; a bare lambda_n is the kernel function's n-th
-# eigenvalue, or lambda_n(K) in Theorem 10. (A reading's key is a function value, which the scaling analysis names.)
+# eigenvalue, or lambda_n(K) in Theorem 10.
 _lambda_n = _Fn("lambda_n")
 # the risk along the flow, at t and at the initialisation: Rt(t), Rt(0)
 ALONG_FLOW = {_Rhat(_theta_of(t)): Rt(t), _Rhat(_theta_0): Rt(0)}
@@ -118,6 +127,58 @@ SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": 
            "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep,
            # Theorem 8's proof: delta_t = sqrt(E_f ||theta_t^f - theta_0||^2), a function of t, and its derivative
            "delta_t": dl(t), "deltadot_t": sp.Derivative(dl(t), t)}
+
+
+def _parsed(quote: str, formula: int = 0, step: int | None = None):
+    """The relation a quote (its formula-th formula) parses to with SYMBOLS: the keys of a claim's readings (a norm,
+    a min, an expectation, an O(.)) are taken from it, built as the parser builds them."""
+    return Statement.from_latex(FromQuote().formulas(quote)[formula], symbols=SYMBOLS, step=step).relation
+
+
+def _one(parts):
+    """The one subexpression of a kind a formula has (``expr.atoms(Kind)``)."""
+    (part,) = parts
+    return part
+
+
+# the quotes whose notation the checks evaluate under other names, and those readings
+# Theorem 1: its min over theta in [0, t] does not bind s, so it is ||grad R(theta_s)|| (the simulated g_s)
+THEOREM1_QUOTE = (r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - "
+                  r"\inf_{\theta} \hat{\mathcal{R}}_n(\theta)}{t}}")
+_r = _parsed(THEOREM1_QUOTE)
+THEOREM1_READ = {_r.lhs: g_s, _Rhat(_theta_0): R_0, _one(_r.rhs.atoms(InfOver)): R_inf}
+# Theorem 2: the simulated optimality gap R(theta_t) - R(theta*) and squared distance ||theta* - theta_0||^2
+THEOREM2_QUOTE = (r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}")
+_r = _parsed(THEOREM2_QUOTE)
+THEOREM2_READ = {_r.lhs: gap, _one(_r.rhs.atoms(Norm)) ** 2: dist0}
+# Theorem 7: the variance over f of the gradient (V), E_x ||grad_theta h||^2 (B) and |F| (F_size)
+THEOREM7_QUOTE = (r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq "
+                  r"\frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}.")
+_r = _parsed(THEOREM7_QUOTE)
+THEOREM7_READ = {_r.lhs: V, _one(_r.rhs.atoms(Expectation)): B_x, _one(_r.rhs.atoms(sp.Abs)): F_size}
+# (0.13): G along the flow (G_t), at the initialisation (G_0), and the squared displacement ||theta - theta_0||^2
+STEP_013_QUOTE = r"G(\theta) \le G(\theta_0) + 2L \|\theta - \theta_0\|^2."
+_r = _parsed(STEP_013_QUOTE)
+STEP_013_READ = {_r.lhs: G_t, _Gf(_theta_0): G0, _one(_r.rhs.atoms(Norm)) ** 2: dist2}
+# Theorem 10's proof: the simulated ||grad R_n(theta)||^2, ||theta||^2 and R_n(theta)
+GRADIENT_BOUND_QUOTE = r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|^2 \le \|\theta\|^2 \hat{\mathcal{R}}_n(\theta)."
+_r = _parsed(GRADIENT_BOUND_QUOTE)
+GRADIENT_BOUND_READ = {_r.lhs: gradsq, _Rhat(_theta): R_theta, _one(_r.rhs.atoms(Norm)) ** 2: thetasq}
+# Lazy training: ||theta theta_0|| as written is the product's size (the simulated Q = sup_t |theta(t)^T theta_0|),
+# O(1/sqrt(m)) its order as m -> oo
+LAZY_DISPLACEMENT_QUOTE = r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"
+_r = _parsed(LAZY_DISPLACEMENT_QUOTE, step=0)
+LAZY_DISPLACEMENT_READ = {_r.lhs: Q, _r.rhs: sp.O(1 / sp.sqrt(m), (m, sp.oo))}
+# the tangent kernel: k_m(x, x') is the kernel of the linear part (0.27) (K_lin), the right side as written K_w
+TANGENT_KERNEL_QUOTE = r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"
+_r = _parsed(TANGENT_KERNEL_QUOTE)
+TANGENT_KERNEL_READ = {_r.lhs: K_lin, _r.rhs: K_w}
+# the step as the limit of ReLU differences: t is there a real variable (time elsewhere), a > 0, ReLU in closed form
+STEP_LIMIT_SYMBOLS = {**SYMBOLS, "t": tau, "a": sp.Symbol("a", positive=True), "ReLU": _ReLUClosed}
+# the margin c(x) as the text writes it, "w^T x b 1/2" (juxtaposition: a product)
+MARGIN_QUOTE = r"we have  $|c(x)| \ge 1/2$"
+MARGIN_READ = {_parsed(MARGIN_QUOTE).lhs.args[0]: c_written()}
+del _r
 
 # what the tests and the registry read from the package
 __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "C", "C_COS", "D_dev", "FrobNorm", "Gam", "Kh", "Kh0", "L11_NEEDED", "LEMMA12_RATE",
@@ -136,8 +197,8 @@ CLAIMS = [
         kind="notation", kind_why="The minimum runs over theta in [0, t] while the gradient is evaluated at theta_s: the bound variable "
                  "theta is unused and the time s, which the minimum should bind, is free; the minimum over s (the correction) holds.",
         title="Theorem 1 (non-convex): min over [0, t] of ||grad R(theta_s)|| <= sqrt((R(theta_0) - inf R)/t)",
-        source=src("Theorem 1 (Non-convex)", r"\min_{\theta \in [0,t]} \|\nabla \hat{\mathcal{R}}_n(\theta_s)\| \le \sqrt{\frac{\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta)}{t}}"),
-        statement=Statement(sp.Le(g_s, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Le(s, t), sp.Gt(t, 0)]),
+        source=src("Theorem 1 (Non-convex)", THEOREM1_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(s, t), sp.Gt(t, 0)], where=THEOREM1_READ),
         checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3",
                            configurations=FLOW_SPACE),),
         correction=Correction(
@@ -150,8 +211,8 @@ CLAIMS = [
     Claim(
         id="dyn.theorem2",
         title="Theorem 2 (convex): R(theta_t) - R(theta*) <= ||theta* - theta_0||^2 / (2t)",
-        source=src("Theorem 2", r"\hat{\mathcal{R}}_n(\theta_t) - \hat{\mathcal{R}}_n(\theta^*) \le \frac{\|\theta^* - \theta_0\|_2^2}{2t}"),
-        statement=Statement(sp.Le(gap, dist0 / (2 * t)), assuming=[sp.Gt(t, 0)]),
+        source=src("Theorem 2", THEOREM2_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Gt(t, 0)], where=THEOREM2_READ),
         checks=(Simulation(convex_flow, name="gradient flow on convex log-cosh objectives and the near-linear extremal one, p = 1, 3",
                            configurations=FLOW_SPACE),),
         expected=Verdict.SUPPORTED,
@@ -237,7 +298,7 @@ CLAIMS = [
         scaling=DISCRETE,
         title="sigma_step(t) = lim_{a -> oo} ReLU(at) - ReLU(at - 1) (sigma_step(t) = 1(t >= 0))",
         source=src("Theorem 5 (Livni, et al, 2014)", r"\sigma_{\text{step}}(t) = \lim_{a \to \infty} \text{ReLU}(at) - \text{ReLU}(at-1)."),
-        statement=Statement(sp.Eq(step_sym(tau), STEP_LIMIT, evaluate=False)),
+        statement=Statement.from_quote(STEP_LIMIT_SYMBOLS),
         checks=(CaseSplit(tau, [tp, 0, -tp], Identity(name="limit"), name="cases t > 0, t = 0, t < 0"),),
         correction=Correction(
             Statement(sp.Eq(step_sym(tau, 0), STEP_LIMIT, evaluate=False)),
@@ -253,8 +314,8 @@ CLAIMS = [
                  "the margin holds.",
         scaling=DISCRETE,
         title="|c(x)| >= 1/2 for c(x) = w^T x b 1/2 as written (juxtaposition: a product), w in N^d, b in N, x in {-1,1}^d",
-        source=src("Hardness of learning two-layer neural networks (proof)", r"we have  $|c(x)| \ge 1/2$"),
-        statement=Statement(sp.Ge(sp.Abs(c_written()), sp.Rational(1, 2))),
+        source=src("Hardness of learning two-layer neural networks (proof)", MARGIN_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=MARGIN_READ),
         checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
                             name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
         correction=Correction(
@@ -399,8 +460,8 @@ CLAIMS = [
         because_of="dyn.theorem7.gradient",
         scaling=ORTHONORMAL,
         title="Theorem 7 (0.7): E_f ||grad R^f - g||^2 <= E_x ||grad h||^2 / |F| for an orthonormal class",
-        source=src("Theorem 7", r"\mathbb{E}_{f\sim P}[(\nabla R^{f}(\theta) - g(\theta))^{2}] \leq \frac{\mathbb{E}_{x}[\|\nabla_{\theta}h(x;\theta)\|^{2}]}{|\mathcal{F}|}."),
-        statement=Statement(sp.Le(V, B_x / F_size)),
+        source=src("Theorem 7", THEOREM7_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=THEOREM7_READ),
         checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
                            configurations=T7_SPACE),),
         depends_on=("dyn.parity.orthonormal",),
@@ -512,8 +573,8 @@ CLAIMS = [
         id="dyn.theorem8.step_013",
         scaling=HINGE,
         title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
-        source=src("Hardness of learning with GD (proof)", r"G(\theta) \le G(\theta_0) + 2L \|\theta - \theta_0\|^2."),
-        statement=Statement(sp.Le(G_t, G0 + 2 * L * dist2)),
+        source=src("Hardness of learning with GD (proof)", STEP_013_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=STEP_013_READ),
         checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),),
         correction=Correction(
             Statement(sp.Le(G_t, 2 * G0 + 2 * L * dist2)),
@@ -872,8 +933,8 @@ CLAIMS = [
         id="dyn.theorem10.gradient_bound",
         scaling=KERNEL_UNIT,
         title="Proof of Theorem 10: ||grad R_n(theta)||^2 <= ||theta||^2 R_n(theta)",
-        source=src("Proof of Theorem 10", r"\|\nabla \hat{\mathcal{R}}_n(\theta)\|^2 \le \|\theta\|^2 \hat{\mathcal{R}}_n(\theta)."),
-        statement=Statement(sp.Le(gradsq, thetasq * R_theta)),
+        source=src("Proof of Theorem 10", GRADIENT_BOUND_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=GRADIENT_BOUND_READ),
         checks=(Simulation(risk_gradients, name="random two-layer networks (aligned single-sample instances included)",
                            configurations=RG_SPACE),),
         correction=Correction(
@@ -1097,8 +1158,8 @@ CLAIMS = [
                  "(0.27) and the previous bullet speak of; with the sign the order holds.",
         scaling=KERNEL,
         title="Lazy training: ||theta theta_0|| = O(1/sqrt(m)) as written (the product theta^T theta_0)",
-        source=src("Lazy training", r"Meanwhile,  $\|\theta \theta_0\| = O(1/\sqrt{m}) \ll 1$"),
-        statement=Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False)),
+        source=src("Lazy training", LAZY_DISPLACEMENT_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=LAZY_DISPLACEMENT_READ, step=0),
         checks=(OrderFit(lazy_quantity("written"), name="the product theta(t)^T theta_0 against width", configurations=LAZY_SPACE),),
         correction=Correction(
             Statement(sp.Eq(Q, sp.O(1 / sp.sqrt(m), (m, sp.oo)), evaluate=False)),
@@ -1115,13 +1176,13 @@ CLAIMS = [
                  "a different simulated kernel under the same relation) the statement holds.",
         scaling=KERNEL,
         title="Tangent kernel as written: k_m(x, x') = <grad f_m(x; theta_0), grad f_m(x; theta_0)> (the kernel of the linear part (0.27))",
-        source=src("Lazy training", r"k_m(x, x') = \langle \nabla f_m(x; \theta_0), \nabla f_m(x; \theta_0) \rangle,"),
-        statement=Statement(sp.Eq(K_w, K_lin, evaluate=False)),
+        source=src("Lazy training", TANGENT_KERNEL_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=TANGENT_KERNEL_READ),
         checks=(Simulation(tangent_kernels, name="balanced initialisation, m = 1, 32, all pairs of 8 points of the sphere",
                            configurations=TK_SPACE),),
         depends_on=("dyn.lazy.expansion",),
         correction=Correction(
-            Statement(sp.Eq(K_c, K_lin, evaluate=False)),
+            Statement(sp.Eq(K_lin, K_c, evaluate=False)),
             why="As written the right side does not depend on x' (it is ||grad f_m(x; theta_0)||^2 for every x'), so the "
                 "kernel is not symmetric and differs from the Gram matrix G of (0.22) off the diagonal; the tangent "
                 "kernel is <grad f_m(x; theta_0), grad f_m(x'; theta_0)>, as in the Remarks after Theorem 10.",
@@ -1179,12 +1240,6 @@ CLAIMS = [
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {
-    "dyn.theorem1": "the quote parses (its min over theta does not bind s: it is ||grad R(theta_s)||, the simulated "
-                    "g_s; R(theta_0) and inf R are R_0, R_inf), and readings of a min and an inf are rejected by the "
-                    "scaling analysis (it names readings of symbols and function values only)",
-    "dyn.theorem2": "the quote parses to R(theta_t) - R(theta*) <= ||theta* - theta_0||^2/(2t); the simulation gives "
-                    "the gap and the squared distance, and readings of a difference and a norm are rejected by the "
-                    "scaling analysis (it names readings of symbols and function values only)",
     "dyn.pl.rate": "the quote is the slide's PL condition ||grad R|| >= C (R - inf R); the claim checks what it gives "
                    "along the flow (D' <= -C^2 D^2 against the rate e^{-Ct}), which the quote does not write",
     "dyn.theorem3": "the parser reads e^{-Ct}(R(theta_0) - inf R) as e(R(theta_0) - inf R)^{-Ct}, the power of a "
@@ -1194,12 +1249,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                     "under a cryptographic assumption) and its statement a name",
     "dyn.theorem5": "the quote is prose ('G is not efficiently learnable'); the statement is the hardness indicator "
                     "hard_G >= 1 that the proof's chain is derived for",
-    "dyn.hardness.step_limit": "the quote parses to this relation with ReLU; SymPy does not take the limit of ReLU(at) "
-                               "- ReLU(at - 1) (the case t > 0 stays a Limit), so the check needs ReLU in closed form, "
-                               "(x + |x|)/2",
-    "dyn.hardness.margin": "the quote |c(x)| >= 1/2 parses; reading c(x) as the product c is written as (a Sum over the"
-                           " coordinates) fails when definitions are substituted again: 'substitution cannot create "
-                           "dummy dependencies'",
     "dyn.hardness.path_norm": "the quote does not parse: its parentheses do not balance (\\left( ... (2(2||w_i||_1 + "
                               "...) + 1\\right) leaves one open), a typo of the note",
     "dyn.hardness.sign_g": "the parser reads \\wedge between relations only, not between the {0,1}-valued h_i(x); the "
@@ -1217,15 +1266,12 @@ STATED_IN_SYMPY: dict[str, str] = {
                           "representation of cos(w^T x), path norm <= C d^2 with that representation's constant C",
     "dyn.sd.orthonormal": "the quote is prose; the statement is the Gram matrix of S_d against the identity, G = I",
     "dyn.shamir": "an existence result under unstated conditions, untestable: the statement is a name",
-    "dyn.theorem7": "the quote parses; its two expectations and |F| are the simulated V, B and F_size, and readings of "
-                    "an expectation are rejected by the scaling analysis (it names readings of symbols and function "
-                    "values only)",
     "dyn.theorem7.gradient": "the quote's gradient and E_x are checked in closed form on {0,1} (R^f = E_x (h - f)^2 as "
                              "a cube mean, grad_theta as d/dtheta); the parser reads R^f without an argument as the "
                              "power R**f",
-    "dyn.theorem7.step_08": "the quote parses (R^f read as the power R**f); its two expectations over f are the "
-                            "simulated V and M2, and readings of an expectation are rejected by the scaling analysis "
-                            "(it names readings of symbols and function values only)",
+    "dyn.theorem7.step_08": "the parser misreads the quote's R^f, written without an argument, as the power R**f "
+                            "(the label f of the risk as an exponent); the statement is V <= M2, the simulated "
+                            "E_f (grad R^f - g)^2 and E_f <f, grad h>^2",
     "dyn.theorem7.step_09": "the quote continues the chain (it starts with <=); the statement supplies its left side, "
                             "E_f <f, grad h>^2 as the mean under the uniform P",
     "dyn.theorem7.step_10": "the quote continues the chain; its left side (1/|F|) sum_f <f, grad h>^2 is the simulated "
@@ -1233,14 +1279,11 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.hinge.variance": "the quote continues a chain from E_f||grad R^f||^2 (the line before) and its middle term "
                           "||grad h||^2/|F| is not simulated; the claim checks the first equality and the end, = "
                           "(1/|F|) sum_i <f_i, grad h>^2 <= G_theta/2^d",
-    "dyn.theorem8": "the quote parses (theta_t^f read as the power theta_t**f); E_f||theta_t^f - theta_0||^2 is the "
-                    "simulated delta2, and readings of an expectation are rejected by the scaling analysis (it names "
-                    "readings of symbols and function values only)",
+    "dyn.theorem8": "the parser misreads the quote's theta_t^f (the flow for the target f) as the power theta_t**f;"
+                    " the statement is delta2 <= C_1 (e^{C_2 t/2^{d/2}} - 1) with the simulated E_f ||theta_t^f - "
+                    "theta_0||^2 (delta2)",
     "dyn.corollary9": "the parser reads poly(d) as the product p*o*l*y(d); the claim checks C d^p/2^d (the polynomial "
                       "as the power d^p) for the smallest displacement over f, D_min",
-    "dyn.theorem8.step_013": "the quote parses; G(theta), G(theta_0) are the simulated G_t, G_0 and ||theta - "
-                             "theta_0||^2 is dist2, and readings of a norm are rejected by the scaling analysis (it "
-                             "names readings of symbols and function values only)",
     "dyn.theorem8.step_014": "the quote's d/dt E_f||theta_t^f - theta_0||^2 is checked by the chain rule on two targets"
                              " (E_f the mean of two flows theta_1, theta_2); the parser reads theta_t^f as a power and,"
                              " d being the dimension, d(...)/dt as a quotient",
@@ -1259,9 +1302,11 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
     "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
-                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
+                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim; the parser reads d||e||^2/dt "
+                         "as a quotient, d being the dimension",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
-                       "against m K_hat with K_hat's entries written out",
+                       "against m K_hat with K_hat's entries written out (read into the parsed equation, the two "
+                       "explicit matrices make SymPy evaluate it, to False, before any check)",
     "dyn.kernel.limit": "the quote is the definition k(x, x') := E_b[...] that ends the display; the statement is the "
                         "empirical kernel against it, K_hat = K",
     "dyn.lemma11": "the statement is the probability over the initialisation the lemma's preamble states: "
@@ -1279,9 +1324,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "is not estimated)",
     "dyn.lemma12.chain": "the quote's identity is checked at n = 2 along de/dt = -m K_hat e (explicit entries); the "
                          "parser reads d||e||^2/dt as a quotient, d being the dimension",
-    "dyn.theorem10.gradient_bound": "the quote parses; ||grad R_n(theta)||^2, ||theta||^2 and R_n(theta) are the "
-                                    "simulated gradsq, thetasq, R_theta, and readings of a norm are rejected by the "
-                                    "scaling analysis (it names readings of symbols and function values only)",
     "dyn.theorem10.integral": "the quote continues the chain from ||theta(t) - theta_0||; its <~ carries the constant C"
                               " the derivation matches",
     "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
@@ -1313,11 +1355,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                               "statement is a name, not the sup-inf the quote writes",
     "dyn.lazy.expansion": "the quote's remainder o(||theta - theta_0||) is checked as the order of the simulated "
                           "remainder Rem in the step eps (eps -> 0, random unit directions)",
-    "dyn.lazy.displacement": "the quote's ||theta theta_0|| = O(1/sqrt(m)) is checked as the order in m of the "
-                             "simulated product theta^T theta_0 (Q, fitted)",
-    "dyn.lazy.tangent_kernel": "the quote parses; k_m(x, x') and the inner product are the simulated kernels K_w and "
-                               "K_lin, and readings of an inner product are rejected by the scaling analysis (it names "
-                               "readings of symbols and function values only)",
     "dyn.multilayer.init_gram": "the quote's 'if m is sufficiently large' about a random initialisation is read in its "
                                 "weakest form: Prob(lambda_n(G(theta_0)) >= m lambda_n(K)) >= 1/2",
     "dyn.multilayer.displacement": "the quote continues the chain from ||theta_t - theta_0||; the claim checks its "
