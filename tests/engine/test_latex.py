@@ -335,3 +335,14 @@ def test_propto_is_a_relation_that_prints_back():
     assert isinstance(rel, Propto)
     (again,) = parse_display(sp.latex(rel)).formulas[0].relations
     assert again == rel
+
+
+def test_d_over_dt_is_a_derivative_when_d_is_declared():
+    from verify.core.latex.display import parse_display
+    d, t, n, C = sp.Symbol("d", positive=True, integer=True), sp.Symbol("t"), sp.Symbol("n"), sp.Symbol("C")
+    (rel,) = parse_display(r"\frac{d\|e\|^2}{dt} = 1", {"d": d}).formulas[0].relations
+    assert rel.lhs.is_Derivative and rel.lhs.variables == (t,)
+    (rel,) = parse_display(r"\frac{d}{dt} x = 1", {"d": d}).formulas[0].relations
+    assert rel.lhs == sp.Derivative(sp.Symbol("x"), t)
+    (rel,) = parse_display(r"\frac{C}{d n} \le \frac{d}{n}", {"d": d}).formulas[0].relations   # d the dimension
+    assert rel == sp.Le(C / (d * n), d / n)

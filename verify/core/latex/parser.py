@@ -435,6 +435,16 @@ def _transformer_class():
         def fraction(self, c):
             c = [self._v(x) for x in c]
             num, den = c[1], c[2]
+            declared_d = self.symbols.get("d")
+            if isinstance(declared_d, sp.Symbol) and not isinstance(num, tuple) and not isinstance(den, tuple):
+                # d declared (a dimension, say): d X / d t is still the derivative of X in t
+                var = den.args[1 - den.args.index(declared_d)] \
+                    if isinstance(den, sp.Mul) and len(den.args) == 2 and declared_d in den.args else None
+                if isinstance(var, sp.Symbol):
+                    if num == declared_d:
+                        return ("derivative", var)
+                    if isinstance(num, sp.Mul) and declared_d in num.args:
+                        return _derivative(sp.Mul(*[a for a in num.args if a != declared_d]), var)
             if isinstance(num, sp.Function) and type(num).__name__ == "d" and len(num.args) == 1:
                 num = ("d", num.args[0])             # d(expression) / dt
             if isinstance(den, tuple) and den[0] == "d" and not isinstance(num, tuple) and num != sp.Symbol("d"):
