@@ -76,6 +76,7 @@ from verify.maths.regimes import (h_depth_expr,
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, FSTAR, THRESHOLD_CORRECTED,
                                   J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t)
 from verify.notation import Norm
+from verify.core.latex.functions import SubNorm
 from verify.scaling import Scaling
 from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
@@ -325,10 +326,12 @@ CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales t
 # the note's symbols, as its formulas spell them, for the statements parsed from its quotes
 # ---------------------------------------------------------------------------------------------
 # Chizat's y* is note 000's f* (the setting both notes share); the l1 and l2 minimisers beta_{l1}^*, beta_{l2}^*
-# are the vectors the simulations compute; \operatorname{arcsinh} is SymPy's asinh.
+# and the flow's limit beta_{alpha,w0}^oo (a label: w0 = 1, any w0, depth D) are the vectors the simulations
+# compute; \operatorname{arcsinh} is SymPy's asinh.
 SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_star": f_star, "C_0": C0,
                  "z": z, "u": u, "arcsinh": sp.asinh, "epsilon": eps, "lambda": lam, "c": c, "D": D, "d": d_sym,
-                 r"\beta_{\ell_1}^*": beta_l1, r"\beta_{\ell_2}^*": beta_l2}
+                 r"\beta_{\ell_1}^*": beta_l1, r"\beta_{\ell_2}^*": beta_l2, r"\beta_{\alpha, \vec{1}}^\infty": beta_inf,
+                 r"\beta_{\alpha, \mathbf{w}_0}^\infty": beta_inf, r"beta_alpha,D^\infty": beta_inf}
 # Theorem 2.4's m is the strong convexity of R (mu in note 000's setting); elsewhere the note's m counts hidden
 # units, measurements or particles
 THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
@@ -360,6 +363,12 @@ def _sup_order(quote: str, measured: sp.Symbol) -> Statement:
                                                 relation.rhs: sp.O(relation.rhs.args[0], (alpha, sp.oo))})
 
 
+def _norm_in(expr: sp.Basic) -> sp.Basic:
+    """The one norm of a parsed expression (||beta_l1^*||_1 in (1 + epsilon) ||beta_l1^*||_1)."""
+    (norm,) = expr.atoms(Norm, SubNorm)
+    return norm
+
+
 def _applied(expr: sp.Basic) -> sp.Basic:
     """The one function application of a parsed expression (Barron's R_N(f), the index of resolvability)."""
     (applied,) = expr.atoms(sp.core.function.AppliedUndef)
@@ -384,6 +393,8 @@ _Q_BARRON_B1 = r"\|f - f_n\| \leq \frac{C_f}{\sqrt{n}}"
 _Q_BARRON_B2 = r"\mathbb{E}\|f - \hat{f}_{n,N}\| \leq \gamma R_{n,N}(f) + \frac{2\gamma\lambda}{N}"
 _Q_BARRON_B2_MC = r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gamma\lambda}{N}"
 _Q_BARRON_B2_ORDER = r"\mathbb{E}\|f - \hat{f}_N\| \leq \mathcal{O}(R_N(f))"
+_Q_T2_RICH = r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"
+_Q_T2_KERNEL = r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"
 
 
 _h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
@@ -534,8 +545,9 @@ CLAIMS = [
     Claim(
         id="kr.theorem2.rich",
         title="Theorem 2: alpha below the stated threshold gives ||beta_alpha||_1 <= (1 + eps) ||beta_l1||_1",
-        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"),
-        statement=Statement(sp.Le(N1_alpha, (1 + eps) * N1_star),
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", _Q_T2_RICH),
+        # the l1 norms read as the simulated N1_alpha = ||beta_{alpha,1}^oo||_1 and N1_star = ||beta_l1^*||_1
+        statement=Statement.from_quote(SYMBOLS, where={_quoted(_Q_T2_RICH).lhs: N1_alpha, _norm_in(_quoted(_Q_T2_RICH).rhs): N1_star},
                             assuming=[sp.Lt(eps, d_sym),
                                       sp.Le(alpha, sp.Min((2 * (1 + eps) * N1_star) ** (-(2 + eps) / (2 * eps)), sp.exp(-d_sym / (eps * N1_star))))]),
         checks=(Simulation(theorem2_rich, name="minimisers of Q_alpha at the threshold", rtol=1e-9, configurations=THEOREM2_SPACE),),
@@ -545,8 +557,9 @@ CLAIMS = [
     Claim(
         id="kr.theorem2.kernel",
         title="Theorem 2: alpha above the stated threshold gives ||beta_alpha||_2^2 <= (1 + eps) ||beta_l2||_2^2",
-        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"),
-        statement=Statement(sp.Le(N2sq_alpha, (1 + eps) * N2_star**2),
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", _Q_T2_KERNEL),
+        # the norms read as the simulated N2sq_alpha = ||beta_{alpha,1}^oo||_2^2 and N2_star = ||beta_l2^*||_2
+        statement=Statement.from_quote(SYMBOLS, where={_quoted(_Q_T2_KERNEL).lhs: N2sq_alpha, _norm_in(_quoted(_Q_T2_KERNEL).rhs): N2_star},
                             assuming=[sp.Lt(eps, d_sym), sp.Ge(alpha, sp.sqrt(2 * (1 + eps) * (1 + 2 / eps) * N2_star))]),
         checks=(Simulation(theorem2_kernel, name="minimisers of Q_alpha at the threshold", rtol=1e-9, configurations=THEOREM2_SPACE),),
         depends_on=("kr.theorem1.flow_limit",),
@@ -716,7 +729,7 @@ CLAIMS = [
         id="kr.theorem3.rich_limit",
         title="Theorem 3 (D = 3, 4): beta_{alpha,D} -> minimum-l1 interpolant as alpha -> 0",
         source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow 0} \beta_{\alpha,D}^\infty = \beta_{\ell_1}^*"),
-        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, 0), beta_l1, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Convergence(lambda ctx, precise, config: depth_sequence(ctx, np.array([0.5, 0.25, 0.1, 0.05, 0.025, 0.01]), config),
                             name="minimisers of Q^D_alpha against the linear programme", tol=0.05,
                             configurations=DEPTH_SPACE),),
@@ -727,7 +740,7 @@ CLAIMS = [
         id="kr.theorem3.kernel_limit",
         title="Theorem 3 (D = 3, 4): beta_{alpha,D} -> minimum-l2 interpolant as alpha -> oo",
         source=src("1.8 Higher Order Models", r"\lim_{\alpha \rightarrow \infty} \beta_{\alpha,D}^\infty = \beta_{\ell_2}^*"),
-        statement=Statement(sp.Eq(sp.Limit(beta_inf, alpha, sp.oo), beta_l2, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Convergence(lambda ctx, precise, config: depth_sequence(ctx, np.array([2.0, 4.0, 8.0, 16.0, 32.0]), config),
                             name="minimisers of Q^D_alpha against the pseudo-inverse", tol=1e-3,
                             configurations=DEPTH_SPACE),),
@@ -1255,12 +1268,14 @@ CLAIMS = [
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 # Claims whose quote parses faithfully read the note's notation as the quantities the checks evaluate (a sup
-# over the flow as D_T, an integral as err_n, an O(.) at alpha -> oo): they are parsed from their quotes. Those
-# left here either check another relation than the quote's formula, or their quote parses to something the note
-# does not say: a superscript label (beta^oo, beta^R, w^oo) read as a power, D h(w) read as the product of D and
-# h(w), matrices read as commuting scalars. A reading would only hide such a misreading, so their statements are
-# in SymPy.
-_SUPERSCRIPT = "the quote's superscript label {} parses as a power ({})"
+# over the flow as D_T, an integral as err_n, an O(.) at alpha -> oo, the l1 norm of the flow's limit as
+# N1_alpha): they are parsed from their quotes. Those left here either check another relation than the quote's
+# formula, or their quote parses to something the note does not say: an argmin's constraint (s.t. X beta = y)
+# read as a hypothesis of the claim, a superscript label (beta^R, S_+^d) read as a power, D h(w) read as the
+# product of D and h(w), matrices read as commuting scalars. A reading would only hide such a misreading, so
+# their statements are in SymPy.
+_CONSTRAINT = ("the argmin's constraint 's.t. X beta = y' parses as a hypothesis of the claim (on the argmin's bound "
+               "variable beta, which the simulations do not provide), leaving argmin_beta {}(beta) unconstrained")
 STATED_IN_SYMPY: dict[str, str] = {
     # the quote's formulas are an ingredient or a side condition; the claim is the sentence around them
     "kr.setup.output_input_scaling": "the quote's formulas are the factor c > 0 and the input's factor c^{1/D}; the equivalence is "
@@ -1287,27 +1302,23 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "nonnegative interpolant) is checked as lim_{alpha -> 0} x_inf = x_l1",
     "kr.kernel.affine_model_bias": "the quote defines f_K; the claim is that f_K is f's first-order model at w(0), checked as "
                                    "f(w(0) + e h) = f_K(w(0) + e h) + O(e^2) on the D = 2 diagonal network at d = 2",
-    # the quote parses to something the note does not say: a superscript label read as a power (a reading would hide it)
-    "kr.kernel.rkhs_nearest": _SUPERSCRIPT.format("w_alpha^oo", "F(w_alpha**oo)") + "; the statement is the flows' limit "
-                              "against the pseudo-inverse of the linearised model as alpha -> oo (lim beta_inf = beta_K), the "
-                              "K_0-nearest interpolant the argmin names",
-    "kr.theorem1.flow_limit": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "beta_{alpha,1}**oo") + "; the statement is the simulated "
-                              "flow's limit against the dual solution of argmin Q_alpha s.t. X beta = y (beta_inf = beta_Q)",
-    "kr.theorem1_general.flow_limit": _SUPERSCRIPT.format("beta_{alpha,w0}^oo", "beta_{alpha,w0}**oo") + "; the statement is the "
-                                      "simulated flow's limit (any w0) against the dual solution of argmin Q_{alpha,w0} "
-                                      "(beta_inf = beta_Q)",
-    "kr.theorem3.flow_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "beta_{alpha,D}**oo") + "; the statement is the depth-D "
-                              "flow's limit against the dual solution of argmin Q^D_alpha s.t. X beta = y (beta_inf = beta_Q)",
-    "kr.theorem2.rich": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "||beta_{alpha,1}**oo||_1") + "; the statement compares the "
-                        "simulated l1 norms N1_alpha = ||beta_{alpha,1}^oo||_1 and N1_star = ||beta_l1^*||_1",
-    "kr.theorem2.kernel": _SUPERSCRIPT.format("beta_{alpha,1}^oo", "||beta_{alpha,1}**oo||_2^2") + "; the statement compares the "
-                          "simulated N2sq_alpha = ||beta_{alpha,1}^oo||_2^2 with N2_star^2 = ||beta_l2^*||_2^2",
-    "kr.theorem3.rich_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "lim beta_{alpha,D}**oo") + "; the statement is the "
-                              "minimisers' limit (beta_inf) against the linear programme's solution beta_l1^*",
-    "kr.theorem3.kernel_limit": _SUPERSCRIPT.format("beta_{alpha,D}^oo", "lim beta_{alpha,D}**oo") + "; the statement is the "
-                                "minimisers' limit (beta_inf) against the pseudo-inverse's solution beta_l2^*",
-    "kr.remark_r.linear_model": "the quote's superscript labels beta^oo and beta^R parse as powers (beta_{alpha,w0}**oo = "
-                                "beta_{alpha,w0}**R); the statement is the linear model's simulated flow limit against the "
+    # the quote parses to something the note does not say: the argmin's constraint read as a hypothesis of the
+    # claim, a constraint the quote stops before, a superscript label read as a power (a reading would hide it)
+    "kr.kernel.rkhs_nearest": "the quote stops before the argmin's constraint ('s.t. $h(X) = y$', a formula of its own), so "
+                              "argmin_h ||h - F(w_0)||_{K_0} parses unconstrained (F(w_0) itself), and the equality is the kernel "
+                              "regime's, alpha -> oo, which the quote leaves implicit; the statement is the flows' limit as alpha -> oo against the pseudo-inverse "
+                              "of the linearised model (lim beta_inf = beta_K), the K_0-nearest interpolant",
+    "kr.theorem1.flow_limit": _CONSTRAINT.format("Q_alpha") + "; the statement is the simulated flow's limit against the dual "
+                              "solution of argmin Q_alpha s.t. X beta = y (beta_inf = beta_Q)",
+    "kr.theorem1_general.flow_limit": "the quote stops before the display's constraint 's.t. X beta = y', so argmin_beta "
+                                      "Q_{alpha,w0}(beta) parses unconstrained (its minimiser is 0; with the constraint, it "
+                                      "parses as a hypothesis of the claim, as in kr.theorem1.flow_limit); the statement is the "
+                                      "simulated flow's limit (any w0) against the dual solution of argmin Q_{alpha,w0} s.t. "
+                                      "X beta = y (beta_inf = beta_Q)",
+    "kr.theorem3.flow_limit": _CONSTRAINT.format("Q^D_alpha") + "; the statement is the depth-D flow's limit against the dual "
+                              "solution of argmin Q^D_alpha s.t. X beta = y (beta_inf = beta_Q)",
+    "kr.remark_r.linear_model": "the quote's superscript label beta^R parses as a power (beta_inf = beta_{alpha,w0}**R, the label "
+                                "^oo read as one); the statement is the linear model's simulated flow limit against the "
                                 "projection (beta_inf = beta_R)",
     # the checked relation is another than the quote's
     "kr.arora.theorem2": "the quote states membership of Wbar_deep in the argmin set (its S_+^d, the PSD cone, parses as the "
