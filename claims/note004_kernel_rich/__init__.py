@@ -1277,6 +1277,8 @@ CLAIMS = [
 _CONSTRAINT = ("the argmin's constraint 's.t. X beta = y' parses as a hypothesis of the claim (on the argmin's bound "
                "variable beta, which the simulations do not provide), leaving argmin_beta {}(beta) unconstrained")
 STATED_IN_SYMPY: dict[str, str] = {
+    "kr.linreg.kernel_norm_l2": "the quote's \\propto names no constant; the claim checks the ratio ||beta||_{K_0} / ||beta||_2 is the "
+                                "same for every beta (its value at beta = e_1), with the RKHS norm's minimum-norm l written out",
     # the quote's formulas are an ingredient or a side condition; the claim is the sentence around them
     "kr.setup.output_input_scaling": "the quote's formulas are the factor c > 0 and the input's factor c^{1/D}; the equivalence is "
                                      "prose, stated as c f(w, x) = f(w, c^{1/D} x) on the depth-D diagonal network at d = 2",
