@@ -85,10 +85,16 @@ G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
 xij, S_sum = sp.symbols("x_ij S", positive=True)
 
 # the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS = {"kappa": kappa, "alpha": alpha, "mu": mu, "nu": nu, "sigma_min": sigma, "t": t, "f_star": f_star, "L": L}
+SYMBOLS = {"kappa": kappa, "alpha": alpha, "mu": mu, "nu": nu, "sigma_min": sigma, "t": t, "f_star": f_star, "L": L,
+           "M": M, "lambda": lam, "z": z, "z_star": z_star, "gbar": gbar}
 _f, _omega = sp.Function("f"), sp.Function("omega")
 # the predictions along the flow, as the simulations give them
 ALONG_FLOW = {_f(_omega(t)): f_t, _f(_omega(0)): f_0}
+# Lemma 2 writes z both for a point (g(z), ||z - z*||) and for the flow's path z(t): its lines about the path
+# are read with z a function of time, whose values the simulations give
+_zpath = sp.Function("z")
+PATH_SYMBOLS = {**SYMBOLS, "z": _zpath}
+ALONG_PATH = {_zpath(t): z_t, _zpath(0): z_0}
 
 # facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
 SETTING = SETTING_FACTS
@@ -111,7 +117,7 @@ CLAIMS = [
         id="lazy.theorem.threshold",
         title="Main theorem: the threshold kappa > ||f*||/M suffices for the proof",
         source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
-        statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED}),
+        statement=Statement.from_quote(SYMBOLS, where={M: M_STATED}, formula=0),
         checks=(Setting(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),
                         SETTING),),
         depends_on=("lazy.proof.large_alpha",),
@@ -291,8 +297,7 @@ CLAIMS = [
         id="lazy.lemma2",
         title="Lemma 2: ||z(t) - z*|| <= (nu/mu) ||z(0) - z*|| e^{-mu lambda t}",
         source=src("Lemma 2", r"\|z(t) - z^*\| \leq \frac{\nu}{\mu} \cdot \|z(0) - z^*\| \cdot e^{-\mu \lambda t}"),
-        statement=Statement(sp.Le(Norm(z_t - z_star), nu / mu * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
-                            assuming=[sp.Ge(nu, mu)]),
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Ge(nu, mu)], where=ALONG_PATH),
         checks=(
             Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),
             Derivation(name="the proof's last step", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),
@@ -341,8 +346,9 @@ CLAIMS = [
         id="lazy.lemma2.gronwall",
         title="Lemma 2 proof: Gronwall gives gbar(z(t)) <= gbar(z(0)) e^{-2 mu lambda t}",
         source=src("Lemma 2 (proof)", r"\bar{g}(z(t)) \leq \bar{g}(z(0)) \cdot e^{-2\mu\lambda t}"),
-        statement=Statement(sp.Le(gbar(t), gbar(0) * sp.exp(-2 * mu * lam * t)),
-                            assuming=[sp.Le(sp.Derivative(gbar(t), t), -2 * mu * lam * gbar(t))]),
+        # the loss gap along the path, gbar(z(t)), as a function of time (the comparison ODE's unknown)
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Le(sp.Derivative(gbar(t), t), -2 * mu * lam * gbar(t))],
+                                       where={gbar(_zpath(t)): gbar(t), gbar(_zpath(0)): gbar(0)}),
         checks=(Gronwall(name="comparison ODE"),),
         depends_on=("lazy.lemma2.descent",),
         expected=Verdict.PROVED,
@@ -351,7 +357,7 @@ CLAIMS = [
         id="lazy.lemma2.sandwich",
         title="Lemma 2 proof: mu/2 ||z - z*||^2 <= gbar(z) <= nu/2 ||z - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z - z^*\|_2^2 \leq \bar{g}(z) \leq \frac{\nu}{2} \|z - z^*\|_2^2"),
-        statement=Statement(sp.And(sp.Le(mu / 2 * Norm(z - z_star) ** 2, gbar_z), sp.Le(gbar_z, nu / 2 * Norm(z - z_star) ** 2))),
+        statement=Statement.from_quote(SYMBOLS, where={gbar(z): gbar_z}),
         checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -359,7 +365,7 @@ CLAIMS = [
         id="lazy.lemma2.combined",
         title="Lemma 2 proof: mu/2 ||z(t) - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z(t) - z^*\|_2^2 \leq e^{-2\mu\lambda t} \cdot \frac{\nu}{2} \|z(0) - z^*\|_2^2"),
-        statement=Statement(sp.Le(mu / 2 * Norm(z_t - z_star) ** 2, sp.exp(-2 * mu * lam * t) * nu / 2 * Norm(z_0 - z_star) ** 2)),
+        statement=Statement.from_quote(PATH_SYMBOLS, where=ALONG_PATH),
         # tight on the bottom eigenvector with Q = lambda I and mu = nu (LEMMA2_SPACE's kappa = 1 edge)
         checks=(Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),),
         depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
@@ -369,8 +375,7 @@ CLAIMS = [
         id="lazy.lemma2.final",
         title="Lemma 2 proof: the final bound with factor nu/mu",
         source=src("Lemma 2 (proof)", r"\Rightarrow \|z(t) - z^*\| \leq e^{-\mu\lambda t} \cdot \frac{\nu}{\mu} \cdot \|z(0) - z^*\|"),
-        statement=Statement(sp.Le(Norm(z_t - z_star), sp.exp(-mu * lam * t) * nu / mu * Norm(z_0 - z_star)),
-                            assuming=[sp.Ge(nu, mu)]),
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Ge(nu, mu)], where=ALONG_PATH),
         checks=(Derivation(name="square root of the sandwich", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),),
         depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
         correction=Correction(
