@@ -94,6 +94,7 @@ ALONG_FLOW = {_f(_omega(t)): f_t, _f(_omega(0)): f_0}
 # are read with z a function of time, whose values the simulations give
 _zpath = sp.Function("z")
 PATH_SYMBOLS = {**SYMBOLS, "z": _zpath}
+_g, _GAP = sp.Function("g"), sp.Symbol("gbar", positive=True)     # the loss, and its gap g(z(t)) - g(z*) at a time
 ALONG_PATH = {_zpath(t): z_t, _zpath(0): z_0}
 
 # facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
@@ -332,7 +333,8 @@ CLAIMS = [
         id="lazy.lemma2.descent",
         title="Lemma 2 proof: -2 mu lambda [g - g*] = -gbar",
         source=src("Lemma 2 (proof)", r"&\leq -2\mu\lambda \cdot [g(z(t)) - g(z^*)] = -\bar{g}(z(t))"),
-        statement=Statement(sp.Eq(-2 * mu * lam * sp.Symbol("gbar", positive=True), -sp.Symbol("gbar", positive=True), evaluate=False)),
+        # g(z(t)) - g(z*) and gbar(z(t)) are the loss gap at time t (gbar := g - g(z*)): one positive number
+        statement=Statement.from_quote(PATH_SYMBOLS, where={_g(_zpath(t)): _GAP + _g(z_star), gbar(_zpath(t)): _GAP}),
         checks=(Identity(name="last equality"),),
         correction=Correction(
             Statement(sp.Le(-lam * G2, -2 * mu * lam * sp.Symbol("gbar", positive=True)),
