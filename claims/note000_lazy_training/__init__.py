@@ -513,4 +513,50 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote states no relation of its own
+    "lazy.exercise.squared_distance": "the quote names the map nu -> ||nu - z||_2^2; the claim is its Hessian 2I (mu = nu = 2), "
+                                      "entrywise over symbolic indices",
+    "lazy.remark2.limit": "the quote continues a chain (-> x_i^T x_j E[...]); the claim is the limit it asserts, "
+                          "lim (1/n) x_i^T x_j S = K_ij as n -> oo (S the sum over neurons)",
+    # asymptotic notation: the checks need the limit or the constant the quote leaves implicit
+    "lazy.theorem.displacement": "the quote's O(1/kappa) leaves the limit implicit: the order fit checks the simulated "
+                                 "D_sup = sup_t ||omega(t) - omega(0)|| against O(1/kappa) as kappa -> oo",
+    "lazy.theorem.width_log_n": "the quote's O(log n) is stated with its constant, m >= C log n (the claim is untestable)",
+    "lazy.lemma3.width": "the quote is an Omega(.) statement; the derivation checks m >= C n^2 log(n/delta)/lambda_0^2 "
+                         "with the explicit constant C",
+    "lazy.proof.large_alpha": "the quote's 'sufficiently large alpha' is the limit alpha -> oo of the displacement bound "
+                              "(the parser reads \\text{Sufficiently large} \\alpha as a premise alpha)",
+    # the quote leaves the probability over the draw implicit
+    "lazy.lemma3.spectral": "the statement is the probability over the draw that the quote leaves implicit: "
+                            "Prob(||G/n - K||_2 <= lambda_0/4) >= 1 - delta, G the simulated Gram matrix J J^T",
+    "lazy.lemma3.eigenvalue": "the statement is the probability over the draw that the quote leaves implicit: "
+                              "Prob(lambda_min(G/n) >= 3 lambda_0/4) >= 1 - delta",
+    "lazy.lemma3.entrywise": "the statement is the probability over the draw that the quote leaves implicit, for all "
+                             "entries at once: Prob(max_ij |G_ij/n - K_ij| <= 2 sqrt(log(n^2/delta)/m)) >= 1 - delta",
+    # the quote's matrices and operators are checked through a scalar the checks compute
+    "lazy.proof.function_space": "the identity is checked for a one-parameter model (J J^T = f'(omega)^2, grad g = g'), "
+                                 "where the quote's Jacobians and gradient have no size",
+    "lazy.proof.tau0": "the quote's Loewner order J_omega J_omega^T >= sigma_min^2/4 I is checked as "
+                       "lambda_min(J_omega J_omega^T) >= sigma_min^2/4 on the sampled Jacobians",
+    "lazy.lemma1": "the parser reads sigma_min(J_omega) as the product sigma_min J_omega (sigma_min is also the "
+                   "scalar sigma_min(J_0)); the checks evaluate s_w = sigma_min(J_omega)",
+    "lazy.lemma1.final": "the quote's min over u (of unit norm, left implicit) is checked through its value "
+                         "(sigma_min - beta L)^2, under beta = ||omega - omega(0)|| <= sigma_min/(2L)",
+    "lazy.lemma2.lojasiewicz": "the claim is the chain's second step, on the loss gap g(z) - g(z*) and the gradient the "
+                               "simulations give (gbar_z, grad_g): a reading of a difference or of a gradient is not a "
+                               "name the scaling check accepts",
+    "lazy.lemma2.chain_rule": "the chain rule is derived for z in R^2 with g an undefined function of the two coordinates "
+                              "(numerically at n = 3, 5); the quote's gradients have no size",
+    "lazy.remark1.objective": "the two objectives are compared at every omega (so are their minima), entrywise over "
+                              "symbolic indices; the quote compares the minima",
+    "lazy.remark1.relu_zero": "the quote's claim is the underbrace J_{omega(0)} omega(0) = 0 for ReLU, which the parser "
+                              "drops (it keeps y_0 = y + J_{omega(0)} omega(0))",
+    "lazy.remark1.normal_equations": "the normal equations are checked as the zero of the objective's gradient, entry k, "
+                                     "for J of any shape (symbolic indices)",
+    "lazy.remark1.pseudo_inverse": "the claim is the last link J J^+ y_0 = y_0, with J^+ = J^T (J J^T)^{-1} for J of full "
+                                   "row rank (matrix symbols); the quote's first formula defines omegahat",
+    # the quote says what a quantity is; the claim is what it means
+    "lazy.proof.no_exit": "the quote writes only T = oo; the claim is what it means, ||omega(t) - omega(0)|| <= tau_0 "
+                          "for every t (T = inf{t : ||omega(t) - omega(0)|| > tau_0}), under the previous line's threshold",
+}
