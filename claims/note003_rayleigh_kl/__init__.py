@@ -34,7 +34,7 @@ import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
-from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh, W0
+from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh
 from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
                       NOTE, PHI0_LOG, SCALING, S_F, S_L, S_TH, delta, ell, eps, eta, f_star, f_theta, g, kappa, m,
@@ -47,7 +47,7 @@ from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_LOG_SPACE, EXAMPLE_REC
 from .definite_ntk import NTK_SPACE, ntk_shapes
 from .rayleigh import SYMMETRIC_SPACE, UNDERPARAMETERIZED_SPACE, symmetric_draws, underparameterized_flow
 from .composition import COMPOSITION_SPACE, composition_points
-from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, LOGISTIC_STATED, PHI_CE, two_class_single_point,
+from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, PHI_CE, two_class_single_point,
                        logistic_flows)
 from .two_layer import GRAM_SPACE, TWO_LAYER_SPACE, two_layer_init, two_layer_gram, two_layer_trials
 
@@ -172,6 +172,14 @@ _p1 = sp.Symbol("p1", positive=True)                    # a probability: a point
 _Phi_t = sp.Function("Phi")
 _xw = sp.Symbol("x", real=True)
 
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
+_Lcal, _H, _Fmap = sp.Function("Lcal"), sp.Function("H"), sp.Function("F")
+_theta_t, _theta_0 = sp.symbols("theta_t theta_0", real=True)
+SYMBOLS = {"mu": mu, "kappa": kappa, "epsilon": eps, "C": C, "t": t, "x": _xw, "m": m, "n": n, "delta": delta,
+           "Lcal": _Lcal, "H": _H, "F": _Fmap, "theta_t": _theta_t, "theta_0": _theta_0}
+# the loss along the flow, as the simulations give it
+ALONG_FLOW = {_Lcal(_theta_t): L_t, _Lcal(_theta_0): L_0}
+
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
@@ -265,7 +273,7 @@ CLAIMS = [
         id="rq.prop.rate",
         title="Prop proof: L(theta_t) <= L(theta_0) e^{-kappa t} (kappa = 4 mu)",
         source=src("Previously: infinite-width NTK", r"thus $\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t}$"),
-        statement=Statement(sp.Le(L_t, L_0 * sp.exp(-kappa * t)), assuming=[sp.Gt(mu_sim, 0)], where=KAPPA_PL),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Gt(mu_sim, 0)], where={**KAPPA_PL, **ALONG_FLOW}),
         checks=(Simulation(prop_flows, name="least-squares gradient flow", configurations=PROP_SPACE),
                 Derivation(name="Gronwall on -dL/dt >= kappa L", derived=sp.Le(L_t, RATE_GRONWALL))),
         depends_on=("rq.prop.pl",),
@@ -428,7 +436,8 @@ CLAIMS = [
         id="rq.logistic.bound",
         title="Logistic regression: H(F(theta_t)) <= log(1 / W_0(exp(kappa^2 eps^2 t - C)))",
         source=src("Result teaser: logistic regression", r"H(F(\theta_t)) \leq \log \left(\frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))} \right)"),
-        statement=Statement(sp.Le(H_t, LOGISTIC_STATED)),
+        # the cross-entropy of the flow's predictions, as the simulations give it
+        statement=Statement.from_quote(SYMBOLS, where={_H(_Fmap(_theta_t)): H_t}),
         checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                 Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                 Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
@@ -449,7 +458,7 @@ CLAIMS = [
         id="rq.logistic.lambert",
         title="Lambert function: W_0(x) exp(W_0(x)) = x",
         source=src("Result teaser: logistic regression", r"W_0 is the Lambert function $W_0(x) \exp(W_0(x)) = x$"),
-        statement=Statement(sp.Eq(W0(_xw) * sp.exp(W0(_xw)), _xw, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Identity(name="defining equation (mpmath at 50 digits)", domains={"x": Domain(-float(np.exp(-1.0)), 1e3)}),),
         expected=Verdict.SUPPORTED,
     ),
@@ -472,8 +481,6 @@ CLAIMS = [
     ),
 ]
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
 STATED_IN_SYMPY: dict[str, str] = {}
