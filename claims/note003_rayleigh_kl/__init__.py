@@ -483,4 +483,48 @@ CLAIMS = [
 
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote defines or assumes; the claim is what follows
+    "rq.setup.cross_entropy_range": "the quote defines the loss l(f) = E[-sum_i y_i log f_i(x)] on Y = R_+^k; the claim is "
+                                    "that it maps into R_+, -y_1 log f_1 - y_2 log f_2 >= 0 (k = 2)",
+    "rq.kl.example_log": "the quote is the example's hypothesis ||grad L||^2 >= L; the claim is the bound "
+                         "L(theta_t) <= L(theta_0) e^{-t} the KL theorem gives from it with phi = log",
+    "rq.kl.example_recip": "the quote is the example's hypothesis ||grad L||^2 >= L^2; the claim is the bound "
+                           "L(theta_t) <= 1/(1/L(theta_0) + t) the KL theorem gives from it with phi(u) = -1/u",
+    "rq.kl.proof_integrate": "the quote names the interval I = [0, t]; the claim is the integrated inequality "
+                             "phi(L(theta_t)) <= phi(L(theta_0)) - mu t, from -d/dt phi(L(theta_t)) >= mu",
+    "rq.composition.theorem": "the quote says in words that L = l o F 'satisfies the KL inequality'; the claim is that "
+                              "inequality, d phi_L(grad L . grad L) >= mu, under l's (constant 1) and the Rayleigh bound",
+    "rq.prop.converges": "the quote's limit L(theta_t) -> 0 is checked through the proof's bound: "
+                         "lim_{t -> oo} L(theta_0) e^{-kappa t} = 0, kappa = 4 mu (the bound is rq.prop.rate)",
+    # the quote's hypothesis, or the probability it leaves implicit, is part of its relation here
+    "rq.ntk.definite_needs_overparam": "the quote's premise K_theta >= mu > 0 is the hypothesis lambda_min(K) >= mu; "
+                                       "the parser keeps the implication, with the Loewner order K_theta >= mu, as the relation",
+    "rq.two_layer.convergence": "the statement is the probability over the initialisation that the quote leaves implicit: "
+                                "Prob(eta < eps) >= 1 - delta, eta the limit of the loss along the flow",
+    "rq.kl.theorem": "the parser reads the relation after '\\forall t \\in R_+, \\quad' as a hypothesis; the claim needs "
+                     "the desingularizer family phi_p, its inverse and the KL hypothesis, explicit",
+    # checked at explicit sizes: the quote's vectors, matrices and sums have no size
+    "rq.prop.flow_derivative": "the chain is checked for L an undefined function of two parameters along theta' = -grad L, "
+                               "its two links at once (-dL/dt = grad L . grad L)",
+    "rq.prop.gradient": "checked for n = 2 outputs and m = 3 parameters with F undefined (numerically at n = 3, m = 4); "
+                        "the parser reads DF(theta)^T as the product D F theta^T",
+    "rq.prop.ntk_form": "checked for n = 2, m = 3 along theta' = -grad L, with K_theta = DF DF^T written out "
+                        "(numerically at n = 3, m = 4)",
+    "rq.composition.chain_rule": "checked for n = 2, m = 3 with l and F undefined (numerically at n = 3, m = 4); the parser "
+                                 "reads DF(theta)^T as the product D F theta^T",
+    "rq.rayleigh.eigen_formula": "checked for d = 2 with an explicit orthonormal eigenbasis (Cayley parametrisation) and a "
+                                 "norm of V with weights w_1, w_2 (the note's any normed space); the quote's sums have no size",
+    "rq.ntk.rank": "the quote's 'has rank <= m' is text; the claim is rank(K_theta) <= m on simulated Jacobians (the parser "
+                   "reads DF(theta) as the product D F(theta))",
+    "rq.kl.proof_chain_rule": "the parser cannot read the differential d phi_{L(theta)}; the chain rule is checked for L "
+                              "an undefined function of two parameters along theta' = -grad L",
+    "rq.logistic.simplex": "the quote is F's type, R^{c x d} -> (X -> Delta_c); the claim is what it says of softargmax, "
+                           "that its entries sum to 1 (c = 3, numerically at c = 4, 10)",
+    # the quote's notation is checked as the simulated quantity, which the scaling check cannot take as a reading
+    "rq.prop.pl": "the claim is the quote with -d/dt L(theta) and L(theta) the simulated D_t and L; a reading of a "
+                  "derivative is not a name the scaling check accepts",
+    # prose
+    "rq.two_layer.underparameterized": "the quote is prose (its one backslash, \\mathcal{D}, makes it look like a "
+                                       "formula); the claim is the Gram matrix's rank, rank(K) <= 3m",
+}
