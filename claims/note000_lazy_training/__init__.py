@@ -19,6 +19,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation, Untestable)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.core.latex.functions import Grad, MinOver, SupOver
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
@@ -86,7 +87,7 @@ xij, S_sum = sp.symbols("x_ij S", positive=True)
 
 # the note's symbols, as its formulas spell them, for the statements parsed from its quotes
 SYMBOLS = {"kappa": kappa, "alpha": alpha, "mu": mu, "nu": nu, "sigma_min": sigma, "t": t, "f_star": f_star, "L": L,
-           "M": M, "lambda": lam, "z": z, "z_star": z_star, "gbar": gbar}
+           "M": M, "lambda": lam, "z": z, "z_star": z_star, "gbar": gbar, "beta": beta_}
 _f, _omega = sp.Function("f"), sp.Function("omega")
 # the predictions along the flow, as the simulations give them
 ALONG_FLOW = {_f(_omega(t)): f_t, _f(_omega(0)): f_0}
@@ -95,6 +96,20 @@ ALONG_FLOW = {_f(_omega(t)): f_t, _f(_omega(0)): f_0}
 _zpath = sp.Function("z")
 PATH_SYMBOLS = {**SYMBOLS, "z": _zpath}
 _g, _GAP = sp.Function("g"), sp.Symbol("gbar", positive=True)     # the loss, and its gap g(z(t)) - g(z*) at a time
+_u = sp.Symbol("u")                                  # a direction of Lemma 1's proof (a unit vector)
+D_SUP = sp.Symbol("D_sup", positive=True)            # sup_t ||omega(t) - omega(0)||, as the simulations give it
+
+
+def _order_at(var, point):
+    """The note's O(.) at the limit point its formula leaves implicit: SymPy's Order there."""
+    class OrderAt(sp.Function):
+        nargs = 1
+
+        @classmethod
+        def eval(cls, x):
+            return sp.O(x, (var, point))
+    return OrderAt
+
 ALONG_PATH = {_zpath(t): z_t, _zpath(0): z_0}
 
 # facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
@@ -154,7 +169,9 @@ CLAIMS = [
         id="lazy.theorem.displacement",
         title="Main theorem: sup_t ||w(t) - w(0)|| = O(1/kappa) as kappa -> oo",
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
-        statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / kappa, (kappa, sp.oo)), evaluate=False)),
+        # O(1/kappa) as kappa -> oo, the limit the theorem is about; the sup is the simulated displacement D_sup
+        statement=Statement.from_quote({**SYMBOLS, "O": _order_at(kappa, sp.oo)},
+                                       where={SupOver(Norm(_omega(t) - _omega(0)), sp.Ge(t, 0, evaluate=False)): D_SUP}),
         checks=(OrderFit(displacement, name="displacement order", configurations=DISPLACEMENT_SPACE),),
         depends_on=("lazy.proof.integral",),
         correction=Correction(
@@ -285,7 +302,9 @@ CLAIMS = [
         id="lazy.lemma1.final",
         title="Lemma 1 proof: min_u (sigma_min - beta L)^2 ||u||^2 = sigma_min^2/4",
         source=src("Lemma 1 (proof)", r"\geq \min_u (\sigma_{\min} - \beta L)^2 \|u\|^2 \\ &= \frac{\sigma_{\min}^2}{4}"),
-        statement=Statement(sp.Eq((sigma - beta_ * L) ** 2, sigma**2 / 4, evaluate=False), assuming=[sp.Le(beta_, sigma / (2 * L))]),
+        # the chain's min_u is over unit vectors (its first line: sigma_min^2(J) = min_{||u|| = 1} u^T J J^T u)
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(beta_, sigma / (2 * L))],
+                                       where={MinOver((sigma - beta_ * L) ** 2 * Norm(_u) ** 2, _u): (sigma - beta_ * L) ** 2}),
         checks=(Identity(name="last equality"),),
         correction=Correction(
             Statement(sp.Ge((sigma - beta_ * L) ** 2, sigma**2 / 4), assuming=[sp.Le(beta_, sigma / (2 * L))]),
@@ -315,7 +334,9 @@ CLAIMS = [
         id="lazy.lemma2.lojasiewicz",
         title="Lemma 2 proof: Lojasiewicz inequality g - g* <= ||grad g||^2 / (2 mu)",
         source=src("Lemma 2 (proof)", r"\bar{g}(z) := g(z) - g(z^*) \leq \frac{1}{2\mu} \cdot \|\nabla g(z)\|^2"),
-        statement=Statement(sp.Le(gbar_z, Norm(grad_g) ** 2 / (2 * mu))),
+        # the chain's second step (its first defines gbar(z) := g(z) - g(z*)), on the loss gap and the gradient the
+        # simulations give
+        statement=Statement.from_quote(SYMBOLS, where={_g(z) - _g(z_star): gbar_z, Grad(_g(z)): grad_g}, step=1),
         checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -334,7 +355,7 @@ CLAIMS = [
         title="Lemma 2 proof: -2 mu lambda [g - g*] = -gbar",
         source=src("Lemma 2 (proof)", r"&\leq -2\mu\lambda \cdot [g(z(t)) - g(z^*)] = -\bar{g}(z(t))"),
         # g(z(t)) - g(z*) and gbar(z(t)) are the loss gap at time t (gbar := g - g(z*)): one positive number
-        statement=Statement.from_quote(PATH_SYMBOLS, where={_g(_zpath(t)): _GAP + _g(z_star), gbar(_zpath(t)): _GAP}),
+        statement=Statement.from_quote(PATH_SYMBOLS, where={_g(_zpath(t)) - _g(z_star): _GAP, gbar(_zpath(t)): _GAP}),
         checks=(Identity(name="last equality"),),
         correction=Correction(
             Statement(sp.Le(-lam * G2, -2 * mu * lam * sp.Symbol("gbar", positive=True)),
@@ -520,8 +541,6 @@ STATED_IN_SYMPY: dict[str, str] = {
     "lazy.remark2.limit": "the quote continues a chain (-> x_i^T x_j E[...]); the claim is the limit it asserts, "
                           "lim (1/n) x_i^T x_j S = K_ij as n -> oo (S the sum over neurons)",
     # asymptotic notation: the checks need the limit or the constant the quote leaves implicit
-    "lazy.theorem.displacement": "the quote's O(1/kappa) leaves the limit implicit: the order fit checks the simulated "
-                                 "D_sup = sup_t ||omega(t) - omega(0)|| against O(1/kappa) as kappa -> oo",
     "lazy.theorem.width_log_n": "the quote's O(log n) is stated with its constant, m >= C log n (the claim is untestable)",
     "lazy.lemma3.width": "the quote is an Omega(.) statement; the derivation checks m >= C n^2 log(n/delta)/lambda_0^2 "
                          "with the explicit constant C",
@@ -541,11 +560,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                        "lambda_min(J_omega J_omega^T) >= sigma_min^2/4 on the sampled Jacobians",
     "lazy.lemma1": "the parser reads sigma_min(J_omega) as the product sigma_min J_omega (sigma_min is also the "
                    "scalar sigma_min(J_0)); the checks evaluate s_w = sigma_min(J_omega)",
-    "lazy.lemma1.final": "the quote's min over u (of unit norm, left implicit) is checked through its value "
-                         "(sigma_min - beta L)^2, under beta = ||omega - omega(0)|| <= sigma_min/(2L)",
-    "lazy.lemma2.lojasiewicz": "the claim is the chain's second step, on the loss gap g(z) - g(z*) and the gradient the "
-                               "simulations give (gbar_z, grad_g): a reading of a difference or of a gradient is not a "
-                               "name the scaling check accepts",
     "lazy.lemma2.chain_rule": "the chain rule is derived for z in R^2 with g an undefined function of the two coordinates "
                               "(numerically at n = 3, 5); the quote's gradients have no size",
     "lazy.remark1.objective": "the two objectives are compared at every omega (so are their minima), entrywise over "

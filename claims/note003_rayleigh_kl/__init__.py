@@ -174,9 +174,9 @@ _xw = sp.Symbol("x", real=True)
 
 # the note's symbols, as its formulas spell them, for the statements parsed from its quotes
 _Lcal, _H, _Fmap = sp.Function("Lcal"), sp.Function("H"), sp.Function("F")
-_theta_t, _theta_0 = sp.symbols("theta_t theta_0", real=True)
+_theta, _theta_t, _theta_0 = sp.symbols("theta theta_t theta_0", real=True)
 SYMBOLS = {"mu": mu, "kappa": kappa, "epsilon": eps, "C": C, "t": t, "x": _xw, "m": m, "n": n, "delta": delta,
-           "Lcal": _Lcal, "H": _H, "F": _Fmap, "theta_t": _theta_t, "theta_0": _theta_0}
+           "Lcal": _Lcal, "H": _H, "F": _Fmap, "theta": _theta, "theta_t": _theta_t, "theta_0": _theta_0}
 # the loss along the flow, as the simulations give it
 ALONG_FLOW = {_Lcal(_theta_t): L_t, _Lcal(_theta_0): L_0}
 
@@ -258,7 +258,9 @@ CLAIMS = [
         id="rq.prop.pl",
         title="Prop proof: therefore -d/dt L >= kappa L (kappa never defined)",
         source=src("Previously: infinite-width NTK", r"Therefore $-\partial_t \mathcal{L}(\theta) \geq \kappa \mathcal{L}(\theta)$"),
-        statement=Statement(sp.Ge(D_t, kappa * L_sym)),
+        # -d/dt L(theta) and L(theta) along the flow, as the line before gives them (D_t, L)
+        statement=Statement.from_quote(SYMBOLS, where={sp.Derivative(_Lcal(_theta), t, evaluate=False): -D_t,
+                                                       _Lcal(_theta): L_sym}),
         checks=(Derivation(name="the line before, with L = ||f_theta - f*||^2", derived=PL_DERIVED),),
         depends_on=("rq.prop.definite_bound",),
         correction=Correction(
@@ -521,9 +523,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                               "an undefined function of two parameters along theta' = -grad L",
     "rq.logistic.simplex": "the quote is F's type, R^{c x d} -> (X -> Delta_c); the claim is what it says of softargmax, "
                            "that its entries sum to 1 (c = 3, numerically at c = 4, 10)",
-    # the quote's notation is checked as the simulated quantity, which the scaling check cannot take as a reading
-    "rq.prop.pl": "the claim is the quote with -d/dt L(theta) and L(theta) the simulated D_t and L; a reading of a "
-                  "derivative is not a name the scaling check accepts",
     # prose
     "rq.two_layer.underparameterized": "the quote is prose (its one backslash, \\mathcal{D}, makes it look like a "
                                        "formula); the claim is the Gram matrix's rank, rank(K) <= 3m",
