@@ -19,6 +19,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation, Untestable)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.core.latex.functions import Grad, SupOver
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)
@@ -85,10 +86,30 @@ G2, beta_ = sp.symbols("G2 beta", nonnegative=True)
 xij, S_sum = sp.symbols("x_ij S", positive=True)
 
 # the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS = {"kappa": kappa, "alpha": alpha, "mu": mu, "nu": nu, "sigma_min": sigma, "t": t, "f_star": f_star, "L": L}
+SYMBOLS = {"kappa": kappa, "alpha": alpha, "mu": mu, "nu": nu, "sigma_min": sigma, "t": t, "f_star": f_star, "L": L,
+           "M": M, "lambda": lam, "z": z, "z_star": z_star, "gbar": gbar, "beta": beta_}
 _f, _omega = sp.Function("f"), sp.Function("omega")
 # the predictions along the flow, as the simulations give them
 ALONG_FLOW = {_f(_omega(t)): f_t, _f(_omega(0)): f_0}
+# Lemma 2 writes z both for a point (g(z), ||z - z*||) and for the flow's path z(t): its lines about the path
+# are read with z a function of time, whose values the simulations give
+_zpath = sp.Function("z")
+PATH_SYMBOLS = {**SYMBOLS, "z": _zpath}
+_g, _GAP = sp.Function("g"), sp.Symbol("gbar", positive=True)     # the loss, and its gap g(z(t)) - g(z*) at a time
+D_SUP = sp.Symbol("D_sup", positive=True)            # sup_t ||omega(t) - omega(0)||, as the simulations give it
+
+
+def _order_at(var, point):
+    """The note's O(.) at the limit point its formula leaves implicit: SymPy's Order there."""
+    class OrderAt(sp.Function):
+        nargs = 1
+
+        @classmethod
+        def eval(cls, x):
+            return sp.O(x, (var, point))
+    return OrderAt
+
+ALONG_PATH = {_zpath(t): z_t, _zpath(0): z_0}
 
 # facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
 SETTING = SETTING_FACTS
@@ -111,7 +132,7 @@ CLAIMS = [
         id="lazy.theorem.threshold",
         title="Main theorem: the threshold kappa > ||f*||/M suffices for the proof",
         source=src("Theorem", r"If $\kappa > \frac{\|f^*\|}{M}$ for $M := \frac{\sigma_{\min}^2}{32\kappa^{3/2} \|J_{\omega(0)}\|_2 L}$"),
-        statement=Statement(sp.Gt(kappa, FSTAR / M), where={M: M_STATED}),
+        statement=Statement.from_quote(SYMBOLS, where={M: M_STATED}, formula=0),
         checks=(Setting(Derivation(name="threshold the proof needs", derived=sp.Gt(alpha, ALPHA_NEEDED), sense="hypothesis"),
                         SETTING),),
         depends_on=("lazy.proof.large_alpha",),
@@ -147,7 +168,9 @@ CLAIMS = [
         id="lazy.theorem.displacement",
         title="Main theorem: sup_t ||w(t) - w(0)|| = O(1/kappa) as kappa -> oo",
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
-        statement=Statement(sp.Eq(sp.Symbol("D_sup", positive=True), sp.O(1 / kappa, (kappa, sp.oo)), evaluate=False)),
+        # O(1/kappa) as kappa -> oo, the limit the theorem is about; the sup is the simulated displacement D_sup
+        statement=Statement.from_quote({**SYMBOLS, "O": _order_at(kappa, sp.oo)},
+                                       where={SupOver(Norm(_omega(t) - _omega(0)), sp.Ge(t, 0, evaluate=False)): D_SUP}),
         checks=(OrderFit(displacement, name="displacement order", configurations=DISPLACEMENT_SPACE),),
         depends_on=("lazy.proof.integral",),
         correction=Correction(
@@ -291,8 +314,7 @@ CLAIMS = [
         id="lazy.lemma2",
         title="Lemma 2: ||z(t) - z*|| <= (nu/mu) ||z(0) - z*|| e^{-mu lambda t}",
         source=src("Lemma 2", r"\|z(t) - z^*\| \leq \frac{\nu}{\mu} \cdot \|z(0) - z^*\| \cdot e^{-\mu \lambda t}"),
-        statement=Statement(sp.Le(Norm(z_t - z_star), nu / mu * Norm(z_0 - z_star) * sp.exp(-mu * lam * t)),
-                            assuming=[sp.Ge(nu, mu)]),
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Ge(nu, mu)], where=ALONG_PATH),
         checks=(
             Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),
             Derivation(name="the proof's last step", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),
@@ -309,7 +331,9 @@ CLAIMS = [
         id="lazy.lemma2.lojasiewicz",
         title="Lemma 2 proof: Lojasiewicz inequality g - g* <= ||grad g||^2 / (2 mu)",
         source=src("Lemma 2 (proof)", r"\bar{g}(z) := g(z) - g(z^*) \leq \frac{1}{2\mu} \cdot \|\nabla g(z)\|^2"),
-        statement=Statement(sp.Le(gbar_z, Norm(grad_g) ** 2 / (2 * mu))),
+        # the chain's second step (its first defines gbar(z) := g(z) - g(z*)), on the loss gap and the gradient the
+        # simulations give
+        statement=Statement.from_quote(SYMBOLS, where={_g(z) - _g(z_star): gbar_z, Grad(_g(z)): grad_g}, step=1),
         checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -327,7 +351,8 @@ CLAIMS = [
         id="lazy.lemma2.descent",
         title="Lemma 2 proof: -2 mu lambda [g - g*] = -gbar",
         source=src("Lemma 2 (proof)", r"&\leq -2\mu\lambda \cdot [g(z(t)) - g(z^*)] = -\bar{g}(z(t))"),
-        statement=Statement(sp.Eq(-2 * mu * lam * sp.Symbol("gbar", positive=True), -sp.Symbol("gbar", positive=True), evaluate=False)),
+        # g(z(t)) - g(z*) and gbar(z(t)) are the loss gap at time t (gbar := g - g(z*)): one positive number
+        statement=Statement.from_quote(PATH_SYMBOLS, where={_g(_zpath(t)) - _g(z_star): _GAP, gbar(_zpath(t)): _GAP}),
         checks=(Identity(name="last equality"),),
         correction=Correction(
             Statement(sp.Le(-lam * G2, -2 * mu * lam * sp.Symbol("gbar", positive=True)),
@@ -341,8 +366,9 @@ CLAIMS = [
         id="lazy.lemma2.gronwall",
         title="Lemma 2 proof: Gronwall gives gbar(z(t)) <= gbar(z(0)) e^{-2 mu lambda t}",
         source=src("Lemma 2 (proof)", r"\bar{g}(z(t)) \leq \bar{g}(z(0)) \cdot e^{-2\mu\lambda t}"),
-        statement=Statement(sp.Le(gbar(t), gbar(0) * sp.exp(-2 * mu * lam * t)),
-                            assuming=[sp.Le(sp.Derivative(gbar(t), t), -2 * mu * lam * gbar(t))]),
+        # the loss gap along the path, gbar(z(t)), as a function of time (the comparison ODE's unknown)
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Le(sp.Derivative(gbar(t), t), -2 * mu * lam * gbar(t))],
+                                       where={gbar(_zpath(t)): gbar(t), gbar(_zpath(0)): gbar(0)}),
         checks=(Gronwall(name="comparison ODE"),),
         depends_on=("lazy.lemma2.descent",),
         expected=Verdict.PROVED,
@@ -351,7 +377,7 @@ CLAIMS = [
         id="lazy.lemma2.sandwich",
         title="Lemma 2 proof: mu/2 ||z - z*||^2 <= gbar(z) <= nu/2 ||z - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z - z^*\|_2^2 \leq \bar{g}(z) \leq \frac{\nu}{2} \|z - z^*\|_2^2"),
-        statement=Statement(sp.And(sp.Le(mu / 2 * Norm(z - z_star) ** 2, gbar_z), sp.Le(gbar_z, nu / 2 * Norm(z - z_star) ** 2))),
+        statement=Statement.from_quote(SYMBOLS, where={gbar(z): gbar_z}),
         checks=(Simulation(logcosh_losses, name="strongly convex log-cosh and quadratic losses", configurations=LOGCOSH_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -359,7 +385,7 @@ CLAIMS = [
         id="lazy.lemma2.combined",
         title="Lemma 2 proof: mu/2 ||z(t) - z*||^2 <= e^{-2 mu lambda t} nu/2 ||z(0) - z*||^2",
         source=src("Lemma 2 (proof)", r"\frac{\mu}{2} \|z(t) - z^*\|_2^2 \leq e^{-2\mu\lambda t} \cdot \frac{\nu}{2} \|z(0) - z^*\|_2^2"),
-        statement=Statement(sp.Le(mu / 2 * Norm(z_t - z_star) ** 2, sp.exp(-2 * mu * lam * t) * nu / 2 * Norm(z_0 - z_star) ** 2)),
+        statement=Statement.from_quote(PATH_SYMBOLS, where=ALONG_PATH),
         # tight on the bottom eigenvector with Q = lambda I and mu = nu (LEMMA2_SPACE's kappa = 1 edge)
         checks=(Simulation(lemma2_flow, name="preconditioned gradient flow", configurations=LEMMA2_SPACE),),
         depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
@@ -369,8 +395,7 @@ CLAIMS = [
         id="lazy.lemma2.final",
         title="Lemma 2 proof: the final bound with factor nu/mu",
         source=src("Lemma 2 (proof)", r"\Rightarrow \|z(t) - z^*\| \leq e^{-\mu\lambda t} \cdot \frac{\nu}{\mu} \cdot \|z(0) - z^*\|"),
-        statement=Statement(sp.Le(Norm(z_t - z_star), sp.exp(-mu * lam * t) * nu / mu * Norm(z_0 - z_star)),
-                            assuming=[sp.Ge(nu, mu)]),
+        statement=Statement.from_quote(PATH_SYMBOLS, assuming=[sp.Ge(nu, mu)], where=ALONG_PATH),
         checks=(Derivation(name="square root of the sandwich", derived=sp.Le(Norm(z_t - z_star), LEMMA2_FACTOR * Norm(z_0 - z_star))),),
         depends_on=("lazy.lemma2.gronwall", "lazy.lemma2.sandwich"),
         correction=Correction(
@@ -506,4 +531,46 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote states no relation of its own
+    "lazy.exercise.squared_distance": "the quote names the map nu -> ||nu - z||_2^2; the claim is its Hessian 2I (mu = nu = 2), "
+                                      "entrywise over symbolic indices",
+    "lazy.remark2.limit": "the quote continues a chain (-> x_i^T x_j E[...]); the claim is the limit it asserts, "
+                          "lim (1/n) x_i^T x_j S = K_ij as n -> oo (S the sum over neurons)",
+    # asymptotic notation: the checks need the limit or the constant the quote leaves implicit
+    "lazy.theorem.width_log_n": "the quote's O(log n) is stated with its constant, m >= C log n (the claim is untestable)",
+    "lazy.lemma3.width": "the quote is an Omega(.) statement; the derivation checks m >= C n^2 log(n/delta)/lambda_0^2 "
+                         "with the explicit constant C",
+    "lazy.proof.large_alpha": "the quote's 'sufficiently large alpha' is the limit alpha -> oo of the displacement bound "
+                              "(the parser reads \\text{Sufficiently large} \\alpha as a premise alpha)",
+    # the quote leaves the probability over the draw implicit
+    "lazy.lemma3.spectral": "the statement is the probability over the draw that the quote leaves implicit: "
+                            "Prob(||G/n - K||_2 <= lambda_0/4) >= 1 - delta, G the simulated Gram matrix J J^T",
+    "lazy.lemma3.eigenvalue": "the statement is the probability over the draw that the quote leaves implicit: "
+                              "Prob(lambda_min(G/n) >= 3 lambda_0/4) >= 1 - delta",
+    "lazy.lemma3.entrywise": "the statement is the probability over the draw that the quote leaves implicit, for all "
+                             "entries at once: Prob(max_ij |G_ij/n - K_ij| <= 2 sqrt(log(n^2/delta)/m)) >= 1 - delta",
+    # the quote's matrices and operators are checked through a scalar the checks compute
+    "lazy.proof.function_space": "the identity is checked for a one-parameter model (J J^T = f'(omega)^2, grad g = g'), "
+                                 "where the quote's Jacobians and gradient have no size",
+    "lazy.proof.tau0": "the quote's Loewner order J_omega J_omega^T >= sigma_min^2/4 I is checked as "
+                       "lambda_min(J_omega J_omega^T) >= sigma_min^2/4 on the sampled Jacobians",
+    "lazy.lemma1": "the parser reads sigma_min(J_omega) as the product sigma_min J_omega (sigma_min is also the "
+                   "scalar sigma_min(J_0)); the checks evaluate s_w = sigma_min(J_omega)",
+    "lazy.lemma1.final": "the chain's min_u is over unit vectors (its first line: min_{||u|| = 1}); the claim is its "
+                         "value (sigma_min - beta L)^2 = sigma_min^2/4 (read from the quote, the whole left side would be "
+                         "a reading the mutation tester cannot mutate: its mutants were left inconclusive)",
+    "lazy.lemma2.chain_rule": "the chain rule is derived for z in R^2 with g an undefined function of the two coordinates "
+                              "(numerically at n = 3, 5); the quote's gradients have no size",
+    "lazy.remark1.objective": "the two objectives are compared at every omega (so are their minima), entrywise over "
+                              "symbolic indices; the quote compares the minima",
+    "lazy.remark1.relu_zero": "the quote's claim is the underbrace J_{omega(0)} omega(0) = 0 for ReLU, which the parser "
+                              "drops (it keeps y_0 = y + J_{omega(0)} omega(0))",
+    "lazy.remark1.normal_equations": "the normal equations are checked as the zero of the objective's gradient, entry k, "
+                                     "for J of any shape (symbolic indices)",
+    "lazy.remark1.pseudo_inverse": "the claim is the last link J J^+ y_0 = y_0, with J^+ = J^T (J J^T)^{-1} for J of full "
+                                   "row rank (matrix symbols); the quote's first formula defines omegahat",
+    # the quote says what a quantity is; the claim is what it means
+    "lazy.proof.no_exit": "the quote writes only T = oo; the claim is what it means, ||omega(t) - omega(0)|| <= tau_0 "
+                          "for every t (T = inf{t : ||omega(t) - omega(0)|| > tau_0}), under the previous line's threshold",
+}

@@ -34,7 +34,7 @@ import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
-from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh, W0
+from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh
 from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
                       NOTE, PHI0_LOG, SCALING, S_F, S_L, S_TH, delta, ell, eps, eta, f_star, f_theta, g, kappa, m,
@@ -47,7 +47,7 @@ from .desingularizer import (EXAMPLE_LOG_DERIVED, EXAMPLE_LOG_SPACE, EXAMPLE_REC
 from .definite_ntk import NTK_SPACE, ntk_shapes
 from .rayleigh import SYMMETRIC_SPACE, UNDERPARAMETERIZED_SPACE, symmetric_draws, underparameterized_flow
 from .composition import COMPOSITION_SPACE, composition_points
-from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, LOGISTIC_STATED, PHI_CE, two_class_single_point,
+from .logistic import (H_AT_ITS_INFIMUM, LOGISTIC_DERIVED, LOGISTIC_SPACE, PHI_CE, two_class_single_point,
                        logistic_flows)
 from .two_layer import GRAM_SPACE, TWO_LAYER_SPACE, two_layer_init, two_layer_gram, two_layer_trials
 
@@ -172,6 +172,14 @@ _p1 = sp.Symbol("p1", positive=True)                    # a probability: a point
 _Phi_t = sp.Function("Phi")
 _xw = sp.Symbol("x", real=True)
 
+# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
+_Lcal, _H, _Fmap = sp.Function("Lcal"), sp.Function("H"), sp.Function("F")
+_theta, _theta_t, _theta_0 = sp.symbols("theta theta_t theta_0", real=True)
+SYMBOLS = {"mu": mu, "kappa": kappa, "epsilon": eps, "C": C, "t": t, "x": _xw, "m": m, "n": n, "delta": delta,
+           "Lcal": _Lcal, "H": _H, "F": _Fmap, "theta": _theta, "theta_t": _theta_t, "theta_0": _theta_0}
+# the loss along the flow, as the simulations give it
+ALONG_FLOW = {_Lcal(_theta_t): L_t, _Lcal(_theta_0): L_0}
+
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
 # ---------------------------------------------------------------------------------------------
@@ -250,7 +258,9 @@ CLAIMS = [
         id="rq.prop.pl",
         title="Prop proof: therefore -d/dt L >= kappa L (kappa never defined)",
         source=src("Previously: infinite-width NTK", r"Therefore $-\partial_t \mathcal{L}(\theta) \geq \kappa \mathcal{L}(\theta)$"),
-        statement=Statement(sp.Ge(D_t, kappa * L_sym)),
+        # -d/dt L(theta) and L(theta) along the flow, as the line before gives them (D_t, L)
+        statement=Statement.from_quote(SYMBOLS, where={sp.Derivative(_Lcal(_theta), t, evaluate=False): -D_t,
+                                                       _Lcal(_theta): L_sym}),
         checks=(Derivation(name="the line before, with L = ||f_theta - f*||^2", derived=PL_DERIVED),),
         depends_on=("rq.prop.definite_bound",),
         correction=Correction(
@@ -265,7 +275,7 @@ CLAIMS = [
         id="rq.prop.rate",
         title="Prop proof: L(theta_t) <= L(theta_0) e^{-kappa t} (kappa = 4 mu)",
         source=src("Previously: infinite-width NTK", r"thus $\mathcal{L}(\theta_t) \leq \mathcal{L}(\theta_0) e^{-\kappa t}$"),
-        statement=Statement(sp.Le(L_t, L_0 * sp.exp(-kappa * t)), assuming=[sp.Gt(mu_sim, 0)], where=KAPPA_PL),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Gt(mu_sim, 0)], where={**KAPPA_PL, **ALONG_FLOW}),
         checks=(Simulation(prop_flows, name="least-squares gradient flow", configurations=PROP_SPACE),
                 Derivation(name="Gronwall on -dL/dt >= kappa L", derived=sp.Le(L_t, RATE_GRONWALL))),
         depends_on=("rq.prop.pl",),
@@ -428,7 +438,8 @@ CLAIMS = [
         id="rq.logistic.bound",
         title="Logistic regression: H(F(theta_t)) <= log(1 / W_0(exp(kappa^2 eps^2 t - C)))",
         source=src("Result teaser: logistic regression", r"H(F(\theta_t)) \leq \log \left(\frac{1}{W_0(\exp(\kappa^2 \varepsilon^2 t - C))} \right)"),
-        statement=Statement(sp.Le(H_t, LOGISTIC_STATED)),
+        # the cross-entropy of the flow's predictions, as the simulations give it
+        statement=Statement.from_quote(SYMBOLS, where={_H(_Fmap(_theta_t)): H_t}),
         checks=(Simulation(logistic_flows, name="gradient flow of the cross-entropy", configurations=LOGISTIC_SPACE),
                 Inequality(name="range of the cross-entropy (H >= 0)", domains=H_AT_ITS_INFIMUM),
                 Derivation(name="KL with the cross-entropy desingularizer", derived=LOGISTIC_DERIVED)),
@@ -449,7 +460,7 @@ CLAIMS = [
         id="rq.logistic.lambert",
         title="Lambert function: W_0(x) exp(W_0(x)) = x",
         source=src("Result teaser: logistic regression", r"W_0 is the Lambert function $W_0(x) \exp(W_0(x)) = x$"),
-        statement=Statement(sp.Eq(W0(_xw) * sp.exp(W0(_xw)), _xw, evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS),
         checks=(Identity(name="defining equation (mpmath at 50 digits)", domains={"x": Domain(-float(np.exp(-1.0)), 1e3)}),),
         expected=Verdict.SUPPORTED,
     ),
@@ -472,8 +483,47 @@ CLAIMS = [
     ),
 ]
 
-# the note's symbols, as its formulas spell them, for the statements parsed from its quotes
-SYMBOLS: dict = {}
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-STATED_IN_SYMPY: dict[str, str] = {}
+STATED_IN_SYMPY: dict[str, str] = {
+    # the quote defines or assumes; the claim is what follows
+    "rq.setup.cross_entropy_range": "the quote defines the loss l(f) = E[-sum_i y_i log f_i(x)] on Y = R_+^k; the claim is "
+                                    "that it maps into R_+, -y_1 log f_1 - y_2 log f_2 >= 0 (k = 2)",
+    "rq.kl.example_log": "the quote is the example's hypothesis ||grad L||^2 >= L; the claim is the bound "
+                         "L(theta_t) <= L(theta_0) e^{-t} the KL theorem gives from it with phi = log",
+    "rq.kl.example_recip": "the quote is the example's hypothesis ||grad L||^2 >= L^2; the claim is the bound "
+                           "L(theta_t) <= 1/(1/L(theta_0) + t) the KL theorem gives from it with phi(u) = -1/u",
+    "rq.kl.proof_integrate": "the quote names the interval I = [0, t]; the claim is the integrated inequality "
+                             "phi(L(theta_t)) <= phi(L(theta_0)) - mu t, from -d/dt phi(L(theta_t)) >= mu",
+    "rq.composition.theorem": "the quote says in words that L = l o F 'satisfies the KL inequality'; the claim is that "
+                              "inequality, d phi_L(grad L . grad L) >= mu, under l's (constant 1) and the Rayleigh bound",
+    "rq.prop.converges": "the quote's limit L(theta_t) -> 0 is checked through the proof's bound: "
+                         "lim_{t -> oo} L(theta_0) e^{-kappa t} = 0, kappa = 4 mu (the bound is rq.prop.rate)",
+    # the quote's hypothesis, or the probability it leaves implicit, is part of its relation here
+    "rq.ntk.definite_needs_overparam": "the quote's premise K_theta >= mu > 0 is the hypothesis lambda_min(K) >= mu; "
+                                       "the parser keeps the implication, with the Loewner order K_theta >= mu, as the relation",
+    "rq.two_layer.convergence": "the statement is the probability over the initialisation that the quote leaves implicit: "
+                                "Prob(eta < eps) >= 1 - delta, eta the limit of the loss along the flow",
+    "rq.kl.theorem": "the parser reads the relation after '\\forall t \\in R_+, \\quad' as a hypothesis; the claim needs "
+                     "the desingularizer family phi_p, its inverse and the KL hypothesis, explicit",
+    # checked at explicit sizes: the quote's vectors, matrices and sums have no size
+    "rq.prop.flow_derivative": "the chain is checked for L an undefined function of two parameters along theta' = -grad L, "
+                               "its two links at once (-dL/dt = grad L . grad L)",
+    "rq.prop.gradient": "checked for n = 2 outputs and m = 3 parameters with F undefined (numerically at n = 3, m = 4); "
+                        "the parser reads DF(theta)^T as the product D F theta^T",
+    "rq.prop.ntk_form": "checked for n = 2, m = 3 along theta' = -grad L, with K_theta = DF DF^T written out "
+                        "(numerically at n = 3, m = 4)",
+    "rq.composition.chain_rule": "checked for n = 2, m = 3 with l and F undefined (numerically at n = 3, m = 4); the parser "
+                                 "reads DF(theta)^T as the product D F theta^T",
+    "rq.rayleigh.eigen_formula": "checked for d = 2 with an explicit orthonormal eigenbasis (Cayley parametrisation) and a "
+                                 "norm of V with weights w_1, w_2 (the note's any normed space); the quote's sums have no size",
+    "rq.ntk.rank": "the quote's 'has rank <= m' is text; the claim is rank(K_theta) <= m on simulated Jacobians (the parser "
+                   "reads DF(theta) as the product D F(theta))",
+    "rq.kl.proof_chain_rule": "the parser cannot read the differential d phi_{L(theta)}; the chain rule is checked for L "
+                              "an undefined function of two parameters along theta' = -grad L",
+    "rq.logistic.simplex": "the quote is F's type, R^{c x d} -> (X -> Delta_c); the claim is what it says of softargmax, "
+                           "that its entries sum to 1 (c = 3, numerically at c = 4, 10)",
+    # prose
+    "rq.two_layer.underparameterized": "the quote is prose (its one backslash, \\mathcal{D}, makes it look like a "
+                                       "formula); the claim is the Gram matrix's rank, rank(K) <= 3m",
+}
