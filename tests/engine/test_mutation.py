@@ -210,3 +210,15 @@ def test_readings_of_the_notes_notation_are_not_mutated():
     out = mutants(st, limit=None)
     assert out and all(m.statement.where[f(omega(t))] == 3 * f_t for m in out)
     assert any(m.statement.where[M] != c ** 2 for m in out)        # a definition of a symbol is mutated
+
+
+def test_a_statement_read_through_readings_is_mutated_in_the_checked_quantities():
+    # the note writes F(z(t)); the checks evaluate x: mutants are edits of the relation in x, never of the
+    # notation inside a reading's key (such a mutant could not be evaluated, and would count as an error)
+    F, z, t = sp.Function("F"), sp.Function("z"), sp.Symbol("t", positive=True)
+    written = Statement(sp.Ge(F(z(t)) ** 2 + 1, 2 * F(z(t))), where={F(z(t)): x})
+    c = Claim("t.c", "AM-GM, read", SRC, written, (Inequality(domains={"x": Domain(1e-3, 1e3, log=True)}),))
+    rows = mutate_claim(c, 0, "quick", limit=None)["targets"][0]["mutants"]
+    assert rows and not [r for r in rows if r["status"] == "error"]
+    assert not [r for r in rows if "F(" in r["mutant"]]
+    assert tally(rows)["killed"] >= 3

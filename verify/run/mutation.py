@@ -149,7 +149,8 @@ def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str =
     """The mutants of ``statement``'s conclusion and of its definitions (``where``), deduplicated,
     in a fixed order; at most ``limit`` (a sample seeded by ``salt``). A reading of the note's notation
     (``f(omega(t)) -> f_t``, :attr:`Statement.readings`) is how checks evaluate it, not part of what the
-    note states: it is not mutated."""
+    note states: it is not mutated (:func:`mutate_statement` mutates the statement with its readings
+    applied, :meth:`Statement.as_checked`)."""
     parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()
                                             if k not in statement.readings]
     symbols = set().union(*(sp.sympify(p).free_symbols for _, p in parts))
@@ -600,7 +601,9 @@ FLAGGED_VERDICTS = ("refuted", "gap", "loose")
 def mutate_statement(claim: Claim, target: str, seed: int, budget: Budget, limit: int | None) -> dict:
     """Run the claim's checks on the original and on each mutant of one of its statements. Nothing
     is judged when the checks do not decide the original (inconclusive or error)."""
-    statement = claim.statement if target == "statement" else claim.correction.statement
+    # readings applied (Statement.as_checked): an edit inside the note's notation that a reading names
+    # (a sup, a norm of a simulated path) would leave a statement no check can evaluate
+    statement = (claim.statement if target == "statement" else claim.correction.statement).as_checked()
     checks = tuple(_memoized(c) for c in all_checks(claim, target))
     original = run_checks(statement, checks, seed, budget, claim.id, target)
     out = {"target": target, "verdict": original.verdict.value, "mutants": []}
