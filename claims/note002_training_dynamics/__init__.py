@@ -1284,9 +1284,9 @@ STATED_IN_SYMPY: dict[str, str] = {
                     "theta_0||^2 (delta2)",
     "dyn.corollary9": "the parser reads poly(d) as the product p*o*l*y(d); the claim checks C d^p/2^d (the polynomial "
                       "as the power d^p) for the smallest displacement over f, D_min",
-    "dyn.theorem8.step_014": "the quote's d/dt E_f||theta_t^f - theta_0||^2 is checked by the chain rule on two targets"
-                             " (E_f the mean of two flows theta_1, theta_2); the parser reads theta_t^f as a power and,"
-                             " d being the dimension, d(...)/dt as a quotient",
+    "dyn.theorem8.step_014": "the parser reads d(...)/dt as the derivative but misreads theta_t^f (the flow for the "
+                             "target f) as the power theta_t**f, in E_f and in grad R^f(theta_t^f); the quote's identity "
+                             "is checked by the chain rule on two targets (E_f the mean of two flows theta_1, theta_2)",
     "dyn.theorem8.step_015": "the quote continues (0.14)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
                              "is the simulated lhs14",
     "dyn.theorem8.step_016": "the quote continues (0.15)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
@@ -1296,14 +1296,16 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem10.probability": "the quote's formula is the width hypothesis; the statement is the probability the "
                                  "quote announces ('with probability 1 - delta'): Prob(R_n(theta(t)) <= e^{-m lambda_n "
                                  "t} R_n(theta_0)) >= 1 - delta",
-    "dyn.kernel.error_dynamics": "the quote's chain, for any n and any parameters, is checked as one identity at n = 2 "
-                                 "with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i); the parser "
-                                 "reads de_i(t)/dt as a quotient, d being the dimension",
+    "dyn.kernel.error_dynamics": "the parser reads de_i(t)/dt as the derivative but misreads the sum over i' of e_{i'}(t) "
+                                 "and x_{i'} as a sum of the names e_iprime, x_iprime, which do not depend on i' (n "
+                                 "times one term); the chain's ends, for any n, are checked as one identity at n = 2, "
+                                 "i = 1, with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i)",
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
-    "dyn.kernel.energy": "the quote's d||e||^2/dt = -2 e^T G e is checked at n = 2 along de/dt = -G e (explicit G_ij, "
-                         "e_i(t)); its second step (<= -2 lambda_n ||e||^2) is not part of the claim; the parser reads d||e||^2/dt "
-                         "as a quotient, d being the dimension",
+    "dyn.kernel.energy": "the parser reads d||e(t)||^2/dt as the derivative but misreads e(t)^T as the product of a "
+                         "symbol e and t^T (-2 e t^T G(theta_t) e(t)); the quote's first step d||e||^2/dt = -2 e^T G e "
+                         "is checked at n = 2 along de/dt = -G e (explicit G_ij, e_i(t)); its second step (<= -2 "
+                         "lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
                        "against m K_hat with K_hat's entries written out (read into the parsed equation, the two "
                        "explicit matrices make SymPy evaluate it, to False, before any check)",
@@ -1322,8 +1324,9 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.lemma11.union_bound": "the quote's chain runs through the union sum; the claim checks its two ends, "
                                "Prob(||K_hat - K||_F <= eps) >= 1 - n^2 e^{-2m eps^2}, by simulation (the middle term "
                                "is not estimated)",
-    "dyn.lemma12.chain": "the quote's identity is checked at n = 2 along de/dt = -m K_hat e (explicit entries); the "
-                         "parser reads d||e||^2/dt as a quotient, d being the dimension",
+    "dyn.lemma12.chain": "the parser reads d/dt and d||e(t)||^2/dt as derivatives but misreads e^T K_hat e as a "
+                         "commutative product of scalars (Khat e e^T, the quadratic form's order lost); the chain's "
+                         "second step is checked at n = 2 along de/dt = -m K_hat e (explicit entries)",
     "dyn.theorem10.integral": "the quote continues the chain from ||theta(t) - theta_0||; its <~ carries the constant C"
                               " the derivation matches",
     "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
