@@ -66,3 +66,10 @@ def test_from_latex_raises_on_a_syntax_error():
         assert "oops" in str(e)
     else:
         raise AssertionError("a formula that does not parse must raise")
+
+
+def test_an_implication_states_its_conclusion_under_its_premises():
+    st = Statement.from_latex(r"\kappa > 1 \Rightarrow \kappa^2 > 1", symbols=SYMBOLS)
+    assert st.relation == sp.Gt(kappa ** 2, 1) and st.assuming == (sp.Gt(kappa, 1),)
+    st = Statement.from_latex(r"t > 2 \Rightarrow \kappa t > 2 \kappa", symbols=SYMBOLS, assuming=[sp.Gt(kappa, 1)])
+    assert st.relation == sp.Gt(kappa * t, 2 * kappa) and st.assuming == (sp.Gt(kappa, 1), sp.Gt(t, 2))

@@ -162,7 +162,8 @@ class Statement:
         with the hypotheses it writes (``\forall x \in S``, ``\text{ s.t. }``, a trailing ``t \ge 0``) after
         ``assuming``. ``symbols`` declares the symbols once, with their assumptions (a mapping of names as
         the parser spells them, ``sigma_min``, ``Rcalhat_n``, to symbols or functions, or an iterable of
-        them); the names of the text resolve to them. A formula that does not parse raises
+        them); the names of the text resolve to them. An implication ``A \Rightarrow B`` states B under
+        the hypotheses A (each of A's conjuncts, after the others). A formula that does not parse raises
         :class:`verify.core.latex.LatexError` (position and token); one that states no relation is a
         ``ValueError``. ``step`` picks one step of a chain (0 the first)."""
         from .latex.display import parse_display
@@ -175,8 +176,12 @@ class Statement:
         if not parsed.relations:
             raise ValueError(f"{text!r} states no relation (it is the expression {parsed.expression})")
         relation = parsed.relation if step is None else parsed.relations[step]
-        return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses), where=dict(where or {}),
-                   text=text)
+        premises = ()
+        if isinstance(relation, sp.Implies):             # A => B: B under the hypotheses A
+            premise, relation = relation.args
+            premises = sp.And.make_args(premise)
+        return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses) + tuple(premises),
+                   where=dict(where or {}), text=text)
 
     @staticmethod
     def from_quote(symbols=None, assuming=(), where=None, formula: int | None = None,
