@@ -346,3 +346,12 @@ def test_d_over_dt_is_a_derivative_when_d_is_declared():
     assert rel.lhs == sp.Derivative(sp.Symbol("x"), t)
     (rel,) = parse_display(r"\frac{C}{d n} \le \frac{d}{n}", {"d": d}).formulas[0].relations   # d the dimension
     assert rel == sp.Le(C / (d * n), d / n)
+
+
+def test_vectors_and_matrices_declared_noncommutative_keep_the_order_of_a_product():
+    from verify.core.latex.display import parse_display
+    e, K = sp.Symbol("e", commutative=False), sp.Symbol("Khat", commutative=False)
+    (rel,) = parse_display(r"e^{T}\hat{K}e \ge 0", {"e": e, "Khat": K}).formulas[0].relations
+    assert rel.lhs.args[1:] == (K, e) and not rel.lhs.is_commutative
+    (rel,) = parse_display(r"e^{T}\hat{K}e \ge 0").formulas[0].relations      # undeclared: scalars, order lost
+    assert rel.lhs.is_commutative
