@@ -1302,10 +1302,11 @@ STATED_IN_SYMPY: dict[str, str] = {
                                  "i = 1, with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i)",
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
-    "dyn.kernel.energy": "the parser reads d||e(t)||^2/dt as the derivative but misreads e(t)^T as the product of a "
-                         "symbol e and t^T (-2 e t^T G(theta_t) e(t)); the quote's first step d||e||^2/dt = -2 e^T G e "
-                         "is checked at n = 2 along de/dt = -G e (explicit G_ij, e_i(t)); its second step (<= -2 "
-                         "lambda_n ||e||^2) is not part of the claim",
+    "dyn.kernel.energy": "the parser reads -2e(t)^T, even with e and G declared noncommutative functions, as -2 e "
+                         "(t)^T (after the coefficient 2 the transpose binds the bracket (t), not e(t)), so the quadratic "
+                         "form is lost; and the claim checks the quote's first step d||e||^2/dt = -2 e^T G e at the "
+                         "explicit size n = 2 along de/dt = -G e (explicit G_ij, e_i(t)), which readings cannot name; "
+                         "its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
                        "against m K_hat with K_hat's entries written out (read into the parsed equation, the two "
                        "explicit matrices make SymPy evaluate it, to False, before any check)",
@@ -1324,9 +1325,11 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.lemma11.union_bound": "the quote's chain runs through the union sum; the claim checks its two ends, "
                                "Prob(||K_hat - K||_F <= eps) >= 1 - n^2 e^{-2m eps^2}, by simulation (the middle term "
                                "is not estimated)",
-    "dyn.lemma12.chain": "the parser reads d/dt and d||e(t)||^2/dt as derivatives but misreads e^T K_hat e as a "
-                         "commutative product of scalars (Khat e e^T, the quadratic form's order lost); the chain's "
-                         "second step is checked at n = 2 along de/dt = -m K_hat e (explicit entries)",
+    "dyn.lemma12.chain": "the quote writes e(t) and e for the same vector: e declared a noncommutative symbol keeps "
+                         "e^T K_hat e in order but reads ||e(t)|| as ||t e||, declared a noncommutative function it "
+                         "reads e(t) but puts e^T K_hat e out of order (e e^T K_hat); and the claim checks the chain's "
+                         "second step at the explicit size n = 2 along de/dt = -m K_hat e (explicit entries), which "
+                         "readings cannot name",
     "dyn.theorem10.integral": "the quote continues the chain from ||theta(t) - theta_0||; its <~ carries the constant C"
                               " the derivation matches",
     "dyn.theorem10.theta0_norm": "the quote's chain is checked with the initialisation (0.21) written in: sqrt(sum_s "
