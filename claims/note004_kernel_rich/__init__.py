@@ -1346,7 +1346,9 @@ STATED_IN_SYMPY: dict[str, str] = {
     "kr.chizat.linearised_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (hbar the "
                                      "explicit linearisation); the quote's Dh(w_0)^T parses as D h times w_0's transpose",
     "kr.gunasekar.x_dynamics": "X = U U^T along the note's U-dynamics, with U an n x 1 factor (n = 2) and A*(r) an explicit "
-                               "symmetric matrix; the quote's products of matrices parse as commuting, so its right side cancels to 0",
+                               "symmetric matrix; with X_t, Xdot_t and A^* declared noncommutative the quote parses faithfully "
+                               "(Xdot_t = A^*(r_t) X_t - X_t A^*(r_t)), but reading them as the explicit 2 x 2 matrices makes "
+                               "SymPy evaluate the equation to False",
     "kr.gunasekar.u_dynamics": "the quote defines the dynamics; the claim is that they are the gradient flow, checked as the "
                                "velocity's inner product with -grad f(U) being >= 0 (n = 2)",
     # an approximate or asymptotic relation stated with the limit or the constant it leaves implicit
