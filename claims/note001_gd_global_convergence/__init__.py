@@ -805,8 +805,10 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-# The shared obstacles: misreadings, which no reading may repair (the parser reads bold u, y, H and x_i^T x_j, w^T x_i as
-# commutative scalars, \Delta w and sgn(.) as products of letters, arccos x_i^T x_j as acos(x_i^T) x_j); a sum over a
+# The shared obstacles: misreadings, which no reading may repair (\Delta w and sgn(.) as products of letters, arccos
+# x_i^T x_j as acos(x_i^T) x_j; declared noncommutative, bold u, y, H and x_i^T x_j, w^T x_i keep their order, but the
+# model's matrices substituted into the parse evaluate the equation, and an expectation stands opposite the side the
+# Monte Carlo check samples); a sum over a
 # symbolic n or m, checked at n = m = 2; limits in m ("-> 0", "~") checked at the rate O(1/sqrt m) of the lazy-training
 # argument, which the quote does not write.
 STATED_IN_SYMPY: dict[str, str] = {
@@ -823,8 +825,8 @@ STATED_IN_SYMPY: dict[str, str] = {
     "gd.s5_1.entry_concentration": "the quote's |H_ij(0) - H*_ij| <= eps holds over the draw at a width left to 'large enough': the "
                                    "statement is Pr(max_ij |H(0) - H*|_ij <= eps) >= 1 - delta at Hoeffding's per-entry width",
     "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas, "
-                              "and the parser misreads both (sgn(.) as the product s g n (.), \\Delta w as Delta*w, w^T x_i as "
-                              "x_i w^T): the claim is their implication, sign agreement as a b >= 0 for a = w_r(0)^T x_i, "
+                              "and the parser misreads both (sgn(.) as the product s g n (.), \\Delta w as Delta*w; w_r^T x_i keeps "
+                              "its order only with w_r, x_i declared noncommutative): the claim is their implication, sign agreement as a b >= 0 for a = w_r(0)^T x_i, "
                               "b = w_r(t)^T x_i, |b - a| <= Delta w",
     # O(.), ~ and -> statements, encoded with the rate or the constant the note's argument gives
     "gd.proposition5_1": "the quote's H(t) \\approx H* (parsed as Approx(H(t), H*)) states no rate; the claim is sup_t ||H(t) - "
@@ -833,32 +835,38 @@ STATED_IN_SYMPY: dict[str, str] = {
                        "t, is checked as Delta w <= K/sqrt(m) with K free of t",
     "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' is checked at the rate O(1/sqrt m) of the lazy-training argument "
                                  "(the order fit of the sign-change fraction in m), and the parser misreads sgn(.) as the product "
-                                 "s g n (.) and w_r^T x_i as x_i w_r^T",
+                                 "s g n (.) (w_r^T x_i keeps its order with w_r, x_i declared noncommutative)",
     "gd.s5_2.h_limit": "the quote's H_ij(t) -> H_ij(0) as m -> oo is checked at the rate O(1/sqrt m) of the argument, the order "
                        "fit of ||H(t) - H(0)|| in m",
     # distributions and expectations, checked through a closed form or by sampling
     "gd.s5.ntk_definition": "the quote's limit in m of an expectation is checked by Monte Carlo at widths 1 to 8 without the limit "
                             "(the expectation is the same at every width): Gram entries of finite-difference gradients (Z) "
                             "against the closed form K",
-    "gd.s5_1.ntk_expectation": "the parser misreads x_i^T x_j and w^T x_i as commutative products (x_j x_i^T, x_i w^T); the "
-                               "quote's expectation over w ~ N(0, I) is checked by Monte Carlo, sampled indicator products (Z) "
-                               "against the closed form K",
-    "gd.s5_2.ntk_closed_form": "the parser misreads arccos x_i^T x_j as acos(x_i^T) x_j (and x_i^T x_j as x_j x_i^T); the check is "
+    "gd.s5_1.ntk_expectation": "with x_i, x_j, w declared noncommutative the quote parses in order (H*_ij = E_w Transposed(x_i) "
+                               "x_j 1{Transposed(w) x_i >= 0, ...}), but the Monte Carlo check samples its left side: the "
+                               "statement is Z = K, sampled indicator products (Z) against the closed form K, the quote's sides "
+                               "swapped, which no reading does",
+    "gd.s5_2.ntk_closed_form": "the parser misreads arccos x_i^T x_j as acos(x_i^T) x_j (also with x_i, x_j declared "
+                               "noncommutative, which keeps the factor x_i^T x_j in order); the check is "
                                "Section 5.1's expectation as a Gaussian integral over the wedge (polar coordinates) against the "
                                "closed form, at rho = x_i^T x_j of unit inputs",
-    "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) (w^T x_i misread as the product x_i w^T) is a law, not a relation: "
+    "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) (parsed Sim(.), in order with w_r, x_i declared noncommutative) is "
+                          "a law, not a relation: "
                           "it is checked through its characteristic function E cos(s Z) = e^{-s^2/2}",
     "gd.s5_2.anti_concentration": "the check derives Pr(|Z| >= R) >= 1 - int_{-R}^{R} (density at 0), the complement of the "
                                   "quote's P_{Z ~ N(0, I)}(|Z| < R) <= 2R/sqrt(2 pi) (whose law is the simulators')",
-    "gd.s5_2.pattern_probability": "the parser misreads \\Delta w as the product Delta*w and w_r(0)^T x_i as x_i w_r(0)^T; the claim "
+    "gd.s5_2.pattern_probability": "the parser misreads \\Delta w as the product Delta*w (w_r(0)^T x_i keeps its order with w_r, "
+                                   "x_i declared noncommutative); the claim "
                                    "is the complement for Z = w_r(0)^T x_i ~ N(0, 1) (the rotational step)",
     # vectors and matrices of the generic model and of the network, checked at fixed sizes
     "gd.s2.loss_gradient": "the quote's sum over i = 1..n of indexed u_i(t) is checked as the vector identity dL/dp_k at n = p = 2 "
                            "(and at n = 3, p = 4): a symbolic sum is not read as its n = 2 instance",
-    "gd.s3.dynamics": "checked as the vector identity at n = p = 2 on the generic model; the parser reads bold u, H, l' as "
-                      "commutative scalars, and substituting the model's matrices into the parse evaluates the equation",
-    "gd.s3.square_loss": "checked as the vector identity at n = p = 2 on the generic model; the parser reads bold u, y, H as "
-                         "commutative scalars (-(1/n)(u - y) H), and substituting the model's matrices evaluates the equation",
+    "gd.s3.dynamics": "checked as the vector identity at n = p = 2 on the generic model; declared noncommutative, bold u, H, l' "
+                      "keep their order (-(1/n) H(t) l'(u(t), y)), but reading them as the model's 2 x 2 matrices needs the "
+                      "size n = 2 and the substitution evaluates the equation",
+    "gd.s3.square_loss": "checked as the vector identity at n = p = 2 on the generic model; declared noncommutative, bold u, y, H "
+                         "keep their order (-(1/n) H(t)(u(t) - y)), but reading them as the model's matrices needs the size "
+                         "n = 2 and the substitution evaluates the equation",
     "gd.s4.kernel_gram": "the quote's chain is entrywise (H_ij = <du_i/dtheta, du_j/dtheta> = <phi(x_i), phi(x_j)> = K(x_i, x_j)); "
                          "the check is the matrix identity J J^T = Phi Phi^T for u = Phi theta, Phi an n x p matrix symbol",
     "gd.s5.gradient": "checked at n = m = d = 2, entrywise for every du_i/dw_r with the note's sum over r; the quote's sum over a "
