@@ -559,7 +559,7 @@ STATED_IN_SYMPY: dict[str, str] = {
                    "scalar sigma_min(J_0)); the checks evaluate s_w = sigma_min(J_omega)",
     "lazy.lemma1.final": "the chain's min_u is over unit vectors (its first line: min_{||u|| = 1}); the claim is its "
                          "value (sigma_min - beta L)^2 = sigma_min^2/4 (read from the quote, the whole left side would be "
-                         "a reading the mutation tester cannot mutate: its mutants were left inconclusive)",
+                         "a reading that evaluates the min, not a name for a quantity the checks compute)",
     "lazy.lemma2.chain_rule": "the chain rule is derived for z in R^2 with g an undefined function of the two coordinates "
                               "(numerically at n = 3, 5); the quote's gradients have no size",
     "lazy.remark1.objective": "the two objectives are compared at every omega (so are their minima), entrywise over "

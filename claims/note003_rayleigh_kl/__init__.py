@@ -34,6 +34,7 @@ import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
+from verify.core.latex.functions import SuccEq
 from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh
 from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,
@@ -346,7 +347,9 @@ CLAIMS = [
         id="rq.ntk.definite_needs_overparam",
         title="Definite NTK implies overparameterization: K_theta >= mu > 0 => m >= n",
         source=src("The problem with definite-NTK assumptions", r"(K_\theta \succeq \mu > 0) \Rightarrow (m \geq n)"),
-        statement=Statement(sp.Ge(m, n), assuming=[sp.Ge(LambdaMin(K), mu)]),
+        # the implication states m >= n under its premise; the Loewner order K_theta >= mu (I) is read as
+        # lambda_min(K) >= mu on the simulated K = DF DF^T
+        statement=Statement.from_quote({**SYMBOLS, "K_theta": K}, where={SuccEq(K, mu): sp.Ge(LambdaMin(K), mu)}),
         checks=(Simulation(ntk_shapes, name="random Jacobians, n outputs, m = 1..2n", configurations=NTK_SPACE),),
         depends_on=("rq.ntk.rank",),
         expected=Verdict.SUPPORTED,
@@ -500,8 +503,6 @@ STATED_IN_SYMPY: dict[str, str] = {
     "rq.prop.converges": "the quote's limit L(theta_t) -> 0 is checked through the proof's bound: "
                          "lim_{t -> oo} L(theta_0) e^{-kappa t} = 0, kappa = 4 mu (the bound is rq.prop.rate)",
     # the quote's hypothesis, or the probability it leaves implicit, is part of its relation here
-    "rq.ntk.definite_needs_overparam": "the quote's premise K_theta >= mu > 0 is the hypothesis lambda_min(K) >= mu; "
-                                       "the parser keeps the implication, with the Loewner order K_theta >= mu, as the relation",
     "rq.two_layer.convergence": "the statement is the probability over the initialisation that the quote leaves implicit: "
                                 "Prob(eta < eps) >= 1 - delta, eta the limit of the loss along the flow",
     "rq.kl.theorem": "the parser reads the relation after '\\forall t \\in R_+, \\quad' as a hypothesis; the claim needs "
