@@ -18,7 +18,7 @@ import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation, Untestable)
-from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob
+from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob, order_at
 from verify.core.latex.functions import Grad, SupOver
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
@@ -99,16 +99,6 @@ _g, _GAP = sp.Function("g"), sp.Symbol("gbar", positive=True)     # the loss, an
 D_SUP = sp.Symbol("D_sup", positive=True)            # sup_t ||omega(t) - omega(0)||, as the simulations give it
 
 
-def _order_at(var, point):
-    """The note's O(.) at the limit point its formula leaves implicit: SymPy's Order there."""
-    class OrderAt(sp.Function):
-        nargs = 1
-
-        @classmethod
-        def eval(cls, x):
-            return sp.O(x, (var, point))
-    return OrderAt
-
 ALONG_PATH = {_zpath(t): z_t, _zpath(0): z_0}
 
 # facts of the setting every instance satisfies (sigma_min(J_{w(0)}) <= ||J_{w(0)}||, mu <= nu): a search draws inside them
@@ -169,7 +159,7 @@ CLAIMS = [
         title="Main theorem: sup_t ||w(t) - w(0)|| = O(1/kappa) as kappa -> oo",
         source=src("Theorem", r"\sup_{t \geq 0} \|\omega(t) - \omega(0)\|_2 = O(1/\kappa)"),
         # O(1/kappa) as kappa -> oo, the limit the theorem is about; the sup is the simulated displacement D_sup
-        statement=Statement.from_quote({**SYMBOLS, "O": _order_at(kappa, sp.oo)},
+        statement=Statement.from_quote({**SYMBOLS, "O": order_at(kappa, sp.oo)},
                                        where={SupOver(Norm(_omega(t) - _omega(0)), sp.Ge(t, 0, evaluate=False)): D_SUP}),
         checks=(OrderFit(displacement, name="displacement order", configurations=DISPLACEMENT_SPACE),),
         depends_on=("lazy.proof.integral",),

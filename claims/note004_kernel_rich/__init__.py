@@ -75,7 +75,7 @@ from verify.maths.regimes import (h_depth_expr,
                                   q_expr)
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, FSTAR, THRESHOLD_CORRECTED,
                                   J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t)
-from verify.notation import Norm
+from verify.notation import Norm, order_at
 from verify.core.latex.functions import SubNorm
 from verify.scaling import Scaling
 from claims._sizes import along
@@ -337,16 +337,6 @@ SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_
 THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
 _q = sp.Function("q")                                  # Theorem 1's potential, read as its closed form q_expr
 
-
-def _order_at(var, point):
-    """The note's \\mathcal{O}(.) at the limit point its formula leaves implicit: SymPy's Order there."""
-    class Ocal(sp.Function):
-        nargs = 1
-
-        @classmethod
-        def eval(cls, x):
-            return sp.O(x, (var, point))
-    return Ocal
 
 
 def _quoted(quote: str, symbols=None) -> sp.Basic:
@@ -611,7 +601,7 @@ CLAIMS = [
         id="kr.q.small_z",
         title="q(z) = z^2/4 + O(z^4) for small z",
         source=src("1.6 Reconsidering w0", r"q(z) = \frac{z^2}{4} + \mathcal{O}(z^4)"),
-        statement=Statement.from_quote({**SYMBOLS, "Ocal": _order_at(z, 0)}, where={_q(z): q_expr(z)}),
+        statement=Statement.from_quote({**SYMBOLS, "Ocal": order_at(z, 0)}, where={_q(z): q_expr(z)}),
         checks=(Identity(name="series at 0"),),
         expected=Verdict.PROVED,
     ),
@@ -629,7 +619,7 @@ CLAIMS = [
         title="q(z) = |z| log|z| + O(1/|z|) for large |z|",
         source=src("1.6 Reconsidering w0", r"q(z) = |z| \log |z| + \mathcal{O}(1/|z|)"),
         # q is even: |z| -> oo is z -> oo, z > 0
-        statement=Statement.from_quote({**SYMBOLS, "z": zp, "Ocal": _order_at(zp, sp.oo)}, where={_q(zp): q_expr(zp)}),
+        statement=Statement.from_quote({**SYMBOLS, "z": zp, "Ocal": order_at(zp, sp.oo)}, where={_q(zp): q_expr(zp)}),
         checks=(Identity(name="expansion at |z| -> oo"),),
         correction=Correction(
             Statement(sp.Eq(q_expr(zp), zp * sp.log(zp) - zp + 2 + sp.O(1 / zp, (zp, sp.oo)), evaluate=False)),

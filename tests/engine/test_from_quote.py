@@ -73,3 +73,12 @@ def test_an_implication_states_its_conclusion_under_its_premises():
     assert st.relation == sp.Gt(kappa ** 2, 1) and st.assuming == (sp.Gt(kappa, 1),)
     st = Statement.from_latex(r"t > 2 \Rightarrow \kappa t > 2 \kappa", symbols=SYMBOLS, assuming=[sp.Gt(kappa, 1)])
     assert st.relation == sp.Gt(kappa * t, 2 * kappa) and st.assuming == (sp.Gt(kappa, 1), sp.Gt(t, 2))
+
+
+def test_order_at_reads_the_notes_O_at_its_implicit_limit_point():
+    from verify.notation import order_at
+    st = Statement.from_latex(r"D = O(1/\kappa)", symbols={**SYMBOLS, "O": order_at(kappa)})
+    assert st.relation.rhs == sp.O(1 / kappa, (kappa, sp.oo))
+    z = sp.Symbol("z")
+    st = Statement.from_latex(r"q(z) = \mathcal{O}(z^4)", symbols={"z": z, "Ocal": order_at(z, 0)})
+    assert st.relation.rhs == sp.O(z ** 4)

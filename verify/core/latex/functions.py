@@ -262,6 +262,21 @@ class LittleO(_Order):
     command = "o"
 
 
+def order_at(var, point=sp.oo):
+    r"""The note's O(.) read at the limit point its formula leaves implicit: a function to declare for the
+    name the parser gives it (``"O"``, ``"Ocal"`` for ``\mathcal{O}``) in a claim's symbols, so that
+    ``O(1/\kappa)`` is SymPy's ``Order(1/kappa, (kappa, oo))``: ``Statement.from_quote({**SYMBOLS, "O":
+    order_at(kappa)})``."""
+    class OrderAt(sp.Function):
+        nargs = 1
+
+        @classmethod
+        def eval(cls, x):
+            return sp.O(x, (var, point))
+    OrderAt.__name__ = f"OrderAt_{var}_{point}"
+    return OrderAt
+
+
 def unevaluated(expr) -> list[str]:
     """The names of the notation in ``expr`` that no numeric check evaluates without code."""
     if not isinstance(expr, sp.Basic):
