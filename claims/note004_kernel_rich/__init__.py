@@ -336,6 +336,10 @@ SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_
 # units, measurements or particles
 THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
 _q = sp.Function("q")                                  # Theorem 1's potential, read as its closed form q_expr
+# Gunasekar et al.'s matrices, declared noncommutative so that their products keep the quote's order
+_X_t, _Xdot_t = sp.Symbol("X_t", commutative=False), sp.Symbol("Xdot_t", commutative=False)
+_Acal_star = sp.Function("Acal_star", commutative=False)
+GUNASEKAR_SYMBOLS = {**SYMBOLS, "X_t": _X_t, "Xdot_t": _Xdot_t, "Acal_star": _Acal_star}
 
 
 
@@ -1089,7 +1093,10 @@ CLAIMS = [
         id="kr.gunasekar.x_dynamics",
         title="Gunasekar et al.: X' = A*(r) X - X A*(r) along the flow U' = A*(A(U U^T) - y) U",
         source=src("4.3 Key Findings and Results", r"\dot{X}_t = \mathcal{A}^*(r_t)X_t - X_t\mathcal{A}^*(r_t)"),
-        statement=Statement(sp.Eq(sp.Derivative(Xu, tt_), Astar * Xu - Xu * Astar, evaluate=False)),
+        # X_t and A^*(r_t) are matrices (declared noncommutative: the products keep their order), read as the
+        # explicit X = U U^T (U an n x 1 factor, n = 2) and the symmetric A^*(r) of the check
+        statement=Statement.from_quote(GUNASEKAR_SYMBOLS, where={_X_t: Xu, _Xdot_t: sp.Derivative(Xu, tt_),
+                                                                 _Acal_star(sp.Symbol("r_t")): Astar}),
         checks=(Identity(sizes={"n": 2}, name="X = U U^T along the note's U-dynamics", flow=dict(zip(list(U_), list(U_NOTE)))),),
         correction=Correction(
             Statement(sp.Eq(sp.Derivative(Xu, tt_), -Astar * Xu - Xu * Astar, evaluate=False)),
@@ -1335,10 +1342,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "written out); the quote's Dh(w)^T parses as D h times w's transpose",
     "kr.chizat.linearised_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (hbar the "
                                      "explicit linearisation); the quote's Dh(w_0)^T parses as D h times w_0's transpose",
-    "kr.gunasekar.x_dynamics": "X = U U^T along the note's U-dynamics, with U an n x 1 factor (n = 2) and A*(r) an explicit "
-                               "symmetric matrix; with X_t, Xdot_t and A^* declared noncommutative the quote parses faithfully "
-                               "(Xdot_t = A^*(r_t) X_t - X_t A^*(r_t)), but reading them as the explicit 2 x 2 matrices makes "
-                               "SymPy evaluate the equation to False",
     "kr.gunasekar.u_dynamics": "the quote defines the dynamics; the claim is that they are the gradient flow, checked as the "
                                "velocity's inner product with -grad f(U) being >= 0 (n = 2)",
     # an approximate or asymptotic relation stated with the limit or the constant it leaves implicit

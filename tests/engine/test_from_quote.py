@@ -82,3 +82,14 @@ def test_order_at_reads_the_notes_O_at_its_implicit_limit_point():
     z = sp.Symbol("z")
     st = Statement.from_latex(r"q(z) = \mathcal{O}(z^4)", symbols={"z": z, "Ocal": order_at(z, 0)})
     assert st.relation.rhs == sp.O(z ** 4)
+
+
+def test_matrices_read_into_noncommuting_symbols_keep_the_products_order():
+    A, X = sp.Symbol("A", commutative=False), sp.Symbol("X", commutative=False)
+    Xdot = sp.Symbol("Xdot", commutative=False)
+    M, N = sp.Matrix([[0, 1], [0, 0]]), sp.Matrix([[1, 0], [0, 2]])
+    st = Statement.from_latex(r"\dot{X} = A X - X A", symbols={"A": A, "X": X, "Xdot": Xdot},
+                              where={A: M, X: N, Xdot: M * N - N * M})
+    assert set(st.readings) == {A, X, Xdot}                 # noncommutative symbols are read, not defined
+    rel = st.conclusion                                     # an equation of matrices, not decided by SymPy
+    assert isinstance(rel, sp.Equality) and sp.Matrix(rel.rhs) == M * N - N * M

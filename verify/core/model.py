@@ -82,6 +82,18 @@ class Source:
     quote: str
 
 
+def _substituted(expr, mapping, simultaneous: bool = False):
+    """``expr.subs(mapping)`` (all at once when ``simultaneous``: readings, so that a product of matrices
+    read into noncommuting symbols keeps its order); a relation that the substitution would decide
+    (matrices read into a matrix equation make SymPy compare them) is rebuilt unevaluated, for the checks
+    to decide."""
+    new = expr.subs(mapping, simultaneous=simultaneous)
+    if isinstance(new, sp.logic.boolalg.BooleanAtom) and isinstance(expr, sp.core.relational.Relational):
+        return type(expr)(expr.lhs.subs(mapping, simultaneous=simultaneous),
+                          expr.rhs.subs(mapping, simultaneous=simultaneous), evaluate=False)
+    return new
+
+
 @dataclass(frozen=True)
 class Statement:
     """A statement as data: a SymPy relation (the conclusion), its hypotheses and definitions.
@@ -109,16 +121,16 @@ class Statement:
         expr = sp.sympify(expr)
         readings = self.readings
         if readings:
-            expr = expr.subs(readings)
+            expr = _substituted(expr, readings, simultaneous=self._matrix_readings)
         definitions = {k: v for k, v in self.where.items() if k not in readings}
         before = expr
         for _ in range(5):
-            new = expr.subs(definitions) if definitions else expr
+            new = _substituted(expr, definitions) if definitions else expr
             if new == expr:
                 break
             expr = new
         if readings and expr != before:
-            expr = expr.subs(readings)
+            expr = _substituted(expr, readings, simultaneous=self._matrix_readings)
         return expr
 
     @property
@@ -127,10 +139,17 @@ class Statement:
 
     @property
     def readings(self) -> dict:
-        """The definitions whose left side is not a symbol: how the note's notation is read as the quantities
-        checks evaluate (``f(omega(t)) -> f_t``, the simulated predictions), for a statement parsed from
-        the note's LaTeX."""
-        return {k: v for k, v in self.where.items() if not isinstance(k, sp.Symbol)}
+        """The definitions whose left side is not a (commutative) symbol: how the note's notation is read as
+        the quantities checks evaluate (``f(omega(t)) -> f_t``, the simulated predictions; a matrix
+        declared noncommutative -> its explicit entries), for a statement parsed from the note's LaTeX."""
+        return {k: v for k, v in self.where.items() if not (isinstance(k, sp.Symbol) and k.is_commutative)}
+
+    @property
+    def _matrix_readings(self) -> bool:
+        """Readings that put matrices in place of noncommuting symbols are substituted all at once (one
+        after the other, a matrix multiplies the next symbol as a scalar would, and the order is lost)."""
+        return any(isinstance(v, (sp.MatrixBase, sp.MatrixExpr)) or
+                   (isinstance(v, sp.Derivative) and isinstance(v.expr, sp.MatrixBase)) for v in self.readings.values())
 
     def as_checked(self) -> "Statement":
         """The statement with its readings applied (relation and hypotheses in the quantities the checks
@@ -138,8 +157,9 @@ class Statement:
         readings = self.readings
         if not readings:
             return self
-        return Statement(sp.sympify(self.relation).subs(readings),
-                         tuple(sp.sympify(a).subs(readings) for a in self.assuming),
+        together = self._matrix_readings
+        return Statement(_substituted(sp.sympify(self.relation), readings, together),
+                         tuple(_substituted(sp.sympify(a), readings, together) for a in self.assuming),
                          {k: v for k, v in self.where.items() if k not in readings}, self.latex, self.text)
 
     @property
@@ -179,7 +199,7 @@ class Statement:
         premises = ()
         if isinstance(relation, sp.Implies):             # A => B: B under the hypotheses A
             premise, relation = relation.args
-            premises = sp.And.make_args(premise)
+            premises = sorted(sp.And.make_args(premise), key=sp.default_sort_key)    # And keeps no order
         return cls(relation, assuming=tuple(assuming) + tuple(parsed.hypotheses) + tuple(premises),
                    where=dict(where or {}), text=text)
 
