@@ -21,7 +21,7 @@ import importlib
 
 # public name -> module it lives in
 _EXPORTS = {
-    "Claim": "core.model", "Statement": "core.model", "Source": "core.model", "Correction": "core.model",
+    "Claim": "core.model", "Statement": "core.model", "FromQuote": "core.model", "Source": "core.model", "Correction": "core.model",
     "Verdict": "core.model", "Outcome": "core.model", "CheckResult": "core.model", "Context": "core.model",
     "Budget": "core.model", "BUDGETS": "core.model", "Check": "core.model", "Scaling": "checks.scaling",
 }

@@ -19,7 +19,7 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, MonteCarlo, OrderFit, Probability,
                            Setting, Simulation, Untestable)
 from verify.notation import LambdaMin, MatVec, MaxEntry, Norm, OpNorm, Prob, order_at
-from verify.core.latex.functions import Grad, SupOver
+from verify.notation import Grad, SupOver
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, DISPLACEMENT_BOUND, FSTAR, KAPPA, LEMMA2_FACTOR, M,
                                   M_STATED, TAU0, THRESHOLD_CORRECTED, J0, L, alpha, f_0, f_star, f_t,
                                   SETTING_FACTS, THEOREM_SPACE, kappa, lam, mu, nu, sigma, t, theorem_flow)

@@ -59,8 +59,8 @@ from verify import Claim, Correction, Statement, Verdict
 from verify.checks import (AtSizes, CaseSplit, Derivation, Domain, Enumeration, Gronwall,
                            Identity, Inequality, InitialValueGronwall, MonteCarlo, OrderFit, Probability, Simulation,
                            Untestable, cube_mean)
-from verify.core.latex.functions import Expectation, InfOver
-from verify.core.model import FromQuote
+from verify.notation import Expectation, InfOver
+from verify import FromQuote
 from verify.notation import FrobNorm, LambdaMin, Norm, OpNorm, Prob
 from verify.maths.features import relu_abs, step_sym
 from .setting import (B_x, C, DISCRETE, D_0, D_dev, D_t, EG, F_size, G, G0, G_t, G_theta, H2, HINGE, HINGE_WHY, K,

@@ -34,7 +34,7 @@ import numpy as np
 import sympy as sp
 from verify import Claim, Correction, Statement, Verdict
 from verify.checks import AtSizes, Derivation, Domain, Gronwall, Identity, Inequality, Probability, Simulation
-from verify.core.latex.functions import SuccEq
+from verify.notation import SuccEq
 from verify.notation import LambdaMin, Prob, Quad, Rank, Rayleigh
 from claims._sizes import along, canonical
 from .setting import (A, C, D_t, G_L, G_ell, G_t, H_0, H_t, K, KL_SCALING, LEAST_SQUARES, LOGISTIC, L_0, L_sym, L_t,

@@ -76,7 +76,7 @@ from verify.maths.regimes import (h_depth_expr,
 from claims._lazy_setting import (ALPHA_NEEDED, BOUND_CORRECTED, FSTAR, THRESHOLD_CORRECTED,
                                   J0, L, f_0, f_star, f_t, kappa, mu, nu, sigma, t)
 from verify.notation import Norm, order_at
-from verify.core.latex.functions import SubNorm
+from verify.notation import SubNorm
 from verify.scaling import Scaling
 from claims._sizes import along
 from .setting import (C0, D, N1_alpha, N1_star, N2_star, N2sq_alpha, NOTE, N_depth, Theta_inf, Theta_m, alpha,
