@@ -229,7 +229,8 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
     step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
     jobs, timeout = settings.jobs, settings.timeout
     fork = mp.get_context("fork")
-    preload()
+    if len(claims) > 1 or more is not None:      # one claim: one worker, which imports what its checks need
+        preload()
     expected = expected_seconds or {}
     pending: list[int] = []
 
