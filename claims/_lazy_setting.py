@@ -37,11 +37,20 @@ TAU0 = sigma / (2 * L)
 # "Sufficiently large alpha": the alpha at which 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma^2) reaches tau_0
 FSTAR = Norm(f_star)
 DISPLACEMENT_BOUND = 8 * kappa**sp.Rational(3, 2) / (alpha * sigma**2) * J0 * FSTAR
-ALPHA_NEEDED = sp.solve(sp.Eq(DISPLACEMENT_BOUND, TAU0), alpha)[0]
+
+
+def positive_solution(equation, x):
+    """The one positive x solving ``equation`` (solveset: SymPy's solve checks its solutions through
+    sympy.physics.units, a tenth of a second of import for every run of a note-000 claim)."""
+    (solution,) = [s for s in sp.solveset(equation, x, sp.S.Reals) if s.is_positive is not False]
+    return solution
+
+
+ALPHA_NEEDED = positive_solution(sp.Eq(DISPLACEMENT_BOUND, TAU0), alpha)
 
 # Lemma 2's last step: solve mu/2 X^2 = e^{-2 mu lambda t} nu/2 X0^2 for X = ||z(t) - z*||
 _X, _X0 = sp.symbols("X X0", positive=True)
-LEMMA2_FACTOR = sp.solve(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 2 * _X0**2), _X)[0] / _X0
+LEMMA2_FACTOR = positive_solution(sp.Eq(mu / 2 * _X**2, sp.exp(-2 * mu * lam * t) * nu / 2 * _X0**2), _X) / _X0
 
 # the theorem as the proof supports it (note 000's corrections of lazy.theorem.threshold and .bound)
 THRESHOLD_CORRECTED = Statement(

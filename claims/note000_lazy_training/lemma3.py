@@ -6,6 +6,7 @@ import numpy as np
 import sympy as sp
 from verify.checks import WEIGHTS, Configurations, Derived, binomial_outcomes
 from verify.maths.kernels import random_network_counts, relu_ntk
+from claims._lazy_setting import positive_solution
 from .setting import delta, lam0, m, n
 
 
@@ -67,7 +68,7 @@ def lemma3_draws(ctx, trials, precise, config):
 
 # Lemma 3: the width at which the Frobenius bound reaches (lambda_0/4)^2
 FROB_BOUND = 8 * sp.log(n / delta) * n**2 / m
-M_NEEDED = sp.solve(sp.Eq(FROB_BOUND, (lam0 / 4) ** 2), m)[0]
+M_NEEDED = positive_solution(sp.Eq(FROB_BOUND, (lam0 / 4) ** 2), m)
 ENTRY_BOUND = 2 * sp.sqrt(sp.log(n**2 / delta)) / sp.sqrt(m)
 # Hoeffding for one entry (m terms in [-1, 1]) and a union bound over n^2 entries
 HOEFFDING = sp.sqrt(2 * sp.log(2 * n**2 / delta) / m)
