@@ -355,3 +355,16 @@ def test_vectors_and_matrices_declared_noncommutative_keep_the_order_of_a_produc
     assert rel.lhs.args[1:] == (K, e) and not rel.lhs.is_commutative
     (rel,) = parse_display(r"e^{T}\hat{K}e \ge 0").formulas[0].relations      # undeclared: scalars, order lost
     assert rel.lhs.is_commutative
+
+
+def test_parsing_does_not_build_sympys_own_latex_parser():
+    # SymPy's sympy.parsing.latex package builds its own Lark parser when imported; the front end loads the
+    # transformer it subclasses without it, and SymPy's package still imports afterwards
+    import subprocess
+    import sys
+    code = ("import sys; from verify.core.latex.display import parse_display; "
+            "assert parse_display(r'x \\le 1').ok; "
+            "assert 'sympy.parsing.latex.lark.latex_parser' not in sys.modules; "
+            "from sympy.parsing.latex import parse_latex; print(parse_latex('x', backend='lark'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "x", out.stderr

@@ -184,9 +184,34 @@ def member(x, s):
 # the transformer
 # ---------------------------------------------------------------------------------------------
 
+def _sympy_submodule(name: str):
+    """SymPy's module ``name`` (under ``sympy.parsing.latex``) loaded from its file without running the
+    package's ``__init__``, which builds SymPy's own Lark parser (about 0.2 s at every start of a
+    process that parses); registered under its own name, so a later ``import sympy.parsing.latex`` uses it."""
+    import importlib.util
+    import sys
+    full = f"sympy.parsing.latex.{name}"
+    if full in sys.modules:
+        return sys.modules[full]
+    path = Path(sp.__file__).resolve().parent / "parsing" / "latex" / (name.replace(".", "/") + ".py")
+    spec = importlib.util.spec_from_file_location(full, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[full] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[full]
+        raise
+    return module
+
+
 def _base_transformer():
-    from sympy.parsing.latex.lark.transformer import TransformToSymPyExpr
-    return TransformToSymPyExpr
+    try:        # its only SymPy import is sympy.parsing.latex.errors: both load without the package
+        _sympy_submodule("errors")
+        return _sympy_submodule("lark.transformer").TransformToSymPyExpr
+    except Exception:           # a SymPy laid out otherwise: the package, and its parser, after all
+        from sympy.parsing.latex.lark.transformer import TransformToSymPyExpr
+        return TransformToSymPyExpr
 
 
 def _tok(x, *types) -> bool:
