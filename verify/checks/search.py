@@ -659,16 +659,28 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
         except Exception:
             return False
         try:
-            real = _real(fast(*args))
+            real = _real(at(args)[0])
         except Exception:
             real = False
         violated.unevaluable[0] += not real
         return real
 
+    last: dict = {}
+
+    def at(args: list) -> tuple:
+        """expr and the size of its largest term at a point, evaluated once per point (a search asks
+        whether the point is valid, steers by its margin, then tests it)."""
+        key = tuple(args)
+        if last.get("key") != key:
+            value = fast(*args)
+            size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
+            last.clear()
+            last.update(key=key, value=value, size=size)
+        return last["value"], last["size"]
+
     def violated(values: dict) -> bool:
         args = [float(values[s]) for s in symbols]
-        v = fast(*args)
-        size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
+        v, size = at(args)
         if not _real(v) or v >= (tol * size if strict else -tol * size):
             return False
         if not all(bool(h(*args)) for h in hyp_fast):
@@ -683,9 +695,8 @@ def confirmed_negative(expr, hypotheses=(), tol: float = 1e-9, strict: bool = Fa
 
     def margin(values: dict) -> float:
         """expr in floating point relative to the size of its terms (what the search steers by)."""
-        args = [float(values[s]) for s in symbols]
-        size = max([float(abs(t)) for t in terms(*args) if _real(t)] + [0.0])
-        return float(fast(*args)) / size if size > 0 else float(fast(*args))
+        value, size = at([float(values[s]) for s in symbols])
+        return float(value) / size if size > 0 else float(value)
 
     violated.batch = batch
     violated.valid = valid

@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 
 from . import text as _text
+from .notetext import math_of
 
 
 class Verdict(str, enum.Enum):
@@ -118,10 +119,8 @@ class Statement:
     def expanded(self, expr):
         """``expr`` with its readings substituted once (:attr:`readings`) and the definitions of symbols
         repeatedly (so definitions may nest; readings inside them are substituted after)."""
-        expr = sp.sympify(expr)
         readings = self.readings
-        if readings:
-            expr = _substituted(expr, readings, simultaneous=self._matrix_readings)
+        expr = self._read(expr)
         definitions = {k: v for k, v in self.where.items() if k not in readings}
         before = expr
         for _ in range(5):
@@ -129,9 +128,7 @@ class Statement:
             if new == expr:
                 break
             expr = new
-        if readings and expr != before:
-            expr = _substituted(expr, readings, simultaneous=self._matrix_readings)
-        return expr
+        return self._read(expr) if readings and expr != before else expr
 
     @property
     def conclusion(self):
@@ -151,15 +148,18 @@ class Statement:
         return any(isinstance(v, (sp.MatrixBase, sp.MatrixExpr)) or
                    (isinstance(v, sp.Derivative) and isinstance(v.expr, sp.MatrixBase)) for v in self.readings.values())
 
+    def _read(self, expr):
+        """``expr`` with the readings applied (all at once when they put matrices in)."""
+        readings = self.readings
+        return _substituted(sp.sympify(expr), readings, self._matrix_readings) if readings else sp.sympify(expr)
+
     def as_checked(self) -> "Statement":
         """The statement with its readings applied (relation and hypotheses in the quantities the checks
         evaluate) and its definitions of symbols kept: what a correction is compared with."""
         readings = self.readings
         if not readings:
             return self
-        together = self._matrix_readings
-        return Statement(_substituted(sp.sympify(self.relation), readings, together),
-                         tuple(_substituted(sp.sympify(a), readings, together) for a in self.assuming),
+        return Statement(self._read(self.relation), tuple(self._read(a) for a in self.assuming),
                          {k: v for k, v in self.where.items() if k not in readings}, self.latex, self.text)
 
     @property
@@ -238,9 +238,6 @@ class Statement:
         return tuple(f"{latex(k)} = {latex(v)}" for k, v in self.where.items())
 
 
-_DOLLARS = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
-
-
 @dataclass(frozen=True)
 class FromQuote:
     """A statement still to be parsed from its claim's quote (:meth:`Statement.from_quote`)."""
@@ -251,10 +248,8 @@ class FromQuote:
     step: int | None = None
 
     def formulas(self, quote: str) -> list[str]:
-        """The LaTeX formulas of a quote: its ``$...$`` and ``$$...$$`` parts, or the whole quote."""
-        if "$" not in quote:
-            return [quote]
-        return [m.group(1) if m.group(1) is not None else m.group(2) for m in _DOLLARS.finditer(quote)]
+        """The LaTeX formulas of a quote (:func:`verify.core.notetext.math_of`)."""
+        return math_of(quote)
 
     def statement(self, quote: str) -> Statement:
         """The statement the quote states; ``ValueError`` (a :class:`~verify.core.latex.LatexError` for a

@@ -11,6 +11,18 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+# the math of a note's text: $$...$$ (over lines), then $...$ on one line; a \$ is a dollar sign
+MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.S)
+
+
+def math_of(text: str) -> list[str]:
+    """The LaTeX of each formula in a piece of the note's text (a claim's quote): its ``$$...$$`` and
+    ``$...$`` parts; a text without dollars is LaTeX as a whole (an excerpt of a display)."""
+    if "$" not in text:
+        return [text]
+    return [m.group(1) if m.group(1) is not None else m.group(2) for m in MATH.finditer(text)]
+
+
 _HEADING_WORDS = r"(theorem|lemma|proposition|corollary|definition|proof|exercise|assumptions?|remark|notes?|" \
                  r"example|claim|setting|section|appendix)"
 _THEOREM_LIKE = re.compile(r"^\W*(theorem|lemma|proposition|corollary)\b", re.I)

@@ -20,6 +20,7 @@ from typing import Sequence
 from markupsafe import Markup
 
 from ..core.model import KINDS, Verdict
+from ..core.notetext import MATH as NOTE_MATH
 from ..core.text import Text
 from .document import ClaimReport, EvaluationReport, Formula, Report, dumps
 from .graph import WEAK, note_graph_svg, weak_dependencies
@@ -125,8 +126,6 @@ def math_fallbacks(latex_sources: Sequence[str]) -> list[str]:
 # the annotated note: the note's own text, each claim's quote highlighted
 # ---------------------------------------------------------------------------------------------
 
-# the math of a note's text: $$...$$ (over lines), then $...$ on one line; a \$ is a dollar sign
-NOTE_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _NUMBERED = re.compile(r"\d+(\.\d+)*\.?[ \t]+[A-Z][^$.\n]{0,78}")      # "1.2 Kernel Regime": a heading without marks
