@@ -17,6 +17,7 @@ decimals) before they are reported, and carry the seed and values that replay th
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import threading
 import warnings
@@ -27,9 +28,6 @@ from typing import Callable, Mapping
 import mpmath
 import numpy as np
 import sympy as sp
-from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed as hypothesis_seed, settings, target
-from hypothesis import strategies as st
-from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
 from ._common import DIGITS
 from ..core.notation import INTERVAL, MPMATH, SCALAR_NUMPY, Notation
@@ -43,7 +41,9 @@ class Domain:
     log: bool = False
     integer: bool = False
 
-    def strategy(self) -> st.SearchStrategy:
+    def strategy(self):
+        """The Hypothesis strategy drawing this domain's values."""
+        from hypothesis import strategies as st     # imported on first search: a claim without one does not load it
         if self.integer:
             return st.integers(math.ceil(self.lo), math.floor(self.hi))
         if self.log:
@@ -481,11 +481,20 @@ class _Found(Exception):
         self.values = values
 
 
-try:        # Hypothesis's provider draws "local constants" (hypothesis >= 6.131, private; absent: nothing to pin)
-    from hypothesis.internal.conjecture import providers as _providers
-    _providers._get_local_constants, _providers.CONSTANTS_CACHE, _providers.Constants  # noqa: B018
-except (ImportError, AttributeError):
-    _providers = None
+
+
+@functools.cache
+def _local_constants_provider():
+    """Hypothesis's provider module, whose draws mix in "local constants" (hypothesis >= 6.131,
+    private); None where it is absent (nothing to pin)."""
+    try:
+        from hypothesis.internal.conjecture import providers
+        providers._get_local_constants, providers.CONSTANTS_CACHE, providers.Constants  # noqa: B018
+    except (ImportError, AttributeError):
+        return None
+    return providers
+
+
 _CONSTANTS_LOCK = threading.RLock()
 
 
@@ -505,7 +514,7 @@ SIMPLE_CONSTANTS = _simple_values()
 def _simple_constants():
     """:data:`SIMPLE_CONSTANTS` as Hypothesis's constants (a fresh object: Hypothesis may extend it)."""
     ints, floats = SIMPLE_CONSTANTS
-    return _providers.Constants(integers=set(ints), floats=set(floats))
+    return _local_constants_provider().Constants(integers=set(ints), floats=set(floats))
 
 
 @contextlib.contextmanager
@@ -516,6 +525,7 @@ def _no_local_constants():
     depended on which claims and modules it had loaded (a forked local worker, a Dask worker, ``verify
     all``) and on the source's every number, so the same seed drew other examples there and found a
     counterexample in one and not another. Hypothesis's own constants stay."""
+    _providers = _local_constants_provider()
     if _providers is None:
         yield
         return
@@ -531,6 +541,9 @@ def _no_local_constants():
 
 
 def _hypothesis(symbols, domains, violated, seed, examples, stats: SearchStats):
+    from hypothesis import HealthCheck, Phase, Verbosity, assume, given, seed as hypothesis_seed, settings, target
+    from hypothesis import strategies as st
+    from hypothesis.errors import FailedHealthCheck, Unsatisfiable
     strategy = st.fixed_dictionaries({str(s): domains[s].strategy() for s in symbols})
     by_name = {str(s): s for s in symbols}
     valid = getattr(violated, "valid", None)

@@ -33,7 +33,6 @@ from __future__ import annotations
 import mpmath as mp
 import numpy as np
 import sympy as sp
-from scipy.special import lambertw
 from sympy.printing.pycode import MpmathPrinter
 
 # name printed by lambdify -> evaluation; filled by Notation.__init_subclass__, never by hand
@@ -202,6 +201,12 @@ def _sympy_function(name: str, **evaluations) -> None:
     """Evaluations of a SymPy function under the name lambdify prints it with (SymPy's own classes
     cannot carry them)."""
     _register(name, **evaluations)
+
+
+def lambertw(x, k=0):
+    """SciPy's ``lambertw``, imported on first use (SciPy is loaded only by a claim that needs it)."""
+    from scipy.special import lambertw as scipy_lambertw
+    return scipy_lambertw(x, k)
 
 
 # lambdify prints LambertW by name: the real principal branch on float arrays

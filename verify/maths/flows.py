@@ -45,18 +45,11 @@ their number do not move with the last bits of the instances, which differ betwe
 """
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 
 import numpy as np
-from scipy import sparse
-from scipy.integrate import DOP853, RK45, solve_ivp
-
-try:        # scipy's step controller constants and one Runge-Kutta step (private, stable since scipy 1.0)
-    from scipy.integrate._ivp.rk import MAX_FACTOR, MIN_FACTOR, SAFETY, rk_step
-except ImportError:         # a scipy that moved them: its own steps (reports may then differ across machines)
-    rk_step = None
-
 _FAST = {False: ("RK45", 1e-9, 1e-13), "bdf": ("BDF", 1e-9, 1e-13), "lsoda": ("LSODA", 1e-10, 1e-14)}
 
 
@@ -86,10 +79,12 @@ def batched_flow(rhs, y0: np.ndarray, t: np.ndarray, precise: bool = False,
         options["jac"] = _block_jacobian(jac, shape, dense=method == "LSODA")
     elif mode == "bdf":
         options["jac_sparsity"] = _block_sparsity(shape)
-    if method in _STEADY and len(t) > 1:
+    steady = _steady_methods()
+    if method in steady and len(t) > 1:
         options["max_step"] = steady_step(float(np.max(np.diff(t))))
+    from scipy.integrate import solve_ivp       # imported here: SciPy is loaded only by a claim that integrates
     sol = solve_ivp(lambda s, y: rhs(s, y.reshape(shape)).ravel(), (float(t[0]), float(t[-1])), y0.ravel(),
-                    t_eval=t, method=_STEADY.get(method, method), rtol=rtol, atol=atol * size, **options)
+                    t_eval=t, method=steady.get(method, method), rtol=rtol, atol=atol * size, **options)
     if not sol.success:
         raise RuntimeError(f"gradient-flow integration failed: {sol.message}")
     return np.moveaxis(sol.y.reshape(shape + (len(t),)), -1, 1)
@@ -122,31 +117,37 @@ class _SteadySteps:
                 t_new = self.t_bound
             h = t_new - t
             h_abs = np.abs(h)
-            y_new, f_new = rk_step(self.fun, t, y, self.f, h, self.A, self.B, self.C, self.K)
+            y_new, f_new = self._rk_step(self.fun, t, y, self.f, h, self.A, self.B, self.C, self.K)
             scale = self.atol + np.maximum(np.abs(y), np.abs(y_new)) * self.rtol
             error_norm = self._estimate_error_norm(self.K, h, scale)
             if error_norm < 1:
-                factor = MAX_FACTOR if error_norm == 0 else min(MAX_FACTOR, SAFETY * error_norm ** self.error_exponent)
+                factor = (self._MAX_FACTOR if error_norm == 0
+                          else min(self._MAX_FACTOR, self._SAFETY * error_norm ** self.error_exponent))
                 if step_rejected:
                     factor = min(1, factor)
                 h_abs = steady_step(h_abs * factor)
                 break
-            h_abs = steady_step(h_abs * max(MIN_FACTOR, SAFETY * error_norm ** self.error_exponent))
+            h_abs = steady_step(h_abs * max(self._MIN_FACTOR, self._SAFETY * error_norm ** self.error_exponent))
             step_rejected = True
         self.h_previous, self.y_old = h, y
         self.t, self.y, self.h_abs, self.f = t_new, y_new, h_abs, f_new
         return True, None
 
 
-class _SteadyRK45(_SteadySteps, RK45):
-    """RK45 with steady steps."""
-
-
-class _SteadyDOP853(_SteadySteps, DOP853):
-    """DOP853 with steady steps."""
-
-
-_STEADY = {"RK45": _SteadyRK45, "DOP853": _SteadyDOP853} if rk_step is not None else {}
+@functools.cache
+def _steady_methods() -> dict:
+    """RK45 and DOP853 with steady steps, by scipy's method name (built on first use, so that importing
+    this module does not import SciPy); empty where scipy moved the step and its controller's constants
+    (private, stable since scipy 1.0): scipy's own steps then (reports may differ across machines)."""
+    from scipy.integrate import DOP853, RK45
+    try:
+        from scipy.integrate._ivp import rk
+        constants = {"_rk_step": staticmethod(rk.rk_step), "_MAX_FACTOR": rk.MAX_FACTOR,
+                     "_MIN_FACTOR": rk.MIN_FACTOR, "_SAFETY": rk.SAFETY}
+    except (ImportError, AttributeError):
+        return {}
+    return {base.__name__: type(f"_Steady{base.__name__}", (_SteadySteps, base), dict(constants))
+            for base in (RK45, DOP853)}
 
 
 def horizon(value: float, digits: int = 2) -> float:
@@ -196,8 +197,10 @@ def _rk4(rhs, y0: np.ndarray, t: np.ndarray, substeps: int) -> np.ndarray:
     return out
 
 
-def _block_sparsity(shape: tuple) -> sparse.csr_matrix:
-    """The Jacobian pattern of a batch of independent instances: one dense block per instance."""
+def _block_sparsity(shape: tuple):
+    """The Jacobian pattern of a batch of independent instances: one dense block per instance (a
+    ``scipy.sparse`` CSR matrix)."""
+    from scipy import sparse
     block = int(np.prod(shape[1:], dtype=int))
     return sparse.block_diag([np.ones((block, block))] * shape[0], format="csr")
 
@@ -208,6 +211,7 @@ def _block_jacobian(jac, shape: tuple, dense: bool):
     b, i, j = np.meshgrid(np.arange(S), np.arange(p), np.arange(p), indexing="ij")
     rows, cols = (b * p + i).ravel(), (b * p + j).ravel()
     if not dense:
+        from scipy import sparse
         return lambda _, y: sparse.csc_matrix((jac(y.reshape(shape)).ravel(), (rows, cols)), shape=(S * p, S * p))
 
     def full(_, y):                              # LSODA takes a dense Jacobian

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-from scipy import sparse
-from scipy.optimize import linprog
 
 from .flows import batched_flow
 from .kernels import empirical_ntk
@@ -162,6 +160,8 @@ def l2_minimiser(X, y):
 def l1_minimiser(X, y, nonnegative: bool = False):
     """argmin ||beta||_1 s.t. X beta = y (beta >= 0 if ``nonnegative``), every instance in ONE linear
     programme with block-diagonal constraints (HiGHS): beta = p - n with p, n >= 0."""
+    from scipy import sparse                # imported here: a claim that never solves one does not pay for SciPy
+    from scipy.optimize import linprog
     X, y = np.asarray(X, float), np.asarray(y, float)
     S, N, d = X.shape
     blocks = X if nonnegative else np.concatenate([X, -X], axis=-1)        # (S, N, width)

@@ -428,7 +428,8 @@ def fresh_payload(claim: Claim, work: Work, settings: RunSettings) -> str:
     return _child_payload(claim, work, settings)
 
 
-PRELOADED = ("scipy.stats", "scipy.special", "scipy.linalg", "scipy.integrate", "scipy.optimize")
+PRELOADED = ("scipy.stats", "scipy.special", "scipy.linalg", "scipy.integrate", "scipy.optimize", "scipy.sparse",
+             "hypothesis")
 
 
 def preload() -> None:
