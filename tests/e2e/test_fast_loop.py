@@ -94,3 +94,16 @@ def test_watch_reruns_a_changed_module_and_prints_the_verdict_that_moved(tmp_pat
     assert "  a.double: proved -> refuted — identity: lhs - rhs = -1 at x = 1" in out, out
     assert "b.double" not in out
     assert (tmp_path / "imports.log").read_text().split()[len(log_before):] == ["a.py"]    # only the changed module
+
+
+def test_a_symbolic_claim_runs_without_loading_scipy_or_hypothesis(tmp_path):
+    # the edit loop's time is mostly imports: SciPy and Hypothesis are loaded by the checks that use them
+    folder = _plugins(tmp_path)
+    script = ("import sys; from verify.cli import main; "
+              f"code = main(['run', 'a.double', '--no-builtin', '--plugin', {str(folder)!r}, '--jobs', '1']); "
+              "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'hypothesis'}))")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=_env(tmp_path),
+                          cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "a.double: proved" in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "0 []", proc.stdout
