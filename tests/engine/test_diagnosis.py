@@ -237,3 +237,23 @@ def test_a_gap_says_what_the_claims_testing_its_conclusion_found():
     alone = proof_status("t.gap", {"t.gap": ClaimResult(c, evaluation([gap]))}, {})
     assert (alone.conclusion, alone.tested_by) == ("untested", ())
     assert [name for name, _ in claim(sp.Le(y, x), cid="t.gap", tested_by=("t.gap",)).problems] == ["tested_by"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the analysis a worker sends with a claim's evaluations
+# ---------------------------------------------------------------------------------------------
+
+def test_the_analysis_sent_by_a_worker_is_the_one_the_report_would_compute():
+    from verify.core.diagnosis import Analysis, analysis_of
+    from verify.core.model import RunSettings
+    from verify.run.runner import run_claims
+    c = claim(eq(sp.diff(x * y, x), x), eq(sp.diff(x * y, x), y), cid="t.swap")
+    sent = run_claims([c], RunSettings(jobs=1))[0]
+    assert sent.analysis is not None                   # computed where the claim ran
+    here = Analysis.of(c, sent.statement, sent.correction)
+    assert sent.analysis == here and Analysis.from_json(json.loads(json.dumps(here.to_json()))) == here
+    assert here.kind.kind == "symbol" and here.kind.substitution == (("x", "y"),)
+    assert here.marked is not None and r"\color{red}" in here.marked[0]
+    without = ClaimResult(c, sent.statement, sent.correction)        # e.g. a result built in process
+    assert analysis_of(without) == here
+    assert diagnose([sent]).claims["t.swap"].kind == diagnose([without]).claims["t.swap"].kind

@@ -24,7 +24,8 @@ from typing import Iterable, Mapping, Sequence
 
 import sympy as sp
 
-from .model import KINDS, NUMERIC, SCALING, WELLFORMED, Claim, ClaimResult, Evaluation, Outcome, Statement, Verdict
+from .model import (KINDS, NUMERIC, SCALING, WELLFORMED, Claim, ClaimResult, Evaluation, Outcome, Statement, Verdict,
+                    latex)
 
 FLAGGED = (Verdict.REFUTED, Verdict.GAP, Verdict.LOOSE)
 BROKEN = (Verdict.REFUTED, Verdict.GAP, Verdict.ERROR)
@@ -218,6 +219,16 @@ class Kind:
     def to_json(self) -> dict:
         return {"kind": self.kind, "declared": self.declared, "why": self.why}
 
+    def to_full_json(self) -> dict:
+        """Every field, as :meth:`from_json` reads them back (:class:`Analysis`)."""
+        return {**self.to_json(), "changes": [list(c) for c in self.changes],
+                "substitution": [list(c) for c in self.substitution]}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "Kind":
+        return Kind(d["kind"], d["declared"], d["why"], tuple(tuple(c) for c in d.get("changes", ())),
+                    tuple(tuple(c) for c in d.get("substitution", ())))
+
 
 def notation_findings(ev: Evaluation | None) -> list[dict]:
     """The well-formedness findings of an evaluation (those that make a kind ``notation``)."""
@@ -258,6 +269,51 @@ def kind_of(claim: Claim, statement: Evaluation, correction: Evaluation | None =
     if d.kind is None:
         return Kind("false", False, "the correction states the same relation (it differs in its checks only)")
     return Kind(d.kind, False, d.why, d.changes, d.substitution)
+
+
+def marked(statement: Statement, correction: Statement) -> tuple[str, str] | None:
+    """The LaTeX of the statement's and the correction's relations (readings applied) with the parts in
+    which they differ marked (:func:`changed_parts`, :data:`verify.core.model.MARK`); None when no part
+    is found, or when the relations cannot be compared (a rendering aid: never a reason to fail)."""
+    try:
+        mine, theirs = changed_parts(statement, correction)
+        if not (mine or theirs):
+            return None
+        return latex(statement.as_checked().relation, mine), latex(correction.as_checked().relation, theirs)
+    except Exception:
+        return None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the diagnosis and the reports derive from one claim and its two evaluations alone: the kind
+    of its error (:func:`kind_of`) and its marked relations (:func:`marked`). The runner computes it where
+    the claim ran (a worker, in parallel; the symbolic comparison of statement and correction is the
+    costly part) and sends it with the evaluations; :func:`diagnose` and the report compute it themselves
+    for a result that has none."""
+    kind: Kind | None
+    marked: tuple[str, str] | None
+
+    @staticmethod
+    def of(claim: Claim, statement: Evaluation, correction: Evaluation | None = None) -> "Analysis":
+        return Analysis(kind_of(claim, statement, correction),
+                        marked(claim.statement, claim.correction.statement) if claim.correction is not None else None)
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind.to_full_json() if self.kind is not None else None,
+                "marked": list(self.marked) if self.marked is not None else None}
+
+    @staticmethod
+    def from_json(d: Mapping) -> "Analysis":
+        return Analysis(Kind.from_json(d["kind"]) if d["kind"] is not None else None,
+                        tuple(d["marked"]) if d["marked"] is not None else None)
+
+
+def analysis_of(result: ClaimResult) -> Analysis:
+    """The result's :class:`Analysis`: the one sent with it, or computed now."""
+    if result.analysis is not None:
+        return result.analysis
+    return Analysis.of(result.claim, result.statement, result.correction)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,7 +560,7 @@ def diagnose(results: Iterable[ClaimResult]) -> Diagnosis:
     by_id = {r.claim.id: r for r in results}
     kinds: dict[str, Kind] = {}
     for r in results:
-        k = kind_of(r.claim, r.statement, r.correction)
+        k = analysis_of(r).kind
         if k is not None:
             kinds[r.claim.id] = k
     causes, problems = root_causes([r.claim for r in results], kinds)

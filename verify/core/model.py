@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import functools
 import re
 import shlex
 import dataclasses
@@ -288,7 +289,23 @@ def latex(expr, mark: Iterable = ()) -> str:
     """LaTeX of a SymPy expression or relation as checked: SymPy's printer (notation classes print
     the note's way through their ``_latex``), with subscripts such as ``_min`` and ``_star`` and
     phrases in symbol names written as a note writes them. Each subexpression equal to one in ``mark``
-    is printed ``{\\color{red}{...}}`` (a statement's parts that its correction changes)."""
+    is printed ``{\\color{red}{...}}`` (a statement's parts that its correction changes). Unmarked, an
+    expression is printed once per process (loading validates every statement's LaTeX; the report
+    prints the same statements again)."""
+    if mark == () and isinstance(expr, sp.Basic):
+        try:
+            return _plain_latex(expr)
+        except TypeError:           # an unhashable part: printed each time
+            pass
+    return _latex(expr, mark)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_latex(expr) -> str:
+    return _latex(expr, ())
+
+
+def _latex(expr, mark: Iterable) -> str:
     names = {}
     if isinstance(expr, sp.Basic):
         dummies = expr.atoms(sp.Dummy)
@@ -723,6 +740,9 @@ class ClaimResult:
     correction: Evaluation | None = None
     error: str | None = None
     plugin: str = ""
+    # verify.core.diagnosis.Analysis: the kind of its error and its marked relations, computed where the
+    # claim ran (None: computed when the report is built)
+    analysis: Any = field(default=None, compare=False)
 
     @property
     def verdict(self) -> Verdict:

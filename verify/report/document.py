@@ -26,14 +26,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.diagnosis import Diagnosis, changed_parts, diagnose
+from ..core.diagnosis import Diagnosis, diagnose, marked
 from ..core.environment import environment
 from ..core.jsonsafe import jsonable
 from .notes import note_titles
 from ..core import text
 from ..core.rounding import rounded, rounded_text
 from ..core.model import (RUNNER, CheckKind, CheckResult, ClaimResult, Evaluation, Outcome, PluginError,
-                          RunSettings, Source, Statement, Verdict, latex, replay_command)
+                          RunSettings, Source, Statement, Verdict, replay_command)
 
 __all__ = ["SCHEMA", "NO_FINDING", "dumps", "replay_command", "Formula", "CheckReport", "EvaluationReport",
            "CorrectionReport", "KindReport", "ProofReport", "RootCauseReport", "ClaimReport", "Report"]
@@ -146,22 +146,11 @@ class EvaluationReport:
 class CorrectionReport:
     """A claim's corrected statement, why it differs, and its evaluation; ``marked``: the LaTeX of the
     statement's and of the correction's relation with the parts in which they differ marked
-    (``{\\color{red}{...}}``, :func:`verify.core.diagnosis.changed_parts`), or None."""
+    (``{\\color{red}{...}}``, :func:`verify.core.diagnosis.marked`), or None."""
     formula: Formula
     why: str
     evaluation: EvaluationReport
     marked: tuple[str, str] | None = None
-
-    @staticmethod
-    def marked_of(statement: Statement, correction: Statement) -> tuple[str, str] | None:
-        """The two relations' LaTeX with their differing parts marked (None when none is found)."""
-        try:
-            mine, theirs = changed_parts(statement, correction)
-            if not (mine or theirs):
-                return None
-            return latex(statement.as_checked().relation, mine), latex(correction.as_checked().relation, theirs)
-        except Exception:            # a rendering aid: never a reason for the report to fail
-            return None
 
     @property
     def latex(self) -> str:
@@ -274,7 +263,8 @@ class ClaimReport:
         if c.correction is not None:
             correction = CorrectionReport(Formula.of(c.correction.statement), c.correction.why,
                                           EvaluationReport.of(result.correction, c.correction.expected),
-                                          CorrectionReport.marked_of(c.statement, c.correction.statement))
+                                          result.analysis.marked if result.analysis is not None
+                                          else marked(c.statement, c.correction.statement))
         return ClaimReport(
             id=c.id, title=c.title, note=c.note, source=c.source, formula=Formula.of(c.statement),
             depends_on=tuple(c.depends_on), statement=EvaluationReport.of(result.statement, c.expected),

@@ -31,6 +31,7 @@ from ..core.jsonsafe import jsonable
 from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Context, Evaluation, InvalidResult, Outcome,
                           Progress, RunSettings, Statement, Target, check_key, escape_controls,
                           validated_result)
+from ..core.diagnosis import Analysis
 from ..core.verdict import evaluation
 from ..checks.configurations import forget_simulations
 from ..checks.scaling import ScalingCheck
@@ -205,6 +206,10 @@ def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] |
     cache.reset_reproved()
     statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
     payload = {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
+    try:        # the diagnosis's part that needs this claim only, here where claims run in parallel
+        payload["analysis"] = Analysis.of(claim, statement, correction).to_json()
+    except Exception:                       # the report computes it (and says what failed) instead
+        pass
     if cache.verifying():
         payload["reproved"] = cache.reset_reproved()        # (--verify-cache) hits proved again, disagreeing
     return payload
@@ -588,7 +593,8 @@ def _claim_result(claim: Claim, payload: dict, plugin: str) -> ClaimResult:
         correction = failed_evaluation(reason) if claim.correction is not None else None
         return ClaimResult(claim, failed_evaluation(reason), correction, error=reason, plugin=plugin)
     correction = Evaluation.from_json(payload["correction"]) if payload["correction"] is not None else None
-    return ClaimResult(claim, Evaluation.from_json(payload["statement"]), correction, plugin=plugin)
+    analysis = Analysis.from_json(payload["analysis"]) if payload.get("analysis") is not None else None
+    return ClaimResult(claim, Evaluation.from_json(payload["statement"]), correction, plugin=plugin, analysis=analysis)
 
 
 def _progress(result: ClaimResult, done: int, total: int, seconds: float) -> Progress:
