@@ -8,7 +8,7 @@ import numpy as np
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 
-from verify.checks.search import (Domain, confirmed_negative, default_domain, domains_for, find_counterexample,
+from verify.checks.search import (Domain, SearchStats, confirmed_negative, default_domain, domains_for, find_counterexample,
                            high_precision, replay_text)
 
 EXAMPLES = 150  # the quick budget
@@ -24,6 +24,18 @@ fast = settings(max_examples=60, database=None, deadline=None, suppress_health_c
 # ---------------------------------------------------------------------------------------------
 
 class TestFindCounterexample:
+    def test_a_narrow_region_the_hypotheses_allow_is_swept_around_the_points_in_it(self):
+        # |x + y - 1| <= 0.05 holds on a thin band of [-100, 100]^2: the random sweep puts a handful of its
+        # points there (about 0.05%), the second sweep, around them, thousands; the statement holds on it
+        band = [sp.Le(sp.Abs(x + y - 1), sp.Rational(1, 20))]
+        doms = {x: Domain(-100, 100), y: Domain(-100, 100)}
+        stats = SearchStats()
+        first = 100 * EXAMPLES
+        found = find_counterexample([x, y], doms, confirmed_negative(250 - (x - y), band), 3, EXAMPLES, stats)
+        assert found is None
+        assert stats.swept == 2 * first
+        assert stats.swept_valid > first // 40           # the first sweep alone: about 8
+
     def test_same_seed_same_counterexample(self):
         doms = domains_for([a, b])
         pred = confirmed_negative(a + b - a * b)

@@ -58,6 +58,18 @@ class Domain:
             return np.clip(10.0 ** rng.uniform(math.log10(self.lo), math.log10(self.hi), size=size), self.lo, self.hi)
         return rng.uniform(self.lo, self.hi, size=size)
 
+    def around(self, rng: np.random.Generator, centres: np.ndarray, spread) -> np.ndarray:
+        """One point near each of ``centres``: a normal step of ``spread`` (a number, or one per centre)
+        times the domain's width (the width of its exponents, for a log domain), kept inside the domain."""
+        if self.log:
+            lo, hi = math.log10(self.lo), math.log10(self.hi)
+            exponents = np.log10(centres) + rng.normal(0.0, spread * (hi - lo), centres.shape)
+            return np.clip(10.0 ** np.clip(exponents, lo, hi), self.lo, self.hi)
+        out = centres + rng.normal(0.0, spread * (self.hi - self.lo), centres.shape)
+        if self.integer:
+            return np.clip(np.round(out), math.ceil(self.lo), math.floor(self.hi))
+        return np.clip(out, self.lo, self.hi)
+
 
 def default_domain(symbol: sp.Symbol) -> Domain:
     """A domain read off the symbol's SymPy assumptions."""
@@ -446,18 +458,51 @@ def _safe(violated, values) -> bool:
 
 
 def _sweep(symbols, domains, violated, seed, examples, stats: SearchStats, confirm: int = 20):
+    """A vectorized random sweep of the domains; where the hypotheses hold on less than a tenth of it,
+    a second sweep of as many points around the points where they hold (:data:`NEAR_SPREADS`), so that a
+    narrow region the hypotheses allow is searched by more than the few points that fell into it."""
     rng = np.random.default_rng(seed)
     size = 100 * examples
     arrays = {s: domains[s].sample(rng, size) for s in symbols}
+    screened = _screen(violated, arrays, size)
+    if screened is None:       # a function NumPy cannot vectorize: Hypothesis searches point by point
+        return None
+    bad, valid = screened
+    stats.swept += size
+    stats.swept_valid += int(np.count_nonzero(valid))
+    found = _confirm(symbols, arrays, bad, violated, confirm)
+    held = np.flatnonzero(valid)
+    if found is not None or not 0 < len(held) < size // 10:
+        return found
+    centres = rng.choice(held, size=size)
+    spread = np.repeat(NEAR_SPREADS, -(-size // len(NEAR_SPREADS)))[:size]
+    near = {s: domains[s].around(rng, arrays[s][centres], spread) for s in symbols}
+    screened = _screen(violated, near, size)
+    if screened is None:
+        return None
+    bad, valid = screened
+    stats.swept += size
+    stats.swept_valid += int(np.count_nonzero(valid))
+    return _confirm(symbols, near, bad, violated, confirm)
+
+
+# the second sweep's steps, as fractions of each domain's width: a third of its points at each scale
+NEAR_SPREADS = (0.1, 0.01, 0.001)
+
+
+def _screen(violated, arrays, size):
+    """``violated.batch`` on the arrays: (violated, hypotheses hold), or None when it cannot vectorize."""
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             screened = violated.batch(arrays)
-    except Exception:          # a function NumPy cannot vectorize: Hypothesis searches point by point
+    except Exception:
         return None
-    bad, valid = screened if isinstance(screened, tuple) else (screened, np.ones(size, bool))
-    stats.swept += size
-    stats.swept_valid += int(np.count_nonzero(valid))
+    return screened if isinstance(screened, tuple) else (screened, np.ones(size, bool))
+
+
+def _confirm(symbols, arrays, bad, violated, confirm: int):
+    """The first of (at most ``confirm``) screened points that ``violated`` confirms, or None."""
     for i in np.flatnonzero(bad)[:confirm]:
         values = {s: float(arrays[s][i]) for s in symbols}
         if _safe(violated, values):
