@@ -91,6 +91,15 @@ def test_exact_finite_randomness_probability_agrees_with_the_binomial(ctx):
     assert r.evidence["error_probability"] == 0.0
 
 
+def test_an_event_no_simulated_quantity_enters_holds_or_fails_at_every_outcome(ctx):
+    # Pr[m >= 3] over the outcomes of N ~ Bin(m, 1/2): the event is the same at every outcome
+    space = Configurations(m=[5], p=[0.5])
+    holds = Probability(coin_draws, configurations=space).run(Statement(sp.Ge(Prob(sp.Ge(m, 3)), p)), ctx)
+    assert holds.outcome is Outcome.HOLDS and holds.evidence["probability"] == 1.0
+    fails = Probability(coin_draws, configurations=space).run(Statement(sp.Ge(Prob(sp.Ge(m, 7)), p)), ctx)
+    assert fails.outcome is Outcome.FAILS and fails.evidence["probability"] == 0.0
+
+
 def test_exact_weights_must_be_a_probability_vector(ctx):
     def bad(c, trials, precise, config):
         return {"N": np.arange(3.0)[:, None], "m": np.ones((1, 1)), "p": np.full((1, 1), 0.5), WEIGHTS: np.full(3, 0.5)}

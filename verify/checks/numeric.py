@@ -1004,6 +1004,11 @@ class Probability:
         env = simulate(ctx, trials, precise)
         validate_shapes([event, level, *statement.hypotheses], env)
         margin = relative_margin(event, env)
+        weights = exact_outcomes(env)
+        outcomes = weights.size if weights is not None else trials
+        if np.ndim(margin) == 0 or (margin.shape[0] == 1 and outcomes > 1):
+            # an event no simulated quantity enters (a mutant, a constant bound): the same at every outcome
+            margin = np.broadcast_to(margin, (outcomes,) + np.shape(margin)[1:])
         held = margin >= tie
         if settle:
             near = np.argwhere(np.abs(margin) < abs(tie))
@@ -1023,7 +1028,6 @@ class Probability:
         p = np.unique(array_value(level, env))
         if p.size != 1:
             raise ValueError("the required probability must be the same in every trial")
-        weights = exact_outcomes(env)
         if weights is None:
             return int((holds & valid).sum()), int(valid.sum()), float(p[0]), None
         if weights.size != holds.size:
