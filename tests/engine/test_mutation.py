@@ -164,6 +164,22 @@ def test_implications_through_conjunctions_chains_and_probability_bounds():
     assert not weaker(upper, Statement(sp.Le(Prob(sp.Ge(z, lam / 2)), delta)))
 
 
+def test_a_doubled_bound_of_a_nonnegative_quantity_and_a_strict_hypothesis_are_implications():
+    T, dist0 = sp.symbols("T dist0", positive=True)
+    n, lam, R, eps = sp.symbols("n lambda_0 R_0 epsilon", positive=True)
+    t = sp.Symbol("t", nonnegative=True)
+    a, gap = sp.symbols("a gap", real=True)
+    bound = n * sp.log(R**2 / (2 * eps * n)) / (2 * lam)       # of either sign: T <= B gives B >= T > 0
+    time = Statement(sp.Le(T, bound))
+    assert weaker(time, Statement(sp.Le(T, 2 * bound)))
+    assert not weaker(time, Statement(sp.Le(T, bound / 2)))
+    assert not weaker(Statement(sp.Le(a, bound)), Statement(sp.Le(a, 2 * bound)))    # a may be negative
+    # t > 0 (a strict hypothesis on a nonnegative symbol) makes 1/t positive: gap <= d/(2t) => gap <= d/t
+    flow = Statement(sp.Le(gap, dist0 / (2 * t)), assuming=[sp.Gt(t, 0)])
+    assert weaker(flow, Statement(sp.Le(gap, dist0 / t), assuming=[sp.Gt(t, 0)]))
+    assert not weaker(flow, Statement(sp.Le(gap, dist0 / (4 * t)), assuming=[sp.Gt(t, 0)]))
+
+
 def test_survivors_get_a_computed_reason_and_true_mutants_need_a_proof_of_the_statement():
     from verify.run.mutation import survival_reason
     y = sp.Symbol("y", real=True)

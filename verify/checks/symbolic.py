@@ -101,8 +101,9 @@ def _reparametrize(expr, domains: Mapping):
 
 
 def _use_bounds(expr, hypotheses):
-    """Substitute ``x = b + s`` (s >= 0) for hypotheses ``x >= b`` (``x = b - s`` for ``x <= b``) on a
-    symbol x, so that sign inference can use them. None when a hypothesis has another form."""
+    """Substitute ``x = b + s`` (s >= 0) for hypotheses ``x >= b`` (``x = b - s`` for ``x <= b``; s > 0
+    for a strict one) on a symbol x, so that sign inference can use them. None when a hypothesis has
+    another form."""
     for h in hypotheses:
         if not isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
             return None
@@ -110,7 +111,8 @@ def _use_bounds(expr, hypotheses):
         if not isinstance(x, sp.Symbol) or x in b.free_symbols:
             return None
         upper = isinstance(h, (sp.LessThan, sp.StrictLessThan)) == (x is h.lhs)
-        gap = sp.Dummy(f"gap_{x}", nonnegative=True)
+        strict = isinstance(h, (sp.StrictGreaterThan, sp.StrictLessThan))
+        gap = sp.Dummy(f"gap_{x}", positive=True) if strict else sp.Dummy(f"gap_{x}", nonnegative=True)
         expr = expr.subs(x, b - gap if upper else b + gap)
     return expr
 

@@ -434,8 +434,8 @@ def _implies_probability(stronger, weaker_rel, hypotheses) -> bool:
 def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
     """SymPy proves ``stronger => weaker_rel`` for two relations (no conjunctions): the same relation,
     an always-true one, an equation read as two inequalities, probability bounds, or two inequalities
-    ``g' >= 0`` and ``g >= 0`` with ``g - g' >= 0`` proved (strictness of the weaker one needs a
-    strict proof)."""
+    ``g' >= 0`` and ``g >= 0`` with ``g' - g >= 0`` proved, or ``g' - c g >= 0`` for c in :data:`SCALES`
+    (strictness of the weaker one needs a strict proof)."""
     if stronger == weaker_rel or _always(weaker_rel):
         return True
     if isinstance(stronger, sp.Eq) and isinstance(weaker_rel, sp.Eq):
@@ -458,7 +458,14 @@ def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
         return False
     if any(_proves_nonnegative(difference, hyp, strict) for hyp in ((), hypotheses)):   # without hypotheses first
         return True
-    return _monotone_implies(stronger, weaker_rel, hypotheses)
+    if _monotone_implies(stronger, weaker_rel, hypotheses):
+        return True
+    # g' = c g + (g' - c g) for a number c > 0: g >= 0 and g' - c g >= 0 give g' >= 0 (a bound doubled
+    # or halved with the quantity it bounds nonnegative: T <= A implies T <= 2 A when T >= 0)
+    return any(_proves_nonnegative(g_weak - c * g_strong, hypotheses, strict) for c in SCALES)
+
+
+SCALES = (sp.Integer(2), sp.Rational(1, 2))     # the factors of the scaled implication (the mutants' own)
 
 
 def _conjuncts(rel) -> tuple:
