@@ -876,7 +876,7 @@ CLAIMS = [
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
         statement=Statement.from_quote({**SYMBOLS, "Khat": Kh}, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
-        checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
+        checks=(Simulation(weyl_samples, name="empirical kernels at widths 1 (64 draws each) and 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(

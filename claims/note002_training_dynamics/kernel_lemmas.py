@@ -152,8 +152,10 @@ def union_draws(ctx, trials, precise, config=UNION_DRAWS_AT):
 
 
 # Weyl's inequality holds for any symmetric pair: the note's orthonormal inputs and a nearly collinear pair
-# (lambda_n(K) near 0, the extreme conditioning), at widths 2..64
+# (lambda_n(K) near 0, the extreme conditioning), at widths 1..64; the width's edge m = 1 (a rank-one K_hat, which
+# vanishes when b_1 misses every input: the largest deviations from K) with many draws
 WEYL_SPACE = Configurations(data=["orthonormal", "close pair"])
+WEYL_WIDTHS, WEYL_EDGE_DRAWS = (2, 4, 8, 16, 64), 64
 
 
 def _close_pair() -> np.ndarray:
@@ -162,11 +164,14 @@ def _close_pair() -> np.ndarray:
 
 WEYL_SAMPLES_AT = Config(data="orthonormal")      # the configuration of a direct call
 def weyl_samples(ctx, precise, config=WEYL_SAMPLES_AT):
-    """Empirical kernels at widths 2..64 (large deviations included) against K, on the inputs config["data"]."""
+    """Empirical kernels at widths 1..64 (large deviations included) against K, on the inputs config["data"]: per
+    draw, WEYL_EDGE_DRAWS kernels of width 1 and one of each width in WEYL_WIDTHS."""
     rng = ctx.rng("weyl", config_text(config))
     S = shared(ctx, WEYL_SPACE, ctx.budget.samples, 2)
     X = X3 if config["data"] == "orthonormal" else _close_pair()
-    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X) for wd in (2, 4, 8, 16, 64)], axis=1)
+    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X) for wd in WEYL_WIDTHS], axis=1)
+    edge = empirical_kernel(sphere_points(ctx.rng("weyl-edge", config_text(config)), (S * WEYL_EDGE_DRAWS, 1), 3), X)
+    Kh_ = np.concatenate([edge.reshape(S, WEYL_EDGE_DRAWS, *edge.shape[1:]), Kh_], axis=1)
     return {"Kh": Kh_, "K": arccos(X, degree=1, sphere=True)[None, None]}
 
 
