@@ -76,6 +76,7 @@ from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY
 from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
 from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014,
                        INSTANCES_014, P_DEG, T8_FLOW_SPACE, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
+                       EXTREMAL_FLOW_SPACE, EXTREMAL_GROWTH_SPACE, extremal_flows, extremal_growth,
                        extremal_parity_flows, gradient_growth, parity_flows)
 from .kernel_lemmas import (HF_SPACE, KERNEL_SPACE, L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, NB_SPACE,
                             RG_SPACE, UB_SPACE, WEYL_SPACE, balanced_grams, hoeffding_draws, init_kernels, lemma11_draws,
@@ -91,6 +92,8 @@ from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat
                               inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
                               theorem10_draws, theorem13_draws)
 
+EXTREMAL_FLOWS_NAME = ("hinge-loss GD flows for all parities on {0,1}^d of the extremal bounded model psi(theta) f_u(x) "
+                       "(G grows at the Lipschitz rate), d = 2, 3")
 lam0 = sp.Symbol("lambda_0", positive=True)          # a lower bound on lambda_n(G(theta_t)) for all t
 
 
@@ -575,7 +578,9 @@ CLAIMS = [
         title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
         source=src("Hardness of learning with GD (proof)", STEP_013_QUOTE),
         statement=Statement.from_quote(SYMBOLS, where=STEP_013_READ),
-        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_growth, name="extremal bounded model psi(theta) f_u(x), psi' a triangle wave of slope "
+                           "sqrt(L): G grows at the Lipschitz rate", configurations=EXTREMAL_GROWTH_SPACE)),
         correction=Correction(
             Statement(sp.Le(G_t, 2 * G0 + 2 * L * dist2)),
             why="E||grad h(theta)||^2 <= (sqrt(G(theta_0)) + sqrt(L)||theta - theta_0||)^2 grows linearly at first; "
@@ -599,7 +604,8 @@ CLAIMS = [
         title="(0.15): 2 E_f <theta^f - theta_0, -grad R^f(theta^f)> <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f G(theta^f))",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * EG))),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_flows, name=EXTREMAL_FLOWS_NAME, configurations=EXTREMAL_FLOW_SPACE)),
         depends_on=("dyn.hinge.variance",),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2))),
@@ -616,7 +622,8 @@ CLAIMS = [
         title="(0.16): ... <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f[G(theta_0) + 2L||theta^f - theta_0||^2])",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * (G0 + 2 * L * delta2)))),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_flows, name=EXTREMAL_FLOWS_NAME, configurations=EXTREMAL_FLOW_SPACE)),
         depends_on=("dyn.theorem8.step_013", "dyn.theorem8.step_015"),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2))),
