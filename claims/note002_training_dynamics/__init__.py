@@ -911,7 +911,7 @@ CLAIMS = [
                                        assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)],
                                        where={_Khat_of(_theta): Kh, _Khat_of(_theta_0): Kh0, _lambda_n(Kh): LambdaMin(Kh),
                                               _lambda_n(Kh0): LambdaMin(Kh0), **LAMBDA_K}),
-        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)", configurations=NB_SPACE),),
+        checks=(Simulation(neighbourhood_samples, name="first layers around B_0 perturbed at random and along the steepest descent of lambda_n (m = 200 and m = 6)", configurations=NB_SPACE),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
     ),
