@@ -202,7 +202,8 @@ CLAIMS = [
         title="Theorem 1 (non-convex): min over [0, t] of ||grad R(theta_s)|| <= sqrt((R(theta_0) - inf R)/t)",
         source=src("Theorem 1 (Non-convex)", THEOREM1_QUOTE),
         statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(s, t), sp.Gt(t, 0)], where=THEOREM1_READ),
-        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3",
+        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3, "
+                                                 "inf R = 0 and < 0",
                            configurations=FLOW_SPACE),),
         correction=Correction(
             Statement(sp.Le(g_min, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Gt(t, 0)]),
