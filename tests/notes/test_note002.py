@@ -400,3 +400,13 @@ def test_extremal_and_edge_instances_reach_where_the_bounds_are_tight():
     positive = [sp.Gt(note.t, 0)]
     assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt((note.R_0 - note.R_inf) / note.t)), positive) is Outcome.HOLDS
     assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt(note.R_0 / note.t)), positive) is Outcome.FAILS
+
+
+def test_theorem7_searches_a_model_whose_gradient_variance_over_the_class_vanishes():
+    """h = c 1(x = 0) has <f, grad h> = 2^-d for every parity f: the variance over the class is 0, below B/|F|, so
+    Theorem 7's bound read the other way round (V >= B/|F|) fails; the corrected bound V <= 4B/|F| holds."""
+    claim = BY_ID["dyn.theorem7"]
+    check = claim.checks[0]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    assert check.run(Statement(sp.Ge(note.V, note.B_x / note.F_size)), ctx).outcome is Outcome.FAILS
+    assert check.run(claim.correction.statement, ctx).outcome is Outcome.HOLDS
