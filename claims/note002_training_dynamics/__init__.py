@@ -869,7 +869,8 @@ CLAIMS = [
         title="Proof of Lemma 11: P{||K_hat - K||_F <= eps} >= 1 - sum_ij P{|K_hat_ij - K_ij| >= eps} >= 1 - n^2 e^{-2 m eps^2}",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - \sum_{i,j=1}^n \mathbb{P}\{|\hat{K}_{i,j}-K_{i,j}| \ge \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), eps)), 1 - n**2 * sp.exp(-2 * m * eps**2))),
-        checks=(Probability(union_draws, name="empirical kernels of 3 and 8 points on the circle, m = 25, 100", configurations=UB_SPACE),),
+        checks=(Probability(union_draws, name="empirical kernels of 3 and 8 points on the circle and of 1, 2 on S^0 (exact), m = 25, 100",
+                            configurations=UB_SPACE),),
         depends_on=("dyn.lemma11.hoeffding",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), n * eps)), 1 - 2 * n**2 * sp.exp(-2 * m * eps**2))),

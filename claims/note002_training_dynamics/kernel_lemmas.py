@@ -132,21 +132,32 @@ def hoeffding_draws(ctx, trials, precise, config=HOEFFDING_DRAWS_AT):
 
 
 UB_N, UB_WIDTH = 8, 100
-# the union bound ranges over data, widths and eps: n = 3 and 8 points of the circle, widths 25 and 100, eps
-# chosen so that the stated bound 1 - n^2 e^{-2 m eps^2} is 0.9
-UB_SPACE = Configurations(n=[3, UB_N], m=[25, UB_WIDTH])
+# the union bound ranges over data, widths and eps: n = 3 and 8 random points of the circle, and the sphere S^0
+# (n = 1, 2: x = 1, -1), where the randomness is finite and the probability exact (there the union bound over
+# entries is Hoeffding's two-sided bound itself, nearly attained); widths 25 and 100, eps chosen so that the stated
+# bound 1 - n^2 e^{-2 m eps^2} is 0.9
+UB_SPACE = Configurations(d=[1, 2], n=[1, 2, 3, UB_N], m=[25, UB_WIDTH], when=lambda c: (c["d"] == 1) == (c["n"] <= 2),
+                          when_text="n <= 2 points on S^0, n = 3, 8 on the circle")
 
 
-UNION_DRAWS_AT = Config(n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
+UNION_DRAWS_AT = Config(d=2, n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
 @memoized
 def union_draws(ctx, trials, precise, config=UNION_DRAWS_AT):
-    """n = config["n"] random points on the circle, width m = config["m"], epsilon chosen so that
-    1 - n^2 e^{-2 m eps^2} = 0.9."""
+    """n = config["n"] inputs (random points on the circle, d = 2; x = 1, -1 on S^0, d = 1), width m = config["m"],
+    epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9. On S^0 every outcome N = #{b_s = +1} = 0..m is returned
+    with its exact binomial probability (K_hat = diag(N, m - N)/m, K = I/2)."""
     nn, m_ = int(config["n"]), int(config["m"])
-    Xc = sphere_points(ctx.rng("union-data", config_text(config)), (nn,), 2)
-    B = sphere_points(ctx.rng("union", str(precise), config_text(config)), (trials, m_), 2)
     e_ = math.sqrt(math.log(10 * nn**2) / (2 * m_))
     one = np.ones((1, 1, 1))
+    if int(config["d"]) == 1:
+        X = l11_data(1, nn)
+        N, w = binomial_outcomes(m_)
+        B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
+        return {"Kh": empirical_kernel(B, X), "K": arccos(X, degree=1, sphere=True)[None], "epsilon": e_ * one,
+                "n": nn * one, "m": m_ * one, WEIGHTS: w}
+    salt = f"n={nn},m={m_}"                       # the circle's streams as before S^0 joined the search
+    Xc = sphere_points(ctx.rng("union-data", salt), (nn,), 2)
+    B = sphere_points(ctx.rng("union", str(precise), salt), (trials, m_), 2)
     return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
             "n": nn * one, "m": m_ * one}
 

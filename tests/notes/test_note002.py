@@ -397,6 +397,10 @@ def test_extremal_and_edge_instances_reach_where_the_bounds_are_tight():
         assert outcome(claim_id, sp.Le(note.lhs14, 2 * root * sp.sqrt(2 * G0 / 2**note.d)), index=1) is Outcome.FAILS
     assert outcome("dyn.theorem8.step_015", sp.Le(note.lhs14, 2 * root * sp.sqrt(2 * G0 / 2**note.d + L * d2)),
                    index=1) is Outcome.FAILS
+    bound = 1 - 2 * note.n**2 * sp.exp(-2 * note.m * note.eps**2)        # the union bound's correction, exact on S^0
+    event = sp.Le(frob(note.Kh - note.K), note.n * note.eps)
+    assert outcome("dyn.lemma11.union_bound", sp.Ge(note.Prob(event), bound), target="correction") is Outcome.HOLDS
+    assert outcome("dyn.lemma11.union_bound", sp.Ge(note.Prob(event), 1), target="correction") is Outcome.FAILS
     positive = [sp.Gt(note.t, 0)]
     assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt((note.R_0 - note.R_inf) / note.t)), positive) is Outcome.HOLDS
     assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt(note.R_0 / note.t)), positive) is Outcome.FAILS
