@@ -76,6 +76,7 @@ from .parities import (C_COS, C_PARITY, HAT_NET, PATH_NORM_COS, PATH_NORM_PARITY
 from .theorem7 import RISK_F, NF, PU, T7_SPACE, XF, f, fi, h_, th_, hinge_gradients, orthonormal_gradients
 from .theorem8 import (C1_PROOF, C1_s, C2_PROOF, C2_s, COR9_DERIVED, DDELTA_SPLIT, DISP, FLOW_014,
                        INSTANCES_014, P_DEG, T8_FLOW_SPACE, T8_SPACE, T_DEG_EXPR, R1, R2, Rp, t_, th0_, th1, th2, dl,
+                       EXTREMAL_FLOW_SPACE, EXTREMAL_GROWTH_SPACE, extremal_flows, extremal_growth,
                        extremal_parity_flows, gradient_growth, parity_flows)
 from .kernel_lemmas import (HF_SPACE, KERNEL_SPACE, L11_CORRECTED_SPACE, L11_CORRECTED_WIDTH, L11_SPACE, NB_SPACE,
                             RG_SPACE, UB_SPACE, WEYL_SPACE, balanced_grams, hoeffding_draws, init_kernels, lemma11_draws,
@@ -91,6 +92,8 @@ from .kernel_theorems import (EXP_SPACE, INTEGRAL_DERIVED, K_c, K_lin, K_w, Kmat
                               inverse_lambda_n, multilayer_init_draws, pair_gap, pair_interlacing, tangent_kernels,
                               theorem10_draws, theorem13_draws)
 
+EXTREMAL_FLOWS_NAME = ("hinge-loss GD flows for all parities on {0,1}^d of the extremal bounded model psi(theta) f_u(x) "
+                       "(G grows at the Lipschitz rate), d = 2, 3")
 lam0 = sp.Symbol("lambda_0", positive=True)          # a lower bound on lambda_n(G(theta_t)) for all t
 
 
@@ -199,7 +202,8 @@ CLAIMS = [
         title="Theorem 1 (non-convex): min over [0, t] of ||grad R(theta_s)|| <= sqrt((R(theta_0) - inf R)/t)",
         source=src("Theorem 1 (Non-convex)", THEOREM1_QUOTE),
         statement=Statement.from_quote(SYMBOLS, assuming=[sp.Le(s, t), sp.Gt(t, 0)], where=THEOREM1_READ),
-        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3",
+        checks=(Simulation(nonconvex_flow, name="gradient flow on cosine landscapes and the near-linear extremal objective, p = 1, 3, "
+                                                 "inf R = 0 and < 0",
                            configurations=FLOW_SPACE),),
         correction=Correction(
             Statement(sp.Le(g_min, sp.sqrt((R_0 - R_inf) / t)), assuming=[sp.Gt(t, 0)]),
@@ -462,7 +466,7 @@ CLAIMS = [
         title="Theorem 7 (0.7): E_f ||grad R^f - g||^2 <= E_x ||grad h||^2 / |F| for an orthonormal class",
         source=src("Theorem 7", THEOREM7_QUOTE),
         statement=Statement.from_quote(SYMBOLS, where=THEOREM7_READ),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+        checks=(Simulation(orthonormal_gradients, name="tanh networks, the parity-linear model and c 1(x = 0), parity classes on {0,1}^d, d = 2, 4",
                            configurations=T7_SPACE),),
         depends_on=("dyn.parity.orthonormal",),
         correction=Correction(
@@ -493,7 +497,7 @@ CLAIMS = [
         title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
         source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
         statement=Statement(sp.Le(V, M2)),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+        checks=(Simulation(orthonormal_gradients, name="tanh networks, the parity-linear model and c 1(x = 0), parity classes on {0,1}^d, d = 2, 4",
                            configurations=T7_SPACE),),
         depends_on=("dyn.theorem7.gradient",),
         correction=Correction(
@@ -518,7 +522,7 @@ CLAIMS = [
         title="(0.10): (1/|F|) sum_f <f, grad h>^2 <= E_x ||grad h||^2 / |F| (Bessel)",
         source=src("Theorem 7 (proof)", r"\leq \frac{\mathbb{E}_x[\|\nabla_\theta h(x;\theta)\|^2]}{|\mathcal{F}|}."),
         statement=Statement(sp.Le(S_F, B_x / F_size)),
-        checks=(Simulation(orthonormal_gradients, name="tanh networks and the parity-linear model, parity classes on {0,1}^d, d = 2, 4",
+        checks=(Simulation(orthonormal_gradients, name="tanh networks, the parity-linear model and c 1(x = 0), parity classes on {0,1}^d, d = 2, 4",
                            configurations=T7_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -528,7 +532,7 @@ CLAIMS = [
         title="Hinge loss, |h|, |f| <= 1: E_f ||grad R^f||^2 = (1/|F|) sum_i <f_i, grad h>^2 <= G_theta / 2^d",
         source=src("Hardness of learning with GD: Setup", r"= \frac{1}{|\mathcal{F}|} \sum_i \langle f_i, \nabla h(\cdot;\theta) \rangle^2 \le \frac{\|\nabla_{\theta} h\|^2}{|\mathcal{F}|} \le \frac{G_{\theta}}{2^d}."),
         statement=Statement(sp.And(sp.Eq(H2, S_F, evaluate=False), sp.Le(S_F, G_theta / 2**d))),
-        checks=(Simulation(hinge_gradients, name="bounded tanh models, all parities on {0,1}^d, d = 2, 4", rtol=1e-9,
+        checks=(Simulation(hinge_gradients, name="bounded tanh models (of networks, parity-linear models and c 1(x = 0)), all parities on {0,1}^d, d = 2, 4", rtol=1e-9,
                            configurations=T7_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
@@ -575,7 +579,9 @@ CLAIMS = [
         title="(0.13): G(theta) <= G(theta_0) + 2L ||theta - theta_0||^2",
         source=src("Hardness of learning with GD (proof)", STEP_013_QUOTE),
         statement=Statement.from_quote(SYMBOLS, where=STEP_013_READ),
-        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(gradient_growth, name="bounded sine models around random theta_0", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_growth, name="extremal bounded model psi(theta) f_u(x), psi' a triangle wave of slope "
+                           "sqrt(L): G grows at the Lipschitz rate", configurations=EXTREMAL_GROWTH_SPACE)),
         correction=Correction(
             Statement(sp.Le(G_t, 2 * G0 + 2 * L * dist2)),
             why="E||grad h(theta)||^2 <= (sqrt(G(theta_0)) + sqrt(L)||theta - theta_0||)^2 grows linearly at first; "
@@ -599,7 +605,8 @@ CLAIMS = [
         title="(0.15): 2 E_f <theta^f - theta_0, -grad R^f(theta^f)> <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f G(theta^f))",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \mathbb{E}_{f}[G(\theta_{t}^{f})]}"),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * EG))),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_flows, name=EXTREMAL_FLOWS_NAME, configurations=EXTREMAL_FLOW_SPACE)),
         depends_on=("dyn.hinge.variance",),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2))),
@@ -616,7 +623,8 @@ CLAIMS = [
         title="(0.16): ... <= 2^{1-d/2} sqrt(E_f||theta^f - theta_0||^2 E_f[G(theta_0) + 2L||theta^f - theta_0||^2])",
         source=src("Hardness of learning with GD (proof)", r"\leq \frac{1}{2^{\frac{d}{2}-1}} \sqrt{\mathbb{E}_f[\|\theta_t^f - \theta_0\|^2] \mathbb{E}_f[G(\theta_0) + 2L\|\theta_t^f - \theta_0\|^2]}."),
         statement=Statement(sp.Le(lhs14, 2 ** (1 - d / 2) * sp.sqrt(delta2 * (G0 + 2 * L * delta2)))),
-        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),),
+        checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
+                Simulation(extremal_flows, name=EXTREMAL_FLOWS_NAME, configurations=EXTREMAL_FLOW_SPACE)),
         depends_on=("dyn.theorem8.step_013", "dyn.theorem8.step_015"),
         correction=Correction(
             Statement(sp.Le(lhs14, 2 * sp.sqrt(delta2) * sp.sqrt(2 * G0 / 2**d + 2 * L * delta2))),
@@ -861,7 +869,8 @@ CLAIMS = [
         title="Proof of Lemma 11: P{||K_hat - K||_F <= eps} >= 1 - sum_ij P{|K_hat_ij - K_ij| >= eps} >= 1 - n^2 e^{-2 m eps^2}",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\mathbb{P}\{\|\hat{K}-K\|_F \le \varepsilon\} \ge 1 - \sum_{i,j=1}^n \mathbb{P}\{|\hat{K}_{i,j}-K_{i,j}| \ge \varepsilon\} \ge 1 - n^2 e^{-2m\varepsilon^2}."),
         statement=Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), eps)), 1 - n**2 * sp.exp(-2 * m * eps**2))),
-        checks=(Probability(union_draws, name="empirical kernels of 3 and 8 points on the circle, m = 25, 100", configurations=UB_SPACE),),
+        checks=(Probability(union_draws, name="empirical kernels of 3 and 8 points on the circle and of 1, 2 on S^0 (exact), m = 25, 100",
+                            configurations=UB_SPACE),),
         depends_on=("dyn.lemma11.hoeffding",),
         correction=Correction(
             Statement(sp.Ge(Prob(sp.Le(FrobNorm(Kh - K), n * eps)), 1 - 2 * n**2 * sp.exp(-2 * m * eps**2))),
@@ -876,7 +885,7 @@ CLAIMS = [
         title="Proof of Lemma 11: lambda_n(K_hat) >= lambda_n(K) - ||K_hat - K||_F (Weyl)",
         source=src("Positivity of the Gram matrix at initialization (proof)", r"\lambda_n(\hat{K}) \ge \lambda_n(K) - \|\hat{K} - K\|_F \ge \lambda_n(K) - \varepsilon."),
         statement=Statement.from_quote({**SYMBOLS, "Khat": Kh}, step=0, where={_lambda_n(Kh): LambdaMin(Kh), _lambda_n(K): LambdaMin(K)}),
-        checks=(Simulation(weyl_samples, name="empirical kernels at widths 2 to 64", configurations=WEYL_SPACE),),
+        checks=(Simulation(weyl_samples, name="empirical kernels at widths 1 (64 draws each) and 2 to 64", configurations=WEYL_SPACE),),
         expected=Verdict.SUPPORTED,
     ),
     Claim(
@@ -904,7 +913,7 @@ CLAIMS = [
                                        assuming=[sp.Ge(LambdaMin(Kh0), lam / 2), sp.Le(FrobNorm(Kh - Kh0), lam / 4)],
                                        where={_Khat_of(_theta): Kh, _Khat_of(_theta_0): Kh0, _lambda_n(Kh): LambdaMin(Kh),
                                               _lambda_n(Kh0): LambdaMin(Kh0), **LAMBDA_K}),
-        checks=(Simulation(neighbourhood_samples, name="perturbed first layers around B_0 (m = 200 and m = 6)", configurations=NB_SPACE),),
+        checks=(Simulation(neighbourhood_samples, name="first layers around B_0 perturbed at random and along the steepest descent of lambda_n (m = 200 and m = 6)", configurations=NB_SPACE),),
         depends_on=("dyn.lemma11",),
         expected=Verdict.SUPPORTED,
     ),

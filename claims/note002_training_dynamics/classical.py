@@ -35,7 +35,9 @@ NONCONVEX_FLOW_AT = Config(p=P_DIM, family="random")      # the configuration of
 def nonconvex_flow(ctx, precise, config=NONCONVEX_FLOW_AT):
     """Gradient flow on R = sum_k c_k (1 - cos(a_k.theta)) (inf R = 0; family "random") or on the near-linear
     extremal objective (:func:`_near_linear`) from random starts, in dimension p = config["p"]; the gradient norm
-    at every time s (axis 2) against every horizon t (axis 1), and its running minimum."""
+    at every time s (axis 2) against every horizon t (axis 1), and its running minimum. Objectives bounded below
+    need not have inf R = 0: every other instance is its landscape lowered by R(theta_0)/2 (the same flow, inf R =
+    -R(theta_0)/2 < 0, R(theta_0) halved)."""
     rng = ctx.rng("nonconvex", config_text(config))
     S, p = shared(ctx, FLOW_SPACE, ctx.budget.samples, 2), int(config["p"])
     if config["family"] == "near-linear":
@@ -45,9 +47,10 @@ def nonconvex_flow(ctx, precise, config=NONCONVEX_FLOW_AT):
     tt = np.concatenate([[0.0], np.geomspace(1e-2, 40.0, 60)])
     TH = gradient_flow(R, 1.5 * rng.standard_normal((S, p)), tt, precise)
     gn = np.linalg.norm(R.grad(TH), axis=-1)                                  # (S, T)
+    r0 = per_instance(R.value(TH[:, 0]), 3)
+    level = np.where((np.arange(S) % 2 == 1)[:, None, None], -r0 / 2, 0.0)    # inf R of the lowered landscapes
     return {"t": tt[1:].reshape(1, -1, 1), "s": tt.reshape(1, 1, -1), "g_s": gn[:, None, :],
-            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": per_instance(R.value(TH[:, 0]), 3),
-            "R_inf": np.zeros((1, 1, 1))}
+            "g_min": np.minimum.accumulate(gn, axis=1)[:, 1:, None], "R_0": r0 + level, "R_inf": level}
 
 
 CONVEX_FLOW_AT = Config(p=P_DIM, family="random")      # the configuration of a direct call

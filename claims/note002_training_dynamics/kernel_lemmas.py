@@ -132,28 +132,41 @@ def hoeffding_draws(ctx, trials, precise, config=HOEFFDING_DRAWS_AT):
 
 
 UB_N, UB_WIDTH = 8, 100
-# the union bound ranges over data, widths and eps: n = 3 and 8 points of the circle, widths 25 and 100, eps
-# chosen so that the stated bound 1 - n^2 e^{-2 m eps^2} is 0.9
-UB_SPACE = Configurations(n=[3, UB_N], m=[25, UB_WIDTH])
+# the union bound ranges over data, widths and eps: n = 3 and 8 random points of the circle, and the sphere S^0
+# (n = 1, 2: x = 1, -1), where the randomness is finite and the probability exact (there the union bound over
+# entries is Hoeffding's two-sided bound itself, nearly attained); widths 25 and 100, eps chosen so that the stated
+# bound 1 - n^2 e^{-2 m eps^2} is 0.9
+UB_SPACE = Configurations(d=[1, 2], n=[1, 2, 3, UB_N], m=[25, UB_WIDTH], when=lambda c: (c["d"] == 1) == (c["n"] <= 2),
+                          when_text="n <= 2 points on S^0, n = 3, 8 on the circle")
 
 
-UNION_DRAWS_AT = Config(n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
+UNION_DRAWS_AT = Config(d=2, n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
 @memoized
 def union_draws(ctx, trials, precise, config=UNION_DRAWS_AT):
-    """n = config["n"] random points on the circle, width m = config["m"], epsilon chosen so that
-    1 - n^2 e^{-2 m eps^2} = 0.9."""
+    """n = config["n"] inputs (random points on the circle, d = 2; x = 1, -1 on S^0, d = 1), width m = config["m"],
+    epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9. On S^0 every outcome N = #{b_s = +1} = 0..m is returned
+    with its exact binomial probability (K_hat = diag(N, m - N)/m, K = I/2)."""
     nn, m_ = int(config["n"]), int(config["m"])
-    Xc = sphere_points(ctx.rng("union-data", config_text(config)), (nn,), 2)
-    B = sphere_points(ctx.rng("union", str(precise), config_text(config)), (trials, m_), 2)
     e_ = math.sqrt(math.log(10 * nn**2) / (2 * m_))
     one = np.ones((1, 1, 1))
+    if int(config["d"]) == 1:
+        X = l11_data(1, nn)
+        N, w = binomial_outcomes(m_)
+        B = np.where(np.arange(m_)[None, :] < N[:, None], 1.0, -1.0)[..., None]      # outcome N: N signs +1
+        return {"Kh": empirical_kernel(B, X), "K": arccos(X, degree=1, sphere=True)[None], "epsilon": e_ * one,
+                "n": nn * one, "m": m_ * one, WEIGHTS: w}
+    salt = f"n={nn},m={m_}"                       # the circle's streams as before S^0 joined the search
+    Xc = sphere_points(ctx.rng("union-data", salt), (nn,), 2)
+    B = sphere_points(ctx.rng("union", str(precise), salt), (trials, m_), 2)
     return {"Kh": empirical_kernel(B, Xc), "K": arccos(Xc, degree=1, sphere=True)[None], "epsilon": e_ * one,
             "n": nn * one, "m": m_ * one}
 
 
 # Weyl's inequality holds for any symmetric pair: the note's orthonormal inputs and a nearly collinear pair
-# (lambda_n(K) near 0, the extreme conditioning), at widths 2..64
+# (lambda_n(K) near 0, the extreme conditioning), at widths 1..64; the width's edge m = 1 (a rank-one K_hat, which
+# vanishes when b_1 misses every input: the largest deviations from K) with many draws
 WEYL_SPACE = Configurations(data=["orthonormal", "close pair"])
+WEYL_WIDTHS, WEYL_EDGE_DRAWS = (2, 4, 8, 16, 64), 64
 
 
 def _close_pair() -> np.ndarray:
@@ -162,18 +175,39 @@ def _close_pair() -> np.ndarray:
 
 WEYL_SAMPLES_AT = Config(data="orthonormal")      # the configuration of a direct call
 def weyl_samples(ctx, precise, config=WEYL_SAMPLES_AT):
-    """Empirical kernels at widths 2..64 (large deviations included) against K, on the inputs config["data"]."""
+    """Empirical kernels at widths 1..64 (large deviations included) against K, on the inputs config["data"]: per
+    draw, WEYL_EDGE_DRAWS kernels of width 1 and one of each width in WEYL_WIDTHS."""
     rng = ctx.rng("weyl", config_text(config))
     S = shared(ctx, WEYL_SPACE, ctx.budget.samples, 2)
     X = X3 if config["data"] == "orthonormal" else _close_pair()
-    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X) for wd in (2, 4, 8, 16, 64)], axis=1)
+    Kh_ = np.stack([empirical_kernel(sphere_points(rng, (S, wd), 3), X) for wd in WEYL_WIDTHS], axis=1)
+    edge = empirical_kernel(sphere_points(ctx.rng("weyl-edge", config_text(config)), (S * WEYL_EDGE_DRAWS, 1), 3), X)
+    Kh_ = np.concatenate([edge.reshape(S, WEYL_EDGE_DRAWS, *edge.shape[1:]), Kh_], axis=1)
     return {"Kh": Kh_, "K": arccos(X, degree=1, sphere=True)[None, None]}
 
 
-def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0)):
+def _descent_direction(B0):
+    """The unit direction (in Frobenius norm) of steepest descent of lambda_n(K_hat(B)) at B0: minus the gradient of
+    v^T K_hat(B) v = (1/m) sum_j (v . relu(X b_j))^2, v the bottom eigenvector of K_hat(B0) (a perturbation that lowers
+    lambda_n by nearly ||K_hat - K_hat_0||_F, where Weyl's step is tight)."""
+    width = B0.shape[-2]
+    v = np.linalg.eigh(empirical_kernel(B0, X3))[1][..., 0]                              # (S, n)
+    pre = B0 @ X3.T                                                                      # (S, m, n)
+    grad = (2 / width) * np.einsum("smn,sn->sm", relu(pre), v)[..., None] * \
+        np.einsum("smn,sn,nd->smd", (pre > 0).astype(float), v, X3)
+    size = np.linalg.norm(grad, axis=(-1, -2), keepdims=True)
+    return -grad / np.where(size > 0, size, 1.0)
+
+
+def _perturbed_kernels(rng, S, Kp, width, log_r=(-3, 0), Ka=0):
+    """K_hat at B_0 + r u for Kp random directions u per draw of B_0 (r = 10^U(log_r)), and Ka steepest-descent
+    directions of lambda_n (r on a log grid from 10^log_r[0] to 1)."""
     B0 = sphere_points(rng, (S, width), 3)
     r = 10.0 ** rng.uniform(*log_r, (S, Kp))
     B = B0[:, None] + r[..., None, None] * rng.standard_normal((S, Kp, width, 3)) / np.sqrt(width)
+    if Ka:
+        steps = np.geomspace(10.0 ** log_r[0], 1.0, Ka)[None, :, None, None, None]
+        B = np.concatenate([B, B0[:, None] + steps[..., 0] * _descent_direction(B0)[:, None]], axis=1)
     return np.einsum("skmi,skmj->skij", relu(B @ X3.T), relu(B @ X3.T)) / width, empirical_kernel(B0, X3)[:, None]
 
 
@@ -184,14 +218,16 @@ NB_SPACE = Configurations(m=[6, 200])
 
 NEIGHBOURHOOD_SAMPLES_AT = Config(m=200)      # the configuration of a direct call
 def neighbourhood_samples(ctx, precise, config=NEIGHBOURHOOD_SAMPLES_AT):
-    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 at width m = config["m"]: 24 perturbations
-    per draw of B_0; at m = 6 eight times as many draws (most miss the hypothesis lambda_n(K_hat(theta_0)) >=
-    lambda/2) and perturbations of sizes 10^-2.5..10^-0.5."""
+    """K_hat(theta) for B = B_0 + perturbations of many sizes around B_0 at width m = config["m"]: 24 random
+    perturbations per draw of B_0 and 24 along the steepest descent of lambda_n(K_hat) (sizes up to 1: the
+    hypothesis ||K_hat(theta) - K_hat(theta_0)||_F <= lambda/4 is reached along them); at m = 6 eight times as
+    many draws (most miss the hypothesis lambda_n(K_hat(theta_0)) >= lambda/2) and random perturbations of sizes
+    10^-2.5..10^-0.5."""
     m_ = int(config["m"])
     S, Kp = shared(ctx, NB_SPACE, ctx.budget.samples, 2), 24
     narrow = m_ < 20
     Kh_, Kh0_ = _perturbed_kernels(ctx.rng("neighbourhood", config_text(config)), 8 * S if narrow else S, Kp, m_,
-                                   log_r=(-2.5, -0.5) if narrow else (-3, 0))
+                                   log_r=(-2.5, -0.5) if narrow else (-3, 0), Ka=Kp)
     return {"Kh": Kh_, "Kh0": Kh0_, "lambda": np.full((1, 1, 1, 1), LAM3)}
 
 

@@ -59,9 +59,11 @@ gap, dist0 = sp.symbols("gap dist0", nonnegative=True)     # an optimality gap (
 D_t, D_0, gnorm = sp.symbols("D_t D_0 gnorm", real=True)
 V, M2, S_F, B_x, F_size = sp.symbols("V M2 S_F B F_size", positive=True)
 H2, G_theta = sp.symbols("H2 G_theta", positive=True)
-lhs14, delta2, EG, G_t, dist2 = sp.symbols("lhs14 delta2 EG G_t dist2", real=True)
+lhs14, EG, G_t = sp.symbols("lhs14 EG G_t", real=True)
+delta2, dist2 = sp.symbols("delta2 dist2", nonnegative=True)     # E_f ||theta_t^f - theta_0||^2, ||theta - theta_0||^2
 G, K, Kh, Kh0 = sp.symbols("G K Kh Kh0", real=True)
-D_dev, gradsq, thetasq, R_theta = sp.symbols("D_dev gradsq thetasq R_theta", real=True)
+D_dev = sp.Symbol("D_dev", real=True)
+gradsq, thetasq, R_theta = sp.symbols("gradsq thetasq R_theta", nonnegative=True)   # squared norms, a square-loss risk
 f_nn, f_rfm, f_rep, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4 = sp.symbols("f_nn f_rfm f_rep sk_lhs sk_r1 sk_r2 sk_r3 sk_r4",
                                                                      real=True)
 Q = sp.Symbol("Q", positive=True)

@@ -16,9 +16,11 @@ from .setting import config_text, memoized, shared, x
 # ---------------------------------------------------------------------------------------------
 T7_D, T7_WIDTH = 4, 3
 # Theorem 7 and the hinge step range over models and orthonormal classes: the cube's dimension (its edge d = 2
-# and the note's d = 4), random tanh networks, and the extremal model h = sum_v c_v f_v(x), whose gradient
-# (f_v(x))_v lies in the span of the class, so Bessel's inequality (0.10) is an equality (Parseval)
-T7_SPACE = Configurations(d=[2, T7_D], model=["tanh", "parities"])
+# and the note's d = 4), random tanh networks, the extremal model h = sum_v c_v f_v(x), whose gradient
+# (f_v(x))_v lies in the span of the class, so Bessel's inequality (0.10) is an equality (Parseval), and the
+# other extreme h = c 1(x = 0), whose gradient has the same inner product 2^-d with every parity: the variance
+# over the class vanishes
+T7_SPACE = Configurations(d=[2, T7_D], model=["tanh", "parities", "point"])
 
 
 def _parity_features(S, d):
@@ -26,12 +28,18 @@ def _parity_features(S, d):
     return np.broadcast_to(parity_matrix(d).T, (S, 2**d, 2**d))
 
 
+def _point_features(S, X):
+    """grad_c h(x) = 1(x = 0) for h = c 1(x = 0): shape (S, 2^d, 1)."""
+    return np.broadcast_to(np.all(X == 0, axis=1).astype(float)[None, :, None], (S, X.shape[0], 1))
+
+
 ORTHONORMAL_GRADIENTS_AT = Config(d=T7_D, model="tanh")      # the configuration of a direct call
 @memoized
 def orthonormal_gradients(ctx, precise, config=ORTHONORMAL_GRADIENTS_AT):
     """Square-loss gradients grad R^f = 2 E_x[(h - f) grad h] on {0,1}^d (d = config["d"]) for every parity f,
-    of random tanh networks (model "tanh", width 3) or of h = sum_v c_v f_v with random c (model "parities");
-    even instances take the whole parity class, odd ones a random half of it."""
+    of random tanh networks (model "tanh", width 3), of h = sum_v c_v f_v with random c (model "parities") or of
+    h = c 1(x = 0) with random c (model "point"); even instances take the whole parity class, odd ones a random
+    half of it."""
     rng = ctx.rng("t7", config_text(config))
     S, dd = shared(ctx, T7_SPACE, ctx.budget.samples, 2), int(config["d"])
     X = cube(dd).astype(float)
@@ -39,6 +47,9 @@ def orthonormal_gradients(ctx, precise, config=ORTHONORMAL_GRADIENTS_AT):
     if config["model"] == "parities":
         c = rng.standard_normal((S, P.shape[0]))
         h, gh = c @ P, _parity_features(S, dd)
+    elif config["model"] == "point":
+        gh = _point_features(S, X)
+        h = rng.standard_normal((S, 1)) * gh[..., 0]
     else:
         net = TanhNet.random(rng, S, T7_WIDTH, dd)
         h, gh = net.value(X), net.grad(X)                                     # (S, N), (S, N, p)
@@ -60,8 +71,8 @@ def orthonormal_gradients(ctx, precise, config=ORTHONORMAL_GRADIENTS_AT):
 HINGE_GRADIENTS_AT = Config(d=T7_D, model="tanh")      # the configuration of a direct call
 def hinge_gradients(ctx, precise, config=HINGE_GRADIENTS_AT):
     """Hinge-loss gradients of h = tanh(u) (|h| < 1) for all 2^d parities on {0,1}^d (d = config["d"]), u a random
-    tanh network (model "tanh") or u = sum_v c_v f_v with small c (model "parities": grad h = (1 - h^2) f_v, nearly in
-    the span of the class, where Bessel's step is nearly an equality)."""
+    tanh network (model "tanh"), u = sum_v c_v f_v with small c (model "parities": grad h = (1 - h^2) f_v, nearly in
+    the span of the class, where Bessel's step is nearly an equality) or u = c 1(x = 0) (model "point")."""
     rng = ctx.rng("hinge", config_text(config))
     S, dd = shared(ctx, T7_SPACE, ctx.budget.samples, 2), int(config["d"])
     X = cube(dd).astype(float)
@@ -69,6 +80,9 @@ def hinge_gradients(ctx, precise, config=HINGE_GRADIENTS_AT):
     if config["model"] == "parities":
         u = (0.1 * rng.standard_normal((S, P.shape[0]))) @ P
         gu = _parity_features(S, dd)
+    elif config["model"] == "point":
+        gu = _point_features(S, X)
+        u = rng.standard_normal((S, 1)) * gu[..., 0]
     else:
         net = TanhNet.random(rng, S, T7_WIDTH, dd, scale=2.0)
         u, gu = net.value(X), net.grad(X)

@@ -150,3 +150,66 @@ def Rp(Rf, arg):
 
 FLOW_014 = {th1: -Rp(R1, th1), th2: -Rp(R2, th2)}
 INSTANCES_014 = {R1: sp.Lambda(_y, sp.cos(_y) + _y**2), R2: sp.Lambda(_y, sp.log(1 + _y**2) + 3 * _y)}
+
+
+# ---------------------------------------------------------------------------------------------
+# (0.13)-(0.16): an extremal bounded model whose gradient grows at the Lipschitz rate
+# ---------------------------------------------------------------------------------------------
+# h(x; theta) = psi(theta) f_u(x) for one parity f_u on {0,1}^d and a scalar theta, psi' a triangle wave of slopes
+# +-ell between -A and A (A^2 = 1.8 ell, so sup|h| = sup|psi| = A^2/(2 ell) = 0.9 when psi is centred). Then
+# G(theta) = E_x||grad h||^2 = psi'(theta)^2 and E_x||grad h(theta) - grad h(theta')||^2 = |psi'(theta) - psi'(theta')|^2
+# <= ell^2 |theta - theta'|^2 with equality on each linear piece: L = ell^2 is the smallest valid constant. From
+# theta_0 = 0 with psi'(0) = g in (0, A), G(theta_0 + r) = (sqrt(G(theta_0)) + sqrt(L) r)^2 for 0 <= r <= (A - g)/ell:
+# the gradient grows as fast as the Lipschitz assumption allows, where the bounds on G are tight.
+# The configurations: the slope ell (a unit of theta: three of them) and the start g = psi'(0)/A (near the trough of
+# G, mid-way, near the peak); for the flows also the cube's dimension (d = 2, and the note's d = 3).
+EXTREMAL_GROWTH_SPACE = Configurations(ell=[0.1, 1.0, 10.0], g=[0.05, 0.3, 0.6], constraints=(sp.Le(h_sup, 1),),
+                                       minimum_valid=9)
+EXTREMAL_FLOW_SPACE = Configurations(d=[2, T8_D], ell=[0.1, 1.0, 10.0], g=[0.05, 0.3, 0.6],
+                                     constraints=(sp.Le(h_sup, 1),), minimum_valid=18)
+EXTREMAL_RADII = 64
+
+
+def _triangle_slope(theta, g, ell, A):
+    """psi'(theta): the triangle wave of slopes +-ell between -A and A with psi'(0) = g (rising through 0)."""
+    period = 4 * A / ell
+    s = np.mod(theta + (A + g) / ell, period)          # the phase from the last trough -A
+    return np.where(s <= 2 * A / ell, -A + ell * s, 3 * A - ell * s)
+
+
+def _extremal_parameters(config):
+    ell = float(config["ell"])
+    A = np.sqrt(1.8 * ell)
+    return ell, A, float(config["g"]) * A
+
+
+EXTREMAL_AT = Config(d=T8_D, ell=1.0, g=0.3)      # the configuration of a direct call
+def extremal_growth(ctx, precise, config=EXTREMAL_AT):
+    """(0.13) on the extremal model (EXTREMAL_GROWTH_SPACE): G(theta_0 + r) for r = +-10^(-3..0) (A + g)/ell ... 4A/ell from
+    theta_0 = 0 (the linear piece, where G grows at the Lipschitz rate, and the wave's turn beyond it)."""
+    ell, A, g = _extremal_parameters(config)
+    r = np.concatenate([np.geomspace(1e-3, 1.0, EXTREMAL_RADII) * (A - g) / ell,
+                        np.linspace(1.0, 4.0, EXTREMAL_RADII // 4)[1:] * (A - g) / ell])
+    r = np.concatenate([r, -r])[None]
+    return {"G_t": _triangle_slope(r, g, ell, A) ** 2, "G_0": np.full((1, 1), g**2), "L": np.full((1, 1), ell**2),
+            "dist2": r**2, "h_sup": np.full((1, 1), A**2 / (2 * ell))}
+
+
+def extremal_flows(ctx, precise, config=EXTREMAL_AT):
+    """(0.14)-(0.16) on the extremal model (EXTREMAL_FLOW_SPACE), hinge loss, every parity f on {0,1}^d, theta_0 = 0.
+    h f = psi(theta) f_u f has |psi| < 1, so the hinge is active everywhere and grad R^f = -psi'(theta) E[f f_u]: only
+    the target f_u moves, theta' = psi'(theta) = g + ell theta until psi' peaks at theta_p = (A - g)/ell (time
+    log(A/g)/ell), then theta' = A - ell (theta - theta_p) (exact, no integration). Over f:
+    E_f||theta^f - theta_0||^2 = theta^2/2^d, lhs14 = d/dt of it = 2^{1-d} theta theta',
+    E_f G(theta^f) = (psi'(theta)^2 + (2^d - 1) g^2)/2^d, G(theta_0) = g^2, L = ell^2."""
+    dd, ell, A, g = int(config["d"]), *_extremal_parameters(config)
+    t1 = np.log(A / g) / ell
+    tt = np.linspace(0.0, 2.5 * t1, 81)[1:][None]
+    rising = (g / ell) * np.expm1(ell * tt)
+    falling = (A - g) / ell + (A / ell) * -np.expm1(-ell * (tt - t1))
+    theta = np.where(tt <= t1, rising, falling)
+    velocity = np.where(tt <= t1, g + ell * rising, A * np.exp(-ell * (tt - t1)))
+    F = 2.0**dd
+    return {"t": tt, "lhs14": 2 * theta * velocity / F, "delta2": theta**2 / F,
+            "EG": (velocity**2 + (F - 1) * g**2) / F, "G_0": np.full((1, 1), g**2), "L": np.full((1, 1), ell**2),
+            "d": np.full((1, 1), float(dd)), "h_sup": np.full((1, 1), A**2 / (2 * ell))}

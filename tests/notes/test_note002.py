@@ -368,3 +368,49 @@ def test_exponential_convergence_rate_is_derived_not_typed(evaluated):
     faster = Statement(sp.Le(lhs, sp.exp(-4 * note.lam0 * note.t) * lhs.func(0)),
                        assuming=claim.statement.assuming)                          # e^{-4 lambda_0 t}: not derived
     assert Gronwall().run(faster, Context(seed=0, claim_id="test")).outcome is not Outcome.HOLDS
+
+
+def test_extremal_and_edge_instances_reach_where_the_bounds_are_tight():
+    """The searches reach where each bound is tight, so a changed constant or a dropped term fails there while the
+    statement holds: Weyl's step at the width's edge m = 1, the neighbourhood's chain along the steepest descent of
+    lambda_n, (0.13)-(0.16) on a bounded model whose gradient grows at the Lipschitz rate, Theorem 1 with inf R < 0."""
+    def outcome(claim_id, relation, assuming=(), target="statement", index=0):
+        claim = BY_ID[claim_id]
+        checks = claim.correction.checks if target == "correction" and claim.correction.checks else claim.checks
+        check = checks[index]
+        return check.run(Statement(relation, assuming=assuming), Context(seed=0, claim_id=claim_id, check_name=check.name,
+                                                                          target=target)).outcome
+    lmin, frob = note.LambdaMin, note.FrobNorm
+    assert outcome("dyn.lemma11.weyl", sp.Ge(lmin(note.Kh), lmin(note.K) - frob(note.Kh - note.K))) is Outcome.HOLDS
+    assert outcome("dyn.lemma11.weyl", sp.Ge(lmin(note.Kh), lmin(note.K) - frob(note.Kh))) is Outcome.FAILS
+    hyp = BY_ID["dyn.neighbourhood"].statement.assuming
+    moved = lmin(note.Kh) - frob(note.Kh0 - note.Kh)
+    assert outcome("dyn.neighbourhood", sp.Ge(moved, note.lam / 4), hyp) is Outcome.FAILS
+    G_t, G0, L, dist2 = note.G_t, note.G0, note.L, note.dist2
+    assert outcome("dyn.theorem8.step_013", sp.Le(G_t, 2 * G0 + 2 * L * dist2), index=1) is Outcome.HOLDS
+    assert outcome("dyn.theorem8.step_013", sp.Le(G_t, 2 * G0 + L * dist2), index=1) is Outcome.FAILS
+    assert outcome("dyn.theorem8.step_013", sp.Le(G_t, 2 * G0), index=1) is Outcome.FAILS
+    root, d2 = sp.sqrt(note.delta2), note.delta2
+    for claim_id in ("dyn.theorem8.step_015", "dyn.theorem8.step_016"):
+        corrected = BY_ID[claim_id].correction.statement.relation
+        assert outcome(claim_id, corrected, index=1) is Outcome.HOLDS
+        assert outcome(claim_id, sp.Le(note.lhs14, 2 * root * sp.sqrt(2 * G0 / 2**note.d)), index=1) is Outcome.FAILS
+    assert outcome("dyn.theorem8.step_015", sp.Le(note.lhs14, 2 * root * sp.sqrt(2 * G0 / 2**note.d + L * d2)),
+                   index=1) is Outcome.FAILS
+    bound = 1 - 2 * note.n**2 * sp.exp(-2 * note.m * note.eps**2)        # the union bound's correction, exact on S^0
+    event = sp.Le(frob(note.Kh - note.K), note.n * note.eps)
+    assert outcome("dyn.lemma11.union_bound", sp.Ge(note.Prob(event), bound), target="correction") is Outcome.HOLDS
+    assert outcome("dyn.lemma11.union_bound", sp.Ge(note.Prob(event), 1), target="correction") is Outcome.FAILS
+    positive = [sp.Gt(note.t, 0)]
+    assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt((note.R_0 - note.R_inf) / note.t)), positive) is Outcome.HOLDS
+    assert outcome("dyn.theorem1", sp.Le(note.g_min, sp.sqrt(note.R_0 / note.t)), positive) is Outcome.FAILS
+
+
+def test_theorem7_searches_a_model_whose_gradient_variance_over_the_class_vanishes():
+    """h = c 1(x = 0) has <f, grad h> = 2^-d for every parity f: the variance over the class is 0, below B/|F|, so
+    Theorem 7's bound read the other way round (V >= B/|F|) fails; the corrected bound V <= 4B/|F| holds."""
+    claim = BY_ID["dyn.theorem7"]
+    check = claim.checks[0]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    assert check.run(Statement(sp.Ge(note.V, note.B_x / note.F_size)), ctx).outcome is Outcome.FAILS
+    assert check.run(claim.correction.statement, ctx).outcome is Outcome.HOLDS
