@@ -288,16 +288,19 @@ def test_pair_interlacing_compares_each_draw_with_its_own_gap():
     assert np.all(lam_min <= env["pair_gap"][:, 0, 0] + 1e-12)
 
 
+def outcome(claim_id, relation, assuming=(), target="statement", index=0):
+    """The outcome of one check of a claim (its correction's checks for ``target="correction"``) on ``relation``."""
+    claim = BY_ID[claim_id]
+    checks = claim.correction.checks if target == "correction" and claim.correction.checks else claim.checks
+    check = checks[index]
+    return check.run(Statement(relation, assuming=assuming), Context(seed=0, claim_id=claim_id, check_name=check.name,
+                                                                      target=target)).outcome
+
+
 def test_strengthened_instances_kill_the_mutants_that_survived():
     """Mutation testing found instances that never reached the regime where a changed constant fails: the
     neighbourhood check now has narrow initialisations (lambda_n(K_hat(theta_0)) near lambda/2), the gradient
     bound thetas with ||theta||^2 < 1/2, and the two-sided Hoeffding bound a width where it is not vacuous."""
-    def outcome(claim_id, relation, assuming=(), target="statement", index=0):
-        claim = BY_ID[claim_id]
-        checks = claim.correction.checks if target == "correction" and claim.correction.checks else claim.checks
-        check = checks[index]
-        return check.run(Statement(relation, assuming=assuming), Context(seed=0, claim_id=claim_id, check_name=check.name,
-                                                                          target=target)).outcome
     hyp = BY_ID["dyn.neighbourhood"].statement.assuming
     chain = note.LambdaMin(note.Kh0) - note.FrobNorm(note.Kh0 - note.Kh)
     assert outcome("dyn.neighbourhood", sp.Ge(chain, note.lam / 4), hyp) is Outcome.HOLDS
@@ -374,12 +377,6 @@ def test_extremal_and_edge_instances_reach_where_the_bounds_are_tight():
     """The searches reach where each bound is tight, so a changed constant or a dropped term fails there while the
     statement holds: Weyl's step at the width's edge m = 1, the neighbourhood's chain along the steepest descent of
     lambda_n, (0.13)-(0.16) on a bounded model whose gradient grows at the Lipschitz rate, Theorem 1 with inf R < 0."""
-    def outcome(claim_id, relation, assuming=(), target="statement", index=0):
-        claim = BY_ID[claim_id]
-        checks = claim.correction.checks if target == "correction" and claim.correction.checks else claim.checks
-        check = checks[index]
-        return check.run(Statement(relation, assuming=assuming), Context(seed=0, claim_id=claim_id, check_name=check.name,
-                                                                          target=target)).outcome
     lmin, frob = note.LambdaMin, note.FrobNorm
     assert outcome("dyn.lemma11.weyl", sp.Ge(lmin(note.Kh), lmin(note.K) - frob(note.Kh - note.K))) is Outcome.HOLDS
     assert outcome("dyn.lemma11.weyl", sp.Ge(lmin(note.Kh), lmin(note.K) - frob(note.Kh))) is Outcome.FAILS
