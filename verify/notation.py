@@ -11,10 +11,10 @@ from .core.notation import (ArgMin, FrobNorm, LambdaMin, MatVec, MaxEntry, Norm,
 # keys of a statement's readings and a claim's own symbols
 from .core.latex.functions import (SubNorm, Inner, Expectation, ProbOver, Indicator, Entry, Distributed, Grad, Hessian, Transposed,
     MinOver, MaxOver, SupOver, InfOver, ArgminOver, ArgmaxOver, SumOver, ProdOver, IntegralOver, JointLimit,
-    BigO, CalO, SoftO, BigOmega, BigTheta, LittleO, DerivativeOf, In, AsymptoticRelation, Lesssim,
+    BigO, CalO, SoftO, BigOmega, BigTheta, LittleO, DerivativeOf, Jacobian, Meet, In, AsymptoticRelation, Lesssim,
     Gtrsim, Asymp, Sim, Propto, Approx, MuchLess, MuchGreater, Tends, SuccEq, PrecEq,
     Succ, Prec, Equiv, SubsetEq, NotIn, MapsTo, order_at)
 
 __all__ = ["Notation", "Norm", "OpNorm", "FrobNorm", "LambdaMin", "MaxEntry", "MatVec", "Prob", "Quad", "Rayleigh",
            "Rank", "W0", "ReLU", "SumEntries", "ArgMin", "relu_sym", "hat_sym",
-           "order_at", "SubNorm", "Inner", "Expectation", "ProbOver", "Indicator", "Entry", "Distributed", "Grad", "Hessian", "Transposed", "MinOver", "MaxOver", "SupOver", "InfOver", "ArgminOver", "ArgmaxOver", "SumOver", "ProdOver", "IntegralOver", "JointLimit", "BigO", "CalO", "SoftO", "BigOmega", "BigTheta", "LittleO", "DerivativeOf", "In", "AsymptoticRelation", "Lesssim", "Gtrsim", "Asymp", "Sim", "Propto", "Approx", "MuchLess", "MuchGreater", "Tends", "SuccEq", "PrecEq", "Succ", "Prec", "Equiv", "SubsetEq", "NotIn", "MapsTo"]
+           "order_at", "SubNorm", "Inner", "Expectation", "ProbOver", "Indicator", "Entry", "Distributed", "Grad", "Hessian", "Transposed", "MinOver", "MaxOver", "SupOver", "InfOver", "ArgminOver", "ArgmaxOver", "SumOver", "ProdOver", "IntegralOver", "JointLimit", "BigO", "CalO", "SoftO", "BigOmega", "BigTheta", "LittleO", "DerivativeOf", "Jacobian", "Meet", "In", "AsymptoticRelation", "Lesssim", "Gtrsim", "Asymp", "Sim", "Propto", "Approx", "MuchLess", "MuchGreater", "Tends", "SuccEq", "PrecEq", "Succ", "Prec", "Equiv", "SubsetEq", "NotIn", "MapsTo"]

@@ -129,7 +129,19 @@ def test_quantifiers_and_conditions_are_hypotheses():
     assert p.hypotheses == (sp.Contains(x, sp.Reals, evaluate=False),) and p.bound == (x,)
     p = one(r"\dot{u}(t) = -u(t), \quad t \geq 0.")
     assert p.hypotheses == (sp.Ge(t, 0),)
+    p = one(r"\forall t \in \mathbb{R}_+, \quad \|x\| \le t")        # leading quantifiers before \quad
+    assert p.relations == (sp.Le(Norm(x), t),) and p.bound == (t,)
+    assert p.hypotheses == (sp.Contains(t, sp.Interval(0, sp.oo), evaluate=False),)
+
+
+def test_a_constraint_after_s_t_is_the_optimum_s_not_a_hypothesis():
     p = one(r"\operatorname{argmin}_{x} f(x) \text{ s.t. } x \geq 1")
+    assert p.hypotheses == () and p.expression == F.ArgminOver(f(x), x, sp.Ge(x, 1))
+    p = one(r"y = \operatorname{argmin}_{x} f(x) \text{ s.t. } x \geq 1")
+    assert p.relations == (sp.Eq(y, F.ArgminOver(f(x), x, sp.Ge(x, 1))),) and p.hypotheses == ()
+    # no optimum, or two (which one the constraint is of is not written): a hypothesis, as before
+    assert one(r"y = f(x) \text{ s.t. } x \geq 1").hypotheses == (sp.Ge(x, 1),)
+    p = one(r"\min_x f(x) = \max_y f(y) \text{ s.t. } x \geq 1")
     assert p.hypotheses == (sp.Ge(x, 1),)
 
 
@@ -368,3 +380,80 @@ def test_parsing_does_not_build_sympys_own_latex_parser():
             "from sympy.parsing.latex import parse_latex; print(parse_latex('x', backend='lark'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "x", out.stderr
+
+
+# -- misreadings the front end no longer makes (issue 15): each rule, and the old reading where it must win --
+
+def test_a_letter_run_that_names_an_operator_is_applied():
+    assert expr(r"sgn(x)") == sp.sign(x)
+    assert expr(r"2 sign(x - y)") == 2 * sp.sign(x - y)
+    assert expr(r"C \frac{poly(d)}{2^d}") == sp.Symbol("C") * sp.Function("poly")(sp.Symbol("d")) / 2 ** sp.Symbol("d")
+    # with n declared a symbol (a sample size), sgn(.) is still the sign, not s g n (.)
+    assert expr(r"sgn(x)", symbols=[n]) == sp.sign(x)
+    # a run the note declares a function is that function; any other run stays a product of letters
+    hinge = sp.Function("hinge")
+    assert expr(r"hinge(x)", symbols={"hinge": hinge}) == hinge(x)
+    a = sp.Symbol("a")
+    assert expr(r"ab(x)") == a * sp.Function("b")(x)
+    assert expr(r"a sgn(x)") == a * sp.sign(x)
+
+
+def test_delta_w_is_one_symbol_when_the_note_declares_it():
+    dw = sp.Symbol("Delta_w", positive=True)
+    w, Delta = sp.Symbol("w"), sp.Symbol("Delta")
+    assert rel(r"|x| \ge \Delta w", symbols={r"\Delta w": dw}) == sp.Ge(sp.Abs(x), dw)
+    assert expr(r"\frac{2\Delta w}{\sqrt{2\pi}}", symbols={r"\Delta w": dw}) == 2 * dw / sp.sqrt(2 * sp.pi)
+    assert rel(r"|x| \ge \Delta w") == sp.Ge(sp.Abs(x), Delta * w)              # undeclared: the product
+    assert expr(r"\Delta w^2", symbols={r"\Delta w": dw}) == Delta * w ** 2       # w^2 is not \Delta w
+
+
+def test_a_superscript_is_a_label_when_the_note_declares_the_labelled_name():
+    Rf, thf = sp.Symbol("R^f"), sp.Symbol("theta_t^f")
+    assert expr(r"\nabla_\theta R^f", symbols={"R^f": Rf}) == F.Grad(Rf, sp.Symbol("theta"))
+    assert rel(r"\|\theta_t^f - \theta_0\| \le 1", symbols={"theta_t^f": thf}) == sp.Le(Norm(thf - sp.Symbol("theta_0")), 1)
+    assert expr(r"\theta_t^f") == sp.Symbol("theta_t") ** sp.Symbol("f")          # undeclared: a power
+    assert expr(r"x^2", symbols={"x^2": sp.Symbol("x2")}) == x ** 2                # a number is never a label
+
+
+def test_d_before_a_declared_function_is_its_derivative():
+    h, w, w0 = sp.Function("h"), sp.Symbol("w"), sp.Symbol("w_0")
+    D = sp.Symbol("D")
+    assert expr(r"D h(w)", symbols={"h": h}) == F.Jacobian(h(w))
+    assert expr(r"\|Dh(w_0)\|", symbols={"h": h}) == Norm(F.Jacobian(h(w0)))
+    assert expr(r"D^2 h(w_0)", symbols={"h": h}) == F.Jacobian(h(w0), 2)
+    assert expr(r"\frac{1}{\alpha} Dh(w)^T", symbols={"h": h}) == F.Transposed(F.Jacobian(h(w))) / sp.Symbol("alpha")
+    assert expr(r"D h(w)") == D * sp.Function("h")(w)                           # h undeclared: a product
+    assert expr(r"D h(w)", symbols={"h": h, "D": D}) == D * h(w)                  # D declared: a product
+    # it prints the note's way, parses back, and evaluates where h is known
+    j = F.Jacobian(h(w0))
+    assert latex(j) == r"D h\left(w_{0}\right)" and expr(latex(j), symbols={"h": h}) == j
+    assert j.doit().subs(h, sp.Lambda(w, w ** 3)).doit() == 3 * w0 ** 2
+    assert F.Jacobian(h(w0), 2).doit().subs(h, sp.Lambda(w, w ** 3)).doit() == 6 * w0
+
+
+def test_a_transpose_binds_to_the_application_before_it():
+    e, G = sp.Function("e"), sp.Function("G")
+    assert expr(r"e(t)^T G(x) e(t)") == F.Transposed(e(t)) * G(x) * e(t)
+    assert expr(r"f(x)^\top y") == F.Transposed(f(x)) * y
+    assert expr(r"x(t)^T y", symbols=[x]) == x * F.Transposed(t) * y             # x declared: x times t^T
+
+
+def test_arccos_applies_to_the_product_that_follows_it():
+    xi, xj = sp.Symbol("x_i"), sp.Symbol("x_j")
+    assert expr(r"\pi - \arccos x_i^\top x_j") == sp.pi - sp.acos(F.Transposed(xi) * xj)
+    assert expr(r"\arccos x + y") == sp.acos(x) + y
+    assert expr(r"\arccos(x) y") == sp.acos(x) * y                             # a bracket is the argument
+
+
+def test_e_to_a_power_before_a_bracket_is_euler_s_number_times_it():
+    C = sp.Symbol("C")
+    assert expr(r"e^{-Ct}(x - y)") == sp.exp(-C * t) * (x - y)
+    e = sp.Function("e")
+    assert expr(r"e^{2}(x)", symbols={"e": e}) == e(x) ** 2                     # e declared: e(x)^2
+
+
+def test_wedge_between_terms_is_their_meet():
+    h1, h2 = sp.Function("h_1"), sp.Function("h_2")
+    assert expr(r"h_1(x) \wedge h_2(x)") == F.Meet(h1(x), h2(x))
+    assert F.Meet(sp.Integer(1), sp.Integer(0)) == 0 and latex(F.Meet(h1(x), h2(x))) == r"h_{1}{\left(x \right)} \wedge h_{2}{\left(x \right)}"
+    assert expr(r"p \wedge q") == sp.And(sp.Symbol("p"), sp.Symbol("q"))        # propositions: the conjunction

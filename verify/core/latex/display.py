@@ -22,6 +22,8 @@ _LEADING = re.compile(r"^(\s|\\therefore|\\text\{\s*(where|Then,?|then,?|and|so|
 _RELATION_START = re.compile(r"\s*(&\s*)?(=|<|>|\\le|\\ge|\\leq|\\geq|\\lesssim|\\gtrsim|\\approx|\\sim|\\ne|\\neq|"
                              r"\\to|\\rightarrow|\\xrightarrow|\\stackrel|\\overset|\\Rightarrow|\\implies|\\asymp|"
                              r"\\leqslant|\\geqslant|\+|-)")
+# a formula's leading quantifiers before \quad (\forall t \in R_+, \quad L(t) \le ...): part of the formula
+_LEADING_QUANTIFIER = re.compile(r"\s*\\(forall|exists)(?![A-Za-z])[^=<>]*,\s*$")
 _SEPARATOR = re.compile(r"\\q?quad|\\text\{\s*(s\.t\.|and|for|where|since|if|as)\s*\}|\\text\{[^{}]*\}(?!\s*\()|\\begin\{array\}")
 
 
@@ -104,6 +106,11 @@ def pieces(line: str, start: int) -> list[Piece]:
     role = "formula"
     pos = 0
     for m in found:
+        if not out and role == "formula" and m.group().startswith("\\q") and _LEADING_QUANTIFIER.fullmatch(line[pos:m.start()]):
+            # the quantifiers bind the formula that follows: its hypotheses, as when they follow it
+            out.append(Piece("condition", start + pos, line[pos:m.start()]))
+            pos = m.end()
+            continue
         out.append(Piece(role, start + pos, line[pos:m.start()]))
         word = m.group(1) or ""
         tok = m.group()
@@ -179,7 +186,7 @@ def parse_display(display: str, symbols=None) -> DisplayResult:
     try:
         for g in groups:
             main = None
-            extra_hyp, extra_bound = [], []
+            extra_hyp, extra_bound, constraints = [], [], []
             for p in g:
                 if p.role == "remark":
                     result.remarks.append(p.text.strip())
@@ -190,10 +197,12 @@ def parse_display(display: str, symbols=None) -> DisplayResult:
                     continue
                 extra_bound.extend(parsed.bound)
                 extra_hyp.extend(parsed.hypotheses)
-                extra_hyp.extend(parsed.relations if parsed.relations else ())
+                (constraints if p.role == "constraint" else extra_hyp).extend(parsed.relations or ())
             if main is None:
                 continue
             from dataclasses import replace
+            main, constraints = _constrain(main, constraints)
+            extra_hyp.extend(constraints)
             main = replace(main, text=display, hypotheses=main.hypotheses + tuple(extra_hyp),
                            bound=main.bound + tuple(extra_bound), tag=tag)
             result.formulas.append(main)
@@ -202,3 +211,30 @@ def parse_display(display: str, symbols=None) -> DisplayResult:
     if not groups and result.error is None:
         result.error = LatexError(display, 0, display.strip()[:20], "no formula in the display")
     return result
+
+
+def _constrain(main, constraints):
+    r"""``\operatorname{argmin}_\beta Q(\beta) \text{ s.t. } X\beta = y``: the constraint is the argmin's,
+    when the formula has exactly one optimum (min, max, sup, inf, argmin, argmax); otherwise (none, or
+    several: which one is not written) it stays a hypothesis of the formula. Returns (formula, the
+    constraints left as hypotheses)."""
+    if not constraints:
+        return main, constraints
+    from dataclasses import replace
+
+    import sympy as sp
+
+    from .functions import ArgmaxOver, ArgminOver, InfOver, MaxOver, MinOver, SupOver
+    kinds = (MinOver, MaxOver, SupOver, InfOver, ArgminOver, ArgmaxOver)
+    parts = [x for x in (*main.relations, main.expression) if isinstance(x, sp.Basic)]
+    optima = {a for x in parts for a in sp.preorder_traversal(x) if isinstance(a, kinds)}
+    if len(optima) != 1:
+        return main, constraints
+    (opt,) = optima
+    new = opt.func(*opt.args, *constraints)
+    swap = {opt: new}
+
+    def put(x):
+        return x.xreplace(swap) if isinstance(x, sp.Basic) else x
+    return replace(main, relations=tuple(put(r) for r in main.relations), expression=put(main.expression),
+                   definitions=tuple(put(d) for d in main.definitions)), []

@@ -12,6 +12,8 @@ Relations a SymPy ``Relational`` cannot carry (``\\lesssim``, ``\\sim``, ``\\to`
 """
 from __future__ import annotations
 
+import functools
+
 import mpmath as mp
 import numpy as np
 import sympy as sp
@@ -295,6 +297,58 @@ class DerivativeOf(_Unevaluated):
     def _latex(self, printer, exp=None):
         body, var = self.args
         return _power(r"\frac{d}{d %s} %s" % (_p(printer, var), _p(printer, body)), exp)
+
+
+class Jacobian(Notation):
+    r"""D h(w), D^2 h(w): the derivative (Jacobian, differential) of the function h at the point w, as notes
+    write it without a backslash: its first argument is the application h(w), its second the order (1 when
+    not given). ``doit`` differentiates h where h is known (a ``Lambda`` substituted for it): h'(w) for one
+    argument, the row of partial derivatives for several."""
+    nargs = (1, 2)
+
+    @property
+    def order(self) -> int:
+        return int(self.args[1]) if len(self.args) > 1 else 1
+
+    def _latex(self, printer, exp=None):
+        head = "D" if self.order == 1 else "D^{%d}" % self.order
+        body = self.args[0]
+        if isinstance(body, sp.core.function.AppliedUndef):     # h\left(w\right), as the note writes it
+            name = _p(printer, sp.Symbol(body.func.__name__))
+            text = r"%s %s\left(%s\right)" % (head, name, ", ".join(_p(printer, a) for a in body.args))
+        else:
+            text = r"%s %s" % (head, _p(printer, body))
+        return _power(text, exp)
+
+    def doit(self, **hints):
+        """SymPy's derivative of h at w (``Subs(Derivative(h(x), x), x, w)``, which evaluates when h is
+        replaced by an expression); the row of partial derivatives when h has several arguments."""
+        body = self.args[0]
+        if not isinstance(body, sp.core.function.AppliedUndef):
+            return self
+        point = body.args
+        xs = sp.symbols(f"x0:{len(point)}", cls=sp.Dummy)
+        if len(point) == 1:
+            return sp.Subs(sp.Derivative(body.func(xs[0]), (xs[0], self.order)), xs[0], point[0]).doit(**hints)
+        if self.order != 1:
+            return self
+        return sp.Matrix([[sp.Subs(sp.Derivative(body.func(*xs), x), xs, point).doit(**hints) for x in xs]])
+
+
+class Meet(Notation):
+    r"""a \wedge b of terms that are not relations (h_1(x) \wedge h_2(x), indicators, steps): their meet, the
+    minimum, which for {0,1}-valued terms is the logical and (and their product)."""
+    elementwise = True
+    numpy = staticmethod(lambda *a: functools.reduce(np.minimum, a))
+    mpmath = staticmethod(lambda *a: min(a))
+
+    @classmethod
+    def eval(cls, *args):
+        if args and all(a.is_number and a.is_real for a in args):
+            return sp.Min(*args)
+
+    def _latex(self, printer, exp=None):
+        return _power(r" \wedge ".join(_p(printer, a) for a in self.args), exp)
 
 
 class In(BooleanFunction):

@@ -13,7 +13,18 @@ deterministically, and the readings are fixed by these rules (tested in tests/en
 * ``^T`` and ``^\top`` are transposes, never the power ``T``; ``^{(L)}`` is a label, never a power;
 * the body of ``\sum``/``\prod`` is one product (``\sum_i a_i + b`` is ``(\sum_i a_i) + b``); the body of
   ``\min``/``\max``/``\sup``/``\inf``/``\operatorname{argmin}`` runs to the next relation;
-* a displayed line ``A = B \le C`` is a chain: each step is a relation of its two neighbours.
+* a displayed line ``A = B \le C`` is a chain: each step is a relation of its two neighbours;
+* a run of letters before ``(`` that names an operator (``sgn``, ``sign``, ``poly``, ``diag``, ``tr``, ``rank``,
+  ...) or a function the note declares is that operator applied, never the product of its letters;
+* ``f(x)^T`` is the transpose of the application; ``e^{-Ct}(x)`` is ``exp(-Ct) x`` unless the note declares
+  ``e``; ``\arccos x_i^\top x_j`` applies to the product of factors that follows (not to a bracket's);
+  ``h_1(x) \wedge h_2(x)`` of terms that are not relations is their meet (:class:`~.functions.Meet`).
+
+Readings driven by the note's declared symbols (``symbols``), the undeclared reading unchanged:
+``R^f``, ``\theta_t^f``, ``\beta^R`` are labels when the labelled name (``"R^f"``) is declared (a number's
+power stays a power); ``\Delta w`` is one symbol when ``"\Delta w"`` is declared; ``D h(w)``, ``D^2 h(w)``,
+``Dh(w)^T`` are the derivative of ``h`` (:class:`~.functions.Jacobian`) when ``h`` is a declared function and
+``D`` is not a declared symbol.
 
 Names: ``\hat{\mathcal{R}}_n`` is the symbol ``Rcalhat_n``, ``\sigma_{\min}`` is ``sigma_min``, ``f^*`` is
 ``f_star``, ``\mathbf{w}`` is ``wbold``, ``w'`` is ``wprime`` (SymPy's printer reads these modifiers back);
@@ -36,6 +47,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..notation import FrobNorm, LambdaMin, Norm, Prob, Rank, ReLU, W0
 from . import functions as F
@@ -238,6 +250,11 @@ def _transformer_class():
             self.symbols = dict(symbols)
             self.made: dict[str, Any] = {}
             self.names: dict[Any, str] = {}
+            # where an application (or its transpose) ends -> where it starts, and the operator word (sgn,
+            # poly, a declared function's name) whose last letter it applies: read by adjacent_expressions
+            self.app_start: dict[int, int] = {}
+            self.words: dict[int, tuple] = {}
+            self.products: dict[int, tuple] = {}    # where x(t) ends, x a declared symbol -> (x, t)
 
         # -- names --------------------------------------------------------------------------
         def resolve(self, name):
@@ -452,6 +469,12 @@ def _transformer_class():
                 # beta^\infty, w_alpha^\infty: a label (the limit of a flow), never a power: the symbol
                 # named "beta^\infty" (declared under that name, or a new one)
                 return self.resolve(_Name(self.name_of(base) + r"^\infty"))
+            if isinstance(base, sp.Symbol) and isinstance(sup, sp.Symbol):
+                # R^f, theta_t^f, beta^R: a label when the note declares the labelled name ("R^f"), else
+                # the power it reads as
+                label = f"{self.name_of(base)}^{self.name_of(sup)}"
+                if label in self.symbols:
+                    return self.resolve(_Name(label))
             return sp.Pow(base, sup, evaluate=False) if isinstance(base, F.Notation) else sp.Pow(base, sup)
 
         def partial_differential(self, c):
@@ -487,7 +510,8 @@ def _transformer_class():
                 raise _Refuse("a differential in a fraction")
             return self._handle_division(num, den)
 
-        def adjacent_expressions(self, c):
+        @v_args(meta=True)
+        def adjacent_expressions(self, meta, c):
             a, b = self._v(c[0]), self._v(c[1])
             if a == sp.Symbol("d") and not isinstance(b, tuple):
                 return ("d", b)
@@ -499,7 +523,66 @@ def _transformer_class():
                 if isinstance(b, tuple) and b[0] == "d" and not isinstance(a, tuple):
                     return ("d-times", a, b[1])
                 raise _Refuse("a differential outside an integral or a derivative")
-            return sp.Mul(a, b)
+            read = self._word(meta, a, b)
+            if read is None:
+                read = self._increment(meta, a, b)
+            if read is None:
+                read = self._jacobian(meta, a, b)
+            return sp.Mul(a, b) if read is None else read
+
+        def _without(self, a, letters):
+            """``a`` without the factors ``letters`` (symbols), or None when it lacks one of them."""
+            factors = list(a.args) if isinstance(a, sp.Mul) else [a]
+            for x in letters:
+                if x not in factors:
+                    return None
+                factors.remove(x)
+            return sp.Mul(*factors)
+
+        def _word(self, meta, a, b):
+            """sgn(x), poly(d), a declared function's name written as a run of letters: the operator, not
+            the product of its letters (recorded by ``applied`` where the run ends)."""
+            found = self.words.get(meta.end_pos) if not meta.empty else None
+            if found is None:
+                return None
+            letters, value = found
+            rest = self._without(a, [self.resolve(_Name(x)) for x in letters])
+            return None if rest is None else sp.Mul(rest, value)
+
+        def _increment(self, meta, a, b):
+            r"""\Delta w: one symbol when the note declares the name "\Delta w", else Delta*w."""
+            if meta.empty or not isinstance(b, sp.Symbol):
+                return None
+            m = re.search(r"\\Delta\s*([A-Za-z])\s*$", self.text[meta.start_pos:meta.end_pos])
+            if m is None or self.resolve(_Name(m.group(1))) != b:
+                return None
+            declared = self.symbols.get(r"\Delta " + m.group(1))
+            if declared is None or _is_function(declared):
+                return None
+            rest = self._without(a, [self.resolve(_Name("Delta"))])
+            return None if rest is None else sp.Mul(rest, declared)
+
+        def _jacobian(self, meta, a, b):
+            """D h(w), D^2 h(w), D h(w)^T: the derivative of h at w when D is not a declared symbol and h is a
+            declared function, written just before the application."""
+            if meta.empty or "D" in self.symbols:
+                return None
+            start = self.app_start.get(meta.end_pos)
+            if start is None:
+                return None
+            app = b.args[0] if isinstance(b, F.Transposed) else b
+            if not isinstance(app, AppliedUndef) or not any(app.func is f for f in self.symbols.values()):
+                return None
+            m = re.search(r"(?<![A-Za-z\\_^])D\s*(\^\s*(\d|\{\s*(\d)\s*\}))?\s*$", self.text[:start])
+            if m is None:
+                return None
+            order = int(m.group(2).strip("{} ")) if m.group(1) else 1
+            D = self.resolve(_Name("D"))
+            rest = self._without(a, [D ** order] if order > 1 else [D])
+            if rest is None:
+                return None
+            value = F.Jacobian(app) if order == 1 else F.Jacobian(app, order)
+            return sp.Mul(rest, F.Transposed(value) if isinstance(b, F.Transposed) else value)
 
         def number(self, c):
             return super().number(c)
@@ -718,7 +801,34 @@ def _transformer_class():
         def arguments(self, c):
             return [self._v(x) for x in c if not _tok(x, "COMMA", "SEMICOLON")]
 
-        def applied(self, c):
+        @v_args(meta=True)
+        def applied(self, meta, c):
+            value = self._apply(c)
+            if not meta.empty:
+                self.app_start[meta.end_pos] = meta.start_pos
+                name = self.name_of(c[0])
+                declared = self.symbols.get(str(name))
+                if declared is not None and not _is_function(declared):
+                    args = next(x for x in c[1:] if isinstance(x, list))
+                    if len(args) == 1:
+                        self.products[meta.end_pos] = (declared, self._v(args[0]))
+                run = re.search(r"(?<![A-Za-z\\_^])[A-Za-z]+$", self.text[:meta.start_pos])
+                if run is not None and re.fullmatch(r"[A-Za-z]", name):
+                    word = run.group() + name
+                    op = self._operator(word)
+                    if op is not None:
+                        args = next(x for x in c[1:] if isinstance(x, list))
+                        self.words[meta.end_pos] = (run.group(), op(*args))
+            return value
+
+        def _operator(self, word):
+            """The operator a run of letters names: a declared function, or a known operator (sgn, poly, ...)."""
+            declared = self.symbols.get(word)
+            if declared is not None:
+                return declared if _is_function(declared) else None
+            return _OPERATOR_WORDS[word]() if word in _OPERATOR_WORDS else None
+
+        def _apply(self, c):
             name = self.name_of(c[0])
             args = next(x for x in c[1:] if isinstance(x, list))
             args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a for a in args]
@@ -741,7 +851,14 @@ def _transformer_class():
             name = c[0]
             items = [x for x in c[1:] if not _tok(x, "CARET", "L_BRACE", "R_BRACE", "L_PAREN", "R_PAREN")]
             sup, args = items[0], items[1]
-            value = self.applied([name, args])
+            if _tok(sup, "TRANSPOSE") or str(sup) == "T":
+                return F.Transposed(self._apply([name, args]))
+            if self.name_of(name) == "e" and "e" not in self.symbols and not _tok(sup, "DIGIT"):
+                # e^{-Ct}(R_0 - R*): Euler's number's power times the bracket (unless the note declares e)
+                if len(args) != 1:
+                    raise _Refuse("e^{...} followed by a list")
+                return sp.Mul(sp.exp(self._v(sup)), args[0])
+            value = self._apply([name, args])
             if _tok(sup, "TRANSPOSE") or str(sup) == "T":
                 return F.Transposed(value)
             if _tok(sup, "DIGIT"):
@@ -753,6 +870,21 @@ def _transformer_class():
 
         def transposed(self, c):
             return F.Transposed(self._v(c[0]))
+
+        @v_args(meta=True)
+        def transposed_application(self, meta, c):
+            value = self._v(c[0])
+            if not meta.empty:
+                self.app_start[meta.end_pos] = meta.start_pos
+                head = self.text[meta.start_pos:meta.end_pos]
+                end = meta.start_pos + len(head[:head.rfind("^")].rstrip())
+                if end in self.products:          # x(t)^T, x a declared symbol: x times t's transpose
+                    x, arg = self.products[end]
+                    return sp.Mul(x, F.Transposed(arg))
+            return F.Transposed(value)
+
+        def argument_product(self, c):
+            return sp.Mul(self._v(c[0]), self._v(c[1]))
 
         def starred(self, c):
             return sp.Symbol(r"\left(%s\right)^{*}" % sp.latex(self._v(c[0])))
@@ -788,7 +920,11 @@ def _transformer_class():
         def kronecker(self, c):
             a, b = self._v(c[0]), self._v(c[2])
             if _tok(c[1], "CMD_WEDGE"):
-                return sp.And(_one_relation(a), _one_relation(b), evaluate=False)
+                a, b = _one_relation(a), _one_relation(b)
+                kinds = {_truth_kind(a), _truth_kind(b)}
+                if "term" not in kinds or not kinds <= {"term", "symbol"}:
+                    return sp.And(a, b, evaluate=False)
+                return F.Meet(*(a.args if isinstance(a, F.Meet) else (a,)), b)      # h_1(x) \wedge h_2(x)
             return sp.Function(r"\otimes")(a, b)
 
         def text_run(self, c):
@@ -854,6 +990,25 @@ def _transformer_class():
 
 class _Refuse(Exception):
     """A construct that parses but that the front end will not read (the message says which)."""
+
+
+# letter runs that name an operator when a bracket follows (sgn(x), poly(d)): what they read as
+def _sign():
+    return sp.sign
+
+
+_OPERATOR_WORDS = {"sgn": _sign, "sign": _sign, "rank": lambda: Rank,
+                   **{w: (lambda w=w: sp.Function(w)) for w in ("poly", "polylog", "diag", "tr", "dim", "span", "supp")}}
+
+
+def _truth_kind(x) -> str:
+    """What a side of \\wedge is: a "relation" (a Boolean other than a symbol), a "symbol" (either), a
+    "number", or a "term" (a value: h_1(x), an indicator)."""
+    if isinstance(x, sp.Symbol):
+        return "symbol"
+    if isinstance(x, sp.Number):
+        return "number"
+    return "relation" if isinstance(x, sp.logic.boolalg.Boolean) else "term"
 
 
 def _is_function(s) -> bool:
