@@ -96,7 +96,8 @@ __all__ = ["CLAIMS", "SYMBOLS", "STATED_IN_SYMPY", "Cv", "T_eps", "convergence_t
 # parsed from its quotes use them. The inputs x_i, x_j are vectors (no assumptions), declared so that ``x_j \left(...\right)``
 # is a product, not an application; bold u, y, H and the notation of Section 5 are left to the parser.
 SYMBOLS: dict = {"t": t, "tau": tau, "n": n, "m": m, "lambda_0": lam0, "epsilon": eps, "delta": delta, "C": C, "R": R,
-                 "mu": mu, "Z": Zs, "L": L_depth, "x_i": sp.Symbol("x_i"), "x_j": sp.Symbol("x_j")}
+                 "mu": mu, "Z": Zs, "L": L_depth, "x_i": sp.Symbol("x_i"), "x_j": sp.Symbol("x_j"),
+                 r"\Delta w": Dw}                   # Section 5.2's Delta w: one quantity, not Delta times w
 
 
 def _parsed(quote: str, formula: int | None = None, step: int | None = None, symbols=None):
@@ -805,10 +806,9 @@ CLAIMS = [
 ]
 
 # the claims still stated in SymPy although their quotes parse, and why (tests/notes/test_statements_from_quotes.py)
-# The shared obstacles: misreadings, which no reading may repair (\Delta w and sgn(.) as products of letters, arccos
-# x_i^T x_j as acos(x_i^T) x_j; declared noncommutative, bold u, y, H and x_i^T x_j, w^T x_i keep their order, but the
+# The shared obstacles: declared noncommutative, bold u, y, H and x_i^T x_j, w^T x_i keep their order, but the
 # model's matrices substituted into the parse evaluate the equation, and an expectation stands opposite the side the
-# Monte Carlo check samples); a sum over a
+# Monte Carlo check samples; a sum over a
 # symbolic n or m, checked at n = m = 2; limits in m ("-> 0", "~") checked at the rate O(1/sqrt m) of the lazy-training
 # argument, which the quote does not write.
 STATED_IN_SYMPY: dict[str, str] = {
@@ -824,18 +824,17 @@ STATED_IN_SYMPY: dict[str, str] = {
                          "conclusion Pr(|Zbar - E Z| <= eps) >= 1 - delta is its 'with probability (1 - delta)' in words",
     "gd.s5_1.entry_concentration": "the quote's |H_ij(0) - H*_ij| <= eps holds over the draw at a width left to 'large enough': the "
                                    "statement is Pr(max_ij |H(0) - H*|_ij <= eps) >= 1 - delta at Hoeffding's per-entry width",
-    "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas, "
-                              "and the parser misreads both (sgn(.) as the product s g n (.), \\Delta w as Delta*w; w_r^T x_i keeps "
-                              "its order only with w_r, x_i declared noncommutative): the claim is their implication, sign agreement as a b >= 0 for a = w_r(0)^T x_i, "
-                              "b = w_r(t)^T x_i, |b - a| <= Delta w",
+    "gd.s5_2.sign_preserved": "the quote's hypothesis |w_r(0)^T x_i| >= Delta w and conclusion sgn(.) = sgn(.) are two formulas "
+                              "(each parses as written: Delta w declared, sgn the sign): the claim is their implication, sign "
+                              "agreement as a b >= 0 for a = w_r(0)^T x_i, b = w_r(t)^T x_i, |b - a| <= Delta w",
     # O(.), ~ and -> statements, encoded with the rate or the constant the note's argument gives
     "gd.proposition5_1": "the quote's H(t) \\approx H* (parsed as Approx(H(t), H*)) states no rate; the claim is sup_t ||H(t) - "
                          "H*||_F = O(1/sqrt m), the lazy-training rate the order fit in m checks",
-    "gd.s5_2.delta_w": "the parser misreads \\Delta w as the product Delta*w; and the quote's Delta w = O(1/sqrt m), used for every "
-                       "t, is checked as Delta w <= K/sqrt(m) with K free of t",
-    "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' is checked at the rate O(1/sqrt m) of the lazy-training argument "
-                                 "(the order fit of the sign-change fraction in m), and the parser misreads sgn(.) as the product "
-                                 "s g n (.) (w_r^T x_i keeps its order with w_r, x_i declared noncommutative)",
+    "gd.s5_2.delta_w": "the quote's Delta w = O(1/sqrt m) (parsed as Delta_w = CalO(1/sqrt(m))), used for every t, is checked "
+                       "as Delta w <= K/sqrt(m) with K free of t",
+    "gd.s5_2.sign_change_limit": "the quote's '-> 0 as m -> oo' (parsed as Tends(.., 0) under m -> oo, sgn the sign) is "
+                                 "checked at the rate O(1/sqrt m) of the lazy-training argument (the order fit of the "
+                                 "sign-change fraction in m)",
     "gd.s5_2.h_limit": "the quote's H_ij(t) -> H_ij(0) as m -> oo is checked at the rate O(1/sqrt m) of the argument, the order "
                        "fit of ||H(t) - H(0)|| in m",
     # distributions and expectations, checked through a closed form or by sampling
@@ -846,18 +845,18 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "x_j 1{Transposed(w) x_i >= 0, ...}), but the Monte Carlo check samples its left side: the "
                                "statement is Z = K, sampled indicator products (Z) against the closed form K, the quote's sides "
                                "swapped, which no reading does",
-    "gd.s5_2.ntk_closed_form": "the parser misreads arccos x_i^T x_j as acos(x_i^T) x_j (also with x_i, x_j declared "
-                               "noncommutative, which keeps the factor x_i^T x_j in order); the check is "
+    "gd.s5_2.ntk_closed_form": "the quote parses as written (H*_ij = x_i^T x_j (pi - arccos(x_i^T x_j))/(2 pi)), but the check is "
                                "Section 5.1's expectation as a Gaussian integral over the wedge (polar coordinates) against the "
-                               "closed form, at rho = x_i^T x_j of unit inputs",
+                               "closed form, at rho = x_i^T x_j of unit inputs (x_i^T x_j is a factor of a product, which no "
+                               "reading replaces by rho)",
     "gd.s5_2.rotational": "the quote's w_r(0)^T x_i ~ N(0, 1) (parsed Sim(.), in order with w_r, x_i declared noncommutative) is "
                           "a law, not a relation: "
                           "it is checked through its characteristic function E cos(s Z) = e^{-s^2/2}",
     "gd.s5_2.anti_concentration": "the check derives Pr(|Z| >= R) >= 1 - int_{-R}^{R} (density at 0), the complement of the "
                                   "quote's P_{Z ~ N(0, I)}(|Z| < R) <= 2R/sqrt(2 pi) (whose law is the simulators')",
-    "gd.s5_2.pattern_probability": "the parser misreads \\Delta w as the product Delta*w (w_r(0)^T x_i keeps its order with w_r, "
-                                   "x_i declared noncommutative); the claim "
-                                   "is the complement for Z = w_r(0)^T x_i ~ N(0, 1) (the rotational step)",
+    "gd.s5_2.pattern_probability": "the quote parses as written (P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w/sqrt(2 pi)); the "
+                                   "claim is its complement, Pr(|Z| >= Delta w) >= 1 - 2 Delta w/sqrt(2 pi) for Z = w_r(0)^T x_i "
+                                   "~ N(0, 1) (the rotational step)",
     # vectors and matrices of the generic model and of the network, checked at fixed sizes
     "gd.s2.loss_gradient": "the quote's sum over i = 1..n of indexed u_i(t) is checked as the vector identity dL/dp_k at n = p = 2 "
                            "(and at n = 3, p = 4): a symbolic sum is not read as its n = 2 instance",

@@ -129,7 +129,9 @@ SYMBOLS = {"t": t, "s": s, "C": C, "L": L, "delta": delta, "epsilon": eps, "m": 
            "gamma": gam, "lambda_0": lam0, "K": K, "Khat": _Khat_of, "C_1": C1_s, "C_2": C2_s, "z": z_,
            "sigma_step": _SigmaStep, r"\sigma_{step}": _SigmaStep,
            # Theorem 8's proof: delta_t = sqrt(E_f ||theta_t^f - theta_0||^2), a function of t, and its derivative
-           "delta_t": dl(t), "deltadot_t": sp.Derivative(dl(t), t)}
+           "delta_t": dl(t), "deltadot_t": sp.Derivative(dl(t), t),
+           # superscript labels: the flow and the risk for the target f (theta_t^f, R^f), never powers
+           "theta_t^f": sp.Symbol("theta_t^f"), "R^f": sp.Function("R^f")}
 
 
 def _parsed(quote: str, formula: int = 0, step: int | None = None):
@@ -181,6 +183,19 @@ STEP_LIMIT_SYMBOLS = {**SYMBOLS, "t": tau, "a": sp.Symbol("a", positive=True), "
 # the margin c(x) as the text writes it, "w^T x b 1/2" (juxtaposition: a product)
 MARGIN_QUOTE = r"we have  $|c(x)| \ge 1/2$"
 MARGIN_READ = {_parsed(MARGIN_QUOTE).lhs.args[0]: c_written()}
+# Theorem 3: the simulated gaps R(theta_t) - inf R (D_t) and R(theta_0) - inf R (D_0)
+THEOREM3_QUOTE = (r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} "
+                  r"(\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))")
+_r = _parsed(THEOREM3_QUOTE)
+THEOREM3_READ = {_r.lhs: D_t, _one(a for a in _r.rhs.args if isinstance(a, sp.Add)): D_0}
+# Theorem 8: the simulated mean squared displacement E_f ||theta_t^f - theta_0||^2 (delta2)
+THEOREM8_QUOTE = (r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), "
+                  r"\tag{0.12}")
+THEOREM8_READ = {_parsed(THEOREM8_QUOTE).lhs: delta2}
+# Corollary 9: the smallest displacement over f (D_min), poly(d) the polynomial d^p
+COROLLARY9_QUOTE = r"\|\theta_t^f - \theta_0\| \le C \frac{poly(d)}{2^d}, \ \forall t \in [0, T]"
+_r = _parsed(COROLLARY9_QUOTE)
+COROLLARY9_READ = {_r.lhs: DISP, _one(_r.rhs.atoms(sp.core.function.AppliedUndef)): d ** P_DEG}
 del _r
 
 # what the tests and the registry read from the package
@@ -244,8 +259,8 @@ CLAIMS = [
         because_of="dyn.pl.rate",
         scaling=PL_SLIDE_SCALING,
         title="Theorem 3: under the PL condition (as defined), R(theta_t) - inf R <= e^{-Ct} (R(theta_0) - inf R)",
-        source=src("Theorem 3", r"\hat{\mathcal{R}}_n(\theta_t) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta) \le e^{-Ct} (\hat{\mathcal{R}}_n(\theta_0) - \inf_{\theta} \hat{\mathcal{R}}_n(\theta))"),
-        statement=Statement(sp.Le(D_t, sp.exp(-C * t) * D_0), assuming=[PL_SLIDE]),
+        source=src("Theorem 3", THEOREM3_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[PL_SLIDE], where=THEOREM3_READ),
         checks=(Simulation(pl_flow, name="gradient flow on cosh wells", configurations=PL_SPACE),),
         depends_on=("dyn.pl.rate",),
         correction=Correction(
@@ -541,8 +556,8 @@ CLAIMS = [
         id="dyn.theorem8",
         scaling=HINGE,
         title="Theorem 8: E_f ||theta_t^f - theta_0||^2 <= C_1 (e^{C_2 t / 2^{d/2}} - 1), with the constants of its proof",
-        source=src("Theorem 8", r"\mathbb{E}_{f}[\|\theta_{t}^{f} - \theta_{0}\|^{2}] \le C_{1}(e^{\frac{C_{2}t}{2^{d/2}}} - 1), \tag{0.12}"),
-        statement=Statement(sp.Le(delta2, C1_s * (sp.exp(C2_s * t / 2 ** (d / 2)) - 1)), where={C1_s: C1_PROOF, C2_s: C2_PROOF}),
+        source=src("Theorem 8", THEOREM8_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where={**THEOREM8_READ, C1_s: C1_PROOF, C2_s: C2_PROOF}),
         checks=(Simulation(parity_flows, name="hinge-loss GD flows for all parities on {0,1}^d, d = 2, 3", configurations=T8_FLOW_SPACE),
                 Simulation(extremal_parity_flows, name="extremal bounded model, one parameter per parity, d = 3..10",
                            configurations=T8_SPACE)),
@@ -559,8 +574,8 @@ CLAIMS = [
         id="dyn.corollary9",
         scaling=SCALING.with_dims({C: S_TH}).fixing(S_H, S_R, S_TH, why=HINGE_WHY + "; T = poly(d) counts time as a number ""of the flow's units [theta]^2/[R], which fixes [theta] too"),
         title="Corollary 9: for T = poly(d) some f has ||theta_t^f - theta_0|| <= C poly(d)/2^d on [0, T] (from Theorem 8)",
-        source=src("Corollary 9", r"\|\theta_t^f - \theta_0\| \le C \frac{poly(d)}{2^d}, \ \forall t \in [0, T]"),
-        statement=Statement(sp.Le(DISP, C * d**P_DEG / 2**d)),
+        source=src("Corollary 9", COROLLARY9_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=COROLLARY9_READ),
         checks=(Derivation(name="min over f <= root of Theorem 8's mean at T = d^q", derived=sp.Le(DISP, COR9_DERIVED),
                            domains={"d": Domain(1, 60, integer=True), "p": Domain(0, 4, integer=True),
                                     "q": Domain(1, 3, integer=True)}),),
@@ -1251,17 +1266,15 @@ CLAIMS = [
 STATED_IN_SYMPY: dict[str, str] = {
     "dyn.pl.rate": "the quote is the slide's PL condition ||grad R|| >= C (R - inf R); the claim checks what it gives "
                    "along the flow (D' <= -C^2 D^2 against the rate e^{-Ct}), which the quote does not write",
-    "dyn.theorem3": "the parser reads e^{-Ct}(R(theta_0) - inf R) as e(R(theta_0) - inf R)^{-Ct}, the power of a "
-                    "function e applied to the bracket; the claim checks D_t <= e^{-Ct} D_0 with the simulated gaps "
-                    "D_t, D_0",
     "dyn.theorem4": "the quote is prose around the name H_K; the claim is untestable (hardness over all algorithms "
                     "under a cryptographic assumption) and its statement a name",
     "dyn.theorem5": "the quote is prose ('G is not efficiently learnable'); the statement is the hardness indicator "
                     "hard_G >= 1 that the proof's chain is derived for",
     "dyn.hardness.path_norm": "the quote does not parse: its parentheses do not balance (\\left( ... (2(2||w_i||_1 + "
                               "...) + 1\\right) leaves one open), a typo of the note",
-    "dyn.hardness.sign_g": "the parser reads \\wedge between relations only, not between the {0,1}-valued h_i(x); the "
-                           "statement is the conjunction as the product of the steps sigma_step(c_i(x))",
+    "dyn.hardness.sign_g": "the quote's h_1(x) \\wedge ... \\wedge h_k(x) parses as the meet of the {0,1}-valued terms, "
+                           "with \\dots a term of it (k is symbolic); the statement is the conjunction over i = 1..k as "
+                           "the product of the steps sigma_step(c_i(x))",
     "dyn.parity.orthonormal": "the quote is the chain's continuation (= prod_i E_{x_i}[...] = delta_{v,v'}); the claim "
                               "checks the whole chain (0.1)-(0.2) from <f_v, f_v'>, the expectations as exact means "
                               "over {0,1}^d and delta_{v,v'} as prod_i delta_{v_i,v'_i}",
@@ -1276,11 +1289,11 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.sd.orthonormal": "the quote is prose; the statement is the Gram matrix of S_d against the identity, G = I",
     "dyn.shamir": "an existence result under unstated conditions, untestable: the statement is a name",
     "dyn.theorem7.gradient": "the quote's gradient and E_x are checked in closed form on {0,1} (R^f = E_x (h - f)^2 as "
-                             "a cube mean, grad_theta as d/dtheta); the parser reads R^f without an argument as the "
-                             "power R**f",
-    "dyn.theorem7.step_08": "the parser misreads the quote's R^f, written without an argument, as the power R**f "
-                            "(the label f of the risk as an exponent); the statement is V <= M2, the simulated "
-                            "E_f (grad R^f - g)^2 and E_f <f, grad h>^2",
+                             "a cube mean, grad_theta as d/dtheta), which the quote's symbols (R^f a declared label, "
+                             "h undefined) do not name",
+    "dyn.theorem7.step_08": "the quote parses as written (R^f a declared label); the statement is V <= M2, the "
+                            "simulated E_f (grad R^f - g)^2 and E_f <f, grad h>^2, checked at sizes where the "
+                            "expectations over f are explicit means, which no reading of the symbolic E_f names",
     "dyn.theorem7.step_09": "the quote continues the chain (it starts with <=); the statement supplies its left side, "
                             "E_f <f, grad h>^2 as the mean under the uniform P",
     "dyn.theorem7.step_10": "the quote continues the chain; its left side (1/|F|) sum_f <f, grad h>^2 is the simulated "
@@ -1288,14 +1301,9 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.hinge.variance": "the quote continues a chain from E_f||grad R^f||^2 (the line before) and its middle term "
                           "||grad h||^2/|F| is not simulated; the claim checks the first equality and the end, = "
                           "(1/|F|) sum_i <f_i, grad h>^2 <= G_theta/2^d",
-    "dyn.theorem8": "the parser misreads the quote's theta_t^f (the flow for the target f) as the power theta_t**f;"
-                    " the statement is delta2 <= C_1 (e^{C_2 t/2^{d/2}} - 1) with the simulated E_f ||theta_t^f - "
-                    "theta_0||^2 (delta2)",
-    "dyn.corollary9": "the parser reads poly(d) as the product p*o*l*y(d); the claim checks C d^p/2^d (the polynomial "
-                      "as the power d^p) for the smallest displacement over f, D_min",
-    "dyn.theorem8.step_014": "the parser reads d(...)/dt as the derivative but misreads theta_t^f (the flow for the "
-                             "target f) as the power theta_t**f, in E_f and in grad R^f(theta_t^f); the quote's identity "
-                             "is checked by the chain rule on two targets (E_f the mean of two flows theta_1, theta_2)",
+    "dyn.theorem8.step_014": "the quote parses as written (d(...)/dt the derivative, theta_t^f and R^f declared labels); "
+                             "its identity is checked by the chain rule on two targets (E_f the mean of two flows theta_1, "
+                             "theta_2), which no reading of the symbolic E_f names",
     "dyn.theorem8.step_015": "the quote continues (0.14)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
                              "is the simulated lhs14",
     "dyn.theorem8.step_016": "the quote continues (0.15)'s chain; its left side 2 E_f <theta_t^f - theta_0, -grad R^f> "
@@ -1311,9 +1319,8 @@ STATED_IN_SYMPY: dict[str, str] = {
                                  "i = 1, with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i)",
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
-    "dyn.kernel.energy": "the parser reads -2e(t)^T, even with e and G declared noncommutative functions, as -2 e "
-                         "(t)^T (after the coefficient 2 the transpose binds the bracket (t), not e(t)), so the quadratic "
-                         "form is lost; and the claim checks the quote's first step d||e||^2/dt = -2 e^T G e at the "
+    "dyn.kernel.energy": "the quote parses with -2e(t)^T the transpose of e(t), but e and G are not declared "
+                         "noncommutative, so the quadratic form's order is lost; and the claim checks the quote's first step d||e||^2/dt = -2 e^T G e at the "
                          "explicit size n = 2 along de/dt = -G e (explicit G_ij, e_i(t)), which readings cannot name; "
                          "its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "
@@ -1357,9 +1364,9 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem13": "the quote continues the chain from sup |f_m - f~_m|; the claim checks its order in m, "
                      "O(1/sqrt(m)), fitted",
     "dyn.remark.timescale_a": "the quote's a_j(t) = O(poly(n)/m) is checked as its order in m at fixed n (sup_t max_j "
-                              "|a_j(t)| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+                              "|a_j(t)| = O(1/m), fitted); poly(n) parses as an unspecified polynomial poly(n)",
     "dyn.remark.timescale_bdot": "the quote's b_j'(t) ~ O(|a_j|) = O(poly(n)/m) is checked as its order in m at fixed n"
-                                 " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); the parser reads poly(n) as p*o*l*y(n)",
+                                 " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); poly(n) parses as an unspecified polynomial poly(n)",
     "dyn.theorem13.sketch": "the quote is one step of the sketch's chain; the statement is the whole chain in the "
                             "simulated terms",
     "dyn.theorem13.sketch_order": "the quote's <~ 1/(m lambda_n^2(K)) is checked as its order in m: (1/2)||theta(t) - "

@@ -180,6 +180,10 @@ SYMBOLS = {"mu": mu, "kappa": kappa, "epsilon": eps, "C": C, "t": t, "x": _xw, "
            "Lcal": _Lcal, "H": _H, "F": _Fmap, "theta": _theta, "theta_t": _theta_t, "theta_0": _theta_0}
 # the loss along the flow, as the simulations give it
 ALONG_FLOW = {_Lcal(_theta_t): L_t, _Lcal(_theta_0): L_0}
+# the KL theorem: phi^{-1}(phi(L(theta_0)) - mu t) read as the power desingularizer family's inverse at L_0
+KL_THEOREM_QUOTE = r"\forall t \in \mathbb{R}_+, \quad \mathcal{L}(\theta_t) \leq \varphi^{-1} (\varphi(\mathcal{L}(\theta_0)) - \mu t)"
+KL_THEOREM_READ = {Statement.from_latex(KL_THEOREM_QUOTE, symbols=SYMBOLS).relation.rhs: PHI_INV(phi_at(L_0) - mu * t),
+                   **ALONG_FLOW}
 
 # ---------------------------------------------------------------------------------------------
 # claims, in the note's order
@@ -286,8 +290,8 @@ CLAIMS = [
     Claim(
         id="rq.kl.theorem",
         title="KL theorem: d phi_L(grad L . grad L) >= mu on U gives L(theta_t) <= phi^{-1}(phi(L(theta_0)) - mu t)",
-        source=src("Kurdyka's desingularizer", r"\forall t \in \mathbb{R}_+, \quad \mathcal{L}(\theta_t) \leq \varphi^{-1} (\varphi(\mathcal{L}(\theta_0)) - \mu t)"),
-        statement=Statement(sp.Le(L_t, PHI_INV(phi_at(L_0) - mu * t)), assuming=[sp.Ge(dphi_at(L_t) * G_t, mu)]),
+        source=src("Kurdyka's desingularizer", KL_THEOREM_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, assuming=[sp.Ge(dphi_at(L_t) * G_t, mu)], where=KL_THEOREM_READ),
         checks=(Simulation(kl_flows, name="gradient flows of power and exponential losses", configurations=KL_SPACE),),
         depends_on=("rq.kl.proof_chain_rule", "rq.kl.proof_integrate"),
         scaling=KL_SCALING,
@@ -505,21 +509,20 @@ STATED_IN_SYMPY: dict[str, str] = {
     # the quote's hypothesis, or the probability it leaves implicit, is part of its relation here
     "rq.two_layer.convergence": "the statement is the probability over the initialisation that the quote leaves implicit: "
                                 "Prob(eta < eps) >= 1 - delta, eta the limit of the loss along the flow",
-    "rq.kl.theorem": "the parser reads the relation after '\\forall t \\in R_+, \\quad' as a hypothesis; the claim needs "
-                     "the desingularizer family phi_p, its inverse and the KL hypothesis, explicit",
     # checked at explicit sizes: the quote's vectors, matrices and sums have no size
     "rq.prop.flow_derivative": "the chain is checked for L an undefined function of two parameters along theta' = -grad L, "
                                "its two links at once (-dL/dt = grad L . grad L)",
     "rq.prop.gradient": "checked for n = 2 outputs and m = 3 parameters with F undefined (numerically at n = 3, m = 4); "
-                        "the parser reads DF(theta)^T as the product D F theta^T",
+                        "the quote parses with DF(theta)^T the transposed Jacobian of F, but as a product of commuting "
+                        "scalars (the entrywise identity needs F's components, which the quote's symbols do not name)",
     "rq.prop.ntk_form": "checked for n = 2, m = 3 along theta' = -grad L, with K_theta = DF DF^T written out "
                         "(numerically at n = 3, m = 4)",
-    "rq.composition.chain_rule": "checked for n = 2, m = 3 with l and F undefined (numerically at n = 3, m = 4); the parser "
-                                 "reads DF(theta)^T as the product D F theta^T",
+    "rq.composition.chain_rule": "checked for n = 2, m = 3 with l and F undefined (numerically at n = 3, m = 4); the quote "
+                                 "parses with DF(theta)^T the transposed Jacobian of F, as a product of commuting scalars",
     "rq.rayleigh.eigen_formula": "checked for d = 2 with an explicit orthonormal eigenbasis (Cayley parametrisation) and a "
                                  "norm of V with weights w_1, w_2 (the note's any normed space); the quote's sums have no size",
-    "rq.ntk.rank": "the quote's 'has rank <= m' is text; the claim is rank(K_theta) <= m on simulated Jacobians (the parser "
-                   "reads DF(theta) as the product D F(theta))",
+    "rq.ntk.rank": "the quote's 'has rank <= m' is text; the claim is rank(K_theta) <= m on simulated Jacobians (the quote's "
+                   "DF(theta) DF(theta)^T parses as the Jacobian of F times its transpose)",
     "rq.kl.proof_chain_rule": "the parser cannot read the differential d phi_{L(theta)}; the chain rule is checked for L "
                               "an undefined function of two parameters along theta' = -grad L",
     "rq.logistic.simplex": "the quote is F's type, R^{c x d} -> (X -> Delta_c); the claim is what it says of softargmax, "

@@ -331,7 +331,9 @@ CHIZAT = SCALING.with_dims({alpha: S_Y / S_H, "w_0": S_W})      # alpha scales t
 SYMBOLS: dict = {"alpha": alpha, "kappa": kappa, "sigma_min": sigma, "t": t, "y_star": f_star, "C_0": C0,
                  "z": z, "u": u, "arcsinh": sp.asinh, "epsilon": eps, "lambda": lam, "c": c, "D": D, "d": d_sym,
                  r"\beta_{\ell_1}^*": beta_l1, r"\beta_{\ell_2}^*": beta_l2, r"\beta_{\alpha, \vec{1}}^\infty": beta_inf,
-                 r"\beta_{\alpha, \mathbf{w}_0}^\infty": beta_inf, r"beta_alpha,D^\infty": beta_inf}
+                 r"\beta_{\alpha, \mathbf{w}_0}^\infty": beta_inf, r"beta_alpha,D^\infty": beta_inf,
+                 # superscript labels, never powers: the projection beta^R, the PSD cone S_+^d
+                 r"\beta_{\alpha, \mathbf{w}_0}^R": sp.Symbol("beta_R", real=True), r"\mathcal{S}_{+}^d": sp.Symbol("S_+^d")}
 # Theorem 2.4's m is the strong convexity of R (mu in note 000's setting); elsewhere the note's m counts hidden
 # units, measurements or particles
 THEOREM2_4_SYMBOLS = {**SYMBOLS, "m": mu}
@@ -389,6 +391,9 @@ _Q_BARRON_B2_MC = r"\mathbb{E}\|f - \hat{f}_N\| \leq \gamma R_N(f) + \frac{2\gam
 _Q_BARRON_B2_ORDER = r"\mathbb{E}\|f - \hat{f}_N\| \leq \mathcal{O}(R_N(f))"
 _Q_T2_RICH = r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_1 \leq (1 + \epsilon) \|\beta_{\ell_1}^*\|_1"
 _Q_T2_KERNEL = r"\implies \|\beta_{\alpha, \vec{1}}^\infty\|_2^2 \leq (1 + \epsilon) \|\beta_{\ell_2}^*\|_2^2"
+# Theorems 1 and 3: the constrained argmin (s.t. X beta = y) read as the dual solution the simulations compute
+_Q_T1_FLOW = r"\beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{\beta} Q_\alpha(\beta) \text{ s.t. } X\beta = \mathbf{y}"
+_Q_T3_FLOW = r"\beta_{\alpha,D}^\infty = \operatorname{argmin}_{\beta} Q_\alpha^D(\beta) \text{ s.t. } X\beta = \mathbf{y}"
 
 
 _h_of, _w_alpha, _w0_sym = sp.Function("h"), sp.Function("w_alpha"), sp.Symbol("w_0")
@@ -521,8 +526,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem1.flow_limit",
         title="Theorem 1 (w0 = 1): the flow's interpolating limit minimises Q_alpha subject to X beta = y",
-        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", r"\beta_{\alpha, \vec{1}}^\infty = \operatorname{argmin}_{\beta} Q_\alpha(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
-        statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False)),
+        source=src("1.4 Interpolation Between the Rich and Kernel Regimes", _Q_T1_FLOW),
+        statement=Statement.from_quote(SYMBOLS, where={_quoted(_Q_T1_FLOW).rhs: beta_Q}),
         checks=(Simulation(theorem1_flow, name="simulated flow against the dual solution", rtol=1e-6,
                            configurations=THEOREM1_SPACE),),
         depends_on=("kr.theorem1.q_closed_form",),
@@ -655,7 +660,7 @@ CLAIMS = [
         id="kr.remark_r.linear_model",
         title="For the linear model f(w, x) = <w, x>, the flow's limit is the interpolant nearest alpha w0 (beta^R)",
         source=src("1.7 Implicit Bias and Weights", r"for the least-squares model $f(\mathbf{w}, \mathbf{x}) = \langle \mathbf{w}, \mathbf{x} \rangle$, we indeed have $\beta_{\alpha, \mathbf{w}_0}^\infty = \beta_{\alpha, \mathbf{w}_0}^R$"),
-        statement=Statement(sp.Eq(beta_inf, sp.Symbol("beta_R", real=True), evaluate=False)),
+        statement=Statement.from_quote(SYMBOLS, formula=1),
         checks=(Simulation(linear_model_flow, name="gradient flow of the linear model against the projection", rtol=1e-6,
                            configurations=LINEAR_SPACE),),
         expected=Verdict.SUPPORTED,
@@ -704,8 +709,8 @@ CLAIMS = [
     Claim(
         id="kr.theorem3.flow_limit",
         title="Theorem 3 (D = 3, 4): the depth-D flow's limit minimises Q^D_alpha subject to X beta = y",
-        source=src("1.8 Higher Order Models", r"\beta_{\alpha,D}^\infty = \operatorname{argmin}_{\beta} Q_\alpha^D(\beta) \text{ s.t. } X\beta = \mathbf{y}"),
-        statement=Statement(sp.Eq(beta_inf, beta_Q, evaluate=False)),
+        source=src("1.8 Higher Order Models", _Q_T3_FLOW),
+        statement=Statement.from_quote(SYMBOLS, where={_quoted(_Q_T3_FLOW).rhs: beta_Q}),
         checks=(Simulation(theorem3_flow, name="simulated depth-D flows against the dual solution", rtol=1e-6,
                            configurations=THEOREM3_SPACE),),
         depends_on=("kr.theorem3.h_increasing",),
@@ -1267,12 +1272,9 @@ CLAIMS = [
 # Claims whose quote parses faithfully read the note's notation as the quantities the checks evaluate (a sup
 # over the flow as D_T, an integral as err_n, an O(.) at alpha -> oo, the l1 norm of the flow's limit as
 # N1_alpha): they are parsed from their quotes. Those left here either check another relation than the quote's
-# formula, or their quote parses to something the note does not say: an argmin's constraint (s.t. X beta = y)
-# read as a hypothesis of the claim, a superscript label (beta^R, S_+^d) read as a power, D h(w) read as the
-# product of D and h(w), matrices read as commuting scalars. A reading would only hide such a misreading, so
-# their statements are in SymPy.
-_CONSTRAINT = ("the argmin's constraint 's.t. X beta = y' parses as a hypothesis of the claim (on the argmin's bound "
-               "variable beta, which the simulations do not provide), leaving argmin_beta {}(beta) unconstrained")
+# formula, or their quote parses to something the note does not say: a constraint the quote stops before, D h(w)
+# read as the product of D (declared: the depth) and h(w), matrices read as commuting scalars. A reading would only
+# hide such a misreading, so their statements are in SymPy.
 STATED_IN_SYMPY: dict[str, str] = {
     "kr.linreg.kernel_norm_l2": "the quote's \\propto names no constant; the claim checks the ratio ||beta||_{K_0} / ||beta||_2 is the "
                                 "same for every beta (its value at beta = e_1), with the RKHS norm's minimum-norm l written out",
@@ -1292,7 +1294,7 @@ STATED_IN_SYMPY: dict[str, str] = {
                                  "as the l1 excess being O(alpha^(D-2)) at D = 3 (the order its potential's expansion gives)",
     "kr.theorem2_4.threshold": "the quote defines C_0 (:=); the claim is that the proof works with it, stated as C_0 <= the "
                                "quoted value and compared with the largest C_0 note 000's displacement bound allows (the quote's Dh(w_0) and "
-                               "Lip(Dh) also parse as products with D)",
+                               "Lip(Dh) also parse as products with D, the note's declared depth)",
     "kr.ntk.theorem2": "the quote's formula is the horizon t in [0, T] of 'uniformly for t in [0, T]'; the claim (the kernel "
                        "stays constant as the widths grow) is checked at the O(m^{-1/2}) rate of the usual proofs",
     "kr.gunasekar.empirical_small_error": "the quote's formula d > m/n is the experiments' regime; the claim is the observed small "
@@ -1301,27 +1303,20 @@ STATED_IN_SYMPY: dict[str, str] = {
                                "nonnegative interpolant) is checked as lim_{alpha -> 0} x_inf = x_l1",
     "kr.kernel.affine_model_bias": "the quote defines f_K; the claim is that f_K is f's first-order model at w(0), checked as "
                                    "f(w(0) + e h) = f_K(w(0) + e h) + O(e^2) on the D = 2 diagonal network at d = 2",
-    # the quote parses to something the note does not say: the argmin's constraint read as a hypothesis of the
-    # claim, a constraint the quote stops before, a superscript label read as a power (a reading would hide it)
+    # the quote parses to something the note does not say: a constraint the quote stops before (a reading would
+    # hide it)
     "kr.kernel.rkhs_nearest": "the quote stops before the argmin's constraint ('s.t. $h(X) = y$', a formula of its own), so "
                               "argmin_h ||h - F(w_0)||_{K_0} parses unconstrained (F(w_0) itself), and the equality is the kernel "
                               "regime's, alpha -> oo, which the quote leaves implicit; the statement is the flows' limit as alpha -> oo against the pseudo-inverse "
                               "of the linearised model (lim beta_inf = beta_K), the K_0-nearest interpolant",
-    "kr.theorem1.flow_limit": _CONSTRAINT.format("Q_alpha") + "; the statement is the simulated flow's limit against the dual "
-                              "solution of argmin Q_alpha s.t. X beta = y (beta_inf = beta_Q)",
     "kr.theorem1_general.flow_limit": "the quote stops before the display's constraint 's.t. X beta = y', so argmin_beta "
                                       "Q_{alpha,w0}(beta) parses unconstrained (its minimiser is 0; with the constraint, it "
-                                      "parses as a hypothesis of the claim, as in kr.theorem1.flow_limit); the statement is the "
+                                      "would be the argmin's, as in kr.theorem1.flow_limit); the statement is the "
                                       "simulated flow's limit (any w0) against the dual solution of argmin Q_{alpha,w0} s.t. "
                                       "X beta = y (beta_inf = beta_Q)",
-    "kr.theorem3.flow_limit": _CONSTRAINT.format("Q^D_alpha") + "; the statement is the depth-D flow's limit against the dual "
-                              "solution of argmin Q^D_alpha s.t. X beta = y (beta_inf = beta_Q)",
-    "kr.remark_r.linear_model": "the quote's superscript label beta^R parses as a power (beta_inf = beta_{alpha,w0}**R, the label "
-                                "^oo read as one); the statement is the linear model's simulated flow limit against the "
-                                "projection (beta_inf = beta_R)",
     # the checked relation is another than the quote's
-    "kr.arora.theorem2": "the quote states membership of Wbar_deep in the argmin set (its S_+^d, the PSD cone, parses as the "
-                         "power S_+**d); the statement is the equality lim_{alpha -> 0} W_deep = W_nuc of the depth-3 flows' "
+    "kr.arora.theorem2": "the quote states membership of Wbar_deep in the argmin set over the PSD cone S_+^d "
+                         "(a declared label); the statement is the equality lim_{alpha -> 0} W_deep = W_nuc of the depth-3 flows' "
                          "limit with the trace-minimising linear programme's solution",
     "kr.chizat_bach.many_particle_limit": "the quote's joint limit m, t -> oo of J(mu_{m,t}) is recorded (untestable) as "
                                           "another limit, the limit in the width m of the quantity J_mt",
@@ -1335,27 +1330,31 @@ STATED_IN_SYMPY: dict[str, str] = {
     "kr.q_alpha.rich_expansion": "checked at one coordinate (d = 1) with beta > 0, Q and the sum being separable: "
                                  "Q_{alpha,w0}(beta)/log(1/alpha^2) = beta + O(1/log(1/alpha^2)) as alpha -> 0",
     "kr.chizat.kappa_scaled_output": "checked on the one-dimensional model through h's value and derivatives at w_0 (h_0, h_1, "
-                                     "h_2); the quote's Dh(w_0) and D^2 h(w_0) parse as products with D",
+                                     "h_2); the quote's Dh(w_0) and D^2 h(w_0) parse as products with D (the "
+                                     "note declares D, the depth: the derivative reading needs D undeclared)",
     "kr.chizat.kappa_scaled_init": "checked on the one-dimensional D-homogeneous model h(w) = c_h w^D, with Dh and D^2 h its "
-                                   "derivatives; the quote's Dh(w_0) and D^2 h(w_0) parse as products with D",
+                                   "derivatives; the quote's Dh(w_0) and D^2 h(w_0) parse as products with D (the "
+                                     "note declares D, the depth: the derivative reading needs D undeclared)",
     "kr.chizat.flow_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (the Jacobian "
-                               "written out); the quote's Dh(w)^T parses as D h times w's transpose",
+                               "written out); the quote's Dh(w)^T parses as D times h(w)'s transpose (the note "
+                               "declares D, the depth: the derivative reading needs D undeclared)",
     "kr.chizat.linearised_velocity": "the chain rule is checked for p = 2 parameters with h and R undefined functions (hbar the "
-                                     "explicit linearisation); the quote's Dh(w_0)^T parses as D h times w_0's transpose",
+                                     "explicit linearisation); the quote's Dh(w_0)^T parses as D times h(w_0)'s "
+                                     "transpose (the note declares D, the depth: the derivative reading needs D undeclared)",
     "kr.gunasekar.u_dynamics": "the quote defines the dynamics; the claim is that they are the gradient flow, checked as the "
                                "velocity's inner product with -grad f(U) being >= 0 (n = 2)",
     # an approximate or asymptotic relation stated with the limit or the constant it leaves implicit
     "kr.chizat.relative_change": "the quote's approximation 'for a small step' is checked as the ratio of Delta(F) to "
                                  "eta ||grad F(w0)||^2/F(w0) tending to 1 as eta -> 0",
-    "kr.chizat.delta_dh": "the quote's Dh(w_0) and D^2 h(w_0) parse as products with D (Delta(D h), ||D^2 h(w_0)||); the "
+    "kr.chizat.delta_dh": "the quote's Dh(w_0) and D^2 h(w_0) parse as products with D, the note's declared depth (Delta(D h), ||D^2 h(w_0)||); the "
                           "statement is on the norms the one-step simulation measures (Delta_Dh, ||grad F(w0)||, "
                           "||D^2 h(w0)||, ||Dh(w0)||)",
     "kr.chizat.lazy_criterion": "the quote is the criterion ||grad F||/F >> ||D^2 h||/||Dh||; the claim is what it guarantees "
                                 "with the two estimates: Delta(F)/Delta(Dh) >= Lambda when the criterion's ratio is >= Lambda (the quote's "
-                                "Dh(w_0) and D^2 h(w_0) also parse as products with D)",
+                                "Dh(w_0) and D^2 h(w_0) also parse as products with D, the note's declared depth)",
     "kr.chizat.kappa_criterion": "the quote's kappa_h(w0) << 1 is checked as 1/kappa_h >= C Lambda, derived from the criterion "
                                  "with F = ||h - y*||^2/2 (Lambda the level of >>, C an absolute constant; the quote's Dh(w_0) and "
-                                 "D^2 h(w_0) also parse as products with D)",
+                                 "D^2 h(w_0) also parse as products with D, the note's declared depth)",
     "kr.remark_r.limits": "'Q = R for alpha -> 0 and alpha -> oo' is checked as the limits of Q/R along R's Lagrange "
                           "parametrisation (one coordinate) being 1",
     "kr.generalisation.sample_complexity": "the quote's N = Omega(r* log d) is a lower bound written with =; it is recorded "
