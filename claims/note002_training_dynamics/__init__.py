@@ -1319,8 +1319,9 @@ STATED_IN_SYMPY: dict[str, str] = {
                                  "i = 1, with two parameters (e_i = F_i - y_i along theta' = -sum_i e_i grad F_i)",
     "dyn.kernel.exponential": "the quote is prose; the statement is the Gronwall consequence of (0.23) with "
                               "lambda_n(G(theta_t)) >= lambda_0",
-    "dyn.kernel.energy": "the quote parses with -2e(t)^T the transpose of e(t), but e and G are not declared "
-                         "noncommutative, so the quadratic form's order is lost; and the claim checks the quote's first step d||e||^2/dt = -2 e^T G e at the "
+    "dyn.kernel.energy": "the quote parses with -2e(t)^T the transpose of e(t), but as commuting scalars (declared "
+                         "noncommutative functions, e and G keep the form e^T G e in order, but the note's e^{...} would "
+                         "then read as powers of e); and the claim checks the quote's first step d||e||^2/dt = -2 e^T G e at the "
                          "explicit size n = 2 along de/dt = -G e (explicit G_ij, e_i(t)), which readings cannot name; "
                          "its second step (<= -2 lambda_n ||e||^2) is not part of the claim",
     "dyn.kernel.gram": "the quote's G(theta) = m K_hat(theta) is checked on the definitions at n = m = d = 2: J J^T "

@@ -457,3 +457,8 @@ def test_wedge_between_terms_is_their_meet():
     assert expr(r"h_1(x) \wedge h_2(x)") == F.Meet(h1(x), h2(x))
     assert F.Meet(sp.Integer(1), sp.Integer(0)) == 0 and latex(F.Meet(h1(x), h2(x))) == r"h_{1}{\left(x \right)} \wedge h_{2}{\left(x \right)}"
     assert expr(r"p \wedge q") == sp.And(sp.Symbol("p"), sp.Symbol("q"))        # propositions: the conjunction
+
+
+def test_euler_s_number_to_a_digit_before_a_bracket_multiplies_it():
+    assert expr(r"e^2(x + y)") == sp.exp(2) * (x + y)
+    assert expr(r"f^2(x)") == f(x) ** 2

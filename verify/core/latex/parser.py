@@ -817,8 +817,10 @@ def _transformer_class():
                     word = run.group() + name
                     op = self._operator(word)
                     if op is not None:
-                        args = next(x for x in c[1:] if isinstance(x, list))
-                        self.words[meta.end_pos] = (run.group(), op(*args))
+                        args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a
+                                for a in next(x for x in c[1:] if isinstance(x, list))]
+                        with contextlib.suppress(TypeError, ValueError):     # sgn(x, y): the letters after all
+                            self.words[meta.end_pos] = (run.group(), op(*args))
             return value
 
         def _operator(self, word):
@@ -853,14 +855,12 @@ def _transformer_class():
             sup, args = items[0], items[1]
             if _tok(sup, "TRANSPOSE") or str(sup) == "T":
                 return F.Transposed(self._apply([name, args]))
-            if self.name_of(name) == "e" and "e" not in self.symbols and not _tok(sup, "DIGIT"):
+            if self.name_of(name) == "e" and "e" not in self.symbols:
                 # e^{-Ct}(R_0 - R*): Euler's number's power times the bracket (unless the note declares e)
                 if len(args) != 1:
                     raise _Refuse("e^{...} followed by a list")
-                return sp.Mul(sp.exp(self._v(sup)), args[0])
+                return sp.Mul(sp.exp(sp.Integer(str(sup)) if _tok(sup, "DIGIT") else self._v(sup)), args[0])
             value = self._apply([name, args])
-            if _tok(sup, "TRANSPOSE") or str(sup) == "T":
-                return F.Transposed(value)
             if _tok(sup, "DIGIT"):
                 sup = sp.Integer(str(sup))
             sup = self._v(sup)
