@@ -196,6 +196,15 @@ THEOREM8_READ = {_parsed(THEOREM8_QUOTE).lhs: delta2}
 COROLLARY9_QUOTE = r"\|\theta_t^f - \theta_0\| \le C \frac{poly(d)}{2^d}, \ \forall t \in [0, T]"
 _r = _parsed(COROLLARY9_QUOTE)
 COROLLARY9_READ = {_r.lhs: DISP, _one(_r.rhs.atoms(sp.core.function.AppliedUndef)): d ** P_DEG}
+# Theorem 7's (0.8): the simulated E_f (grad R^f - g)^2 (V) and E_f <f, grad h>^2 (M2)
+STEP_08_QUOTE = (r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le "
+                 r"\mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]")
+_r = _parsed(STEP_08_QUOTE)
+STEP_08_READ = {_r.lhs: V, _r.rhs: M2}
+# Theorem 13's remark: a_j(t) as the simulated sup_t max_j |a_j(t)| (Q), O(poly(n)/m) at fixed n as m -> oo
+TIMESCALE_A_QUOTE = r"To fit n labels, we only need  $a_j(t) = O(poly(n)/m)$"
+_r = _parsed(TIMESCALE_A_QUOTE)
+TIMESCALE_A_READ = {_r.lhs: Q, _r.rhs: sp.O(1 / m, (m, sp.oo))}
 del _r
 
 # what the tests and the registry read from the package
@@ -510,8 +519,8 @@ CLAIMS = [
         because_of="dyn.theorem7.gradient",
         scaling=ORTHONORMAL,
         title="(0.8): E_f ||grad R^f - g||^2 <= E_f <f, grad h>^2",
-        source=src("Theorem 7 (proof)", r"\mathbb{E}_f[(\nabla_{\theta} R^f - g(\theta))^2] \le \mathbb{E}_f[\langle f, \nabla_{\theta} h(x; \theta) \rangle^2]"),
-        statement=Statement(sp.Le(V, M2)),
+        source=src("Theorem 7 (proof)", STEP_08_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=STEP_08_READ),
         checks=(Simulation(orthonormal_gradients, name="tanh networks, the parity-linear model and c 1(x = 0), parity classes on {0,1}^d, d = 2, 4",
                            configurations=T7_SPACE),),
         depends_on=("dyn.theorem7.gradient",),
@@ -1103,8 +1112,8 @@ CLAIMS = [
         id="dyn.remark.timescale_a",
         scaling=KERNEL,
         title="Time-scale separation: to fit n labels a_j(t) = O(poly(n)/m) (sup_t max_j |a_j(t)|, n fixed)",
-        source=src("Theorem 13 (E, Ma, Wu, 2019)", r"To fit n labels, we only need  $a_j(t) = O(poly(n)/m)$"),
-        statement=Statement(sp.Eq(Q, sp.O(1 / m, (m, sp.oo)), evaluate=False)),
+        source=src("Theorem 13 (E, Ma, Wu, 2019)", TIMESCALE_A_QUOTE),
+        statement=Statement.from_quote(SYMBOLS, where=TIMESCALE_A_READ),
         checks=(OrderFit(lazy_quantity("a", LAZY_WIDTHS[1:], substeps=4), name="output weights against width, m = 64..512",
                          configurations=LAZY_SPACE),),
         expected=Verdict.SUPPORTED,
@@ -1291,9 +1300,6 @@ STATED_IN_SYMPY: dict[str, str] = {
     "dyn.theorem7.gradient": "the quote's gradient and E_x are checked in closed form on {0,1} (R^f = E_x (h - f)^2 as "
                              "a cube mean, grad_theta as d/dtheta), which the quote's symbols (R^f a declared label, "
                              "h undefined) do not name",
-    "dyn.theorem7.step_08": "the quote parses as written (R^f a declared label); the statement is V <= M2, the "
-                            "simulated E_f (grad R^f - g)^2 and E_f <f, grad h>^2, checked at sizes where the "
-                            "expectations over f are explicit means, which no reading of the symbolic E_f names",
     "dyn.theorem7.step_09": "the quote continues the chain (it starts with <=); the statement supplies its left side, "
                             "E_f <f, grad h>^2 as the mean under the uniform P",
     "dyn.theorem7.step_10": "the quote continues the chain; its left side (1/|F|) sum_f <f, grad h>^2 is the simulated "
@@ -1364,8 +1370,6 @@ STATED_IN_SYMPY: dict[str, str] = {
                                  "sqrt(log(1/delta)))/(lambda_n(K) sqrt(m))) >= 1 - delta",
     "dyn.theorem13": "the quote continues the chain from sup |f_m - f~_m|; the claim checks its order in m, "
                      "O(1/sqrt(m)), fitted",
-    "dyn.remark.timescale_a": "the quote's a_j(t) = O(poly(n)/m) is checked as its order in m at fixed n (sup_t max_j "
-                              "|a_j(t)| = O(1/m), fitted); poly(n) parses as an unspecified polynomial poly(n)",
     "dyn.remark.timescale_bdot": "the quote's b_j'(t) ~ O(|a_j|) = O(poly(n)/m) is checked as its order in m at fixed n"
                                  " (sup_t max_j ||b_j'(t)|| = O(1/m), fitted); poly(n) parses as an unspecified polynomial poly(n)",
     "dyn.theorem13.sketch": "the quote is one step of the sketch's chain; the statement is the whole chain in the "
