@@ -429,6 +429,10 @@ def test_d_before_a_declared_function_is_its_derivative():
     assert latex(j) == r"D h\left(w_{0}\right)" and expr(latex(j), symbols={"h": h}) == j
     assert j.doit().subs(h, sp.Lambda(w, w ** 3)).doit() == 3 * w0 ** 2
     assert F.Jacobian(h(w0), 2).doit().subs(h, sp.Lambda(w, w ** 3)).doit() == 6 * w0
+    g2, u, v = sp.Function("g"), sp.Symbol("u"), sp.Symbol("v")
+    row = F.Jacobian(g2(u, v)).doit().subs(g2, sp.Lambda((x, y), x ** 2 * y)).doit()
+    assert row == sp.Matrix([[2 * u * v, u ** 2]])
+    assert F.unevaluated(sp.Symbol("c") * j) == ["Jacobian"]       # no numeric check evaluates an unknown h
 
 
 def test_a_transpose_binds_to_the_application_before_it():
@@ -450,6 +454,9 @@ def test_e_to_a_power_before_a_bracket_is_euler_s_number_times_it():
     assert expr(r"e^{-Ct}(x - y)") == sp.exp(-C * t) * (x - y)
     e = sp.Function("e")
     assert expr(r"e^{2}(x)", symbols={"e": e}) == e(x) ** 2                     # e declared: e(x)^2
+    assert expr(r"e^{t}(x - y)") == sp.exp(t) * (x - y) and expr(r"e^t(x)") == sp.exp(t) * x
+    r = parse_display(r"y = e^{x}(a, b)")                                       # a power times a list: no reading
+    assert r.error is not None and r.error.position == 4 and r.error.token.startswith("e^{x}(a, b)")
 
 
 def test_wedge_between_terms_is_their_meet():
@@ -457,6 +464,7 @@ def test_wedge_between_terms_is_their_meet():
     assert expr(r"h_1(x) \wedge h_2(x)") == F.Meet(h1(x), h2(x))
     assert F.Meet(sp.Integer(1), sp.Integer(0)) == 0 and latex(F.Meet(h1(x), h2(x))) == r"h_{1}{\left(x \right)} \wedge h_{2}{\left(x \right)}"
     assert expr(r"p \wedge q") == sp.And(sp.Symbol("p"), sp.Symbol("q"))        # propositions: the conjunction
+    assert parse_display(r"x > 0 \wedge f(y) > 0").error is not None           # a number and a term: no reading
 
 
 def test_euler_s_number_to_a_digit_before_a_bracket_multiplies_it():

@@ -299,11 +299,12 @@ class DerivativeOf(_Unevaluated):
         return _power(r"\frac{d}{d %s} %s" % (_p(printer, var), _p(printer, body)), exp)
 
 
-class Jacobian(Notation):
+class Jacobian(_Unevaluated):
     r"""D h(w), D^2 h(w): the derivative (Jacobian, differential) of the function h at the point w, as notes
     write it without a backslash: its first argument is the application h(w), its second the order (1 when
-    not given). ``doit`` differentiates h where h is known (a ``Lambda`` substituted for it): h'(w) for one
-    argument, the row of partial derivatives for several."""
+    not given). Numeric checks do not evaluate it (h is unknown where the note writes it); ``doit`` gives
+    SymPy's derivative, which evaluates once h is replaced by an expression: h'(w) for one argument, the row
+    of partial derivatives for several."""
     nargs = (1, 2)
 
     @property

@@ -835,6 +835,12 @@ def _transformer_class():
             args = next(x for x in c[1:] if isinstance(x, list))
             args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a for a in args]
             declared = self.symbols.get(str(name))
+            power = re.fullmatch(r"e\^([A-Za-z]+)", str(name))
+            if power and declared is None and "e" not in self.symbols:
+                # e^t(x - y), e^{\alpha}(x): Euler's number's power times the bracket, as e^{-Ct}(x)
+                if len(args) != 1:
+                    raise _Refuse("e^{...} followed by a list")
+                return sp.Mul(sp.exp(self.resolve(_Name(power.group(1)))), args[0])
             if declared is not None and not _is_function(declared):
                 if len(args) != 1:
                     raise _Refuse(f"{name} is declared a symbol, not a function of {len(args)} arguments")
