@@ -122,8 +122,9 @@ class Parsed:
     """One formula as data. ``relations``: each step of its chain (``A = B \\le C`` gives two), an
     implication's premises and conclusion as ``sp.Implies``; ``expression``: the formula when it states
     no relation; ``hypotheses``: its quantifiers' domains and conditions (``\\forall x \\in S``, ``s.t.``
-    unless the formula has one optimum, whose constraint it is, a trailing ``t \\ge 0``); ``bound``: the variables its quantifiers bind; ``definitions``: steps written
-    ``:=``; ``continues``: the formula opens with a relation (it continues the previous display's chain)."""
+    unless the formula has one optimum, whose constraint it is, a trailing ``t \\ge 0``); ``bound``: the
+    variables its quantifiers bind; ``definitions``: steps written ``:=``; ``continues``: the formula opens
+    with a relation (it continues the previous display's chain)."""
     text: str
     relations: tuple = ()
     expression: Any = None
