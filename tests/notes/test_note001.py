@@ -183,6 +183,17 @@ def test_entry_concentration_needs_the_union_bound(evaluated):
     assert sp.simplify(note.WIDTH_PER_ENTRY - note.HOEFFDING_N) == 0
 
 
+def test_entry_concentration_searches_one_input_at_the_smallest_eps():
+    """The union-bound width is also searched at the smallest size, n = 1, and the smallest eps: there the exact
+    probability of leaving eps (~0.015 at delta = 0.95) is below delta but above eps."""
+    from verify.checks import WEIGHTS
+    from claims.note001_gd_global_convergence.initialization import initial_grams
+    ones = [c for c in note.ENTRY_UNION_SPACE.grid() if c["n"] == 1]
+    assert ones and all(c["inputs"] == "orthogonal" for c in ones)
+    env = initial_grams(Context(seed=0, claim_id="gd.s5_1.entry_concentration"), 1, False, ones[0])
+    assert ones[0]["epsilon"] < env[WEIGHTS][1] < ones[0]["delta"]
+
+
 def test_zero_loss_pairs_exist_only_when_over_parameterised():
     """Section 2's non-uniqueness is found by the computation at every width m > n, clustered inputs and S^0
     included; with fewer neurons than data (m = 3 < n = 4) the least-squares fit leaves a residual and the same
