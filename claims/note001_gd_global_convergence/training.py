@@ -84,6 +84,21 @@ PROJECTION_SPACE = Configurations(d=[1, 4, 50], x=["random", "diagonal"], Delta_
                                   when=lambda c: c["d"] > 1 or c["x"] == "random", when_text="d = 1: x = +-1")
 
 
+# and where the bound is tight, Delta_w -> 0 (margin ~ Delta_w^3/(3 sqrt(2 pi))), which no budget of draws resolves:
+# for a unit x, w^T x ~ N(0, 1) whatever d (gd.s5_2.rotational), whose law is known in closed form
+PROJECTION_EXACT_SPACE = Configurations(Delta_w=Range(1e-3, 1.2533, log=True), constraints=(sp.Eq(sp.Symbol("x_norm"), 1),))
+
+
+def projection_laws(ctx, trials, precise, config):
+    """The event |w^T x| >= Delta_w for w ~ N(0, I_d) and a unit x (w^T x ~ N(0, 1) for every d), at one
+    configuration (Delta_w), as its two outcomes w^T x = 0 (the event fails) and 2 Delta_w (it holds) with their
+    exact probabilities erf(Delta_w/sqrt 2) and erfc(Delta_w/sqrt 2)."""
+    from scipy.special import erf, erfc
+    D = float(config["Delta_w"])
+    return {"Z": np.array([[0.0], [2 * D]]), "Delta_w": np.full((1, 1), D), "x_norm": np.ones((1, 1)),
+            WEIGHTS: np.array([float(erf(D / np.sqrt(2))), float(erfc(D / np.sqrt(2)))])}
+
+
 def projection_draws(ctx, trials, precise, config):
     """w_r(0)^T x_i for w_r(0) ~ N(0, I_d) and a unit x_i at one configuration (d, x, Delta_w)."""
     rng = ctx.rng("projection", label(config))
