@@ -260,7 +260,8 @@ def test_convergence_time_grows_like_one_over_the_angle(evaluated):
     statement, correction = evaluated(claim.id)
     assert [c.outcome for c in statement.checks if c.kind == "numeric"] == [Outcome.FAILS] * 3
     assert correction.verdict is Verdict.SUPPORTED
-    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating"))
+    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating",
+                                                               scale=1.0))
     lam = float(env["lambda_0"].ravel()[0])
     bound = 2 / (2 * lam) * np.log(2 / (2 * 2 * 1e-2))
     assert np.allclose(env["T_epsilon"].ravel(), bound, rtol=1e-9)
