@@ -71,7 +71,7 @@ from .network import (NONCONVEX_SPACE, midpoint_gaps, FULL_HORIZON, HORIZON_SPAC
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
                              ENTRY_SPACE, ENTRY_UNION_SPACE, WIDTH_PER_ENTRY, WIDTH_UNION, FROBENIUS_SPACE, HOEFFDING_CORRECTED_SPACE, INDICATOR_SPACE, bounded_means, hoeffding_space, indicator_products, initial_grams)
 from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_EXACT_SPACE, PROJECTION_SPACE, ROTATION_SPACE, TRAINED_SPACE,
-                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_NEEDED, displacement_bound,
+                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_NEEDED, displacement_bound, EXTREMAL_DISPLACEMENT_SPACE, extremal_displacement,
                        gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws, projection_laws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement, WIDTH_SPACE,
                        width_gram_change)
@@ -628,7 +628,9 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Le(D_r, R0 * t / sp.sqrt(n * m))),
             checks=(Simulation(displacement_bound, name="trained networks of widths 16 and 256, n = 1 and 3", rtol=1e-6,
-                               configurations=TRAINED_SPACE),),
+                               configurations=TRAINED_SPACE),
+                    Simulation(extremal_displacement, name="identical inputs with equal residuals, widths 1, 2 and 8, n = 4",
+                               rtol=1e-6, configurations=EXTREMAL_DISPLACEMENT_SPACE)),
             why="u(tau) is not constant: the residual rotates and the patterns change, and a neuron's integrand can grow "
                 "above its value at tau = 0 (n = 3: the displacement exceeds C t/sqrt(m) by up to ~50%). With ||x_i|| = 1 "
                 "and |a_r| = 1 the integrand is at most (1/n) sum_i |u_i - y_i| <= ||u(tau) - y||/sqrt(n) <= ||u(0) - y||/sqrt(n) "

@@ -173,6 +173,17 @@ def test_displacement_with_the_notes_constant_fails_and_the_residual_constant_ho
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
 
 
+def test_displacement_bound_is_attained_with_identical_inputs_and_equal_residuals():
+    """On n identical inputs with equal residuals the corrected R_0 t / sqrt(n m) is attained at small t: the check
+    holds, and at widths below n a bound R_0 t / n (sqrt(n m) replaced by n) fails."""
+    claim = BY_ID["gd.s5_2.displacement_linear"]
+    check = claim.correction.checks[1]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    assert check.run(claim.correction.statement, ctx).outcome is Outcome.HOLDS
+    narrower = Statement(sp.Le(note.D_r, note.R0 * note.t / note.n))
+    assert check.run(narrower, ctx).outcome is Outcome.FAILS
+
+
 def test_entry_concentration_needs_the_union_bound(evaluated):
     """At the per-entry Hoeffding width the n = 400 orthonormal inputs' diagonal entries all stay within eps
     with probability p^400 < 1 - delta (exact); at the union-bound width every configuration holds."""
