@@ -184,6 +184,20 @@ def test_displacement_bound_is_attained_with_identical_inputs_and_equal_residual
     assert check.run(narrower, ctx).outcome is Outcome.FAILS
 
 
+def test_pattern_probability_is_checked_where_it_is_tight():
+    """The projection's law in closed form is searched down to Delta_w = 1e-3 (margin ~ Delta_w^3): the bound holds
+    there, and a bound with the density's constant halved (Delta_w / sqrt(2 pi)) fails."""
+    claim = BY_ID["gd.s5_2.pattern_probability"]
+    check = claim.checks[1]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    r = check.run(claim.statement, ctx)
+    assert r.outcome is Outcome.HOLDS
+    assert min(row["configuration"]["Delta_w"] for row in r.evidence["configuration_search"]["per_configuration"]) <= 1e-3
+    rel = claim.statement.relation
+    halved = Statement(sp.Ge(rel.lhs, 1 - note.Dw / sp.sqrt(2 * sp.pi)))
+    assert check.run(halved, ctx).outcome is Outcome.FAILS
+
+
 def test_entry_concentration_needs_the_union_bound(evaluated):
     """At the per-entry Hoeffding width the n = 400 orthonormal inputs' diagonal entries all stay within eps
     with probability p^400 < 1 - delta (exact); at the union-bound width every configuration holds."""
