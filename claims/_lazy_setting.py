@@ -131,3 +131,69 @@ def theorem_flow(ctx, precise, config=None):
         "f_t": F, "f_0": F[:, :1], "f_star": loss.zstar[:, None, :],
         "w_t": W, "w_0": W[:, :1], "wdot": flow_velocity(model, loss, a, W),
     }
+
+
+# The corrected theorem at its extremal model: a fold. f_0(w) = sigma (v.w) - (L/2)(v.w)^2 along e_0 (the others
+# linear, singular values 2..4 sigma: QuadraticModel.tight), f* = ||f*|| e_0 towards the fold: the model reaches at
+# most sigma^2/(2L) there, so alpha below the reach 2 L ||f*|| / sigma^2 leaves f* out of reach and the flow stalls at
+# the fold (sigma_min(J) -> 0). Scales sigma_min = 1/32, 1, 32 (a threshold on alpha is a product of powers of
+# sigma_min, ||J|| and L: at both ends of the scale it is far from the reach unless its powers are right), kappa = 1
+# and 4; alpha at half the reach (beyond which the hypothesis must
+# exclude it) and at the proof's threshold ||f*||/M (M = sigma_min^3/(16 kappa^{3/2} ||J|| L)), where the bound is tightest
+FOLD_SPACE = Configurations(sigma_min=[1 / 32, 1.0, 32.0], kappa=[1.0, 4.0], alpha=["half reach", "threshold"],
+                            constraints=SETTING_FACTS)
+
+
+_FOLD: dict = {}
+
+
+def _fold_instances(ctx, config, S):
+    """S fold models at one configuration (sigma_min, kappa, alpha), drawn from the configuration's own stream:
+    L = 1, ||f*|| = 0.1, H diagonal with eigenvalues mu = 1 and nu = kappa (e_0's drawn among them)."""
+    rng = ctx.rng("fold", f"sigma_min={config['sigma_min']:g} kappa={config['kappa']:g} alpha={config['alpha']}")
+    model, _ = QuadraticModel.tight(rng, S, N_OUT, P_PARAM, float(config["sigma_min"]), 1.0)
+    kap = float(config["kappa"])
+    eig = np.concatenate([np.ones((S, 1)), 1.0 + (kap - 1.0) * rng.uniform(size=(S, N_OUT - 2)), np.full((S, 1), kap)], axis=1)
+    eig = np.take_along_axis(eig, np.argsort(rng.random((S, N_OUT)), axis=1), axis=1)
+    fstar = np.zeros((S, N_OUT))
+    fstar[:, 0] = 0.1
+    sig, J0_, Lip = sigma_min(model.A), np.linalg.norm(model.A, ord=2, axis=(-2, -1)), model.lipschitz()
+    a = (Lip * 0.1 / sig**2 if config["alpha"] == "half reach"
+         else 1.00001 * 16 * kap**1.5 * J0_ * Lip * 0.1 / sig**3)
+    return model, eig, fstar, a
+
+
+def _fold_batch(ctx, precise, config):
+    """The flows of every configuration of FOLD_SPACE in one solve (max(samples/8, 2) instances each; in precise
+    mode, a replay, ``config``'s alone), memoized per seed, claim, check, budget and mode: (configurations, instances
+    per configuration, the per-instance arrays). Each instance is integrated in its own time unit 4/(mu sigma_min^2)
+    until the bound e^{-mu sigma_min^2 t/4} is down to 1e-7."""
+    grid = [dict(config)] if precise else [dict(c) for c in FOLD_SPACE.grid()]
+    key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, bool(precise), str(grid))
+    if key not in _FOLD:
+        _FOLD.clear()
+        S = max(ctx.budget.samples // 8, 2)
+        parts = [_fold_instances(ctx, c, S) for c in grid]               # over the configurations
+        model = QuadraticModel(*(np.concatenate([getattr(p[0], f) for p in parts]) for f in ("A", "B", "beta")))
+        eig, fstar, a = (np.concatenate([p[k] for p in parts]) for k in (1, 2, 3))
+        loss = QuadraticLoss(eig[:, :, None] * np.eye(N_OUT), fstar)
+        sig, J0_, Lip = sigma_min(model.A), np.linalg.norm(model.A, ord=2, axis=(-2, -1)), model.lipschitz()
+        unit = 4 / (loss.mu * sig**2)                                  # each instance's time unit
+        tau = flows.time_grid(flows.horizon(np.log(1e7)), 40, refined=(10, 40))
+        W = flows.batched_flow(lambda _, w: unit[:, None] * flow_velocity(model, loss, a, w), np.zeros((len(a), P_PARAM)),
+                               tau, precise, tolerances=(1e-7, 1e-10), stiff=not precise)
+        F = model.f(W)
+        _FOLD[key] = (grid, S, {
+            "alpha": per_instance(a, 3), "kappa": per_instance(loss.nu / loss.mu, 3), "mu": per_instance(loss.mu, 3),
+            "nu": per_instance(loss.nu, 3), "sigma_min": per_instance(sig, 3), "J0": per_instance(J0_, 3),
+            "L": per_instance(Lip, 3), "t": unit[:, None, None] * tau[None, :, None], "f_t": F, "f_0": F[:, :1],
+            "f_star": loss.zstar[:, None, :], "w_t": W, "w_0": W[:, :1]})
+    return _FOLD[key]
+
+
+def fold_flow(ctx, precise, config):
+    """The instances of fold models (FOLD_SPACE) at one configuration (sigma_min, kappa, alpha), from the flow of
+    every configuration at once (:func:`_fold_batch`): gradient flow of g(alpha f(w))/alpha^2 from w(0) = 0."""
+    grid, S, env = _fold_batch(ctx, precise, config)
+    k = grid.index(dict(config))
+    return {name: v[k * S:(k + 1) * S] for name, v in env.items()}

@@ -55,7 +55,10 @@ def ball_flow(ctx, precise, config):
     alpha_scale x ||f*||/M, M = sigma_min^3/(16 kappa^{3/2} ||J|| L), so alpha_scale -> 1 is the threshold the
     proof's last lines need; every other instance aligned), integrated until every instance's bound
     e^{-mu sigma_min^2 t/4} is down to e^{-8}: the displacement still to come is then below e^{-8} of the
-    proof's bound 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma_min^2) < tau_0. max(samples/8, 2) instances."""
+    proof's bound 8 kappa^{3/2} ||J|| ||f*|| / (alpha sigma_min^2) < tau_0. max(samples/8, 2) instances.
+    The initialisation w(0) is anywhere (the statement places it nowhere): each model is translated to a
+    random w(0), at a distance from the origin spread over two decades around tau_0 (the model f(w - w(0))
+    has the same flow, shifted)."""
     rng = ctx.rng("ball", f"kappa={config['kappa']:g} alpha_scale={config['alpha_scale']:g}")
     S = max(ctx.budget.samples // 8, 2)
     model, loss, _ = theorem_setup(rng, S, np.ones(S), np.full(S, float(config["kappa"])), aligned=np.arange(S) % 2 == 0)
@@ -64,6 +67,9 @@ def ball_flow(ctx, precise, config):
     a = float(config["alpha_scale"]) * np.linalg.norm(loss.zstar, axis=-1) * 16 * kappa_**1.5 * J0_ * Lip / sig**3
     tt = time_grid(model, loss, points=80, decay=8.0)
     W = model_gradient_flow(model, loss, a, np.zeros((S, P_PARAM)), tt, precise)
+    u = rng.standard_normal((S, P_PARAM))
+    w0 = (sig / (2 * Lip) * np.exp(rng.uniform(-np.log(10), np.log(10), S)))[:, None] * u / np.linalg.norm(u, axis=-1, keepdims=True)
+    W = W + w0[:, None, :]
     return {"alpha": per_instance(a, 3), "kappa": per_instance(kappa_, 3), "mu": per_instance(loss.mu, 3),
             "nu": per_instance(loss.nu, 3), "sigma_min": per_instance(sig, 3), "J0": per_instance(J0_, 3),
             "L": per_instance(Lip, 3), "t": tt.reshape(1, -1, 1), "f_star": loss.zstar[:, None, :],

@@ -70,9 +70,9 @@ from .network import (NONCONVEX_SPACE, midpoint_gaps, FULL_HORIZON, HORIZON_SPAC
                       stated_gradient, true_gradient, z_, network_at, ntk_deviation, tangent_grams)
 from .initialization import (FROB_FROM_ENTRIES, GAUSS_DENSITY, HOEFFDING_N, HOEFFDING_RADIUS, frobenius_samples,
                              ENTRY_SPACE, ENTRY_UNION_SPACE, WIDTH_PER_ENTRY, WIDTH_UNION, FROBENIUS_SPACE, HOEFFDING_CORRECTED_SPACE, INDICATOR_SPACE, bounded_means, hoeffding_space, indicator_products, initial_grams)
-from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_SPACE, ROTATION_SPACE, TRAINED_SPACE,
-                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_NEEDED, displacement_bound,
-                       gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws,
+from .training import (ANTI_EXACT_SPACE, ANTI_SAMPLED_SPACE, PATTERN_SPACE, PROJECTION_EXACT_SPACE, PROJECTION_SPACE, ROTATION_SPACE, TRAINED_SPACE,
+                       normal_laws, DISPLACEMENT_NOTE, DISPLACEMENT_UNIFORM, WIDTH_NEEDED, displacement_bound, EXTREMAL_DISPLACEMENT_SPACE, extremal_displacement,
+                       gram_change, lazy_displacement, normal_draws, pattern_configurations, projection_draws, projection_laws,
                        rotation_draws, sign_change_fraction, sign_flow, uniform_displacement, WIDTH_SPACE,
                        width_gram_change)
 from .main_result import (GENERALIZATION_SPACE, L_start, L_train, R_null, R_test, trained_generalization, C_poly, L_depth, POLYNOMIALS, T_eps, TIME_SPACE, convergence_times, k_poly,
@@ -629,7 +629,9 @@ CLAIMS = [
         correction=Correction(
             Statement(sp.Le(D_r, R0 * t / sp.sqrt(n * m))),
             checks=(Simulation(displacement_bound, name="trained networks of widths 16 and 256, n = 1 and 3", rtol=1e-6,
-                               configurations=TRAINED_SPACE),),
+                               configurations=TRAINED_SPACE),
+                    Simulation(extremal_displacement, name="identical inputs with equal residuals, widths 1, 2 and 8, n = 4",
+                               rtol=1e-6, configurations=EXTREMAL_DISPLACEMENT_SPACE)),
             why="u(tau) is not constant: the residual rotates and the patterns change, and a neuron's integrand can grow "
                 "above its value at tau = 0 (n = 3: the displacement exceeds C t/sqrt(m) by up to ~50%). With ||x_i|| = 1 "
                 "and |a_r| = 1 the integrand is at most (1/n) sum_i |u_i - y_i| <= ||u(tau) - y||/sqrt(n) <= ||u(0) - y||/sqrt(n) "
@@ -720,7 +722,9 @@ CLAIMS = [
         title="Section 5.2: P(|w_r(0)^T x_i| < Delta w) <= 2 Delta w / sqrt(2 pi)",
         source=src("5.2 Claim 2: Training", r"\mathcal{P}(|w_r(0)^\top x_i| < \Delta w) \le \frac{2\Delta w}{\sqrt{2\pi}}"),
         statement=Statement(sp.Ge(Prob(sp.Ge(sp.Abs(Zs), Dw)), 1 - 2 * Dw / sp.sqrt(2 * sp.pi))),
-        checks=(Probability(projection_draws, name="projections of N(0, I_d) on a unit vector", configurations=PROJECTION_SPACE),),
+        checks=(Probability(projection_draws, name="projections of N(0, I_d) on a unit vector", configurations=PROJECTION_SPACE),
+                Probability(projection_laws, name="Pr(|w^T x| < Delta_w) in closed form, w^T x ~ N(0, 1)",
+                            configurations=PROJECTION_EXACT_SPACE)),
         depends_on=("gd.s5_2.anti_concentration", "gd.s5_2.rotational"),
         expected=Verdict.SUPPORTED,
     ),

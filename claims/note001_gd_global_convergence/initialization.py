@@ -6,6 +6,7 @@ import numpy as np
 import sympy as sp
 from verify.checks import WEIGHTS, Configurations, Derived, Range
 from verify.checks import config_label as label
+from scipy.special import gammaln
 from verify.maths.kernels import finite_width_gram, relu_ntk
 from .setting import delta, eps, n
 from .network import inputs, z_
@@ -112,6 +113,7 @@ def _width(union):
 WIDTH_PER_ENTRY = 2 * sp.log(2 / delta) / eps**2                   # HOEFFDING_N, in a form numpy evaluates
 WIDTH_UNION = WIDTH_PER_ENTRY.subs(delta, delta / n**2)              # 2 log(2 n^2/delta)/eps^2
 _ORTHOGONAL = (0.49, 0.95)        # (epsilon, delta) of the orthogonal inputs: the smallest per-entry width m = 7
+_ONE_INPUT = (0.01, 0.95)         # (epsilon, delta) of one input (n = 1): the smallest eps, with the largest delta
 
 
 def entry_space(union):
@@ -120,18 +122,22 @@ def entry_space(union):
     delta = 0.05 the smallest the budget's trials resolve; and the extremal inputs, n orthonormal ones (n = 5 and
     400, d = n), where the n diagonal entries H_ii(0) = Bin(m, 1/2)/m are independent and H_ij(0) = H*_ij = 0 off
     the diagonal, so the probability that every entry is within eps is exact, at the largest delta and eps the
-    setting allows near the smallest width (eps = 0.49 < 1/2, delta = 0.95: m = 7 per entry)."""
+    setting allows near the smallest width (eps = 0.49 < 1/2, delta = 0.95: m = 7 per entry); and the smallest
+    size, n = 1 (one unit input, H_11(0) = Bin(m, 1/2)/m, exact), at the smallest eps and the largest delta
+    (eps = 0.01, delta = 0.95), where the probability of leaving eps at Hoeffding's width no longer depends on eps:
+    near 2 Phi(-2 sqrt(2 log(2/delta)))."""
     return Configurations(
-        inputs=["random", "clustered", "orthogonal"], n=[2, 5, 400], epsilon=[0.1, 0.3, _ORTHOGONAL[0]],
+        inputs=["random", "clustered", "orthogonal"], n=[1, 2, 5, 400], epsilon=[_ONE_INPUT[0], 0.1, 0.3, _ORTHOGONAL[0]],
         delta=[0.05, _ORTHOGONAL[1]],
         m=Derived(_width(union), "the union-bound width ceil(2 log(2 n^2/delta)/eps^2)" if union
                   else "the per-entry Hoeffding width ceil(2 log(2/delta)/eps^2)"),
         constraints=(sp.Lt(delta, 1), sp.Lt(eps, 1)),
         when=lambda c: (c["inputs"] == "orthogonal" and c["n"] >= 5 and (c["epsilon"], c["delta"]) == _ORTHOGONAL)
-        or (c["inputs"] != "orthogonal" and c["n"] <= 5 and c["epsilon"] <= 0.3 and c["delta"] == 0.05
+        or (c["inputs"] == "orthogonal" and c["n"] == 1 and (c["epsilon"], c["delta"]) == _ONE_INPUT)
+        or (c["inputs"] != "orthogonal" and 2 <= c["n"] <= 5 and 0.1 <= c["epsilon"] <= 0.3 and c["delta"] == 0.05
             and (c["inputs"] == "random" or c["n"] == 5)),
-        when_text="sampled inputs (random; clustered at n = 5) at n <= 5, eps = 0.1, 0.3, delta = 0.05; orthonormal "
-                  "inputs at n = 5, 400, eps = 0.49, delta = 0.95 (exact)")
+        when_text="sampled inputs (random; clustered at n = 5) at n = 2, 5, eps = 0.1, 0.3, delta = 0.05; orthonormal "
+                  "inputs at n = 5, 400, eps = 0.49, delta = 0.95, and one input (n = 1) at eps = 0.01, delta = 0.95 (exact)")
 
 
 ENTRY_SPACE = entry_space(False)
@@ -149,7 +155,7 @@ def initial_grams(ctx, trials, precise, config):
     env = {"epsilon": config["epsilon"] * one, "delta": config["delta"] * one, "m": mm * one, "n": nn * one}
     if config["inputs"] == "orthogonal":
         k = np.arange(mm + 1)
-        law = np.array([math.comb(mm, j) for j in k], float) / 2.0**mm
+        law = np.exp(gammaln(mm + 1) - gammaln(k + 1) - gammaln(mm - k + 1) - mm * np.log(2.0))
         dev = np.abs(k / mm - 0.5)
         p = float(law[dev <= config["epsilon"]].sum())
         Hs = np.eye(nn) / 2                                              # relu_ntk of orthonormal inputs

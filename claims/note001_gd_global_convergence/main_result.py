@@ -20,9 +20,11 @@ TIME_BISECTIONS = 200                                  # bisection steps on log 
 # the statement ranges over data sets (n unit inputs, labels y = O(1)), eps and the time: n = 2 and 4 inputs on an
 # arc, consecutive ones theta apart (theta from 1e-6, nearly parallel, to 1: H*'s smallest eigenvalue ~ theta),
 # labels of random signs and alternating ones (+1, -1, ...: for n = 2 the residual lies in H*'s bottom eigenvector,
-# where the decay is slowest), eps from 1e-1 to 1e-4 below the initial loss 1/2
+# where the decay is slowest), of size s = 1 and 10 (y in {-s, s}^n: the initial loss is s^2/2, so eps reaches
+# above 1), eps from 1e-1 s^2 to 1e-4 s^2 below the initial loss (configuration epsilon: eps / s^2)
 TIME_SPACE = Configurations(
-    n=[2, 4], theta=Range(1e-6, 1.0, log=True), epsilon=Range(1e-4, 0.1, log=True), labels=["alternating", "random"])
+    n=[2, 4], theta=Range(1e-6, 1.0, log=True), epsilon=Range(1e-4, 0.1, log=True), labels=["alternating", "random"],
+    scale=[1.0, 10.0])
 
 
 def _arc_ntk(nn: int, theta: float) -> np.ndarray:
@@ -34,20 +36,21 @@ def _arc_ntk(nn: int, theta: float) -> np.ndarray:
 
 def convergence_times(ctx, precise, config):
     """The first time T the loss (1/2n)||u(t) - y||^2 falls to eps under du/dt = -(1/n) H* (u - y), at one
-    configuration (n, theta, epsilon, labels): n unit inputs on an arc, theta apart; u(0) = 0 (the limit of the
-    symmetric initialisation's output, so the initial loss is (1/2n)||y||^2 = 1/2), labels y in {-1, 1}^n (random
-    signs over the instances, or alternating). The loss is sum_j c_j^2 exp(-2 lambda_j t/n)/(2n) in H*'s eigenbasis,
+    configuration (n, theta, epsilon, labels, scale): n unit inputs on an arc, theta apart; u(0) = 0 (the limit of
+    the symmetric initialisation's output, so the initial loss is (1/2n)||y||^2 = s^2/2), labels y in {-s, s}^n,
+    s = config ``scale`` (random signs over the instances, or alternating), and eps = config ``epsilon`` x s^2. The loss is sum_j c_j^2 exp(-2 lambda_j t/n)/(2n) in H*'s eigenbasis,
     exactly; T by bisection on log t (the loss decreases in t; 200 halvings, ~1e-14 relative, from the bracket
     [0, the bound of the slowest eigenvalue], 1e-30 on the left). Returns T, eps, n, L = 2, H*, its smallest
     eigenvalue lambda_0 and R_0 = ||u(0) - y||."""
     rng = ctx.rng("times", label(config))
-    S, nn, eps_ = ctx.budget.samples, int(config["n"]), float(config["epsilon"])
+    scale = float(config["scale"])
+    S, nn, eps_ = ctx.budget.samples, int(config["n"]), float(config["epsilon"]) * scale**2
     H = _arc_ntk(nn, float(config["theta"]))
     lam, V = np.linalg.eigh(H)
     if config["labels"] == "alternating":
-        Y = np.broadcast_to((-1.0) ** np.arange(nn), (S, nn))
+        Y = np.broadcast_to(scale * (-1.0) ** np.arange(nn), (S, nn))
     else:
-        Y = rng.choice([-1.0, 1.0], (S, nn))
+        Y = scale * rng.choice([-1.0, 1.0], (S, nn))
     c2 = (Y @ V) ** 2                                                     # (S, n): residual -y in the eigenbasis
 
     def loss(tt):                                                         # tt (S,)

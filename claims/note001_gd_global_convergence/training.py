@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-from verify.maths.kernels import active
+from verify.maths.kernels import WidthBatch, active
 from verify.checks import WEIGHTS, Configurations, Domain, Range
 from verify.checks import config_label as label
 from .setting import C, R0, eps, m, n, rho_res, t, tau
@@ -82,6 +82,21 @@ def rotation_draws(ctx, draws, replay, config):
 PROJECTION_SPACE = Configurations(d=[1, 4, 50], x=["random", "diagonal"], Delta_w=Range(1.1, 1.25),
                                   constraints=(sp.Eq(sp.Symbol("x_norm"), 1),),
                                   when=lambda c: c["d"] > 1 or c["x"] == "random", when_text="d = 1: x = +-1")
+
+
+# and where the bound is tight, Delta_w -> 0 (margin ~ Delta_w^3/(3 sqrt(2 pi))), which no budget of draws resolves:
+# for a unit x, w^T x ~ N(0, 1) whatever d (gd.s5_2.rotational), whose law is known in closed form
+PROJECTION_EXACT_SPACE = Configurations(Delta_w=Range(1e-3, 1.2533, log=True), constraints=(sp.Eq(sp.Symbol("x_norm"), 1),))
+
+
+def projection_laws(ctx, trials, precise, config):
+    """The event |w^T x| >= Delta_w for w ~ N(0, I_d) and a unit x (w^T x ~ N(0, 1) for every d), at one
+    configuration (Delta_w), as its two outcomes w^T x = 0 (the event fails) and 2 Delta_w (it holds) with their
+    exact probabilities erf(Delta_w/sqrt 2) and erfc(Delta_w/sqrt 2)."""
+    from scipy.special import erf, erfc
+    D = float(config["Delta_w"])
+    return {"Z": np.array([[0.0], [2 * D]]), "Delta_w": np.full((1, 1), D), "x_norm": np.ones((1, 1)),
+            WEIGHTS: np.array([float(erf(D / np.sqrt(2))), float(erfc(D / np.sqrt(2)))])}
 
 
 def projection_draws(ctx, trials, precise, config):
@@ -195,6 +210,40 @@ def displacement_bound(ctx, precise, config):
     return {"D_r": np.linalg.norm(W - W[:1], axis=-1)[:, keep].T[..., None],
             "C_v": (np.sqrt(m_) * speed0).reshape(-1, 1, 1), "R_0": R.reshape(-1, 1, 1),
             "t": tt.reshape(1, -1, 1), "m": m_.reshape(-1, 1, 1), "n": np.full((1, 1, 1), float(batch.X.shape[0]))}
+
+
+# the corrected displacement bound R_0 t / sqrt(n m) where it is attained: n identical unit inputs with equal
+# residuals (the integrand's bound ||u - y|| / sqrt(n) is an equality) at small t (the residual has not decayed),
+# at widths below n (m = 1, 2 < n = 4) as well as above it (m = 8)
+EXTREMAL_DISPLACEMENT_SPACE = Configurations(n=[4], m=[1, 2, 8])
+EXTREMAL_WIDTHS = (1, 2, 8)
+
+
+def extremal_displacement(ctx, precise, config):
+    """||w_r(t) - w_r(0)|| for every neuron and time t in [0, 1] (41 times) at one configuration (n, m) of
+    EXTREMAL_DISPLACEMENT_SPACE: n copies of one unit input in R^4, labels y = u(0) - e with e equal on every input
+    (e ~ +-U(0.5, 1.5) per seed), widths of EXTREMAL_WIDTHS coupled and trained in one flow (displacement tolerance
+    1e-6); with R_0 = ||u(0) - y||, n and m for the corrected bound."""
+    nn = int(config["n"])
+    key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, "extremal", nn, bool(precise))
+    if key not in _TRAINED:
+        if len(_TRAINED) >= 4:
+            _TRAINED.clear()
+        rng = ctx.rng("extremal displacement", f"n={nn}")
+        S = ctx.budget.samples
+        X = np.repeat(inputs(rng, 1, 4), nn, axis=0)
+        e = rng.choice([-1.0, 1.0], (S, 1, 1)) * rng.uniform(0.5, 1.5, (S, 1, 1))
+        batch = WidthBatch.coupled(rng, EXTREMAL_WIDTHS, S, X)
+        batch = batch.with_labels(batch.outputs(batch.W0) - np.repeat(np.broadcast_to(e, (S, 1, nn)), len(EXTREMAL_WIDTHS),
+                                                                      axis=1).reshape(-1, nn))
+        tt = np.linspace(0.0, 1.0, 41)
+        _TRAINED[key] = (batch, tt, batch.flow(tt, precise, rtol=1e-6))
+    batch, tt, W = _TRAINED[key]
+    keep = (batch.sizes == int(config["m"]))[batch.owner]
+    R = np.linalg.norm(batch.outputs(batch.W0) - batch.y, axis=-1)[batch.owner][keep]
+    return {"D_r": np.linalg.norm(W - W[:1], axis=-1)[:, keep].T[..., None], "R_0": R.reshape(-1, 1, 1),
+            "t": tt.reshape(1, -1, 1), "m": batch.sizes[batch.owner][keep].astype(float).reshape(-1, 1, 1),
+            "n": np.full((1, 1, 1), float(nn))}
 
 
 def uniform_displacement(ctx, precise, config):

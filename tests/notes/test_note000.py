@@ -49,6 +49,21 @@ def test_corrected_theorem_holds_at_the_smallest_admissible_alpha(evaluated):
     assert all(r["valid"] and r["outcome"] == "holds" for r in rows)
 
 
+def test_fold_models_need_the_threshold(evaluated):
+    """On fold models the corrected theorem holds at the proof's threshold, at every scale of sigma_min; without its
+    hypothesis on alpha the flow stalls at the fold (alpha at half the reach) and the same check fails."""
+    from dataclasses import replace
+    _, correction = evaluated("lazy.theorem.bound")
+    fold = [r for r in correction.checks if "fold" in r.check][0]
+    rows = fold.evidence["configuration_search"]["per_configuration"]
+    assert {r["configuration"]["sigma_min"] for r in rows if r["valid"]} == {1 / 32, 1.0, 32.0}
+    assert all(r["outcome"] == "holds" for r in rows if r["valid"])
+    claim = BY_ID["lazy.theorem.bound"]
+    check = [c for c in claim.correction.checks if "fold" in c.name][0]
+    unconditional = replace(claim.correction.statement, assuming=[])
+    assert _run(claim.id, unconditional, (check,)).checks[0].outcome.value == "fails"
+
+
 def test_lemma3_on_s0_is_computed_exactly(evaluated):
     """On S^0 the Gram matrix is a function of N ~ Bin(m/2, 1/2): the probabilities are summed exactly."""
     statement, correction = evaluated("lazy.lemma3.spectral")

@@ -173,6 +173,31 @@ def test_displacement_with_the_notes_constant_fails_and_the_residual_constant_ho
     assert check.run(wrong, Context(seed=0, claim_id=claim.id, check_name=check.name)).outcome is Outcome.FAILS
 
 
+def test_displacement_bound_is_attained_with_identical_inputs_and_equal_residuals():
+    """On n identical inputs with equal residuals the corrected R_0 t / sqrt(n m) is attained at small t: the check
+    holds, and at widths below n a bound R_0 t / n (sqrt(n m) replaced by n) fails."""
+    claim = BY_ID["gd.s5_2.displacement_linear"]
+    check = claim.correction.checks[1]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    assert check.run(claim.correction.statement, ctx).outcome is Outcome.HOLDS
+    narrower = Statement(sp.Le(note.D_r, note.R0 * note.t / note.n))
+    assert check.run(narrower, ctx).outcome is Outcome.FAILS
+
+
+def test_pattern_probability_is_checked_where_it_is_tight():
+    """The projection's law in closed form is searched down to Delta_w = 1e-3 (margin ~ Delta_w^3): the bound holds
+    there, and a bound with the density's constant halved (Delta_w / sqrt(2 pi)) fails."""
+    claim = BY_ID["gd.s5_2.pattern_probability"]
+    check = claim.checks[1]
+    ctx = Context(seed=0, claim_id=claim.id, check_name=check.name)
+    r = check.run(claim.statement, ctx)
+    assert r.outcome is Outcome.HOLDS
+    assert min(row["configuration"]["Delta_w"] for row in r.evidence["configuration_search"]["per_configuration"]) <= 1e-3
+    rel = claim.statement.relation
+    halved = Statement(sp.Ge(rel.lhs, 1 - note.Dw / sp.sqrt(2 * sp.pi)))
+    assert check.run(halved, ctx).outcome is Outcome.FAILS
+
+
 def test_entry_concentration_needs_the_union_bound(evaluated):
     """At the per-entry Hoeffding width the n = 400 orthonormal inputs' diagonal entries all stay within eps
     with probability p^400 < 1 - delta (exact); at the union-bound width every configuration holds."""
@@ -181,6 +206,17 @@ def test_entry_concentration_needs_the_union_bound(evaluated):
     assert r.outcome is Outcome.FAILS and r.evidence["exact"]
     assert correction.verdict is Verdict.SUPPORTED
     assert sp.simplify(note.WIDTH_PER_ENTRY - note.HOEFFDING_N) == 0
+
+
+def test_entry_concentration_searches_one_input_at_the_smallest_eps():
+    """The union-bound width is also searched at the smallest size, n = 1, and the smallest eps: there the exact
+    probability of leaving eps (~0.015 at delta = 0.95) is below delta but above eps."""
+    from verify.checks import WEIGHTS
+    from claims.note001_gd_global_convergence.initialization import initial_grams
+    ones = [c for c in note.ENTRY_UNION_SPACE.grid() if c["n"] == 1]
+    assert ones and all(c["inputs"] == "orthogonal" for c in ones)
+    env = initial_grams(Context(seed=0, claim_id="gd.s5_1.entry_concentration"), 1, False, ones[0])
+    assert ones[0]["epsilon"] < env[WEIGHTS][1] < ones[0]["delta"]
 
 
 def test_zero_loss_pairs_exist_only_when_over_parameterised():
@@ -249,7 +285,8 @@ def test_convergence_time_grows_like_one_over_the_angle(evaluated):
     statement, correction = evaluated(claim.id)
     assert [c.outcome for c in statement.checks if c.kind == "numeric"] == [Outcome.FAILS] * 3
     assert correction.verdict is Verdict.SUPPORTED
-    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating"))
+    env = note.convergence_times(Context(seed=0), False, Config(n=2, theta=1e-3, epsilon=1e-2, labels="alternating",
+                                                               scale=1.0))
     lam = float(env["lambda_0"].ravel()[0])
     bound = 2 / (2 * lam) * np.log(2 / (2 * 2 * 1e-2))
     assert np.allclose(env["T_epsilon"].ravel(), bound, rtol=1e-9)
