@@ -189,14 +189,17 @@ CLAIMS = [
                                 rtol=1e-6, configurations=TIME_SPACE) for c, k in POLYNOMIALS),
         depends_on=("gd.theorem1_1",),
         correction=Correction(
-            Statement(sp.Le(T_eps, n / (2 * lam0) * sp.log(R0**2 / (2 * n * eps))), assuming=[sp.Ge(LambdaMin(Hs), lam0)]),
+            # below the initial loss R_0^2/(2n) (at or above it T_eps = 0 and the logarithm is not positive)
+            Statement(sp.Le(T_eps, n / (2 * lam0) * sp.log(R0**2 / (2 * n * eps))),
+                      assuming=[sp.Ge(LambdaMin(Hs), lam0), sp.Lt(eps, R0**2 / (2 * n))]),
             checks=(Simulation(convergence_times, name="times of the kernel flow on arcs of inputs", rtol=1e-6,
                                configurations=TIME_SPACE),),
             why="At fixed n, eps and L the time is not bounded: two unit inputs theta apart have lambda_min(H*) ~ theta/(2 pi), "
                 "and labels of opposite signs put the residual in that eigendirection, so the loss e^{-2 lambda_0 t/n}/2 takes "
                 "a time ~ 1/theta (5e7 at theta = 1e-6), above any fixed polynomial of (log(1/eps), n, L). With "
                 "lambda_min(H*) >= lambda_0 > 0 (the cited papers' data assumption) the loss is at most "
-                "(1/2n)||u(0) - y||^2 e^{-2 lambda_0 t/n}, equal for those labels: the time is polynomial in 1/lambda_0 too.",
+                "(1/2n)||u(0) - y||^2 e^{-2 lambda_0 t/n}, equal for those labels: the time is polynomial in 1/lambda_0 too "
+                "(for eps below the initial loss R_0^2/(2n); at or above it T_eps = 0).",
             expected=Verdict.SUPPORTED),
         expected=Verdict.REFUTED,
     ),

@@ -178,6 +178,12 @@ def test_a_doubled_bound_of_a_nonnegative_quantity_and_a_strict_hypothesis_are_i
     flow = Statement(sp.Le(gap, dist0 / (2 * t)), assuming=[sp.Gt(t, 0)])
     assert weaker(flow, Statement(sp.Le(gap, dist0 / t), assuming=[sp.Gt(t, 0)]))
     assert not weaker(flow, Statement(sp.Le(gap, dist0 / (4 * t)), assuming=[sp.Gt(t, 0)]))
+    # the scaled implication holds without the hypotheses, whatever their form: 4Q >= 4 mu v^2 => 8Q >= 4 mu v^2
+    q, v, u = sp.symbols("Q v u", real=True)
+    mu = sp.Symbol("mu", positive=True)
+    definite = Statement(sp.Ge(4 * q, 4 * mu * v**2), assuming=[sp.Ge(u * v, mu)])
+    assert weaker(definite, Statement(sp.Ge(8 * q, 4 * mu * v**2), assuming=[sp.Ge(u * v, mu)]))
+    assert not weaker(definite, Statement(sp.Ge(2 * q, 4 * mu * v**2), assuming=[sp.Ge(u * v, mu)]))
 
 
 def test_survivors_get_a_computed_reason_and_true_mutants_need_a_proof_of_the_statement():

@@ -462,7 +462,7 @@ def _relation_implies(stronger, weaker_rel, hypotheses=()) -> bool:
         return True
     # g' = c g + (g' - c g) for a number c > 0: g >= 0 and g' - c g >= 0 give g' >= 0 (a bound doubled
     # or halved with the quantity it bounds nonnegative: T <= A implies T <= 2 A when T >= 0)
-    return any(_proves_nonnegative(g_weak - c * g_strong, hypotheses, strict) for c in SCALES)
+    return any(_proves_nonnegative(g_weak - c * g_strong, hyp, strict) for c in SCALES for hyp in ((), hypotheses))
 
 
 SCALES = (sp.Integer(2), sp.Rational(1, 2))     # the factors of the scaled implication (the mutants' own)
