@@ -541,3 +541,21 @@ def test_entrywise_identity_is_checked_where_indices_coincide():
     assert Identity().run(st, ctx).outcome == Outcome.FAILS
     right = Statement(sp.Eq(sp.Derivative(square, v[j], v[k]), 2 * sp.KroneckerDelta(j, k), evaluate=False), assuming=hyps)
     assert Identity().run(right, ctx).outcome == Outcome.HOLDS
+
+
+def test_sides_with_no_difference_are_undecided_not_an_error():
+    # a draft's equation between a symbol and a set, or a function and a matrix: lhs - rhs is not defined
+    a, b, t = sp.symbols("a b t", real=True)
+    ctx = Context(seed=0, claim_id="t", check_name="identity")
+    theta = sp.Symbol("theta_t")
+    r = Identity().run(Statement(sp.Eq(theta, sp.FiniteSet(a, b), evaluate=False)), ctx)
+    assert r.outcome is Outcome.UNDECIDED and "not defined" in r.summary
+    f = sp.Function("f")
+    r = Identity().run(Statement(sp.Eq(f(t), sp.Matrix([[a], [b]]), evaluate=False)), ctx)
+    assert r.outcome is Outcome.UNDECIDED and "not defined" in r.summary
+
+
+def test_scalar_arguments_of_matrix_reductions():
+    import mpmath as mp
+    from verify.core.notation import LambdaMin, MaxEntry
+    assert LambdaMin.mpmath(mp.mpf(2)) == 2 and MaxEntry.mpmath(mp.mpf(-1)) == -1     # a 1 x 1 matrix: its entry

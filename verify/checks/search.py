@@ -161,7 +161,10 @@ def high_precision(expr, values: Mapping, digits: int = DIGITS):
     val = sp.sympify(expr).xreplace(subs)
     if val.is_Boolean:
         return bool(val)
-    val = val.doit().evalf(digits)
+    val = val.doit()
+    if val.is_Boolean:          # a hypothesis decided by doit (a sum or a limit carried out)
+        return bool(val)
+    val = val.evalf(digits)
     if val.is_Boolean:
         return bool(val)
     if not val.is_number or val.has(sp.I) or val in (sp.nan, sp.zoo, sp.oo, -sp.oo):

@@ -336,7 +336,13 @@ class Identity:
             t = fn.args[0]
             lhs = lhs.subs(sp.Derivative(fn, t), deriv)
             rhs = rhs.subs(sp.Derivative(fn, t), deriv)
-        diff = sp.Matrix(lhs) - sp.Matrix(rhs) if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase) else lhs - rhs
+        try:
+            diff = sp.Matrix(lhs) - sp.Matrix(rhs) if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase) \
+                else lhs - rhs
+        except (TypeError, ValueError, AttributeError) as exc:
+            # a matrix against a scalar, a set, a truth value: no difference to simplify
+            return _NotOrder(None, None, None, say("lhs - rhs is not defined (", type(lhs).__name__, " and ",
+                                                    type(rhs).__name__, f"): {str(exc).strip() or type(exc).__name__}"))
         if order is not None:
             # lhs - rhs = O(g) as x -> x0: the ratio (lhs - rhs)/g has a finite limit. Returned as 0
             # when it does, else as that (infinite or undefined) limit, which the check reports.
@@ -359,7 +365,8 @@ class Identity:
     def run(self, statement: Statement, ctx: Context) -> CheckResult:
         diff = self.difference(statement)
         if isinstance(diff, _NotOrder) and diff.undecided:
-            return _kind_result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided, difference=_s(diff.leading))
+            return _kind_result(self, Outcome.UNDECIDED, SYMBOLIC, diff.undecided,
+                                difference=_s(diff.leading) if diff.leading is not None else None)
         if isinstance(diff, _NotOrder):
             return _kind_result(self, Outcome.FAILS, SYMBOLIC,
                            say("lhs - rhs ~ ", diff.leading, " is not O(", diff.order,

@@ -347,7 +347,7 @@ class LambdaMin(_Reduction):
     is_real = True
     template = r"\lambda_{\min}\left(%s\right)"
     numpy = staticmethod(lambda a: _keep(np.linalg.eigvalsh(a)[..., 0], (-2, -1)))
-    mpmath = staticmethod(lambda a: min(mp.eigsy(a)[0]))
+    mpmath = staticmethod(lambda a: min(mp.eigsy(a)[0]) if isinstance(a, mp.matrix) else a)    # a scalar: itself
     mp_array = staticmethod(over_matrices(lambda a: min(mp.eigsy(a)[0])))
     scalar_numpy = staticmethod(lambda a: a)
 
@@ -357,7 +357,8 @@ class MaxEntry(_Reduction):
     is_real = True
     template = r"\max_{i,j}\left[%s\right]_{ij}"
     numpy = staticmethod(lambda a: np.max(a, axis=(-2, -1), keepdims=True))
-    mpmath = staticmethod(lambda a: max(a[i, j] for i in range(a.rows) for j in range(a.cols)))
+    mpmath = staticmethod(lambda a: max(a[i, j] for i in range(a.rows) for j in range(a.cols))
+                          if isinstance(a, mp.matrix) else a)
     mp_array = staticmethod(lambda a: np.max(np.asarray(a, dtype=object), axis=(-2, -1), keepdims=True))
     interval = staticmethod(lambda a: _iv_max(list(a) if isinstance(a, mp.iv.matrix) else [a]))
     scalar_numpy = staticmethod(lambda a: a)
