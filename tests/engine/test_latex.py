@@ -132,6 +132,9 @@ def test_quantifiers_and_conditions_are_hypotheses():
     p = one(r"\forall t \in \mathbb{R}_+, \quad \|x\| \le t")        # leading quantifiers before \quad
     assert p.relations == (sp.Le(Norm(x), t),) and p.bound == (t,)
     assert p.hypotheses == (sp.Contains(t, sp.Interval(0, sp.oo), evaluate=False),)
+    # only a \forall over a domain (\in) is read so: an \exists, or a bound t \ge 0, states no relation here
+    assert one(r"\exists C, \quad x \le C").relations == ()
+    assert one(r"\forall t \ge 0, \quad \|x\| \le t").relations == ()
 
 
 def test_a_constraint_after_s_t_is_the_optimum_s_not_a_hypothesis():
@@ -143,6 +146,9 @@ def test_a_constraint_after_s_t_is_the_optimum_s_not_a_hypothesis():
     assert one(r"y = f(x) \text{ s.t. } x \geq 1").hypotheses == (sp.Ge(x, 1),)
     p = one(r"\min_x f(x) = \max_y f(y) \text{ s.t. } x \geq 1")
     assert p.hypotheses == (sp.Ge(x, 1),)
+    # a constraint on other symbols than the optimum's variable stays a hypothesis of the formula
+    p = one(r"\min_x (x - t)^2 \text{ s.t. } t > 0")
+    assert p.expression == F.MinOver((x - t) ** 2, x) and p.hypotheses == (sp.Gt(t, 0),)
 
 
 def test_implication():
@@ -404,7 +410,11 @@ def test_delta_w_is_one_symbol_when_the_note_declares_it():
     assert rel(r"|x| \ge \Delta w", symbols={r"\Delta w": dw}) == sp.Ge(sp.Abs(x), dw)
     assert expr(r"\frac{2\Delta w}{\sqrt{2\pi}}", symbols={r"\Delta w": dw}) == 2 * dw / sp.sqrt(2 * sp.pi)
     assert rel(r"|x| \ge \Delta w") == sp.Ge(sp.Abs(x), Delta * w)              # undeclared: the product
-    assert expr(r"\Delta w^2", symbols={r"\Delta w": dw}) == Delta * w ** 2       # w^2 is not \Delta w
+    # declared, \Delta w with a power, subscript or transpose is ambiguous ((\Delta w)^2 or \Delta (w^2)?): refused
+    for text in (r"\Delta w^2 = 1", r"a \Delta w^\top x = 1", r"\Delta w_t = 1"):
+        error = parse_display(text, {r"\Delta w": dw}).error
+        assert error is not None and "superscript or subscript" in str(error)
+    assert expr(r"\Delta w^2") == Delta * w ** 2                                   # undeclared: the product
 
 
 def test_a_superscript_is_a_label_when_the_note_declares_the_labelled_name():

@@ -16,6 +16,7 @@ import mpmath as mp
 
 import numpy as np
 import sympy as sp
+from sympy.matrices.exceptions import ShapeError
 from sympy.core.function import AppliedUndef
 from sympy.printing.pycode import MpmathPrinter
 
@@ -339,6 +340,8 @@ class Identity:
         try:
             diff = sp.Matrix(lhs) - sp.Matrix(rhs) if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase) \
                 else lhs - rhs
+        except ShapeError:          # matrices of two sizes: an ill-formed statement, not an undecided one
+            raise
         except (TypeError, ValueError, AttributeError) as exc:
             # a matrix against a scalar, a set, a truth value: no difference to simplify
             return _NotOrder(None, None, None, say("lhs - rhs is not defined (", type(lhs).__name__, " and ",

@@ -204,12 +204,17 @@ def evaluate(claim: Claim, settings: RunSettings, plugin_of: Mapping[str, str] |
     if claim.problems:
         return {"error": claim.problem_text((plugin_of or {}).get(claim.id, ""))}
     cache.reset_reproved()
+    started = time.monotonic()
     statement, correction = run_claim(claim, settings.seed, settings.budget, (plugin_of or {}).get(claim.id, ""))
     payload = {"statement": statement.to_json(), "correction": correction.to_json() if correction else None}
-    try:        # the diagnosis's part that needs this claim only, here where claims run in parallel
-        payload["analysis"] = Analysis.of(claim, statement, correction).to_json()
-    except Exception:                       # the report computes it (and says what failed) instead
-        pass
+    # the diagnosis's part that needs this claim only, here where claims run in parallel; not when the
+    # checks took half the claim's time limit, so that it never makes a claim time out (the report
+    # computes it then, and when it fails here, with the same result)
+    if settings.timeout is None or time.monotonic() - started < settings.timeout / 2:
+        try:
+            payload["analysis"] = Analysis.of(claim, statement, correction).to_json()
+        except Exception:
+            pass
     if cache.verifying():
         payload["reproved"] = cache.reset_reproved()        # (--verify-cache) hits proved again, disagreeing
     return payload

@@ -23,7 +23,9 @@ _RELATION_START = re.compile(r"\s*(&\s*)?(=|<|>|\\le|\\ge|\\leq|\\geq|\\lesssim|
                              r"\\to|\\rightarrow|\\xrightarrow|\\stackrel|\\overset|\\Rightarrow|\\implies|\\asymp|"
                              r"\\leqslant|\\geqslant|\+|-)")
 # a formula's leading quantifiers before \quad (\forall t \in R_+, \quad L(t) \le ...): part of the formula
-_LEADING_QUANTIFIER = re.compile(r"\s*\\(forall|exists)(?![A-Za-z])[^=<>]*,\s*$")
+# (only \forall over a domain written with \in: an \exists, or a bound such as t \ge 0, is not a hypothesis)
+_LEADING_QUANTIFIER = re.compile(r"\s*\\forall(?![A-Za-z])(?:(?!\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z]))[^=<>])*?"
+                                 r"\\in(?![A-Za-z])[^=<>]*,\s*$")
 _SEPARATOR = re.compile(r"\\q?quad|\\text\{\s*(s\.t\.|and|for|where|since|if|as)\s*\}|\\text\{[^{}]*\}(?!\s*\()|\\begin\{array\}")
 
 
@@ -215,8 +217,9 @@ def parse_display(display: str, symbols=None) -> DisplayResult:
 
 def _constrain(main, constraints):
     r"""``\operatorname{argmin}_\beta Q(\beta) \text{ s.t. } X\beta = y``: the constraint is the argmin's,
-    when the formula has exactly one optimum (min, max, sup, inf, argmin, argmax); otherwise (none, or
-    several: which one is not written) it stays a hypothesis of the formula. Returns (formula, the
+    when the formula has exactly one optimum (min, max, sup, inf, argmin, argmax) and the constraint
+    involves what it optimises over; otherwise (no optimum, several: which one is not written, or a
+    constraint on other symbols) it stays a hypothesis of the formula. Returns (formula, the
     constraints left as hypotheses)."""
     if not constraints:
         return main, constraints
@@ -231,10 +234,14 @@ def _constrain(main, constraints):
     if len(optima) != 1:
         return main, constraints
     (opt,) = optima
-    new = opt.func(*opt.args, *constraints)
+    variables = set().union(*(sp.sympify(c).free_symbols for c in opt.args[1:]))     # what it optimises over
+    mine = [c for c in constraints if sp.sympify(c).free_symbols & variables]
+    if not mine:
+        return main, constraints
+    new = opt.func(*opt.args, *mine)
     swap = {opt: new}
 
     def put(x):
         return x.xreplace(swap) if isinstance(x, sp.Basic) else x
     return replace(main, relations=tuple(put(r) for r in main.relations), expression=put(main.expression),
-                   definitions=tuple(put(d) for d in main.definitions)), []
+                   definitions=tuple(put(d) for d in main.definitions)), [c for c in constraints if c not in mine]

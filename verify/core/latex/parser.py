@@ -551,10 +551,19 @@ def _transformer_class():
             return None if rest is None else sp.Mul(rest, value)
 
         def _increment(self, meta, a, b):
-            r"""\Delta w: one symbol when the note declares the name "\Delta w", else Delta*w."""
-            if meta.empty or not isinstance(b, sp.Symbol):
+            r"""\Delta w: one symbol when the note declares the name "\Delta w", else Delta*w. A declared
+            \Delta w with a power, a subscript or a transpose (\Delta w^2, \Delta w_t) is refused: is it
+            (\Delta w)^2 or \Delta (w^2)?"""
+            if meta.empty:
                 return None
-            m = re.search(r"\\Delta\s*([A-Za-z])\s*$", self.text[meta.start_pos:meta.end_pos])
+            span = self.text[meta.start_pos:meta.end_pos]
+            marked = re.search(r"\\Delta\s*([A-Za-z])\s*[\^_]", span)
+            if marked is not None and r"\Delta " + marked.group(1) in self.symbols:
+                raise _Refuse(r"\Delta %s with a superscript or subscript (write (\Delta %s)^2, or declare the name)"
+                              % (marked.group(1), marked.group(1)))
+            if not isinstance(b, sp.Symbol):
+                return None
+            m = re.search(r"\\Delta\s*([A-Za-z])\s*$", span)
             if m is None or self.resolve(_Name(m.group(1))) != b:
                 return None
             declared = self.symbols.get(r"\Delta " + m.group(1))
