@@ -467,26 +467,20 @@ def _sweep(symbols, domains, violated, seed, examples, stats: SearchStats, confi
     rng = np.random.default_rng(seed)
     size = 100 * examples
     arrays = {s: domains[s].sample(rng, size) for s in symbols}
-    screened = _screen(violated, arrays, size)
-    if screened is None:       # a function NumPy cannot vectorize: Hypothesis searches point by point
-        return None
-    bad, valid = screened
-    stats.swept += size
-    stats.swept_valid += int(np.count_nonzero(valid))
-    found = _confirm(symbols, arrays, bad, violated, confirm)
-    held = np.flatnonzero(valid)
-    if found is not None or not 0 < len(held) < size // 10:
-        return found
-    centres = rng.choice(held, size=size)
-    spread = np.repeat(NEAR_SPREADS, -(-size // len(NEAR_SPREADS)))[:size]
-    near = {s: domains[s].around(rng, arrays[s][centres], spread) for s in symbols}
-    screened = _screen(violated, near, size)
-    if screened is None:
-        return None
-    bad, valid = screened
-    stats.swept += size
-    stats.swept_valid += int(np.count_nonzero(valid))
-    return _confirm(symbols, near, bad, violated, confirm)
+    for second in (False, True):
+        screened = _screen(violated, arrays, size)
+        if screened is None:       # a function NumPy cannot vectorize: Hypothesis searches point by point
+            return None
+        bad, valid = screened
+        stats.swept += size
+        stats.swept_valid += int(np.count_nonzero(valid))
+        found = _confirm(symbols, arrays, bad, violated, confirm)
+        held = np.flatnonzero(valid)
+        if found is not None or second or not 0 < len(held) < size // 10:
+            return found
+        centres = rng.choice(held, size=size)
+        spread = np.repeat(NEAR_SPREADS, -(-size // len(NEAR_SPREADS)))[:size]
+        arrays = {s: domains[s].around(rng, arrays[s][centres], spread) for s in symbols}
 
 
 # the second sweep's steps, as fractions of each domain's width: a third of its points at each scale
@@ -527,8 +521,6 @@ class _Found(Exception):
     def __init__(self, values):
         super().__init__("counterexample")
         self.values = values
-
-
 
 
 @functools.cache

@@ -112,8 +112,8 @@ def _use_bounds(expr, hypotheses):
         if not isinstance(x, sp.Symbol) or x in b.free_symbols:
             return None
         upper = isinstance(h, (sp.LessThan, sp.StrictLessThan)) == (x is h.lhs)
-        strict = isinstance(h, (sp.StrictGreaterThan, sp.StrictLessThan))
-        gap = sp.Dummy(f"gap_{x}", positive=True) if strict else sp.Dummy(f"gap_{x}", nonnegative=True)
+        sign = "positive" if isinstance(h, (sp.StrictGreaterThan, sp.StrictLessThan)) else "nonnegative"
+        gap = sp.Dummy(f"gap_{x}", **{sign: True})
         expr = expr.subs(x, b - gap if upper else b + gap)
     return expr
 

@@ -217,12 +217,9 @@ class Kind:
     substitution: tuple = ()      # the symbol substitution among them
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "declared": self.declared, "why": self.why}
-
-    def to_full_json(self) -> dict:
         """Every field, as :meth:`from_json` reads them back (:class:`Analysis`)."""
-        return {**self.to_json(), "changes": [list(c) for c in self.changes],
-                "substitution": [list(c) for c in self.substitution]}
+        return {"kind": self.kind, "declared": self.declared, "why": self.why,
+                "changes": [list(c) for c in self.changes], "substitution": [list(c) for c in self.substitution]}
 
     @staticmethod
     def from_json(d: Mapping) -> "Kind":
@@ -300,7 +297,7 @@ class Analysis:
                         marked(claim.statement, claim.correction.statement) if claim.correction is not None else None)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind.to_full_json() if self.kind is not None else None,
+        return {"kind": self.kind.to_json() if self.kind is not None else None,
                 "marked": list(self.marked) if self.marked is not None else None}
 
     @staticmethod

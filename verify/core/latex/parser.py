@@ -827,10 +827,8 @@ def _transformer_class():
                     word = run.group() + name
                     op = self._operator(word)
                     if op is not None:
-                        args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a
-                                for a in next(x for x in c[1:] if isinstance(x, list))]
                         with contextlib.suppress(TypeError, ValueError):     # sgn(x, y): the letters after all
-                            self.words[meta.end_pos] = (run.group(), op(*args))
+                            self.words[meta.end_pos] = (run.group(), op(*self._arguments_of(c)))
             return value
 
         def _operator(self, word):
@@ -840,17 +838,24 @@ def _transformer_class():
                 return declared if _is_function(declared) else None
             return _OPERATOR_WORDS[word]() if word in _OPERATOR_WORDS else None
 
+        def _arguments_of(self, c):
+            """An application's arguments (a \\cdot placeholder as the symbol \\cdot)."""
+            args = next(x for x in c[1:] if isinstance(x, list))
+            return [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a for a in args]
+
+        def _euler_times(self, exponent, args):
+            """e^{-Ct}(R_0 - R*), e^t(x): Euler's number's power times the bracket (the note does not declare e)."""
+            if len(args) != 1:
+                raise _Refuse("e^{...} followed by a list")
+            return sp.Mul(sp.exp(exponent), args[0])
+
         def _apply(self, c):
             name = self.name_of(c[0])
-            args = next(x for x in c[1:] if isinstance(x, list))
-            args = [sp.Symbol(r"\cdot") if _tok(a, "CMD_CDOT") else a for a in args]
+            args = self._arguments_of(c)
             declared = self.symbols.get(str(name))
             power = re.fullmatch(r"e\^([A-Za-z]+)", str(name))
             if power and declared is None and "e" not in self.symbols:
-                # e^t(x - y), e^{\alpha}(x): Euler's number's power times the bracket, as e^{-Ct}(x)
-                if len(args) != 1:
-                    raise _Refuse("e^{...} followed by a list")
-                return sp.Mul(sp.exp(self.resolve(_Name(power.group(1)))), args[0])
+                return self._euler_times(self.resolve(_Name(power.group(1))), args)
             if declared is not None and not _is_function(declared):
                 if len(args) != 1:
                     raise _Refuse(f"{name} is declared a symbol, not a function of {len(args)} arguments")
@@ -872,10 +877,7 @@ def _transformer_class():
             if _tok(sup, "TRANSPOSE") or str(sup) == "T":
                 return F.Transposed(self._apply([name, args]))
             if self.name_of(name) == "e" and "e" not in self.symbols:
-                # e^{-Ct}(R_0 - R*): Euler's number's power times the bracket (unless the note declares e)
-                if len(args) != 1:
-                    raise _Refuse("e^{...} followed by a list")
-                return sp.Mul(sp.exp(sp.Integer(str(sup)) if _tok(sup, "DIGIT") else self._v(sup)), args[0])
+                return self._euler_times(sp.Integer(str(sup)) if _tok(sup, "DIGIT") else self._v(sup), args)
             value = self._apply([name, args])
             if _tok(sup, "DIGIT"):
                 sup = sp.Integer(str(sup))
