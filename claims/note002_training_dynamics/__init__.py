@@ -348,7 +348,8 @@ CLAIMS = [
                             name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
         correction=Correction(
             Statement(sp.Ge(sp.Abs(c_lin()), sp.Rational(1, 2))),
-            checks=(Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
+            checks=(Inequality(name="w^T x - b is an integer"),
+                    Enumeration(cubes={"x": "pm1"}, ranges={"w": range(0, 4), "b": range(0, 6)}, dims={"d": (1, 2, 3, 4)},
                                 name="all x in {-1,1}^d, w in {0..3}^d, b in {0..5}"),),
             why="c(x) = w^T x - b - 1/2, the halfspaces of Theorem 4 (h_i = sigma_step(c_i) is to be in H): w^T x - b is an "
                 "integer, so |c(x)| >= 1/2. As written, without operators, c is a product and vanishes at w = 0.",
@@ -1039,7 +1040,7 @@ CLAIMS = [
         checks=(Inequality(name="the previous line (constant 1) at Theorem 10's smallest width, lambda_n(K) <= K_ii = 1/(2d)",
                            domains={"lambda": Domain(0, 0.5), "delta": Domain(0, 1), "n": Domain(1, 50, integer=True)}),),
         depends_on=("dyn.theorem10.gamma",),
-        expected=Verdict.SUPPORTED,
+        expected=Verdict.PROVED,
     ),
     Claim(
         id="dyn.theorem10.width",

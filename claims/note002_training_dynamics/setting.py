@@ -69,8 +69,9 @@ f_nn, f_rfm, f_rep, sk_lhs, sk_r1, sk_r2, sk_r3, sk_r4 = sp.symbols("f_nn f_rfm 
 Q = sp.Symbol("Q", positive=True)
 R_t = sp.Symbol("R_t", real=True)
 
-x, v, vp, w = (sp.IndexedBase(name) for name in ("x", "v", "vp", "w"))
-b_ = sp.IndexedBase("b")
+# points of the cubes {0,1}^d and {-1,1}^d, parity indices in {0,1}^d, and the halfspaces' w in N^d, b in N
+x, v, vp, w = (sp.IndexedBase(name, integer=True) for name in ("x", "v", "vp", "w"))
+b_ = sp.IndexedBase("b", integer=True)
 
 
 # ---------------------------------------------------------------------------------------------

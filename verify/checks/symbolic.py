@@ -26,6 +26,7 @@ from ._common import DIGITS, inequality_sides, relation_sides, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
 from ..core.text import say
+from .enclosure import prove_nonnegative
 from .search import (SearchStats, certain_sign, confirmed_negative, exact_rational, domains_for, find_counterexample,
                      high_precision, hypothesis_box, involved, replay_text, shown_value, shrink, valid_floor)
 
@@ -143,6 +144,17 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
             return True
         if getattr(c, no):
             return False
+    return None
+
+
+def _enclosure(*forms, hypotheses=(), strict: bool = False):
+    """``(form, proof)`` for the first of ``forms`` (one margin written differently: interval arithmetic
+    depends on the form) that interval arithmetic proves nonnegative on the statement's region; None."""
+    for form in dict.fromkeys(forms):
+        frozen, _ = _freeze(_evaluate(form))
+        proof = prove_nonnegative(frozen, [_freeze(h)[0] for h in hypotheses], strict)
+        if proof is not None:
+            return form, proof
     return None
 
 
@@ -566,6 +578,16 @@ class Inequality:
             return _kind_result(self, Outcome.FAILS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False),
                                     " false everywhere"),
                            margin=_s(margin))
+        proved = _enclosure(margin, big - small, hypotheses=statement.hypotheses, strict=strict)
+        if proved is not None:
+            form, proof = proved
+            where = ", ".join(f"{k} in {v}" for k, v in proof.region.items())
+            return _kind_result(self, Outcome.HOLDS, SYMBOLIC,
+                                say("interval arithmetic proves ", (sp.Ge if op == ">=" else sp.Gt)(form, 0, evaluate=False),
+                                    f" on {where}" if where else " for all values",
+                                    "".join(f"; {note}" for note in proof.stand_ins),
+                                    f" ({proof.boxes} box{'es' if proof.boxes > 1 else ''})"),
+                                margin=_s(form), **proof.to_json())
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)

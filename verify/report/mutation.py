@@ -196,8 +196,10 @@ def to_markdown(report: MutationReport, threshold: float = 0.9) -> str:
              "definition it uses: two symbols of the same kind swapped, a constant times or divided by 2, an exponent "
              "raised or lowered, an inequality flipped, a term dropped. It is **killed** when the claim's own checks "
              "flag it (refuted, gap or loose); **weaker** survivors are implied by the original (SymPy proves it) and "
-             "are not counted against the checks; **true** survivors are not implied by the original but the claim's own "
-             "symbolic checks prove them (verdict proved): true statements, which no correct check can kill, so they are "
+             "are not counted against the checks (SymPy, or interval arithmetic on the statement's region, proves it); **true** "
+             "survivors are not implied by the original but one of the claim's own checks proves them as written, "
+             "symbolically (SymPy, or interval arithmetic on the statement's region): true statements, which no correct "
+             "check can kill, so they are "
              "not counted either; the kill rate is killed / (killed + survived). Both exclusions are computed per mutant "
              "(a SymPy proof of the implication, or the checks' proof of the mutant), never listed by hand; the "
              "remaining survivors are listed at the end, grouped by a computed reason.", "",

@@ -9,8 +9,8 @@ term of a sum. Each mutant is run through the claim's own checks (the scaling an
 * ``killed`` when the checks flag it (its verdict is refuted, gap or loose),
 * ``weaker`` when it survived and SymPy proves the original implies it (a weaker bound: no check
   should fail it), ``equivalent`` when it is the original in another form,
-* ``true`` when it survived, is not shown weaker, and the claim's own symbolic checks prove it (verdict
-  proved): a true statement no correct check can kill,
+* ``true`` when it survived, is not shown weaker, and one of the claim's own checks proves it as written,
+  symbolically (:func:`proved_as_written`): a true statement no correct check can kill,
 * ``error`` when a check could not run on it, and otherwise ``survived``, with a computed reason
   (:func:`survival_reason`).
 
@@ -34,6 +34,7 @@ from sympy.core.relational import Relational
 from ..core.model import SYMBOLIC, Budget, Claim, Outcome, RunSettings, Statement, stable_hash
 from .runner import all_checks, map_claims, run_checks
 from ..checks._common import inequality_sides
+from ..checks.enclosure import prove_nonnegative
 from ..checks.symbolic import sign_nonnegative
 from ..core.notation import Prob
 
@@ -145,6 +146,18 @@ OPERATORS: dict[str, Callable] = {"swap": _swaps, "constant": _constants, "expon
                                   "flip": _flips, "drop": _drops}
 
 
+def _circular(where: dict) -> bool:
+    """Some definition uses, directly or through others, the symbol it defines."""
+    uses = {k: sp.sympify(v).free_symbols & set(where) for k, v in where.items()}
+
+    def reaches(start, node, seen) -> bool:
+        for u in uses.get(node, ()):
+            if u == start or (u not in seen and reaches(start, u, seen | {u})):
+                return True
+        return False
+    return any(reaches(k, k, {k}) for k in where)
+
+
 def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str = "") -> list[Mutant]:
     """The mutants of ``statement``'s conclusion and of its definitions (``where``), deduplicated,
     in a fixed order; at most ``limit`` (a sample seeded by ``salt``). A reading of the note's notation
@@ -173,6 +186,8 @@ def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str =
                 else:
                     changed = {"where": {**statement.where, key: new}}
                     change = f"in the definition of {key}: {change}"
+                    if _circular(changed["where"]):          # gamma = f(gamma): no longer a definition
+                        continue
                 ident = sp.srepr(new) + ("" if key is None else f"@{key}")
                 if ident in seen:
                     continue
@@ -292,7 +307,10 @@ def _proves_nonnegative(g, hypotheses=(), strict: bool = False) -> bool:
                 return True
         except Exception:
             continue
-    return False
+    try:
+        return prove_nonnegative(g, hypotheses, strict) is not None
+    except Exception:
+        return False
 
 
 # the sign of d(outer)/d(inner) for functions increasing on their domain
@@ -562,11 +580,13 @@ def _statement_provers() -> tuple:
 
 
 def proved_as_written(result, checks) -> bool:
-    """The checks prove the statement they ran on (verdict proved) by a symbolic proof of the statement
-    as written: an engine check that reads the statement itself (an identity or series simplified to 0,
-    an inequality's sign, an explicit order) holds symbolically. A proof through a hand-written
-    derivation, or by a check defined outside the engine, does not count."""
-    if result.verdict.value != "proved":
+    """The checks accept the statement they ran on (proved or supported) and one of them proves it by
+    a symbolic proof of the statement as written: an engine check that reads the statement itself (an
+    identity or series simplified to 0, an inequality's sign from SymPy or from interval arithmetic on
+    the statement's region, an explicit order) holds symbolically. Other checks holding numerically
+    beside it do not weaken that proof. A proof through a hand-written derivation, or by a check
+    defined outside the engine, does not count."""
+    if result.verdict.value not in ("proved", "supported"):
         return False
     provers = {c.name for c in checks if isinstance(c, _statement_provers())}
     return any(r.check in provers and r.kind == SYMBOLIC and r.outcome == Outcome.HOLDS for r in result.checks)

@@ -1,0 +1,76 @@
+"""Proof of a sign by interval enclosure on the statement's region: it proves what holds there, and
+never what fails somewhere in the region, whatever the check's search domains."""
+import sympy as sp
+
+from verify.checks import Domain, Inequality
+from verify.checks.enclosure import integer_valued, prove_nonnegative, region
+from verify.core.model import Context, Outcome, Statement
+
+
+def run_check(check, statement):
+    return check.run(statement, Context(seed=0, claim_id="test"))
+
+lam, delta = sp.symbols("lambda delta", positive=True)
+n = sp.Symbol("n", positive=True, integer=True)
+x = sp.Symbol("x", nonnegative=True)
+t = sp.Symbol("t", real=True)
+GAMMA = sp.sqrt(lam / (10 * n * sp.log(2 * n**2 / delta)))
+
+
+def test_proves_on_an_unbounded_region_with_infinite_ends():
+    proof = prove_nonnegative(1 - GAMMA, [sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)])
+    assert proof is not None
+    assert proof.region == {"delta": "(0, 1)", "lambda": "(0, 1/2]", "n": "the integers from 1"}
+
+
+def test_fails_where_the_region_is_larger_than_where_it_holds():
+    assert prove_nonnegative(1 - GAMMA, [sp.Lt(delta, 1)]) is None              # lambda unbounded: false
+    assert prove_nonnegative(x - 1) is None                                        # false at x = 0
+    assert prove_nonnegative(sp.Rational(50005, 1000) - x, [sp.Ge(x, sp.Rational(4999, 100)),
+                                                            sp.Le(x, sp.Rational(5001, 100))]) is None
+    assert prove_nonnegative(sp.exp(t) - 2) is None
+    assert prove_nonnegative(t**2, [], strict=True) is None                      # 0 at t = 0
+
+
+def test_a_singularity_at_an_end_takes_the_one_sided_limit():
+    y1, y2 = sp.symbols("y1 y2", nonnegative=True)
+    p1 = sp.Symbol("p1", positive=True)
+    assert prove_nonnegative(-y1 * sp.log(p1) - y2 * sp.log(1 - p1), [sp.Lt(p1, 1)]) is not None
+    assert prove_nonnegative(-y1 * sp.log(p1) - y2 * sp.log(1 - p1)) is None      # p1 > 1: not real
+
+
+def test_branch_and_bound_splits_until_each_box_is_decided():
+    s = sp.Symbol("s", real=True)
+    proof = prove_nonnegative(s**2 - s + 1, [sp.Ge(s, -4), sp.Le(s, 4)])
+    assert proof is not None and proof.boxes > 1
+    assert prove_nonnegative(s - sp.Rational(1, 4), [sp.Ge(s, sp.Rational(1, 4))]) is not None   # exact ends
+    assert prove_nonnegative(s - sp.Rational(1, 4), [sp.Gt(s, sp.Rational(1, 5))]) is None
+
+
+def test_an_integer_plus_a_half_is_at_least_a_half_away_from_zero():
+    w, xs, b = (sp.IndexedBase(name, integer=True) for name in ("w", "x", "b"))
+    j, d = sp.symbols("j d", integer=True, positive=True)
+    c = sp.Sum(w[j] * xs[j], (j, 1, d)) - b[1] - sp.Rational(1, 2)
+    assert integer_valued(c + sp.Rational(1, 2))
+    proof = prove_nonnegative(sp.Abs(c) - sp.Rational(1, 2))
+    assert proof is not None and "an integer plus" in proof.stand_ins[0]
+    assert prove_nonnegative(sp.Abs(c) - sp.Rational(1, 2), strict=True) is None
+    assert prove_nonnegative(sp.Abs(c) - sp.Rational(3, 4)) is None
+    plain = sp.IndexedBase("v")                                                    # not declared integer
+    assert prove_nonnegative(sp.Abs(plain[1] - sp.Rational(1, 2)) - sp.Rational(1, 2)) is None
+
+
+def test_an_undeclared_sign_or_a_complex_symbol_proves_nothing():
+    z = sp.Symbol("z")
+    assert prove_nonnegative(z**2 + 1) is None
+    assert region([z]) is None
+
+
+def test_inequality_proves_on_the_statement_region_not_on_its_search_domain():
+    stated = Statement(sp.Le(GAMMA, 1), assuming=[sp.Le(lam, sp.Rational(1, 2)), sp.Lt(delta, 1)])
+    res = run_check(Inequality(domains={"n": Domain(1, 50, integer=True)}), stated)
+    assert res.outcome == Outcome.HOLDS and res.kind == "symbolic"
+    assert res.evidence["region"]["n"] == "the integers from 1"
+    # true on the search domain n <= 50 only: never proved, and refuted beyond it
+    capped = run_check(Inequality(domains={"n": Domain(1, 50, integer=True)}), Statement(sp.Le(n, 50)))
+    assert capped.outcome != Outcome.HOLDS or capped.kind != "symbolic"
