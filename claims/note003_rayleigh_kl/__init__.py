@@ -200,7 +200,7 @@ CLAIMS = [
         checks=(Inequality(sizes={"k": 2}, name="sign over R_+^2", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                              "f1": Domain(1e-3, 10), "f2": Domain(1e-3, 10)}),),
         correction=Correction(
-            Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0)),
+            Statement(sp.Ge(-_y1 * sp.log(_p1) - _y2 * sp.log(1 - _p1), 0), assuming=[sp.Lt(_p1, 1)]),   # (p1, 1 - p1) in the simplex
             checks=(Inequality(sizes={"k": 2}, name="sign over the simplex", domains={"y1": Domain(0, 2), "y2": Domain(0, 2),
                                                                        "p1": Domain(0, 1)}),
                     AtSizes(_simplex_sign_at, sizes={"k": (3, 4)}, name="sign over the simplex at k = 3, 4",

@@ -221,6 +221,23 @@ def test_one_edit_in_a_monotone_context():
     k = sp.Symbol("k", integer=True, positive=True)
     s = sp.Symbol("s", nonnegative=True)
     assert weaker(Statement(sp.Le((12 * s + 12 * k - 1) / (6 * k), 3 + s)), Statement(sp.Le((12 * s + 12 * k - 1) / (12 * k), 3 + s)))
+    # C(n, k) grows with its integer n >= k >= 0: C(4d, d) >= C(2d, d), not C(d, d)
+    size = sp.Symbol("S", positive=True)
+    big, small = sp.binomial(4 * d, d), sp.binomial(2 * d, d)
+    st = Statement(sp.Ge(size, 2**d / sp.sqrt(d)), where={size: small})
+    assert weaker(st, Statement(sp.Ge(size, 2**d / sp.sqrt(d)), where={size: big}))
+    assert not weaker(st, Statement(sp.Ge(size, 2**d / sp.sqrt(d)), where={size: sp.binomial(d, d)}))
+    half = sp.Symbol("h", positive=True)                        # not an integer: at h = 1/8, C(2h, 2) >= -1/10 > C(4h, 2)
+    r = sp.Symbol("R", real=True)
+    assert not weaker(Statement(sp.Ge(r, -sp.Rational(1, 10)), where={r: sp.binomial(2 * half, 2)}),
+                      Statement(sp.Ge(r, -sp.Rational(1, 10)), where={r: sp.binomial(4 * half, 2)}))
+
+
+def test_a_definition_that_uses_the_symbol_it_defines_is_no_mutant():
+    g, lam, n = sp.symbols("gamma lambda n", positive=True)
+    st = Statement(sp.Le(g, 1), where={g: sp.sqrt(lam / n)})
+    out = mutants(st, limit=None)
+    assert out and all(g not in m.statement.where[g].free_symbols for m in out)
 
 
 def test_readings_of_the_notes_notation_are_not_mutated():

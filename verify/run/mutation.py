@@ -340,7 +340,7 @@ def _direction(expr, other, path, hypotheses) -> int:
     """+1 when ``expr`` increases with the subexpression at ``path`` (every other argument held
     fixed) on the way to ``other`` (``expr`` edited below ``path``), -1 when it decreases, 0 when
     SymPy cannot tell: sums, products with factors of known sign, powers with constant exponents of
-    bases positive in both, increasing functions."""
+    bases positive in both, increasing functions, a binomial coefficient's upper integer."""
     sign = 1
     node = expr
     for i in path:
@@ -373,6 +373,12 @@ def _direction(expr, other, path, hypotheses) -> int:
                 return 0             # increasing on the positive numbers only
         elif isinstance(node, _INCREASING):
             if not (child.is_extended_real and other.is_extended_real):
+                return 0
+        elif isinstance(node, sp.binomial) and i == 0:
+            # C(n, k) grows with the integer n once n >= k >= 0 (C(n + 1, k) = C(n, k) (n + 1)/(n + 1 - k))
+            k = node.args[1]
+            if not all(x.is_integer for x in (child, other, k)) or not \
+                    all(_proves_nonnegative(x, hypotheses) for x in (k, child - k, other - k)):
                 return 0
         else:
             return 0
