@@ -259,7 +259,8 @@ NEG_GRAD_FBAR_ALPHA = sp.Matrix([-sp.diff(_Rg(*[alpha * hi for hi in _hbar_g]) /
 W_deep, W_nuc, beta_K = sp.symbols("W_deep W_nuc beta_K", real=True)
 Delta_Dh, gradF_norm, D2h_norm, Dh_norm, D2h_sup = sp.symbols("Delta_Dh gradF_norm D2h_norm Dh_norm D2h_sup", positive=True)
 
-grad_norm, lambda_min, lambda_max = sp.symbols("grad_norm lambda_min lambda_max", real=True)
+grad_norm = sp.Symbol("grad_norm", nonnegative=True)       # a norm
+lambda_min, lambda_max = sp.symbols("lambda_min lambda_max", real=True)
 Delta_F, F_0, G_2, eta = sp.symbols("Delta_F F_0 G_2 eta", positive=True)
 F_lim, F_min = sp.symbols("F_lim F_min", real=True)
 # Section 2.3's linearised flow and Theorem 2.5's limit: the dimension of Fbar_alpha's set of global minimisers, the

@@ -261,3 +261,15 @@ def test_a_statement_read_through_readings_is_mutated_in_the_checked_quantities(
     assert rows and not [r for r in rows if r["status"] == "error"]
     assert not [r for r in rows if "F(" in r["mutant"]]
     assert tally(rows)["killed"] >= 3
+
+
+def test_a_definition_nothing_uses_is_not_mutated():
+    # kappa is defined beside the statement but neither its relation nor its hypotheses use it: an edit
+    # of it changes nothing any check evaluates
+    w, tau, kappa, s, L, nu, mu = sp.symbols("w tau_0 kappa sigma L nu mu", positive=True)
+    st = Statement(sp.Le(w, tau), assuming=(sp.Gt(nu, mu),), where={tau: s / (2 * L), kappa: nu / mu})
+    out = mutants(st, limit=None)
+    assert any(m.change.startswith("in the definition of tau_0") for m in out)
+    assert not any(m.change.startswith("in the definition of kappa") for m in out)
+    used = Statement(sp.Le(w, tau), where={tau: s / (2 * L * kappa), kappa: nu / mu})   # through tau_0
+    assert any(m.change.startswith("in the definition of kappa") for m in mutants(used, limit=None))

@@ -146,6 +146,22 @@ OPERATORS: dict[str, Callable] = {"swap": _swaps, "constant": _constants, "expon
                                   "flip": _flips, "drop": _drops}
 
 
+def _used_definitions(statement: Statement) -> set:
+    """The defined names (symbols or applications) the relation or a hypothesis uses, directly or
+    through other definitions: a definition nothing uses is no part of what the statement says, and an
+    edit of it no mutant."""
+    where = statement.where
+    frontier = [sp.sympify(statement.relation), *(sp.sympify(h) for h in statement.hypotheses)]
+    used: set = set()
+    while frontier:
+        expr = frontier.pop()
+        for k in where:
+            if k not in used and isinstance(expr, sp.Basic) and expr.has(k):
+                used.add(k)
+                frontier.append(sp.sympify(where[k]))
+    return used
+
+
 def _circular(where: dict) -> bool:
     """Some definition uses, directly or through others, the symbol it defines."""
     uses = {k: sp.sympify(v).free_symbols & set(where) for k, v in where.items()}
@@ -164,8 +180,9 @@ def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str =
     (``f(omega(t)) -> f_t``, :attr:`Statement.readings`) is how checks evaluate it, not part of what the
     note states: it is not mutated (:func:`mutate_statement` mutates the statement with its readings
     applied, :meth:`Statement.as_checked`)."""
+    used = _used_definitions(statement)
     parts = [(None, statement.relation)] + [(k, v) for k, v in statement.where.items()
-                                            if k not in statement.readings]
+                                            if k not in statement.readings and k in used]
     symbols = set().union(*(sp.sympify(p).free_symbols for _, p in parts))
     seen = {sp.srepr(statement.relation)}
     out: list[Mutant] = []
