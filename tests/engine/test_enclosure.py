@@ -74,3 +74,11 @@ def test_inequality_proves_on_the_statement_region_not_on_its_search_domain():
     # true on the search domain n <= 50 only: never proved, and refuted beyond it
     capped = run_check(Inequality(domains={"n": Domain(1, 50, integer=True)}), Statement(sp.Le(n, 50)))
     assert capped.outcome != Outcome.HOLDS or capped.kind != "symbolic"
+
+
+def test_an_integer_region_from_strict_and_weaker_bounds():
+    assert region([n], [sp.Gt(n, 0)])[n][0].value == 1                      # n > 0 adds nothing to n >= 1
+    assert region([n], [sp.Gt(n, 2)])[n][0].value == 3
+    assert region([n], [sp.Le(n, sp.Rational(5, 2))])[n][1].value == 2
+    assert prove_nonnegative(n - 2, [sp.Gt(n, 0)]) is None                    # n = 1 is in the region
+    assert prove_nonnegative(n - 2, [sp.Gt(n, 1)]) is not None

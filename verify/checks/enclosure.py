@@ -160,14 +160,18 @@ def region(symbols, hypotheses=()) -> dict | None:
             v = Fraction(int(number.p), int(number.q))
         else:                                     # a float of an irrational bound, one step outward
             v = Fraction(math.nextafter(v, -math.inf if side == "lo" else math.inf))
-        value = v if not x.is_integer else Fraction(math.ceil(v) if side == "lo" else math.floor(v))
+        if x.is_integer:                          # n > 2 for an integer: n >= 3; n <= 5/2: n <= 2
+            value = Fraction(math.ceil(v) if side == "lo" else math.floor(v))
+            if strict and value == v:
+                value += 1 if side == "lo" else -1
+            strict = False
+        else:
+            value = v
         lo, hi = out[x]
         if side == "lo" and value >= lo.value:
-            lo = Side(value, strict and value == v and not x.is_integer)
+            lo = Side(value, strict)
         elif side == "hi" and value <= hi.value:
-            hi = Side(value, strict and value == v and not x.is_integer)
-        if x.is_integer and strict and value == v:            # n > 2 for an integer: n >= 3
-            lo, hi = (Side(lo.value + 1), hi) if side == "lo" else (lo, Side(hi.value - 1))
+            hi = Side(value, strict)
         out[x] = (lo, hi)
     return out
 
