@@ -26,7 +26,8 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from .search import _NoInterval, _iv, _numeric_bound, _IV_FUNCTIONS
+from .intervals import IV_FUNCTIONS, NoInterval, interval
+from .search import numeric_bound
 
 ENCLOSURE_BOXES = 64      # interval evaluations (boxes) one proof may use
 ENCLOSURE_BITS = 64       # working precision of the intervals
@@ -96,7 +97,7 @@ def _evaluable(expr) -> bool:
     if expr.is_Symbol or expr.is_Number or expr in (sp.pi, sp.E):
         return True
     if isinstance(expr, (sp.Add, sp.Mul, sp.Pow, sp.Abs, sp.Max, sp.Min)) or \
-            (expr.func in _IV_FUNCTIONS and len(expr.args) == 1):
+            (expr.func in IV_FUNCTIONS and len(expr.args) == 1):
         return all(_evaluable(a) for a in expr.args)
     return False
 
@@ -123,12 +124,12 @@ def stand_ins(expr):
             notes.append(f"{sp.sstr(e)} >= {_value(min(gap, 1 - gap))} (an integer plus {sp.sstr(c)})")
             out = dummy
         elif isinstance(e, (sp.Add, sp.Mul, sp.Pow, sp.Abs, sp.Max, sp.Min)) or \
-                (e.func in _IV_FUNCTIONS and len(e.args) == 1):
+                (e.func in IV_FUNCTIONS and len(e.args) == 1):
             out = e.func(*[walk(a) for a in e.args], evaluate=False)
         else:
             r = _range_of(e)
             if r is None:
-                raise _NoInterval(f"{type(e).__name__} may not be real")
+                raise NoInterval(f"{type(e).__name__} may not be real")
             dummy = sp.Dummy(type(e).__name__, real=True)
             ranges[dummy] = r
             notes.append(f"{sp.sstr(e)} in {_text(*r, False)}")
@@ -137,7 +138,7 @@ def stand_ins(expr):
         return out
     try:
         return walk(sp.sympify(expr)), ranges, tuple(notes)
-    except _NoInterval:
+    except NoInterval:
         return None
 
 
@@ -150,7 +151,7 @@ def region(symbols, hypotheses=()) -> dict | None:
             return None
         out[s] = r
     for h in hypotheses:
-        b = _numeric_bound(h)
+        b = numeric_bound(h)
         if b is None or b[0] not in out:
             continue
         x, side, v = b
@@ -256,8 +257,8 @@ def prove_nonnegative(expr, hypotheses=(), strict: bool = False, boxes: int = EN
             box = stack.pop()
             used += 1
             try:
-                r = _iv(body, {s: _interval(*box[s]) for s in order}, region=True)
-            except (_NoInterval, ZeroDivisionError, ValueError, ArithmeticError, TypeError):
+                r = interval(body, {s: _interval(*box[s]) for s in order}, region=True)
+            except (NoInterval, ZeroDivisionError, ValueError, ArithmeticError, TypeError):
                 r = None
             if r is not None and not (mpmath.isnan(r.a) or mpmath.isnan(r.b)) and (r.a > 0 or (r.a >= 0 and not strict)):
                 continue

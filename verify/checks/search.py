@@ -30,7 +30,8 @@ import numpy as np
 import sympy as sp
 
 from ._common import DIGITS
-from ..core.notation import INTERVAL, MPMATH, SCALAR_NUMPY, Notation
+from ..core.notation import MPMATH, SCALAR_NUMPY
+from .intervals import NoInterval, exact_value, interval
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def domains_for(symbols, given: Mapping | None = None) -> dict:
     return {s: given.get(str(s)) or default_domain(s) for s in symbols}
 
 
-def _numeric_bound(h):
+def numeric_bound(h):
     """``(symbol, 'lo'|'hi', value)`` for a hypothesis ``x >= b`` / ``x <= b`` (either way round) with a
     real number b; None for any other hypothesis."""
     if not isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
@@ -112,7 +113,7 @@ def hypothesis_box(domains: Mapping, hypotheses=()) -> dict:
     symbol whose domain misses the box entirely is drawn from the box itself (100 wide on an open side)."""
     bounds: dict = {}
     for h in hypotheses:
-        b = _numeric_bound(h)
+        b = numeric_bound(h)
         if b is None:
             continue
         x, side, v = b
@@ -180,134 +181,24 @@ INTERVAL_BITS = (64, 256, 1024, 4096, 16384)     # interval precisions tried in 
 STABLE_DIGITS = (30, 60, 120, 240, 480, 960, 1920)  # decimal precisions of the last resort
 
 
-def exact_value(v) -> Fraction:
-    """A value as an exact rational: a float is taken exactly (its binary value)."""
-    if isinstance(v, Fraction):
-        return v
-    if isinstance(v, sp.Rational):
-        return Fraction(int(v.p), int(v.q))
-    if isinstance(v, (int, np.integer)):
-        return Fraction(int(v))
-    return Fraction(float(v))
-
-
 def exact_rational(v) -> sp.Rational:
     """A value as an exact SymPy rational (a float's binary value)."""
     f = exact_value(v)
     return sp.Rational(f.numerator, f.denominator)
 
 
-class _NoInterval(Exception):
-    """The expression has a part mpmath's interval arithmetic does not evaluate rigorously."""
-
-
-_IV_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.sin: "sin", sp.cos: "cos", sp.tan: "tan",
-                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial"}
-
-
-def _iv(expr, values: Mapping, region: bool = False):
-    """``expr`` as an mpmath interval at the current ``mpmath.iv.prec`` (outward rounding). ``values``
-    are exact points, or with ``region`` intervals (``mpmath.iv.mpf``) too: then an interval that
-    only touches a singularity at an end (``1/x``, ``log x`` on ``[0, 1]``) gives its one-sided limit, an
-    enclosure of the values where the expression is defined."""
-    iv = mpmath.iv
-
-    def ev(e):
-        return _iv(e, values, region)
-    if expr.is_Symbol:
-        if expr not in values:
-            raise _NoInterval(f"no value for {expr}")
-        v = values[expr]
-        if region and isinstance(v, _IVMPF):
-            return v
-        f = exact_value(v)
-        return iv.mpf(f.numerator) / iv.mpf(f.denominator)
-    if expr.is_Rational:
-        return iv.mpf(int(expr.p)) / iv.mpf(int(expr.q))
-    if expr.is_Float:
-        r = sp.Rational(expr)               # the Float's exact binary value
-        return iv.mpf(int(r.p)) / iv.mpf(int(r.q))
-    if expr is sp.pi:
-        return iv.pi
-    if expr is sp.E:
-        return iv.e
-    if isinstance(expr, sp.Add):
-        out = iv.mpf(0)
-        for a in expr.args:
-            out = out + ev(a)
-        return out
-    if isinstance(expr, sp.Mul):
-        out = iv.mpf(1)
-        for a in expr.args:
-            out = out * ev(a)
-        return out
-    if isinstance(expr, sp.Pow):
-        base, e = expr.args
-        b = ev(base)
-        touches = region and b.a == 0 < b.b          # [0, b]: the limit at 0 where the power is defined
-        if e.is_Integer:
-            if e < 0 and b.a <= 0 <= b.b and not (touches or (region and b.a < 0 == b.b)):
-                raise _NoInterval("division by an interval containing 0")
-            return b ** int(e)
-        if e == sp.Rational(1, 2):
-            if b.a < 0:
-                raise _NoInterval("square root of an interval reaching below 0")
-            return iv.sqrt(b)
-        if touches and e.is_number:
-            top = iv.exp(ev(e) * iv.log(iv.mpf(b.b)))
-            return iv.mpf([0, top.b]) if e.is_positive else iv.mpf([top.a, mpmath.inf])
-        if b.a <= 0:
-            raise _NoInterval("non-integer power of an interval reaching 0 or below")
-        return iv.exp(ev(e) * iv.log(b))
-    if isinstance(expr, sp.Abs):
-        return abs(ev(expr.args[0]))
-    if isinstance(expr, (sp.Max, sp.Min)):
-        parts = [ev(a) for a in expr.args]
-        pick = max if isinstance(expr, sp.Max) else min
-        return iv.mpf([pick(p.a for p in parts), pick(p.b for p in parts)])
-    if expr.func in _IV_FUNCTIONS and len(expr.args) == 1:
-        arg = ev(expr.args[0])
-        if expr.func is sp.log and (arg.a < 0 or (arg.a == 0 and not (region and arg.b > 0))):
-            raise _NoInterval("logarithm of an interval reaching 0 or below")
-        if expr.func in (sp.gamma, sp.loggamma, sp.factorial) and arg.a <= 0:
-            raise _NoInterval(f"{expr.func.__name__} of an interval reaching 0 or below")
-        return getattr(iv, _IV_FUNCTIONS[expr.func])(arg)
-    if isinstance(expr, Notation) and type(expr).__name__ in INTERVAL:     # vectors and matrices as iv.matrix
-        value = _iv_notation(expr, values, region)
-        if isinstance(value, iv.matrix):
-            raise _NoInterval(f"{type(expr).__name__} is a vector, not a number")
-        return value
-    raise _NoInterval(f"{type(expr).__name__} has no interval evaluation")
-
-
-_IVMPF = type(mpmath.iv.mpf(0))
-
-
-def _iv_notation(expr, values: Mapping, region: bool = False):
-    """A notation function on intervals, its vector and matrix arguments as ``mpmath.iv.matrix``."""
-    iv = mpmath.iv
-
-    def arg(a):
-        if isinstance(a, sp.MatrixBase):
-            return iv.matrix([[_iv(e, values, region) for e in row] for row in a.tolist()])
-        if isinstance(a, Notation) and type(a).__name__ in INTERVAL:
-            return _iv_notation(a, values, region)
-        return _iv(a, values, region)
-    return INTERVAL[type(expr).__name__](*(arg(a) for a in expr.args))
-
-
 def _interval_sign(expr, values: Mapping):
     """(sign, precision in bits) from interval arithmetic, sign None when no precision settles it;
-    raises _NoInterval when the expression cannot be evaluated on intervals."""
+    raises NoInterval when the expression cannot be evaluated on intervals."""
     iv = mpmath.iv
     old = iv.prec
     try:
         for bits in INTERVAL_BITS:
             iv.prec = bits
             try:
-                r = _iv(expr, values)
+                r = interval(expr, values)
             except (ZeroDivisionError, ValueError, ArithmeticError) as exc:
-                raise _NoInterval(str(exc)) from None
+                raise NoInterval(str(exc)) from None
             a, b = r.a, r.b
             if not (mpmath.isfinite(a) and mpmath.isfinite(b)):
                 if a > 0:
@@ -372,7 +263,7 @@ def certain_sign(expr, values: Mapping) -> tuple[int | None, str]:
         sign, bits = _interval_sign(expr, values)
         if sign is not None:
             return sign, f"interval arithmetic at {bits} bits"
-    except _NoInterval:
+    except NoInterval:
         pass
     sign, digits = _stable_sign(expr, exact)
     if sign is not None:
