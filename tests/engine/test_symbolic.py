@@ -559,3 +559,17 @@ def test_scalar_arguments_of_matrix_reductions():
     import mpmath as mp
     from verify.core.notation import LambdaMin, MaxEntry
     assert LambdaMin.mpmath(mp.mpf(2)) == 2 and MaxEntry.mpmath(mp.mpf(-1)) == -1     # a 1 x 1 matrix: its entry
+
+
+def test_a_sum_over_a_symbolic_range_is_searched_written_out_at_small_sizes():
+    f = sp.Symbol("f", integer=True, positive=True)
+    N = sp.Symbol("N_F", integer=True, positive=True)
+    X = sp.IndexedBase("X", nonnegative=True)
+    mean = sp.Sum(X[f] / N, (f, 1, N))
+    ctx = Context(seed=0, claim_id="test")
+    wrong = Inequality().run(Statement(sp.Le(mean, sp.Sum(X[f], (f, 1, N)) / N**2)), ctx)
+    assert wrong.outcome == Outcome.FAILS and wrong.evidence["counterexample"]["N_F"] >= 2
+    # true at every size, and beyond SymPy's sign inference: held at each written-out size, numerically
+    held = Inequality().run(Statement(sp.Le(sp.Sum(X[f], (f, 1, N))**2, N * sp.Sum(X[f]**2, (f, 1, N)))), ctx)
+    assert held.outcome == Outcome.HOLDS and held.kind == "numeric"
+    assert [s["at"] for s in held.evidence["sizes"]] == ["N_F = 1", "N_F = 2", "N_F = 3", "N_F = 4"]

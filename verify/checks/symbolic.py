@@ -588,6 +588,9 @@ class Inequality:
                                     "".join(f"; {note}" for note in proof.stand_ins),
                                     f" ({proof.boxes} box{'es' if proof.boxes > 1 else ''})"),
                                 margin=_s(form), **proof.to_json())
+        instances = summed_instances(margin, statement.hypotheses, self.domains)
+        if instances:
+            return self._at_sizes(ctx, margin, instances, strict)
         values, evidence = _search(self, ctx, margin, statement.hypotheses, self.domains,
                                    f"big - small {'<=' if strict else '<'} 0", strict)
         evidence["margin"] = _s(margin)
@@ -602,6 +605,87 @@ class Inequality:
         return _kind_result(self, Outcome.HOLDS, NUMERIC,
                        f"no counterexample among {_searched(evidence)} (SymPy could not decide the sign)",
                        **evidence)
+
+
+    def _at_sizes(self, ctx: Context, margin, instances, strict: bool) -> CheckResult:
+        """The counterexample search on each finite instance of a sum over a symbolic range: refuted at
+        the first size with a counterexample, held when every size held, undecided when one is too thin."""
+        searched, thin = [], []
+        for sizes, m_k, hyps_k, doms_k in instances:
+            shown = ", ".join(f"{k} = {v}" for k, v in sizes.items())
+            if not m_k.free_symbols:                   # a number at this size: its sign decides
+                sign, how = certain_sign(m_k, {})
+                if sign is None:
+                    thin.append((shown, {"valid_points": 0, "too_few": f"its value {_s(m_k)} has no certain sign"}))
+                elif sign < 0 or (strict and sign == 0):
+                    return _kind_result(self, Outcome.FAILS, SYMBOLIC,
+                                        say("at ", shown, " the summed range written out gives big - small = ", m_k),
+                                        margin=_s(margin), sizes={str(k): v for k, v in sizes.items()},
+                                        counterexample={str(k): v for k, v in sizes.items()}, sign_certified_by=how)
+                else:
+                    searched.append((shown, {"valid_points": "exact"}))
+                continue
+            values, ev = _search(self, ctx, m_k, hyps_k, doms_k, f"big - small {'<=' if strict else '<'} 0", strict)
+            if values is not None:
+                ev.update(margin=_s(margin), instance=_s(m_k), sizes={str(k): v for k, v in sizes.items()})
+                for key in ("counterexample", "counterexample_exact"):
+                    if key in ev:
+                        ev[key] = {**{str(k): v for k, v in sizes.items()}, **ev[key]}
+                return _kind_result(self, Outcome.FAILS, NUMERIC,
+                                    say("counterexample ", _point(ev), " (the summed range written out): big - small = ",
+                                        _number(ev["value_at_80_digits"])), **ev)
+            (thin if "too_few" in ev else searched).append((shown, ev))
+        evidence = {"margin": _s(margin), "search": "hypothesis, at each size of the summed range",
+                    "sizes": [{"at": shown, "valid_points": ev["valid_points"], **({"too_few": ev["too_few"]} if "too_few" in ev else {})}
+                              for shown, ev in searched + thin]}
+        if thin:
+            return _kind_result(self, Outcome.UNDECIDED, NUMERIC,
+                                f"SymPy could not decide the sign; at {thin[0][0]} the search is too thin: {thin[0][1]['too_few']}",
+                                **evidence)
+        return _kind_result(self, Outcome.HOLDS, NUMERIC,
+                            "no counterexample with the summed range written out at " +
+                            "; ".join(f"{shown} ({ev['valid_points']} points)" if ev["valid_points"] != "exact" else
+                                      f"{shown} (exactly)" for shown, ev in searched) +
+                            " (SymPy could not decide the sign)", **evidence)
+
+
+SUM_SIZES = (1, 2, 3, 4)      # the sizes at which a sum over a symbolic range is written out
+
+
+def summed_instances(expr, hypotheses, domains: Mapping) -> list:
+    """``[(sizes, expr_k, hypotheses_k, domains_k)]``: ``expr`` with every integer symbol that bounds a
+    ``Sum`` or ``Product`` set to each of :data:`SUM_SIZES` in turn and the sums written out, each
+    entry ``x[i]`` of an indexed family a symbol ``x_i`` of the family's sign (and domain). Empty when
+    no sum runs over a symbolic range."""
+    loops = [a for a in sp.sympify(expr).atoms(sp.Sum, sp.Product)]
+    ends = sorted({s for a in loops for lim in a.limits for s in sp.Tuple(*lim[1:]).free_symbols
+                   if s.is_integer}, key=str)
+    if not ends:
+        return []
+    out = []
+    for size in SUM_SIZES:
+        sizes = {s: size for s in ends}
+        try:
+            e_k = sp.sympify(expr).xreplace(sizes).doit()
+            h_k = [sp.sympify(h).xreplace(sizes).doit() for h in hypotheses]
+        except Exception:
+            return []
+        entries = sorted(e_k.atoms(sp.Indexed).union(*(h.atoms(sp.Indexed) for h in h_k if isinstance(h, sp.Basic))),
+                         key=sp.default_sort_key)
+        if any(not all(i.is_Integer for i in x.indices) for x in entries) or e_k.has(sp.Sum, sp.Product):
+            return []
+        named = {x: sp.Symbol(f"{x.base}_{'_'.join(str(i) for i in x.indices)}",
+                              **{k: True for k in ("integer", "positive", "nonnegative", "real") if getattr(x, f"is_{k}")})
+                 for x in entries}
+        named = {x: (v if v.is_real else sp.Symbol(v.name, real=True)) for x, v in named.items()}
+        given = {str(k): v for k, v in domains.items()}
+        doms_k = {str(v): given[str(x.base)] for x, v in named.items() if str(x.base) in given}
+        doms_k.update({k: v for k, v in given.items() if k not in {str(x.base) for x in entries}})
+        h_k = [h.xreplace(named) for h in h_k if h is not sp.true]
+        if any(h is sp.false for h in h_k):
+            continue                           # no instance of this size meets the hypotheses
+        out.append((sizes, e_k.xreplace(named), h_k, doms_k))
+    return out
 
 
 def _common_side(stated, derived):
