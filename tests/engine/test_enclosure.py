@@ -82,3 +82,27 @@ def test_an_integer_region_from_strict_and_weaker_bounds():
     assert region([n], [sp.Le(n, sp.Rational(5, 2))])[n][1].value == 2
     assert prove_nonnegative(n - 2, [sp.Gt(n, 0)]) is None                    # n = 1 is in the region
     assert prove_nonnegative(n - 2, [sp.Gt(n, 1)]) is not None
+
+
+def test_what_review_found_proves_nothing():
+    i = sp.Symbol("i", integer=True)
+    half = sp.Rational(1, 2)
+    xr = sp.Symbol("x", real=True)
+    # a Sum with a real limit is not integer-valued (Sum(1, (i, 0, x)) = x + 1); nor a reversed Product
+    assert prove_nonnegative(sp.Abs(sp.Sum(1, (i, 0, xr)) - half) - half) is None
+    m = sp.Symbol("m", integer=True)
+    assert prove_nonnegative(sp.Abs(sp.Product(2, (i, 1, m)) - half) - half) is None
+    # an exponent SymPy cannot sign, on a base touching 0
+    e = 1 - sp.cos(sp.Rational(1, 10**60))
+    assert prove_nonnegative(x**e - sp.Rational(9, 10), [sp.Le(x, 1)]) is None
+    # ends beyond the floats: no proof, no exception
+    assert prove_nonnegative(sp.exp(xr) - xr - 10**400, [sp.Ge(xr, sp.Integer(10)**300)]) is None
+    # an empty region, and two symbols of one name
+    assert prove_nonnegative(xr - 1, [sp.Gt(xr, 1), sp.Lt(xr, 1)]) is None
+    assert prove_nonnegative(x + sp.Symbol("x", real=True) ** 2) is None
+
+
+def test_an_undeclared_function_is_not_taken_real_by_inequality():
+    f = sp.Function("f")
+    res = run_check(Inequality(), Statement(sp.Ge(f(x) ** 2, 0)))
+    assert not (res.outcome == Outcome.HOLDS and res.kind == "symbolic")

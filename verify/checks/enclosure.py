@@ -81,7 +81,12 @@ def integer_valued(e) -> bool:
     if isinstance(e, sp.Pow):
         return integer_valued(e.base) and e.exp.is_integer is True and e.exp.is_nonnegative is True
     if isinstance(e, (sp.Sum, sp.Product)):
-        return integer_valued(e.function) and all(lim[0].is_integer for lim in e.limits)
+        # integer limits (a Sum up to a real x is x + 1 for a constant 1), and for a Product a range of
+        # nonnegative length (SymPy's convention makes a reversed one a reciprocal)
+        limits_ok = all(len(lim) == 3 and all(v.is_integer for v in lim) for lim in e.limits)
+        if isinstance(e, sp.Product):
+            limits_ok = limits_ok and all((lim[2] - lim[1] + 1).is_nonnegative is True for lim in e.limits)
+        return limits_ok and integer_valued(e.function)
     return False
 
 
@@ -189,23 +194,27 @@ def _interval(lo: Side, hi: Side):
     return iv.mpf([end(lo.value).a, end(hi.value).b])
 
 
+def _infinite(v) -> bool:
+    return isinstance(v, float) and math.isinf(v)
+
+
 def _split(lo: Side, hi: Side, integer: bool):
     """Two halves of a range (for an infinite end, a finite piece and the rest); None when it is one
     integer or a single point."""
     a, b = lo.value, hi.value
-    if a == b or (integer and b - a < 1):
+    if a == b or (integer and not _infinite(a) and not _infinite(b) and b - a < 1):
         return None
-    if math.isinf(a) and math.isinf(b):
+    if _infinite(a) and _infinite(b):
         m = 0
-    elif math.isinf(b):
+    elif _infinite(b):
         m = (2 * a if a > 0 else a + 1) if a != 0 else 1
-    elif math.isinf(a):
+    elif _infinite(a):
         m = (2 * b if b < 0 else b - 1) if b != 0 else -1
     else:
         m = Fraction(a) + (Fraction(b) - Fraction(a)) / 2
     if integer:
         m = math.floor(m)
-        if m >= b:
+        if not _infinite(b) and m >= b:
             m = b - 1
         return (lo, Side(m)), (Side(m + 1), hi)
     return (lo, Side(m, False)), (Side(m, False), hi)
@@ -241,9 +250,11 @@ def prove_nonnegative(expr, hypotheses=(), strict: bool = False, boxes: int = EN
     ranges = region(symbols, hypotheses)
     if ranges is None:
         return None
+    if len({str(x) for x in symbols}) < len(symbols):
+        return None                                # two symbols of one name: the region could not say which
     ranges.update(extra)
-    if any(lo.value > hi.value for lo, hi in ranges.values()):
-        return None
+    if any(lo.value > hi.value or (lo.value == hi.value and (lo.open or hi.open)) for lo, hi in ranges.values()):
+        return None                                # an empty region proves nothing worth saying
     order = sorted(ranges, key=str)
     integer = {s: bool(s.is_integer) for s in order}
     iv = mpmath.iv
@@ -258,13 +269,16 @@ def prove_nonnegative(expr, hypotheses=(), strict: bool = False, boxes: int = EN
             used += 1
             try:
                 r = interval(body, {s: _interval(*box[s]) for s in order}, region=True)
-            except (NoInterval, ZeroDivisionError, ValueError, ArithmeticError, TypeError):
+            except (NoInterval, ZeroDivisionError, ValueError, ArithmeticError, TypeError):   # OverflowError too
                 r = None
             if r is not None and not (mpmath.isnan(r.a) or mpmath.isnan(r.b)) and (r.a > 0 or (r.a >= 0 and not strict)):
                 continue
             for k in range(len(order)):               # split the next symbol in turn that can be split
                 s = order[(turn + k) % len(order)]
-                halves = _split(*box[s], integer[s])
+                try:
+                    halves = _split(*box[s], integer[s])
+                except OverflowError:                 # ends beyond the floats: no proof
+                    return None
                 if halves is not None:
                     turn = (turn + k + 1) % len(order)
                     stack += [{**box, s: halves[1]}, {**box, s: halves[0]}]

@@ -81,8 +81,13 @@ def interval(expr, values: Mapping, region: bool = False):
                 raise NoInterval("square root of an interval reaching below 0")
             return iv.sqrt(b)
         if touches and e.is_number:
-            top = iv.exp(ev(e) * iv.log(iv.mpf(b.b)))
-            return iv.mpf([0, top.b]) if e.is_positive else iv.mpf([top.a, mpmath.inf])
+            ee = ev(e)
+            top = iv.exp(ee * iv.log(iv.mpf(b.b)))
+            if ee.a > 0:
+                return iv.mpf([0, top.b])
+            if ee.b < 0:
+                return iv.mpf([top.a, mpmath.inf])
+            raise NoInterval("power of an interval touching 0 with an exponent of unknown sign")
         if b.a <= 0:
             raise NoInterval("non-integer power of an interval reaching 0 or below")
         return iv.exp(ev(e) * iv.log(b))

@@ -150,9 +150,8 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
 def _enclosure(*forms, hypotheses=(), strict: bool = False):
     """``(form, proof)`` for the first of ``forms`` (one margin written differently: interval arithmetic
     depends on the form) that interval arithmetic proves nonnegative on the statement's region; None."""
-    for form in dict.fromkeys(forms):
-        frozen, _ = _freeze(_evaluate(form))
-        proof = prove_nonnegative(frozen, [_freeze(h)[0] for h in hypotheses], strict)
+    for form in dict.fromkeys(forms):       # not frozen: an undefined function is real only if declared so
+        proof = prove_nonnegative(_evaluate(form), [_evaluate(h) for h in hypotheses], strict)
         if proof is not None:
             return form, proof
     return None
