@@ -605,7 +605,6 @@ class Inequality:
                        f"no counterexample among {_searched(evidence)} (SymPy could not decide the sign)",
                        **evidence)
 
-
     def _at_sizes(self, ctx: Context, margin, instances, strict: bool) -> CheckResult:
         """The counterexample search on each finite instance of a sum over a symbolic range: refuted at
         the first size with a counterexample, held when every size held, undecided when one is too thin."""
