@@ -34,6 +34,7 @@ from ..core.model import (RUNNER, Budget, CheckResult, Claim, ClaimResult, Conte
                           validated_result)
 from ..core.diagnosis import Analysis
 from ..core.verdict import evaluation
+from ..checks._common import forget_symbolic
 from ..checks.configurations import forget_simulations
 from ..checks.scaling import ScalingCheck
 from ..checks.wellformed import WellFormed
@@ -116,6 +117,7 @@ def run_claim(claim: Claim, seed: int, budget: Budget | str,
         reason = claim.problem_text(plugin)
         return failed_evaluation(reason), failed_evaluation(reason) if claim.correction is not None else None
     forget_simulations()            # the correction may reuse the statement's simulations, never another claim's
+    forget_symbolic()
     statement = run_checks(claim.statement, all_checks(claim, Target.STATEMENT), seed, budget, claim.id,
                            Target.STATEMENT, plugin)
     correction = None
