@@ -156,3 +156,22 @@ def test_relu_and_path_norm_helpers():
 
 
 
+
+
+@pytest.mark.parametrize("d", range(1, 12))
+def test_row_norms_are_numpys_norms_bit_for_bit(d):
+    from verify.maths.features import row_norms
+    rng = np.random.default_rng(d)
+    for shape in [(1,), (5,), (3, 4, 7), (400, 45), (0, 2)]:
+        g = rng.standard_normal(shape + (d,)) * rng.choice([1e-200, 1e-3, 1.0, 1e3, 1e150], size=shape + (1,))
+        expected = np.linalg.norm(g, axis=-1, keepdims=True)
+        got = row_norms(g)
+        assert got.shape == expected.shape and np.array_equal(got, expected)
+
+
+def test_sphere_points_are_unit_vectors_drawn_as_before():
+    from verify.maths.features import sphere_points
+    for d in (1, 2, 3, 9):
+        g = np.random.default_rng(7).standard_normal((50, 6, d))
+        g /= np.linalg.norm(g, axis=-1, keepdims=True)
+        assert np.array_equal(sphere_points(np.random.default_rng(7), (50, 6), d), g)

@@ -99,6 +99,36 @@ def replay_for(ctx: Context) -> str:
     return replay_command(ctx.claim_id, ctx.seed, ctx.budget)
 
 
+_SYMBOLIC: dict = {}
+
+
+def symbolic_memo(function: Callable, *args):
+    """``function(*args)`` for SymPy arguments, memoized for the claim being run (the runner empties the
+    memo before each claim, :func:`forget_symbolic`): a claim that asks again (a check deciding every
+    configuration of a search on one statement) gets the first answer. A repeat leaves the process as the
+    computation would: SymPy's Dummy counter advances by as many Dummies as the computation made, so
+    later Dummies are numbered as without the memo. Unhashable arguments: no memo."""
+    from sympy.core.symbol import Dummy
+    key = (function, args)
+    try:
+        hit = _SYMBOLIC.get(key)
+    except TypeError:
+        return function(*args)
+    if hit is not None:
+        value, dummies = hit
+        Dummy._count += dummies
+        return value
+    before = Dummy._count
+    value = function(*args)
+    _SYMBOLIC[key] = (value, Dummy._count - before)
+    return value
+
+
+def forget_symbolic() -> None:
+    """Empty :func:`symbolic_memo`'s memo (the runner does so before each claim)."""
+    _SYMBOLIC.clear()
+
+
 _LAMBDIFIED: dict = {}
 _LAMBDIFIED_LIMIT = 2048
 

@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, validated_sizes
 from ..core.notation import NUMPY, Notation, Prob, entry_sums, mp_array_function, mp_values
-from ._common import DIGITS, lambdified, parameter_name, relation_sides, replay_for, with_plot
+from ._common import DIGITS, lambdified, parameter_name, relation_sides, replay_for, symbolic_memo, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded, sample_indices, series_resolution
 from ..core.rounding import (EVIDENCE_DIGITS, MARGIN_RESOLUTION, margin_keys, numbers_text, plot_margins,
@@ -937,7 +937,7 @@ class Probability:
         return result, lambda: configurations_probability_plot(decided)
 
     def _run(self, statement: Statement, ctx: Context, simulate, confidence: float) -> CheckResult:
-        event, level, upper = probability_bound(statement.conclusion)
+        event, level, upper = symbolic_memo(probability_bound, statement.conclusion)     # once per search
         # the event as written (equality to round-off holds); a replay counts near-ties for the statement: as
         # held for a lower bound, as not held for an upper one unless 50 digits say they hold
         sign = -1 if upper else 1

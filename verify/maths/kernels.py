@@ -265,8 +265,14 @@ class WidthBatch:
         """dw_r/dt = -(1/n) (a_r / sqrt m) sum_i (u_i - y_i) 1{w_r . x_i >= 0} x_i for W of shape
         (..., N, d) (leading axes: times, say); same shape."""
         z = W @ self.X.T
-        residual = (self.per_instance(self.weight[:, None] * np.maximum(z, 0.0)) - self.y)[..., self.owner, :]
-        coef = -(self.weight[:, None] * residual * (z >= 0)) / self.X.shape[0]
+        weight = self.weight[:, None]
+        outputs = np.maximum(z, 0.0)
+        outputs *= weight                       # the same operations as written out, in place: no temporaries
+        coef = (self.per_instance(outputs) - self.y)[..., self.owner, :]       # the residual, per neuron
+        coef *= weight
+        coef *= z >= 0
+        np.negative(coef, out=coef)
+        coef /= self.X.shape[0]
         return coef @ self.X
 
     def gram(self, W: np.ndarray) -> np.ndarray:
