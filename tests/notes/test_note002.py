@@ -164,7 +164,10 @@ def test_lazy_scalings_are_fitted_not_typed(evaluated):
 def test_signs_lost_in_the_text_are_read_literally_and_restored_in_the_corrections(evaluated):
     margin, restored = evaluated("dyn.hardness.margin")
     assert margin.verdict is Verdict.REFUTED and "w[1] = 0" in margin.checks[0].summary
-    assert restored.verdict is Verdict.SUPPORTED and restored.checks[0].evidence["exact"]
+    assert restored.verdict is Verdict.SUPPORTED
+    proof, enumerated = restored.checks[:2]                # the integrality proof, and the enumeration beside it
+    assert proof.outcome is Outcome.HOLDS and proof.kind == "symbolic" and "an integer plus" in proof.summary
+    assert enumerated.outcome is Outcome.HOLDS and enumerated.evidence["exact"]
 
 
 def test_sd_barron_norm_representation_and_constant(evaluated):
@@ -197,7 +200,8 @@ def test_gamma_le_one_search_finds_a_too_small_bound(evaluated, ctx):
     wrong = Statement(sp.Le(note.gam, sp.Rational(1, 10)), assuming=st.assuming, where=st.where)
     assert claim.checks[0].run(wrong, ctx).outcome is Outcome.FAILS
     statement, _ = evaluated("dyn.theorem10.gamma_le_one")
-    assert statement.verdict is Verdict.SUPPORTED
+    assert statement.verdict is Verdict.PROVED                # by intervals on the statement's own region
+    assert statement.checks[0].evidence["region"] == {"delta": "(0, 1)", "lambda": "(0, 1/2]", "n": "the integers from 1"}
 
 
 def test_expansion_remainder_is_first_order_small_not_second(evaluated):
