@@ -157,15 +157,13 @@ def region(symbols, hypotheses=()) -> dict | None:
         out[s] = r
     for h in hypotheses:
         b = numeric_bound(h)
-        if b is None or b[0] not in out:
+        if b is None or b.symbol not in out:
             continue
-        x, side, v = b
-        strict = isinstance(h, (sp.StrictGreaterThan, sp.StrictLessThan))
-        number = h.rhs if h.lhs == x else h.lhs
-        if number.is_Rational:
-            v = Fraction(int(number.p), int(number.q))
+        x, side, strict = b.symbol, b.side, b.strict
+        if b.number.is_Rational:
+            v = Fraction(int(b.number.p), int(b.number.q))
         else:                                     # a float of an irrational bound, one step outward
-            v = Fraction(math.nextafter(v, -math.inf if side == "lo" else math.inf))
+            v = Fraction(math.nextafter(b.value, -math.inf if side == "lo" else math.inf))
         if x.is_integer:                          # n > 2 for an integer: n >= 3; n <= 5/2: n <= 2
             value = Fraction(math.ceil(v) if side == "lo" else math.floor(v))
             if strict and value == v:

@@ -23,7 +23,7 @@ import threading
 import warnings
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 import mpmath
 import numpy as np
@@ -88,9 +88,19 @@ def domains_for(symbols, given: Mapping | None = None) -> dict:
     return {s: given.get(str(s)) or default_domain(s) for s in symbols}
 
 
-def numeric_bound(h):
-    """``(symbol, 'lo'|'hi', value)`` for a hypothesis ``x >= b`` / ``x <= b`` (either way round) with a
-    real number b; None for any other hypothesis."""
+class Bound(NamedTuple):
+    """What a hypothesis ``x >= b`` / ``x <= b`` (either way round) says of the symbol x: its side
+    (``'lo'`` or ``'hi'``), the number b as a float and as written, and whether it is strict."""
+    symbol: sp.Symbol
+    side: str
+    value: float
+    number: sp.Expr
+    strict: bool
+
+
+def numeric_bound(h) -> Bound | None:
+    """The :class:`Bound` a hypothesis puts on one symbol by a real number b; None for any other
+    hypothesis."""
     if not isinstance(h, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)):
         return None
     lhs, rhs = h.lhs, h.rhs
@@ -104,7 +114,8 @@ def numeric_bound(h):
         value = float(b)
     except (TypeError, ValueError):
         return None
-    return (x, "hi" if upper else "lo", value) if math.isfinite(value) else None
+    strict = isinstance(h, (sp.StrictGreaterThan, sp.StrictLessThan))
+    return Bound(x, "hi" if upper else "lo", value, b, strict) if math.isfinite(value) else None
 
 
 def hypothesis_box(domains: Mapping, hypotheses=()) -> dict:
@@ -116,7 +127,7 @@ def hypothesis_box(domains: Mapping, hypotheses=()) -> dict:
         b = numeric_bound(h)
         if b is None:
             continue
-        x, side, v = b
+        x, side, v = b.symbol, b.side, b.value
         lo, hi = bounds.get(x, (-math.inf, math.inf))
         bounds[x] = (max(lo, v), hi) if side == "lo" else (lo, min(hi, v))
     out = dict(domains)

@@ -610,7 +610,7 @@ class Inequality:
         the first size with a counterexample, held when every size held, undecided when one is too thin."""
         searched, thin = [], []
         for sizes, m_k, hyps_k, doms_k in instances:
-            shown = ", ".join(f"{k} = {v}" for k, v in sizes.items())
+            shown = sizes_text({k: (v,) for k, v in sizes.items()})
             if not m_k.free_symbols:                   # a number at this size: its sign decides
                 sign, how = certain_sign(m_k, {})
                 if sign is None:

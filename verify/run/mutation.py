@@ -146,32 +146,27 @@ OPERATORS: dict[str, Callable] = {"swap": _swaps, "constant": _constants, "expon
                                   "flip": _flips, "drop": _drops}
 
 
-def _used_definitions(statement: Statement) -> set:
-    """The defined names (symbols or applications) the relation or a hypothesis uses, directly or
-    through other definitions: a definition nothing uses is no part of what the statement says, and an
-    edit of it no mutant."""
-    where = statement.where
-    frontier = [sp.sympify(statement.relation), *(sp.sympify(h) for h in statement.hypotheses)]
-    used: set = set()
+def _definitions_used(exprs, where: dict) -> set:
+    """The defined names (symbols or applications) ``exprs`` use, directly or through other definitions."""
+    frontier, used = list(exprs), set()
     while frontier:
-        expr = frontier.pop()
+        expr = sp.sympify(frontier.pop())
         for k in where:
             if k not in used and isinstance(expr, sp.Basic) and expr.has(k):
                 used.add(k)
-                frontier.append(sp.sympify(where[k]))
+                frontier.append(where[k])
     return used
 
 
-def _circular(where: dict) -> bool:
-    """Some definition uses, directly or through others, the symbol it defines."""
-    uses = {k: sp.sympify(v).free_symbols & set(where) for k, v in where.items()}
+def _used_definitions(statement: Statement) -> set:
+    """The definitions the relation or a hypothesis uses: a definition nothing uses is no part of what
+    the statement says, and an edit of it no mutant."""
+    return _definitions_used([statement.relation, *statement.hypotheses], statement.where)
 
-    def reaches(start, node, seen) -> bool:
-        for u in uses.get(node, ()):
-            if u == start or (u not in seen and reaches(start, u, seen | {u})):
-                return True
-        return False
-    return any(reaches(k, k, {k}) for k in where)
+
+def _circular(where: dict) -> bool:
+    """Some definition uses, directly or through others, the name it defines."""
+    return any(k in _definitions_used([v], where) for k, v in where.items())
 
 
 def mutants(statement: Statement, limit: int | None = DEFAULT_LIMIT, salt: str = "") -> list[Mutant]:
