@@ -11,7 +11,7 @@ import sympy as sp
 
 from verify.core.model import Context, Outcome, Statement
 from verify.checks.search import (Domain, SearchStats, certain_sign, confirmed_negative, find_counterexample,
-                                  hypothesis_box, valid_floor)
+                                  hypothesis_box, ordered_pairs, valid_floor)
 from verify.checks.symbolic import Inequality
 
 x = sp.Symbol("x", real=True)
@@ -145,6 +145,36 @@ def test_the_search_draws_inside_the_hypotheses_box():
     assert doms[x] == Domain(49.99, 50.01) and doms[y] == Domain(-100, 100)
     outside = hypothesis_box({x: Domain(0, 1)}, [sp.Ge(x, 5)])
     assert outside[x] == Domain(5, 105)
+
+
+def test_a_pair_a_hypothesis_orders_is_drawn_sorted():
+    z = sp.Symbol("z", real=True)
+    same, other = Domain(0.1, 10), Domain(0, 1)
+    assert ordered_pairs([sp.Le(x, y)], {x: same, y: same}) == [(x, y)]
+    assert ordered_pairs([sp.Gt(x, y)], {x: same, y: same}) == [(y, x)]
+    assert ordered_pairs([sp.Le(x, y)], {x: same, y: other}) == []          # two domains: assumed only
+    assert ordered_pairs([sp.Le(x, 2 * y)], {x: same, y: same}) == []       # not two symbols
+    assert ordered_pairs([sp.Le(x, y), sp.Le(y, z)], {x: same, y: same, z: same}) == [(x, y)]   # one pair each
+    # every drawn point meets the ordering: the sweep and Hypothesis count all they draw
+    margin = 2 * y - x        # >= 0 wherever x <= y on positive values
+    stats = SearchStats()
+    assert find_counterexample([x, y], {x: same, y: same}, confirmed_negative(margin, [sp.Le(x, y)]), 0, 150,
+                               stats) is None
+    assert stats.swept_valid == stats.swept
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_false_statement_under_an_ordering_is_still_refuted(seed):
+    # y <= x + 1/100 fails only where y - x > 1/100: the sorted pair covers the region x <= y to its edges
+    r = Inequality(domains={x: Domain(0, 1), y: Domain(0, 1)}).run(
+        Statement(sp.Le(y, x + sp.Rational(1, 100)), assuming=[sp.Le(x, y)]), Context(seed=seed, claim_id="t"))
+    assert r.outcome is Outcome.FAILS, r.summary
+    point = r.evidence["counterexample"]
+    assert point["x"] <= point["y"]
+    # and a statement true on x <= y is never refuted there, though false beyond it
+    r = Inequality(domains={x: Domain(0, 1), y: Domain(0, 1)}).run(
+        Statement(sp.Le(x, y + sp.Rational(1, 10 ** 9)), assuming=[sp.Le(x, y)]), Context(seed=seed, claim_id="t"))
+    assert r.outcome is Outcome.HOLDS, r.summary
 
 
 @pytest.mark.parametrize("seed", range(4))
