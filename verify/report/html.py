@@ -287,6 +287,17 @@ def environment():
     return env
 
 
+def load_renderers() -> None:
+    """Import and compile what rendering uses (jinja2 and every template, latex2mathml, matplotlib for the
+    plots' keys), so that the two processes of :func:`verify.report.write.render_all` share them: called
+    before it forks."""
+    import latex2mathml.converter  # noqa: F401
+    import matplotlib  # noqa: F401
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def note_slugs(notes: Sequence[str]) -> dict[str, str]:
     """A file name for each note's page, unique and safe."""
     out, seen = {}, set()

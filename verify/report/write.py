@@ -42,8 +42,9 @@ def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
     report, whose unchanged plots are reused (read only). The HTML pages of the notes holding the first
     half of the claims are rendered in a forked process while this one renders the rest (:class:`Forked`):
     reports are written after the last claim has run, when the workers' CPUs are idle."""
-    from .html import html_files, render_front, render_notes   # jinja2, latex2mathml, matplotlib: loaded
-    previous_html = None if previous is None else Path(previous) / HTML      # only to write reports
+    from .html import html_files, load_renderers, render_front, render_notes
+    load_renderers()        # jinja2, latex2mathml, matplotlib: loaded only to write reports, before the fork
+    previous_html = None if previous is None else Path(previous) / HTML
     notes = report.notes()
     first, count = [], 0
     for note, rows in notes.items():
