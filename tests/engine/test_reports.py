@@ -180,6 +180,34 @@ def test_a_failing_render_leaves_the_previous_reports_untouched(tmp_path, result
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]     # no temporary folder left
 
 
+def test_the_html_rendered_in_two_processes_is_the_html_rendered_in_one(results):
+    from verify.report.html import render_html
+    report = Report.of(results, RunSettings(0, "quick"))
+    files = reports.render_all(report)
+    html = [(k[len("html/"):], v) for k, v in files.items() if k.startswith("html/")]
+    assert html == list(render_html(report).items())
+    assert list(files)[-1] == "index.md"
+
+
+def test_a_forked_render_raises_what_it_raised_there():
+    with pytest.raises(KeyError, match="boom") as info:
+        with reports.Forked(lambda: {}["boom"]) as forked:
+            forked.result()
+    assert "raised in the forked process" in "".join(info.value.__notes__)
+
+
+def test_a_forked_render_that_dies_is_an_error_and_one_left_behind_is_ended():
+    import os
+    import time
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        with reports.Forked(lambda: os._exit(3)) as forked:
+            forked.result()
+    with pytest.raises(ValueError, match="here"):
+        with reports.Forked(lambda: time.sleep(60)) as forked:
+            raise ValueError("here")
+    assert not forked._process.is_alive()
+
+
 def test_a_failing_write_leaves_no_temporary_folder(tmp_path, results, monkeypatch):
     out = tmp_path / "reports"
     write_reports(Report.of(results, RunSettings(0, "quick")), out)

@@ -287,6 +287,17 @@ def environment():
     return env
 
 
+def load_renderers() -> None:
+    """Import and compile what rendering uses (jinja2 and every template, latex2mathml, matplotlib for the
+    plots' keys), so that the two processes of :func:`verify.report.write.render_all` share them: called
+    before it forks."""
+    import latex2mathml.converter  # noqa: F401
+    import matplotlib  # noqa: F401
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def note_slugs(notes: Sequence[str]) -> dict[str, str]:
     """A file name for each note's page, unique and safe."""
     out, seen = {}, set()
@@ -380,13 +391,26 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     """Every file of the HTML report (path relative to the ``html`` folder -> text): plots and claim
     pages first, note pages, then the index. ``previous``: the HTML folder of the last report, whose
     plots are reused where their data is unchanged (drawing is most of the time this takes)."""
+    return html_files(render_notes(report, list(report.notes()), previous), render_front(report))
+
+
+def html_files(*parts: dict[str, str]) -> dict[str, str]:
+    """The HTML report's files from its parts (:func:`render_notes` of each note, :func:`render_front`),
+    which share nothing, so :func:`verify.report.write.render_all` renders them in two processes, in the
+    order they are written."""
+    files = {k: v for part in parts for k, v in part.items()}
+    return {k: files[k] for k in sorted(files, key=_write_order)}
+
+
+def render_notes(report: Report, chosen: Sequence[str], previous: Path | None = None) -> dict[str, str]:
+    """The part of the HTML report that belongs to the ``chosen`` notes: their claims' plots and pages,
+    their note pages, errata and annotated texts (see :func:`render_html`)."""
     env = environment()
-    claims = report.claims
     by_id = report.by_id()
-    verdict_of = {c.id: c.verdict for c in claims}
-    weak = weak_dependencies(claims)
-    notes = report.notes()
-    slugs = note_slugs(list(notes))
+    weak = weak_dependencies(report.claims)
+    notes = {note: rows for note, rows in report.notes().items() if note in chosen}
+    slugs = note_slugs(list(report.notes()))
+    claims = [c for rows in notes.values() for c in rows]
     files: dict[str, str] = {}
     pages, all_plots = [], []
     for c in claims:
@@ -402,7 +426,7 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
     files.update(svgs)
     claim_page = env.get_template("claim.html")
     used_by: dict[str, list[str]] = {}
-    for c in claims:
+    for c in report.claims:
         for d in c.depends_on:
             used_by.setdefault(d, []).append(c.id)
     order = {note: [c.id for c in rows] for note, rows in notes.items()}
@@ -427,22 +451,18 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
             correction=correction, plot_errors=plot_errors, replay=report.replay(c), diagnosis=_diagnosis(c, report),
             plot_size=(PLOT_WIDTH, PLOT_HEIGHT), box=_box(c),
             in_text=f"../notes/{slugs[c.note]}-annotated.html#q-{c.id}" if c.id in quoted.get(c.note, ()) else None)
+    verdict_of = {c.id: c.verdict for c in report.claims}
     note_page = env.get_template("note.html")
     errata_page = env.get_template("errata.html")
     text_page = env.get_template("note_text.html")
-    note_info = []
-    summary_of = {s.note: s for s in summaries(report)}
-    for note, rows in notes.items():
+    for info in _note_infos(report, notes, texts, slugs):
+        note, title, rows, table, flagged = info["note"], info["title"], notes[info["note"]], info["rows"], info["boxes"]
+        errata, annotated = f"{slugs[note]}-errata.html" if flagged else None, info["annotated_page"]
         graph = note_graph_svg(rows, verdict_of, lambda i: f"../claims/{i}.html" if i in by_id else None)
-        title = report.title(note)
-        table = [_row(c) for c in rows]
-        flagged = [{"row": _row(c), "box": _box(c)} for c in rows if c.flagged]
-        errata = f"{slugs[note]}-errata.html" if flagged else None
-        annotated = f"{slugs[note]}-annotated.html" if note in texts else None
         files[f"notes/{slugs[note]}.html"] = note_page.render(
-            root="../", title=title, note=note, note_title=title, counts=_counts(rows), rows=table,
-            graph=Markup(graph), weak=weak, summary=summary_of[note], errata=f"{slugs[note]}-errata.html",
-            flagged=len(flagged), filters=_filters(table), annotated=annotated)
+            root="../", title=title, note=note, note_title=title, counts=info["counts"], rows=table,
+            graph=Markup(graph), weak=weak, summary=info["summary"], errata=f"{slugs[note]}-errata.html",
+            flagged=len(flagged), filters=info["filters"], annotated=annotated)
         if flagged:
             files[f"notes/{errata}"] = errata_page.render(
                 root="../", title=f"Errata: {title}", note=note, note_title=title, note_page=f"{slugs[note]}.html",
@@ -454,23 +474,45 @@ def render_html(report: Report, previous: Path | None = None) -> dict[str, str]:
                 root="../", title=f"{title} (annotated)", note=note, note_title=title,
                 note_page=f"{slugs[note]}.html", errata=errata, blocks=blocks, total=len(rows),
                 placed=len(rows) - len(missing), missing=[by_id[i] for i in missing], verdicts=verdicts)
-        note_info.append({"note": note, "title": title, "page": f"notes/{slugs[note]}.html",
-                          "errata": f"notes/{slugs[note]}-errata.html", "flagged": len(flagged),
-                          "annotated": f"notes/{annotated}" if annotated else None,
-                          "counts": _counts(rows), "rows": table, "summary": summary_of[note],
-                          "filters": _filters(table)})
+    return files
+
+
+def _note_infos(report: Report, notes: dict[str, list[ClaimReport]], texts: dict[str, str],
+                slugs: dict[str, str]) -> list[dict]:
+    """What a note's page and the index show of each of ``notes``: title, counts, table rows, summary,
+    filters, the flagged claims' boxes and the pages it has."""
+    summary_of = {s.note: s for s in summaries(report)}
+    out = []
+    for note, rows in notes.items():
+        table = [_row(c) for c in rows]
+        boxes = [{"row": _row(c), "box": _box(c)} for c in rows if c.flagged]
+        annotated = f"{slugs[note]}-annotated.html" if note in texts else None
+        out.append({"note": note, "title": report.title(note), "page": f"notes/{slugs[note]}.html",
+                    "errata": f"notes/{slugs[note]}-errata.html", "flagged": len(boxes), "boxes": boxes,
+                    "annotated_page": annotated, "annotated": f"notes/{annotated}" if annotated else None,
+                    "counts": _counts(rows), "rows": table, "summary": summary_of[note],
+                    "filters": _filters(table)})
+    return out
+
+
+def render_front(report: Report) -> dict[str, str]:
+    """The HTML report's index and style sheet (see :func:`render_html`)."""
+    env = environment()
+    claims = report.claims
+    notes = report.notes()
+    slugs = note_slugs(list(notes))
+    note_info = _note_infos(report, notes, note_texts(list(notes)), slugs)
     with_expectation = [c for c in claims if c.has_expectation]
     mismatched = report.mismatched()
-    files["index.html"] = env.get_template("index.html").render(
+    files = {"index.html": env.get_template("index.html").render(
         root="", title="Claim verification report", seed=report.seed, budget=report.budget, total=len(claims),
         environment=report.environment,
         corrections=sum(c.correction_verdict is not None for c in claims), counts=_counts(claims), notes=note_info,
         met=len(with_expectation) - len(mismatched), with_expectation=len(with_expectation), mismatched=mismatched,
-        plugin_errors=[str(e) for e in report.plugin_errors], weak=weak,
-        diagnosis_problems=list(report.diagnosis_problems))
+        plugin_errors=[str(e) for e in report.plugin_errors], weak=weak_dependencies(claims),
+        diagnosis_problems=list(report.diagnosis_problems))}
     files["style.css"] = env.get_template("style.css").render(
         verdicts=[v.value for v in Verdict] + ["not-run"], kinds=list(KINDS), highlight=HIGHLIGHT)
-    files = {k: files[k] for k in sorted(files, key=_write_order)}
     return files
 
 

@@ -15,11 +15,14 @@ a report folder is refused (:class:`NotAReportFolder`) unless ``force``.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from ..core.files import LOCK, folder_lock, remove_tree, switch_folder
 from .document import Report, dumps
@@ -36,19 +39,82 @@ HTML = "html"          # the HTML report's folder inside the output folder
 def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
     """Every report file (relative path -> text), claim pages first and the index last (the HTML
     report's files in the same order, before ``index.md``). ``previous``: the output folder of the last
-    report, whose unchanged plots are reused (read only)."""
-    from .html import render_html       # jinja2, latex2mathml, matplotlib: loaded only to write reports
-    weak = weak_dependencies(report.claims)
-    files = {f"claims/{c.id}.md": render_claim_page(c, report, weak.get(c.id, ())) for c in report.claims}
-    html = render_html(report, previous=None if previous is None else Path(previous) / HTML)
-    files.update({f"{HTML}/{rel}": text for rel, text in html.items()})
-    files["results.json"] = report.dumps()
-    if report.coverage:
-        from .coverage import render_coverage, render_coverage_json
-        files["coverage.md"] = render_coverage(report)
-        files["coverage.json"] = render_coverage_json(report)
-    files["index.md"] = render_index(report)
-    return files
+    report, whose unchanged plots are reused (read only). The HTML pages of the notes holding the first
+    half of the claims are rendered in a forked process while this one renders the rest (:class:`Forked`):
+    reports are written after the last claim has run, when the workers' CPUs are idle."""
+    from .html import html_files, load_renderers, render_front, render_notes
+    load_renderers()        # jinja2, latex2mathml, matplotlib: loaded only to write reports, before the fork
+    previous_html = None if previous is None else Path(previous) / HTML
+    notes = report.notes()
+    first, count = [], 0
+    for note, rows in notes.items():
+        if 2 * count < len(report.claims):
+            first.append(note)
+            count += len(rows)
+    with Forked(lambda: render_notes(report, first, previous_html)) as forked:
+        weak = weak_dependencies(report.claims)
+        pages = {f"claims/{c.id}.md": render_claim_page(c, report, weak.get(c.id, ())) for c in report.claims}
+        mine = render_notes(report, [note for note in notes if note not in first], previous_html)
+        front = render_front(report)
+        last = {"results.json": report.dumps()}
+        if report.coverage:
+            from .coverage import render_coverage, render_coverage_json
+            last["coverage.md"] = render_coverage(report)
+            last["coverage.json"] = render_coverage_json(report)
+        last["index.md"] = render_index(report)
+        html = html_files(forked.result(), mine, front)
+    return {**pages, **{f"{HTML}/{rel}": text for rel, text in html.items()}, **last}
+
+
+class Forked:
+    """``work()`` computed in a forked copy of this process while this one goes on: :meth:`result` waits
+    for its value, or raises the exception it raised (with the copy's traceback as a note). Leaving the
+    ``with`` block ends the copy if its result was not taken (this process failed meanwhile), so no
+    process outlives the block."""
+
+    def __init__(self, work: Callable[[], object]):
+        fork = multiprocessing.get_context("fork")
+        self._receive, send = fork.Pipe(duplex=False)
+        self._process = fork.Process(target=_send_outcome, args=(work, send), name="verify report")
+        self._process.start()
+        send.close()
+        self._taken = False
+
+    def result(self):
+        try:
+            failed, value = self._receive.recv()
+            self._taken = True
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the forked process rendering reports ended without a result "
+                               f"(exit code {self._process.exitcode})") from None
+        if failed:
+            raise value
+        return value
+
+    def __enter__(self) -> "Forked":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if not self._taken:
+            self._process.kill()
+        self._process.join()
+        self._receive.close()
+
+
+def _send_outcome(work: Callable[[], object], send) -> None:
+    """In the forked process: send (False, work()) or (True, the exception it raised)."""
+    try:
+        outcome = (False, work())
+    except BaseException as exc:                    # sent to the parent, which raises it
+        exc.add_note("(raised in the forked process rendering reports:)\n" + traceback.format_exc())
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:                           # an exception that cannot be sent as it is
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        outcome = (True, exc)
+    send.send(outcome)
+    send.close()
 
 
 def previous_timings(folder: str | Path) -> dict[str, float]:
