@@ -189,14 +189,43 @@ def test_the_html_rendered_in_two_processes_is_the_html_rendered_in_one(results)
     assert list(files)[-1] == "index.md"
 
 
-def test_a_forked_render_raises_what_it_raised_there():
+@pytest.fixture
+def forking(monkeypatch):
+    """Forked forks, whatever threads the test process runs."""
+    monkeypatch.setattr(reports, "may_fork", lambda: True)
+
+
+def test_a_render_beside_threads_or_without_fork_runs_in_this_process(monkeypatch):
+    import os
+    import threading
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not reports.may_fork()
+        with reports.Forked(os.getpid) as forked:
+            assert forked.result() == os.getpid()
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setattr(reports, "can_fork", lambda: False)
+    assert not reports.may_fork()
+
+
+def test_a_forked_render_runs_in_another_process(forking):
+    import os
+    with reports.Forked(os.getpid) as forked:
+        assert forked.result() != os.getpid()
+
+
+def test_a_forked_render_raises_what_it_raised_there(forking):
     with pytest.raises(KeyError, match="boom") as info:
         with reports.Forked(lambda: {}["boom"]) as forked:
             forked.result()
     assert "raised in the forked process" in "".join(info.value.__notes__)
 
 
-def test_a_forked_render_that_dies_is_an_error_and_one_left_behind_is_ended():
+def test_a_forked_render_that_dies_is_an_error_and_one_left_behind_is_ended(forking):
     import os
     import time
     with pytest.raises(RuntimeError, match="exit code 3"):

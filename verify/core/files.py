@@ -39,6 +39,12 @@ class FolderBusy(RuntimeError):
 _held: dict[str, tuple[int, int]] = {}      # real path of a locked folder -> (fd of its lock file, depth)
 
 
+def can_fork() -> bool:
+    """Whether this process may start children by forking (a daemonic multiprocessing worker may not)."""
+    import multiprocessing
+    return hasattr(os, "fork") and not multiprocessing.current_process().daemon
+
+
 def drop_inherited_locks() -> None:
     """In a forked child: close the copies of the parent's lock files, so that a child outliving its
     parent does not keep the parent's folders locked."""

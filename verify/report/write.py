@@ -20,11 +20,12 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ..core.files import LOCK, folder_lock, remove_tree, switch_folder
+from ..core.files import LOCK, can_fork, folder_lock, remove_tree, switch_folder
 from .document import Report, dumps
 from .graph import weak_dependencies
 from .markdown import render_claim_page, render_index
@@ -66,6 +67,12 @@ def render_all(report: Report, previous: Path | None = None) -> dict[str, str]:
     return {**pages, **{f"{HTML}/{rel}": text for rel, text in html.items()}, **last}
 
 
+def may_fork() -> bool:
+    """Whether rendering may fork: not where forking is impossible (no ``os.fork``, a daemonic worker),
+    nor beside other threads (a Dask client's), whose locks the copy would inherit held."""
+    return can_fork() and threading.active_count() == 1
+
+
 class Forked:
     """``work()`` computed in a forked copy of this process while this one goes on: :meth:`result` waits
     for its value, or raises the exception it raised (with the copy's traceback as a note). Leaving the
@@ -73,6 +80,10 @@ class Forked:
     process outlives the block."""
 
     def __init__(self, work: Callable[[], object]):
+        self._process = None
+        if not may_fork():          # the work is done in this process when the result is asked for
+            self._work, self._taken = work, True
+            return
         fork = multiprocessing.get_context("fork")
         self._receive, send = fork.Pipe(duplex=False)
         self._process = fork.Process(target=_send_outcome, args=(work, send), name="verify report")
@@ -81,6 +92,8 @@ class Forked:
         self._taken = False
 
     def result(self):
+        if self._process is None:
+            return self._work()
         try:
             failed, value = self._receive.recv()
             self._taken = True
@@ -96,6 +109,8 @@ class Forked:
         return self
 
     def __exit__(self, *exc) -> None:
+        if self._process is None:
+            return
         if not self._taken:
             self._process.kill()
         self._process.join()

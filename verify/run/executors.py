@@ -22,7 +22,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import json
-import multiprocessing as mp
 import os
 import sys
 import time
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from ..core.files import can_fork
 from ..core.jsonsafe import jsonable
 from . import cache
 from ..core.model import Claim, RunSettings
@@ -227,11 +227,6 @@ def claims_for(sources: Sources) -> dict[str, Claim]:
         reg = load(builtin=sources.builtin, entry_points=sources.entry_points, paths=sources.paths)
         _REGISTRIES[sources] = {c.id: c for c in reg.claims}
     return _REGISTRIES[sources]
-
-
-def can_fork() -> bool:
-    """Whether this process may start children (a daemonic multiprocessing worker may not)."""
-    return hasattr(os, "fork") and not mp.current_process().daemon
 
 
 def run_task(task: Task, isolate: bool | None = None) -> dict:
