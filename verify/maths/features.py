@@ -145,23 +145,26 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
     S, m = a0.shape
     d, n = X.shape[1], X.shape[0]
     y = np.broadcast_to(y, (S, n))
-
-    def split(z):
-        a = z[:, :m]
-        B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
-        return a, B
+    XT = np.ascontiguousarray(X.T)       # contiguous: the same products as X.T's, at a third of the time
+    width = m + (0 if random_features else m * d) + (n if integrals else 0)
 
     def rhs(_, z):
-        a, B = split(z)
-        pre = B @ X.T                                                  # (S, m, n)
-        act = relu(pre)
+        """The velocity written into one fresh array (no parts to concatenate), the same operations as
+        the formulas above; called at every stage of every step, so its temporaries are few."""
+        a = z[:, :m]
+        B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
+        pre = B @ XT                                                   # (S, m, n)
+        act = np.maximum(pre, 0.0)
         e = (a[:, None, :] @ act)[:, 0] - y                            # (S, n)
-        parts = [-(act @ e[..., None])[..., 0]]
+        out = np.empty((S, width))
+        np.negative((act @ e[..., None])[..., 0], out=out[:, :m])
         if not random_features:
-            parts.append((-a[..., None] * (((pre > 0) * e[:, None, :]) @ X)).reshape(S, -1))
+            mask = np.greater(pre, 0.0, out=pre, casting="unsafe")     # relu'(pre) as 0/1 floats, in place
+            mask *= e[:, None, :]
+            np.multiply(-a[..., None], mask @ X, out=out[:, m:m + m * d].reshape(S, m, d))
         if integrals:
-            parts.append(e)
-        return np.concatenate(parts, axis=1)
+            out[:, -n:] = e
+        return out
 
     parts = [a0] + ([] if random_features else [B0.reshape(S, -1)]) + ([np.zeros((S, n))] if integrals else [])
     z0 = np.concatenate(parts, axis=1)
