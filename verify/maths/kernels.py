@@ -17,7 +17,7 @@ import numpy as np
 import sympy as sp
 
 from .flows import batched_flow
-from .models import relu, relu_prime
+from .models import relu, relu_prime, transposed
 
 
 
@@ -251,6 +251,11 @@ class WidthBatch:
         """a_r / sqrt(m) per neuron."""
         return _frozen(self.a / np.sqrt(self.sizes[self.owner]))
 
+    @functools.cached_property
+    def XT(self) -> np.ndarray:
+        """The training inputs transposed, contiguous (:func:`verify.maths.models.transposed`)."""
+        return _frozen(transposed(self.X))
+
     def per_instance(self, values: np.ndarray, axis: int = -2, reduce=np.add) -> np.ndarray:
         """Reduce per-neuron values over each instance's neurons; ``axis`` is the neuron axis."""
         return reduce.reduceat(values, self.starts, axis=axis)
@@ -258,17 +263,17 @@ class WidthBatch:
     # -- the network ------------------------------------------------------------------------------
     def outputs(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
         """u_k(x) for W of shape (..., N, d): shape (..., I, n) (inputs X, by default the training set)."""
-        X = self.X if X is None else X
-        return self.per_instance(self.weight[:, None] * np.maximum(W @ X.T, 0.0))
+        XT = self.XT if X is None else transposed(X)
+        return self.per_instance(self.weight[:, None] * np.maximum(W @ XT, 0.0))
 
     def velocity(self, W: np.ndarray) -> np.ndarray:
         """dw_r/dt = -(1/n) (a_r / sqrt m) sum_i (u_i - y_i) 1{w_r . x_i >= 0} x_i for W of shape
         (..., N, d) (leading axes: times, say); same shape."""
-        z = W @ self.X.T
+        z = W @ self.XT
         weight = self.weight[:, None]
         outputs = np.maximum(z, 0.0)
         outputs *= weight                       # the same operations as written out, in place: no temporaries
-        coef = (self.per_instance(outputs) - self.y)[..., self.owner, :]       # the residual, per neuron
+        coef = np.take(self.per_instance(outputs) - self.y, self.owner, axis=-2)   # the residual, per neuron
         coef *= weight
         coef *= z >= 0
         np.negative(coef, out=coef)
