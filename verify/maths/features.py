@@ -150,7 +150,9 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
 
     def rhs(_, z):
         """The velocity written into one fresh array (no parts to concatenate), the same operations as
-        the formulas above; called at every stage of every step, so its temporaries are few."""
+        the formulas above; called at every stage of every step, so its temporaries are few. The
+        products by e_i and a_j are taken on flat rows with e tiled and a repeated: broadcast over an
+        axis of length n or d, NumPy's inner loop is that short, and the products take twice as long."""
         a = z[:, :m]
         B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
         pre = B @ XT                                                   # (S, m, n)
@@ -160,8 +162,9 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
         np.negative((act @ e[..., None])[..., 0], out=out[:, :m])
         if not random_features:
             mask = np.greater(pre, 0.0, out=pre, casting="unsafe")     # relu'(pre) as 0/1 floats, in place
-            mask *= e[:, None, :]
-            np.multiply(-a[..., None], mask @ X, out=out[:, m:m + m * d].reshape(S, m, d))
+            flat = mask.reshape(S, m * n)
+            flat *= np.tile(e, m)                                      # relu'(pre_ji) e_i
+            np.multiply(np.repeat(-a, d, axis=1), (mask @ X).reshape(S, m * d), out=out[:, m:m + m * d])
         if integrals:
             out[:, -n:] = e
         return out
