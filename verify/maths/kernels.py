@@ -17,7 +17,7 @@ import numpy as np
 import sympy as sp
 
 from .flows import batched_flow
-from .models import relu, relu_prime, transposed
+from .models import inner_products, relu, relu_prime
 
 
 
@@ -127,7 +127,7 @@ def empirical_ntk(A: np.ndarray, b: np.ndarray, X: np.ndarray, act=relu, der=rel
 
 def active(W: np.ndarray, X: np.ndarray) -> np.ndarray:
     """The activation pattern 1{w_r . x_i >= 0} (the convention of relu'(0) = 1), shape (..., m, n)."""
-    return (W @ X.T >= 0).astype(float)
+    return (inner_products(W, X) >= 0).astype(float)
 
 
 def finite_width_gram(W: np.ndarray, X: np.ndarray, a: np.ndarray | None = None) -> np.ndarray:
@@ -251,11 +251,6 @@ class WidthBatch:
         """a_r / sqrt(m) per neuron."""
         return _frozen(self.a / np.sqrt(self.sizes[self.owner]))
 
-    @functools.cached_property
-    def XT(self) -> np.ndarray:
-        """The training inputs transposed, contiguous (:func:`verify.maths.models.transposed`)."""
-        return _frozen(transposed(self.X))
-
     def per_instance(self, values: np.ndarray, axis: int = -2, reduce=np.add) -> np.ndarray:
         """Reduce per-neuron values over each instance's neurons; ``axis`` is the neuron axis."""
         return reduce.reduceat(values, self.starts, axis=axis)
@@ -263,8 +258,7 @@ class WidthBatch:
     # -- the network ------------------------------------------------------------------------------
     def outputs(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
         """u_k(x) for W of shape (..., N, d): shape (..., I, n) (inputs X, by default the training set)."""
-        XT = self.XT if X is None else transposed(X)
-        return self.per_instance(self.weight[:, None] * np.maximum(W @ XT, 0.0))
+        return self.per_instance(self.weight[:, None] * np.maximum(inner_products(W, self.X if X is None else X), 0.0))
 
     def velocity(self, W: np.ndarray, work: tuple | None = None) -> np.ndarray:
         """dw_r/dt = -(1/n) (a_r / sqrt m) sum_i (u_i - y_i) 1{w_r . x_i >= 0} x_i for W of shape
@@ -272,7 +266,7 @@ class WidthBatch:
         for the intermediate values, which :meth:`flow` allocates once for all its steps (fresh arrays of
         a million numbers at every step cost page faults: about half the velocity's time)."""
         z, outputs, coef = (None, None, None) if work is None else work
-        z = np.matmul(W, self.XT, out=z)
+        z = inner_products(W, self.X, out=z)
         weight = self.weight[:, None]
         outputs = np.maximum(z, 0.0, out=outputs)
         outputs *= weight                       # the same operations as written out, in place: no temporaries

@@ -127,13 +127,14 @@ def sigma_min(J: np.ndarray) -> np.ndarray:
     return np.sqrt(np.clip(np.linalg.eigvalsh(J @ np.swapaxes(J, -1, -2))[..., 0], 0, None))
 
 
-def transposed(X: np.ndarray) -> np.ndarray:
-    """X^T as a C-contiguous array, for products W @ X^T of many rows W by a few points X that a flow
-    evaluates at every step: NumPy takes a slow route for a transposed view there (seven times slower for
-    48 000 rows by 4 x 3), while BLAS packs either layout for the same kernel, so the numbers are
-    W @ X.T's (both layouts checked bit for bit, batched or not; a single row, which NumPy sends to a
-    matrix-vector product, may round otherwise: the flows have many)."""
-    return np.ascontiguousarray(np.asarray(X).T)
+def inner_products(W: np.ndarray, X: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """W @ X.T, the same numbers, for rows W (..., k, d) and points X (n, d): the products flows take at
+    every step. NumPy's route for the transposed view X.T is slow there (seven times slower for 48 000
+    rows by 4 x 3); against a contiguous copy of X.T BLAS runs the same kernel (it packs either layout),
+    so two or more rows give the view's numbers bit for bit (checked, batched or not). A single row is
+    a matrix-vector product, where the two layouts round differently: it keeps the view."""
+    XT = X.T
+    return np.matmul(W, np.ascontiguousarray(XT) if W.shape[-2] > 1 else XT, out=out)
 
 
 def relu(z):
@@ -175,19 +176,19 @@ class TwoLayerReLU:
     def f(self, w: np.ndarray | None = None) -> np.ndarray:
         """Outputs on the data, (S, ..., n), at parameters w (default: the network's)."""
         W = self._weights(w)
-        return np.einsum("b...k,b...kn->b...n", self._c(W.ndim), relu(W @ self.X.T))
+        return np.einsum("b...k,b...kn->b...n", self._c(W.ndim), relu(inner_products(W, self.X)))
 
     def jac(self, w: np.ndarray | None = None) -> np.ndarray:
         """(S, ..., n, m*d): d f(x_i) / d w_k = c_k relu'(w_k . x_i) x_i."""
         W = self._weights(w)
-        act = relu_prime(W @ self.X.T)                            # (S, ..., m, n)
+        act = relu_prime(inner_products(W, self.X))               # (S, ..., m, n)
         J = np.einsum("b...k,b...kn,nd->b...nkd", self._c(W.ndim), act, self.X)
         return J.reshape(J.shape[:-2] + (-1,))
 
 
 def relu_gram(W: np.ndarray, X: np.ndarray) -> np.ndarray:
     """[J J^T]_ij / c^2 = x_i . x_j * sum_k relu'(w_k . x_i) relu'(w_k . x_j) for W of shape (..., m, d)."""
-    act = relu_prime(W @ X.T)
+    act = relu_prime(inner_products(W, X))
     return (X @ X.T) * np.matmul(np.swapaxes(act, -1, -2), act)      # 0/1 counts: exact, as the einsum was
 
 
