@@ -147,15 +147,19 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
     y = np.broadcast_to(y, (S, n))
     width = m + (0 if random_features else m * d) + (n if integrals else 0)
 
+    pre, act, moved = np.empty((S, m, n)), np.empty((S, m, n)), np.empty((S, m, d))
+
     def rhs(_, z):
         """The velocity written into one fresh array (no parts to concatenate), the same operations as
-        the formulas above; called at every stage of every step, so its temporaries are few. The
-        products by e_i and a_j are taken on flat rows with e tiled and a repeated: broadcast over an
-        axis of length n or d, NumPy's inner loop is that short, and the products take twice as long."""
+        the formulas above; called at every stage of every step, so its temporaries are few, and its
+        largest intermediate arrays (pre, act, moved) are allocated once for all calls (fresh ones cost
+        page faults at every call). The products by e_i and a_j are taken on flat rows with e tiled and
+        a repeated: broadcast over an axis of length n or d, NumPy's inner loop is that short, and the
+        products take twice as long."""
         a = z[:, :m]
         B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
-        pre = inner_products(B, X)                                     # (S, m, n)
-        act = np.maximum(pre, 0.0)
+        inner_products(B, X, out=pre)                                  # (S, m, n)
+        np.maximum(pre, 0.0, out=act)
         e = (a[:, None, :] @ act)[:, 0] - y                            # (S, n)
         out = np.empty((S, width))
         np.negative((act @ e[..., None])[..., 0], out=out[:, :m])
@@ -163,7 +167,8 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
             mask = np.greater(pre, 0.0, out=pre, casting="unsafe")     # relu'(pre) as 0/1 floats, in place
             flat = mask.reshape(S, m * n)
             flat *= np.tile(e, m)                                      # relu'(pre_ji) e_i
-            np.multiply(np.repeat(-a, d, axis=1), (mask @ X).reshape(S, m * d), out=out[:, m:m + m * d])
+            np.matmul(mask, X, out=moved)
+            np.multiply(np.repeat(-a, d, axis=1), moved.reshape(S, m * d), out=out[:, m:m + m * d])
         if integrals:
             out[:, -n:] = e
         return out
