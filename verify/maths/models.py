@@ -98,13 +98,26 @@ class QuadraticModel:
 
     def f(self, w: np.ndarray) -> np.ndarray:
         """w of shape (S, ..., p) -> (S, ..., n)."""
-        beta = per_instance(self.beta, w.ndim)
-        return np.einsum("bij,b...j->b...i", self.A, w) + 0.5 * beta * np.einsum("bij,b...j->b...i", self.B, w) ** 2
+        return self._value(w, *self._quadratic(w))
 
     def jac(self, w: np.ndarray) -> np.ndarray:
         """(S, ..., p) -> (S, ..., n, p)."""
-        beta = per_instance(self.beta, w.ndim)
-        quad = beta * np.einsum("bij,b...j->b...i", self.B, w)
+        return self._jacobian(w, *self._quadratic(w))
+
+    def f_and_jac(self, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """f(w) and J_w from one product B w (:func:`flow_velocity` needs both at every step)."""
+        beta, Bw = self._quadratic(w)
+        return self._value(w, beta, Bw), self._jacobian(w, beta, Bw)
+
+    def _quadratic(self, w):
+        """beta per instance (broadcasting against w) and B w, (S, ..., n)."""
+        return per_instance(self.beta, w.ndim), np.einsum("bij,b...j->b...i", self.B, w)
+
+    def _value(self, w, beta, Bw):
+        return np.einsum("bij,b...j->b...i", self.A, w) + 0.5 * beta * Bw ** 2
+
+    def _jacobian(self, w, beta, Bw):
+        quad = beta * Bw
         middle = (1,) * (w.ndim - 2)
         A = self.A.reshape(self.A.shape[:1] + middle + self.A.shape[1:])
         B = self.B.reshape(self.B.shape[:1] + middle + self.B.shape[1:])
@@ -211,10 +224,13 @@ def model_gradient_flow(model, loss: QuadraticLoss, alpha: np.ndarray, w0: np.nd
 
 
 def flow_velocity(model, loss: QuadraticLoss, alpha: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """The gradient-flow velocity at w of shape (S, ..., p)."""
+    """The gradient-flow velocity at w of shape (S, ..., p). A model with ``f_and_jac(w)`` (the value and
+    the Jacobian from shared products) is evaluated once; any other by ``f`` and ``jac``."""
     a = per_instance(alpha, w.ndim)
-    g = loss.grad(a * model.f(w))
-    return -np.einsum("b...ip,b...i->b...p", model.jac(w), g) / a
+    both = getattr(model, "f_and_jac", None)
+    f, J = both(w) if both is not None else (model.f(w), model.jac(w))
+    g = loss.grad(a * f)
+    return -np.einsum("b...ip,b...i->b...p", J, g) / a
 
 
 def preconditioned_flow(Q, loss: QuadraticLoss, z0: np.ndarray, t: np.ndarray, precise: bool = False) -> np.ndarray:
