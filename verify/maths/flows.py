@@ -118,7 +118,10 @@ class _SteadySteps:
             h = t_new - t
             h_abs = np.abs(h)
             y_new, f_new = self._rk_step(self.fun, t, y, self.f, h, self.A, self.B, self.C, self.K)
-            scale = self.atol + np.maximum(np.abs(y), np.abs(y_new)) * self.rtol
+            scale = np.abs(y)                   # atol + max(|y|, |y_new|) rtol, in place (the same numbers)
+            np.maximum(scale, np.abs(y_new), out=scale)
+            scale *= self.rtol
+            scale += self.atol
             error_norm = self._estimate_error_norm(self.K, h, scale)
             if error_norm < 1:
                 factor = (self._MAX_FACTOR if error_norm == 0
