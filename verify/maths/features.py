@@ -14,7 +14,7 @@ import numpy as np
 import sympy as sp
 
 from .flows import batched_flow
-from .models import relu, relu_prime
+from .models import inner_products, relu, relu_prime
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def row_norms(g: np.ndarray) -> np.ndarray:
 
 def features(B: np.ndarray, X: np.ndarray) -> np.ndarray:
     """relu(b_j . x_i) of shape (S, m, n) for B (S, m, d) and X (n, d)."""
-    z = B @ X.T
+    z = inner_products(B, X)
     if isinstance(z, np.ndarray) and z.dtype.kind == "f":
         return np.maximum(z, 0.0, out=z)        # in place on the fresh product (relu, without a second array)
     return relu(z)
@@ -120,7 +120,7 @@ def empirical_kernel(B: np.ndarray, X: np.ndarray, Y: np.ndarray | None = None) 
 
 def network_jacobian(a: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
     """d f(x_i) / d(a, B) of shape (S, n, m + m d) (columns: a_1..a_m, then b_1, ..., b_m)."""
-    act, der = features(B, X), relu_prime(B @ X.T)
+    act, der = features(B, X), relu_prime(inner_products(B, X))
     ja = np.swapaxes(act, 1, 2)                                               # (S, n, m)
     jb = np.einsum("sm,smn,nd->snmd", a, der, X).reshape(a.shape[0], X.shape[0], -1)
     return np.concatenate([ja, jb], axis=-1)
@@ -131,7 +131,7 @@ def risk_gradient(a, B, X, y):
     e = network(a, B, X) - y
     n = X.shape[0]
     ga = np.einsum("smn,sn->sm", features(B, X), e) / n
-    gb = a[..., None] * np.einsum("smn,sn,nd->smd", relu_prime(B @ X.T), e, X) / n
+    gb = a[..., None] * np.einsum("smn,sn,nd->smd", relu_prime(inner_products(B, X)), e, X) / n
     return ga, gb
 
 
@@ -145,23 +145,33 @@ def flow_020(a0, B0, X, y, t, precise=False, random_features=False, integrals=Fa
     S, m = a0.shape
     d, n = X.shape[1], X.shape[0]
     y = np.broadcast_to(y, (S, n))
+    width = m + (0 if random_features else m * d) + (n if integrals else 0)
 
-    def split(z):
-        a = z[:, :m]
-        B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
-        return a, B
+    pre, act, moved = np.empty((S, m, n)), np.empty((S, m, n)), np.empty((S, m, d))
 
     def rhs(_, z):
-        a, B = split(z)
-        pre = B @ X.T                                                  # (S, m, n)
-        act = relu(pre)
+        """The velocity written into one fresh array (no parts to concatenate), the same operations as
+        the formulas above; called at every stage of every step, so its temporaries are few, and its
+        largest intermediate arrays (pre, act, moved) are allocated once for all calls (fresh ones cost
+        page faults at every call). The products by e_i and a_j are taken on flat rows with e tiled and
+        a repeated: broadcast over an axis of length n or d, NumPy's inner loop is that short, and the
+        products take twice as long."""
+        a = z[:, :m]
+        B = B0 if random_features else z[:, m:m + m * d].reshape(S, m, d)
+        inner_products(B, X, out=pre)                                  # (S, m, n)
+        np.maximum(pre, 0.0, out=act)
         e = (a[:, None, :] @ act)[:, 0] - y                            # (S, n)
-        parts = [-(act @ e[..., None])[..., 0]]
+        out = np.empty((S, width))
+        np.negative((act @ e[..., None])[..., 0], out=out[:, :m])
         if not random_features:
-            parts.append((-a[..., None] * (((pre > 0) * e[:, None, :]) @ X)).reshape(S, -1))
+            mask = np.greater(pre, 0.0, out=pre, casting="unsafe")     # relu'(pre) as 0/1 floats, in place
+            flat = mask.reshape(S, m * n)
+            flat *= np.tile(e, m)                                      # relu'(pre_ji) e_i
+            np.matmul(mask, X, out=moved)
+            np.multiply(np.repeat(-a, d, axis=1), moved.reshape(S, m * d), out=out[:, m:m + m * d])
         if integrals:
-            parts.append(e)
-        return np.concatenate(parts, axis=1)
+            out[:, -n:] = e
+        return out
 
     parts = [a0] + ([] if random_features else [B0.reshape(S, -1)]) + ([np.zeros((S, n))] if integrals else [])
     z0 = np.concatenate(parts, axis=1)

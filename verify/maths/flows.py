@@ -118,7 +118,10 @@ class _SteadySteps:
             h = t_new - t
             h_abs = np.abs(h)
             y_new, f_new = self._rk_step(self.fun, t, y, self.f, h, self.A, self.B, self.C, self.K)
-            scale = self.atol + np.maximum(np.abs(y), np.abs(y_new)) * self.rtol
+            scale = np.abs(y)                   # atol + max(|y|, |y_new|) rtol, in place (the same numbers)
+            np.maximum(scale, np.abs(y_new), out=scale)
+            scale *= self.rtol
+            scale += self.atol
             error_norm = self._estimate_error_norm(self.K, h, scale)
             if error_norm < 1:
                 factor = (self._MAX_FACTOR if error_norm == 0
@@ -179,9 +182,15 @@ def time_grid(end: float, points: int, refined: tuple[int, int] | None = None) -
 
 def _rk4(rhs, y0: np.ndarray, t: np.ndarray, substeps: int) -> np.ndarray:
     """Classical Runge-Kutta of order 4, ``substeps`` steps per interval of t; the state is the whole
-    batch, so the loop is over the time steps of one solve."""
+    batch, so the loop is over the time steps of one solve. The stages' states and the update are
+    computed into arrays allocated once (states of millions of numbers: fresh temporaries at every stage
+    cost page faults), never into the slopes ``rhs`` returns (it may return an array it holds), with the
+    operations of z + h/2 k1, ..., z + h/6 (k1 + 2 k2 + 2 k3 + k4) in their order (sums and products
+    commute exactly): the numbers are the written formulas'."""
     out = np.empty((y0.shape[0], len(t)) + y0.shape[1:])
     z = np.array(y0, dtype=float)
+    stages = np.empty((3,) + z.shape)           # the states of stages 2, 3 and 4
+    total, twice = np.empty_like(z), np.empty_like(z)
     out[:, 0] = z
     for k in range(len(t) - 1):                 # time steps of one ODE solve (the state is the whole batch)
         h = (t[k + 1] - t[k]) / substeps
@@ -189,11 +198,22 @@ def _rk4(rhs, y0: np.ndarray, t: np.ndarray, substeps: int) -> np.ndarray:
         for j in range(substeps):
             s = s0 + j * h
             k1 = rhs(s, z)
-            k2 = rhs(s + h / 2, z + h / 2 * k1)
-            k3 = rhs(s + h / 2, z + h / 2 * k2)
-            k4 = rhs(s + h, z + h * k3)
-            z = z + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+            k2 = rhs(s + h / 2, _axpy(h / 2, k1, z, stages[0]))
+            k3 = rhs(s + h / 2, _axpy(h / 2, k2, z, stages[1]))
+            k4 = rhs(s + h, _axpy(h, k3, z, stages[2]))
+            np.multiply(k2, 2, out=total)       # k1 + 2 k2 + 2 k3 + k4, summed left to right
+            total += k1
+            total += np.multiply(k3, 2, out=twice)
+            total += k4
+            z += np.multiply(total, h / 6, out=total)
         out[:, k + 1] = z
+    return out
+
+
+def _axpy(c: float, k: np.ndarray, z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """z + c k into ``out`` (the product first, as written)."""
+    np.multiply(k, c, out=out)
+    out += z
     return out
 
 

@@ -10,13 +10,14 @@ Everything is batched over a leading axis of independent instances.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 
 from .flows import batched_flow
-from .models import QuadraticModel, per_instance
+from .models import QuadraticModel, inner_products, per_instance
 
 # ---------------------------------------------------------------------------------------------
 # desingularizers
@@ -207,9 +208,12 @@ class TwoLayerTanh:
         s, w = np.polynomial.legendre.leggauss(nodes)
         return TwoLayerTanh(s, w / 2, fstar(s))
 
-    @property
+    @functools.cached_property
     def X(self):
-        return np.stack([self.s, np.ones_like(self.s)], axis=1)          # (Q, 2)
+        """The inputs (s, 1) at the nodes, (Q, 2): built once (the gradient flow reads them at every step)."""
+        X = np.stack([self.s, np.ones_like(self.s)], axis=1)
+        X.flags.writeable = False
+        return X
 
     @staticmethod
     def split(theta):
@@ -218,14 +222,14 @@ class TwoLayerTanh:
 
     def predict(self, theta):
         W, a = self.split(theta)
-        return np.einsum("s...m,s...mq->s...q", a, np.tanh(W @ self.X.T))
+        return np.einsum("s...m,s...mq->s...q", a, np.tanh(inner_products(W, self.X)))
 
     def loss(self, theta):
         return (((self.predict(theta) - self.target) ** 2) * self.weights).sum(-1)
 
     def grad(self, theta):
         W, a = self.split(theta)
-        h = np.tanh(W @ self.X.T)                                          # (S, m, Q)
+        h = np.tanh(inner_products(W, self.X))                                          # (S, m, Q)
         r = 2 * (np.einsum("sm,smq->sq", a, h) - self.target) * self.weights
         out = np.empty_like(theta)
         out[..., 2] = np.einsum("smq,sq->sm", h, r)
@@ -235,7 +239,7 @@ class TwoLayerTanh:
     def jacobian(self, theta):
         """dF(x_q)/dtheta (S, Q, 3m) at the quadrature nodes."""
         W, a = self.split(theta)
-        h = np.tanh(W @ self.X.T)                                          # (S, m, Q)
+        h = np.tanh(inner_products(W, self.X))                                          # (S, m, Q)
         dW = np.einsum("sm,smq,qd->sqmd", a, 1 - h * h, self.X)
         J = np.concatenate([dW, np.swapaxes(h, 1, 2)[..., None]], axis=-1)  # (S, Q, m, 3)
         return J.reshape(J.shape[0], J.shape[1], -1)
