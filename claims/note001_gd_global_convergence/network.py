@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from functools import cached_property
 import numpy as np
 import sympy as sp
 from verify.maths.kernels import WidthBatch, relu_ntk
@@ -41,8 +42,16 @@ class Network:
         self.wflat = [w for row in self.W for w in row]
         self.y = sp.symbols(f"y1:{n + 1}", real=True)
         self.u = [sum(self.a[r] * _sigma(self.pre(r, i)) for r in range(m)) / sp.sqrt(m) for i in range(n)]
-        self.J = sp.Matrix([[sp.diff(self.u[i], w) for w in self.wflat] for i in range(n)])
-        self.H = self.J * self.J.T
+
+    # the Jacobian and the Gram matrix are made when a relation uses them: at the larger sizes a relation
+    # without them (the velocity, the indicator form) is built in half the time
+    @cached_property
+    def J(self):
+        return sp.Matrix([[sp.diff(self.u[i], w) for w in self.wflat] for i in range(self.n)])
+
+    @cached_property
+    def H(self):
+        return self.J * self.J.T
 
     def pre(self, r, i):
         return sum(self.W[r][k] * self.X[i, k] for k in range(self.d))

@@ -22,7 +22,7 @@ from sympy.printing.pycode import MpmathPrinter
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, sizes_text, validated_sizes
 from ..core.notation import MPMATH, NUMPY
-from ._common import DIGITS, inequality_sides, relation_sides, with_plot
+from ._common import DIGITS, inequality_sides, relation_sides, symbolic_memo, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
 from ..core.text import say
@@ -43,9 +43,21 @@ def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
     return check_result(check, outcome, summary, kind, **evidence)
 
 
+def _doit(expr):
+    return expr.doit()
+
+
 def _evaluate(expr):
-    """Carry out unevaluated derivatives, integrals, limits and sums."""
-    return sp.sympify(expr).doit() if isinstance(expr, sp.Basic) else expr
+    """Carry out unevaluated derivatives, integrals, limits and sums; a matrix entry by entry. Memoized for
+    the claim being run (:func:`symbolic_memo`): a statement and its correction, and a claim's checks, often
+    carry out the same side or matrix entry again (a limit costs SymPy seconds). Not for an expression with a
+    ``Subs`` or ``Lambda``: SymPy compares those up to their bound variables, which the result prints."""
+    if not isinstance(expr, sp.Basic):
+        return expr
+    expr = sp.sympify(expr)
+    if isinstance(expr, sp.MatrixBase):
+        return expr.applyfunc(_evaluate)
+    return _doit(expr) if expr.has(sp.Subs, sp.Lambda) else symbolic_memo(_doit, expr)
 
 
 def _bound_level(e) -> int:
