@@ -92,14 +92,43 @@ def _freeze(expr):
     # first would make g'(2a) and g'(3a) one symbol
     atoms = sorted(expr.atoms(sp.Derivative, sp.Subs, AppliedUndef),
                    key=lambda a: (-sp.count_ops(a) - len(a.atoms()), sp.default_sort_key(a)))
+    if any(later.has(a) for i, a in enumerate(atoms) for later in atoms[i + 1:]):
+        return _freeze_in_turn(expr, atoms)
+    # each atom sorts before those inside it: replacing all at once, each where it is outermost, is
+    # replacing them in turn, in one walk over the expression instead of two per atom
+    outermost = _outermost(expr, set(atoms))
+    mapping = {a: _frozen(a) for a in atoms if a in outermost}
+    return expr.xreplace(mapping), {v: k for k, v in mapping.items()}
+
+
+def _freeze_in_turn(expr, atoms):
+    """:func:`_freeze` replacing the ``atoms`` one after the other, in their order, each where it is left."""
     mapping = {}
-    for i, a in enumerate(atoms):
+    for a in atoms:
         if a in mapping or not expr.has(a):
             continue
-        assumptions = {k: True for k in ("positive", "nonnegative") if getattr(a, f"is_{k}")}
-        mapping[a] = sp.Symbol(f"{_s(_canonical(a))}", real=True, **assumptions)
+        mapping[a] = _frozen(a)
         expr = expr.xreplace({a: mapping[a]})
     return expr, {v: k for k, v in mapping.items()}
+
+
+def _frozen(atom):
+    """The symbol :func:`_freeze` puts for ``atom``."""
+    assumptions = {k: True for k in ("positive", "nonnegative") if getattr(atom, f"is_{k}")}
+    return sp.Symbol(f"{_s(_canonical(atom))}", real=True, **assumptions)
+
+
+def _outermost(expr, targets: set) -> set:
+    """The members of ``targets`` found in ``expr`` outside every other member found (what ``xreplace``
+    replaces)."""
+    found, stack = set(), [expr]
+    while stack:
+        e = stack.pop()
+        if e in targets:
+            found.add(e)
+        elif isinstance(e, sp.Basic):
+            stack.extend(e.args)
+    return found
 
 
 def _reparametrize(expr, domains: Mapping):
