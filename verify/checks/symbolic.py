@@ -43,21 +43,31 @@ def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
     return check_result(check, outcome, summary, kind, **evidence)
 
 
+def _per_claim(function, expr):
+    """``function(expr)`` memoized for the claim being run (:func:`symbolic_memo`): a statement and its
+    correction, a claim's checks and a matrix's equal entries often carry out or simplify the same expression
+    again (a limit costs SymPy seconds). SymPy compares a ``Subs`` or ``Lambda`` up to its bound variables,
+    which a result prints: an expression with one is keyed by its full written form too."""
+    written = sp.srepr(expr) if expr.has(sp.Subs, sp.Lambda) else None
+    return symbolic_memo(_applied, function, expr, written)
+
+
+def _applied(function, expr, written):
+    return function(expr)
+
+
 def _doit(expr):
     return expr.doit()
 
 
 def _evaluate(expr):
-    """Carry out unevaluated derivatives, integrals, limits and sums; a matrix entry by entry. Memoized for
-    the claim being run (:func:`symbolic_memo`): a statement and its correction, and a claim's checks, often
-    carry out the same side or matrix entry again (a limit costs SymPy seconds). Not for an expression with a
-    ``Subs`` or ``Lambda``: SymPy compares those up to their bound variables, which the result prints."""
+    """Carry out unevaluated derivatives, integrals, limits and sums; a matrix entry by entry (:func:`_per_claim`)."""
     if not isinstance(expr, sp.Basic):
         return expr
     expr = sp.sympify(expr)
     if isinstance(expr, sp.MatrixBase):
         return expr.applyfunc(_evaluate)
-    return _doit(expr) if expr.has(sp.Subs, sp.Lambda) else symbolic_memo(_doit, expr)
+    return _per_claim(_doit, expr)
 
 
 def _bound_level(e) -> int:
@@ -287,11 +297,12 @@ def counterexample_plot(rel, values: Mapping, domains: Mapping, points: int = 60
     return plot
 
 
-def _nonzero(expr, values) -> bool:
-    """``expr`` differs from 0 at ``values`` beyond round-off, at 50 and again at 80 digits."""
+def _nonzero(expr, values, value=None) -> bool:
+    """``expr`` differs from 0 at ``values`` beyond round-off, at 50 and again at 80 digits; ``value``: its
+    value at 50 digits, when the caller has it."""
     floor = sp.Float(10) ** (-(DIGITS - 15))
     for digits in (DIGITS, 80):
-        v = high_precision(expr, values, digits=digits)
+        v = value if digits == DIGITS and value is not None else high_precision(expr, values, digits=digits)
         if v is None:
             return False
         terms = [high_precision(t, values, digits=digits) for t in sp.Add.make_args(expr)]
@@ -299,6 +310,17 @@ def _nonzero(expr, values) -> bool:
         if not abs(v) > floor * scale:
             return False
     return True
+
+
+def _real_values(exprs, values):
+    """Each of ``exprs`` at ``values`` to 50 digits, or None as soon as one is not real."""
+    out = []
+    for e in exprs:
+        v = high_precision(e, values)
+        if v is None:
+            return None
+        out.append(v)
+    return out
 
 
 def _points(ctx: Context, symbols, domains, hypotheses, count: int):
@@ -435,7 +457,7 @@ class Identity:
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
-        simplified = [sp.simplify(e) for e in entries]
+        simplified = [_per_claim(sp.simplify, e) for e in entries]
         if all(e == 0 for e in simplified):
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
@@ -471,11 +493,12 @@ class Identity:
         doms = domains_for(symbols, self.domains)
         real_points = 0
         for values in points:
-            if any(high_precision(e, values) is None for e in concrete):
+            at = _real_values(concrete, values)
+            if at is None:
                 continue
             real_points += 1
-            for e in concrete:
-                if not _nonzero(e, values):
+            for e, value in zip(concrete, at):
+                if not _nonzero(e, values, value):
                     continue
                 # shrink to simple values that still show the difference, under the hypotheses
                 values = shrink(values, doms, lambda v: _nonzero(e, v) and all(high_precision(h, v) is True for h in hyps))
