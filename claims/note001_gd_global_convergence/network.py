@@ -111,13 +111,12 @@ _unet, grad_w, H_NET = NET.u, NET.grad_w, NET.H
 stated_gradient, true_gradient = NET.stated_gradient, NET.true_gradient
 
 
-def _evaluated(rel):
-    return sp.Eq(rel.lhs.doit(), rel.rhs.doit(), evaluate=False)
-
-
 def network_at(build):
-    """AtSizes's builder for a relation ``build(network)`` of Section 5's network at n, m, d."""
-    return lambda n, m, d: canonical(_evaluated(build(Network(n, m, d))))
+    """AtSizes's builder for a relation ``build(network)`` of Section 5's network at n, m, d. The network's
+    relations are written out (its derivatives taken by ``diff``, sigma' written at a point as a ``Subs``):
+    there is nothing to carry out before naming each derivative canonically, and carrying out each Subs
+    again would cost more than the rest of the check."""
+    return lambda n, m, d: canonical(build(Network(n, m, d)))
 
 
 # Section 5's objective as written, (1/n) sum (f - y)^2, and with Section 3's 1/2; the factor is the
