@@ -107,7 +107,7 @@ def _freeze(expr):
     # each atom sorts before those inside it: replacing all at once, each where it is outermost, is
     # replacing them in turn, in one walk over the expression instead of two per atom
     outermost = _outermost(expr, set(atoms))
-    mapping = {a: _frozen(a) for a in atoms if a in outermost}
+    mapping = {a: symbolic_memo(_frozen, a) for a in atoms if a in outermost}
     return expr.xreplace(mapping), {v: k for k, v in mapping.items()}
 
 
@@ -117,13 +117,14 @@ def _freeze_in_turn(expr, atoms):
     for a in atoms:
         if a in mapping or not expr.has(a):
             continue
-        mapping[a] = _frozen(a)
+        mapping[a] = symbolic_memo(_frozen, a)
         expr = expr.xreplace({a: mapping[a]})
     return expr, {v: k for k, v in mapping.items()}
 
 
 def _frozen(atom):
-    """The symbol :func:`_freeze` puts for ``atom``."""
+    """The symbol :func:`_freeze` puts for ``atom`` (the same for atoms SymPy finds equal: memoized for the
+    claim, as each entry of a matrix and each side are frozen apart)."""
     assumptions = {k: True for k in ("positive", "nonnegative") if getattr(atom, f"is_{k}")}
     return sp.Symbol(f"{_s(_canonical(atom))}", real=True, **assumptions)
 

@@ -125,6 +125,8 @@ def _varies(e) -> bool:
     polynomial of its own (what is a number whatever the functions is a number for these too), ``e`` is a
     rational function of its symbols with two different rational values at two fixed points. The
     :func:`sp.simplify` that decides otherwise costs most of a claim's analysis. False: not decided so."""
+    if any(not v.is_Symbol for d in e.atoms(sp.Derivative) for v in d.variables):
+        return False                       # a derivative in a function (dF/dtheta(t)): no polynomial stands for it
     arities = {}
     for a in e.atoms(AppliedUndef):
         arities.setdefault(a.func, set()).add(len(a.args))
