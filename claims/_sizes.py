@@ -30,10 +30,24 @@ def canonical(expr):
 def along(relation, flow):
     """The relation with derivatives carried out and the flow (function -> its time derivative) substituted
     on both sides, as the Identity check does, in canonical form: the family AtSizes evaluates."""
+    velocities = {sp.Derivative(fn, fn.args[0]): deriv for fn, deriv in flow.items()}
     sides = []
     for side in (relation.lhs, relation.rhs):
         side = side.doit()
-        for fn, deriv in flow.items():
-            side = side.subs(sp.Derivative(fn, fn.args[0]), deriv)
+        if _only_velocities(side, velocities):
+            side = side.xreplace(velocities)
+        else:
+            for old, new in velocities.items():
+                side = side.subs(old, new)
         sides.append(canonical(side.doit()))
     return sp.Eq(*sides, evaluate=False)
+
+
+def _only_velocities(side, velocities) -> bool:
+    """Whether substituting the flow into ``side`` is replacing each velocity where it is written, at once:
+    every derivative of a flowing function is a first time derivative, and no velocity is written in terms
+    of another. Then it gives what ``subs`` one velocity after the other gives (which also rewrites a higher
+    derivative), with one walk over the side instead of one per velocity."""
+    flowing = {d.expr for d in velocities}
+    return (all(d in velocities for d in side.atoms(sp.Derivative) if d.expr in flowing)
+            and not any(v.has(*velocities) for v in velocities.values()))

@@ -1,6 +1,8 @@
 """Note 001, Sections 2-3 (gradient flow, the dynamics of the prediction function, Theorem 3.1): the generic model, the flows and the proof steps their claims use."""
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived, Domain, Range
@@ -37,7 +39,6 @@ class GenericModel:
         self.y = sp.symbols(f"y1:{n + 1}", real=True)
         self.u = [F(*self.theta) for F in self.F]
         self.LP = sp.Matrix([lprime(self.u[i], self.y[i]) for i in range(n)])
-        self.H = sp.Matrix(n, n, lambda i, j: (self.grad_u(i).T * self.grad_u(j))[0])
         self.res = sp.Matrix([self.u[i] - self.y[i] for i in range(n)])
         self.dudt = sp.Matrix([sp.Derivative(u, tt_) for u in self.u])
         # gradient flow theta' = -dL/dtheta with L = (1/n) sum_i l(u_i, y_i)
@@ -46,6 +47,11 @@ class GenericModel:
         self.params = sp.symbols(f"p1:{p + 1}", real=True)
         self.up = [F(*self.params) for F in self.F]
         self.Lp = sum(_ell(self.up[i], self.y[i]) for i in range(n)) / n
+
+    @cached_property
+    def H(self):
+        """the Gram matrix H_ij = <du_i/dtheta, du_j/dtheta>, made when a relation uses it"""
+        return sp.Matrix(self.n, self.n, lambda i, j: (self.grad_u(i).T * self.grad_u(j))[0])
 
     def grad_u(self, i):
         return sp.Matrix([sp.diff(self.u[i], th) for th in self.theta])

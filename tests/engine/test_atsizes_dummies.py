@@ -60,3 +60,17 @@ def test_at_sizes_holds_on_one_derivative_written_with_different_dummies():
     out = subprocess.run([sys.executable, "-c", SCRIPT], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith(Outcome.HOLDS.value), out.stdout
+
+
+def test_freezing_every_atom_at_once_is_freezing_them_in_turn():
+    """g'(2w) holds g inside: each atom is frozen where it is outermost, as when replaced one after another."""
+    from sympy.core.function import AppliedUndef
+    from verify.checks.symbolic import _freeze_in_turn
+    x = sp.Dummy("x")
+    g, t = sp.Function("g"), sp.Symbol("t", real=True)
+    e = sp.Subs(sp.Derivative(h(x), x), x, 2 * h(w)) * h(w) + sp.Derivative(g(t), t) * g(t) + h(3 * w) ** 2
+    atoms = sorted(e.atoms(sp.Derivative, sp.Subs, AppliedUndef),
+                   key=lambda a: (-sp.count_ops(a) - len(a.atoms()), sp.default_sort_key(a)))
+    at_once, in_turn = _freeze(e), _freeze_in_turn(e, atoms)
+    assert sp.srepr(at_once[0]) == sp.srepr(in_turn[0]) and at_once[1] == in_turn[1]
+    assert not at_once[0].atoms(sp.Derivative, sp.Subs, AppliedUndef)

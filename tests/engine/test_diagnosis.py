@@ -257,3 +257,17 @@ def test_the_analysis_sent_by_a_worker_is_the_one_the_report_would_compute():
     without = ClaimResult(c, sent.statement, sent.correction)        # e.g. a result built in process
     assert analysis_of(without) == here
     assert diagnose([sent]).claims["t.swap"].kind == diagnose([without]).claims["t.swap"].kind
+
+
+def test_numeric_change_of_undefined_functions_found_or_ruled_out():
+    """A numeric factor or term between expressions of undefined functions is still found; a change that
+    is no number (one term of two dropped) is ruled out by the polynomial stand-ins without simplifying."""
+    from verify.core.diagnosis import _numeric_change, _varies
+    f, g = sp.Function("f"), sp.Function("g")
+    fp = sp.Subs(sp.Derivative(f(x), x), x, y + k)
+    assert _numeric_change(fp * g(x), 3 * fp * g(x)) == "a factor 3"
+    assert _numeric_change(fp + g(x), fp + g(x) + 2) == "a term 2"
+    assert not _varies(3 * fp * g(x) / (fp * g(x)))
+    assert _varies(fp / (fp + g(x)))
+    assert _numeric_change(fp + g(x), fp) is None
+    assert not _varies(sp.sqrt(x) / x)             # not a rational function: left to simplify

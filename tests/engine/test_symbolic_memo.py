@@ -48,3 +48,16 @@ def test_probability_bound_through_the_memo_equals_the_direct_call():
     p = sp.Symbol("p", positive=True)
     rel = sp.Ge(1 - Prob(sp.Symbol("E") > 0), 1 - p)
     assert symbolic_memo(probability_bound, rel) == probability_bound(rel) == symbolic_memo(probability_bound, rel)
+
+
+def test_a_subs_written_with_other_bound_variables_is_carried_out_as_written():
+    """SymPy finds two ``Subs`` equal up to their bound variables, but prints them: the memoized
+    evaluation gives each its own written form."""
+    from verify.checks.symbolic import _evaluate
+    forget_symbolic()
+    f, x = sp.Function("f"), sp.Symbol("x")
+    a, b = sp.Symbol("a"), sp.Symbol("b")
+    one, other = (sp.Subs(sp.Derivative(f(v), v), v, 2 * x) for v in (a, b))
+    assert one == other
+    assert "a" in sp.sstr(_evaluate(one)) and "b" in sp.sstr(_evaluate(other))
+    assert _evaluate(sp.ImmutableMatrix([one, sp.Derivative(x**2, x)])) == sp.ImmutableMatrix([one, 2 * x])

@@ -22,7 +22,7 @@ from sympy.printing.pycode import MpmathPrinter
 
 from ..core.model import NUMERIC, SYMBOLIC, CheckResult, Context, Outcome, Statement, sizes_text, validated_sizes
 from ..core.notation import MPMATH, NUMPY
-from ._common import DIGITS, inequality_sides, relation_sides, with_plot
+from ._common import DIGITS, inequality_sides, relation_sides, symbolic_memo, with_plot
 from ._common import result as check_result
 from ..core.plotdata import label, number, rounded
 from ..core.text import say
@@ -43,9 +43,31 @@ def _kind_result(check, outcome, kind, summary, **evidence) -> CheckResult:
     return check_result(check, outcome, summary, kind, **evidence)
 
 
+def _per_claim(function, expr):
+    """``function(expr)`` memoized for the claim being run (:func:`symbolic_memo`): a statement and its
+    correction, a claim's checks and a matrix's equal entries often carry out or simplify the same expression
+    again (a limit costs SymPy seconds). SymPy compares a ``Subs`` or ``Lambda`` up to its bound variables,
+    which a result prints: an expression with one is keyed by its full written form too."""
+    written = sp.srepr(expr) if expr.has(sp.Subs, sp.Lambda) else None
+    return symbolic_memo(_applied, function, expr, written)
+
+
+def _applied(function, expr, written):
+    return function(expr)
+
+
+def _doit(expr):
+    return expr.doit()
+
+
 def _evaluate(expr):
-    """Carry out unevaluated derivatives, integrals, limits and sums."""
-    return sp.sympify(expr).doit() if isinstance(expr, sp.Basic) else expr
+    """Carry out unevaluated derivatives, integrals, limits and sums; a matrix entry by entry (:func:`_per_claim`)."""
+    if not isinstance(expr, sp.Basic):
+        return expr
+    expr = sp.sympify(expr)
+    if isinstance(expr, sp.MatrixBase):
+        return expr.applyfunc(_evaluate)
+    return _per_claim(_doit, expr)
 
 
 def _bound_level(e) -> int:
@@ -80,14 +102,44 @@ def _freeze(expr):
     # first would make g'(2a) and g'(3a) one symbol
     atoms = sorted(expr.atoms(sp.Derivative, sp.Subs, AppliedUndef),
                    key=lambda a: (-sp.count_ops(a) - len(a.atoms()), sp.default_sort_key(a)))
+    if any(later.has(a) for i, a in enumerate(atoms) for later in atoms[i + 1:]):
+        return _freeze_in_turn(expr, atoms)
+    # each atom sorts before those inside it: replacing all at once, each where it is outermost, is
+    # replacing them in turn, in one walk over the expression instead of two per atom
+    outermost = _outermost(expr, set(atoms))
+    mapping = {a: symbolic_memo(_frozen, a) for a in atoms if a in outermost}
+    return expr.xreplace(mapping), {v: k for k, v in mapping.items()}
+
+
+def _freeze_in_turn(expr, atoms):
+    """:func:`_freeze` replacing the ``atoms`` one after the other, in their order, each where it is left."""
     mapping = {}
-    for i, a in enumerate(atoms):
+    for a in atoms:
         if a in mapping or not expr.has(a):
             continue
-        assumptions = {k: True for k in ("positive", "nonnegative") if getattr(a, f"is_{k}")}
-        mapping[a] = sp.Symbol(f"{_s(_canonical(a))}", real=True, **assumptions)
+        mapping[a] = symbolic_memo(_frozen, a)
         expr = expr.xreplace({a: mapping[a]})
     return expr, {v: k for k, v in mapping.items()}
+
+
+def _frozen(atom):
+    """The symbol :func:`_freeze` puts for ``atom`` (the same for atoms SymPy finds equal: memoized for the
+    claim, as each entry of a matrix and each side are frozen apart)."""
+    assumptions = {k: True for k in ("positive", "nonnegative") if getattr(atom, f"is_{k}")}
+    return sp.Symbol(f"{_s(_canonical(atom))}", real=True, **assumptions)
+
+
+def _outermost(expr, targets: set) -> set:
+    """The members of ``targets`` found in ``expr`` outside every other member found (what ``xreplace``
+    replaces)."""
+    found, stack = set(), [expr]
+    while stack:
+        e = stack.pop()
+        if e in targets:
+            found.add(e)
+        elif isinstance(e, sp.Basic):
+            stack.extend(e.args)
+    return found
 
 
 def _reparametrize(expr, domains: Mapping):
@@ -246,11 +298,12 @@ def counterexample_plot(rel, values: Mapping, domains: Mapping, points: int = 60
     return plot
 
 
-def _nonzero(expr, values) -> bool:
-    """``expr`` differs from 0 at ``values`` beyond round-off, at 50 and again at 80 digits."""
+def _nonzero(expr, values, value=None) -> bool:
+    """``expr`` differs from 0 at ``values`` beyond round-off, at 50 and again at 80 digits; ``value``: its
+    value at 50 digits, when the caller has it."""
     floor = sp.Float(10) ** (-(DIGITS - 15))
     for digits in (DIGITS, 80):
-        v = high_precision(expr, values, digits=digits)
+        v = value if digits == DIGITS and value is not None else high_precision(expr, values, digits=digits)
         if v is None:
             return False
         terms = [high_precision(t, values, digits=digits) for t in sp.Add.make_args(expr)]
@@ -258,6 +311,17 @@ def _nonzero(expr, values) -> bool:
         if not abs(v) > floor * scale:
             return False
     return True
+
+
+def _real_values(exprs, values):
+    """Each of ``exprs`` at ``values`` to 50 digits, or None as soon as one is not real."""
+    out = []
+    for e in exprs:
+        v = high_precision(e, values)
+        if v is None:
+            return None
+        out.append(v)
+    return out
 
 
 def _points(ctx: Context, symbols, domains, hypotheses, count: int):
@@ -394,7 +458,7 @@ class Identity:
         entries = list(diff) if isinstance(diff, sp.MatrixBase) else [diff]
         if all(sp.expand(e) == 0 for e in entries):         # most true identities: 15x cheaper than simplify
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0", difference="0")
-        simplified = [sp.simplify(e) for e in entries]
+        simplified = [_per_claim(sp.simplify, e) for e in entries]
         if all(e == 0 for e in simplified):
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, "SymPy simplifies lhs - rhs to 0",
                            difference="0")
@@ -430,11 +494,12 @@ class Identity:
         doms = domains_for(symbols, self.domains)
         real_points = 0
         for values in points:
-            if any(high_precision(e, values) is None for e in concrete):
+            at = _real_values(concrete, values)
+            if at is None:
                 continue
             real_points += 1
-            for e in concrete:
-                if not _nonzero(e, values):
+            for e, value in zip(concrete, at):
+                if not _nonzero(e, values, value):
                     continue
                 # shrink to simple values that still show the difference, under the hypotheses
                 values = shrink(values, doms, lambda v: _nonzero(e, v) and all(high_precision(h, v) is True for h in hyps))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .model import (KINDS, NUMERIC, SCALING, WELLFORMED, Claim, ClaimResult, Evaluation, Outcome, Statement, Verdict,
                     latex)
@@ -106,15 +107,50 @@ def _numeric_change(x, y) -> str | None:
             or sp.count_ops(x) + sp.count_ops(y) > _SIZE:
         return None
     try:
-        ratio = sp.simplify(y / x)
-        if _is_number(ratio) and ratio.is_zero is False and ratio.is_finite:
-            return f"a factor {sp.sstr(ratio)}"
-        diff = sp.simplify(y - x)
-        if _is_number(diff):
-            return f"a term {sp.sstr(diff)}"
+        if not _varies(y / x):
+            ratio = sp.simplify(y / x)
+            if _is_number(ratio) and ratio.is_zero is False and ratio.is_finite:
+                return f"a factor {sp.sstr(ratio)}"
+        if not _varies(y - x):
+            diff = sp.simplify(y - x)
+            if _is_number(diff):
+                return f"a term {sp.sstr(diff)}"
     except (TypeError, ValueError, ZeroDivisionError):
         pass
     return None
+
+
+def _varies(e) -> bool:
+    """Whether ``e`` is no number however simplified, decided cheaply: with each undefined function made a
+    polynomial of its own (what is a number whatever the functions is a number for these too), ``e`` is a
+    rational function of its symbols with two different rational values at two fixed points. The
+    :func:`sp.simplify` that decides otherwise costs most of a claim's analysis. False: not decided so."""
+    if any(not v.is_Symbol for d in e.atoms(sp.Derivative) for v in d.variables):
+        return False                       # a derivative in a function (dF/dtheta(t)): no polynomial stands for it
+    arities = {}
+    for a in e.atoms(AppliedUndef):
+        arities.setdefault(a.func, set()).add(len(a.args))
+    try:
+        if arities:
+            if any(len(n) > 1 for n in arities.values()):
+                return False
+            e = e.subs({f: _polynomial(n.pop(), j) for j, (f, n) in
+                        enumerate(sorted(arities.items(), key=lambda kv: str(kv[0])))}).doit()
+        if e.is_rational_function() is not True:
+            return False
+        symbols = sorted(e.free_symbols, key=sp.default_sort_key)
+        values = [e.xreplace({x: sp.Rational(k + 2, prime) + offset for k, x in enumerate(symbols)})
+                  for prime, offset in ((7, 0), (11, 1))]
+    except Exception:
+        return False
+    return all(v.is_Rational for v in values) and values[0] != values[1]
+
+
+def _polynomial(arity: int, j: int):
+    """A polynomial of ``arity`` arguments standing for the ``j``-th undefined function of an expression
+    (a different one for each)."""
+    args = sp.symbols(f"_z1:{arity + 1}")
+    return sp.Lambda(args, sum((k + j + 2) * z ** (k + 2) + z for k, z in enumerate(args)) + j + 1)
 
 
 def _power_change(x, y) -> bool:
