@@ -173,30 +173,40 @@ def _use_bounds(expr, hypotheses):
 
 def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), strict: bool = False):
     """True if SymPy proves ``expr >= 0`` (``> 0`` when ``strict``) under simple bound hypotheses,
-    False if it proves the opposite everywhere, else None."""
+    False if it proves the opposite everywhere, else None. The forms of ``expr`` are tried in turn
+    (:func:`_sign_forms`), each made only when the ones before it decided nothing."""
     if hypotheses:
         expr = _use_bounds(expr, hypotheses)
         if expr is None:
             return None
-    candidates = [expr]
     yes, no = ("is_positive", "is_nonpositive") if strict else ("is_nonnegative", "is_negative")
     if sp.count_ops(expr) > 80:          # simplification of large expressions costs more than it finds
         return True if getattr(expr, yes) else (False if getattr(expr, no) else None)
-    try:
-        simp = sp.simplify(expr)
-        candidates += [simp, sp.factor(simp), sp.expand_log(simp, force=True)]
-    except Exception:
-        pass
-    if declared:
-        reparametrized = [_reparametrize(c, declared) for c in list(candidates)]
-        candidates += reparametrized
-        candidates += [sp.factor(sp.simplify(c)) for c in reparametrized[-2:] if sp.count_ops(c) <= 80]
-    for c in candidates:
+    for c in _sign_forms(expr, declared):
         if getattr(c, yes):
             return True
         if getattr(c, no):
             return False
     return None
+
+
+def _sign_forms(expr, declared: Mapping | None):
+    """``expr``, then simplified, factored and with its logarithms expanded, then each of those with the
+    symbols ``declared`` on a finite interval reparametrized (:func:`_reparametrize`), then the last two
+    of these simplified and factored: the forms SymPy's sign inference reads best, cheapest first."""
+    yield expr
+    try:
+        simp = sp.simplify(expr)
+        forms = [expr, simp, sp.factor(simp), sp.expand_log(simp, force=True)]
+    except Exception:
+        forms = [expr]
+    yield from forms[1:]
+    if declared:
+        reparametrized = [_reparametrize(c, declared) for c in forms]
+        yield from reparametrized
+        for c in reparametrized[-2:]:
+            if sp.count_ops(c) <= 80:
+                yield sp.factor(sp.simplify(c))
 
 
 def _enclosure(*forms, hypotheses=(), strict: bool = False):
