@@ -573,3 +573,18 @@ def test_a_sum_over_a_symbolic_range_is_searched_written_out_at_small_sizes():
     held = Inequality().run(Statement(sp.Le(sp.Sum(X[f], (f, 1, N))**2, N * sp.Sum(X[f]**2, (f, 1, N)))), ctx)
     assert held.outcome == Outcome.HOLDS and held.kind == "numeric"
     assert [s["at"] for s in held.evidence["sizes"]] == ["N_F = 1", "N_F = 2", "N_F = 3", "N_F = 4"]
+
+
+def test_sums_of_equal_summands_are_equal_without_carrying_them_out():
+    i, q = sp.symbols("i q", integer=True, positive=True)
+    n, p = sp.symbols("n p", integer=True, positive=True)
+    J, w, w0, y = sp.IndexedBase("J"), sp.IndexedBase("w"), sp.IndexedBase("w0"), sp.IndexedBase("y")
+    inner = sp.Sum(J[i, q] * (w[q] - w0[q]), (q, 1, p))
+    split = sp.Sum(J[i, q] * w[q], (q, 1, p)) - sp.Sum(J[i, q] * w0[q], (q, 1, p))
+    same = sp.Eq(sp.Sum((inner - y[i]) ** 2, (i, 1, n)) / 2, sp.Sum((split - y[i]) ** 2, (i, 1, n)) / 2, evaluate=False)
+    r = Identity().run(Statement(same), Context(seed=0, claim_id="t"))
+    assert r.outcome is Outcome.HOLDS and r.kind == SYMBOLIC, r.summary
+    # a summand off by a factor is no identity: it must fail
+    off = sp.Eq(sp.Sum((inner - y[i]) ** 2, (i, 1, n)), sp.Sum(2 * (split - y[i]) ** 2, (i, 1, n)), evaluate=False)
+    r = Identity().run(Statement(off), Context(seed=0, claim_id="t"))
+    assert r.outcome is Outcome.FAILS, r.summary
