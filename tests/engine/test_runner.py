@@ -223,6 +223,47 @@ def test_claims_loaded_during_the_run_are_run_by_workers_that_know_them():
     assert len({r.statement.checks[0].evidence["pid"] for r in results}) == 1
 
 
+def test_while_this_process_loads_a_worker_runs_several_claims_without_waiting_for_it(tmp_path):
+    """The parent looks at its workers only between two loading steps; a worker is sent several claims at
+    once meanwhile. The step below returns only after three claims ran (before, it waited for ever)."""
+    import time
+    log = tmp_path / "ran"
+
+    def record(s, c):
+        with open(log, "a") as f:
+            f.write(f"{c.claim_id}\n")
+        return CheckResult("ran", "numeric", Outcome.HOLDS, "ok", evidence={"pid": os.getpid()})
+    first = [claim_with(Custom(record), cid=f"t.first{i}") for i in range(3)]
+
+    def steps():
+        deadline = time.monotonic() + 60
+        while (len(log.read_text().split()) if log.exists() else 0) < 3:
+            assert time.monotonic() < deadline, "the worker ran one claim and waited for this step"
+            time.sleep(0.01)
+        yield [claim_with(Custom(record), cid="t.later")]
+    results = run_claims(first, RunSettings(jobs=2, timeout=30), more=steps())
+    assert [r.claim.id for r in results] == ["t.first0", "t.first1", "t.first2", "t.later"]
+    assert all(r.verdict == Verdict.SUPPORTED for r in results)
+    assert len({r.statement.checks[0].evidence["pid"] for r in results[:3]}) == 1
+
+
+def test_a_claim_that_hangs_or_kills_its_worker_costs_only_itself_when_the_worker_had_more_queued():
+    """While loading, a worker holds several claims: when one of them times out or kills it, the ones
+    queued behind it run in a new worker."""
+    pids = Custom(lambda s, c: CheckResult("pid", "numeric", Outcome.HOLDS, "ok", evidence={"pid": os.getpid()}))
+    hang = claim_with(Custom(lambda s, c: __import__("time").sleep(60)), cid="t.hang")
+    dies = claim_with(Custom(lambda s, c: os._exit(3)), cid="t.dies")
+    claims = [claim_with(pids, cid="t.a"), hang, claim_with(pids, cid="t.b"), dies, claim_with(pids, cid="t.c")]
+    results = run_claims(claims, RunSettings(jobs=2, timeout=3), more=iter([[claim_with(pids, cid="t.later")]]))
+    by_id = {r.claim.id: r for r in results}
+    assert [r.claim.id for r in results] == ["t.a", "t.hang", "t.b", "t.dies", "t.c", "t.later"]
+    assert by_id["t.hang"].error == "timed out after 3 s"
+    assert by_id["t.dies"].error == "child process exited with code 3 without sending results"
+    assert all(by_id[i].verdict == Verdict.SUPPORTED for i in ("t.a", "t.b", "t.c", "t.later"))
+    pid = {i: by_id[i].statement.checks[0].evidence["pid"] for i in ("t.a", "t.b", "t.c")}
+    assert pid["t.a"] not in (pid["t.b"], pid["t.c"])     # the worker that timed out was replaced
+
+
 def test_a_worker_dies_with_its_parent(tmp_path):
     """A parent killed without cleanup (kill -9) takes its forked worker with it (PR_SET_PDEATHSIG)."""
     import os

@@ -18,7 +18,7 @@ import random
 import signal
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Sequence
@@ -155,14 +155,21 @@ class RunResults(list):
 
 @dataclass
 class _Worker:
-    """A forked worker process that runs claims one after another, and the claim it is running."""
+    """A forked worker process that runs claims one after another: the claims it was sent, in order, the
+    first of them running."""
     process: mp.process.BaseProcess
     tasks: Connection             # parent -> worker: claim indices (None: stop)
-    results: Connection           # worker -> parent: one JSON payload per claim
+    results: Connection           # worker -> parent: per claim, its seconds and its JSON payload
     known: int = 0                # claims[:known] existed when it was forked: it can run only those
-    index: int | None = None      # the claim it is running, or None when idle
-    started: float = 0.0
+    queue: list[int] = field(default_factory=list)     # sent and not yet returned; empty: idle
+    started: float = 0.0          # when queue[0] started, as far as this process knows
     deadline: float = float("inf")
+
+
+# While the parent loads claims it looks at its workers only between two plugins (a second or more).
+# A worker is then sent up to this many claims at once, so that it does not wait for the parent between
+# two of them; afterwards one at a time, so that no worker holds claims another could be running.
+LOADING_QUEUE = 16
 
 
 def run_claims(claims: Sequence[Claim], settings: RunSettings = RunSettings(), *,
@@ -239,7 +246,9 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
 
     ``more`` (e.g. :func:`verify.run.registry.load_stepwise`, one plugin per step): while this process
     loads claims, ``jobs - 1`` workers run those already loaded (the loading counts as one job); each
-    step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced."""
+    step's claims are appended to ``claims`` (a list), and a worker forked before them is replaced.
+    Meanwhile a worker is sent up to :data:`LOADING_QUEUE` claims at once, since this process looks at
+    it only between two steps; when one of them times out or kills it, the rest run elsewhere."""
     jobs, timeout = settings.jobs, settings.timeout
     fork = mp.get_context("fork")
     if len(claims) > 1 or more is not None:      # one claim: one worker, which imports what its checks need
@@ -257,24 +266,27 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
     timings: dict[str, float] = {}
     done = 0
     try:
-        while more is not None or pending or any(w.index is not None for w in workers):
-            for worker in [w for w in workers if w.index is None and not w.process.is_alive()]:
+        while more is not None or pending or any(w.queue for w in workers):
+            for worker in [w for w in workers if not w.queue and not w.process.is_alive()]:
                 _retire(worker)                   # died or timed out: replaced below if work remains
                 workers.remove(worker)
-            for worker in [w for w in workers if w.index is None]:
-                known = [i for i in pending if i < worker.known]
-                if known:
-                    pending.remove(known[0])
-                    _assign(worker, known[0], timeout)
-                elif pending:                     # forked before the pending claims were loaded
+            depth = LOADING_QUEUE if more is not None else 1
+            for worker in [w for w in workers if len(w.queue) < depth]:
+                known = [i for i in pending if i < worker.known][:depth - len(worker.queue)]
+                for index in known:
+                    pending.remove(index)
+                    _assign(worker, index, timeout)
+                if not worker.queue and pending:  # forked before the pending claims were loaded
                     _retire(worker)
                     workers.remove(worker)
             limit = jobs - 1 if more is not None else jobs
             while pending and len(workers) < limit:
                 worker = _start_worker(fork, claims, work, settings)
                 workers.append(worker)
-                _assign(worker, pending.pop(0), timeout)
-            busy = [w for w in workers if w.index is not None]
+                for index in pending[:depth]:
+                    _assign(worker, index, timeout)
+                del pending[:depth]
+            busy = [w for w in workers if w.queue]
             if more is not None:
                 start = len(claims)
                 try:
@@ -288,16 +300,14 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
                 _wait_any(busy)
             now = time.monotonic()
             for worker in busy:
-                index = worker.index
-                payload = _collect(worker, now, timeout)
-                if payload is None:
-                    continue
-                seconds = round(now - worker.started, 3)
-                worker.index = None
-                timings[claims[index].id] = seconds
-                done += 1
-                if finished is not None:
-                    finished(index, payload, seconds, done)
+                for index, payload, seconds in _collect(worker, now, timeout):
+                    if seconds is None:           # stopped: what it had not started is run by another
+                        pending[:0] = worker.queue
+                        worker.queue.clear()
+                    timings[claims[index].id] = seconds if seconds is not None else round(now - worker.started, 3)
+                    done += 1
+                    if finished is not None:
+                        finished(index, payload, timings[claims[index].id], done)
     finally:
         for worker in workers:
             _retire(worker)
@@ -318,9 +328,16 @@ def _start_worker(fork, claims: Sequence[Claim], work: Work, settings: RunSettin
 
 
 def _assign(worker: _Worker, index: int, timeout: float | None) -> None:
-    worker.index, worker.started = index, time.monotonic()
-    worker.deadline = worker.started + timeout if timeout is not None else float("inf")
+    if not worker.queue:
+        _started(worker, time.monotonic(), timeout)
+    worker.queue.append(index)
     worker.tasks.send(index)
+
+
+def _started(worker: _Worker, now: float, timeout: float | None) -> None:
+    """The worker's next claim started at ``now`` at the latest (its deadline is never early)."""
+    worker.started = now
+    worker.deadline = now + timeout if timeout is not None else float("inf")
 
 
 def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim], work: Work,
@@ -341,9 +358,10 @@ def _worker_loop(tasks: Connection, results: Connection, claims: Sequence[Claim]
             return
         if index is None:
             return
+        started = time.perf_counter()
         payload = fresh_payload(claims[index], work, settings)
         end_group_members()                 # processes the claim started end with it
-        results.send_bytes(payload.encode())
+        results.send_bytes(f"{time.perf_counter() - started:.3f}\n{payload}".encode())
 
 
 def own_process_group() -> None:
@@ -532,27 +550,37 @@ def _wait_any(busy: list[_Worker], block: bool = True) -> None:
     wait(handles, timeout=None if remaining == float("inf") else max(0.0, remaining))
 
 
-def _collect(worker: _Worker, now: float, timeout: float | None) -> dict | None:
-    """The claim's payload (or ``{"error": reason}``) if it finished or timed out; None if still
-    running. A worker that died or timed out is stopped; the caller starts a new one as needed."""
-    if worker.results.poll():
-        try:
-            return json.loads(worker.results.recv_bytes().decode())
-        except (EOFError, OSError, ValueError):
+def _collect(worker: _Worker, now: float, timeout: float | None) -> list[tuple[int, dict, float | None]]:
+    """The claims the worker finished since last asked, as (index, payload, seconds it ran); a worker
+    that died or timed out is stopped, and the claim it was running gets ``{"error": reason}`` with
+    seconds None (the caller runs the rest of its queue elsewhere, and starts a new worker as needed)."""
+    out: list[tuple[int, dict, float | None]] = []
+    while worker.queue:
+        if worker.results.poll():
+            try:
+                seconds, payload = worker.results.recv_bytes().decode().split("\n", 1)
+                out.append((worker.queue.pop(0), json.loads(payload), float(seconds)))
+            except (EOFError, OSError, ValueError):
+                _stop(worker.process)
+                out.append((worker.queue.pop(0), {"error": _death(worker.process)}, None))
+                return out
+            _started(worker, now, timeout)
+        elif not worker.process.is_alive():
+            worker.process.join()
+            out.append((worker.queue.pop(0), {"error": _death(worker.process)}, None))
+            return out
+        elif now >= worker.deadline:
             _stop(worker.process)
-            return {"error": _death(worker.process)}
-    if not worker.process.is_alive():
-        worker.process.join()
-        return {"error": _death(worker.process)}
-    if now >= worker.deadline:
-        _stop(worker.process)
-        return {"error": f"timed out after {timeout:g} s"}
-    return None
+            out.append((worker.queue.pop(0), {"error": f"timed out after {timeout:g} s"}, None))
+            return out
+        else:
+            return out
+    return out
 
 
 def _retire(worker: _Worker) -> None:
     """Tell an idle worker to stop (a busy one is killed), and close its pipes."""
-    if worker.index is None and worker.process.is_alive():
+    if not worker.queue and worker.process.is_alive():
         try:
             worker.tasks.send(None)
         except OSError:
