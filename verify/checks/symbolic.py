@@ -171,18 +171,21 @@ def _use_bounds(expr, hypotheses):
     return expr
 
 
-def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), strict: bool = False):
+def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), strict: bool = False,
+                     simplified: bool = False):
     """True if SymPy proves ``expr >= 0`` (``> 0`` when ``strict``) under simple bound hypotheses,
     False if it proves the opposite everywhere, else None. The forms of ``expr`` are tried in turn
-    (:func:`_sign_forms`), each made only when the ones before it decided nothing."""
+    (:func:`_sign_forms`), each made only when the ones before it decided nothing. ``simplified``:
+    ``expr`` is what ``simplify`` returned, which is simplified again only if a hypothesis changed it."""
     if hypotheses:
-        expr = _use_bounds(expr, hypotheses)
+        given, expr = expr, _use_bounds(expr, hypotheses)
         if expr is None:
             return None
+        simplified = simplified and expr == given
     yes, no = ("is_positive", "is_nonpositive") if strict else ("is_nonnegative", "is_negative")
     if sp.count_ops(expr) > 80:          # simplification of large expressions costs more than it finds
         return True if getattr(expr, yes) else (False if getattr(expr, no) else None)
-    for c in _sign_forms(expr, declared):
+    for c in _sign_forms(expr, declared, simplified):
         if getattr(c, yes):
             return True
         if getattr(c, no):
@@ -190,13 +193,14 @@ def sign_nonnegative(expr, declared: Mapping | None = None, hypotheses=(), stric
     return None
 
 
-def _sign_forms(expr, declared: Mapping | None):
-    """``expr``, then simplified, factored and with its logarithms expanded, then each of those with the
-    symbols ``declared`` on a finite interval reparametrized (:func:`_reparametrize`), then the last two
-    of these simplified and factored: the forms SymPy's sign inference reads best, cheapest first."""
+def _sign_forms(expr, declared: Mapping | None, simplified: bool = False):
+    """``expr``, then simplified (unless it is already), factored and with its logarithms expanded, then
+    each of those with the symbols ``declared`` on a finite interval reparametrized (:func:`_reparametrize`),
+    then the last two of these simplified and factored: the forms SymPy's sign inference reads best,
+    cheapest first."""
     yield expr
     try:
-        simp = sp.simplify(expr)
+        simp = expr if simplified else sp.simplify(expr)
         forms = [expr, simp, sp.factor(simp), sp.expand_log(simp, force=True)]
     except Exception:
         forms = [expr]
@@ -661,7 +665,7 @@ class Inequality:
         margin = sp.simplify(_evaluate(big) - _evaluate(small))
         declared = domains_for(margin.free_symbols, self.domains) if self.domains else {}
         declared = {s: d for s, d in declared.items() if str(s) in {str(k) for k in self.domains}}
-        sign = sign_nonnegative(margin, declared, statement.hypotheses, strict)
+        sign = sign_nonnegative(margin, declared, statement.hypotheses, strict, simplified=True)
         op = ">" if strict else ">="
         if sign is True:
             return _kind_result(self, Outcome.HOLDS, SYMBOLIC, say("SymPy proves ", (sp.Ge if op == ">=" else sp.Gt)(margin, 0, evaluate=False)),

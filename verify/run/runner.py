@@ -251,9 +251,18 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
     it only between two steps; when one of them times out or kills it, the rest run elsewhere."""
     jobs, timeout = settings.jobs, settings.timeout
     fork = mp.get_context("fork")
-    if len(claims) > 1 or more is not None:      # one claim: one worker, which imports what its checks need
-        preload()
-        freeze_loaded()
+    # one claim: one worker, which imports what its checks need; while loading, the first worker starts
+    # before the preloading (it imports what its claims need meanwhile), the others after it
+    shared = [len(claims) > 1 or more is not None]
+
+    def share() -> None:
+        if shared[0]:
+            preload()
+            freeze_loaded()
+            shared[0] = False
+
+    if more is None or jobs == 1:
+        share()
     expected = expected_seconds or {}
     pending: list[int] = []
 
@@ -280,12 +289,16 @@ def map_claims(claims: Sequence[Claim], work: Work, settings: RunSettings = RunS
                     _retire(worker)
                     workers.remove(worker)
             limit = jobs - 1 if more is not None else jobs
+            if more is None:
+                share()
             while pending and len(workers) < limit:
                 worker = _start_worker(fork, claims, work, settings)
                 workers.append(worker)
                 for index in pending[:depth]:
                     _assign(worker, index, timeout)
                 del pending[:depth]
+            if workers:
+                share()
             busy = [w for w in workers if w.queue]
             if more is not None:
                 start = len(claims)
