@@ -260,6 +260,23 @@ class TestIdentity:
 # ---------------------------------------------------------------------------------------------
 
 class TestInequality:
+    def test_a_simplified_margin_is_not_simplified_again_unless_a_hypothesis_changed_it(self, monkeypatch):
+        """Inequality's margin is ``simplify``'s output: sign_nonnegative skips that step for it, and
+        still simplifies after substituting a hypothesis x >= b (which a decision may need)."""
+        import verify.checks.symbolic as symbolic
+        from verify.checks.symbolic import sign_nonnegative
+        a, x = sp.Symbol("a", real=True), sp.Symbol("x", real=True)
+        cases = [(sp.simplify(a ** 2 + 1), ()), (sp.simplify(-(a ** 2) - 1), ()),
+                 (sp.simplify((x ** 2 - 1) / (x + 1) - 1), (sp.Ge(x, 2),)),
+                 (sp.simplify(x ** 2 - 2 * x), (sp.Ge(x, 2),)), (sp.simplify(sp.sin(x)), ())]
+        expected = [sign_nonnegative(e, hypotheses=h) for e, h in cases]
+        assert expected[:4] == [True, False, True, True]
+        calls = []
+        simplify = sp.simplify
+        monkeypatch.setattr(symbolic.sp, "simplify", lambda e, *a, **k: calls.append(e) or simplify(e, *a, **k))
+        assert [sign_nonnegative(e, hypotheses=h, simplified=True) for e, h in cases] == expected
+        assert not any(c in {e for e, _ in cases} for c in calls)      # none simplified as given
+
     def test_am_gm_holds_symbolically(self, ctx):
         a, b = sp.symbols("a b", real=True)
         r = Inequality().run(Statement(sp.Le(2 * a * b, a ** 2 + b ** 2)), ctx)
