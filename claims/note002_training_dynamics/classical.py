@@ -5,9 +5,9 @@ import numpy as np
 import sympy as sp
 from verify.maths.features import (CoshWell, CosineLandscape, LogCoshConvex, gradient_flow)
 from verify.checks import Configurations
-from verify.checks import Config
+from verify.checks import Config, remembered
 from verify.maths.models import per_instance
-from .setting import C, config_text, D_t, gnorm, memoized, shared
+from .setting import C, config_text, D_t, gnorm, shared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -31,7 +31,7 @@ FLOW_SPACE = Configurations(p=[1, P_DIM], family=["random", "near-linear"])
 
 
 NONCONVEX_FLOW_AT = Config(p=P_DIM, family="random")      # the configuration of a direct call
-@memoized
+@remembered
 def nonconvex_flow(ctx, precise, config=NONCONVEX_FLOW_AT):
     """Gradient flow on R = sum_k c_k (1 - cos(a_k.theta)) (inf R = 0; family "random") or on the near-linear
     extremal objective (:func:`_near_linear`) from random starts, in dimension p = config["p"]; the gradient norm

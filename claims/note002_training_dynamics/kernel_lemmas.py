@@ -5,11 +5,11 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import (WEIGHTS, Configurations, Derived, binomial_outcomes)
-from verify.checks import Config
+from verify.checks import Config, remembered
 from verify.maths.features import (empirical_kernel, sphere_points)
 from verify.maths.kernels import arccos, empirical_ntk, ntk_limit
 from verify.maths.models import relu
-from .setting import config_text, delta, eps, lam, memoized, n, shared
+from .setting import config_text, delta, eps, lam, n, shared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ UB_SPACE = Configurations(d=[1, 2], n=[1, 2, 3, UB_N], m=[25, UB_WIDTH], when=la
 
 
 UNION_DRAWS_AT = Config(d=2, n=UB_N, m=UB_WIDTH)      # the configuration of a direct call
-@memoized
+@remembered
 def union_draws(ctx, trials, precise, config=UNION_DRAWS_AT):
     """n = config["n"] inputs (random points on the circle, d = 2; x = 1, -1 on S^0, d = 1), width m = config["m"],
     epsilon chosen so that 1 - n^2 e^{-2 m eps^2} = 0.9. On S^0 every outcome N = #{b_s = +1} = 0..m is returned
@@ -237,7 +237,7 @@ RG_SPACE = Configurations(n=[1, 3], m=[1, 4])
 
 
 RISK_GRADIENTS_AT = Config(n=1, m=4)      # the configuration of a direct call
-@memoized
+@remembered
 def risk_gradients(ctx, precise, config=RISK_GRADIENTS_AT):
     """||grad R_n||^2, ||theta||^2 and R_n at random theta = (a, B) of many sizes (||theta|| from about 0.05 to 10),
     n = config["n"] sample points, width m = config["m"]; in every other instance the b_j are positively aligned

@@ -5,11 +5,11 @@ import math
 import numpy as np
 import sympy as sp
 from verify.checks import Configurations, Derived
-from verify.checks import Config
+from verify.checks import Config, remembered
 from verify.maths.features import (empirical_kernel, flow_020, network, network_jacobian, sphere_points)
 from verify.maths.kernels import arccos, empirical_ntk
 from verify.maths.models import relu
-from .setting import config_text, delta, lam, m, memoized, n, shared, t
+from .setting import config_text, delta, lam, m, n, shared, t
 from .kernel_lemmas import LAM3, X3, Y3
 from .lazy_training import TEST_POINTS
 from .kernel_steps import THM10_WIDTH
@@ -90,7 +90,7 @@ ML_SPACE = Configurations(m=[ML_WIDTH, 2000])
 
 
 MULTILAYER_INIT_DRAWS_AT = Config(m=ML_WIDTH)      # the configuration of a direct call
-@memoized
+@remembered
 def multilayer_init_draws(ctx, trials, precise, config=MULTILAYER_INIT_DRAWS_AT):
     """G(theta_0) at a wide initialisation of the note's 2LNN (a = 0, b_j ~ Unif(S^2), m = config["m"], the data
     above), where G(theta_0) = m K_hat(theta_0) and the kernel matrix of the NTK is K of (0.25): the section's
@@ -150,7 +150,7 @@ TK_SPACE = Configurations(m=[1, TK_WIDTH], d=[2, 3])
 
 
 TANGENT_KERNELS_AT = Config(m=TK_WIDTH, d=3)      # the configuration of a direct call
-@memoized
+@remembered
 def tangent_kernels(ctx, precise, config=TANGENT_KERNELS_AT):
     """At the balanced initialisation a_j ~ N(0, 1/m), b_j ~ N(0, I/(m d)) (m = config["m"]) and 8 points of
     S^{d-1} (d = config["d"]): the kernel as written (x' unused), the corrected one from the explicit Jacobian, and

@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.maths.features import (empirical_kernel, flow_020, network, sphere_points)
-from verify.checks import Configurations
+from verify.checks import Configurations, remembered
 from verify.checks import Config
 from verify.maths.models import relu
 from .kernel_lemmas import kernel_dataset
-from .setting import config_text, memoized, shared
+from .setting import config_text, shared
 
 
 # ||theta_0||: the initialisation (0.21) has a_s(0) = 0 and ||b_s(0)|| = 1
@@ -24,21 +24,13 @@ TEST_POINTS = 64
 LAZY_SPACE = Configurations(data=["orthonormal", "circle"])
 
 
-# The flows of one check, by (seed, claim, check, budget, mode and arguments): the quantities a statement and its
-# correction read off them (the product theta^T theta_0 and the displacement, say) come from one integration. Two
-# entries: a check's two data sets (a flow of 16 seeds at width 512 holds about 10 MB).
-_FLOWS: dict = {}
-
-
+@remembered
 def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None, data="orthonormal", rfm=False):
     """Flow (0.20) of the network and, with ``rfm``, of its random-feature model (B frozen; otherwise None) from
     a = 0, b_j ~ Unif(S^{d-1}), for each width (common random numbers: the first m rows of one draw) on the data
     set ``data`` (:func:`kernel_dataset`); horizon 12/(m lambda_n(K)). ``substeps``: fixed-step RK4 in the fast
-    mode (see :mod:`verify.maths.flows`). Remembered per check (``_FLOWS``); the arrays are read, never written."""
-    key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, bool(precise), tuple(int(w) for w in widths),
-           seeds, points, substeps, data, rfm)
-    if key in _FLOWS:
-        return _FLOWS[key]
+    mode (see :mod:`verify.maths.flows`). Integrated once per check (``remembered``): the quantities a statement
+    and its correction read off them (the product theta^T theta_0 and the displacement, say) share the flows."""
     X, y, lam_ = kernel_dataset(data)
     dd = X.shape[1]
     rng = ctx.rng("lazy", data)
@@ -53,9 +45,6 @@ def _lazy_flows(ctx, precise, widths, seeds, points=40, substeps=None, data="ort
         ar = (flow_020(np.zeros((seeds, wd)), B0, X, y, tt, precise, random_features=True, rtol=1e-7,
                        substeps=substeps)[0] if rfm else None)
         out.append((B0, a, B, ar, tt, Xt, X, y))
-    if len(_FLOWS) >= 2:
-        _FLOWS.clear()
-    _FLOWS[key] = out
     return out
 
 
@@ -66,7 +55,7 @@ def lazy_quantity(what, widths=LAZY_WIDTHS, seeds_per_sample=0.5, substeps=None)
             raise ValueError(f"the lazy-training quantities are simulated in m, not {variable}")
         seeds = max(int(ctx.budget.samples * seeds_per_sample), 3)      # per data set: the fit needs them all
         rows = []
-        for B0, a, B, ar, tt, Xt, X, y in _lazy_flows(ctx, precise, widths, seeds, substeps=substeps, data=config["data"],
+        for B0, a, B, ar, tt, Xt, X, y in _lazy_flows(ctx, precise, tuple(map(int, widths)), seeds, substeps=substeps, data=config["data"],
                                                       rfm=what == "gap"):
             if what == "gap":
                 fn = network(a.reshape(-1, a.shape[-1]), B.reshape(-1, *B.shape[-2:]), Xt).reshape(a.shape[:2] + (-1,))
@@ -90,17 +79,17 @@ def lazy_quantity(what, widths=LAZY_WIDTHS, seeds_per_sample=0.5, substeps=None)
     simulate.__name__ = f"lazy_{what}"
     simulate.__doc__ = (f"The lazy-training quantity {what!r} at widths {', '.join(map(str, widths))} on the data set "
                         f"config['data'] (see _lazy_flows); the statement and its correction share one simulation.")
-    return memoized(simulate)
+    return remembered(simulate)
 
 
 # the proof sketch and the representer hold at every width and for any data: widths 16 and 64, both data sets
 SKETCH_SPACE = Configurations(m=[16, 64], data=["orthonormal", "circle"])
 
 
-@memoized
+@remembered
 def _sketch_flow(ctx, precise, config):
     seeds = shared(ctx, SKETCH_SPACE, ctx.budget.samples, 2)
-    return _lazy_flows(ctx, precise, [int(config["m"])], seeds, points=30, data=config["data"])[0]
+    return _lazy_flows(ctx, precise, (int(config["m"]),), seeds, points=30, data=config["data"])[0]
 
 
 SKETCH_TERMS_AT = Config(m=64, data="orthonormal")      # the configuration of a direct call

@@ -1,7 +1,6 @@
 """Note 002's setting: the note, its symbols, SCALING and the scaling variants of its sections."""
 from __future__ import annotations
 
-import functools
 import math
 
 import sympy as sp
@@ -22,23 +21,6 @@ def shared(ctx, space, total: int, floor: int = 1) -> int:
     budget (its grid, and the refinement's simulations): the search costs about what one configuration
     did, at least ``floor`` instances each."""
     return max(int(floor), math.ceil(total / max(space.decisions(ctx.budget), 1)))
-
-
-def memoized(simulate):
-    """``simulate`` remembering its last environments per (seed, claim, check, budget, arguments): a statement
-    and its correction run the same check on the same instances (common random numbers), so the correction's
-    simulation is the statement's, not computed twice. The environments are read, never written."""
-    cache: dict = {}
-
-    @functools.wraps(simulate)
-    def run(ctx, *args, **kwargs):
-        key = (ctx.seed, ctx.claim_id, ctx.check_key, ctx.budget.name, args, tuple(sorted(kwargs.items())))
-        if key not in cache:
-            if len(cache) >= 16:
-                cache.clear()
-            cache[key] = simulate(ctx, *args, **kwargs)
-        return cache[key]
-    return run
 
 
 def config_text(config) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import (Configurations, cube_mean)
-from verify.checks import Config
+from verify.checks import Config, remembered
 from verify.maths.features import (TanhNet,
                              parity_matrix, cube)
 from verify.maths.models import per_instance
-from .setting import config_text, memoized, shared, x
+from .setting import config_text, shared, x
 
 
 # ---------------------------------------------------------------------------------------------
@@ -34,7 +34,7 @@ def _point_features(S, X):
 
 
 ORTHONORMAL_GRADIENTS_AT = Config(d=T7_D, model="tanh")      # the configuration of a direct call
-@memoized
+@remembered
 def orthonormal_gradients(ctx, precise, config=ORTHONORMAL_GRADIENTS_AT):
     """Square-loss gradients grad R^f = 2 E_x[(h - f) grad h] on {0,1}^d (d = config["d"]) for every parity f,
     of random tanh networks (model "tanh", width 3), of h = sum_v c_v f_v with random c (model "parities") or of

@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 from verify.checks import (Configurations)
-from verify.checks import Config
+from verify.checks import Config, remembered
 from verify.maths.features import (SineModel, parity_matrix, cube)
 from verify.maths.flows import batched_flow
 from verify.maths.models import per_instance
-from .setting import config_text, d, G0, L, memoized, shared, t
+from .setting import config_text, d, G0, L, shared, t
 
 
 # ---------------------------------------------------------------------------------------------
@@ -21,7 +21,7 @@ T8_FLOW_SPACE = Configurations(d=[2, T8_D], width=[T8_WIDTH, 2])
 
 
 PARITY_FLOWS_AT = Config(d=T8_D, width=T8_WIDTH)      # the configuration of a direct call
-@memoized
+@remembered
 def parity_flows(ctx, precise, config=PARITY_FLOWS_AT):
     """GD flows theta^f(t) of the hinge risk for every parity f on {0,1}^d (d = config["d"]) from a common theta_0,
     for h = (1/m) sum_j sin(theta_j.(x, 1)) (m = config["width"]); the terms of (0.14)-(0.16) and Theorem 8 along
@@ -95,7 +95,7 @@ def extremal_parity_flows(ctx, precise, config):
 
 
 GRADIENT_GROWTH_AT = Config(d=T8_D, width=2)      # the configuration of a direct call
-@memoized
+@remembered
 def gradient_growth(ctx, precise, config=GRADIENT_GROWTH_AT):
     """G(theta) = E_x||grad h||^2 at points theta_0 + r u around random theta_0 (h = mean of m = config["width"]
     sines on {0,1}^d, d = config["d"]), r from 1e-3 to 10^0.5."""

@@ -252,3 +252,33 @@ def test_a_search_stops_at_its_first_failing_configuration_and_says_so(ctx):
     assert r.outcome is Outcome.FAILS and search["configurations"] == 1
     assert search["stopped_at_first_failure"] is True and search["grid_configurations"] == 3
     assert "stops at the first failing one of its 3" in r.summary
+
+
+def test_remembered_computes_once_per_check_and_returns_copies():
+    """A statement's quantity and its correction's, read off one simulation: the same run seed, claim, check
+    key, budget and arguments compute once; another check, other arguments or the next claim compute again;
+    a caller writing into the result changes no other caller's."""
+    import dataclasses
+    from verify.checks import remembered
+    from verify.checks.configurations import forget_simulations
+    calls = []
+
+    @remembered
+    def flows(ctx, widths, data="a"):
+        calls.append((ctx.check_key, widths, data))
+        return [(np.full(3, float(w)), None) for w in widths]
+
+    forget_simulations()
+    first = Context(seed=0, claim_id="c", check_key="0")
+    once = flows(first, (1, 2), data="b")
+    once[0][0][:] = -1.0                                     # the caller's copy only
+    again = flows(dataclasses.replace(first), (1, 2), data="b")
+    assert len(calls) == 1 and again[0][0].tolist() == [1.0, 1.0, 1.0]
+    flows(Context(seed=0, claim_id="c", check_key="1"), (1, 2), data="b")
+    flows(first, (1, 2), data="a")
+    flows(first, [1, 2])                                     # unhashable arguments: computed, not remembered
+    flows(first, [1, 2])
+    assert len(calls) == 5
+    forget_simulations()
+    flows(first, (1, 2), data="b")
+    assert len(calls) == 6

@@ -14,7 +14,8 @@
   space, searched exhaustively; :class:`Setting` adds the setting's constraints to a check's own search;
   :data:`WEIGHTS` and :func:`binomial_outcomes` give a finite outcome space its exact probabilities.
 """
-from .configurations import WEIGHTS, Config, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes
+from .configurations import (WEIGHTS, Config, Configurations, Derived, Range, Setting, SettingViolation, binomial_outcomes,
+                             remembered)
 from .configurations import label as config_label
 from .convergence import Convergence
 from .enumeration import CaseSplit, Enumeration, InitialValueGronwall, cube_mean
@@ -27,5 +28,5 @@ from .untestable import Untestable
 __all__ = ["Identity", "AtSizes", "Inequality", "Derivation", "Gronwall", "Simulation", "OrderFit", "Probability",
            "MonteCarlo", "Convergence", "LimitIsMinimiser", "Enumeration", "CaseSplit", "InitialValueGronwall",
            "cube_mean", "Untestable", "Domain", "Configurations", "Config", "Range", "Derived", "Setting",
-           "SettingViolation", "WEIGHTS", "config_label",
+           "SettingViolation", "WEIGHTS", "config_label", "remembered",
            "binomial_outcomes"]

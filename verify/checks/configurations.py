@@ -19,6 +19,7 @@ search draws inside the setting, and a counterexample it reports is validated ag
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
@@ -212,16 +213,11 @@ class Configurations:
         validated against the setting (:meth:`validate`; an order fit's ``(x, Q)`` pair names no
         symbols, and only its configuration is validated)."""
         def simulate_at(*args):
-            key = _memo_key(simulate, args, config)
-            if key is not None and key in _SIMULATED:
-                return _copied(_SIMULATED[key])
-            env = simulate(*args, config)
-            self.validate(config, env if isinstance(env, Mapping) else None)
-            if key is not None and _memoizable(env):
-                if len(_SIMULATED) >= _SIMULATED_LIMIT:
-                    _SIMULATED.clear()
-                _SIMULATED[key] = _copied(env)
-            return env
+            def validated():
+                env = simulate(*args, config)
+                self.validate(config, env if isinstance(env, Mapping) else None)
+                return env
+            return _recalled(_memo_key(simulate, args, config), validated)
         return simulate_at
 
     def validate(self, config: Mapping[str, Any], env: Mapping[str, np.ndarray] | None = None) -> None:
@@ -255,6 +251,32 @@ _SIMULATED_LIMIT = 512
 def forget_simulations() -> None:
     """Empty the memo of simulations (the runner does so before each claim)."""
     _SIMULATED.clear()
+
+
+def remembered(simulate: Callable) -> Callable:
+    """``simulate(ctx, ...)`` computed once per check of the claim being run: called again with the same
+    run seed, budget, claim, check key and arguments (a statement's quantity and its correction's read off
+    the same flows, say), it returns a copy of the first result. ``simulate`` must be a deterministic
+    function of these (its randomness from ``ctx.rng``) returning plain containers of arrays and scalars;
+    the arguments must be hashable (else nothing is remembered). The memo of the simulations of
+    :class:`Configurations`, emptied before each claim."""
+    @functools.wraps(simulate)
+    def recalled(ctx: Context, *args, **kwargs):
+        key = _memo_key(simulate, (ctx, args, tuple(sorted(kwargs.items()))), {})
+        return _recalled(key, lambda: simulate(ctx, *args, **kwargs))
+    return recalled
+
+
+def _recalled(key, compute: Callable[[], Any]):
+    """``compute()``, or a copy of what it gave for ``key`` earlier in this claim (None: no memo)."""
+    if key is not None and key in _SIMULATED:
+        return _copied(_SIMULATED[key])
+    value = compute()
+    if key is not None and _memoizable(value):
+        if len(_SIMULATED) >= _SIMULATED_LIMIT:
+            _SIMULATED.clear()
+        _SIMULATED[key] = _copied(value)
+    return value
 
 
 def _memo_key(simulate, args: tuple, config) -> tuple | None:

@@ -201,7 +201,7 @@ def _sign_forms(expr, declared: Mapping | None, simplified: bool = False):
     yield expr
     try:
         simp = expr if simplified else sp.simplify(expr)
-        forms = [expr, simp, sp.factor(simp), sp.expand_log(simp, force=True)]
+        forms = [expr] + ([] if simplified else [simp]) + [sp.factor(simp), sp.expand_log(simp, force=True)]
     except Exception:
         forms = [expr]
     yield from forms[1:]
